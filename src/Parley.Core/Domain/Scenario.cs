@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+
+namespace Parley.Core.Domain;
+
+/// <summary>
+/// A negotiation to forecast: who takes part (<see cref="Actors"/>), what is at stake
+/// (<see cref="Issues"/>), where each actor stands (<see cref="Stances"/>), and in what
+/// format it unfolds (<see cref="Stages"/>). Immutable; validated by the reader that built it.
+/// </summary>
+public sealed record Scenario
+{
+    private ImmutableArray<Stance> stances = [];
+    private Dictionary<(string ActorId, string IssueId), Stance>? stanceIndex;
+
+    /// <summary>Identifier of the scenario.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Title shown in reports.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Date the scenario describes, as written (ISO 8601 preferred).</summary>
+    public string? Date { get; init; }
+
+    /// <summary>Free-text description, including how the numbers were estimated.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Documents that the evidence cites.</summary>
+    public ImmutableArray<Source> Sources { get; init; } = [];
+
+    /// <summary>The parties, in file order.</summary>
+    public ImmutableArray<Actor> Actors { get; init; } = [];
+
+    /// <summary>The issues, in file order.</summary>
+    public ImmutableArray<Issue> Issues { get; init; } = [];
+
+    /// <summary>Every actor's stance on every issue it takes part in, in file order.</summary>
+    public ImmutableArray<Stance> Stances
+    {
+        get => stances;
+        init
+        {
+            stances = value;
+            stanceIndex = null;
+        }
+    }
+
+    /// <summary>The negotiation's stages in order; empty when it is a single round of talks.</summary>
+    public ImmutableArray<Stage> Stages { get; init; } = [];
+
+    /// <summary>The actor with id <paramref name="actorId"/>, or <c>null</c>.</summary>
+    public Actor? FindActor(string actorId) => Actors.FirstOrDefault(a => a.Id == actorId);
+
+    /// <summary>The issue with id <paramref name="issueId"/>, or <c>null</c>.</summary>
+    public Issue? FindIssue(string issueId) => Issues.FirstOrDefault(i => i.Id == issueId);
+
+    /// <summary>The stance of <paramref name="actorId"/> on <paramref name="issueId"/>, or <c>null</c> if it takes none.</summary>
+    public Stance? FindStance(string actorId, string issueId)
+    {
+        var index = stanceIndex;
+        if (index is null)
+        {
+            index = new Dictionary<(string, string), Stance>(stances.Length);
+            foreach (var stance in stances)
+            {
+                index.TryAdd((stance.ActorId, stance.IssueId), stance);
+            }
+
+            stanceIndex = index;
+        }
+
+        return index.GetValueOrDefault((actorId, issueId));
+    }
+
+    /// <summary>
+    /// The capability that counts for <paramref name="stance"/>: the stance's own, else its
+    /// actor's, else 1 (equal capabilities when the scenario gives none).
+    /// </summary>
+    public double CapabilityOf(Stance stance) =>
+        stance.Capability ?? FindActor(stance.ActorId)?.Capability ?? 1.0;
+
+    /// <summary>
+    /// The actors taking a stance on <paramref name="issueId"/>, in actor order, with their
+    /// position, salience and capability: the input every per-issue model works from.
+    /// </summary>
+    public ImmutableArray<IssueStance> StancesOn(string issueId)
+    {
+        var builder = ImmutableArray.CreateBuilder<IssueStance>(Actors.Length);
+        foreach (var actor in Actors)
+        {
+            var stance = FindStance(actor.Id, issueId);
+            if (stance is not null)
+            {
+                builder.Add(new IssueStance(actor.Id, stance.Position, stance.Salience, CapabilityOf(stance)));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}
