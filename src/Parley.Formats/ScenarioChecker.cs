@@ -1,0 +1,284 @@
+using System.Globalization;
+using Parley.Core.Domain;
+using Parley.Core.Models;
+
+namespace Parley.Formats;
+
+/// <summary>
+/// The checks every reader applies once a scenario is built: ids unique and known, numbers
+/// finite and in range, every actor and issue with a stance. Each problem is located through the
+/// reader's <see cref="SourceMap"/> and says what is allowed.
+/// </summary>
+public static class ScenarioChecker
+{
+    /// <summary>Every problem of <paramref name="scenario"/>, located in <paramref name="fileName"/>.</summary>
+    public static IReadOnlyList<Diagnostic> Check(Scenario scenario, SourceMap map, string fileName)
+    {
+        var problems = new List<Diagnostic>();
+        void Report(string key, string message)
+        {
+            var at = map.Get(key);
+            problems.Add(new Diagnostic(fileName, at.Line, at.Column, message));
+        }
+
+        if (scenario.Actors.IsEmpty)
+        {
+            Report("scenario", "the scenario has no actors; list at least one actor");
+        }
+
+        if (scenario.Issues.IsEmpty)
+        {
+            Report("scenario", "the scenario has no issues; list at least one issue");
+        }
+
+        CheckUnique(scenario.Sources.Select(s => s.Id), "source", Report);
+        CheckUnique(scenario.Actors.Select(a => a.Id), "actor", Report);
+        CheckUnique(scenario.Issues.Select(i => i.Id), "issue", Report);
+        CheckUnique(scenario.Stages.Select(s => s.Id), "stage", Report);
+
+        var sourceIds = scenario.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var actorIds = scenario.Actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var issuesById = new Dictionary<string, Issue>(StringComparer.Ordinal);
+        foreach (var issue in scenario.Issues)
+        {
+            issuesById.TryAdd(issue.Id, issue);
+        }
+
+        for (var i = 0; i < scenario.Issues.Length; i++)
+        {
+            CheckIssue(scenario.Issues[i], i, Report);
+        }
+
+        var memberIds = scenario.Actors.SelectMany(a => a.Members).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < scenario.Actors.Length; i++)
+        {
+            var actor = scenario.Actors[i];
+            CheckNonNegative(actor.Capability, SourceMap.Key("actor", i, "capability"), $"actor '{actor.Id}': capability", Report);
+            CheckRange(actor.CapabilityRange, actor.Capability, 0, double.MaxValue, SourceMap.Key("actor", i, "capability_range"), $"actor '{actor.Id}': capability range", Report);
+            foreach (var member in actor.Members)
+            {
+                if (member == actor.Id)
+                {
+                    Report(SourceMap.Key("actor", i, "members"), $"actor '{actor.Id}' lists itself as a member; members are other actors");
+                }
+                else if (!actorIds.Contains(member))
+                {
+                    Report(SourceMap.Key("actor", i, "members"), $"actor '{actor.Id}': unknown member '{member}'; members must be actor ids ({Known(actorIds)})");
+                }
+            }
+
+            CheckEvidence(actor.Evidence, sourceIds, SourceMap.Key("actor", i, "evidence"), Report);
+        }
+
+        var seenPairs = new HashSet<(string, string)>();
+        var actorsWithStance = new HashSet<string>(StringComparer.Ordinal);
+        var issuesWithStance = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < scenario.Stances.Length; i++)
+        {
+            var stance = scenario.Stances[i];
+            var label = $"stance of '{stance.ActorId}' on '{stance.IssueId}'";
+            if (!actorIds.Contains(stance.ActorId))
+            {
+                Report(SourceMap.Key("stance", i, "actor"), $"{label}: unknown actor '{stance.ActorId}'; use one of the actor ids ({Known(actorIds)})");
+            }
+            else
+            {
+                actorsWithStance.Add(stance.ActorId);
+            }
+
+            issuesById.TryGetValue(stance.IssueId, out var issue);
+            if (issue is null)
+            {
+                Report(SourceMap.Key("stance", i, "issue"), $"{label}: unknown issue '{stance.IssueId}'; use one of the issue ids ({Known(issuesById.Keys)})");
+            }
+            else
+            {
+                issuesWithStance.Add(stance.IssueId);
+            }
+
+            if (!seenPairs.Add((stance.ActorId, stance.IssueId)))
+            {
+                Report(SourceMap.Key("stance", i), $"{label}: duplicate stance; give each actor at most one stance per issue");
+            }
+
+            if (issue is not null)
+            {
+                CheckOnScale(stance.Position, issue, SourceMap.Key("stance", i, "position"), $"{label}: position", Report);
+                CheckRange(stance.PositionRange, stance.Position, issue.ScaleMin, issue.ScaleMax, SourceMap.Key("stance", i, "position_range"), $"{label}: position range", Report);
+            }
+            else if (!double.IsFinite(stance.Position))
+            {
+                Report(SourceMap.Key("stance", i, "position"), $"{label}: position is {Format(stance.Position)}; it must be a finite number");
+            }
+
+            if (!double.IsFinite(stance.Salience) || stance.Salience < 0 || stance.Salience > 1)
+            {
+                Report(SourceMap.Key("stance", i, "salience"), $"{label}: salience {Format(stance.Salience)} is not allowed; salience is a number from 0 to 1");
+            }
+
+            CheckRange(stance.SalienceRange, stance.Salience, 0, 1, SourceMap.Key("stance", i, "salience_range"), $"{label}: salience range", Report);
+            CheckNonNegative(stance.Capability, SourceMap.Key("stance", i, "capability"), $"{label}: capability", Report);
+            CheckEvidence(stance.Evidence, sourceIds, SourceMap.Key("stance", i, "evidence"), Report);
+        }
+
+        for (var i = 0; i < scenario.Actors.Length; i++)
+        {
+            var actor = scenario.Actors[i];
+            var standsThroughMembers = !actor.Members.IsEmpty || memberIds.Contains(actor.Id);
+            if (!actorsWithStance.Contains(actor.Id) && !standsThroughMembers)
+            {
+                Report(SourceMap.Key("actor", i), $"actor '{actor.Id}' has no stance; give it a stance on at least one issue, or make it a member of a bloc or delegation");
+            }
+        }
+
+        for (var i = 0; i < scenario.Issues.Length; i++)
+        {
+            var issue = scenario.Issues[i];
+            if (!issuesWithStance.Contains(issue.Id))
+            {
+                Report(SourceMap.Key("issue", i), $"issue '{issue.Id}' has no stance; give at least one actor a stance on it");
+            }
+        }
+
+        for (var i = 0; i < scenario.Stages.Length; i++)
+        {
+            var stage = scenario.Stages[i];
+            if (stage.Participants.IsEmpty)
+            {
+                Report(SourceMap.Key("stage", i, "participants"), $"stage '{stage.Id}' has no participants; list the actor ids taking part");
+            }
+
+            foreach (var participant in stage.Participants.Where(p => !actorIds.Contains(p)))
+            {
+                Report(SourceMap.Key("stage", i, "participants"), $"stage '{stage.Id}': unknown participant '{participant}'; use actor ids ({Known(actorIds)})");
+            }
+
+            foreach (var issueId in stage.Issues.Where(id => !issuesById.ContainsKey(id)))
+            {
+                Report(SourceMap.Key("stage", i, "issues"), $"stage '{stage.Id}': unknown issue '{issueId}'; use issue ids ({Known(issuesById.Keys)})");
+            }
+
+            if (stage.Model is { } model && ModelCatalog.Find(model) is null)
+            {
+                Report(SourceMap.Key("stage", i, "model"), $"stage '{stage.Id}': unknown model '{model}'; use one of {ModelCatalog.Ids}");
+            }
+        }
+
+        return problems;
+    }
+
+    private static void CheckIssue(Issue issue, int index, Action<string, string> report)
+    {
+        var label = $"issue '{issue.Id}'";
+        if (!double.IsFinite(issue.ScaleMin) || !double.IsFinite(issue.ScaleMax))
+        {
+            report(SourceMap.Key("issue", index, "min"), $"{label}: the scale ends must be finite numbers");
+            return;
+        }
+
+        if (!(issue.ScaleMax > issue.ScaleMin))
+        {
+            report(SourceMap.Key("issue", index, "max"), $"{label}: scale max {Format(issue.ScaleMax)} must be greater than min {Format(issue.ScaleMin)}");
+            return;
+        }
+
+        if (issue.StatusQuo is { } statusQuo)
+        {
+            CheckOnScale(statusQuo, issue, SourceMap.Key("issue", index, "status_quo"), $"{label}: status quo", report);
+        }
+
+        if (issue.Outcome is { } outcome)
+        {
+            CheckOnScale(outcome, issue, SourceMap.Key("issue", index, "outcome"), $"{label}: outcome", report);
+        }
+
+        for (var a = 0; a < issue.Anchors.Length; a++)
+        {
+            CheckOnScale(issue.Anchors[a].Value, issue, SourceMap.Key("issue", index, $"anchors[{a}]"), $"{label}: anchor '{issue.Anchors[a].Label}'", report);
+        }
+    }
+
+    private static void CheckOnScale(double value, Issue issue, string key, string label, Action<string, string> report)
+    {
+        if (!double.IsFinite(value))
+        {
+            report(key, $"{label} is {Format(value)}; it must be a finite number from {Format(issue.ScaleMin)} to {Format(issue.ScaleMax)}");
+        }
+        else if (value < issue.ScaleMin || value > issue.ScaleMax)
+        {
+            report(key, $"{label} {Format(value)} is outside the issue's scale; it must be from {Format(issue.ScaleMin)} to {Format(issue.ScaleMax)}");
+        }
+    }
+
+    private static void CheckNonNegative(double? value, string key, string label, Action<string, string> report)
+    {
+        if (value is { } v && (!double.IsFinite(v) || v < 0))
+        {
+            report(key, $"{label} {Format(v)} is not allowed; capability is a finite number of 0 or more");
+        }
+    }
+
+    private static void CheckRange(ValueRange? range, double? estimate, double min, double max, string key, string label, Action<string, string> report)
+    {
+        if (range is null)
+        {
+            return;
+        }
+
+        if (!double.IsFinite(range.Low) || !double.IsFinite(range.High) || range.Low > range.High)
+        {
+            report(key, $"{label} [{Format(range.Low)}, {Format(range.High)}] is not allowed; low and high are finite with low <= high");
+        }
+        else if (range.Low < min || range.High > max)
+        {
+            report(key, $"{label} [{Format(range.Low)}, {Format(range.High)}] leaves the allowed values; keep it within {Format(min)} to {Format(max)}");
+        }
+        else if (estimate is { } value && double.IsFinite(value) && !range.Contains(value))
+        {
+            report(key, $"{label} [{Format(range.Low)}, {Format(range.High)}] does not contain the estimate {Format(value)}; widen it or move the estimate");
+        }
+
+        if (range.StandardDeviation is { } sd && (!double.IsFinite(sd) || sd < 0))
+        {
+            report(key, $"{label}: standard deviation {Format(sd)} is not allowed; use a finite number of 0 or more");
+        }
+    }
+
+    private static void CheckEvidence(IEnumerable<Evidence> evidence, HashSet<string> sourceIds, string key, Action<string, string> report)
+    {
+        foreach (var item in evidence)
+        {
+            if (item.SourceId is { } source && !sourceIds.Contains(source))
+            {
+                report(key, $"evidence cites unknown source '{source}'; list it under sources or use one of ({Known(sourceIds)})");
+            }
+        }
+    }
+
+    private static void CheckUnique(IEnumerable<string> ids, string kind, Action<string, string> report)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var id in ids)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                report(SourceMap.Key(kind, index, "id"), $"{kind} {index + 1} has an empty id; give every {kind} a unique id");
+            }
+            else if (!seen.Add(id))
+            {
+                report(SourceMap.Key(kind, index, "id"), $"duplicate {kind} id '{id}'; every {kind} needs its own id");
+            }
+
+            index++;
+        }
+    }
+
+    private static string Known(IEnumerable<string> ids)
+    {
+        var list = ids.Take(12).ToList();
+        return list.Count == 0 ? "none defined" : string.Join(", ", list) + (ids.Skip(12).Any() ? ", ..." : string.Empty);
+    }
+
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
