@@ -14,7 +14,7 @@ public static class ReportJson
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new OrdinalDictionaryConverter() },
     };
 
     /// <summary>Writer options: indented, relaxed escaping (the output is not embedded in HTML).</summary>
