@@ -14,6 +14,8 @@ public static class ScenarioFiles
     public static ImmutableArray<IScenarioFormatReader> Readers { get; } =
     [
         new DecideReader(),
+        Native.NativeScenarioReader.Json,
+        Native.NativeScenarioReader.Yaml,
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>
