@@ -271,9 +271,8 @@ public sealed class ExchangeModelTests
 
         Assert.Equal(
             [
-                "round 1: 1 exchange",
-                "  1. b moves on i0 100 -> 0; a moves on i1 0 -> 100; gain 12",
-                "  voting outcomes: i0 0, i1 100",
+                "1 exchange realised",
+                "1. b moves on i0 100 -> 0; a moves on i1 0 -> 100; gain 12",
             ],
             lines);
     }
