@@ -46,22 +46,13 @@ internal sealed class ExchangeEngine
     // moved to, per (cell of the demander, partner) and their summed shift of the outcome.
     private readonly Dictionary<long, double> seenPositions = [];
     private readonly double[] seenShift;
-    private readonly int[] seenCount;
 
-    // Candidates, in parallel arrays.
+    // Candidates, one struct each (one cache line instead of a dozen arrays), and the round's
+    // initial ranking as primitive keys (gain bits, negated for descending order) and indices.
     private int candidateCount;
-    private int[] issueP = [];
-    private int[] issueQ = [];
-    private int[] supplierP = [];
-    private int[] supplierQ = [];
-    private double[] rankedGain = [];
-    private double[] offeredP = [];
-    private double[] offeredQ = [];
-    private double[] lastMoveP = [];
-    private double[] lastMoveQ = [];
-    private bool[] alive = [];
-    private int[] visited = [];
-    private RankedCandidate[] ranked = [];
+    private CandidateState[] candidates = [];
+    private ulong[] sortKeys = [];
+    private int[] sortItems = [];
 
     // Compressed index: the candidates containing cell c are cellCandidates[cellStart[c]..cellStart[c + 1]].
     private readonly int[] cellStart;
@@ -88,7 +79,6 @@ internal sealed class ExchangeEngine
         direction = new sbyte[cells];
         left = new bool[cells];
         seenShift = new double[cells];
-        seenCount = new int[cells];
         cellStart = new int[cells + 1];
         total = new double[issueCount];
         outcome = new double[issueCount];
@@ -154,7 +144,6 @@ internal sealed class ExchangeEngine
         Array.Copy(preference, position, preference.Length);
         Array.Clear(direction);
         Array.Clear(seenShift);
-        Array.Clear(seenCount);
         seenPositions.Clear();
         for (var issue = 0; issue < issueCount; issue++)
         {
@@ -169,7 +158,7 @@ internal sealed class ExchangeEngine
 
         var count = BuildCandidates();
         BuildCellIndex();
-        Array.Sort(ranked, 0, count);
+        SortByGain(count);
         realized.Clear();
         var exchanges = Realise(count, cancellationToken);
 
@@ -245,13 +234,9 @@ internal sealed class ExchangeEngine
                             var index = AddCandidate(p, q, aSuppliesP ? a : b, aSuppliesP ? b : a);
                             if (Evaluate(index, out var proposal))
                             {
-                                rankedGain[index] = proposal.Gain;
-                                if (valid == ranked.Length)
-                                {
-                                    Array.Resize(ref ranked, Math.Max(1024, ranked.Length * 2));
-                                }
-
-                                ranked[valid++] = new RankedCandidate(proposal.Gain, index);
+                                candidates[index].RankedGain = proposal.Gain;
+                                sortKeys[valid] = ~BitConverter.DoubleToUInt64Bits(proposal.Gain);
+                                sortItems[valid++] = index;
                             }
                             else
                             {
@@ -268,32 +253,51 @@ internal sealed class ExchangeEngine
 
     private int AddCandidate(int p, int q, int suppliesP, int suppliesQ)
     {
-        if (candidateCount == issueP.Length)
+        if (candidateCount == candidates.Length)
         {
-            var size = Math.Max(1024, issueP.Length * 2);
-            Array.Resize(ref issueP, size);
-            Array.Resize(ref issueQ, size);
-            Array.Resize(ref supplierP, size);
-            Array.Resize(ref supplierQ, size);
-            Array.Resize(ref rankedGain, size);
-            Array.Resize(ref offeredP, size);
-            Array.Resize(ref offeredQ, size);
-            Array.Resize(ref lastMoveP, size);
-            Array.Resize(ref lastMoveQ, size);
-            Array.Resize(ref alive, size);
-            Array.Resize(ref visited, size);
+            var size = Math.Max(1024, candidates.Length * 2);
+            Array.Resize(ref candidates, size);
+            Array.Resize(ref sortKeys, size);
+            Array.Resize(ref sortItems, size);
         }
 
         var index = candidateCount++;
-        issueP[index] = p;
-        issueQ[index] = q;
-        supplierP[index] = suppliesP;
-        supplierQ[index] = suppliesQ;
-        offeredP[index] = 0;
-        offeredQ[index] = 0;
-        alive[index] = true;
-        visited[index] = -1;
+        candidates[index] = new CandidateState
+        {
+            P = p,
+            Q = q,
+            SupplierP = suppliesP,
+            SupplierQ = suppliesQ,
+            SeenOwnP = double.NaN,
+            SeenOwnQ = double.NaN,
+            Alive = true,
+            Visited = -1,
+        };
         return index;
+    }
+
+    /// <summary>
+    /// Orders the first <paramref name="count"/> keys by gain, highest first, with equal gains
+    /// in candidate order (the tie rule): a primitive sort, then runs of equal keys by index.
+    /// </summary>
+    private void SortByGain(int count)
+    {
+        Array.Sort(sortKeys, sortItems, 0, count);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && sortKeys[end] == sortKeys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(sortItems, start, end - start);
+            }
+
+            start = end;
+        }
     }
 
     /// <summary>Builds, by counting sort, the list of candidates that contain each actor-issue cell (four cells per candidate).</summary>
@@ -302,10 +306,11 @@ internal sealed class ExchangeEngine
         Array.Clear(cellStart);
         for (var c = 0; c < candidateCount; c++)
         {
-            cellStart[Cell(issueP[c], supplierP[c]) + 1]++;
-            cellStart[Cell(issueP[c], supplierQ[c]) + 1]++;
-            cellStart[Cell(issueQ[c], supplierP[c]) + 1]++;
-            cellStart[Cell(issueQ[c], supplierQ[c]) + 1]++;
+            ref var candidate = ref candidates[c];
+            cellStart[Cell(candidate.P, candidate.SupplierP) + 1]++;
+            cellStart[Cell(candidate.P, candidate.SupplierQ) + 1]++;
+            cellStart[Cell(candidate.Q, candidate.SupplierP) + 1]++;
+            cellStart[Cell(candidate.Q, candidate.SupplierQ) + 1]++;
         }
 
         for (var cell = 0; cell < cellStart.Length - 1; cell++)
@@ -322,10 +327,11 @@ internal sealed class ExchangeEngine
         Array.Copy(cellStart, fill, fill.Length);
         for (var c = 0; c < candidateCount; c++)
         {
-            cellCandidates[fill[Cell(issueP[c], supplierP[c])]++] = c;
-            cellCandidates[fill[Cell(issueP[c], supplierQ[c])]++] = c;
-            cellCandidates[fill[Cell(issueQ[c], supplierP[c])]++] = c;
-            cellCandidates[fill[Cell(issueQ[c], supplierQ[c])]++] = c;
+            ref var candidate = ref candidates[c];
+            cellCandidates[fill[Cell(candidate.P, candidate.SupplierP)]++] = c;
+            cellCandidates[fill[Cell(candidate.P, candidate.SupplierQ)]++] = c;
+            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = c;
+            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = c;
         }
     }
 
@@ -344,9 +350,9 @@ internal sealed class ExchangeEngine
         {
             RankedCandidate front;
             var hasQueued = requeued.TryPeek(out _, out var queued);
-            if (next < count && (!hasQueued || ranked[next].CompareTo(queued) <= 0))
+            if (next < count && (!hasQueued || Ranked(next).CompareTo(queued) <= 0))
             {
-                front = ranked[next++];
+                front = Ranked(next++);
             }
             else if (hasQueued)
             {
@@ -359,28 +365,28 @@ internal sealed class ExchangeEngine
             }
 
             var index = front.Index;
-            if (!alive[index])
+            if (!candidates[index].Alive)
             {
                 continue;
             }
 
             if (!Evaluate(index, out var proposal))
             {
-                alive[index] = false;
+                candidates[index].Alive = false;
                 continue;
             }
 
             var fresh = new RankedCandidate(proposal.Gain, index);
-            if ((next < count && ranked[next].CompareTo(fresh) < 0) || (requeued.TryPeek(out _, out var other) && other.CompareTo(fresh) < 0))
+            if ((next < count && Ranked(next).CompareTo(fresh) < 0) || (requeued.TryPeek(out _, out var other) && other.CompareTo(fresh) < 0))
             {
-                rankedGain[index] = proposal.Gain;
+                candidates[index].RankedGain = proposal.Gain;
                 requeued.Enqueue(index, fresh);
                 continue;
             }
 
-            alive[index] = false;
-            Apply(index, proposal);
-            Refresh(index, exchanges);
+            candidates[index].Alive = false;
+            var (toP, toQ) = Apply(index, proposal);
+            Refresh(index, exchanges, toP, toQ);
             exchanges++;
             if ((exchanges & 255) == 0)
             {
@@ -391,14 +397,18 @@ internal sealed class ExchangeEngine
         return exchanges;
     }
 
+    private RankedCandidate Ranked(int position) =>
+        new(BitConverter.UInt64BitsToDouble(~sortKeys[position]), sortItems[position]);
+
     /// <summary>
     /// Recomputes every live candidate that shares a moved actor-issue with the realised
     /// candidate <paramref name="done"/>, as a supplier (its own position changed) or as a
     /// demander on the moved issue (the outcome it has seen changed).
     /// </summary>
-    private void Refresh(int done, int stamp)
+    private void Refresh(int done, int stamp, double toP, double toQ)
     {
-        int p = issueP[done], q = issueQ[done], s = supplierP[done], t = supplierQ[done];
+        ref var realised = ref candidates[done];
+        int p = realised.P, q = realised.Q, s = realised.SupplierP, t = realised.SupplierQ;
         int movedP = Cell(p, s), movedQ = Cell(q, t), demandP = Cell(p, t), demandQ = Cell(q, s);
         Span<int> touched = [movedP, movedQ, demandP, demandQ];
         foreach (var cell in touched)
@@ -406,16 +416,17 @@ internal sealed class ExchangeEngine
             for (var k = cellStart[cell]; k < cellStart[cell + 1]; k++)
             {
                 var c = cellCandidates[k];
-                if (!alive[c] || visited[c] == stamp)
+                ref var candidate = ref candidates[c];
+                if (!candidate.Alive || candidate.Visited == stamp)
                 {
                     continue;
                 }
 
-                visited[c] = stamp;
-                var supplyP = Cell(issueP[c], supplierP[c]);
-                var supplyQ = Cell(issueQ[c], supplierQ[c]);
-                var wantsP = Cell(issueP[c], supplierQ[c]);
-                var wantsQ = Cell(issueQ[c], supplierP[c]);
+                candidate.Visited = stamp;
+                var supplyP = Cell(candidate.P, candidate.SupplierP);
+                var supplyQ = Cell(candidate.Q, candidate.SupplierQ);
+                var wantsP = Cell(candidate.P, candidate.SupplierQ);
+                var wantsQ = Cell(candidate.Q, candidate.SupplierP);
                 var movedOwnP = supplyP == movedP || supplyP == movedQ;
                 var movedOwnQ = supplyQ == movedP || supplyQ == movedQ;
                 var sawMove = wantsP == demandP || wantsP == demandQ || wantsQ == demandP || wantsQ == demandQ;
@@ -427,26 +438,48 @@ internal sealed class ExchangeEngine
                 // The supplier's earlier offer counts towards the 100-point cap on its offers (see docs).
                 if (movedOwnP)
                 {
-                    offeredP[c] += lastMoveP[c];
+                    candidate.OfferedP += candidate.LastMoveP;
+
+                    // Its demander has now seen it move (the exchange just realised was between them).
+                    if (wantsP == demandP && supplyP == movedP)
+                    {
+                        candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toP, preference[supplyP]);
+                    }
+                    else if (wantsP == demandQ && supplyP == movedQ)
+                    {
+                        candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toQ, preference[supplyP]);
+                    }
                 }
 
                 if (movedOwnQ)
                 {
-                    offeredQ[c] += lastMoveQ[c];
+                    candidate.OfferedQ += candidate.LastMoveQ;
+                    if (wantsQ == demandP && supplyQ == movedP)
+                    {
+                        candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toP, preference[supplyQ]);
+                    }
+                    else if (wantsQ == demandQ && supplyQ == movedQ)
+                    {
+                        candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toQ, preference[supplyQ]);
+                    }
                 }
 
                 if (!Evaluate(c, out var proposal))
                 {
-                    alive[c] = false;
+                    candidate.Alive = false;
                 }
-                else if (proposal.Gain > rankedGain[c])
+                else if (proposal.Gain > candidate.RankedGain)
                 {
-                    rankedGain[c] = proposal.Gain;
+                    candidate.RankedGain = proposal.Gain;
                     requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
                 }
             }
         }
     }
+
+    /// <summary>A partner seen moving twice is remembered at its smaller move (the reference's rule).</summary>
+    private static double KeepSmallerMove(double recorded, double to, double start) =>
+        double.IsNaN(recorded) || Math.Abs(to - start) < Math.Abs(recorded - start) ? to : recorded;
 
     /// <summary>
     /// The equal-gain exchange of candidate <paramref name="index"/> given the current state, or
@@ -455,7 +488,8 @@ internal sealed class ExchangeEngine
     private bool Evaluate(int index, out ExchangeProposal proposal)
     {
         proposal = default;
-        int p = issueP[index], q = issueQ[index], s = supplierP[index], t = supplierQ[index];
+        ref var candidate = ref candidates[index];
+        int p = candidate.P, q = candidate.Q, s = candidate.SupplierP, t = candidate.SupplierQ;
         int sp = Cell(p, s), sq = Cell(q, s), tp = Cell(p, t), tq = Cell(q, t);
 
         // s moves on p towards t's position, t on q towards s's: the positions they held at the
@@ -478,13 +512,13 @@ internal sealed class ExchangeEngine
         // outcome, as the demanding actor has seen it move, not pushed past that actor.
         var maxShiftP = Math.Abs(distanceP) * weight[sp] / total[p];
         var maxShiftQ = Math.Abs(distanceQ) * weight[tq] / total[q];
-        var aheadP = (preference[tp] - SeenOutcome(p, t, s)) * directionP;
+        var aheadP = (preference[tp] - SeenOutcome(p, tp, sp, candidate.SeenOwnP)) * directionP;
         if (aheadP > 0 && aheadP < maxShiftP)
         {
             maxShiftP = aheadP;
         }
 
-        var aheadQ = (preference[sq] - SeenOutcome(q, s, t)) * directionQ;
+        var aheadQ = (preference[sq] - SeenOutcome(q, sq, tq, candidate.SeenOwnQ)) * directionQ;
         if (aheadQ > 0 && aheadQ < maxShiftQ)
         {
             maxShiftQ = aheadQ;
@@ -500,31 +534,30 @@ internal sealed class ExchangeEngine
         if (!(gain >= MinimumGain)
             || !(Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove)
             || !(Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove)
-            || offeredP[index] + moveP > MaximumMove || offeredQ[index] + moveQ > MaximumMove
-            || offeredP[index] * moveP < 0 || offeredQ[index] * moveQ < 0)
+            || candidate.OfferedP + moveP > MaximumMove || candidate.OfferedQ + moveQ > MaximumMove
+            || candidate.OfferedP * moveP < 0 || candidate.OfferedQ * moveQ < 0)
         {
             return false;
         }
 
-        lastMoveP[index] = moveP;
-        lastMoveQ[index] = moveQ;
+        candidate.LastMoveP = moveP;
+        candidate.LastMoveQ = moveQ;
         proposal = new ExchangeProposal(shiftP, shiftQ, maxShiftP, maxShiftQ, gain, directionP, directionQ);
         return true;
     }
 
     /// <summary>
-    /// The outcome on <paramref name="issue"/> as <paramref name="demander"/> has seen it: the
-    /// round's starting outcome, plus the moves of its own partners on that issue this round,
-    /// plus the supplier's own moves so far.
+    /// The outcome on <paramref name="issue"/> as the demanding actor (cell
+    /// <paramref name="demanderCell"/>) has seen it: the round's starting outcome, plus the moves
+    /// of its own partners on that issue this round, plus the supplier's own moves so far (which
+    /// replace what the demander saw of it, <paramref name="seenOwn"/>, if they traded before).
     /// </summary>
-    private double SeenOutcome(int issue, int demander, int supplier)
+    private double SeenOutcome(int issue, int demanderCell, int supplierCell, double seenOwn)
     {
-        var demanderCell = Cell(issue, demander);
-        var supplierCell = Cell(issue, supplier);
         var seen = startOutcome[issue] + seenShift[demanderCell];
-        if (seenCount[demanderCell] > 0 && seenPositions.TryGetValue(SeenKey(demanderCell, supplier), out var recorded))
+        if (!double.IsNaN(seenOwn))
         {
-            seen -= weight[supplierCell] * (recorded - preference[supplierCell]) / total[issue];
+            seen -= weight[supplierCell] * (seenOwn - preference[supplierCell]) / total[issue];
         }
 
         return seen + (weight[supplierCell] * (position[supplierCell] - preference[supplierCell]) / total[issue]);
@@ -547,18 +580,15 @@ internal sealed class ExchangeEngine
 
             seenShift[demanderCell] -= weight[moverCell] * (recorded - preference[moverCell]) / total[issue];
         }
-        else
-        {
-            seenCount[demanderCell]++;
-        }
 
         seenPositions[key] = to;
         seenShift[demanderCell] += weight[moverCell] * (to - preference[moverCell]) / total[issue];
     }
 
-    private void Apply(int index, ExchangeProposal proposal)
+    private (double ToP, double ToQ) Apply(int index, ExchangeProposal proposal)
     {
-        int p = issueP[index], q = issueQ[index], s = supplierP[index], t = supplierQ[index];
+        ref var candidate = ref candidates[index];
+        int p = candidate.P, q = candidate.Q, s = candidate.SupplierP, t = candidate.SupplierQ;
         int sp = Cell(p, s), sq = Cell(q, s), tp = Cell(p, t), tq = Cell(q, t);
         var shiftP = proposal.ShiftP;
         var shiftQ = proposal.ShiftQ;
@@ -602,6 +632,8 @@ internal sealed class ExchangeEngine
                 Externalities = Externalities(p, q, s, t, outcomeP, outcomeQ),
             });
         }
+
+        return (toP, toQ);
     }
 
     /// <summary>
@@ -702,5 +734,27 @@ internal sealed class ExchangeEngine
     {
         var scale = issues[issue];
         return scale.ScaleMin == 0 && scale.ScaleMax == 100 ? value : scale.ScaleMin + (value * scale.ScaleWidth / 100);
+    }
+
+    /// <summary>One candidate of a round and what the round has done to it so far.</summary>
+    private struct CandidateState
+    {
+        /// <summary>The issues (indices, P &lt; Q) and the actors supplying on each.</summary>
+        public int P, Q, SupplierP, SupplierQ;
+
+        /// <summary>The gain the candidate is ranked at (its gain when last re-ranked).</summary>
+        public double RankedGain;
+
+        /// <summary>The sum of the supplier's earlier offers on its issue, and its latest offer (signed, 0-100 units).</summary>
+        public double OfferedP, OfferedQ, LastMoveP, LastMoveQ;
+
+        /// <summary>Where each demanding actor last saw this candidate's supplier move to, NaN if never.</summary>
+        public double SeenOwnP, SeenOwnQ;
+
+        /// <summary>The last refresh that visited it.</summary>
+        public int Visited;
+
+        /// <summary>Whether it can still be realised.</summary>
+        public bool Alive;
     }
 }
