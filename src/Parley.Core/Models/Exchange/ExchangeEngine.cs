@@ -51,11 +51,13 @@ internal sealed class ExchangeEngine
     // initial ranking as primitive keys (gain bits, negated for descending order) and indices.
     private int candidateCount;
     private CandidateState[] candidates = [];
+    private bool[] alive = [];
     private ulong[] sortKeys = [];
     private int[] sortItems = [];
 
     // Compressed index: the candidates containing cell c are cellCandidates[cellStart[c]..cellStart[c + 1]].
     private readonly int[] cellStart;
+    private readonly int[] cellEnd;
     private int[] cellCandidates = [];
 
     private readonly PriorityQueue<int, RankedCandidate> requeued = new();
@@ -80,6 +82,7 @@ internal sealed class ExchangeEngine
         left = new bool[cells];
         seenShift = new double[cells];
         cellStart = new int[cells + 1];
+        cellEnd = new int[cells];
         total = new double[issueCount];
         outcome = new double[issueCount];
         startOutcome = new double[issueCount];
@@ -257,6 +260,7 @@ internal sealed class ExchangeEngine
         {
             var size = Math.Max(1024, candidates.Length * 2);
             Array.Resize(ref candidates, size);
+            Array.Resize(ref alive, size);
             Array.Resize(ref sortKeys, size);
             Array.Resize(ref sortItems, size);
         }
@@ -270,9 +274,9 @@ internal sealed class ExchangeEngine
             SupplierQ = suppliesQ,
             SeenOwnP = double.NaN,
             SeenOwnQ = double.NaN,
-            Alive = true,
             Visited = -1,
         };
+        alive[index] = true;
         return index;
     }
 
@@ -323,7 +327,7 @@ internal sealed class ExchangeEngine
             cellCandidates = new int[Math.Max(1024, 4 * candidateCount)];
         }
 
-        var fill = new int[cellStart.Length - 1];
+        var fill = cellEnd;
         Array.Copy(cellStart, fill, fill.Length);
         for (var c = 0; c < candidateCount; c++)
         {
@@ -365,14 +369,14 @@ internal sealed class ExchangeEngine
             }
 
             var index = front.Index;
-            if (!candidates[index].Alive)
+            if (!alive[index])
             {
                 continue;
             }
 
             if (!Evaluate(index, out var proposal))
             {
-                candidates[index].Alive = false;
+                alive[index] = false;
                 continue;
             }
 
@@ -384,7 +388,7 @@ internal sealed class ExchangeEngine
                 continue;
             }
 
-            candidates[index].Alive = false;
+            alive[index] = false;
             var (toP, toQ) = Apply(index, proposal);
             Refresh(index, exchanges, toP, toQ);
             exchanges++;
@@ -413,11 +417,20 @@ internal sealed class ExchangeEngine
         Span<int> touched = [movedP, movedQ, demandP, demandQ];
         foreach (var cell in touched)
         {
-            for (var k = cellStart[cell]; k < cellStart[cell + 1]; k++)
+            // Dead candidates are dropped from the cell's list as it is walked.
+            var write = cellStart[cell];
+            var end = cellEnd[cell];
+            for (var k = cellStart[cell]; k < end; k++)
             {
                 var c = cellCandidates[k];
+                if (!alive[c])
+                {
+                    continue;
+                }
+
+                cellCandidates[write++] = c;
                 ref var candidate = ref candidates[c];
-                if (!candidate.Alive || candidate.Visited == stamp)
+                if (candidate.Visited == stamp)
                 {
                     continue;
                 }
@@ -466,7 +479,7 @@ internal sealed class ExchangeEngine
 
                 if (!Evaluate(c, out var proposal))
                 {
-                    candidate.Alive = false;
+                    alive[c] = false;
                 }
                 else if (proposal.Gain > candidate.RankedGain)
                 {
@@ -474,6 +487,8 @@ internal sealed class ExchangeEngine
                     requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
                 }
             }
+
+            cellEnd[cell] = write;
         }
     }
 
@@ -753,8 +768,5 @@ internal sealed class ExchangeEngine
 
         /// <summary>The last refresh that visited it.</summary>
         public int Visited;
-
-        /// <summary>Whether it can still be realised.</summary>
-        public bool Alive;
     }
 }
