@@ -22,6 +22,7 @@ internal sealed class ExchangeEngine
     private const double MinimumGain = 1e-10;
     private const double FixedWeight = 0.1;
     private const double SalienceWeight = 0.4;
+    private const int RadixThreshold = 1 << 17;
 
     private readonly int actorCount;
     private readonly int issueCount;
@@ -54,6 +55,9 @@ internal sealed class ExchangeEngine
     private bool[] alive = [];
     private ulong[] sortKeys = [];
     private int[] sortItems = [];
+    private ulong[] sortKeysSpare = [];
+    private readonly int[] radixCounts = new int[1 << 16];
+    private int[] sortItemsSpare = [];
 
     // Compressed index: the candidates containing cell c are cellCandidates[cellStart[c]..cellStart[c + 1]].
     private readonly int[] cellStart;
@@ -282,25 +286,66 @@ internal sealed class ExchangeEngine
 
     /// <summary>
     /// Orders the first <paramref name="count"/> keys by gain, highest first, with equal gains
-    /// in candidate order (the tie rule): a primitive sort, then runs of equal keys by index.
+    /// in candidate order (the tie rule). Large rounds use a stable least-significant-digit
+    /// radix sort (16-bit digits, four passes), which keeps the creation order of equal keys;
+    /// small ones a primitive sort whose runs of equal keys are then put back in index order.
     /// </summary>
     private void SortByGain(int count)
     {
-        Array.Sort(sortKeys, sortItems, 0, count);
-        for (var start = 0; start < count;)
+        if (count < RadixThreshold)
         {
-            var end = start + 1;
-            while (end < count && sortKeys[end] == sortKeys[start])
+            Array.Sort(sortKeys, sortItems, 0, count);
+            for (var start = 0; start < count;)
             {
-                end++;
+                var end = start + 1;
+                while (end < count && sortKeys[end] == sortKeys[start])
+                {
+                    end++;
+                }
+
+                if (end - start > 1)
+                {
+                    Array.Sort(sortItems, start, end - start);
+                }
+
+                start = end;
             }
 
-            if (end - start > 1)
+            return;
+        }
+
+        if (sortKeysSpare.Length < count)
+        {
+            sortKeysSpare = new ulong[sortKeys.Length];
+            sortItemsSpare = new int[sortKeys.Length];
+        }
+
+        var counts = radixCounts;
+        for (var shift = 0; shift < 64; shift += 16)
+        {
+            Array.Clear(counts);
+            for (var i = 0; i < count; i++)
             {
-                Array.Sort(sortItems, start, end - start);
+                counts[(int)((sortKeys[i] >> shift) & 0xFFFF)]++;
             }
 
-            start = end;
+            var sum = 0;
+            for (var digit = 0; digit < counts.Length; digit++)
+            {
+                var digitCount = counts[digit];
+                counts[digit] = sum;
+                sum += digitCount;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var target = counts[(int)((sortKeys[i] >> shift) & 0xFFFF)]++;
+                sortKeysSpare[target] = sortKeys[i];
+                sortItemsSpare[target] = sortItems[i];
+            }
+
+            (sortKeys, sortKeysSpare) = (sortKeysSpare, sortKeys);
+            (sortItems, sortItemsSpare) = (sortItemsSpare, sortItems);
         }
     }
 
