@@ -24,6 +24,12 @@ internal sealed class ExchangeEngine
     private const double SalienceWeight = 0.4;
     private const int RadixThreshold = 1 << 17;
 
+    // Roles of a cell in a candidate, kept in the low two bits of each cell-list entry.
+    private const int SuppliesP = 0;
+    private const int WantsP = 1;
+    private const int WantsQ = 2;
+    private const int SuppliesQ = 3;
+
     private readonly int actorCount;
     private readonly int issueCount;
     private readonly Actor[] actors;
@@ -53,6 +59,13 @@ internal sealed class ExchangeEngine
     private int candidateCount;
     private CandidateState[] candidates = [];
     private bool[] alive = [];
+    private byte[] hits = [];
+    private int[] touched = [];
+    private int touchedCount;
+
+    // How a realised exchange touches a candidate (bits of hits[c]).
+    private const byte MovedOwnPByP = 1, MovedOwnPByQ = 2, MovedOwnQByP = 4, MovedOwnQByQ = 8;
+    private const byte SawPByP = 16, SawPByQ = 32, SawQByP = 64, SawQByQ = 128;
     private ulong[] sortKeys = [];
     private int[] sortItems = [];
     private ulong[] sortKeysSpare = [];
@@ -265,6 +278,8 @@ internal sealed class ExchangeEngine
             var size = Math.Max(1024, candidates.Length * 2);
             Array.Resize(ref candidates, size);
             Array.Resize(ref alive, size);
+            Array.Resize(ref hits, size);
+            Array.Resize(ref touched, size);
             Array.Resize(ref sortKeys, size);
             Array.Resize(ref sortItems, size);
         }
@@ -278,7 +293,6 @@ internal sealed class ExchangeEngine
             SupplierQ = suppliesQ,
             SeenOwnP = double.NaN,
             SeenOwnQ = double.NaN,
-            Visited = -1,
         };
         alive[index] = true;
         return index;
@@ -377,10 +391,10 @@ internal sealed class ExchangeEngine
         for (var c = 0; c < candidateCount; c++)
         {
             ref var candidate = ref candidates[c];
-            cellCandidates[fill[Cell(candidate.P, candidate.SupplierP)]++] = c;
-            cellCandidates[fill[Cell(candidate.P, candidate.SupplierQ)]++] = c;
-            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = c;
-            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = c;
+            cellCandidates[fill[Cell(candidate.P, candidate.SupplierP)]++] = (c << 2) | SuppliesP;
+            cellCandidates[fill[Cell(candidate.P, candidate.SupplierQ)]++] = (c << 2) | WantsP;
+            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = (c << 2) | WantsQ;
+            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = (c << 2) | SuppliesQ;
         }
     }
 
@@ -435,7 +449,7 @@ internal sealed class ExchangeEngine
 
             alive[index] = false;
             var (toP, toQ) = Apply(index, proposal);
-            Refresh(index, exchanges, toP, toQ);
+            Refresh(index, toP, toQ);
             exchanges++;
             if ((exchanges & 255) == 0)
             {
@@ -454,87 +468,102 @@ internal sealed class ExchangeEngine
     /// candidate <paramref name="done"/>, as a supplier (its own position changed) or as a
     /// demander on the moved issue (the outcome it has seen changed).
     /// </summary>
-    private void Refresh(int done, int stamp, double toP, double toQ)
+    private void Refresh(int done, double toP, double toQ)
     {
         ref var realised = ref candidates[done];
         int p = realised.P, q = realised.Q, s = realised.SupplierP, t = realised.SupplierQ;
-        int movedP = Cell(p, s), movedQ = Cell(q, t), demandP = Cell(p, t), demandQ = Cell(q, s);
-        Span<int> touched = [movedP, movedQ, demandP, demandQ];
-        foreach (var cell in touched)
+
+        // First pass: walk the four touched cells' lists (dropping dead entries) and note, per
+        // candidate, how it is touched, without reading the candidates themselves.
+        touchedCount = 0;
+        Collect(Cell(p, s), SuppliesP, SuppliesQ, MovedOwnPByP, MovedOwnQByP);
+        Collect(Cell(q, t), SuppliesP, SuppliesQ, MovedOwnPByQ, MovedOwnQByQ);
+        Collect(Cell(p, t), WantsP, WantsQ, SawPByP, SawQByP);
+        Collect(Cell(q, s), WantsP, WantsQ, SawPByQ, SawQByQ);
+
+        for (var k = 0; k < touchedCount; k++)
         {
-            // Dead candidates are dropped from the cell's list as it is walked.
-            var write = cellStart[cell];
-            var end = cellEnd[cell];
-            for (var k = cellStart[cell]; k < end; k++)
+            var c = touched[k];
+            var flags = hits[c];
+            hits[c] = 0;
+            ref var candidate = ref candidates[c];
+
+            // The supplier's earlier offer counts towards the 100-point cap on its offers (see
+            // docs); if the exchange just realised was with this candidate's demander, that
+            // demander has now seen the supplier move.
+            if ((flags & (MovedOwnPByP | MovedOwnPByQ)) != 0)
             {
-                var c = cellCandidates[k];
-                if (!alive[c])
+                candidate.OfferedP += candidate.LastMoveP;
+                if ((flags & (MovedOwnPByP | SawPByP)) == (MovedOwnPByP | SawPByP))
                 {
-                    continue;
+                    candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toP, preference[Cell(candidate.P, candidate.SupplierP)]);
                 }
-
-                cellCandidates[write++] = c;
-                ref var candidate = ref candidates[c];
-                if (candidate.Visited == stamp)
+                else if ((flags & (MovedOwnPByQ | SawPByQ)) == (MovedOwnPByQ | SawPByQ))
                 {
-                    continue;
-                }
-
-                candidate.Visited = stamp;
-                var supplyP = Cell(candidate.P, candidate.SupplierP);
-                var supplyQ = Cell(candidate.Q, candidate.SupplierQ);
-                var wantsP = Cell(candidate.P, candidate.SupplierQ);
-                var wantsQ = Cell(candidate.Q, candidate.SupplierP);
-                var movedOwnP = supplyP == movedP || supplyP == movedQ;
-                var movedOwnQ = supplyQ == movedP || supplyQ == movedQ;
-                var sawMove = wantsP == demandP || wantsP == demandQ || wantsQ == demandP || wantsQ == demandQ;
-                if (!movedOwnP && !movedOwnQ && !sawMove)
-                {
-                    continue;
-                }
-
-                // The supplier's earlier offer counts towards the 100-point cap on its offers (see docs).
-                if (movedOwnP)
-                {
-                    candidate.OfferedP += candidate.LastMoveP;
-
-                    // Its demander has now seen it move (the exchange just realised was between them).
-                    if (wantsP == demandP && supplyP == movedP)
-                    {
-                        candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toP, preference[supplyP]);
-                    }
-                    else if (wantsP == demandQ && supplyP == movedQ)
-                    {
-                        candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toQ, preference[supplyP]);
-                    }
-                }
-
-                if (movedOwnQ)
-                {
-                    candidate.OfferedQ += candidate.LastMoveQ;
-                    if (wantsQ == demandP && supplyQ == movedP)
-                    {
-                        candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toP, preference[supplyQ]);
-                    }
-                    else if (wantsQ == demandQ && supplyQ == movedQ)
-                    {
-                        candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toQ, preference[supplyQ]);
-                    }
-                }
-
-                if (!Evaluate(c, out var proposal))
-                {
-                    alive[c] = false;
-                }
-                else if (proposal.Gain > candidate.RankedGain)
-                {
-                    candidate.RankedGain = proposal.Gain;
-                    requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
+                    candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toQ, preference[Cell(candidate.P, candidate.SupplierP)]);
                 }
             }
 
-            cellEnd[cell] = write;
+            if ((flags & (MovedOwnQByP | MovedOwnQByQ)) != 0)
+            {
+                candidate.OfferedQ += candidate.LastMoveQ;
+                if ((flags & (MovedOwnQByP | SawQByP)) == (MovedOwnQByP | SawQByP))
+                {
+                    candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toP, preference[Cell(candidate.Q, candidate.SupplierQ)]);
+                }
+                else if ((flags & (MovedOwnQByQ | SawQByQ)) == (MovedOwnQByQ | SawQByQ))
+                {
+                    candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toQ, preference[Cell(candidate.Q, candidate.SupplierQ)]);
+                }
+            }
+
+            if (!Evaluate(c, out var proposal))
+            {
+                alive[c] = false;
+            }
+            else if (proposal.Gain > candidate.RankedGain)
+            {
+                candidate.RankedGain = proposal.Gain;
+                requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
+            }
         }
+    }
+
+    /// <summary>
+    /// Walks the list of <paramref name="cell"/>, drops dead entries, and flags the live
+    /// candidates in which the cell plays role <paramref name="roleP"/> (with
+    /// <paramref name="flagP"/>) or <paramref name="roleQ"/> (with <paramref name="flagQ"/>).
+    /// </summary>
+    private void Collect(int cell, int roleP, int roleQ, byte flagP, byte flagQ)
+    {
+        var write = cellStart[cell];
+        var end = cellEnd[cell];
+        for (var k = cellStart[cell]; k < end; k++)
+        {
+            var entry = cellCandidates[k];
+            var c = entry >> 2;
+            if (!alive[c])
+            {
+                continue;
+            }
+
+            cellCandidates[write++] = entry;
+            var role = entry & 3;
+            var flag = role == roleP ? flagP : role == roleQ ? flagQ : (byte)0;
+            if (flag == 0)
+            {
+                continue;
+            }
+
+            if (hits[c] == 0)
+            {
+                touched[touchedCount++] = c;
+            }
+
+            hits[c] |= flag;
+        }
+
+        cellEnd[cell] = write;
     }
 
     /// <summary>A partner seen moving twice is remembered at its smaller move (the reference's rule).</summary>
@@ -811,7 +840,5 @@ internal sealed class ExchangeEngine
         /// <summary>Where each demanding actor last saw this candidate's supplier move to, NaN if never.</summary>
         public double SeenOwnP, SeenOwnQ;
 
-        /// <summary>The last refresh that visited it.</summary>
-        public int Visited;
     }
 }
