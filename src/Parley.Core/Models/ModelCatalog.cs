@@ -15,6 +15,7 @@ public static class ModelCatalog
         new CompromiseModel(),
         new MedianModel(),
         new NashBargainingModel(),
+        new TemperedCompromiseModel(),
     ];
 
     /// <summary>The model with id <paramref name="id"/> (case-insensitive), or <c>null</c>.</summary>
