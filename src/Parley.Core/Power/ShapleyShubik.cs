@@ -13,8 +13,9 @@ namespace Parley.Core.Power;
 /// share of the n! voting orders in which i is pivotal:
 /// <c>φᵢ = Σ_{S ⊆ N∖{i}, S losing, S∪{i} winning} |S|! (n − |S| − 1)! / n!</c>.
 /// The sum runs over coalition sizes and weight totals, counted exactly by dynamic programming
-/// (the generating-function method of Mann &amp; Shapley 1962, RAND memo RM-3158), in
-/// O(n² W) time per member for total weight W: no sampling, so the indices are deterministic.
+/// (the generating-function method of Mann &amp; Shapley 1962, RAND memo RM-3158): the
+/// coalitions of all members are counted once, and each member's are obtained by removing it,
+/// in O(n² W) time overall for total weight W. No sampling, so the indices are deterministic.
 /// </remarks>
 public static class ShapleyShubik
 {
@@ -57,47 +58,57 @@ public static class ShapleyShubik
             orderShare[size] = 1.0 / (count * Binomial(count - 1, size));
         }
 
-        var indices = ImmutableArray.CreateBuilder<double>(count);
+        // full[s * width + w]: how many coalitions of all members have s members and weight w
+        // (counts stay below 2^53, so doubles hold them exactly and the removal below is exact).
         var width = (int)total + 1;
-        var coalitions = new double[count * width];
+        var full = new double[(count + 1) * width];
+        full[0] = 1;
+        long reach = 0;
         for (var member = 0; member < count; member++)
         {
-            // coalitions[s * width + w]: how many coalitions of the other members have s members and weight w.
-            Array.Clear(coalitions);
-            coalitions[0] = 1;
-            var members = 0;
-            for (var other = 0; other < count; other++)
+            var weight = weights[member];
+            for (var size = member; size >= 0; size--)
             {
-                if (other == member)
+                for (var sum = (int)reach; sum >= 0; sum--)
                 {
-                    continue;
-                }
-
-                var weight = weights[other];
-                for (var size = members; size >= 0; size--)
-                {
-                    var from = size * width;
-                    var to = (size + 1) * width;
-                    for (var sum = (int)total - weight; sum >= 0; sum--)
+                    var ways = full[(size * width) + sum];
+                    if (ways != 0)
                     {
-                        var ways = coalitions[from + sum];
-                        if (ways != 0)
-                        {
-                            coalitions[to + sum + weight] += ways;
-                        }
+                        full[((size + 1) * width) + sum + weight] += ways;
                     }
                 }
+            }
 
-                members++;
+            reach += weight;
+        }
+
+        var indices = ImmutableArray.CreateBuilder<double>(count);
+        var others = new double[count * width];
+        for (var member = 0; member < count; member++)
+        {
+            // Coalitions of the other members: remove the member from the full count,
+            // others[s][w] = full[s][w] − others[s − 1][w − own], in increasing s.
+            var own = weights[member];
+            for (var size = 0; size < count; size++)
+            {
+                for (var sum = 0; sum < width; sum++)
+                {
+                    var ways = full[(size * width) + sum];
+                    if (size > 0 && sum >= own)
+                    {
+                        ways -= others[((size - 1) * width) + sum - own];
+                    }
+
+                    others[(size * width) + sum] = ways;
+                }
             }
 
             double index = 0;
-            var own = weights[member];
             for (var size = 0; size < count; size++)
             {
                 for (var sum = 0; sum + own <= total; sum++)
                 {
-                    var ways = coalitions[(size * width) + sum];
+                    var ways = others[(size * width) + sum];
                     if (ways != 0 && !isWinning(size, sum) && isWinning(size + 1, sum + own))
                     {
                         index += ways * orderShare[size];
