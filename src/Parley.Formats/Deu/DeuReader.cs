@@ -20,8 +20,8 @@ namespace Parley.Formats.Deu;
 /// read as no stance too (the salience cannot be guessed). Saliences are divided by 100.
 /// Columns are found by header name, so their order and any extra columns do not matter.</para>
 /// <para>Every problem is reported at once, located by line and column: a missing header column,
-/// a row with the wrong number of cells, a number that does not parse or leaves 0–100, an
-/// unknown voting rule. Rows with problems are left out of <see cref="DeuDataset.Rows"/>.</para>
+/// a row with the wrong number of cells, a number that does not parse or leaves 0–100, and for
+/// <see cref="DeuCapability.Votes"/> an unknown voting rule or date. Rows with problems are left out of <see cref="DeuDataset.Rows"/>.</para>
 /// </remarks>
 public sealed class DeuReader : IScenarioFormatReader
 {
@@ -348,9 +348,11 @@ public sealed class DeuReader : IScenarioFormatReader
             var statusQuo = Number(cells, line, "rp", "the reference point (rp)");
             var outcome = Number(cells, line, "out", "the outcome (out)");
             var rule = Cell(cells, "counvte");
-            if (rule.Length > 0 && !DeuVotingWeights.IsKnownRule(rule))
+
+            // The rule only matters for votes capabilities; with equal or GDP capabilities it is kept as written.
+            if (capability == DeuCapability.Votes && rule.Length > 0 && !DeuVotingWeights.IsKnownRule(rule))
             {
-                Report(line, ColumnOf(cells, columns["counvte"]), $"voting rule '{rule}' is not known; use QMV or Unan");
+                Report(line, ColumnOf(cells, columns["counvte"]), $"voting rule '{rule}' is not known; capability votes needs QMV or Unan");
             }
 
             var positions = new List<(string Code, double Position, double Salience, int Column)>();

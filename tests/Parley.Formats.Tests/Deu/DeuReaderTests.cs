@@ -127,7 +127,7 @@ public sealed class DeuReaderTests
             DeuText.Row("2", "d2i3", "COD", "QMV", "26-01-00", (null, null), (null, null), (null, null), (null, null), "0", "50"),
             DeuText.Row("2", "d2i4", "COD", "QMV", "26-01-00", ("100", "50"), ("0", "80"), ("40", "20"), (null, null), "0", "50"));
 
-        var dataset = DeuReader.ReadDataset(text, "broken.tsv");
+        var dataset = DeuReader.ReadDataset(text, "broken.tsv", DeuCapability.Votes);
 
         Assert.False(dataset.Succeeded);
         var lines = dataset.Diagnostics.Select(d => d.Line).ToArray();
@@ -143,6 +143,7 @@ public sealed class DeuReaderTests
         Assert.Contains("appears twice", dataset.Diagnostics[5].Message, StringComparison.Ordinal);
         Assert.Contains("no stance", dataset.Diagnostics[6].Message, StringComparison.Ordinal);
         Assert.Equal(["d2i4"], dataset.Rows.Select(r => r.IssueId));
+        Assert.DoesNotContain(DeuReader.ReadDataset(text, "broken.tsv").Diagnostics, d => d.Message.Contains("voting rule", StringComparison.Ordinal));
     }
 
     [Fact]
