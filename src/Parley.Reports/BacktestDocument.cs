@@ -8,7 +8,7 @@ namespace Parley.Reports;
 /// <summary>
 /// The reports of <c>parley backtest</c>: the JSON document
 /// <c>{"dataset", "capability", "cases", "issues_with_outcome", "models": [{"model", "options", "n",
-/// "mae", "median_ae", "within10", "mean_error", "mae_vs_compromise", "beats_compromise_share"}],
+/// "mae", "median_ae", "within10", "mean_error", "mae_vs_compromise", "beats_compromise_share", "failures"}],
 /// "cross_validation"}</c> and a long-format CSV of every per-issue error, one row per model and
 /// issue, ready for plotting. Errors are in points of the issue's scale rescaled to 0–100.
 /// </summary>
@@ -50,6 +50,11 @@ public static class BacktestDocument
                 writer.WriteNumber("mean_error", Round(model.MeanError));
                 writer.WriteNumber("mae_vs_compromise", Round(model.MeanErrorVsCompromise));
                 writer.WriteNumber("beats_compromise_share", Round(model.BeatsCompromiseShare));
+                writer.WriteNumber("failures", model.Failures);
+                if (model.FirstFailure is { } failure)
+                {
+                    writer.WriteString("first_failure", failure);
+                }
                 writer.WriteEndObject();
             }
 

@@ -153,6 +153,11 @@ internal static class BacktestCommand
         }
 
         ansi.Write(table);
+        foreach (var model in result.Models.Where(m => m.Failures > 0))
+        {
+            ansi.MarkupLine($"[yellow]{Markup.Escape(model.Model)} failed on {model.Failures} case(s), not scored; first: {Markup.Escape(model.FirstFailure ?? string.Empty)}[/]");
+        }
+
         ansi.MarkupLine("[grey]Errors in points of a 0-100 scale. 'vs compromise': mean of (|error| - |compromise error|) per issue, negative = better than the compromise model.[/]");
         if (crossValidated is not null)
         {

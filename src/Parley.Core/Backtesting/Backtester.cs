@@ -32,12 +32,13 @@ public static class Backtester
         ArgumentNullException.ThrowIfNull(models);
         var baseline = new BacktestModel(new CompromiseModel(), ModelOptions.Default);
         var all = models.Append(baseline).ToArray();
-        var errors = ScoreAll(cases, all, cancellationToken);
+        var (errors, failures) = ScoreAll(cases, all, cancellationToken);
         var baselineErrors = errors[^1];
         var accuracies = ImmutableArray.CreateBuilder<ModelAccuracy>(models.Count);
         for (var m = 0; m < models.Count; m++)
         {
-            accuracies.Add(Summarize(models[m], errors[m], baselineErrors));
+            var failed = failures[m].Where(f => f is not null).ToArray();
+            accuracies.Add(Summarize(models[m], errors[m], baselineErrors) with { Failures = failed.Length, FirstFailure = failed.FirstOrDefault() });
         }
 
         var withOutcome = cases.Sum(c => c.Scenario.Issues.Count(i => i.Outcome is not null));
@@ -73,22 +74,35 @@ public static class Backtester
     }
 
     /// <summary>
-    /// Every model's errors on every case: <c>result[model][case]</c>. Runs the first case
-    /// serially so that a bad option surfaces as its own exception, then the rest in parallel.
+    /// Every model's errors on every case, <c>Errors[model][case]</c>, and the failure message of
+    /// each model that threw on a case (<c>Failures[model][case]</c>, <c>null</c> when it ran). A
+    /// model failing on one case (a limitation or a bug of that model) does not stop the others; a
+    /// rejected option or a cancellation does. Runs the first case serially so that a bad option
+    /// surfaces as its own exception, then the rest in parallel.
     /// </summary>
-    internal static ImmutableArray<IssueError>[][] ScoreAll(IReadOnlyList<BacktestCase> cases, IReadOnlyList<BacktestModel> models, CancellationToken cancellationToken)
+    internal static (ImmutableArray<IssueError>[][] Errors, string?[][] Failures) ScoreAll(IReadOnlyList<BacktestCase> cases, IReadOnlyList<BacktestModel> models, CancellationToken cancellationToken)
     {
         var errors = new ImmutableArray<IssueError>[models.Count][];
+        var failures = new string?[models.Count][];
         for (var m = 0; m < models.Count; m++)
         {
             errors[m] = new ImmutableArray<IssueError>[cases.Count];
+            failures[m] = new string?[cases.Count];
         }
 
         void ScoreCase(int c)
         {
             for (var m = 0; m < models.Count; m++)
             {
-                errors[m][c] = Score(cases[c], models[m], cancellationToken);
+                try
+                {
+                    errors[m][c] = Score(cases[c], models[m], cancellationToken);
+                }
+                catch (Exception error) when (error is not (ModelOptionException or OperationCanceledException))
+                {
+                    errors[m][c] = [];
+                    failures[m][c] = $"case {cases[c].Id}: {error.GetType().Name}: {error.Message}";
+                }
             }
         }
 
@@ -99,7 +113,7 @@ public static class Backtester
 
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(1, cases.Count, parallel, ScoreCase);
-        return errors;
+        return (errors, failures);
     }
 
     /// <summary>Summarises one model's per-case errors against the baseline's.</summary>

@@ -35,6 +35,12 @@ public sealed record ModelAccuracy
     /// <summary>Share of those issues where this model's absolute error is smaller than the baseline's, 0–1.</summary>
     public required double BeatsCompromiseShare { get; init; }
 
+    /// <summary>Number of cases on which the model threw (their issues are not scored; see <see cref="FirstFailure"/>).</summary>
+    public int Failures { get; init; }
+
+    /// <summary>The first failure, <c>case ID: exception: message</c>, in case order; <c>null</c> when none.</summary>
+    public string? FirstFailure { get; init; }
+
     /// <summary>Every scored issue, in case order then issue order.</summary>
     public required ImmutableArray<IssueError> Errors { get; init; }
 }
