@@ -99,6 +99,20 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Backtest_ByProposal_GivesTheSameErrorsForPerIssueModels()
+    {
+        var path = SmallDeu();
+
+        var byIssue = CliRunner.Run("backtest", path, "--errors-csv", "-");
+        var byProposal = CliRunner.Run("backtest", path, "--unit", "proposal", "--errors-csv", "-");
+
+        static string[] WithoutCase(string csv) => [.. csv.Split('\n').Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 2)))];
+        Assert.Equal(0, byProposal.ExitCode);
+        Assert.Equal(WithoutCase(byIssue.Output), WithoutCase(byProposal.Output));
+        Assert.Contains(",d1,1,d1i2,", byProposal.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Backtest_ScenarioFilesWithOutcomes_ScoresEachFile()
     {
         // Compromise: weights 1 and 1.5 -> (1*2 + 1.5*8) / 2.5 = 5.6 on a 0-10 scale; outcome 6.6 is 10 points off.
@@ -151,6 +165,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--format", "xls", "--format 'xls' is not a known format")]
     [InlineData("--cross-validate", "1", "--cross-validate 1 is not allowed")]
     [InlineData("--param", "salience_exponent=-2", "option salience_exponent")]
+    [InlineData("--unit", "row", "--unit 'row' is not known")]
     public void Backtest_BadOption_ExitsTwoNamingWhatIsAllowed(string option, string value, string message)
     {
         var (exitCode, _, error) = CliRunner.Run("backtest", SmallDeu(), option, value);

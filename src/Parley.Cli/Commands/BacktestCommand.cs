@@ -36,6 +36,11 @@ internal static class BacktestCommand
             Description = $"DEU capabilities: {DeuReader.CapabilityNames} (Council voting power by rule and procedure; see docs/validation.md).",
             DefaultValueFactory = _ => "equal",
         };
+        var unit = new Option<string>("--unit")
+        {
+            Description = "DEU cases: 'issue' (one-issue scenario per row) or 'proposal' (all issues of a proposal together, for models that trade across issues).",
+            DefaultValueFactory = _ => "issue",
+        };
         var parameters = new Option<string[]>("--param") { Description = "A model parameter NAME=VALUE given to every model (repeatable)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table." };
         var errorsCsv = new Option<string?>("--errors-csv") { Description = "Write every per-issue error as CSV to this new file ('-' for standard output)." };
@@ -45,6 +50,7 @@ internal static class BacktestCommand
         command.Options.Add(format);
         command.Options.Add(models);
         command.Options.Add(capability);
+        command.Options.Add(unit);
         command.Options.Add(parameters);
         command.Options.Add(json);
         command.Options.Add(errorsCsv);
@@ -63,6 +69,19 @@ internal static class BacktestCommand
                 return ExitCodes.InvalidInput;
             }
 
+            var unitName = parse.GetValue(unit) ?? "issue";
+            DeuCaseUnit? chosenUnit = unitName.Trim().ToUpperInvariant() switch
+            {
+                "ISSUE" => DeuCaseUnit.Issue,
+                "PROPOSAL" => DeuCaseUnit.Proposal,
+                _ => null,
+            };
+            if (chosenUnit is null)
+            {
+                console.Error.WriteLine($"parley: --unit '{unitName}' is not known; use issue or proposal");
+                return ExitCodes.InvalidInput;
+            }
+
             var chosenModels = ParseModels(parse.GetValue(models) ?? "all", console);
             var options = ParseParameters(parse.GetValue(parameters) ?? [], console);
             var csvPath = parse.GetValue(errorsCsv);
@@ -71,7 +90,7 @@ internal static class BacktestCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var input = BacktestInput.Load(parse.GetValue(inputs) ?? [], chosenFormat, chosenCapability);
+            var input = BacktestInput.Load(parse.GetValue(inputs) ?? [], chosenFormat, chosenCapability, chosenUnit.Value);
             if (!input.Succeeded)
             {
                 Diagnostics.Print(console, input.Diagnostics);

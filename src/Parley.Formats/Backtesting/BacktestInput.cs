@@ -25,7 +25,8 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
     /// <param name="paths">Files or folders, as the user named them.</param>
     /// <param name="format">The files' format, or <c>null</c> to detect it from the content.</param>
     /// <param name="capability">Capabilities for DEU files.</param>
-    public static BacktestInput Load(IReadOnlyList<string> paths, ScenarioFormat? format, DeuCapability capability)
+    /// <param name="unit">For DEU files: one case per issue row (default) or per proposal.</param>
+    public static BacktestInput Load(IReadOnlyList<string> paths, ScenarioFormat? format, DeuCapability capability, DeuCaseUnit unit = DeuCaseUnit.Issue)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var cases = ImmutableArray.CreateBuilder<BacktestCase>();
@@ -60,7 +61,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
                 readDeu = true;
                 var dataset = DeuReader.ReadDatasetFile(file, capability);
                 problems.AddRange(dataset.Diagnostics);
-                cases.AddRange(dataset.ToBacktestCases());
+                cases.AddRange(dataset.ToBacktestCases(unit));
                 if (dataset.Succeeded && dataset.Rows.All(r => r.Outcome is null))
                 {
                     problems.Add(new Diagnostic(file, 1, 1, "no issue row has an outcome (out); a backtest needs known outcomes"));

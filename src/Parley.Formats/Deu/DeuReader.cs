@@ -100,18 +100,11 @@ public sealed class DeuReader : IScenarioFormatReader
             return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "the file has no issue rows; add one row per issue after the header")]);
         }
 
-        var actorOrder = dataset.Rows.SelectMany(r => r.Scenario.Actors).Select(a => a.Id).Distinct(StringComparer.Ordinal).ToList();
-        var actors = actorOrder.Select(id => dataset.Rows.SelectMany(r => r.Scenario.Actors).First(a => a.Id == id) with { Capability = null });
-        var stances = dataset.Rows.SelectMany(r => r.Scenario.Stances.Select(s => s with { Capability = r.Scenario.CapabilityOf(s) }));
-        var scenario = new Scenario
-        {
-            Id = Path.GetFileNameWithoutExtension(fileName),
-            Title = $"DEU data set {Path.GetFileName(fileName)}",
-            Description = $"{dataset.Rows.Length} contested issues of EU legislative proposals; capabilities: {CapabilityName(Capability)}.",
-            Actors = [.. actors],
-            Issues = [.. dataset.Rows.Select(r => r.Scenario.Issues[0])],
-            Stances = [.. stances],
-        };
+        var scenario = DeuDataset.Merge(
+            dataset.Rows,
+            Path.GetFileNameWithoutExtension(fileName),
+            $"DEU data set {Path.GetFileName(fileName)}",
+            $"{dataset.Rows.Length} contested issues of EU legislative proposals; capabilities: {CapabilityName(Capability)}.");
         return ReadResult.Success(scenario);
     }
 

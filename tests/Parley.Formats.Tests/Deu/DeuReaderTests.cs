@@ -64,6 +64,21 @@ public sealed class DeuReaderTests
     }
 
     [Fact]
+    public void ToBacktestCases_ByProposal_KeepsEveryIssueAndEachRowsCapabilities()
+    {
+        var cases = DeuReader.ReadDataset(ValidFile, "test.tsv", DeuCapability.Votes).ToBacktestCases(DeuCaseUnit.Proposal);
+
+        Assert.Equal(["d1", "d3"], cases.Select(c => c.Id));
+        var first = cases[0].Scenario;
+        Assert.Equal(["d1i1", "d1i2"], first.Issues.Select(i => i.Id));
+        Assert.Equal(["com", "ep", "de", "lu"], first.Actors.Select(a => a.Id));
+        Assert.All(first.Actors, a => Assert.Null(a.Capability));
+        var de = first.StancesOn("d1i1").Single(s => s.ActorId == "de").Capability;
+        Assert.Equal(de, first.StancesOn("d1i2").Single(s => s.ActorId == "de").Capability, 12);
+        Assert.True(de > first.StancesOn("d1i2").Single(s => s.ActorId == "lu").Capability);
+    }
+
+    [Fact]
     public void ReadDataset_Gdp_TakesCapabilitiesFromTheSecondRow()
     {
         var dataset = DeuReader.ReadDataset(ValidFile, "test.tsv", DeuCapability.Gdp);
