@@ -160,6 +160,7 @@ internal static class BacktestCommand
         foreach (var model in result.Models)
         {
             var name = model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})";
+            var isBaseline = model.Model == "compromise" && model.Options.Length == 0;
             table.AddRow(
                 Markup.Escape(name),
                 model.Count.ToString(CultureInfo.InvariantCulture),
@@ -167,8 +168,8 @@ internal static class BacktestCommand
                 Fixed(model.MedianAbsoluteError),
                 Percent(model.Within10),
                 Signed(model.MeanError),
-                Signed(model.MeanErrorVsCompromise),
-                Percent(model.BeatsCompromiseShare));
+                isBaseline ? "-" : Signed(model.MeanErrorVsCompromise),
+                isBaseline ? "-" : Percent(model.BeatsCompromiseShare));
         }
 
         ansi.Write(table);
