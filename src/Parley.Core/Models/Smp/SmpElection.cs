@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Parley.Core.Models.Smp;
 
 /// <summary>
@@ -71,7 +73,22 @@ internal static class SmpElection
                     var w = weights[k];
                     var row = utility.Slice(k * m, m);
                     var uki = row[i];
-                    for (var j = 0; j < i; j++)
+                    var j = 0;
+                    var width = Vector<double>.Count;
+                    if (Vector.IsHardwareAccelerated)
+                    {
+                        // Adding +0 leaves a positive sum unchanged, so max/min give the branches' bits.
+                        var wk = new Vector<double>(w);
+                        var ui = new Vector<double>(uki);
+                        for (; j <= i - width; j += width)
+                        {
+                            var v = wk * (ui - new Vector<double>(row[j..]));
+                            (new Vector<double>(forward, j) + Vector.Max(v, Vector<double>.Zero)).CopyTo(forward, j);
+                            (new Vector<double>(backward, j) - Vector.Min(v, Vector<double>.Zero)).CopyTo(backward, j);
+                        }
+                    }
+
+                    for (; j < i; j++)
                     {
                         var v = w * (uki - row[j]);
                         if (v > 0)

@@ -389,17 +389,30 @@ internal sealed class SmpEngine
         return (pij, challenge - statusQuo);
     }
 
+    /// <summary>Scratch space for <see cref="BestChallenge"/>: one per thread.</summary>
+    public double[] NewScratch() => new double[7 * ActorCount];
+
     /// <summary>
     /// Actor i's most advantageous target in its own view (KTAB's <c>bestChallenge</c>): the j with
     /// the largest expected gain above 10⁻⁵, first j on ties; <c>null</c> when none.
     /// </summary>
-    public (int Target, double Probability, double Gain)? BestChallenge(SmpState state, int i, double[] scratch)
+    /// <param name="state">The state.</param>
+    /// <param name="i">The challenger.</param>
+    /// <param name="scratch">Space from <see cref="NewScratch"/>, not shared between threads.</param>
+    /// <param name="vectorised">
+    /// Whether the default voting rule and commitment (Prop, SemiCommit) may use the SIMD path; it
+    /// gives the same bits as the scalar path (same operations per lane, votes summed in actor order).
+    /// </param>
+    public (int Target, double Probability, double Gain)? BestChallenge(SmpState state, int i, double[] scratch, bool vectorised = true)
     {
         var n = ActorCount;
         var rule = Parameters.VotingRule;
         var risk = scratch.AsSpan(0, n);
         var utilityOfI = scratch.AsSpan(n, n);
         var utilityOfOwn = scratch.AsSpan(2 * n, n);
+        var joinIWins = scratch.AsSpan(3 * n, n);
+        var staySafe = scratch.AsSpan(4 * n, n);
+        var votes = scratch.AsSpan(5 * n, n);
         var diffT = state.DiffT;
         var diff = state.Diff;
         for (var m = 0; m < n; m++)
@@ -407,8 +420,11 @@ internal sealed class SmpEngine
             risk[m] = EstimatedRisk(state.Risk[i], state.Risk[m]);
             utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
             utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
+            joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
+            staySafe[m] = utilityOfI[m] + utilityOfI[m] + utilityOfI[m];
         }
 
+        var fast = vectorised && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit;
         var bestTarget = -1;
         var bestProbability = 0.0;
         var bestGain = -1.0;
@@ -427,16 +443,31 @@ internal sealed class SmpEngine
             var (cij, cji) = PrincipalCoalitions(rule, i, j, uii, uij, uji, ujj);
             var c0ij = cij;
             var c0ji = cji;
-            for (var m = 0; m < n; m++)
+            if (fast)
             {
-                if (m == i || m == j)
+                PropSemiCommitVotes(column, risk, utilityOfI, utilityOfOwn, joinIWins, staySafe, c0ij, c0ji, votes);
+                votes[i] = 0;
+                votes[j] = 0;
+                foreach (var vote in votes)
                 {
-                    continue;
+                    // Branch-free form of the scalar path's conditional sums: adding +0 changes nothing.
+                    cij += Math.Max(vote, 0.0);
+                    cji -= Math.Min(vote, 0.0);
                 }
+            }
+            else
+            {
+                for (var m = 0; m < n; m++)
+                {
+                    if (m == i || m == j)
+                    {
+                        continue;
+                    }
 
-                var vote = ThirdPartyVote(rule, contestWeight[m], c0ij, c0ji, utilityOfI[m], Utility(column[m], risk[m]), utilityOfOwn[m]);
-                cij = vote > 0 ? cij + vote : cij;
-                cji = vote < 0 ? cji - vote : cji;
+                    var vote = ThirdPartyVote(rule, contestWeight[m], c0ij, c0ji, utilityOfI[m], Utility(column[m], risk[m]), utilityOfOwn[m]);
+                    cij = vote > 0 ? cij + vote : cij;
+                    cji = vote < 0 ? cji - vote : cji;
+                }
             }
 
             var (probability, gain) = ChallengeValue(cij, cji, salienceSum[j], uii, uij);
@@ -449,6 +480,63 @@ internal sealed class SmpEngine
         }
 
         return bestTarget < 0 ? null : (bestTarget, bestProbability, bestGain);
+    }
+
+    /// <summary>
+    /// Every third party's vote in the contest i:j under the Prop rule and SemiCommit
+    /// (<see cref="ThirdPartyVote"/> inlined), several actors per SIMD instruction. Each lane does
+    /// the scalar path's operations in the same order, so the votes are bit-identical.
+    /// </summary>
+    private void PropSemiCommitVotes(
+        ReadOnlySpan<double> distanceToJ, ReadOnlySpan<double> risk, ReadOnlySpan<double> utilityOfI, ReadOnlySpan<double> utilityOfOwn,
+        ReadOnlySpan<double> joinIWins, ReadOnlySpan<double> staySafe, double c0ij, double c0ji, Span<double> votes)
+    {
+        var n = votes.Length;
+        var m = 0;
+        var width = System.Numerics.Vector<double>.Count;
+        if (System.Numerics.Vector.IsHardwareAccelerated && n >= width)
+        {
+            var one = System.Numerics.Vector<double>.One;
+            var zero = System.Numerics.Vector<double>.Zero;
+            var forI = new System.Numerics.Vector<double>(c0ij);
+            var forJ = new System.Numerics.Vector<double>(c0ji);
+            for (; m <= n - width; m += width)
+            {
+                var d = new System.Numerics.Vector<double>(distanceToJ[m..]);
+                var r = new System.Numerics.Vector<double>(risk[m..]);
+                var near = one - d;
+                var unj = System.Numerics.Vector.ConditionalSelect(
+                    System.Numerics.Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+                var w = new System.Numerics.Vector<double>(contestWeight.AsSpan(m));
+                var uni = new System.Numerics.Vector<double>(utilityOfI[m..]);
+                var unn = new System.Numerics.Vector<double>(utilityOfOwn[m..]);
+                var own = w * (uni - unj);
+                var cni = forI + System.Numerics.Vector.Max(own, zero);
+                var cnj = forJ - System.Numerics.Vector.Min(own, zero);
+                var pin = cni / (cni + cnj);
+                var pjn = one - pin;
+                var jBeatsIk = unj + unj + unj;
+                var jkBeatsI = unj + unj + unn;
+                var joinI = (pin * new System.Numerics.Vector<double>(joinIWins[m..])) + (pjn * jBeatsIk);
+                var joinJ = (pin * new System.Numerics.Vector<double>(staySafe[m..])) + (pjn * jkBeatsI);
+                (w * (joinI - joinJ)).CopyTo(votes[m..]);
+            }
+        }
+
+        for (; m < n; m++)
+        {
+            var d = distanceToJ[m];
+            var unj = Utility(d, risk[m]);
+            var w = contestWeight[m];
+            var own = w * (utilityOfI[m] - unj);
+            var cni = c0ij + Math.Max(own, 0.0);
+            var cnj = c0ji - Math.Min(own, 0.0);
+            var pin = cni / (cni + cnj);
+            var pjn = 1.0 - pin;
+            var joinI = (pin * joinIWins[m]) + (pjn * (unj + unj + unj));
+            var joinJ = (pin * staySafe[m]) + (pjn * (unj + unj + utilityOfOwn[m]));
+            votes[m] = w * (joinI - joinJ);
+        }
     }
 
     /// <summary>
@@ -554,7 +642,7 @@ internal sealed class SmpEngine
         if (parallel)
         {
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
-                () => new double[3 * n],
+                NewScratch,
                 (i, _, scratch) =>
                 {
                     best[i] = BestChallenge(state, i, scratch);
@@ -564,7 +652,7 @@ internal sealed class SmpEngine
         }
         else
         {
-            var scratch = new double[3 * n];
+            var scratch = NewScratch();
             for (var i = 0; i < n; i++)
             {
                 best[i] = BestChallenge(state, i, scratch);
