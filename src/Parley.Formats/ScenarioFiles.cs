@@ -12,8 +12,10 @@ public static class ScenarioFiles
     /// <summary>The readers of every supported format, in detection order (most specific first).</summary>
     public static ImmutableArray<IScenarioFormatReader> Readers { get; } =
     [
+        Native.NativeScenarioReader.Json,
         new Ktab.KtabXmlReader(),
         new Ktab.KtabCsvReader(),
+        Native.NativeScenarioReader.Yaml,
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>
