@@ -74,8 +74,8 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         var problems = new List<Diagnostic>();
         void Report(XObject at, string message)
         {
-            var info = (IXmlLineInfo)at;
-            problems.Add(new Diagnostic(fileName, info.HasLineInfo() ? info.LineNumber : 1, info.HasLineInfo() ? info.LinePosition : 1, message));
+            var location = Location(at);
+            problems.Add(new Diagnostic(fileName, location.Line, location.Column, message));
         }
 
         var root = document.Root!;
@@ -311,10 +311,11 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         return value;
     }
 
+    /// <summary>Where an element starts: its '&lt;' (the XML reader reports the column of its name).</summary>
     private static SourceLocation Location(XObject at)
     {
         var info = (IXmlLineInfo)at;
-        return info.HasLineInfo() ? new SourceLocation(info.LineNumber, info.LinePosition) : SourceLocation.Start;
+        return info.HasLineInfo() ? new SourceLocation(info.LineNumber, Math.Max(1, info.LinePosition - (at is XElement ? 1 : 0))) : SourceLocation.Start;
     }
 
     private static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
