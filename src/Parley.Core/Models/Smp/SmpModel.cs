@@ -94,6 +94,7 @@ public sealed class SmpModel : IModel
             cancellationToken.ThrowIfCancellationRequested();
             var step = engine.Step(states[^1], turn, options.Seed, options.Trace, cancellationToken);
             steps.Add(step);
+            states[^1].ReleaseMatrices();
             states.Add(step.Next);
             var first = engine.StateDistance(states[0], states[1]) + MinSignificantDelta;
             var change = engine.StateDistance(states[^2], states[^1]) / first;

@@ -33,4 +33,12 @@ internal sealed class SmpState(double[] positions, double[] ideals)
 
     /// <summary>Index into <see cref="UniqueIndices"/> of each actor's position.</summary>
     public int[] ActorUnique { get; set; } = [];
+
+    /// <summary>Drops the N × N matrices once the state has been stepped from: a long run keeps only positions and probabilities.</summary>
+    public void ReleaseMatrices()
+    {
+        Diff = [];
+        DiffT = [];
+        OwnUtility = [];
+    }
 }
