@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Parley.Core.Models.Smp;
 
@@ -53,6 +54,7 @@ internal static class SmpElection
     /// options, for actors voting with <paramref name="weights"/> on <paramref name="utility"/>
     /// (<c>utility[k*m + option]</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Coalitions(SmpVotingRule rule, ReadOnlySpan<double> weights, ReadOnlySpan<double> utility, int optionCount)
     {
         var actorCount = weights.Length;

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Parley.Core.Models.Smp;
 
 /// <summary>
@@ -91,6 +94,7 @@ internal sealed class SmpEngine
     /// <c>d_ij = sqrt(Σ_d (s_id (q_id − x_jd))² / Σ_d s_id²)</c> (<c>SMPModel::bvDiff</c>).
     /// An actor with no salience at all is indifferent: distance 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Distance(ReadOnlySpan<double> from, int salienceOf, ReadOnlySpan<double> to)
     {
         var dsSquare = 0.0;
@@ -127,6 +131,7 @@ internal sealed class SmpEngine
     /// distances, the risk-neutral election and risk attitudes, own utilities, the unique positions
     /// and their probabilities (<c>pDist(-1)</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Assess(SmpState state)
     {
         var n = ActorCount;
@@ -171,6 +176,16 @@ internal sealed class SmpEngine
         }
 
         state.OwnUtility = own;
+        var ownT = new double[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                ownT[(j * n) + a] = own[(a * n) + j];
+            }
+        }
+
+        state.OwnUtilityT = ownT;
 
         var unique = new List<int>();
         for (var i = 0; i < n; i++)
@@ -390,7 +405,7 @@ internal sealed class SmpEngine
     }
 
     /// <summary>Scratch space for <see cref="BestChallenge"/>: one per thread.</summary>
-    public double[] NewScratch() => new double[7 * ActorCount];
+    public double[] NewScratch() => new double[10 * ActorCount];
 
     /// <summary>
     /// Actor i's most advantageous target in its own view (KTAB's <c>bestChallenge</c>): the j with
@@ -401,8 +416,10 @@ internal sealed class SmpEngine
     /// <param name="scratch">Space from <see cref="NewScratch"/>, not shared between threads.</param>
     /// <param name="vectorised">
     /// Whether the default voting rule and commitment (Prop, SemiCommit) may use the SIMD path; it
-    /// gives the same bits as the scalar path (same operations per lane, votes summed in actor order).
+    /// gives the same bits as the scalar path (same operations per lane, each contest's votes
+    /// summed in actor order).
     /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Target, double Probability, double Gain)? BestChallenge(SmpState state, int i, double[] scratch, bool vectorised = true)
     {
         var n = ActorCount;
@@ -412,7 +429,11 @@ internal sealed class SmpEngine
         var utilityOfOwn = scratch.AsSpan(2 * n, n);
         var joinIWins = scratch.AsSpan(3 * n, n);
         var staySafe = scratch.AsSpan(4 * n, n);
-        var votes = scratch.AsSpan(5 * n, n);
+        var c0ij = scratch.AsSpan(5 * n, n);
+        var c0ji = scratch.AsSpan(6 * n, n);
+        var cij = scratch.AsSpan(7 * n, n);
+        var cji = scratch.AsSpan(8 * n, n);
+        var uij = scratch.AsSpan(9 * n, n);
         var diffT = state.DiffT;
         var diff = state.Diff;
         for (var m = 0; m < n; m++)
@@ -424,38 +445,28 @@ internal sealed class SmpEngine
             staySafe[m] = utilityOfI[m] + utilityOfI[m] + utilityOfI[m];
         }
 
-        var fast = vectorised && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit;
-        var bestTarget = -1;
-        var bestProbability = 0.0;
-        var bestGain = -1.0;
         var uii = utilityOfI[i];
         for (var j = 0; j < n; j++)
         {
-            if (j == i)
-            {
-                continue;
-            }
+            uij[j] = Utility(diff[(i * n) + j], risk[i]);
+            (c0ij[j], c0ji[j]) = PrincipalCoalitions(rule, i, j, uii, uij[j], utilityOfI[j], utilityOfOwn[j]);
+        }
 
-            var column = diffT.AsSpan(j * n, n);
-            var uij = Utility(column[i], risk[i]);
-            var uji = utilityOfI[j];
-            var ujj = utilityOfOwn[j];
-            var (cij, cji) = PrincipalCoalitions(rule, i, j, uii, uij, uji, ujj);
-            var c0ij = cij;
-            var c0ji = cji;
-            if (fast)
+        c0ij.CopyTo(cij);
+        c0ji.CopyTo(cji);
+        if (vectorised && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit)
+        {
+            for (var m = 0; m < n; m++)
             {
-                PropSemiCommitVotes(column, risk, utilityOfI, utilityOfOwn, joinIWins, staySafe, c0ij, c0ji, votes);
-                votes[i] = 0;
-                votes[j] = 0;
-                foreach (var vote in votes)
+                if (m != i)
                 {
-                    // Branch-free form of the scalar path's conditional sums: adding +0 changes nothing.
-                    cij += Math.Max(vote, 0.0);
-                    cji -= Math.Min(vote, 0.0);
+                    AddPropSemiCommitVotes(m, diff.AsSpan(m * n, n), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
                 }
             }
-            else
+        }
+        else
+        {
+            for (var j = 0; j < n; j++)
             {
                 for (var m = 0; m < n; m++)
                 {
@@ -464,13 +475,24 @@ internal sealed class SmpEngine
                         continue;
                     }
 
-                    var vote = ThirdPartyVote(rule, contestWeight[m], c0ij, c0ji, utilityOfI[m], Utility(column[m], risk[m]), utilityOfOwn[m]);
-                    cij = vote > 0 ? cij + vote : cij;
-                    cji = vote < 0 ? cji - vote : cji;
+                    var vote = ThirdPartyVote(rule, contestWeight[m], c0ij[j], c0ji[j], utilityOfI[m], Utility(diff[(m * n) + j], risk[m]), utilityOfOwn[m]);
+                    cij[j] = vote > 0 ? cij[j] + vote : cij[j];
+                    cji[j] = vote < 0 ? cji[j] - vote : cji[j];
                 }
             }
+        }
 
-            var (probability, gain) = ChallengeValue(cij, cji, salienceSum[j], uii, uij);
+        var bestTarget = -1;
+        var bestProbability = 0.0;
+        var bestGain = -1.0;
+        for (var j = 0; j < n; j++)
+        {
+            if (j == i)
+            {
+                continue;
+            }
+
+            var (probability, gain) = ChallengeValue(cij[j], cji[j], salienceSum[j], uii, uij[j]);
             if (MinSignificantGain < gain && bestGain < gain)
             {
                 bestTarget = j;
@@ -483,60 +505,79 @@ internal sealed class SmpEngine
     }
 
     /// <summary>
-    /// Every third party's vote in the contest i:j under the Prop rule and SemiCommit
-    /// (<see cref="ThirdPartyVote"/> inlined), several actors per SIMD instruction. Each lane does
-    /// the scalar path's operations in the same order, so the votes are bit-identical.
+    /// Third party m's vote in every contest i:j under the Prop rule and SemiCommit
+    /// (<see cref="ThirdPartyVote"/> inlined), added to each contest's coalitions, several targets j
+    /// per SIMD instruction. Each lane does the scalar path's operations in the same order and
+    /// every contest still sums its votes in actor order, so the result is bit-identical. The vote
+    /// of m in its own contest (j = m) is skipped.
     /// </summary>
-    private void PropSemiCommitVotes(
-        ReadOnlySpan<double> distanceToJ, ReadOnlySpan<double> risk, ReadOnlySpan<double> utilityOfI, ReadOnlySpan<double> utilityOfOwn,
-        ReadOnlySpan<double> joinIWins, ReadOnlySpan<double> staySafe, double c0ij, double c0ji, Span<double> votes)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddPropSemiCommitVotes(
+        int m, ReadOnlySpan<double> distanceFromM, double risk, double uni, double unn, double joinIWins, double staySafe,
+        ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
     {
-        var n = votes.Length;
-        var m = 0;
-        var width = System.Numerics.Vector<double>.Count;
-        if (System.Numerics.Vector.IsHardwareAccelerated && n >= width)
+        var n = cij.Length;
+        var w = contestWeight[m];
+        var j = 0;
+        var width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && n >= width)
         {
-            var one = System.Numerics.Vector<double>.One;
-            var zero = System.Numerics.Vector<double>.Zero;
-            var forI = new System.Numerics.Vector<double>(c0ij);
-            var forJ = new System.Numerics.Vector<double>(c0ji);
-            for (; m <= n - width; m += width)
+            var one = Vector<double>.One;
+            var zero = Vector<double>.Zero;
+            var r = new Vector<double>(risk);
+            var wm = new Vector<double>(w);
+            var um = new Vector<double>(uni);
+            var own = new Vector<double>(unn);
+            var iWins = new Vector<double>(joinIWins);
+            var safe = new Vector<double>(staySafe);
+            for (; j <= n - width; j += width)
             {
-                var d = new System.Numerics.Vector<double>(distanceToJ[m..]);
-                var r = new System.Numerics.Vector<double>(risk[m..]);
+                var d = new Vector<double>(distanceFromM[j..]);
                 var near = one - d;
-                var unj = System.Numerics.Vector.ConditionalSelect(
-                    System.Numerics.Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
-                var w = new System.Numerics.Vector<double>(contestWeight.AsSpan(m));
-                var uni = new System.Numerics.Vector<double>(utilityOfI[m..]);
-                var unn = new System.Numerics.Vector<double>(utilityOfOwn[m..]);
-                var own = w * (uni - unj);
-                var cni = forI + System.Numerics.Vector.Max(own, zero);
-                var cnj = forJ - System.Numerics.Vector.Min(own, zero);
+                var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+                var vote0 = wm * (um - unj);
+                var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
+                var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
                 var pin = cni / (cni + cnj);
                 var pjn = one - pin;
-                var jBeatsIk = unj + unj + unj;
-                var jkBeatsI = unj + unj + unn;
-                var joinI = (pin * new System.Numerics.Vector<double>(joinIWins[m..])) + (pjn * jBeatsIk);
-                var joinJ = (pin * new System.Numerics.Vector<double>(staySafe[m..])) + (pjn * jkBeatsI);
-                (w * (joinI - joinJ)).CopyTo(votes[m..]);
+                var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
+                var joinJ = (pin * safe) + (pjn * (unj + unj + own));
+                var vote = wm * (joinI - joinJ);
+                if (m >= j && m < j + width)
+                {
+                    vote = Vector.ConditionalSelect(Vector.Equals(LaneIndex, new Vector<double>(m - j)), zero, vote);
+                }
+
+                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
+                (new Vector<double>(cij[j..]) + Vector.Max(vote, zero)).CopyTo(cij[j..]);
+                (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
             }
         }
 
-        for (; m < n; m++)
+        for (; j < n; j++)
         {
-            var d = distanceToJ[m];
-            var unj = Utility(d, risk[m]);
-            var w = contestWeight[m];
-            var own = w * (utilityOfI[m] - unj);
-            var cni = c0ij + Math.Max(own, 0.0);
-            var cnj = c0ji - Math.Min(own, 0.0);
-            var pin = cni / (cni + cnj);
-            var pjn = 1.0 - pin;
-            var joinI = (pin * joinIWins[m]) + (pjn * (unj + unj + unj));
-            var joinJ = (pin * staySafe[m]) + (pjn * (unj + unj + utilityOfOwn[m]));
-            votes[m] = w * (joinI - joinJ);
+            if (j == m)
+            {
+                continue;
+            }
+
+            var vote = ThirdPartyVote(SmpVotingRule.Prop, w, c0ij[j], c0ji[j], uni, Utility(distanceFromM[j], risk), unn);
+            cij[j] = vote > 0 ? cij[j] + vote : cij[j];
+            cji[j] = vote < 0 ? cji[j] - vote : cji[j];
         }
+    }
+
+    private static readonly Vector<double> LaneIndex = CreateLaneIndex();
+
+    private static Vector<double> CreateLaneIndex()
+    {
+        var lanes = new double[Vector<double>.Count];
+        for (var k = 0; k < lanes.Length; k++)
+        {
+            lanes[k] = k;
+        }
+
+        return new Vector<double>(lanes);
     }
 
     /// <summary>
@@ -596,41 +637,57 @@ internal sealed class SmpEngine
         return (ti + (dik * (tj - ti)), tj + (djk * (ti - tj)));
     }
 
-    /// <summary>Average utility to actor a of the state after bargain b (KTAB's <c>brgnUtil</c> in <c>doBCN</c>).</summary>
+    /// <summary>
+    /// Average utility to every actor a of the state after bargain b (KTAB's <c>brgnUtil</c> in
+    /// <c>doBCN</c>): <c>(1/N)[u_a(b's initiator position) + u_a(b's receiver position) + Σ_{m ∉ {init, rcvr}} U^a(a, m)]</c>,
+    /// summed in KTAB's order for each actor, several actors per SIMD instruction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] BargainUtility(SmpState state, SmpBargainProposal bargain)
     {
         var n = ActorCount;
         var dims = Dimensions;
-        var result = new double[n];
-        var own = state.OwnUtility;
-        for (var a = 0; a < n; a++)
+        var total = new double[n];
+        if (!bargain.IsStatusQuo)
         {
-            var total = 0.0;
-            if (bargain.IsStatusQuo)
-            {
-                for (var m = 0; m < n; m++)
-                {
-                    total += own[(a * n) + m];
-                }
-            }
-            else
+            for (var a = 0; a < n; a++)
             {
                 var position = state.Positions.AsSpan(a * dims, dims);
-                total += Utility(Distance(position, a, bargain.InitiatorPosition), state.Risk[a]);
-                total += Utility(Distance(position, a, bargain.ReceiverPosition), state.Risk[a]);
-                for (var m = 0; m < n; m++)
+                total[a] = Utility(Distance(position, a, bargain.InitiatorPosition), state.Risk[a])
+                    + Utility(Distance(position, a, bargain.ReceiverPosition), state.Risk[a]);
+            }
+        }
+
+        var ownT = state.OwnUtilityT;
+        for (var m = 0; m < n; m++)
+        {
+            if (!bargain.IsStatusQuo && (m == bargain.Initiator || m == bargain.Receiver))
+            {
+                continue;
+            }
+
+            var row = ownT.AsSpan(m * n, n);
+            var a = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; a <= n - Vector<double>.Count; a += Vector<double>.Count)
                 {
-                    if (m != bargain.Initiator && m != bargain.Receiver)
-                    {
-                        total += own[(a * n) + m];
-                    }
+                    (new Vector<double>(total, a) + new Vector<double>(row[a..])).CopyTo(total, a);
                 }
             }
 
-            result[a] = total / n;
+            for (; a < n; a++)
+            {
+                total[a] += row[a];
+            }
         }
 
-        return result;
+        for (var a = 0; a < n; a++)
+        {
+            total[a] /= n;
+        }
+
+        return total;
     }
 
     /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>

@@ -22,6 +22,9 @@ internal sealed class SmpState(double[] positions, double[] ideals)
     /// <summary>Each actor's utility for each position in its own view, <c>[a * N + j]</c>.</summary>
     public double[] OwnUtility { get; set; } = [];
 
+    /// <summary><see cref="OwnUtility"/> transposed, <c>[j * N + a]</c>.</summary>
+    public double[] OwnUtilityT { get; set; } = [];
+
     /// <summary>Indices of the first actor at each distinct position.</summary>
     public int[] UniqueIndices { get; set; } = [];
 
@@ -40,5 +43,6 @@ internal sealed class SmpState(double[] positions, double[] ideals)
         Diff = [];
         DiffT = [];
         OwnUtility = [];
+        OwnUtilityT = [];
     }
 }
