@@ -13,6 +13,8 @@ public static class ScenarioFiles
     public static ImmutableArray<IScenarioFormatReader> Readers { get; } =
     [
         Native.NativeScenarioReader.Json,
+        new Ktab.KtabXmlReader(),
+        new Ktab.KtabCsvReader(),
         Native.NativeScenarioReader.Yaml,
     ];
 
