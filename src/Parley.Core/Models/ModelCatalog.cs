@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Core.Models.Baseline;
+using Parley.Core.Models.ExpectedUtility;
 
 namespace Parley.Core.Models;
 
@@ -15,6 +16,7 @@ public static class ModelCatalog
         new CompromiseModel(),
         new MedianModel(),
         new NashBargainingModel(),
+        new ExpectedUtilityModel(),
     ];
 
     /// <summary>The model with id <paramref name="id"/> (case-insensitive), or <c>null</c>.</summary>
