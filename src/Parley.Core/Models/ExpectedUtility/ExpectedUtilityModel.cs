@@ -75,7 +75,7 @@ public sealed class ExpectedUtilityModel : IModel
                 continue;
             }
 
-            var summary = RunIssue(issue, stances, settings, options, names, rounds, cancellationToken, out var finalPositions);
+            var summary = RunIssue(issue, stances, settings, options, names, scenario.Issues.Length > 1, rounds, cancellationToken, out var finalPositions);
             summaries.Add(summary);
             forecasts.Add(new IssueForecast
             {
@@ -126,6 +126,7 @@ public sealed class ExpectedUtilityModel : IModel
         ExpectedUtilitySettings settings,
         ModelOptions options,
         ImmutableDictionary<string, string> names,
+        bool multiIssue,
         ImmutableArray<RoundTrace>.Builder rounds,
         CancellationToken cancellationToken,
         out ImmutableArray<ActorPosition> finalPositions)
@@ -174,6 +175,7 @@ public sealed class ExpectedUtilityModel : IModel
                     Mean = mean,
                     Median = median,
                     Names = names,
+                    IssueName = multiIssue ? issue.Name : null,
                 });
             }
 

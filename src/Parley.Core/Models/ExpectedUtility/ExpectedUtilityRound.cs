@@ -31,20 +31,31 @@ public sealed record ExpectedUtilityRound : RoundTrace
     /// <summary>Names of the actors by id, for the sentences; not serialised as data of its own.</summary>
     internal ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The issue's name when the scenario has several issues (the sentences then say which), else <c>null</c>.</summary>
+    internal string? IssueName { get; init; }
+
     /// <inheritdoc />
     public override IEnumerable<string> Describe()
     {
+        if (IssueName is not null)
+        {
+            yield return $"On {IssueName}:";
+        }
+
+        var moved = false;
         foreach (var offer in Offers)
         {
             if (offer.Accepted)
             {
+                moved = true;
                 yield return Sentence(offer);
             }
         }
 
-        yield return string.Create(
-            CultureInfo.InvariantCulture,
-            $"After round {Round} on {Issue}: weighted median {Show(Median)}, weighted mean {Show(Mean)}.");
+        if (!moved)
+        {
+            yield return "No actor accepts an offer; positions stay where they are.";
+        }
     }
 
     private string Sentence(ExpectedUtilityOffer offer)
