@@ -11,9 +11,11 @@ namespace Parley.Core.Models.ExpectedUtility;
 /// every contest: a voter k prefers x_a to x_b exactly when it is nearer to x_a, i.e. on x_a's
 /// side of the midpoint (x_a + x_b)/2, whatever its risk exponent. With the voters sorted by
 /// position, the voters favouring either side of a contest are a prefix and a suffix, so
-/// Σ_k w_k F_k(·) over them comes from per-candidate prefix sums G[a][t] = Σ_{u&lt;t} w_σ(u) F_σ(u)(x_a),
-/// with F_k(x) = (|x_k − x|/d)^{e_k} and w = c·s. The scholz-code denominator
-/// Σ_k w_k Σ_{a,b} |F_k(x_a) − F_k(x_b)| is computed per voter from its sorted distances in O(n).</para>
+/// Σ_k w_k F_k(·) over them comes from prefix sums G[t][a] = Σ_{u&lt;t} w_σ(u) F_σ(u)(x_a) over the
+/// sorted voters σ, with F_k(x) = (|x_k − x|/d)^{e_k} and w = c·s: O(n²) powers, then O(log n) per
+/// contest. The scholz-code denominator Σ_k w_k Σ_{a,b} |F_k(x_a) − F_k(x_b)| reuses each voter's
+/// row of F, visited in order of distance, in O(n). U_s, U_f are shared by both directions of a
+/// contest and U_sq is kept per actor, so a round costs about 3n² powers.</para>
 /// </remarks>
 internal sealed class ExpectedUtilityIssueRun
 {
@@ -23,6 +25,7 @@ internal sealed class ExpectedUtilityIssueRun
     private readonly double[] saliences;
     private readonly double[] weights;
     private readonly double[] risks;
+    private readonly double[] statusQuos;
     private readonly double[] next;
     private readonly int[] order;
     private readonly double[] sortedPositions;
@@ -33,6 +36,7 @@ internal sealed class ExpectedUtilityIssueRun
     private readonly double[] scratchA;
     private readonly double[] scratchB;
     private readonly bool code;
+    private readonly Comparison<int> voterOrder;
 
     public ExpectedUtilityIssueRun(Issue issue, ReadOnlySpan<IssueStance> stances, ExpectedUtilitySettings settings)
     {
@@ -51,15 +55,28 @@ internal sealed class ExpectedUtilityIssueRun
 
         risks = new double[count];
         Array.Fill(risks, 1.0);
+        statusQuos = new double[count];
         next = new double[count];
         order = new int[count];
         sortedPositions = new double[count];
-        prefix = new double[count * (count + 1)];
+        prefix = new double[(count + 1) * count];
         probabilities = new double[count * count];
         distances = new double[count];
         security = new double[count];
         scratchA = new double[count];
         scratchB = new double[count];
+
+        voterOrder = (a, b) =>
+        {
+            var byPosition = positions[a].CompareTo(positions[b]);
+            if (byPosition != 0)
+            {
+                return byPosition;
+            }
+
+            var byWeight = weights[a].CompareTo(weights[b]);
+            return byWeight != 0 ? byWeight : risks[a].CompareTo(risks[b]);
+        };
 
         // scholz-code divides distances by the initial range of positions, the paper by the range of the issue's scale.
         Range = code ? positions.Max() - positions.Min() : issue.ScaleWidth;
@@ -130,7 +147,9 @@ internal sealed class ExpectedUtilityIssueRun
                     continue;
                 }
 
-                sum += ChallengeUtility(1.0, challenger, target, probabilities[(challenger * count) + target], median);
+                var distance = Math.Abs(positions[challenger] - positions[target]);
+                var (success, failure) = Outcomes(1.0, distance, Range);
+                sum += ChallengeUtility(1.0, 0.0, success, failure, distance, challenger, target, probabilities[(challenger * count) + target], median);
             }
 
             security[target] = sum;
@@ -145,6 +164,7 @@ internal sealed class ExpectedUtilityIssueRun
         {
             var relative = degenerate ? 0 : (2 * security[i] - max - min) / spread;
             risks[i] = (1 - (relative / 3.0)) / (1 + (relative / 3.0));
+            statusQuos[i] = 2 - (4 * Power(0.5, risks[i]));
         }
     }
 
@@ -157,33 +177,49 @@ internal sealed class ExpectedUtilityIssueRun
         for (var i = 0; i < count; i++)
         {
             order[i] = i;
-            sortedPositions[i] = positions[i];
         }
 
-        Array.Sort(sortedPositions, order);
-        var stride = count + 1;
-        for (var a = 0; a < count; a++)
+        // Voters at one position are summed in an order of their own (weight, then exponent), not the file's,
+        // so that reordering the actors cannot change a rounding.
+        Array.Sort(order, voterOrder);
+        for (var u = 0; u < count; u++)
         {
-            var row = prefix.AsSpan(a * stride, stride);
-            var xa = positions[a];
-            double running = 0;
-            row[0] = 0;
-            for (var u = 0; u < count; u++)
+            sortedPositions[u] = positions[order[u]];
+        }
+
+        // prefix[t][a] = Σ_{u<t} w_σ(u) F_σ(u)(x_a): row t+1 adds voter σ(t)'s row of F to row t.
+        Array.Clear(prefix, 0, count);
+        double total = 0;
+        for (var u = 0; u < count; u++)
+        {
+            var voter = order[u];
+            var position = positions[voter];
+            var exponent = unitExponents ? 1.0 : risks[voter];
+            var weight = weights[voter];
+            for (var a = 0; a < count; a++)
             {
-                var k = order[u];
-                var exponent = unitExponents ? 1.0 : risks[k];
-                running += weights[k] * Power(Math.Abs(positions[k] - xa) / Range, exponent);
-                row[u + 1] = running;
+                distances[a] = Power(Math.Abs(position - positions[a]) / Range, exponent);
+            }
+
+            var row = prefix.AsSpan(u * count, count);
+            var nextRow = prefix.AsSpan((u + 1) * count, count);
+            for (var a = 0; a < count; a++)
+            {
+                nextRow[a] = row[a] + (weight * distances[a]);
+            }
+
+            if (code && weight != 0)
+            {
+                total += weight * 2 * OrderedPairsSpread(u);
             }
         }
 
-        var total = code ? AllPairsVoteTotal(unitExponents) : 0;
+        var all = prefix.AsSpan(count * count, count);
         for (var a = 0; a < count; a++)
         {
-            var rowA = prefix.AsSpan(a * stride, stride);
+            var xa = positions[a];
             for (var b = 0; b < count; b++)
             {
-                var xa = positions[a];
                 var xb = positions[b];
                 if (xa == xb)
                 {
@@ -191,20 +227,19 @@ internal sealed class ExpectedUtilityIssueRun
                     continue;
                 }
 
-                var rowB = prefix.AsSpan(b * stride, stride);
                 var middle = (xa + xb) / 2;
                 double favour, against;
                 if (xa < xb)
                 {
-                    var split = LowerBound(middle);
-                    favour = rowB[split] - rowA[split];
-                    against = (rowA[count] - rowA[split]) - (rowB[count] - rowB[split]);
+                    var below = prefix.AsSpan(LowerBound(middle) * count, count);
+                    favour = below[b] - below[a];
+                    against = (all[a] - below[a]) - (all[b] - below[b]);
                 }
                 else
                 {
-                    var split = UpperBound(middle);
-                    favour = (rowB[count] - rowB[split]) - (rowA[count] - rowA[split]);
-                    against = rowA[split] - rowB[split];
+                    var below = prefix.AsSpan(UpperBound(middle) * count, count);
+                    favour = (all[b] - below[b]) - (all[a] - below[a]);
+                    against = below[a] - below[b];
                 }
 
                 favour = Math.Max(0, favour);
@@ -225,84 +260,69 @@ internal sealed class ExpectedUtilityIssueRun
         }
     }
 
-    /// <summary>scholz-code's denominator: Σ_k w_k Σ_{a,b} |F_k(x_a) − F_k(x_b)| over all ordered pairs of actors.</summary>
-    private double AllPairsVoteTotal(bool unitExponents)
+    /// <summary>
+    /// Σ_{a,b} |F_k(x_a) − F_k(x_b)| over all ordered pairs of actors for the voter k at sorted
+    /// place <paramref name="place"/>, its F values being in <see cref="distances"/>. F grows with the
+    /// distance from x_k, so walking outwards from x_k visits the values in ascending order, and for
+    /// ascending values Σ_{a,b} |F_a − F_b| = 2 Σ_m F_(m) (2m − n + 1).
+    /// </summary>
+    private double OrderedPairsSpread(int place)
     {
-        double total = 0;
-        for (var k = 0; k < count; k++)
+        var position = sortedPositions[place];
+        int left = place - 1, right = place;
+        double sum = 0;
+        for (var m = 0; m < count; m++)
         {
-            if (weights[k] == 0)
+            int next;
+            if (right < count && (left < 0 || sortedPositions[right] - position <= position - sortedPositions[left]))
             {
-                continue;
+                next = order[right++];
+            }
+            else
+            {
+                next = order[left--];
             }
 
-            // Distances from x_k to every actor, ascending: merge outwards from x_k's place in the sorted positions.
-            var xk = positions[k];
-            var right = LowerBound(xk);
-            var left = right - 1;
-            for (var m = 0; m < count; m++)
-            {
-                if (right < count && (left < 0 || sortedPositions[right] - xk <= xk - sortedPositions[left]))
-                {
-                    distances[m] = sortedPositions[right++] - xk;
-                }
-                else
-                {
-                    distances[m] = xk - sortedPositions[left--];
-                }
-            }
-
-            // Σ_{a,b} |F_a − F_b| = 2 Σ_m F_(m) (2m − n + 1) for F sorted ascending (F is increasing in the distance).
-            var exponent = unitExponents ? 1.0 : risks[k];
-            double sum = 0;
-            for (var m = 0; m < count; m++)
-            {
-                sum += Power(distances[m] / Range, exponent) * ((2 * m) - count + 1);
-            }
-
-            total += weights[k] * 2 * sum;
+            sum += distances[next] * ((2 * m) - count + 1);
         }
 
-        return total;
+        return sum;
     }
 
     /// <summary>
     /// E(U_ab) as evaluated with exponent r: challenger a's expected utility of challenging b,
     /// s_b[P U_s + (1 − P) U_f] + (1 − s_b) U_s − {Q U_sq + (1 − Q)[T U_b + (1 − T) U_w]}.
-    /// scholz-code subtracts q U_sq only.
+    /// scholz-code subtracts q U_sq only. U_s and U_f depend only on |x_a − x_b| and r, so the
+    /// caller computes them once for both directions of a contest.
     /// </summary>
-    private double ChallengeUtility(double risk, int challenger, int target, double probability, double median)
+    private double ChallengeUtility(double risk, double statusQuo, double success, double failure, double distance, int challenger, int target, double probability, double median)
     {
-        var distance = Math.Abs(positions[challenger] - positions[target]);
-        var success = 2 - (4 * Power(0.5 - (0.5 * distance / Range), risk));
-        var failure = 2 - (4 * Power(0.5 + (0.5 * distance / Range), risk));
-        var statusQuo = 2 - (4 * Power(0.5, risk));
         var resist = saliences[target];
         var expected = (resist * ((probability * success) + ((1 - probability) * failure))) + ((1 - resist) * success);
-        if (code)
+        if (code || settings.Q == 1)
         {
             return expected - (settings.Q * statusQuo);
         }
 
-        var reference = statusQuo;
-        if (settings.Q < 1)
-        {
-            var shift = 0.25 * (Math.Abs(positions[challenger] - median) + distance) / Range;
-            var better = 2 - (4 * Power(0.5 - shift, risk));
-            var worse = 2 - (4 * Power(0.5 + shift, risk));
-            reference = (settings.Q * statusQuo) + ((1 - settings.Q) * ((settings.T * better) + ((1 - settings.T) * worse)));
-        }
-
-        return expected - reference;
+        var shift = 0.25 * (Math.Abs(positions[challenger] - median) + distance) / Range;
+        var better = 2 - (4 * Power(0.5 - shift, risk));
+        var worse = 2 - (4 * Power(0.5 + shift, risk));
+        return expected - ((settings.Q * statusQuo) + ((1 - settings.Q) * ((settings.T * better) + ((1 - settings.T) * worse))));
     }
+
+    private static (double Success, double Failure) Outcomes(double risk, double distance, double range) =>
+        (2 - (4 * Power(0.5 - (0.5 * distance / range), risk)), 2 - (4 * Power(0.5 + (0.5 * distance / range), risk)));
 
     private (OfferType Type, double ReceiverEu, double ProposerEu, double Position)? Classify(int receiver, int proposer, double median)
     {
         var risk = risks[receiver];
-        var own = ChallengeUtility(risk, receiver, proposer, probabilities[(receiver * count) + proposer], median);
-        var theirs = ChallengeUtility(risk, proposer, receiver, probabilities[(proposer * count) + receiver], median);
         var from = positions[receiver];
         var to = positions[proposer];
+        var distance = Math.Abs(from - to);
+        var (success, failure) = Outcomes(risk, distance, Range);
+        var statusQuo = statusQuos[receiver];
+        var own = ChallengeUtility(risk, statusQuo, success, failure, distance, receiver, proposer, probabilities[(receiver * count) + proposer], median);
+        var theirs = ChallengeUtility(risk, statusQuo, success, failure, distance, proposer, receiver, probabilities[(proposer * count) + receiver], median);
         if (theirs > own && own > 0)
         {
             return (OfferType.Confrontation, own, theirs, to);
@@ -327,7 +347,7 @@ internal sealed class ExpectedUtilityIssueRun
         var from = positions[receiver];
         var bestProposer = -1;
         var bestType = OfferType.Capitulation;
-        double bestKey = double.PositiveInfinity, bestPosition = from;
+        double bestKey = double.PositiveInfinity, bestPosition = from, bestProposerEu = double.NegativeInfinity;
         for (var proposer = 0; proposer < count; proposer++)
         {
             if (positions[proposer] == from || Classify(receiver, proposer, median) is not { } offer)
@@ -355,8 +375,12 @@ internal sealed class ExpectedUtilityIssueRun
             }
             else
             {
+                // Least move; equal moves (x_i halfway between two proposers) go to the proposer with the
+                // larger E_j, then to the lower position, so the choice does not depend on the actors' order.
                 key = Math.Abs(from - offer.Position);
-                if (!(key < bestKey))
+                var better = key < bestKey
+                    || (key == bestKey && (offer.ProposerEu > bestProposerEu || (offer.ProposerEu == bestProposerEu && offer.Position < bestPosition)));
+                if (!better)
                 {
                     continue;
                 }
@@ -366,6 +390,7 @@ internal sealed class ExpectedUtilityIssueRun
             bestType = offer.Type;
             bestKey = key;
             bestPosition = offer.Position;
+            bestProposerEu = offer.ProposerEu;
         }
 
         return (bestProposer, bestPosition);
