@@ -16,6 +16,7 @@ public static class ScenarioFiles
         new Ktab.KtabXmlReader(),
         new Ktab.KtabCsvReader(),
         Native.NativeScenarioReader.Yaml,
+        new BdmCsvReader(),
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>

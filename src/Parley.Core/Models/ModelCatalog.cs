@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Parley.Core.Models.Baseline;
 using Parley.Core.Models.Smp;
+using Parley.Core.Models.ExpectedUtility;
 
 namespace Parley.Core.Models;
 
@@ -17,6 +18,7 @@ public static class ModelCatalog
         new MedianModel(),
         new NashBargainingModel(),
         new SmpModel(),
+        new ExpectedUtilityModel(),
     ];
 
     /// <summary>The model with id <paramref name="id"/> (case-insensitive), or <c>null</c>.</summary>
