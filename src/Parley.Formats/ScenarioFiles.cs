@@ -13,8 +13,11 @@ public static class ScenarioFiles
     public static ImmutableArray<IScenarioFormatReader> Readers { get; } =
     [
         Native.NativeScenarioReader.Json,
+        new Ktab.KtabXmlReader(),
+        new Ktab.KtabCsvReader(),
         Native.NativeScenarioReader.Yaml,
         new Deu.DeuReader(),
+        new BdmCsvReader(),
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Parley.Core.Models.Baseline;
+using Parley.Core.Models.Smp;
+using Parley.Core.Models.ExpectedUtility;
 
 namespace Parley.Core.Models;
 
@@ -15,6 +17,8 @@ public static class ModelCatalog
         new CompromiseModel(),
         new MedianModel(),
         new NashBargainingModel(),
+        new SmpModel(),
+        new ExpectedUtilityModel(),
         new TemperedCompromiseModel(),
     ];
 
