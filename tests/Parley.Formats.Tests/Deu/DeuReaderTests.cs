@@ -72,7 +72,8 @@ public sealed class DeuReaderTests
         var first = cases[0].Scenario;
         Assert.Equal(["d1i1", "d1i2"], first.Issues.Select(i => i.Id));
         Assert.Equal(["com", "ep", "de", "lu"], first.Actors.Select(a => a.Id));
-        Assert.All(first.Actors, a => Assert.Null(a.Capability));
+        Assert.All(first.Actors, a => Assert.NotNull(a.Capability));
+        Assert.Equal(first.StancesOn("d1i1").Single(s => s.ActorId == "de").Capability, first.FindActor("de")!.Capability);
         var de = first.StancesOn("d1i1").Single(s => s.ActorId == "de").Capability;
         Assert.Equal(de, first.StancesOn("d1i2").Single(s => s.ActorId == "de").Capability, 12);
         Assert.True(de > first.StancesOn("d1i2").Single(s => s.ActorId == "lu").Capability);
