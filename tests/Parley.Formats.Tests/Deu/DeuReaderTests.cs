@@ -90,6 +90,17 @@ public sealed class DeuReaderTests
     }
 
     [Fact]
+    public void ReadDataset_BadCapabilityRow_MattersOnlyForGdp()
+    {
+        var text = ValidFile.Replace("\t4.1\t4.1\t4.1\t0.04\t", "\t4.1\tn/a\t4.1\t0.04\t", StringComparison.Ordinal);
+
+        var gdp = DeuReader.ReadDataset(text, "test.tsv", DeuCapability.Gdp);
+
+        Assert.Contains(gdp.Diagnostics, d => d.Line == 2 && d.Message.Contains("capability 'n/a' of 'ep'", StringComparison.Ordinal));
+        Assert.True(DeuReader.ReadDataset(text, "test.tsv").Succeeded);
+    }
+
+    [Fact]
     public void ReadDataset_GdpWithoutCapabilityRow_ReportsOnce()
     {
         var text = DeuText.File(
