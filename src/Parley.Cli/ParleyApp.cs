@@ -50,5 +50,6 @@ internal static class ParleyApp
         ValidateCommand.Create(console),
         ConvertCommand.Create(console),
         ModelsCommand.Create(console),
+        BacktestCommand.Create(console),
     ];
 }

@@ -19,6 +19,7 @@ public static class ScenarioFiles
         new Ktab.KtabCsvReader(),
         Native.NativeScenarioReader.Yaml,
         new BdmCsvReader(),
+        new Deu.DeuReader(),
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>

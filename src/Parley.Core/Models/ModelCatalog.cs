@@ -21,6 +21,7 @@ public static class ModelCatalog
         new SmpModel(),
         new ExpectedUtilityModel(),
         new ExchangeModel(),
+        new TemperedCompromiseModel(),
     ];
 
     /// <summary>The model with id <paramref name="id"/> (case-insensitive), or <c>null</c>.</summary>
