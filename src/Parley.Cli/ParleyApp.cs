@@ -50,5 +50,7 @@ internal static class ParleyApp
         ValidateCommand.Create(console),
         ConvertCommand.Create(console),
         ModelsCommand.Create(console),
+        MonteCarloCommand.Create(console),
+        SensitivityCommand.Create(console),
     ];
 }

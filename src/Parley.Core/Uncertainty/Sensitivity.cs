@@ -43,7 +43,7 @@ public static class Sensitivity
 
         var spread = options.Spread ?? scenario.DefaultSpread ?? DefaultSpread.Standard;
         var sampler = new ScenarioSampler(scenario, spread);
-        var estimate = model.Run(scenario, options.ModelOptions, cancellationToken);
+        var estimate = model.Run(scenario, options.ModelOptions, CancellationToken.None);
         var issueIds = estimate.Issues.Select(f => f.IssueId).ToArray();
 
         // One-at-a-time swings.
