@@ -43,6 +43,23 @@ public sealed class DefaultSpreadTests
     }
 
     [Fact]
+    public void Schema_DeclaresDefaultSpreadWithTheFieldsTheWriterEmits()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "docs", "scenario.schema.json")))
+        {
+            dir = dir.Parent;
+        }
+
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullName, "docs", "scenario.schema.json")));
+        var declared = schema.RootElement.GetProperty("properties").GetProperty("default_spread").GetProperty("oneOf")[1].GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).ToHashSet();
+        var scenario = ScenarioFiles.ReadText(WithSpread("default_spread: 0.1"), "demo.yaml").Scenario!;
+        using var written = System.Text.Json.JsonDocument.Parse(NativeScenarioWriter.ToJson(scenario));
+        Assert.Subset(declared, written.RootElement.GetProperty("default_spread").EnumerateObject().Select(p => p.Name).ToHashSet());
+    }
+
+    [Fact]
     public void RoundTrip_KeepsTheDefaultSpread()
     {
         var scenario = ScenarioFiles.ReadText(WithSpread("default_spread: { position: 0.15, salience: 0.05, capability: 0.2 }"), "demo.yaml").Scenario!;
