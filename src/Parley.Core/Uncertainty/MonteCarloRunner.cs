@@ -105,10 +105,14 @@ internal sealed class MonteCarloRunner
         return BuildResult();
     }
 
-    private IDrawEvaluator CreateEvaluator() =>
-        model is PerIssueModel perIssue && !options.AlwaysBuildScenarios
-            ? new PerIssueEvaluator(perIssue, sampler, options.ModelOptions, issueIds)
-            : new ScenarioEvaluator(model, sampler, options.ModelOptions, issueIds);
+    private IDrawEvaluator CreateEvaluator()
+    {
+        // A trace per draw would cost time and memory for nothing: draws report statistics only.
+        var drawOptions = options.ModelOptions with { Trace = false };
+        return model is PerIssueModel perIssue && !options.AlwaysBuildScenarios
+            ? new PerIssueEvaluator(perIssue, sampler, drawOptions, issueIds)
+            : new ScenarioEvaluator(model, sampler, drawOptions, issueIds);
+    }
 
     private void Work(CancellationToken cancellationToken)
     {

@@ -24,8 +24,7 @@ namespace Parley.Core.Uncertainty;
 public sealed class ScenarioSampler
 {
     private readonly UncertainInput[] inputs;
-    private readonly double[] cdfLow;
-    private readonly double[] cdfHigh;
+    private readonly InputDraw[] draws;
     private readonly int[] actorCapabilityInput;
     private readonly int[] stancePositionInput;
     private readonly int[] stanceSalienceInput;
@@ -85,15 +84,14 @@ public sealed class ScenarioSampler
 
         inputs = [.. list];
         Inputs = [.. list];
-        cdfLow = new double[inputs.Length];
-        cdfHigh = new double[inputs.Length];
+        draws = new InputDraw[inputs.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
-            if (inputs[i].StandardDeviation is { } sd)
-            {
-                cdfLow[i] = NormalDistribution.Cdf((inputs[i].Low - inputs[i].Estimate) / sd);
-                cdfHigh[i] = NormalDistribution.Cdf((inputs[i].High - inputs[i].Estimate) / sd);
-            }
+            var input = inputs[i];
+            draws[i] = input.StandardDeviation is { } sd
+                ? new InputDraw(input.Low, input.High, input.Estimate, sd,
+                    NormalDistribution.Cdf((input.Low - input.Estimate) / sd), NormalDistribution.Cdf((input.High - input.Estimate) / sd))
+                : new InputDraw(input.Low, input.High, input.Estimate, 0, 0, 0);
         }
     }
 
@@ -117,13 +115,13 @@ public sealed class ScenarioSampler
             throw new ArgumentException($"values must have length {inputs.Length}", nameof(values));
         }
 
-        for (var i = 0; i < inputs.Length; i++)
+        for (var i = 0; i < draws.Length; i++)
         {
-            var input = inputs[i];
+            ref readonly var draw = ref draws[i];
             var uniform = random.NextOpenDouble();
-            values[i] = input.StandardDeviation is { } sd
-                ? NormalDistribution.SampleTruncated(uniform, input.Estimate, sd, input.Low, input.High, cdfLow[i], cdfHigh[i])
-                : input.Low + (uniform * (input.High - input.Low));
+            values[i] = draw.StandardDeviation > 0
+                ? NormalDistribution.SampleTruncated(uniform, draw.Estimate, draw.StandardDeviation, draw.Low, draw.High, draw.CdfLow, draw.CdfHigh)
+                : draw.Low + (uniform * (draw.High - draw.Low));
         }
     }
 
@@ -181,6 +179,9 @@ public sealed class ScenarioSampler
     /// <summary>The input indices of stance <paramref name="stanceIndex"/>'s position, salience and own capability (−1 when fixed).</summary>
     internal (int Position, int Salience, int Capability) StanceInputs(int stanceIndex) =>
         (stancePositionInput[stanceIndex], stanceSalienceInput[stanceIndex], stanceCapabilityInput[stanceIndex]);
+
+    /// <summary>What drawing one input needs, packed for the hot loop; StandardDeviation 0 means uniform.</summary>
+    private readonly record struct InputDraw(double Low, double High, double Estimate, double StandardDeviation, double CdfLow, double CdfHigh);
 
     private static int Add(List<UncertainInput> list, UncertainInput? input)
     {
