@@ -111,7 +111,7 @@ internal static class MonteCarloCommand
         if (result.Rounds is { } rounds)
         {
             ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"Rounds: mean {rounds.Mean:0.##} (sd {rounds.StandardDeviation:0.##}), 5-95% {rounds.Quantiles[0].Value:0.#}-{rounds.Quantiles[^1].Value:0.#}, range {rounds.Min}-{rounds.Max}; converged in {rounds.ConvergedShare:P1} of draws.")));
+                $"Rounds: mean {rounds.Mean:0.##} (sd {rounds.StandardDeviation:0.##}), 5-95% {rounds.Quantiles[0].Value:0.#}-{rounds.Quantiles[^1].Value:0.#}, range {rounds.Min}-{rounds.Max}; converged in {rounds.ConvergedShare * 100:0.#}% of draws.")));
         }
 
         var rate = elapsed.TotalSeconds > 0 ? result.Draws / elapsed.TotalSeconds : 0;

@@ -62,7 +62,7 @@ internal sealed class MonteCarloRunner
         blockSize = Math.Clamp(options.Draws / Math.Max(1, requested * 16), 1, MaxBlockSize);
         blockCount = (int)(((long)options.Draws + blockSize - 1) / blockSize);
         threads = Math.Clamp(requested, 1, blockCount);
-        maxBlocksAhead = threads * 4;
+        maxBlocksAhead = threads * 32;
 
         var bins = options.HistogramBins * Math.Max(1, FineBinsTarget / options.HistogramBins);
         moments = new RunningMoments[issueIds.Length];
