@@ -23,6 +23,7 @@ internal static class MonteCarloCommand
         var input = new ScenarioInput();
         var selection = new ModelSelection("compromise", allowAll: false);
         var uncertainty = new UncertaintyOptions(MonteCarloOptions.DefaultDraws, MonteCarloOptions.MaxDraws);
+        selection.Seed.Description = "Seed of the draws: draw i uses the random stream (seed, i), so a seed gives the same result on any number of threads.";
         var bins = new Option<int>("--bins") { Description = "Histogram bins per issue (1-1000).", DefaultValueFactory = _ => 20 };
         var command = new Command("montecarlo", "Monte Carlo forecast: the spread of each issue's forecast when the inputs vary within their uncertainty.");
         input.AddTo(command);

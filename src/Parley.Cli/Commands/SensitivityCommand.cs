@@ -21,6 +21,7 @@ internal static class SensitivityCommand
         var input = new ScenarioInput();
         var selection = new ModelSelection("compromise", allowAll: false);
         var uncertainty = new UncertaintyOptions(SensitivityOptions.DefaultDraws, Sensitivity.MaxDraws);
+        selection.Seed.Description = "Seed of the draws: draw i uses the random stream (seed, i), so a seed gives the same result on any number of threads.";
         var top = new Option<int>("--top") { Description = "Inputs shown per issue in the table (the JSON has all).", DefaultValueFactory = _ => 8 };
         var command = new Command("sensitivity", "Which inputs each issue's forecast hinges on: a tornado table per issue.");
         input.AddTo(command);
