@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Numerics;
@@ -20,7 +21,9 @@ namespace Parley.Core.Uncertainty;
 /// Primer</i>, Wiley, §1.2): a measure of monotone association that does not assume linearity.
 /// The draws are those of <see cref="MonteCarlo.Run"/> with the same seed, so the analysis is
 /// reproducible on any thread count.</para>
-/// <para>Ties in swing go to the larger |ρ|, then to the earlier input.</para>
+/// <para>Ties in swing go to the larger |ρ|, then to the earlier input. The swings of different
+/// inputs run in parallel; each is two ordinary model runs, so the result does not depend on
+/// the thread count. When cancelled, the table holds the inputs whose swings were done.</para>
 /// </remarks>
 public static class Sensitivity
 {
@@ -46,27 +49,41 @@ public static class Sensitivity
         var estimate = model.Run(scenario, options.ModelOptions, CancellationToken.None);
         var issueIds = estimate.Issues.Select(f => f.IssueId).ToArray();
 
-        // One-at-a-time swings.
+        // One-at-a-time swings, two model runs per input; inputs run in parallel, each writing its own row.
         var inputCount = sampler.InputCount;
         var atLow = new double[inputCount, issueIds.Length];
         var atHigh = new double[inputCount, issueIds.Length];
-        var values = new double[inputCount];
-        var swung = 0;
+        var swung = new bool[inputCount];
         var partial = false;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
         try
         {
-            for (; swung < inputCount; swung++)
+            Parallel.For(0, inputCount, parallel, () => new double[inputCount], (input, _, values) =>
             {
                 sampler.Estimates(values);
-                values[swung] = sampler.Inputs[swung].Low;
-                Record(model.Run(sampler.Apply(values), options.ModelOptions, cancellationToken), issueIds, atLow, swung);
-                values[swung] = sampler.Inputs[swung].High;
-                Record(model.Run(sampler.Apply(values), options.ModelOptions, cancellationToken), issueIds, atHigh, swung);
-            }
+                values[input] = sampler.Inputs[input].Low;
+                Record(model.Run(sampler.Apply(values), options.ModelOptions, cancellationToken), issueIds, atLow, input);
+                values[input] = sampler.Inputs[input].High;
+                Record(model.Run(sampler.Apply(values), options.ModelOptions, cancellationToken), issueIds, atHigh, input);
+                swung[input] = true;
+                return values;
+            }, _ => { });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             partial = true;
+        }
+        catch (AggregateException errors) when (cancellationToken.IsCancellationRequested && errors.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            partial = true;
+        }
+        catch (AggregateException errors)
+        {
+            ExceptionDispatchInfo.Throw(errors.InnerExceptions.First(e => e is not OperationCanceledException));
         }
 
         // Rank correlations over Monte Carlo draws.
@@ -90,9 +107,14 @@ public static class Sensitivity
         var issues = ImmutableArray.CreateBuilder<IssueSensitivity>(issueIds.Length);
         for (var k = 0; k < issueIds.Length; k++)
         {
-            var bars = new List<(TornadoBar Bar, int Order)>(swung);
-            for (var i = 0; i < swung; i++)
+            var bars = new List<(TornadoBar Bar, int Order)>(inputCount);
+            for (var i = 0; i < inputCount; i++)
             {
+                if (!swung[i])
+                {
+                    continue;
+                }
+
                 bars.Add((new TornadoBar
                 {
                     Input = sampler.Inputs[i],

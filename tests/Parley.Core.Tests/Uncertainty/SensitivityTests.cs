@@ -60,4 +60,14 @@ public sealed class SensitivityTests
             Assert.True(bars[i - 1].Swing >= bars[i].Swing);
         }
     }
+
+    [Fact]
+    public void Cancelled_ReturnsAPartialResultInsteadOfThrowing()
+    {
+        var scenario = TestScenarios.OneIssue(0, 100, null, (10, 0.7, 2), (55, 0.4, 5));
+        var result = Sensitivity.Run(scenario, new CompromiseModel(), new SensitivityOptions { Draws = 100 }, new CancellationToken(canceled: true));
+        Assert.True(result.Partial);
+        Assert.Equal(0, result.Draws);
+        Assert.Empty(result.Issues[0].Bars);
+    }
 }
