@@ -92,7 +92,7 @@ internal static class MonteCarloCommand
             table.AddColumn(new TableColumn($"[bold]{heading}[/]").RightAligned());
         }
 
-        table.AddColumn("[bold]histogram[/] [grey](scale min to max)[/]");
+        table.AddColumn("[bold]histogram[/]");
         foreach (var distribution in result.Issues)
         {
             var issue = scenario.FindIssue(distribution.IssueId);
@@ -118,7 +118,7 @@ internal static class MonteCarloCommand
         var rate = elapsed.TotalSeconds > 0 ? result.Draws / elapsed.TotalSeconds : 0;
         var spread = result.Spread;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{result.Model.Id}: {result.Draws:N0} draws{(result.Partial ? $" of {result.DrawsRequested:N0} (PARTIAL: cancelled)" : string.Empty)}, seed {result.Seed}, {result.Inputs.Length} uncertain inputs; default spread +-{spread.Position * 100:0.##}% of the scale for positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability. {elapsed.TotalSeconds:0.00} s on {(threads == 0 ? Environment.ProcessorCount : threads)} thread(s), {rate:N0} draws/s.");
+            $"Histograms: {(result.Issues.IsEmpty ? 0 : result.Issues[0].Histogram.Length)} equal bins from the scale's min to its max. {result.Model.Id}: {result.Draws:N0} draws{(result.Partial ? $" of {result.DrawsRequested:N0} (PARTIAL: cancelled)" : string.Empty)}, seed {result.Seed}, {result.Inputs.Length} uncertain inputs; default spread +-{spread.Position * 100:0.##}% of the scale for positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability. {elapsed.TotalSeconds:0.00} s on {(threads == 0 ? Environment.ProcessorCount : threads)} thread(s), {rate:N0} draws/s.");
         ansi.MarkupLine($"[grey]{Markup.Escape(summary)}[/]");
     }
 
