@@ -10,7 +10,12 @@ namespace Parley.Cli;
 /// </summary>
 internal static class DrawProgress
 {
-    public static T Run<T>(CliConsole console, long total, string label, Func<IProgress<long>?, T> work)
+    /// <param name="console">Where to draw the bar (nowhere when redirected).</param>
+    /// <param name="total">The count at completion.</param>
+    /// <param name="label">Shown first, e.g. the model id.</param>
+    /// <param name="unit">What is counted, e.g. "draws" or "model runs".</param>
+    /// <param name="work">The computation; it reports its count to the progress it is given (null when redirected).</param>
+    public static T Run<T>(CliConsole console, long total, string label, string unit, Func<IProgress<long>?, T> work)
     {
         if (console.Redirected)
         {
@@ -30,21 +35,21 @@ internal static class DrawProgress
                 var worker = Task.Run(() => work(counter));
                 while (!worker.Wait(100))
                 {
-                    Update(task, label, counter.Value, total, stopwatch.Elapsed);
+                    Update(task, label, unit, counter.Value, total, stopwatch.Elapsed);
                     context.Refresh();
                 }
 
-                Update(task, label, counter.Value, total, stopwatch.Elapsed);
+                Update(task, label, unit, counter.Value, total, stopwatch.Elapsed);
                 result = worker.GetAwaiter().GetResult();
             });
         return result;
     }
 
-    private static void Update(ProgressTask task, string label, long done, long total, TimeSpan elapsed)
+    private static void Update(ProgressTask task, string label, string unit, long done, long total, TimeSpan elapsed)
     {
         task.Value = done;
         var rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
-        task.Description = string.Create(CultureInfo.InvariantCulture, $"{label} {done:N0}/{total:N0} draws, {rate:N0}/s");
+        task.Description = string.Create(CultureInfo.InvariantCulture, $"{label} {done:N0}/{total:N0} {unit}, {rate:N0}/s");
     }
 
     /// <summary>Keeps the latest count reported by the worker threads.</summary>

@@ -57,7 +57,7 @@ internal static class MonteCarloCommand
                 HistogramBins = binCount,
             };
             var stopwatch = Stopwatch.StartNew();
-            var result = DrawProgress.Run(console, options.Draws, model.Info.Id, progress =>
+            var result = DrawProgress.Run(console, options.Draws, model.Info.Id, "draws", progress =>
                 MonteCarlo.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
             stopwatch.Stop();
 

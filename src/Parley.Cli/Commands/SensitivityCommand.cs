@@ -53,7 +53,7 @@ internal static class SensitivityCommand
                 ModelOptions = modelOptions,
                 Spread = spread,
             };
-            var result = DrawProgress.Run(console, Math.Max(1, options.Draws), model.Info.Id, progress =>
+            var result = DrawProgress.Run(console, Math.Max(1, Sensitivity.ModelRuns(scenario, options)), model.Info.Id, "model runs", progress =>
                 Sensitivity.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
 
             if (parse.GetValue(uncertainty.Json))

@@ -30,6 +30,18 @@ public static class Sensitivity
     /// <summary>The most draws <see cref="SensitivityOptions.Draws"/> allows (they are all kept in memory).</summary>
     public const int MaxDraws = 100_000;
 
+    /// <summary>
+    /// How many model runs the analysis makes (2 per uncertain input, then one per draw): the
+    /// total that <see cref="SensitivityOptions.Progress"/> counts up to.
+    /// </summary>
+    public static long ModelRuns(Scenario scenario, SensitivityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        var inputs = new ScenarioSampler(scenario, options.Spread ?? scenario.DefaultSpread ?? DefaultSpread.Standard).InputCount;
+        return (2L * inputs) + (inputs > 0 ? options.Draws : 0);
+    }
+
     /// <summary>Runs the analysis of <paramref name="model"/> on <paramref name="scenario"/>.</summary>
     /// <param name="scenario">A validated scenario.</param>
     /// <param name="model">Any model.</param>
@@ -55,6 +67,7 @@ public static class Sensitivity
         var atHigh = new double[inputCount, issueIds.Length];
         var swung = new bool[inputCount];
         var partial = false;
+        long runsDone = 0;
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
@@ -70,6 +83,7 @@ public static class Sensitivity
                 values[input] = sampler.Inputs[input].High;
                 Record(model.Run(sampler.Apply(values), options.ModelOptions, cancellationToken), issueIds, atHigh, input);
                 swung[input] = true;
+                options.Progress?.Report(Interlocked.Add(ref runsDone, 2));
                 return values;
             }, _ => { });
         }
@@ -98,7 +112,7 @@ public static class Sensitivity
                 ModelOptions = options.ModelOptions,
                 Spread = spread,
                 CorrelationSample = options.Draws,
-                Progress = options.Progress,
+                Progress = options.Progress is { } progress ? new OffsetProgress(progress, 2L * inputCount) : null,
             }, cancellationToken, out sample);
             partial = monteCarlo.Partial;
         }
@@ -153,6 +167,12 @@ public static class Sensitivity
             Spread = spread,
             Issues = issues.MoveToImmutable(),
         };
+    }
+
+    /// <summary>Reports draws as model runs after the swings' runs.</summary>
+    private sealed class OffsetProgress(IProgress<long> inner, long offset) : IProgress<long>
+    {
+        public void Report(long value) => inner.Report(offset + value);
     }
 
     private static void Record(ModelResult result, string[] issueIds, double[,] target, int input)

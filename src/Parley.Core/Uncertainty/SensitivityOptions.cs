@@ -28,6 +28,6 @@ public sealed record SensitivityOptions
     /// <summary>Spread of inputs without their own range; <c>null</c> for the scenario's, else <see cref="DefaultSpread.Standard"/>.</summary>
     public DefaultSpread? Spread { get; init; }
 
-    /// <summary>Receives the number of draws merged so far.</summary>
+    /// <summary>Receives the number of model runs done so far, up to <see cref="Sensitivity.ModelRuns"/>: the swings' runs, then the draws.</summary>
     public IProgress<long>? Progress { get; init; }
 }

@@ -70,4 +70,30 @@ public sealed class SensitivityTests
         Assert.Equal(0, result.Draws);
         Assert.Empty(result.Issues[0].Bars);
     }
+
+    [Fact]
+    public void Progress_CountsTheSwingsThenTheDraws_UpToModelRuns()
+    {
+        var scenario = TestScenarios.OneIssue(0, 100, null, (10, 0.7, 2), (55, 0.4, 5));
+        var progress = new Latest();
+        var options = new SensitivityOptions { Draws = 700, Threads = 2, Progress = progress };
+        Sensitivity.Run(scenario, new CompromiseModel(), options);
+        Assert.Equal((2 * 6) + 700, Sensitivity.ModelRuns(scenario, options));
+        Assert.Equal(Sensitivity.ModelRuns(scenario, options), progress.Max);
+    }
+
+    private sealed class Latest : IProgress<long>
+    {
+        private long max;
+
+        public long Max => Interlocked.Read(ref max);
+
+        public void Report(long value)
+        {
+            long seen;
+            while ((seen = Interlocked.Read(ref max)) < value && Interlocked.CompareExchange(ref max, value, seen) != seen)
+            {
+            }
+        }
+    }
 }
