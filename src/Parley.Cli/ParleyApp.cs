@@ -51,5 +51,7 @@ internal static class ParleyApp
         ConvertCommand.Create(console),
         ModelsCommand.Create(console),
         BacktestCommand.Create(console),
+        MonteCarloCommand.Create(console),
+        SensitivityCommand.Create(console),
     ];
 }
