@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Parley.Core.Influence;
 
 /// <summary>How much one actor holds the key to one issue's forecast.</summary>
@@ -16,6 +18,9 @@ public sealed record ActorInfluence
     /// </summary>
     public required double Shapley { get; init; }
 
-    /// <summary>The smallest change of one of its inputs that moves the forecast by the requested shift; <c>null</c> when none does or the search was off.</summary>
-    public InputChange? SmallestChange { get; init; }
+    /// <summary>For each of its inputs (position, salience, capability) that can move the forecast by the requested shift, the smallest such change; empty when none can or the search was off.</summary>
+    public ImmutableArray<InputChange> Changes { get; init; } = [];
+
+    /// <summary>The change of smallest <see cref="InputChange.RelativeSize"/> among <see cref="Changes"/> (the first on ties); <c>null</c> when there is none.</summary>
+    public InputChange? SmallestChange => Changes.IsEmpty ? null : Changes.MinBy(c => c.RelativeSize);
 }

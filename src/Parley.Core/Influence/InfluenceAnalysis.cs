@@ -15,7 +15,9 @@ namespace Parley.Core.Influence;
 /// scenario without stages is the plain model run. A coalition S is the scenario with every other
 /// player removed (<see cref="ScenarioEdits.WithoutActors"/>); its value on an issue is the
 /// forecast S produces there, or the reference point (status quo, else the scale's midpoint) when S
-/// produces none. Players are the actors with a stance or with members; the others cannot move any
+/// produces none or holds no capability × salience on the issue (a weightless coalition cannot
+/// move an issue, even where a model's fallback would count weightless actors equally; so an actor
+/// of zero capability gets a Shapley value of 0). Players are the actors with a stance or with members; the others cannot move any
 /// forecast and stay seated throughout.</para>
 /// <para>Absence shift: <c>v(N) − v(N∖{i})</c>. Shapley value (Shapley 1953, "A value for n-person
 /// games", in Kuhn &amp; Tucker (eds.), <i>Contributions to the Theory of Games II</i>, 307–317;
@@ -31,7 +33,8 @@ namespace Parley.Core.Influence;
 /// evaluated at 8 evenly spaced points toward the end of the range; the first that moves the
 /// forecast by at least <see cref="InfluenceOptions.Shift"/> brackets the threshold, which bisection
 /// then narrows for <see cref="InfluenceOptions.SearchSteps"/> steps. The change reported is the one
-/// of smallest relative size (see <see cref="InputChange.RelativeSize"/>). When the forecast does
+/// of smallest relative size (see <see cref="InputChange.RelativeSize"/>); the smallest change of
+/// each input is kept in <see cref="ActorInfluence.Changes"/>. When the forecast does
 /// not move monotonically with the input the change found suffices but may not be the smallest.</para>
 /// <para>Single-threaded and deterministic: same scenario, model options and seed give the same numbers.</para>
 /// </remarks>
@@ -102,7 +105,17 @@ public static class InfluenceAnalysis
                     }
                 }
 
-                values = absent.Count == 0 ? ValuesOf(full) : ValuesOf(Forecast(ScenarioEdits.WithoutActors(scenario, absent)));
+                var coalition = ScenarioEdits.WithoutActors(scenario, absent);
+                values = absent.Count == 0 ? ValuesOf(full) : ValuesOf(Forecast(coalition));
+                for (var k = 0; k < issues.Length; k++)
+                {
+                    // Without any capability x salience on the issue a coalition cannot move it, even
+                    // where a model's fallback would let weightless actors count equally.
+                    if (!coalition.StancesOn(issues[k].Id).Any(s => s.Weight > 0))
+                    {
+                        values[k] = reference[k];
+                    }
+                }
                 cache[key] = values;
             }
 
@@ -130,13 +143,13 @@ public static class InfluenceAnalysis
             var actors = new List<(int Order, ActorInfluence Influence)>(n);
             for (var i = 0; i < n; i++)
             {
-                InputChange? smallest = null;
+                ImmutableArray<InputChange> changes = [];
                 if (options.SearchSmallestChange && scenario.FindStance(players[i], issue.Id) is { } stance)
                 {
-                    smallest = SmallestChange(scenario, issue, stance, grand[k], reference[k], options, Forecast);
+                    changes = SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast);
                 }
 
-                actors.Add((i, new ActorInfluence { ActorId = players[i], AbsenceShift = absence[i][k], Shapley = shapley[i][k], SmallestChange = smallest }));
+                actors.Add((i, new ActorInfluence { ActorId = players[i], AbsenceShift = absence[i][k], Shapley = shapley[i][k], Changes = changes }));
             }
 
             results.Add(new IssueInfluence
@@ -248,7 +261,7 @@ public static class InfluenceAnalysis
         return shapley;
     }
 
-    private static InputChange? SmallestChange(
+    private static ImmutableArray<InputChange> SmallestChanges(
         Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run)
     {
         var totalCapability = scenario.StancesOn(issue.Id).Sum(s => s.Capability);
@@ -261,9 +274,10 @@ public static class InfluenceAnalysis
             ("capability", capability, 0, capabilityMax, totalCapability > 0 ? totalCapability : 1, v => stance with { Capability = v }),
         };
 
-        InputChange? best = null;
+        var found = ImmutableArray.CreateBuilder<InputChange>(inputs.Length);
         foreach (var (name, current, low, high, norm, apply) in inputs)
         {
+            InputChange? best = null;
             double At(double value)
             {
                 var changed = ScenarioEdits.WithStance(scenario, stance.ActorId, issue.Id, _ => apply(value));
@@ -325,8 +339,13 @@ public static class InfluenceAnalysis
                     best = new InputChange(stance.ActorId, name, current, outside, outsideForecast, size);
                 }
             }
+
+            if (best is not null)
+            {
+                found.Add(best);
+            }
         }
 
-        return best;
+        return found.ToImmutable();
     }
 }
