@@ -12,6 +12,8 @@ public static class ScenarioFiles
     /// <summary>The readers of every supported format, in detection order (most specific first).</summary>
     public static ImmutableArray<IScenarioFormatReader> Readers { get; } =
     [
+        Native.NativeScenarioReader.Json,
+        Native.NativeScenarioReader.Yaml,
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text;
+using Parley.Formats;
+using Parley.Formats.Native;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley convert IN --to yaml|json [-o OUT]</c>: reads any supported format and writes
+/// Parley's native format. Never overwrites an existing file unless <c>--force</c> is given, and
+/// then only by replacing it whole once the new content is written.
+/// </summary>
+internal static class ConvertCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new Argument<string>("input") { Description = "The file to convert (any supported format)." };
+        var to = new Option<string>("--to") { Description = "Output format: yaml or json.", DefaultValueFactory = _ => "yaml" };
+        to.AcceptOnlyFromAmong("yaml", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
+        var force = new Option<bool>("--force") { Description = "Replace OUT if it already exists." };
+        var format = new Option<string?>("--format") { Description = $"The input's format, if detection is not enough: {ScenarioFiles.FormatNames}." };
+        var command = new Command("convert", "Convert a scenario from any supported format to Parley's YAML or JSON.");
+        command.Arguments.Add(input);
+        command.Options.Add(to);
+        command.Options.Add(output);
+        command.Options.Add(force);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            if (!ScenarioInput.TryParseFormat(parse.GetValue(format), console, out var chosen))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var path = parse.GetValue(input)!;
+            var result = ScenarioFiles.Read(path, chosen);
+            if (result.Scenario is not { } scenario)
+            {
+                Diagnostics.Print(console, result.Diagnostics);
+                return ExitCodes.InvalidInput;
+            }
+
+            var text = parse.GetValue(to) == "json" ? NativeScenarioWriter.ToJson(scenario) : NativeScenarioWriter.ToYaml(scenario);
+            var target = parse.GetValue(output);
+            if (target is null)
+            {
+                console.Output.Write(text);
+                return ExitCodes.Success;
+            }
+
+            return WriteFile(target, text, parse.GetValue(force), console);
+        });
+        return command;
+    }
+
+    /// <summary>Writes through a temporary file beside the target, so a failure leaves any existing file intact.</summary>
+    private static int WriteFile(string target, string text, bool force, CliConsole console)
+    {
+        if (File.Exists(target) && !force)
+        {
+            console.Error.WriteLine($"parley: {target} already exists; choose another --output or add --force to replace it");
+            return ExitCodes.InvalidInput;
+        }
+
+        var temporary = target + ".parley-tmp";
+        try
+        {
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
+            console.Error.WriteLine($"parley: cannot write {target}: {error.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        console.Error.WriteLine($"wrote {target}");
+        return ExitCodes.Success;
+    }
+}

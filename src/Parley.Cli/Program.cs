@@ -1,0 +1,3 @@
+using Parley.Cli;
+
+return ParleyApp.Run(args, CliConsole.FromSystemConsole());

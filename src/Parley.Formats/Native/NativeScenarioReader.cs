@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using Parley.Core.Domain;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Parley.Formats.Native;
+
+/// <summary>
+/// Reads Parley's native scenario format, YAML or JSON (the same schema; JSON is read as YAML
+/// flow style, so both get line and column numbers). The schema is in <c>docs/scenario-format.md</c>
+/// and <c>docs/scenario.schema.json</c>.
+/// </summary>
+public sealed class NativeScenarioReader : IScenarioFormatReader
+{
+    private static readonly string[] TopLevelFields = ["id", "title", "date", "description", "sources", "actors", "issues", "stances", "stages"];
+
+    private NativeScenarioReader(ScenarioFormat format) => Format = format;
+
+    /// <summary>The YAML reader.</summary>
+    public static NativeScenarioReader Yaml { get; } = new(ScenarioFormat.Yaml);
+
+    /// <summary>The JSON reader.</summary>
+    public static NativeScenarioReader Json { get; } = new(ScenarioFormat.Json);
+
+    /// <inheritdoc />
+    public ScenarioFormat Format { get; }
+
+    /// <inheritdoc />
+    public bool Recognizes(string text, string fileName)
+    {
+        var trimmed = text.TrimStart();
+        if (Format == ScenarioFormat.Json)
+        {
+            return trimmed.StartsWith('{');
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith("actors:", StringComparison.Ordinal) || line.StartsWith("issues:", StringComparison.Ordinal)
+                || line.StartsWith("stances:", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
+    public ReadResult Read(string text, string fileName)
+    {
+        var problems = new List<Diagnostic>();
+        YamlNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0)
+            {
+                return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "the file holds no document; a scenario needs id, title, actors, issues and stances")]);
+            }
+
+            root = stream.Documents[0].RootNode;
+        }
+        catch (YamlException error)
+        {
+            var message = error.InnerException?.Message ?? error.Message;
+            var kind = Format == ScenarioFormat.Json ? "JSON" : "YAML";
+            return ReadResult.Failure([new Diagnostic(fileName, (int)Math.Max(1, error.Start.Line), (int)Math.Max(1, error.Start.Column), $"not valid {kind}: {Clean(message)}")]);
+        }
+
+        var map = new SourceMap();
+        var fields = YamlFields.Of(root, "scenario", fileName, problems);
+        if (fields is null)
+        {
+            return ReadResult.Failure(problems);
+        }
+
+        map.Set("scenario", fields.Location);
+        fields.AllowOnly(TopLevelFields);
+        var scenario = new Scenario
+        {
+            Id = fields.String("id", required: true) ?? string.Empty,
+            Title = fields.String("title", required: true) ?? string.Empty,
+            Date = fields.String("date"),
+            Description = fields.String("description"),
+            Sources = ReadList(fields, "sources", "source", map, fileName, problems, ReadSource),
+            Actors = ReadList(fields, "actors", "actor", map, fileName, problems, ReadActor),
+            Issues = ReadList(fields, "issues", "issue", map, fileName, problems, ReadIssue),
+            Stances = ReadList(fields, "stances", "stance", map, fileName, problems, ReadStance),
+            Stages = ReadList(fields, "stages", "stage", map, fileName, problems, ReadStage),
+        };
+
+        // Semantic checks only make sense on a structurally sound file.
+        if (problems.Count == 0)
+        {
+            problems.AddRange(ScenarioChecker.Check(scenario, map, fileName));
+        }
+
+        return ReadResult.From(scenario, problems);
+    }
+
+    private delegate T? ElementReader<T>(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+        where T : class;
+
+    private static ImmutableArray<T> ReadList<T>(YamlFields parent, string field, string kind, SourceMap map, string fileName, List<Diagnostic> problems, ElementReader<T> read)
+        where T : class
+    {
+        var builder = ImmutableArray.CreateBuilder<T>();
+        foreach (var (node, index) in parent.Items(field))
+        {
+            var fields = YamlFields.Of(node, $"{kind} {index + 1}", fileName, problems);
+            if (fields is null)
+            {
+                continue;
+            }
+
+            var key = SourceMap.Key(kind, builder.Count);
+            map.Set(key, fields.Location);
+            var element = read(fields, key, map, fileName, problems);
+            if (element is not null)
+            {
+                builder.Add(element);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static Source? ReadSource(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    {
+        fields.AllowOnly("id", "title", "publisher", "date", "url");
+        map.Set(key + ".id", fields.LocationOf("id"));
+        return new Source(
+            fields.String("id", required: true) ?? string.Empty,
+            fields.String("title", required: true) ?? string.Empty,
+            fields.String("publisher"),
+            fields.String("date"),
+            fields.String("url"));
+    }
+
+    private static Actor? ReadActor(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    {
+        fields.AllowOnly("id", "name", "kind", "description", "capability", "capability_range", "members", "evidence");
+        Mark(fields, key, map, "id", "capability", "capability_range", "members", "evidence");
+        var kindText = fields.String("kind");
+        var kind = ActorKind.State;
+        if (kindText is not null && !TryParseKind(kindText, out kind))
+        {
+            var at = fields.LocationOf("kind");
+            problems.Add(new Diagnostic(fileName, at.Line, at.Column, $"actor kind '{kindText}' is not allowed; use one of state, person, organisation, bloc"));
+        }
+
+        var id = fields.String("id", required: true) ?? string.Empty;
+        return new Actor
+        {
+            Id = id,
+            Name = fields.String("name") ?? id,
+            Kind = kind,
+            Description = fields.String("description"),
+            Capability = fields.Number("capability"),
+            CapabilityRange = ReadRange(fields, "capability_range", fileName, problems),
+            Members = fields.StringList("members"),
+            Evidence = ReadEvidence(fields, fileName, problems),
+        };
+    }
+
+    private static Issue? ReadIssue(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    {
+        fields.AllowOnly("id", "name", "description", "min", "max", "anchors", "status_quo", "outcome");
+        Mark(fields, key, map, "id", "min", "max", "status_quo", "outcome");
+        var anchors = ImmutableArray.CreateBuilder<Anchor>();
+        foreach (var (node, index) in fields.Items("anchors"))
+        {
+            var anchor = YamlFields.Of(node, $"anchor {index + 1}", fileName, problems);
+            if (anchor is null)
+            {
+                continue;
+            }
+
+            anchor.AllowOnly("value", "label");
+            map.Set($"{key}.anchors[{anchors.Count}]", anchor.Location);
+            var value = anchor.Number("value", required: true);
+            var label = anchor.String("label", required: true);
+            if (value is { } v && label is not null)
+            {
+                anchors.Add(new Anchor(v, label));
+            }
+        }
+
+        var id = fields.String("id", required: true) ?? string.Empty;
+        return new Issue
+        {
+            Id = id,
+            Name = fields.String("name") ?? id,
+            Description = fields.String("description"),
+            ScaleMin = fields.Number("min") ?? 0,
+            ScaleMax = fields.Number("max") ?? 100,
+            Anchors = [.. anchors.OrderBy(a => a.Value)],
+            StatusQuo = fields.Number("status_quo"),
+            Outcome = fields.Number("outcome"),
+        };
+    }
+
+    private static Stance? ReadStance(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    {
+        fields.AllowOnly("actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
+        Mark(fields, key, map, "actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
+        var actor = fields.String("actor", required: true);
+        var issue = fields.String("issue", required: true);
+        var position = fields.Number("position", required: true);
+        var salience = fields.Number("salience", required: true);
+        var capability = fields.Number("capability");
+        var positionRange = ReadRange(fields, "position_range", fileName, problems);
+        var salienceRange = ReadRange(fields, "salience_range", fileName, problems);
+        var evidence = ReadEvidence(fields, fileName, problems);
+        if (actor is null || issue is null || position is null || salience is null)
+        {
+            return null;
+        }
+
+        return new Stance
+        {
+            ActorId = actor,
+            IssueId = issue,
+            Position = position.Value,
+            Salience = salience.Value,
+            Capability = capability,
+            PositionRange = positionRange,
+            SalienceRange = salienceRange,
+            Evidence = evidence,
+        };
+    }
+
+    private static Stage? ReadStage(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    {
+        fields.AllowOnly("id", "name", "description", "participants", "issues", "model");
+        Mark(fields, key, map, "id", "participants", "issues", "model");
+        var id = fields.String("id", required: true) ?? string.Empty;
+        return new Stage
+        {
+            Id = id,
+            Name = fields.String("name") ?? id,
+            Description = fields.String("description"),
+            Participants = fields.StringList("participants"),
+            Issues = fields.StringList("issues"),
+            Model = fields.String("model"),
+        };
+    }
+
+    private static ValueRange? ReadRange(YamlFields parent, string field, string fileName, List<Diagnostic> problems)
+    {
+        var node = parent.Node(field);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var fields = YamlFields.Of(node, field, fileName, problems);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        fields.AllowOnly("low", "high", "sd");
+        var low = fields.Number("low", required: true);
+        var high = fields.Number("high", required: true);
+        var sd = fields.Number("sd");
+        return low is { } l && high is { } h ? new ValueRange(l, h, sd) : null;
+    }
+
+    private static ImmutableArray<Evidence> ReadEvidence(YamlFields parent, string fileName, List<Diagnostic> problems)
+    {
+        var builder = ImmutableArray.CreateBuilder<Evidence>();
+        foreach (var (node, index) in parent.Items("evidence"))
+        {
+            var fields = YamlFields.Of(node, $"evidence {index + 1}", fileName, problems);
+            if (fields is null)
+            {
+                continue;
+            }
+
+            fields.AllowOnly("quote", "paraphrase", "judgement", "source");
+            var quote = fields.String("quote");
+            var paraphrase = fields.String("paraphrase");
+            var judgement = fields.String("judgement");
+            var source = fields.String("source");
+            var given = new[] { quote, paraphrase, judgement }.Count(t => t is not null);
+            if (given != 1)
+            {
+                var at = fields.Location;
+                problems.Add(new Diagnostic(fileName, at.Line, at.Column, $"evidence {index + 1} must have exactly one of quote, paraphrase or judgement (found {given})"));
+                continue;
+            }
+
+            if (judgement is not null)
+            {
+                builder.Add(new Evidence(EvidenceKind.AnalystJudgement, judgement, source));
+            }
+            else
+            {
+                builder.Add(new Evidence(quote is not null ? EvidenceKind.Quote : EvidenceKind.Paraphrase, quote ?? paraphrase!, source));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static void Mark(YamlFields fields, string key, SourceMap map, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (fields.Node(name) is not null)
+            {
+                map.Set($"{key}.{name}", fields.LocationOf(name));
+            }
+        }
+    }
+
+    private static bool TryParseKind(string text, out ActorKind kind)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "state":
+                kind = ActorKind.State;
+                return true;
+            case "person":
+                kind = ActorKind.Person;
+                return true;
+            case "organisation" or "organization":
+                kind = ActorKind.Organisation;
+                return true;
+            case "bloc" or "delegation":
+                kind = ActorKind.Bloc;
+                return true;
+            default:
+                kind = ActorKind.State;
+                return false;
+        }
+    }
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes positions like "(Line: 3, Col: 5, Idx: 20) - (...): "; the diagnostic already locates it.
+        var colon = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return colon >= 0 ? message[(colon + 3)..] : message;
+    }
+}

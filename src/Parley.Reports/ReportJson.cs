@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Parley.Reports;
+
+/// <summary>The JSON conventions of every Parley report: snake_case names, invariant numbers, no nulls, indented.</summary>
+public static class ReportJson
+{
+    /// <summary>Serializer options for model-specific records (traces, details).</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new OrdinalDictionaryConverter() },
+    };
+
+    /// <summary>Writer options: indented, relaxed escaping (the output is not embedded in HTML).</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes <paramref name="value"/> by its runtime type (so derived trace records keep their fields).</summary>
+    public static void WriteValue(Utf8JsonWriter writer, object value) =>
+        JsonSerializer.Serialize(writer, value, value.GetType(), SerializerOptions);
+}

@@ -1,0 +1,97 @@
+namespace Parley.Cli.Tests;
+
+public sealed class FileCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("parley-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private string AlaskaFile() => Write("alaska.yaml", BuiltInScenarios.AlaskaText());
+
+    [Fact]
+    public void Validate_ValidAndBrokenFiles_ExitsTwoAndLocatesTheProblem()
+    {
+        var good = AlaskaFile();
+        var bad = Write("bad.yaml", BuiltInScenarios.AlaskaText().Replace("position: 100\n    salience: 0.9\n", "position: 180\n    salience: 0.9\n", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = CliRunner.Run("validate", good, bad);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{good}: valid (15 actors, 7 issues, 35 stances, 3 stages)", output, StringComparison.Ordinal);
+        Assert.Matches(@"bad\.yaml:\d+:15: stance of 'ukr' on 'guarantees': position 180 is outside the issue's scale; it must be from 0 to 100", error);
+        Assert.Contains("1 problem found.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AllValid_ExitsZero()
+    {
+        Assert.Equal(0, CliRunner.Run("validate", AlaskaFile()).ExitCode);
+    }
+
+    [Fact]
+    public void Convert_ToJsonAndBack_GivesTheSameYaml()
+    {
+        var source = AlaskaFile();
+        var json = Path.Combine(folder, "alaska.json");
+        Assert.Equal(0, CliRunner.Run("convert", source, "--to", "json", "-o", json).ExitCode);
+
+        var fromYaml = CliRunner.Run("convert", source, "--to", "yaml");
+        var fromJson = CliRunner.Run("convert", json, "--to", "yaml");
+
+        Assert.Equal(0, fromJson.ExitCode);
+        Assert.Equal(fromYaml.Output, fromJson.Output);
+        Assert.Equal(CliRunner.Run("forecast", source, "--json").Output, CliRunner.Run("forecast", json, "--json").Output);
+    }
+
+    [Fact]
+    public void Convert_ExistingOutput_IsNotOverwrittenWithoutForce()
+    {
+        var target = Write("keep.yaml", "precious");
+
+        var (exitCode, _, error) = CliRunner.Run("convert", AlaskaFile(), "-o", target);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("already exists; choose another --output or add --force to replace it", error, StringComparison.Ordinal);
+        Assert.Equal("precious", File.ReadAllText(target));
+
+        Assert.Equal(0, CliRunner.Run("convert", AlaskaFile(), "-o", target, "--force").ExitCode);
+        Assert.StartsWith("id: \"alaska-2025\"", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_BrokenInput_WritesNothing()
+    {
+        var bad = Write("bad.yaml", "id: x\ntitle: [\n");
+        var target = Path.Combine(folder, "out.yaml");
+
+        Assert.Equal(2, CliRunner.Run("convert", bad, "-o", target).ExitCode);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public void Models_ListsEveryModelWithItsCitation()
+    {
+        var (exitCode, output, _) = CliRunner.Run("models");
+
+        Assert.Equal(0, exitCode);
+        foreach (var model in Parley.Core.Models.ModelCatalog.All)
+        {
+            Assert.Contains(model.Info.Citation, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        var (exitCode, output, _) = CliRunner.Run("--version");
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", output);
+    }
+}
