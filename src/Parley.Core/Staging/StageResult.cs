@@ -11,8 +11,8 @@ public sealed record StageResult
     public required Stage Stage { get; init; }
 
     /// <summary>
-    /// The actors seated at the stage, in scenario actor order: the stage's participants and,
-    /// for a bloc or delegation taking part, its members.
+    /// The actors taking part, in scenario actor order: those seated (the stage's participants and,
+    /// for a bloc or delegation among them, its members) that take a stance on an issue on the table.
     /// </summary>
     public required ImmutableArray<string> Participants { get; init; }
 

@@ -124,7 +124,7 @@ public static class StagedForecaster
             results.Add(new StageResult
             {
                 Stage = stage,
-                Participants = [.. subScenario.Actors.Select(a => a.Id)],
+                Participants = [.. subScenario.Actors.Select(a => a.Id).Where(id => subScenario.Stances.Any(st => st.ActorId == id))],
                 IssuesOnTable = [.. onTable.Select(i => i.Id)],
                 Model = stageModel.Info,
                 StatusQuoBefore = before,
