@@ -6,19 +6,20 @@ using Spectre.Console;
 namespace Parley.Cli;
 
 /// <summary>
-/// The forecast table: one row per issue, one column per model; each cell gives the forecast,
-/// a bar placing it on the issue's scale, and the nearest labelled point of the scale.
+/// The forecast table: one row per issue, one column per model. The issue's cell lists its
+/// labelled points; each model's cell gives the forecast, the nearest labelled point (as
+/// <c>~value</c>) and a bar placing the forecast on the issue's scale.
 /// </summary>
 internal static class ForecastView
 {
-    private const int BarWidth = 20;
+    private const int BarWidth = 12;
 
     public static void Print(CliConsole console, Scenario scenario, IReadOnlyList<ModelResult> results)
     {
         var ansi = console.Ansi;
         ansi.Write(new Rule($"[bold]{Markup.Escape(scenario.Title)}[/]").LeftJustified());
         var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded).ShowRowSeparators();
-        table.AddColumn(new TableColumn("[bold]Issue[/]"));
+        table.AddColumn(new TableColumn("[bold]Issue[/] [grey](labelled points)[/]") { Width = 52 });
         foreach (var result in results)
         {
             table.AddColumn(new TableColumn($"[bold]{Markup.Escape(result.Model.Id)}[/]"));
@@ -26,7 +27,8 @@ internal static class ForecastView
 
         foreach (var issue in scenario.Issues)
         {
-            var cells = new List<string> { $"{Markup.Escape(issue.Name)}\n[grey]scale {Number(issue.ScaleMin)}-{Number(issue.ScaleMax)}{(issue.StatusQuo is { } sq ? $", status quo {Number(sq)}" : string.Empty)}[/]" };
+            var anchors = string.Concat(issue.Anchors.Select(a => $"\n[grey]{Number(a.Value),5}  {Markup.Escape(a.Label)}[/]"));
+            var cells = new List<string> { $"[bold]{Markup.Escape(issue.Name)}[/] [grey]({Number(issue.ScaleMin)}-{Number(issue.ScaleMax)}{(issue.StatusQuo is { } sq ? $", status quo {Number(sq)}" : string.Empty)})[/]{anchors}" };
             foreach (var result in results)
             {
                 cells.Add(result.ForIssue(issue.Id) is { } forecast ? Cell(issue, forecast.Forecast) : "[grey]no stances[/]");
@@ -47,13 +49,8 @@ internal static class ForecastView
 
     private static string Cell(Issue issue, double value)
     {
-        var text = $"[bold]{Number(value)}[/] {Bar(issue, value)}";
-        if (issue.NearestAnchor(value) is { } anchor)
-        {
-            text += $"\n[grey]~ {Number(anchor.Value)}: {Markup.Escape(anchor.Label)}[/]";
-        }
-
-        return text;
+        var nearest = issue.NearestAnchor(value) is { } anchor ? $" [grey]~{Number(anchor.Value)}[/]" : string.Empty;
+        return $"[bold]{Number(value)}[/]{nearest}\n{Bar(issue, value)}";
     }
 
     /// <summary>A text bar with a marker at the forecast's place on the scale: <c>[----|-----]</c>.</summary>

@@ -9,7 +9,13 @@ namespace Parley.Core.Domain;
 /// </summary>
 public sealed record Scenario
 {
+    private ImmutableArray<Actor> actors = [];
     private ImmutableArray<Stance> stances = [];
+
+    // Lookup indexes, built on first use. A record's `with` copies fields, so each init
+    // accessor drops the index that depends on it. Racing builders on several threads each
+    // publish a complete dictionary, so readers never see a partial one.
+    private Dictionary<string, Actor>? actorIndex;
     private Dictionary<(string ActorId, string IssueId), Stance>? stanceIndex;
 
     /// <summary>Identifier of the scenario.</summary>
@@ -28,7 +34,15 @@ public sealed record Scenario
     public ImmutableArray<Source> Sources { get; init; } = [];
 
     /// <summary>The parties, in file order.</summary>
-    public ImmutableArray<Actor> Actors { get; init; } = [];
+    public ImmutableArray<Actor> Actors
+    {
+        get => actors;
+        init
+        {
+            actors = value;
+            actorIndex = null;
+        }
+    }
 
     /// <summary>The issues, in file order.</summary>
     public ImmutableArray<Issue> Issues { get; init; } = [];
@@ -48,7 +62,22 @@ public sealed record Scenario
     public ImmutableArray<Stage> Stages { get; init; } = [];
 
     /// <summary>The actor with id <paramref name="actorId"/>, or <c>null</c>.</summary>
-    public Actor? FindActor(string actorId) => Actors.FirstOrDefault(a => a.Id == actorId);
+    public Actor? FindActor(string actorId)
+    {
+        var index = Volatile.Read(ref actorIndex);
+        if (index is null)
+        {
+            index = new Dictionary<string, Actor>(actors.Length, StringComparer.Ordinal);
+            foreach (var actor in actors)
+            {
+                index.TryAdd(actor.Id, actor);
+            }
+
+            Volatile.Write(ref actorIndex, index);
+        }
+
+        return index.GetValueOrDefault(actorId);
+    }
 
     /// <summary>The issue with id <paramref name="issueId"/>, or <c>null</c>.</summary>
     public Issue? FindIssue(string issueId) => Issues.FirstOrDefault(i => i.Id == issueId);
@@ -56,7 +85,7 @@ public sealed record Scenario
     /// <summary>The stance of <paramref name="actorId"/> on <paramref name="issueId"/>, or <c>null</c> if it takes none.</summary>
     public Stance? FindStance(string actorId, string issueId)
     {
-        var index = stanceIndex;
+        var index = Volatile.Read(ref stanceIndex);
         if (index is null)
         {
             index = new Dictionary<(string, string), Stance>(stances.Length);
@@ -65,7 +94,7 @@ public sealed record Scenario
                 index.TryAdd((stance.ActorId, stance.IssueId), stance);
             }
 
-            stanceIndex = index;
+            Volatile.Write(ref stanceIndex, index);
         }
 
         return index.GetValueOrDefault((actorId, issueId));
@@ -84,13 +113,13 @@ public sealed record Scenario
     /// </summary>
     public ImmutableArray<IssueStance> StancesOn(string issueId)
     {
-        var builder = ImmutableArray.CreateBuilder<IssueStance>(Actors.Length);
-        foreach (var actor in Actors)
+        var builder = ImmutableArray.CreateBuilder<IssueStance>(actors.Length);
+        foreach (var actor in actors)
         {
             var stance = FindStance(actor.Id, issueId);
             if (stance is not null)
             {
-                builder.Add(new IssueStance(actor.Id, stance.Position, stance.Salience, CapabilityOf(stance)));
+                builder.Add(new IssueStance(actor.Id, stance.Position, stance.Salience, stance.Capability ?? actor.Capability ?? 1.0));
             }
         }
 
