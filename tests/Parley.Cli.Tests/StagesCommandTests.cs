@@ -102,6 +102,17 @@ public sealed class StagesCommandTests
     }
 
     [Fact]
+    public void WhatIf_OnlyChanged_ShowsJustTheChangedRows()
+    {
+        var (exitCode, output, _) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise", "--only-changed");
+        Assert.Equal(0, exitCode);
+        var rows = output.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.Contains("Baseline", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, l => Assert.StartsWith("| * |", l, StringComparison.Ordinal));
+        Assert.Contains("| final ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhatIf_BadEdits_AllReportedWithExitTwo()
     {
         var (exitCode, output, error) = CliRunner.Run("whatif", "--set", "rus.sanctions.salience=40", "--set", "rus.sanction.position=1", "--remove-actor", "nobody", "--add-stage", "x");

@@ -34,6 +34,7 @@ internal static class WhatIfCommand
         };
         var overlayFile = new Option<string?>("--overlay") { Description = "A YAML overlay file with set, remove_actors and add_stages (docs/stages.md); applied before the command-line edits." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
+        var onlyChanged = new Option<bool>("--only-changed") { Description = "Show only the rows where the what-if differs from the baseline." };
         var command = new Command("whatif", "Compare a scenario's forecast with a modified one (what if an actor moved, cared more, left, or a stage were added).");
         input.AddTo(command);
         selection.AddTo(command, withTrace: false);
@@ -43,6 +44,7 @@ internal static class WhatIfCommand
         command.Options.Add(addStage);
         command.Options.Add(overlayFile);
         command.Options.Add(json);
+        command.Options.Add(onlyChanged);
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
@@ -136,13 +138,13 @@ internal static class WhatIfCommand
                 return ExitCodes.Success;
             }
 
-            Print(console, baseline, overlay, comparisons);
+            Print(console, baseline, overlay, comparisons, parse.GetValue(onlyChanged));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Print(CliConsole console, Core.Domain.Scenario scenario, ScenarioOverlay overlay, List<(string Model, ImmutableArray<ComparisonRow> Rows)> comparisons)
+    private static void Print(CliConsole console, Core.Domain.Scenario scenario, ScenarioOverlay overlay, List<(string Model, ImmutableArray<ComparisonRow> Rows)> comparisons, bool onlyChanged)
     {
         var ansi = console.Ansi;
         ansi.Write(new Rule($"[bold]What if: {Markup.Escape(scenario.Title)}[/]").LeftJustified());
@@ -161,7 +163,7 @@ internal static class WhatIfCommand
             table.AddColumn(new TableColumn("[bold]What-if[/]").RightAligned());
             table.AddColumn(new TableColumn("[bold]Change[/]").RightAligned());
             string? lastStage = "\0";
-            foreach (var row in rows)
+            foreach (var row in rows.Where(r => r.Changed || !onlyChanged))
             {
                 var stage = row.IsFinal ? "final" : row.StageId!;
                 var issue = scenario.FindIssue(row.IssueId)?.Name ?? row.IssueId;
@@ -177,6 +179,11 @@ internal static class WhatIfCommand
             }
 
             ansi.Write(table);
+        }
+
+        if (onlyChanged && comparisons.All(c => c.Rows.All(r => !r.Changed)))
+        {
+            ansi.MarkupLine("[grey]No forecast changed.[/]");
         }
 
         ansi.MarkupLine("[grey]* the what-if differs from the baseline. Stages run in order; each stage's outcome is the next one's status quo (docs/stages.md).[/]");

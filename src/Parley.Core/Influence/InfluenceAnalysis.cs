@@ -79,8 +79,9 @@ public static class InfluenceAnalysis
         double[] ValuesOf(StagedResult result) =>
             [.. issues.Select((issue, k) => result.ForIssue(issue.Id)?.Forecast ?? reference[k])];
 
+        var speaking = scenario.Stances.Select(s => s.ActorId).ToHashSet(StringComparer.Ordinal);
         var players = scenario.Actors
-            .Where(a => !a.Members.IsEmpty || scenario.Stances.Any(s => s.ActorId == a.Id))
+            .Where(a => !a.Members.IsEmpty || speaking.Contains(a.Id))
             .Select(a => a.Id)
             .ToArray();
         var n = players.Length;

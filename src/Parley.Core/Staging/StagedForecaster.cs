@@ -93,13 +93,17 @@ public static class StagedForecaster
             var onTable = stage.Issues.IsEmpty
                 ? scenario.Issues
                 : scenario.Issues.Where(i => stage.Issues.Contains(i.Id, StringComparer.Ordinal)).ToImmutableArray();
+            var tableIds = onTable.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            var stances = scenario.Stances
+                .Where(s => seated.Contains(s.ActorId) && tableIds.Contains(s.IssueId))
+                .Select(s => Carried(s, positions))
+                .ToImmutableArray();
+            var speaking = stances.Select(s => s.ActorId).ToHashSet(StringComparer.Ordinal);
             var subScenario = scenario with
             {
                 Actors = [.. scenario.Actors.Where(a => seated.Contains(a.Id))],
                 Issues = [.. onTable.Select(i => i with { StatusQuo = statusQuo[i.Id] })],
-                Stances = [.. scenario.Stances
-                    .Where(s => seated.Contains(s.ActorId) && onTable.Any(i => i.Id == s.IssueId))
-                    .Select(s => Carried(s, positions))],
+                Stances = stances,
                 Stages = [],
             };
 
@@ -124,7 +128,7 @@ public static class StagedForecaster
             results.Add(new StageResult
             {
                 Stage = stage,
-                Participants = [.. subScenario.Actors.Select(a => a.Id).Where(id => subScenario.Stances.Any(st => st.ActorId == id))],
+                Participants = [.. subScenario.Actors.Select(a => a.Id).Where(speaking.Contains)],
                 IssuesOnTable = [.. onTable.Select(i => i.Id)],
                 Model = stageModel.Info,
                 StatusQuoBefore = before,
