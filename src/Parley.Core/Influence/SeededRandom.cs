@@ -1,7 +1,7 @@
 namespace Parley.Core.Influence;
 
 /// <summary>
-/// xoshiro256** (Blackman &amp; Vigna 2018, "Scrambled linear pseudorandom number generators"),
+/// xoshiro256** (Blackman &amp; Vigna 2021, "Scrambled linear pseudorandom number generators", ACM TOMS 47(4)),
 /// its state seeded through SplitMix64 (Steele, Lea &amp; Flood 2014): a small, owned, seeded
 /// generator so that sampled Shapley values are the same on every machine and runtime.
 /// </summary>
