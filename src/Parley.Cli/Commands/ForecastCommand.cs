@@ -47,6 +47,18 @@ internal static class ForecastCommand
                 }
                 else
                 {
+                    if (options.Trace)
+                    {
+                        foreach (var result in staged)
+                        {
+                            foreach (var stage in result.Stages.Where(st => !st.Result.Rounds.IsDefaultOrEmpty))
+                            {
+                                console.Output.WriteLine($"Stage {stage.Stage.Id} ({stage.Model.Id}):");
+                                TraceView.Print(console, scenario, stage.Result);
+                            }
+                        }
+                    }
+
                     StagesView.Print(console, scenario, staged);
                 }
 

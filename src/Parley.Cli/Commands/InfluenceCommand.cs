@@ -80,11 +80,6 @@ internal static class InfluenceCommand
             }
 
             var analysed = parse.GetValue(stages) ? scenario : scenario with { Stages = [] };
-            if (wanted.Length > 0)
-            {
-                analysed = analysed with { Issues = [.. analysed.Issues.Where(i => wanted.Contains(i.Id))], Stances = [.. analysed.Stances.Where(s => wanted.Contains(s.IssueId))] };
-                analysed = analysed with { Stages = [.. analysed.Stages.Select(s => s with { Issues = [.. s.Issues.Where(wanted.Contains)] })] };
-            }
 
             var influenceOptions = new InfluenceOptions
             {
@@ -93,6 +88,7 @@ internal static class InfluenceCommand
                 ExactLimit = limit,
                 Seed = options.Seed,
                 SearchSmallestChange = !parse.GetValue(noSearch),
+                Issues = [.. wanted],
             };
             var result = InfluenceAnalysis.Run(analysed, models[0], options, influenceOptions, console.Cancellation);
             if (parse.GetValue(json))

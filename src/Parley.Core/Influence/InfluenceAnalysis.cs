@@ -74,7 +74,10 @@ public static class InfluenceAnalysis
         }
 
         var full = Forecast(scenario);
-        var issues = full.Final.Select(f => scenario.FindIssue(f.IssueId)!).ToArray();
+        var issues = full.Final
+            .Where(f => options.Issues.IsDefaultOrEmpty || options.Issues.Contains(f.IssueId, StringComparer.Ordinal))
+            .Select(f => scenario.FindIssue(f.IssueId)!)
+            .ToArray();
         var reference = issues.Select(i => i.StatusQuo ?? (i.ScaleMin + (i.ScaleWidth / 2))).ToArray();
         double[] ValuesOf(StagedResult result) =>
             [.. issues.Select((issue, k) => result.ForIssue(issue.Id)?.Forecast ?? reference[k])];

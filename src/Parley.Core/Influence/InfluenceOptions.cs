@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Parley.Core.Influence;
 
 /// <summary>Options of an influence analysis (<see cref="InfluenceAnalysis"/>).</summary>
@@ -20,6 +22,12 @@ public sealed record InfluenceOptions
 
     /// <summary>Bisection steps of the smallest-change search (each halves the bracket).</summary>
     public int SearchSteps { get; init; } = 40;
+
+    /// <summary>
+    /// The issues to analyse; empty for every issue with a forecast. The model still runs on the
+    /// whole scenario, since models that trade across issues forecast each issue from all of them.
+    /// </summary>
+    public ImmutableArray<string> Issues { get; init; } = [];
 
     /// <summary>Whether to search for the smallest change of one input (the costliest part).</summary>
     public bool SearchSmallestChange { get; init; } = true;

@@ -111,6 +111,19 @@ public sealed class InfluenceAnalysisTests
     }
 
     [Fact]
+    public void IssueFilter_ReportsTheSameNumbersAsTheFullAnalysis()
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30], [0, 50, 40, 60, 100, 90], [1, 1, 0.5, 0.5, 1, 1], [null, 50]);
+        var all = InfluenceAnalysis.Run(scenario, new NashBargainingModel(), ModelOptions.Default, InfluenceOptions.Default);
+        var one = InfluenceAnalysis.Run(scenario, new NashBargainingModel(), ModelOptions.Default, InfluenceOptions.Default with { Issues = ["i1"] });
+
+        var expected = all.Issues.Single(i => i.IssueId == "i1");
+        var actual = Assert.Single(one.Issues);
+        Assert.Equal(expected.Forecast, actual.Forecast);
+        Assert.Equal(expected.Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, a.SmallestChange)), actual.Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, a.SmallestChange)));
+    }
+
+    [Fact]
     public void Generator_FirstOutputsMatchXoshiro256StarStarSeededBySplitMix64()
     {
         // Reference values computed independently from Blackman & Vigna's C code with SplitMix64(0) seeding.
