@@ -29,7 +29,7 @@ public sealed class StagedForecasterTests
             var staged = StagedForecaster.Run(WithStages(scenario, ("together", [.. scenario.Actors.Select(a => a.Id)])), model, ModelOptions.Default);
             Assert.Equal(Flat(plain.Issues), Flat(staged.Final));
             Assert.Equal(Flat(plain.Issues), Flat(staged.Stages.Single().Issues));
-        }, iter: 200);
+        }, iter: 60);
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class StagedForecasterTests
             var staged = StagedForecaster.Run(scenario, model, ModelOptions.Default);
             Assert.Equal(StagedForecaster.ImplicitStageId, staged.Stages.Single().Stage.Id);
             Assert.Equal(Flat(model.Run(scenario, ModelOptions.Default).Issues), Flat(staged.Final));
-        }, iter: 100);
+        }, iter: 30);
     }
 
     [Fact]
