@@ -123,7 +123,7 @@ internal static class InfluenceCommand
             {
                 rank++;
                 var change = actor.SmallestChange is { } c
-                    ? $"{c.Input} {ForecastView.Number(c.From)} -> {Precise(c.To)} [grey](forecast {ForecastView.Number(c.Forecast)})[/]"
+                    ? $"{c.Input} {Precise(c.From)} -> {Precise(c.To)} ({c.Change.ToString("+0.####;-0.####", CultureInfo.InvariantCulture)}) [grey]forecast {ForecastView.Number(c.Forecast)}[/]"
                     : "[grey]none within range[/]";
                 table.AddRow(
                     rank.ToString(CultureInfo.InvariantCulture),
@@ -145,5 +145,5 @@ internal static class InfluenceCommand
         return text is "0.0" or "-0.0" ? "0.0" : (value > 0 ? "+" : string.Empty) + text;
     }
 
-    private static string Precise(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Precise(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
