@@ -48,8 +48,36 @@ internal static class StagesView
             ansi.Write(table);
         }
 
-        var finals = staged.Select(r => new ModelResult { Model = r.Model, Issues = r.Final }).ToList();
-        ForecastView.Print(console, scenario with { Title = $"Final forecast after {stageCount} stage{(stageCount == 1 ? string.Empty : "s")}: {scenario.Title}" }, finals);
+        ansi.Write(new Rule($"[bold]Final forecast after {stageCount} stage{(stageCount == 1 ? string.Empty : "s")}[/]").LeftJustified());
+        var final = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
+        final.AddColumn(new TableColumn("[bold]Issue[/]"));
+        final.AddColumn(new TableColumn("[bold]Settled at[/]"));
+        foreach (var result in staged)
+        {
+            final.AddColumn(new TableColumn($"[bold]{Markup.Escape(result.Model.Id)}[/]").RightAligned());
+        }
+
+        foreach (var issue in scenario.Issues)
+        {
+            var settled = staged[0].Stages.LastOrDefault(st => st.Result.ForIssue(issue.Id) is not null)?.Stage.Id;
+            var cells = new List<string> { Markup.Escape(issue.Name), Markup.Escape(settled ?? "-") };
+            foreach (var result in staged)
+            {
+                cells.Add(result.ForIssue(issue.Id) is { } forecast
+                    ? $"[bold]{ForecastView.Number(forecast.Forecast)}[/]" + (issue.NearestAnchor(forecast.Forecast) is { } anchor ? $" [grey]~{ForecastView.Number(anchor.Value)}[/]" : string.Empty)
+                    : "[grey]no stances[/]");
+            }
+
+            final.AddRow(cells.ToArray());
+        }
+
+        ansi.Write(final);
+        ansi.MarkupLine("[grey]~ the nearest labelled point of the issue's scale (see the scenario, or parley forecast without --stages). "
+            + "Each stage's outcome is the next stage's status quo; see docs/stages.md.[/]");
+        foreach (var result in staged)
+        {
+            ansi.MarkupLine($"[grey]{Markup.Escape(result.Model.Id)}: {Markup.Escape(result.Model.Name)}. {Markup.Escape(result.Model.Citation)}.[/]");
+        }
     }
 
     /// <summary>The final forecasts of <paramref name="staged"/> as model results (for the JSON document).</summary>
