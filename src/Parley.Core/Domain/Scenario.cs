@@ -17,6 +17,7 @@ public sealed record Scenario
     // publish a complete dictionary, so readers never see a partial one.
     private Dictionary<string, Actor>? actorIndex;
     private Dictionary<(string ActorId, string IssueId), Stance>? stanceIndex;
+    private Dictionary<string, ImmutableArray<IssueStance>>? stancesByIssue;
 
     /// <summary>Identifier of the scenario.</summary>
     public required string Id { get; init; }
@@ -41,6 +42,7 @@ public sealed record Scenario
         {
             actors = value;
             actorIndex = null;
+            stancesByIssue = null;
         }
     }
 
@@ -55,6 +57,7 @@ public sealed record Scenario
         {
             stances = value;
             stanceIndex = null;
+            stancesByIssue = null;
         }
     }
 
@@ -113,16 +116,51 @@ public sealed record Scenario
     /// </summary>
     public ImmutableArray<IssueStance> StancesOn(string issueId)
     {
-        var builder = ImmutableArray.CreateBuilder<IssueStance>(actors.Length);
-        foreach (var actor in actors)
+        var index = Volatile.Read(ref stancesByIssue);
+        if (index is null)
         {
-            var stance = FindStance(actor.Id, issueId);
-            if (stance is not null)
-            {
-                builder.Add(new IssueStance(actor.Id, stance.Position, stance.Salience, stance.Capability ?? actor.Capability ?? 1.0));
-            }
+            index = GroupStancesByIssue();
+            Volatile.Write(ref stancesByIssue, index);
         }
 
-        return builder.ToImmutable();
+        return index.GetValueOrDefault(issueId, []);
+    }
+
+    /// <summary>One pass over the stances: each issue's stances with resolved capability, in actor order.</summary>
+    private Dictionary<string, ImmutableArray<IssueStance>> GroupStancesByIssue()
+    {
+        var ordinals = new Dictionary<string, int>(actors.Length, StringComparer.Ordinal);
+        for (var i = 0; i < actors.Length; i++)
+        {
+            ordinals.TryAdd(actors[i].Id, i);
+        }
+
+        var buckets = new Dictionary<string, List<(int Ordinal, IssueStance Stance)>>(StringComparer.Ordinal);
+        var seen = new HashSet<(int, string)>();
+        foreach (var stance in stances)
+        {
+            if (!ordinals.TryGetValue(stance.ActorId, out var ordinal) || !seen.Add((ordinal, stance.IssueId)))
+            {
+                continue;
+            }
+
+            if (!buckets.TryGetValue(stance.IssueId, out var bucket))
+            {
+                bucket = [];
+                buckets.Add(stance.IssueId, bucket);
+            }
+
+            var actor = actors[ordinal];
+            bucket.Add((ordinal, new IssueStance(actor.Id, stance.Position, stance.Salience, stance.Capability ?? actor.Capability ?? 1.0)));
+        }
+
+        var result = new Dictionary<string, ImmutableArray<IssueStance>>(buckets.Count, StringComparer.Ordinal);
+        foreach (var (issueId, bucket) in buckets)
+        {
+            bucket.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+            result.Add(issueId, [.. bucket.Select(entry => entry.Stance)]);
+        }
+
+        return result;
     }
 }
