@@ -71,11 +71,8 @@ public static class StagedForecaster
             statusQuo[issue.Id] = issue.StatusQuo;
         }
 
+        // Only positions a model has moved are recorded; every other actor stands where its stance says.
         var positions = new Dictionary<(string ActorId, string IssueId), double>();
-        foreach (var stance in scenario.Stances)
-        {
-            positions.TryAdd((stance.ActorId, stance.IssueId), stance.Position);
-        }
 
         var final = new Dictionary<string, IssueForecast>(StringComparer.Ordinal);
         var results = ImmutableArray.CreateBuilder<StageResult>(stages.Length);
@@ -96,7 +93,7 @@ public static class StagedForecaster
             var tableIds = onTable.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             var stances = scenario.Stances
                 .Where(s => seated.Contains(s.ActorId) && tableIds.Contains(s.IssueId))
-                .Select(s => Carried(s, positions))
+                .Select(s => positions.Count == 0 ? s : Carried(s, positions))
                 .ToImmutableArray();
             var speaking = stances.Select(s => s.ActorId).ToHashSet(StringComparer.Ordinal);
             var subScenario = scenario with
@@ -118,7 +115,7 @@ public static class StagedForecaster
                 final[forecast.IssueId] = forecast;
                 foreach (var moved in forecast.Positions)
                 {
-                    if (seated.Contains(moved.ActorId) && positions.ContainsKey((moved.ActorId, forecast.IssueId)))
+                    if (seated.Contains(moved.ActorId) && scenario.FindStance(moved.ActorId, forecast.IssueId) is not null)
                     {
                         positions[(moved.ActorId, forecast.IssueId)] = moved.Position;
                     }
