@@ -61,6 +61,12 @@ public sealed record Scenario
         }
     }
 
+    /// <summary>
+    /// The uncertainty assumed for inputs without their own range in Monte Carlo runs and
+    /// sensitivity analysis; <c>null</c> for the caller's choice (by default <see cref="DefaultSpread.Standard"/>).
+    /// </summary>
+    public DefaultSpread? DefaultSpread { get; init; }
+
     /// <summary>The negotiation's stages in order; empty when it is a single round of talks.</summary>
     public ImmutableArray<Stage> Stages { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Parley.Core.Models.Baseline;
 using Parley.Core.Models.Smp;
 using Parley.Core.Models.ExpectedUtility;
+using Parley.Core.Models.Exchange;
 
 namespace Parley.Core.Models;
 
@@ -19,6 +20,7 @@ public static class ModelCatalog
         new NashBargainingModel(),
         new SmpModel(),
         new ExpectedUtilityModel(),
+        new ExchangeModel(),
         new TemperedCompromiseModel(),
     ];
 
