@@ -72,6 +72,21 @@ public sealed class BlocTransformTests
     }
 
     [Fact]
+    public void Split_StageNamingABlocThatLeavesSeatsItsMembers()
+    {
+        var scenario = EuropeScenario();
+        scenario = scenario with
+        {
+            Stances = [.. scenario.Stances.Where(s => s.ActorId != "eu")],
+            Stages = [new Stage { Id = "summit", Name = "Summit", Participants = ["usa", "eu"] }],
+        };
+
+        var split = BlocTransform.Split(scenario);
+        Assert.Null(split.FindActor("eu"));
+        Assert.Equal(["deu", "fra", "usa"], split.Stages.Single().Participants.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public void Split_MembersWithoutCapabilityShareTheBlocs()
     {
         var scenario = EuropeScenario();
