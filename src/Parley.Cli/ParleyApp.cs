@@ -52,5 +52,8 @@ internal static class ParleyApp
         ValidateCommand.Create(console),
         ConvertCommand.Create(console),
         ModelsCommand.Create(console),
+        BacktestCommand.Create(console),
+        MonteCarloCommand.Create(console),
+        SensitivityCommand.Create(console),
     ];
 }
