@@ -15,7 +15,11 @@ public static class ScenarioFiles
     [
         new DecideReader(),
         Native.NativeScenarioReader.Json,
+        new Ktab.KtabXmlReader(),
+        new Ktab.KtabCsvReader(),
         Native.NativeScenarioReader.Yaml,
+        new BdmCsvReader(),
+        new Deu.DeuReader(),
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>
