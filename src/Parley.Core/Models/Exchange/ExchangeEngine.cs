@@ -223,6 +223,7 @@ internal sealed class ExchangeEngine
     {
         candidateCount = 0;
         var valid = 0;
+        EnsureCapacity(CountPairs());
         int[][] groups = [new int[actorCount], new int[actorCount], new int[actorCount], new int[actorCount]];
         Span<int> groupCounts = stackalloc int[4];
         for (var p = 0; p < issueCount; p++)
@@ -269,6 +270,48 @@ internal sealed class ExchangeEngine
         }
 
         return valid;
+    }
+
+    /// <summary>The number of actor pairs on opposite sides of both outcomes, over all issue pairs: an upper bound on the round's candidates.</summary>
+    private long CountPairs()
+    {
+        long pairs = 0;
+        Span<int> groupCounts = stackalloc int[4];
+        for (var p = 0; p < issueCount; p++)
+        {
+            for (var q = p + 1; q < issueCount; q++)
+            {
+                groupCounts.Clear();
+                for (var actor = 0; actor < actorCount; actor++)
+                {
+                    if (weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0)
+                    {
+                        groupCounts[(left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0)]++;
+                    }
+                }
+
+                pairs += ((long)groupCounts[0] * groupCounts[3]) + ((long)groupCounts[1] * groupCounts[2]);
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Grows the candidate arrays once to hold <paramref name="needed"/> candidates, instead of doubling them while building.</summary>
+    private void EnsureCapacity(long needed)
+    {
+        if (needed <= candidates.Length)
+        {
+            return;
+        }
+
+        var size = (int)Math.Min(Array.MaxLength, Math.Max(1024, needed));
+        candidates = new CandidateState[size];
+        alive = new bool[size];
+        hits = new byte[size];
+        touched = new int[size];
+        sortKeys = new ulong[size];
+        sortItems = new int[size];
     }
 
     private int AddCandidate(int p, int q, int suppliesP, int suppliesQ)
