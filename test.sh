@@ -15,8 +15,11 @@ if [ $build -ne 0 ]; then
   exit 1
 fi
 
-dotnet test Parley.slnx -c Release --no-build -nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
-status=$?
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
 
 passed=0 failed=0 skipped=0 files=0
 for trx in "$results"/*.trx; do

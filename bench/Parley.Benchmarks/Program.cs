@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 namespace Parley.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line, e.g. <c>--job short --filter '*ExpectedUtility*'</c>.</summary>
+/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project bench/Parley.Benchmarks -- --filter '*'</c>.</summary>
 public static class Program
 {
     public static void Main(string[] args)

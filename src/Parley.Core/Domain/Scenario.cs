@@ -9,8 +9,15 @@ namespace Parley.Core.Domain;
 /// </summary>
 public sealed record Scenario
 {
+    private ImmutableArray<Actor> actors = [];
     private ImmutableArray<Stance> stances = [];
+
+    // Lookup indexes, built on first use. A record's `with` copies fields, so each init
+    // accessor drops the index that depends on it. Racing builders on several threads each
+    // publish a complete dictionary, so readers never see a partial one.
+    private Dictionary<string, Actor>? actorIndex;
     private Dictionary<(string ActorId, string IssueId), Stance>? stanceIndex;
+    private Dictionary<string, ImmutableArray<IssueStance>>? stancesByIssue;
 
     /// <summary>Identifier of the scenario.</summary>
     public required string Id { get; init; }
@@ -28,7 +35,16 @@ public sealed record Scenario
     public ImmutableArray<Source> Sources { get; init; } = [];
 
     /// <summary>The parties, in file order.</summary>
-    public ImmutableArray<Actor> Actors { get; init; } = [];
+    public ImmutableArray<Actor> Actors
+    {
+        get => actors;
+        init
+        {
+            actors = value;
+            actorIndex = null;
+            stancesByIssue = null;
+        }
+    }
 
     /// <summary>The issues, in file order.</summary>
     public ImmutableArray<Issue> Issues { get; init; } = [];
@@ -41,14 +57,44 @@ public sealed record Scenario
         {
             stances = value;
             stanceIndex = null;
+            stancesByIssue = null;
         }
     }
+
+    /// <summary>
+    /// The uncertainty assumed for inputs without their own range in Monte Carlo runs and
+    /// sensitivity analysis; <c>null</c> for the caller's choice (by default <see cref="DefaultSpread.Standard"/>).
+    /// </summary>
+    public DefaultSpread? DefaultSpread { get; init; }
 
     /// <summary>The negotiation's stages in order; empty when it is a single round of talks.</summary>
     public ImmutableArray<Stage> Stages { get; init; } = [];
 
+    /// <summary>
+    /// Model parameters the scenario file itself carries (e.g. KTAB XML's <c>ModelParameters</c>),
+    /// by the parameter names the model documents. A model reads them as defaults; the options
+    /// of a run (<see cref="Models.ModelOptions.Parameters"/>) override them. Empty for most files.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> ModelParameters { get; init; } =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The actor with id <paramref name="actorId"/>, or <c>null</c>.</summary>
-    public Actor? FindActor(string actorId) => Actors.FirstOrDefault(a => a.Id == actorId);
+    public Actor? FindActor(string actorId)
+    {
+        var index = Volatile.Read(ref actorIndex);
+        if (index is null)
+        {
+            index = new Dictionary<string, Actor>(actors.Length, StringComparer.Ordinal);
+            foreach (var actor in actors)
+            {
+                index.TryAdd(actor.Id, actor);
+            }
+
+            Volatile.Write(ref actorIndex, index);
+        }
+
+        return index.GetValueOrDefault(actorId);
+    }
 
     /// <summary>The issue with id <paramref name="issueId"/>, or <c>null</c>.</summary>
     public Issue? FindIssue(string issueId) => Issues.FirstOrDefault(i => i.Id == issueId);
@@ -56,7 +102,7 @@ public sealed record Scenario
     /// <summary>The stance of <paramref name="actorId"/> on <paramref name="issueId"/>, or <c>null</c> if it takes none.</summary>
     public Stance? FindStance(string actorId, string issueId)
     {
-        var index = stanceIndex;
+        var index = Volatile.Read(ref stanceIndex);
         if (index is null)
         {
             index = new Dictionary<(string, string), Stance>(stances.Length);
@@ -65,7 +111,7 @@ public sealed record Scenario
                 index.TryAdd((stance.ActorId, stance.IssueId), stance);
             }
 
-            stanceIndex = index;
+            Volatile.Write(ref stanceIndex, index);
         }
 
         return index.GetValueOrDefault((actorId, issueId));
@@ -84,16 +130,51 @@ public sealed record Scenario
     /// </summary>
     public ImmutableArray<IssueStance> StancesOn(string issueId)
     {
-        var builder = ImmutableArray.CreateBuilder<IssueStance>(Actors.Length);
-        foreach (var actor in Actors)
+        var index = Volatile.Read(ref stancesByIssue);
+        if (index is null)
         {
-            var stance = FindStance(actor.Id, issueId);
-            if (stance is not null)
-            {
-                builder.Add(new IssueStance(actor.Id, stance.Position, stance.Salience, CapabilityOf(stance)));
-            }
+            index = GroupStancesByIssue();
+            Volatile.Write(ref stancesByIssue, index);
         }
 
-        return builder.ToImmutable();
+        return index.GetValueOrDefault(issueId, []);
+    }
+
+    /// <summary>One pass over the stances: each issue's stances with resolved capability, in actor order.</summary>
+    private Dictionary<string, ImmutableArray<IssueStance>> GroupStancesByIssue()
+    {
+        var ordinals = new Dictionary<string, int>(actors.Length, StringComparer.Ordinal);
+        for (var i = 0; i < actors.Length; i++)
+        {
+            ordinals.TryAdd(actors[i].Id, i);
+        }
+
+        var buckets = new Dictionary<string, List<(int Ordinal, IssueStance Stance)>>(StringComparer.Ordinal);
+        var seen = new HashSet<(int, string)>();
+        foreach (var stance in stances)
+        {
+            if (!ordinals.TryGetValue(stance.ActorId, out var ordinal) || !seen.Add((ordinal, stance.IssueId)))
+            {
+                continue;
+            }
+
+            if (!buckets.TryGetValue(stance.IssueId, out var bucket))
+            {
+                bucket = [];
+                buckets.Add(stance.IssueId, bucket);
+            }
+
+            var actor = actors[ordinal];
+            bucket.Add((ordinal, new IssueStance(actor.Id, stance.Position, stance.Salience, stance.Capability ?? actor.Capability ?? 1.0)));
+        }
+
+        var result = new Dictionary<string, ImmutableArray<IssueStance>>(buckets.Count, StringComparer.Ordinal);
+        foreach (var (issueId, bucket) in buckets)
+        {
+            bucket.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+            result.Add(issueId, [.. bucket.Select(entry => entry.Stance)]);
+        }
+
+        return result;
     }
 }

@@ -12,7 +12,7 @@ namespace Parley.Formats.Native;
 /// </summary>
 public sealed class NativeScenarioReader : IScenarioFormatReader
 {
-    private static readonly string[] TopLevelFields = ["id", "title", "date", "description", "sources", "actors", "issues", "stances", "stages"];
+    private static readonly string[] TopLevelFields = ["id", "title", "date", "description", "default_spread", "sources", "actors", "issues", "stances", "stages"];
 
     private NativeScenarioReader(ScenarioFormat format) => Format = format;
 
@@ -84,6 +84,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Title = fields.String("title", required: true) ?? string.Empty,
             Date = fields.String("date"),
             Description = fields.String("description"),
+            DefaultSpread = ReadDefaultSpread(fields, fileName, problems),
             Sources = ReadList(fields, "sources", "source", map, fileName, problems, ReadSource),
             Actors = ReadList(fields, "actors", "actor", map, fileName, problems, ReadActor),
             Issues = ReadList(fields, "issues", "issue", map, fileName, problems, ReadIssue),
@@ -246,6 +247,55 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Issues = fields.StringList("issues"),
             Model = fields.String("model"),
         };
+    }
+
+    /// <summary>
+    /// <c>default_spread</c>: one number for positions, saliences and capabilities alike, or a
+    /// mapping with <c>position</c>, <c>salience</c>, <c>capability</c> (each optional, defaulting
+    /// to <see cref="DefaultSpread.Standard"/>'s); every value from 0 to 1.
+    /// </summary>
+    private static DefaultSpread? ReadDefaultSpread(YamlFields parent, string fileName, List<Diagnostic> problems)
+    {
+        var node = parent.Node("default_spread");
+        if (node is null)
+        {
+            return null;
+        }
+
+        double? Checked(double? value, YamlNode at, string name)
+        {
+            if (value is { } number && !(number >= 0 && number <= 1))
+            {
+                YamlFields.Report(problems, fileName, at, $"default_spread: {name} {number.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not allowed; a spread is a number from 0 to 1 (0.1 = ±10 % of the scale)");
+                return null;
+            }
+
+            return value;
+        }
+
+        if (node is YamlScalarNode scalar)
+        {
+            if (!YamlFields.TryParseNumber(scalar.Value, out var all))
+            {
+                YamlFields.Report(problems, fileName, node, $"default_spread must be a number from 0 to 1 or a mapping with position, salience, capability; found '{scalar.Value}'");
+                return null;
+            }
+
+            return Checked(all, node, "value") is { } valid ? DefaultSpread.Uniform(valid) : null;
+        }
+
+        var fields = YamlFields.Of(node, "default_spread", fileName, problems);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        fields.AllowOnly("position", "salience", "capability");
+        var standard = DefaultSpread.Standard;
+        var position = Checked(fields.Number("position"), fields.Node("position") ?? node, "position");
+        var salience = Checked(fields.Number("salience"), fields.Node("salience") ?? node, "salience");
+        var capability = Checked(fields.Number("capability"), fields.Node("capability") ?? node, "capability");
+        return new DefaultSpread(position ?? standard.Position, salience ?? standard.Salience, capability ?? standard.Capability);
     }
 
     private static ValueRange? ReadRange(YamlFields parent, string field, string fileName, List<Diagnostic> problems)

@@ -45,6 +45,11 @@ public static class NativeScenarioWriter
         { "title", scenario.Title },
         { "date", scenario.Date },
         { "description", scenario.Description },
+        {
+            "default_spread", scenario.DefaultSpread is { } spread
+                ? new Mapping { { "position", spread.Position }, { "salience", spread.Salience }, { "capability", spread.Capability } }
+                : null
+        },
         { "sources", List(scenario.Sources, s => new Mapping { { "id", s.Id }, { "title", s.Title }, { "publisher", s.Publisher }, { "date", s.Date }, { "url", s.Url } }) },
         {
             "actors", List(scenario.Actors, a => new Mapping

@@ -17,7 +17,7 @@ public sealed class BrokenNativeFileTests
         { "not yaml", "id: [unclosed\n", "f.yaml:2:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'." },
         { "not a mapping", "- just\n- a list\n", "f.yaml:1:1: scenario must be a mapping of fields (key: value)" },
         { "empty scenario", "id: e\ntitle: E\n", "f.yaml:1:1: the scenario has no actors; list at least one actor" },
-        { "unknown top-level field", Break("title: Demo", "title: Demo\ncolour: red"), "f.yaml:3:1: scenario: unknown field 'colour'; allowed fields are id, title, date, description, sources, actors, issues, stances, stages" },
+        { "unknown top-level field", Break("title: Demo", "title: Demo\ncolour: red"), "f.yaml:3:1: scenario: unknown field 'colour'; allowed fields are id, title, date, description, default_spread, sources, actors, issues, stances, stages" },
         { "duplicate actor id", Break("  - id: b\n    name: Beta", "  - id: a\n    name: Beta"), "f.yaml:10:9: duplicate actor id 'a'; every actor needs its own id" },
         { "unknown actor in stance", Break("  - actor: b", "  - actor: c"), "f.yaml:32:12: stance of 'c' on 'x': unknown actor 'c'; use one of the actor ids (a, b)" },
         { "unknown issue in stance", Break("    issue: x\n    position: 9", "    issue: y\n    position: 9"), "f.yaml:33:12: stance of 'b' on 'y': unknown issue 'y'; use one of the issue ids (x)" },
@@ -36,7 +36,7 @@ public sealed class BrokenNativeFileTests
         { "evidence with two kinds", Break("- judgement: \"an analyst's reason\"", "- judgement: \"an analyst's reason\"\n        quote: \"two\""), "f.yaml:38:9: evidence 1 must have exactly one of quote, paraphrase or judgement (found 2)" },
         { "unknown actor kind", Break("kind: organisation", "kind: tribe"), "f.yaml:12:11: actor kind 'tribe' is not allowed; use one of state, person, organisation, bloc" },
         { "unknown stage participant", Break("participants: [a, b]", "participants: [a, z]"), "f.yaml:42:19: stage 's1': unknown participant 'z'; use actor ids (a, b)" },
-        { "unknown stage model", Break("participants: [a, b]", "participants: [a, b]\n    model: oracle"), "f.yaml:43:12: stage 's1': unknown model 'oracle'; use one of compromise, median, nash" },
+        { "unknown stage model", Break("participants: [a, b]", "participants: [a, b]\n    model: oracle"), $"f.yaml:43:12: stage 's1': unknown model 'oracle'; use one of {Parley.Core.Models.ModelCatalog.Ids}" },
     };
 
     [Theory]

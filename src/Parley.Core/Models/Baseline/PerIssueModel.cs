@@ -32,6 +32,9 @@ public abstract class PerIssueModel : IModel
         return new ModelResult { Model = Info, Issues = forecasts.ToImmutable() };
     }
 
+    /// <summary>Calls <see cref="Prepare"/>, for callers in the core (Monte Carlo) that call <see cref="ForecastIssue"/> directly.</summary>
+    internal object? PrepareOptions(ModelOptions options) => Prepare(options);
+
     /// <summary>Reads and checks the model's options once per run; the result is passed to <see cref="ForecastIssue"/>.</summary>
     protected virtual object? Prepare(ModelOptions options) => null;
 

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Core.Domain;
+using Parley.Core.Uncertainty;
+using Parley.Reports;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley montecarlo [SCENARIO] [--model M] [--draws N] [--seed S] [--threads T] [--spread X] [--json]</c>:
+/// draws the scenario's uncertain inputs, runs the model on each draw and shows per issue the
+/// mean, standard deviation, quantiles and a histogram of the forecast. Ctrl-C stops early and
+/// reports the draws done so far, marked partial (exit code 130).
+/// </summary>
+internal static class MonteCarloCommand
+{
+    private const string Sparks = " ▁▂▃▄▅▆▇█";
+
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var selection = new ModelSelection("compromise", allowAll: false);
+        var uncertainty = new UncertaintyOptions(MonteCarloOptions.DefaultDraws, MonteCarloOptions.MaxDraws);
+        selection.Seed.Description = "Seed of the draws: draw i uses the random stream (seed, i), so a seed gives the same result on any number of threads.";
+        var bins = new Option<int>("--bins") { Description = "Histogram bins per issue (1-1000).", DefaultValueFactory = _ => 20 };
+        var command = new Command("montecarlo", "Monte Carlo forecast: the spread of each issue's forecast when the inputs vary within their uncertainty.");
+        input.AddTo(command);
+        selection.AddTo(command, withTrace: false);
+        uncertainty.AddTo(command);
+        command.Options.Add(bins);
+        command.SetAction(parse =>
+        {
+            var scenario = input.Load(parse, console);
+            var model = scenario is null ? null : selection.Models(parse, console)?.Single();
+            var modelOptions = model is null ? null : selection.Options(parse, console);
+            if (scenario is null || model is null || modelOptions is null || !uncertainty.Validate(parse, console, 1, out var spread))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var binCount = parse.GetValue(bins);
+            if (binCount is < 1 or > 1000)
+            {
+                console.Error.WriteLine($"parley: --bins {binCount} is not allowed; use 1 to 1000");
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = new MonteCarloOptions
+            {
+                Draws = parse.GetValue(uncertainty.Draws),
+                Seed = modelOptions.Seed,
+                Threads = parse.GetValue(uncertainty.Threads),
+                ModelOptions = modelOptions,
+                Spread = spread,
+                HistogramBins = binCount,
+            };
+            var stopwatch = Stopwatch.StartNew();
+            var result = DrawProgress.Run(console, options.Draws, model.Info.Id, "draws", progress =>
+                MonteCarlo.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
+            stopwatch.Stop();
+
+            if (parse.GetValue(uncertainty.Json))
+            {
+                console.Output.Write(UncertaintyDocument.ToJson(scenario, result));
+            }
+            else
+            {
+                Print(console, scenario, result, stopwatch.Elapsed, options.Threads);
+            }
+
+            if (result.Partial)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parley: cancelled; the result is partial ({result.Draws:N0} of {result.DrawsRequested:N0} draws)"));
+                return ExitCodes.Cancelled;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliConsole console, Scenario scenario, MonteCarloResult result, TimeSpan elapsed, int threads)
+    {
+        var ansi = console.Ansi;
+        ansi.Write(new Rule($"[bold]{Markup.Escape(scenario.Title)}[/]").LeftJustified());
+        var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
+        table.AddColumn("[bold]Issue[/]");
+        foreach (var heading in new[] { "estimate", "mean", "sd", "5%", "25%", "50%", "75%", "95%" })
+        {
+            table.AddColumn(new TableColumn($"[bold]{heading}[/]").RightAligned());
+        }
+
+        table.AddColumn("[bold]histogram[/]");
+        foreach (var distribution in result.Issues)
+        {
+            var issue = scenario.FindIssue(distribution.IssueId);
+            var cells = new List<string>
+            {
+                Markup.Escape(issue?.Name ?? distribution.IssueId),
+                Number(distribution.Estimate),
+                $"[bold]{Number(distribution.Mean)}[/]",
+                Number(distribution.StandardDeviation),
+            };
+            cells.AddRange(distribution.Quantiles.Select(q => Number(q.Value)));
+            cells.Add(Sparkline(distribution.Histogram.Select(b => b.Count).ToArray()));
+            table.AddRow(cells.ToArray());
+        }
+
+        ansi.Write(table);
+        if (result.Rounds is { } rounds)
+        {
+            ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Rounds: mean {rounds.Mean:0.##} (sd {rounds.StandardDeviation:0.##}), 5-95% {rounds.Quantiles[0].Value:0.#}-{rounds.Quantiles[^1].Value:0.#}, range {rounds.Min}-{rounds.Max}; converged in {rounds.ConvergedShare * 100:0.#}% of draws.")));
+        }
+
+        var rate = elapsed.TotalSeconds > 0 ? result.Draws / elapsed.TotalSeconds : 0;
+        var spread = result.Spread;
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Histograms: {(result.Issues.IsEmpty ? 0 : result.Issues[0].Histogram.Length)} equal bins from the scale's min to its max. {result.Model.Id}: {result.Draws:N0} draws{(result.Partial ? $" of {result.DrawsRequested:N0} (PARTIAL: cancelled)" : string.Empty)}, seed {result.Seed}, {result.Inputs.Length} uncertain inputs; default spread +-{spread.Position * 100:0.##}% of the scale for positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability. {elapsed.TotalSeconds:0.00} s on {(threads == 0 ? Environment.ProcessorCount : threads)} thread(s), {rate:N0} draws/s.");
+        ansi.MarkupLine($"[grey]{Markup.Escape(summary)}[/]");
+    }
+
+    /// <summary>One block character per bin, its height proportional to the bin's count.</summary>
+    internal static string Sparkline(long[] counts)
+    {
+        var max = counts.Length == 0 ? 0 : counts.Max();
+        if (max == 0)
+        {
+            return string.Empty;
+        }
+
+        var chars = new char[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            chars[i] = counts[i] == 0 ? '·' : Sparks[Math.Max(1, (int)Math.Round(counts[i] * (Sparks.Length - 1.0) / max))];
+        }
+
+        return new string(chars);
+    }
+
+    internal static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

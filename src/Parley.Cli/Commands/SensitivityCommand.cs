@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Core.Domain;
+using Parley.Core.Uncertainty;
+using Parley.Reports;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley sensitivity [SCENARIO] [--model M] [--draws N] [--seed S] [--threads T] [--top K] [--json]</c>:
+/// for each issue, a tornado table of the inputs that move its forecast most (one-at-a-time
+/// swings over each input's range, with Spearman's ρ over Monte Carlo draws).
+/// </summary>
+internal static class SensitivityCommand
+{
+    private const int TornadoWidth = 24;
+
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var selection = new ModelSelection("compromise", allowAll: false);
+        var uncertainty = new UncertaintyOptions(SensitivityOptions.DefaultDraws, Sensitivity.MaxDraws);
+        selection.Seed.Description = "Seed of the draws: draw i uses the random stream (seed, i), so a seed gives the same result on any number of threads.";
+        var top = new Option<int>("--top") { Description = "Inputs shown per issue in the table (the JSON has all).", DefaultValueFactory = _ => 8 };
+        var command = new Command("sensitivity", "Which inputs each issue's forecast hinges on: a tornado table per issue.");
+        input.AddTo(command);
+        selection.AddTo(command, withTrace: false);
+        uncertainty.AddTo(command);
+        command.Options.Add(top);
+        command.SetAction(parse =>
+        {
+            var scenario = input.Load(parse, console);
+            var model = scenario is null ? null : selection.Models(parse, console)?.Single();
+            var modelOptions = model is null ? null : selection.Options(parse, console);
+            if (scenario is null || model is null || modelOptions is null || !uncertainty.Validate(parse, console, 0, out var spread))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var shown = parse.GetValue(top);
+            if (shown < 1)
+            {
+                console.Error.WriteLine($"parley: --top {shown} is not allowed; use 1 or more");
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = new SensitivityOptions
+            {
+                Draws = parse.GetValue(uncertainty.Draws),
+                Seed = modelOptions.Seed,
+                Threads = parse.GetValue(uncertainty.Threads),
+                ModelOptions = modelOptions,
+                Spread = spread,
+            };
+            var result = DrawProgress.Run(console, Math.Max(1, Sensitivity.ModelRuns(scenario, options)), model.Info.Id, "model runs", progress =>
+                Sensitivity.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
+
+            if (parse.GetValue(uncertainty.Json))
+            {
+                console.Output.Write(UncertaintyDocument.ToJson(scenario, result));
+            }
+            else
+            {
+                Print(console, scenario, result, shown);
+            }
+
+            if (result.Partial)
+            {
+                console.Error.WriteLine("parley: cancelled; the result is partial");
+                return ExitCodes.Cancelled;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliConsole console, Scenario scenario, SensitivityResult result, int shown)
+    {
+        var ansi = console.Ansi;
+        ansi.Write(new Rule($"[bold]{Markup.Escape(scenario.Title)}[/]: what moves each forecast ({Markup.Escape(result.Model.Id)})").LeftJustified());
+        foreach (var issueResult in result.Issues)
+        {
+            var issue = scenario.FindIssue(issueResult.IssueId);
+            var name = issue?.Name ?? issueResult.IssueId;
+            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded)
+                .Title(string.Create(CultureInfo.InvariantCulture, $"[bold]{Markup.Escape(name)}[/]: forecast {MonteCarloCommand.Number(issueResult.Estimate)}"));
+            table.AddColumn("[bold]Input[/]");
+            table.AddColumn(new TableColumn("[bold]range[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]at low[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]at high[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]swing[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]rho[/]").RightAligned());
+            table.AddColumn("[bold]tornado[/] [grey](| = forecast)[/]");
+            var widest = issueResult.Bars.IsEmpty ? 0 : issueResult.Bars[0].Swing;
+            foreach (var bar in issueResult.Bars.Take(shown))
+            {
+                table.AddRow(
+                    Markup.Escape(bar.Input.Label),
+                    string.Create(CultureInfo.InvariantCulture, $"{Value(bar.Input.Low)}-{Value(bar.Input.High)}"),
+                    MonteCarloCommand.Number(bar.ForecastAtLow),
+                    MonteCarloCommand.Number(bar.ForecastAtHigh),
+                    $"[bold]{MonteCarloCommand.Number(bar.Swing)}[/]",
+                    bar.RankCorrelation is { } rho ? rho.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "-",
+                    Tornado(bar, issueResult.Estimate, widest));
+            }
+
+            ansi.Write(table);
+        }
+
+        var spread = result.Spread;
+        ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"Swing: forecast change with the input at the low vs the high end of its range, all others at their estimates. rho: Spearman rank correlation of input and forecast over {result.Draws:N0} draws (seed {result.Seed}). Default spread +-{spread.Position * 100:0.##}% positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability.{(result.Partial ? " PARTIAL: cancelled." : string.Empty)}")));
+    }
+
+    /// <summary>A bar centred on the forecast: 'L' cells show where the input at its low end moves it, 'H' the high end, scaled to the widest swing.</summary>
+    private static string Tornado(TornadoBar bar, double estimate, double widest)
+    {
+        var half = TornadoWidth / 2;
+        int Cells(double forecast) => widest > 0 ? (int)Math.Round(Math.Min(1, Math.Abs(forecast - estimate) / widest) * half) : 0;
+        var left = new char[half];
+        var right = new char[half];
+        Array.Fill(left, ' ');
+        Array.Fill(right, ' ');
+        void Paint(double forecast, char mark)
+        {
+            var cells = Cells(forecast);
+            var side = forecast < estimate ? left : right;
+            for (var i = 0; i < cells; i++)
+            {
+                if (forecast < estimate)
+                {
+                    side[half - 1 - i] = mark;
+                }
+                else
+                {
+                    side[i] = mark;
+                }
+            }
+        }
+
+        Paint(bar.ForecastAtLow, 'L');
+        Paint(bar.ForecastAtHigh, 'H');
+        return Markup.Escape(new string(left) + "|" + new string(right));
+    }
+
+    private static string Value(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Parley.Core.Domain;
+
+namespace Parley.Cli;
+
+/// <summary>The options shared by <c>parley montecarlo</c> and <c>parley sensitivity</c>: draws, threads, spread, JSON.</summary>
+internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
+{
+    public Option<int> Draws { get; } = new("--draws", "-n")
+    {
+        Description = $"Number of Monte Carlo draws (1-{maxDraws:N0}).",
+        DefaultValueFactory = _ => defaultDraws,
+    };
+
+    public Option<int> Threads { get; } = new("--threads", "-t")
+    {
+        Description = "Worker threads; 0 = one per processor. The result is the same for any number.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public Option<double?> Spread { get; } = new("--spread")
+    {
+        Description = "Default spread for inputs without a range, 0-1 (0.1 = +-10% of the scale); overrides the scenario's default_spread. 0 varies only inputs with ranges.",
+    };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document (see docs/uncertainty.md) instead of tables." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Draws);
+        command.Options.Add(Threads);
+        command.Options.Add(Spread);
+        command.Options.Add(Json);
+    }
+
+    /// <summary>Checks the values; prints what is allowed and returns false when one is out of range.</summary>
+    public bool Validate(ParseResult parse, CliConsole console, int minDraws, out DefaultSpread? spread)
+    {
+        spread = null;
+        var draws = parse.GetValue(Draws);
+        if (draws < minDraws || draws > maxDraws)
+        {
+            console.Error.WriteLine($"parley: --draws {draws} is not allowed; use {minDraws} to {maxDraws:N0}");
+            return false;
+        }
+
+        var threads = parse.GetValue(Threads);
+        if (threads is < 0 or > 1024)
+        {
+            console.Error.WriteLine($"parley: --threads {threads} is not allowed; use 0 (one per processor) to 1024");
+            return false;
+        }
+
+        if (parse.GetValue(Spread) is { } value)
+        {
+            if (!double.IsFinite(value) || value < 0 || value > 1)
+            {
+                console.Error.WriteLine($"parley: --spread {value} is not allowed; use a number from 0 to 1 (0.1 = +-10% of the scale)");
+                return false;
+            }
+
+            spread = DefaultSpread.Uniform(value);
+        }
+
+        return true;
+    }
+}
