@@ -47,9 +47,12 @@ internal static class ParleyApp
     private static IEnumerable<Command> Commands(CliConsole console) =>
     [
         ForecastCommand.Create(console),
+        WhatIfCommand.Create(console),
+        InfluenceCommand.Create(console),
         ValidateCommand.Create(console),
         ConvertCommand.Create(console),
         ModelsCommand.Create(console),
+        BacktestCommand.Create(console),
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
     ];

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Parley.Formats.Decide;
 
 namespace Parley.Formats;
 
@@ -12,8 +13,13 @@ public static class ScenarioFiles
     /// <summary>The readers of every supported format, in detection order (most specific first).</summary>
     public static ImmutableArray<IScenarioFormatReader> Readers { get; } =
     [
+        new DecideReader(),
         Native.NativeScenarioReader.Json,
+        new Ktab.KtabXmlReader(),
+        new Ktab.KtabCsvReader(),
         Native.NativeScenarioReader.Yaml,
+        new BdmCsvReader(),
+        new Deu.DeuReader(),
     ];
 
     /// <summary>The reader for <paramref name="format"/>, or <c>null</c> if none is registered.</summary>

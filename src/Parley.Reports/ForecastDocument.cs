@@ -2,19 +2,28 @@ using System.Text;
 using System.Text.Json;
 using Parley.Core.Domain;
 using Parley.Core.Models;
+using Parley.Core.Staging;
 
 namespace Parley.Reports;
 
 /// <summary>
 /// The JSON document of <c>parley forecast --json</c>:
 /// <c>{"scenario", "title", "forecasts": [{"model", "name", "citation", "rounds_run", "converged",
-/// "issues": [{"id", "name", "min", "max", "forecast", "nearest_anchor", "positions"}], "rounds", "details"}]}</c>.
-/// Documented in <c>docs/json-output.md</c>.
+/// "issues": [{"id", "name", "min", "max", "forecast", "nearest_anchor", "positions"}], "rounds", "details"}]}</c>;
+/// a staged forecast adds to each model's object <c>"stages": [{"id", "name", "model", "participants",
+/// "issues": [{"id", "status_quo", "forecast"}]}]</c> and its <c>issues</c> are then the final forecast.
+/// Documented in <c>docs/json-output.md</c> and <c>docs/stages.md</c>.
 /// </summary>
 public static class ForecastDocument
 {
     /// <summary>The document for <paramref name="results"/> of models run on <paramref name="scenario"/>.</summary>
-    public static string ToJson(Scenario scenario, IReadOnlyList<ModelResult> results)
+    public static string ToJson(Scenario scenario, IReadOnlyList<ModelResult> results) => ToJson(scenario, results, null);
+
+    /// <summary>
+    /// The document for <paramref name="results"/>; when <paramref name="staged"/> is given (one per
+    /// result, same order) each model's object also lists its stages.
+    /// </summary>
+    public static string ToJson(Scenario scenario, IReadOnlyList<ModelResult> results, IReadOnlyList<StagedResult>? staged)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
@@ -23,9 +32,9 @@ public static class ForecastDocument
             writer.WriteString("scenario", scenario.Id);
             writer.WriteString("title", scenario.Title);
             writer.WriteStartArray("forecasts");
-            foreach (var result in results)
+            for (var i = 0; i < results.Count; i++)
             {
-                WriteResult(writer, scenario, result);
+                WriteResult(writer, scenario, results[i], staged?[i]);
             }
 
             writer.WriteEndArray();
@@ -36,7 +45,10 @@ public static class ForecastDocument
     }
 
     /// <summary>Writes one model's result as a JSON object (also used by other reports).</summary>
-    public static void WriteResult(Utf8JsonWriter writer, Scenario scenario, ModelResult result)
+    public static void WriteResult(Utf8JsonWriter writer, Scenario scenario, ModelResult result) => WriteResult(writer, scenario, result, null);
+
+    /// <summary>Writes one model's result, with its stages when <paramref name="staged"/> is given.</summary>
+    public static void WriteResult(Utf8JsonWriter writer, Scenario scenario, ModelResult result, StagedResult? staged)
     {
         writer.WriteStartObject();
         writer.WriteString("model", result.Model.Id);
@@ -106,6 +118,51 @@ public static class ForecastDocument
             ReportJson.WriteValue(writer, details);
         }
 
+        if (staged is not null)
+        {
+            WriteStages(writer, staged);
+        }
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"stages": [{"id", "name", "model", "participants", "issues": [{"id", "status_quo", "forecast"}]}]</c>.</summary>
+    public static void WriteStages(Utf8JsonWriter writer, StagedResult staged)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(staged);
+        writer.WriteStartArray("stages");
+        foreach (var stage in staged.Stages)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", stage.Stage.Id);
+            writer.WriteString("name", stage.Stage.Name);
+            writer.WriteString("model", stage.Model.Id);
+            writer.WriteStartArray("participants");
+            foreach (var participant in stage.Participants)
+            {
+                writer.WriteStringValue(participant);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("issues");
+            foreach (var forecast in stage.Issues)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", forecast.IssueId);
+                if (stage.StatusQuoBefore.FirstOrDefault(p => p.Key == forecast.IssueId).Value is { } statusQuo)
+                {
+                    writer.WriteNumber("status_quo", statusQuo);
+                }
+
+                writer.WriteNumber("forecast", forecast.Forecast);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

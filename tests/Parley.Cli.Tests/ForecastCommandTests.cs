@@ -30,7 +30,7 @@ public sealed class ForecastCommandTests
         var root = document.RootElement;
         Assert.Equal("alaska-2025", root.GetProperty("scenario").GetString());
         var forecasts = root.GetProperty("forecasts").EnumerateArray().ToList();
-        Assert.Equal(["compromise", "median", "nash"], forecasts.Select(f => f.GetProperty("model").GetString()));
+        Assert.Equal(Parley.Core.Models.ModelCatalog.All.Select(m => m.Info.Id), forecasts.Select(f => f.GetProperty("model").GetString()));
         foreach (var forecast in forecasts)
         {
             var issues = forecast.GetProperty("issues").EnumerateArray().ToList();

@@ -1,13 +1,16 @@
 using System.CommandLine;
 using Parley.Core.Domain;
 using Parley.Core.Models;
+using Parley.Core.Staging;
 using Parley.Reports;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace]</c>: runs models on a
-/// scenario (the built-in Alaska summit by default) and shows each issue's forecast.
+/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace] [--stages] [--blocs MODE] [--db FILE]</c>:
+/// runs models on a scenario (the built-in Alaska summit by default) and shows each issue's
+/// forecast; with <c>--stages</c>, stage by stage through the scenario's stages (docs/stages.md);
+/// <c>--db</c> also records SMP runs in an SQLite results store (schema in docs/models/smp.md).
 /// </summary>
 internal static class ForecastCommand
 {
@@ -16,13 +19,20 @@ internal static class ForecastCommand
         var input = new ScenarioInput();
         var selection = new ModelSelection("all", allowAll: true);
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/json-output.md) instead of tables." };
+        var database = new Option<string?>("--db") { Description = "Also record the SMP run (turns, positions, probabilities) in this SQLite file; an existing store gets one more run." };
+        var stages = new Option<bool>("--stages") { Description = "Run the scenario's stages in order (each stage's outcome is the next one's status quo) and show every stage's forecast and the final one." };
+        var blocs = new BlocOption();
         var command = new Command("forecast", "Forecast how a negotiation resolves, per issue, with one or more models.");
         input.AddTo(command);
         selection.AddTo(command);
         command.Options.Add(json);
+        command.Options.Add(database);
+        command.Options.Add(stages);
+        blocs.AddTo(command);
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
+            scenario = scenario is null ? null : blocs.Apply(parse, scenario, console);
             var models = scenario is null ? null : selection.Models(parse, console);
             var options = models is null ? null : selection.Options(parse, console);
             if (scenario is null || models is null || options is null)
@@ -31,7 +41,46 @@ internal static class ForecastCommand
             }
 
             var wantsJson = parse.GetValue(json);
+            var databasePath = parse.GetValue(database);
+            if (databasePath is not null && !models.Any(m => m.Info.Id == "smp"))
+            {
+                console.Error.WriteLine("parley: --db records SMP runs; add --model smp (or --model all)");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(stages))
+            {
+                var staged = models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList();
+                if (wantsJson)
+                {
+                    console.Output.Write(ForecastDocument.ToJson(scenario, StagesView.Finals(staged), staged));
+                }
+                else
+                {
+                    if (options.Trace)
+                    {
+                        foreach (var result in staged)
+                        {
+                            foreach (var stage in result.Stages.Where(st => !st.Result.Rounds.IsDefaultOrEmpty))
+                            {
+                                console.Output.WriteLine($"Stage {stage.Stage.Id} ({stage.Model.Id}):");
+                                TraceView.Print(console, scenario, stage.Result);
+                            }
+                        }
+                    }
+
+                    StagesView.Print(console, scenario, staged);
+                }
+
+                return ExitCodes.Success;
+            }
+
             var results = models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList();
+            if (databasePath is not null && !RecordRuns(console, databasePath, scenario, results, wantsJson))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             if (wantsJson)
             {
                 console.Output.Write(ForecastDocument.ToJson(scenario, results));
@@ -50,5 +99,27 @@ internal static class ForecastCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static bool RecordRuns(CliConsole console, string path, Scenario scenario, IEnumerable<ModelResult> results, bool quiet)
+    {
+        foreach (var result in results.Where(r => r.Details is Core.Models.Smp.SmpDetails))
+        {
+            try
+            {
+                var id = SmpDatabase.Write(path, scenario, result);
+                if (!quiet)
+                {
+                    console.Output.WriteLine($"Recorded SMP run {id} in {path}");
+                }
+            }
+            catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"parley: cannot record the run in {path}: {error.Message.TrimEnd('.')}; give a new file name or a Parley results store");
+                return false;
+            }
+        }
+
+        return true;
     }
 }

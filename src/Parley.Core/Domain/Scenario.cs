@@ -70,6 +70,14 @@ public sealed record Scenario
     /// <summary>The negotiation's stages in order; empty when it is a single round of talks.</summary>
     public ImmutableArray<Stage> Stages { get; init; } = [];
 
+    /// <summary>
+    /// Model parameters the scenario file itself carries (e.g. KTAB XML's <c>ModelParameters</c>),
+    /// by the parameter names the model documents. A model reads them as defaults; the options
+    /// of a run (<see cref="Models.ModelOptions.Parameters"/>) override them. Empty for most files.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> ModelParameters { get; init; } =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The actor with id <paramref name="actorId"/>, or <c>null</c>.</summary>
     public Actor? FindActor(string actorId)
     {

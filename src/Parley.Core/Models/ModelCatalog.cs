@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using Parley.Core.Models.Baseline;
+using Parley.Core.Models.Smp;
+using Parley.Core.Models.ExpectedUtility;
+using Parley.Core.Models.Exchange;
 
 namespace Parley.Core.Models;
 
@@ -15,6 +18,10 @@ public static class ModelCatalog
         new CompromiseModel(),
         new MedianModel(),
         new NashBargainingModel(),
+        new SmpModel(),
+        new ExpectedUtilityModel(),
+        new ExchangeModel(),
+        new TemperedCompromiseModel(),
     ];
 
     /// <summary>The model with id <paramref name="id"/> (case-insensitive), or <c>null</c>.</summary>

@@ -36,7 +36,7 @@ public sealed class BrokenNativeFileTests
         { "evidence with two kinds", Break("- judgement: \"an analyst's reason\"", "- judgement: \"an analyst's reason\"\n        quote: \"two\""), "f.yaml:38:9: evidence 1 must have exactly one of quote, paraphrase or judgement (found 2)" },
         { "unknown actor kind", Break("kind: organisation", "kind: tribe"), "f.yaml:12:11: actor kind 'tribe' is not allowed; use one of state, person, organisation, bloc" },
         { "unknown stage participant", Break("participants: [a, b]", "participants: [a, z]"), "f.yaml:42:19: stage 's1': unknown participant 'z'; use actor ids (a, b)" },
-        { "unknown stage model", Break("participants: [a, b]", "participants: [a, b]\n    model: oracle"), "f.yaml:43:12: stage 's1': unknown model 'oracle'; use one of compromise, median, nash" },
+        { "unknown stage model", Break("participants: [a, b]", "participants: [a, b]\n    model: oracle"), $"f.yaml:43:12: stage 's1': unknown model 'oracle'; use one of {Parley.Core.Models.ModelCatalog.Ids}" },
     };
 
     [Theory]

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Core.Domain;
+using Parley.Core.Influence;
+using Parley.Reports;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley influence [SCENARIO] [--model M] [--shift 5] [--issue ID] [--stages]</c>: who holds the
+/// key to each issue. Per issue, a table of actors ranked by Shapley value, with how far the forecast
+/// moves without each actor and the smallest change of one of its inputs that moves it by the shift.
+/// </summary>
+internal static class InfluenceCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var selection = new ModelSelection("compromise", allowAll: false);
+        var blocs = new BlocOption();
+        var shift = new Option<double>("--shift") { Description = "How far (on the issue's scale) the smallest change of one input must move the forecast.", DefaultValueFactory = _ => 5 };
+        var issueFilter = new Option<string[]>("--issue") { Description = "Only these issues (repeatable); every issue by default.", AllowMultipleArgumentsPerToken = false };
+        var stages = new Option<bool>("--stages") { Description = "Analyse the staged forecast (the scenario's stages in order) rather than one round of talks with everyone." };
+        var samples = new Option<int>("--samples") { Description = "Random orders sampled for Shapley values when there are more players than --exact-limit.", DefaultValueFactory = _ => InfluenceOptions.Default.Permutations };
+        var exactLimit = new Option<int>("--exact-limit") { Description = "Exact Shapley values (2^n runs) up to this many players (0-20).", DefaultValueFactory = _ => InfluenceOptions.Default.ExactLimit };
+        var noSearch = new Option<bool>("--no-search") { Description = "Skip the smallest-change search (the costliest part)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
+        var command = new Command("influence", "Who holds the key: each actor's influence on each issue's forecast (absence, Shapley value) and the smallest change that moves it.");
+        input.AddTo(command);
+        selection.AddTo(command, withTrace: false);
+        blocs.AddTo(command);
+        command.Options.Add(shift);
+        command.Options.Add(issueFilter);
+        command.Options.Add(stages);
+        command.Options.Add(samples);
+        command.Options.Add(exactLimit);
+        command.Options.Add(noSearch);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var scenario = input.Load(parse, console);
+            scenario = scenario is null ? null : blocs.Apply(parse, scenario, console);
+            var models = scenario is null ? null : selection.Models(parse, console);
+            var options = models is null ? null : selection.Options(parse, console);
+            if (scenario is null || models is null || options is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var shiftValue = parse.GetValue(shift);
+            var sampleCount = parse.GetValue(samples);
+            var limit = parse.GetValue(exactLimit);
+            var problems = new List<string>();
+            if (!double.IsFinite(shiftValue) || shiftValue <= 0)
+            {
+                problems.Add($"--shift {shiftValue.ToString(CultureInfo.InvariantCulture)} is not allowed; use a positive number on the issues' scale");
+            }
+
+            if (sampleCount < 1)
+            {
+                problems.Add("--samples must be 1 or more");
+            }
+
+            if (limit is < 0 or > 20)
+            {
+                problems.Add("--exact-limit must be from 0 to 20");
+            }
+
+            var wanted = parse.GetValue(issueFilter) ?? [];
+            foreach (var id in wanted.Where(id => scenario.FindIssue(id) is null))
+            {
+                problems.Add($"--issue '{id}' is not an issue; issues are {string.Join(", ", scenario.Issues.Select(i => i.Id))}");
+            }
+
+            if (problems.Count > 0)
+            {
+                problems.ForEach(p => console.Error.WriteLine($"parley: {p}"));
+                return ExitCodes.InvalidInput;
+            }
+
+            var analysed = parse.GetValue(stages) ? scenario : scenario with { Stages = [] };
+
+            var influenceOptions = new InfluenceOptions
+            {
+                Shift = shiftValue,
+                Permutations = sampleCount,
+                ExactLimit = limit,
+                Seed = options.Seed,
+                SearchSmallestChange = !parse.GetValue(noSearch),
+                Issues = [.. wanted],
+            };
+            var result = InfluenceAnalysis.Run(analysed, models[0], options, influenceOptions, console.Cancellation);
+            if (parse.GetValue(json))
+            {
+                console.Output.Write(InfluenceDocument.ToJson(analysed, result));
+                return ExitCodes.Success;
+            }
+
+            Print(console, analysed, result, parse.GetValue(stages));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliConsole console, Scenario scenario, InfluenceResult result, bool staged)
+    {
+        var ansi = console.Ansi;
+        ansi.Write(new Rule($"[bold]Who holds the key: {Markup.Escape(scenario.Title)}[/]").LeftJustified());
+        ansi.MarkupLine($"[grey]model {Markup.Escape(result.Model.Id)}{(staged ? ", staged forecast" : string.Empty)}; {result.Players} players; {result.Runs} model runs[/]");
+        foreach (var issue in result.Issues)
+        {
+            var name = scenario.FindIssue(issue.IssueId)?.Name ?? issue.IssueId;
+            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded)
+                .Title($"[bold]{Markup.Escape(name)}[/]: forecast {ForecastView.Number(issue.Forecast)}, reference {ForecastView.Number(issue.Reference)}");
+            table.AddColumn(new TableColumn("[bold]#[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]Actor[/]"));
+            table.AddColumn(new TableColumn($"[bold]Shapley{(issue.ShapleyExact ? string.Empty : " (sampled)")}[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]Forecast without it[/]").RightAligned());
+            table.AddColumn(new TableColumn($"[bold]Smallest change moving it {ForecastView.Number(result.Options.Shift)}[/]"));
+            var rank = 0;
+            foreach (var actor in issue.Actors)
+            {
+                rank++;
+                var change = actor.SmallestChange is { } c
+                    ? $"{c.Input} {Precise(c.From)} -> {Precise(c.To)} ({c.Change.ToString("+0.####;-0.####", CultureInfo.InvariantCulture)}) [grey]forecast {ForecastView.Number(c.Forecast)}[/]"
+                    : "[grey]none within range[/]";
+                table.AddRow(
+                    rank.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(actor.ActorId),
+                    Signed(actor.Shapley),
+                    $"{ForecastView.Number(issue.Forecast - actor.AbsenceShift)} [grey]({Signed(-actor.AbsenceShift)})[/]",
+                    change);
+            }
+
+            ansi.Write(table);
+        }
+
+        ansi.MarkupLine("[grey]Shapley: the mean forecast move an actor causes on joining, over every order of joining (Shapley 1953; Shapley & Shubik 1954); values sum to forecast - reference. See docs/stages.md.[/]");
+    }
+
+    private static string Signed(double value)
+    {
+        var text = value.ToString("0.0", CultureInfo.InvariantCulture);
+        return text is "0.0" or "-0.0" ? "0.0" : (value > 0 ? "+" : string.Empty) + text;
+    }
+
+    private static string Precise(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using Parley.Core.Staging;
+using Parley.Core.WhatIf;
+using Parley.Formats.Overlays;
+using Parley.Reports;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley whatif [SCENARIO] --set PATH=VALUE… [--remove-actor ID…] [--add-stage SPEC…] [--overlay FILE]</c>:
+/// runs the scenario (stage by stage) as written and with the edits, and shows both side by side
+/// per stage and issue, then the final forecast, highlighting what changed.
+/// </summary>
+internal static class WhatIfCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var selection = new ModelSelection("all", allowAll: true);
+        var blocs = new BlocOption();
+        var set = new Option<string[]>("--set")
+        {
+            Description = $"Change one input, PATH=VALUE (repeatable). Paths: {ScenarioOverlay.AllowedPaths}. Salience is 0-1 as in scenario files.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var remove = new Option<string[]>("--remove-actor") { Description = "Take an actor out: its stances, memberships and seats (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var addStage = new Option<string[]>("--add-stage")
+        {
+            Description = "Append a stage ID:PARTICIPANTS[:ISSUES[:MODEL]], lists comma-separated, * for every issue (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var overlayFile = new Option<string?>("--overlay") { Description = "A YAML overlay file with set, remove_actors and add_stages (docs/stages.md); applied before the command-line edits." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
+        var onlyChanged = new Option<bool>("--only-changed") { Description = "Show only the rows where the what-if differs from the baseline." };
+        var command = new Command("whatif", "Compare a scenario's forecast with a modified one (what if an actor moved, cared more, left, or a stage were added).");
+        input.AddTo(command);
+        selection.AddTo(command, withTrace: false);
+        blocs.AddTo(command);
+        command.Options.Add(set);
+        command.Options.Add(remove);
+        command.Options.Add(addStage);
+        command.Options.Add(overlayFile);
+        command.Options.Add(json);
+        command.Options.Add(onlyChanged);
+        command.SetAction(parse =>
+        {
+            var scenario = input.Load(parse, console);
+            var models = scenario is null ? null : selection.Models(parse, console);
+            var options = models is null ? null : selection.Options(parse, console);
+            if (scenario is null || models is null || options is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var overlay = ScenarioOverlay.Empty;
+            if (parse.GetValue(overlayFile) is { } path)
+            {
+                var (fromFile, diagnostics) = OverlayFileReader.Read(path);
+                if (fromFile is null)
+                {
+                    Diagnostics.Print(console, diagnostics);
+                    return ExitCodes.InvalidInput;
+                }
+
+                overlay = fromFile;
+            }
+
+            var errors = new List<OverlayError>();
+            var settings = ImmutableArray.CreateBuilder<OverlaySetting>();
+            foreach (var text in parse.GetValue(set) ?? [])
+            {
+                var (setting, error) = ScenarioOverlay.ParseSetting(text);
+                if (error is not null)
+                {
+                    errors.Add(error);
+                }
+                else
+                {
+                    settings.Add(setting!);
+                }
+            }
+
+            var stages = ImmutableArray.CreateBuilder<OverlayStage>();
+            foreach (var text in parse.GetValue(addStage) ?? [])
+            {
+                var (stage, error) = ScenarioOverlay.ParseStage(text);
+                if (error is not null)
+                {
+                    errors.Add(error);
+                }
+                else
+                {
+                    stages.Add(stage!);
+                }
+            }
+
+            overlay = overlay.Then(new ScenarioOverlay
+            {
+                Settings = settings.ToImmutable(),
+                Removals = [.. (parse.GetValue(remove) ?? []).Select(id => new OverlayRemoval(id, $"--remove-actor {id}"))],
+                AddedStages = stages.ToImmutable(),
+            });
+            var applied = overlay.ApplyTo(scenario);
+            errors.AddRange(applied.Errors);
+            if (overlay.IsEmpty && errors.Count == 0)
+            {
+                errors.Add(new OverlayError("whatif", "no edits given; use --set PATH=VALUE, --remove-actor ID, --add-stage SPEC or --overlay FILE"));
+            }
+
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors)
+                {
+                    console.Error.WriteLine($"parley: {error}");
+                }
+
+                console.Error.WriteLine(errors.Count == 1 ? "1 problem found." : $"{errors.Count} problems found.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var baseline = blocs.Apply(parse, scenario, console);
+            var variant = baseline is null ? null : blocs.Apply(parse, applied.Scenario!, console);
+            if (baseline is null || variant is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var comparisons = models.Select(model => (model.Info.Id, ForecastComparison.Compare(
+                baseline,
+                StagedForecaster.Run(baseline, model, options, console.Cancellation),
+                StagedForecaster.Run(variant, model, options, console.Cancellation)))).ToList();
+            if (parse.GetValue(json))
+            {
+                console.Output.Write(WhatIfDocument.ToJson(scenario, overlay, comparisons));
+                return ExitCodes.Success;
+            }
+
+            Print(console, baseline, overlay, comparisons, parse.GetValue(onlyChanged));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliConsole console, Core.Domain.Scenario scenario, ScenarioOverlay overlay, List<(string Model, ImmutableArray<ComparisonRow> Rows)> comparisons, bool onlyChanged)
+    {
+        var ansi = console.Ansi;
+        ansi.Write(new Rule($"[bold]What if: {Markup.Escape(scenario.Title)}[/]").LeftJustified());
+        foreach (var line in Describe(overlay))
+        {
+            ansi.MarkupLine($"  {Markup.Escape(line)}");
+        }
+
+        foreach (var (model, rows) in comparisons)
+        {
+            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded).Title($"[bold]{Markup.Escape(model)}[/]");
+            table.AddColumn(new TableColumn(string.Empty));
+            table.AddColumn(new TableColumn("[bold]Stage[/]"));
+            table.AddColumn(new TableColumn("[bold]Issue[/]"));
+            table.AddColumn(new TableColumn("[bold]Baseline[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]What-if[/]").RightAligned());
+            table.AddColumn(new TableColumn("[bold]Change[/]").RightAligned());
+            string? lastStage = "\0";
+            foreach (var row in rows.Where(r => r.Changed || !onlyChanged))
+            {
+                var stage = row.IsFinal ? "final" : row.StageId!;
+                var issue = scenario.FindIssue(row.IssueId)?.Name ?? row.IssueId;
+                var style = row.Changed ? "bold yellow" : "grey";
+                table.AddRow(
+                    row.Changed ? "[bold yellow]*[/]" : string.Empty,
+                    stage == lastStage ? string.Empty : (row.IsFinal ? "[bold]final[/]" : Markup.Escape(stage)),
+                    Markup.Escape(issue),
+                    Value(row.Baseline),
+                    $"[{style}]{Value(row.Variant)}[/]",
+                    $"[{style}]{(row.Delta is { } delta ? Signed(delta) : (row.Changed ? "new/gone" : string.Empty))}[/]");
+                lastStage = stage;
+            }
+
+            ansi.Write(table);
+        }
+
+        if (onlyChanged && comparisons.All(c => c.Rows.All(r => !r.Changed)))
+        {
+            ansi.MarkupLine("[grey]No forecast changed.[/]");
+        }
+
+        ansi.MarkupLine("[grey]* the what-if differs from the baseline. Stages run in order; each stage's outcome is the next one's status quo (docs/stages.md).[/]");
+    }
+
+    private static IEnumerable<string> Describe(ScenarioOverlay overlay)
+    {
+        foreach (var setting in overlay.Settings)
+        {
+            yield return $"set {setting.Path} = {setting.Value.ToString("R", CultureInfo.InvariantCulture)}";
+        }
+
+        foreach (var removal in overlay.Removals)
+        {
+            yield return $"remove actor {removal.ActorId}";
+        }
+
+        foreach (var (stage, _) in overlay.AddedStages)
+        {
+            yield return $"add stage {stage.Id}: {string.Join(", ", stage.Participants)}"
+                + (stage.Issues.IsEmpty ? " on every issue" : $" on {string.Join(", ", stage.Issues)}")
+                + (stage.Model is { } model ? $" with {model}" : string.Empty);
+        }
+    }
+
+    private static string Value(double? value) => value is { } v ? ForecastView.Number(v) : "-";
+
+    private static string Signed(double delta) =>
+        Math.Abs(delta) < 0.05 ? (delta == 0 ? "0" : (delta > 0 ? "+0.0" : "-0.0")) : (delta > 0 ? "+" : string.Empty) + ForecastView.Number(delta);
+}

@@ -1,0 +1,355 @@
+using System.Collections.Immutable;
+using Parley.Core.Domain;
+using Parley.Core.Models;
+using Parley.Core.Staging;
+using Parley.Core.WhatIf;
+
+namespace Parley.Core.Influence;
+
+/// <summary>
+/// Who holds the key: per issue, each actor's influence on a model's (staged) forecast, and the
+/// smallest change of one input that moves the forecast by a chosen amount.
+/// </summary>
+/// <remarks>
+/// <para>The forecast analysed is the staged forecast (<see cref="StagedForecaster"/>), which for a
+/// scenario without stages is the plain model run. A coalition S is the scenario with every other
+/// player removed (<see cref="ScenarioEdits.WithoutActors"/>); its value on an issue is the
+/// forecast S produces there, or the reference point (status quo, else the scale's midpoint) when S
+/// produces none or holds no capability × salience on the issue (a weightless coalition cannot
+/// move an issue, even where a model's fallback would count weightless actors equally; so an actor
+/// of zero capability gets a Shapley value of 0). Players are the actors with a stance or with members; the others cannot move any
+/// forecast and stay seated throughout.</para>
+/// <para>Absence shift: <c>v(N) − v(N∖{i})</c>. Shapley value (Shapley 1953, "A value for n-person
+/// games", in Kuhn &amp; Tucker (eds.), <i>Contributions to the Theory of Games II</i>, 307–317;
+/// applied to voting power by Shapley &amp; Shubik 1954, <i>American Political Science Review</i>
+/// 48(3): 787–792): <c>φᵢ = Σ_{S ⊆ N∖{i}} |S|!(n−|S|−1)!/n! · (v(S ∪ {i}) − v(S))</c>, computed
+/// over all 2ⁿ coalitions up to <see cref="InfluenceOptions.ExactLimit"/> players, else estimated
+/// as the mean marginal contribution over <see cref="InfluenceOptions.Permutations"/> random
+/// orders (Castro, Gómez &amp; Tejada 2009, <i>Computers &amp; Operations Research</i> 36(5):
+/// 1726–1730) drawn from a seeded xoshiro256** generator. The values sum to <c>v(N) − v(∅)</c>
+/// (efficiency), exactly when computed exactly.</para>
+/// <para>Smallest change: for each actor's position (within the scale), salience (0–1) and capability
+/// on the issue (0 to ten times the issue's total capability), in each direction, the forecast is
+/// evaluated at 8 evenly spaced points toward the end of the range; the first that moves the
+/// forecast by at least <see cref="InfluenceOptions.Shift"/> brackets the threshold, which bisection
+/// then narrows for <see cref="InfluenceOptions.SearchSteps"/> steps. The change reported is the one
+/// of smallest relative size (see <see cref="InputChange.RelativeSize"/>); the smallest change of
+/// each input is kept in <see cref="ActorInfluence.Changes"/>. When the forecast does
+/// not move monotonically with the input the change found suffices but may not be the smallest.</para>
+/// <para>Single-threaded and deterministic: same scenario, model options and seed give the same numbers.</para>
+/// </remarks>
+public static class InfluenceAnalysis
+{
+    private const int GridPoints = 8;
+
+    /// <summary>Analyses every issue that has a forecast.</summary>
+    /// <param name="scenario">A validated scenario.</param>
+    /// <param name="model">The model (stages naming their own model use it, as in <see cref="StagedForecaster"/>).</param>
+    /// <param name="modelOptions">Options of every model run.</param>
+    /// <param name="options">Shift, Shapley and search settings.</param>
+    /// <param name="cancellationToken">Stops the analysis between runs.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message says which and what is allowed).</exception>
+    public static InfluenceResult Run(Scenario scenario, IModel model, ModelOptions modelOptions, InfluenceOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(modelOptions);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!double.IsFinite(options.Shift) || options.Shift <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Shift, "Shift must be a positive finite number on the issue's scale");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ExactLimit, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ExactLimit, 20, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Permutations, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SearchSteps, nameof(options));
+
+        var runs = 0;
+        StagedResult Forecast(Scenario variant)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            runs++;
+            return StagedForecaster.Run(variant, model, modelOptions, cancellationToken);
+        }
+
+        var full = Forecast(scenario);
+        var issues = full.Final
+            .Where(f => options.Issues.IsDefaultOrEmpty || options.Issues.Contains(f.IssueId, StringComparer.Ordinal))
+            .Select(f => scenario.FindIssue(f.IssueId)!)
+            .ToArray();
+        var reference = issues.Select(i => i.StatusQuo ?? (i.ScaleMin + (i.ScaleWidth / 2))).ToArray();
+        double[] ValuesOf(StagedResult result) =>
+            [.. issues.Select((issue, k) => result.ForIssue(issue.Id)?.Forecast ?? reference[k])];
+
+        var speaking = scenario.Stances.Select(s => s.ActorId).ToHashSet(StringComparer.Ordinal);
+        var players = scenario.Actors
+            .Where(a => !a.Members.IsEmpty || speaking.Contains(a.Id))
+            .Select(a => a.Id)
+            .ToArray();
+        var n = players.Length;
+        var cache = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        double[] Value(ReadOnlySpan<bool> inCoalition)
+        {
+            var key = string.Create(inCoalition.Length, inCoalition.ToArray(), static (chars, flags) =>
+            {
+                for (var i = 0; i < chars.Length; i++)
+                {
+                    chars[i] = flags[i] ? '1' : '0';
+                }
+            });
+            if (!cache.TryGetValue(key, out var values))
+            {
+                var absent = new List<string>();
+                for (var i = 0; i < inCoalition.Length; i++)
+                {
+                    if (!inCoalition[i])
+                    {
+                        absent.Add(players[i]);
+                    }
+                }
+
+                var coalition = ScenarioEdits.WithoutActors(scenario, absent);
+                values = absent.Count == 0 ? ValuesOf(full) : ValuesOf(Forecast(coalition));
+                for (var k = 0; k < issues.Length; k++)
+                {
+                    // Without any capability x salience on the issue a coalition cannot move it, even
+                    // where a model's fallback would let weightless actors count equally.
+                    if (!coalition.StancesOn(issues[k].Id).Any(s => s.Weight > 0))
+                    {
+                        values[k] = reference[k];
+                    }
+                }
+                cache[key] = values;
+            }
+
+            return values;
+        }
+
+        var everyone = Enumerable.Repeat(true, n).ToArray();
+        var grand = Value(everyone);
+        var absence = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var without = (bool[])everyone.Clone();
+            without[i] = false;
+            var values = Value(without);
+            absence[i] = [.. grand.Select((v, k) => v - values[k])];
+        }
+
+        var exact = n <= options.ExactLimit;
+        var shapley = exact ? ExactShapley(n, issues.Length, Value) : SampledShapley(n, issues.Length, options, Value);
+
+        var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
+        for (var k = 0; k < issues.Length; k++)
+        {
+            var issue = issues[k];
+            var actors = new List<(int Order, ActorInfluence Influence)>(n);
+            for (var i = 0; i < n; i++)
+            {
+                ImmutableArray<InputChange> changes = [];
+                if (options.SearchSmallestChange && scenario.FindStance(players[i], issue.Id) is { } stance)
+                {
+                    changes = SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast);
+                }
+
+                actors.Add((i, new ActorInfluence { ActorId = players[i], AbsenceShift = absence[i][k], Shapley = shapley[i][k], Changes = changes }));
+            }
+
+            results.Add(new IssueInfluence
+            {
+                IssueId = issue.Id,
+                Forecast = grand[k],
+                Reference = reference[k],
+                ShapleyExact = exact,
+                Actors = [.. actors
+                    .OrderByDescending(a => Math.Abs(a.Influence.Shapley))
+                    .ThenByDescending(a => Math.Abs(a.Influence.AbsenceShift))
+                    .ThenBy(a => a.Order)
+                    .Select(a => a.Influence)],
+            });
+        }
+
+        return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.MoveToImmutable() };
+    }
+
+    private delegate double[] CoalitionValue(ReadOnlySpan<bool> inCoalition);
+
+    private static double[][] ExactShapley(int n, int issueCount, CoalitionValue value)
+    {
+        // weight(s) = s!(n-s-1)!/n!, the chance that exactly the s others precede i in a random order.
+        var weight = new double[Math.Max(n, 1)];
+        for (var s = 0; s < n; s++)
+        {
+            double w = 1.0 / n;
+            for (var j = 1; j <= s; j++)
+            {
+                w *= (double)j / (n - j);
+            }
+
+            weight[s] = w;
+        }
+
+        var shapley = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            shapley[i] = new double[issueCount];
+        }
+
+        var flags = new bool[n];
+        var count = 1L << n;
+        for (long mask = 0; mask < count; mask++)
+        {
+            var size = 0;
+            for (var i = 0; i < n; i++)
+            {
+                flags[i] = (mask & (1L << i)) != 0;
+                size += flags[i] ? 1 : 0;
+            }
+
+            var without = value(flags);
+            for (var i = 0; i < n; i++)
+            {
+                if (flags[i])
+                {
+                    continue;
+                }
+
+                flags[i] = true;
+                var with = value(flags);
+                flags[i] = false;
+                for (var k = 0; k < issueCount; k++)
+                {
+                    shapley[i][k] += weight[size] * (with[k] - without[k]);
+                }
+            }
+        }
+
+        return shapley;
+    }
+
+    private static double[][] SampledShapley(int n, int issueCount, InfluenceOptions options, CoalitionValue value)
+    {
+        var random = new SeededRandom(options.Seed);
+        var shapley = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            shapley[i] = new double[issueCount];
+        }
+
+        var order = new int[n];
+        var flags = new bool[n];
+        for (var p = 0; p < options.Permutations; p++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
+            random.Shuffle(order);
+            Array.Clear(flags);
+            var before = value(flags);
+            foreach (var i in order)
+            {
+                flags[i] = true;
+                var after = value(flags);
+                for (var k = 0; k < issueCount; k++)
+                {
+                    shapley[i][k] += (after[k] - before[k]) / options.Permutations;
+                }
+
+                before = after;
+            }
+        }
+
+        return shapley;
+    }
+
+    private static ImmutableArray<InputChange> SmallestChanges(
+        Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run)
+    {
+        var totalCapability = scenario.StancesOn(issue.Id).Sum(s => s.Capability);
+        var capability = scenario.CapabilityOf(stance);
+        var capabilityMax = Math.Max(capability, 10 * (totalCapability > 0 ? totalCapability : 1));
+        var inputs = new (string Name, double Current, double Low, double High, double Norm, Func<double, Stance> Apply)[]
+        {
+            ("position", stance.Position, issue.ScaleMin, issue.ScaleMax, issue.ScaleWidth, v => stance with { Position = v }),
+            ("salience", stance.Salience, 0, 1, 1, v => stance with { Salience = v }),
+            ("capability", capability, 0, capabilityMax, totalCapability > 0 ? totalCapability : 1, v => stance with { Capability = v }),
+        };
+
+        var found = ImmutableArray.CreateBuilder<InputChange>(inputs.Length);
+        foreach (var (name, current, low, high, norm, apply) in inputs)
+        {
+            InputChange? best = null;
+            double At(double value)
+            {
+                var changed = ScenarioEdits.WithStance(scenario, stance.ActorId, issue.Id, _ => apply(value));
+                return run(changed).ForIssue(issue.Id)?.Forecast ?? reference;
+            }
+
+            bool Reaches(double moved) => Math.Abs(moved - forecast) >= options.Shift * (1 - 1e-12);
+
+            foreach (var end in new[] { low, high })
+            {
+                if (Math.Abs(end - current) <= 0)
+                {
+                    continue;
+                }
+
+                double inside = current, outside = double.NaN, outsideForecast = double.NaN;
+                for (var g = 1; g <= GridPoints; g++)
+                {
+                    var point = current + ((end - current) * g / GridPoints);
+                    var moved = At(point);
+                    if (Reaches(moved))
+                    {
+                        outside = point;
+                        outsideForecast = moved;
+                        break;
+                    }
+
+                    inside = point;
+                }
+
+                if (double.IsNaN(outside))
+                {
+                    continue;
+                }
+
+                for (var step = 0; step < options.SearchSteps; step++)
+                {
+                    var middle = inside + ((outside - inside) / 2);
+                    if (middle == inside || middle == outside)
+                    {
+                        break;
+                    }
+
+                    var moved = At(middle);
+                    if (Reaches(moved))
+                    {
+                        outside = middle;
+                        outsideForecast = moved;
+                    }
+                    else
+                    {
+                        inside = middle;
+                    }
+                }
+
+                var size = Math.Abs(outside - current) / norm;
+                if (best is null || size < best.RelativeSize)
+                {
+                    best = new InputChange(stance.ActorId, name, current, outside, outsideForecast, size);
+                }
+            }
+
+            if (best is not null)
+            {
+                found.Add(best);
+            }
+        }
+
+        return found.ToImmutable();
+    }
+}

@@ -1,0 +1,772 @@
+using System.Collections.Immutable;
+using Parley.Core.Domain;
+
+namespace Parley.Core.Models.Exchange;
+
+/// <summary>
+/// One run of the exchange model over flat arrays: actor-issue cells at
+/// <c>issue × actors + actor</c>, positions rescaled to 0–100, candidates in parallel arrays.
+/// See <see cref="ExchangeModel"/> for the model and <c>docs/models/exchange.md</c> for the
+/// equations and every choice made.
+/// </summary>
+/// <remarks>
+/// Speed comes from three things: candidates live in arrays (no per-candidate objects), each
+/// actor-issue cell knows the candidates that contain it (a compressed index built once per
+/// round), so a realised exchange recomputes only the candidates it touches, and the queue is a
+/// sorted array merged with a small heap of re-ranked candidates instead of a full re-sort.
+/// </remarks>
+internal sealed class ExchangeEngine
+{
+    private const double MinimumMove = 1e-10;
+    private const double MaximumMove = 100;
+    private const double MinimumGain = 1e-10;
+    private const double FixedWeight = 0.1;
+    private const double SalienceWeight = 0.4;
+
+    private readonly int actorCount;
+    private readonly int issueCount;
+    private readonly Actor[] actors;
+    private readonly Issue[] issues;
+    private readonly bool[] takesPart;
+    private readonly bool[] hasStance;
+    private readonly double[] salience;
+    private readonly double[] weight;
+    private readonly double[] total;
+    private readonly double[] preference;
+    private readonly double[] position;
+    private readonly sbyte[] direction;
+    private readonly bool[] left;
+    private readonly double[] outcome;
+    private readonly double[] startOutcome;
+    private readonly double rexP;
+    private readonly bool trace;
+    private readonly ExchangeRandom random;
+
+    // What each demanding actor has seen move on an issue this round: the positions its partners
+    // moved to, per (cell of the demander, partner) and their summed shift of the outcome.
+    private readonly Dictionary<long, double> seenPositions = [];
+    private readonly double[] seenShift;
+
+    // Candidates, one struct each (one cache line instead of a dozen arrays), and the round's
+    // initial ranking as primitive keys (gain bits, negated for descending order) and indices.
+    private int candidateCount;
+    private CandidateState[] candidates = [];
+    private bool[] alive = [];
+    private ulong[] sortKeys = [];
+    private int[] sortItems = [];
+
+    // Compressed index: the candidates containing cell c are cellCandidates[cellStart[c]..cellStart[c + 1]].
+    private readonly int[] cellStart;
+    private readonly int[] cellEnd;
+    private int[] cellCandidates = [];
+
+    private readonly PriorityQueue<int, RankedCandidate> requeued = new();
+    private readonly List<RealizedExchange> realized = [];
+
+    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace)
+    {
+        this.rexP = rexP;
+        this.trace = trace;
+        random = new ExchangeRandom(seed);
+        actors = [.. scenario.Actors];
+        issues = [.. scenario.Issues];
+        actorCount = actors.Length;
+        issueCount = issues.Length;
+        var cells = actorCount * issueCount;
+        hasStance = new bool[cells];
+        salience = new double[cells];
+        weight = new double[cells];
+        preference = new double[cells];
+        position = new double[cells];
+        direction = new sbyte[cells];
+        left = new bool[cells];
+        seenShift = new double[cells];
+        cellStart = new int[cells + 1];
+        cellEnd = new int[cells];
+        total = new double[issueCount];
+        outcome = new double[issueCount];
+        startOutcome = new double[issueCount];
+        takesPart = new bool[issueCount];
+
+        for (var issue = 0; issue < issueCount; issue++)
+        {
+            for (var actor = 0; actor < actorCount; actor++)
+            {
+                if (scenario.FindStance(actors[actor].Id, issues[issue].Id) is not { } stance)
+                {
+                    continue;
+                }
+
+                var cell = Cell(issue, actor);
+                hasStance[cell] = true;
+                takesPart[issue] = true;
+                salience[cell] = stance.Salience;
+                weight[cell] = scenario.CapabilityOf(stance) * stance.Salience;
+                preference[cell] = ToInternal(issue, stance.Position);
+                total[issue] += weight[cell];
+            }
+        }
+
+        Array.Copy(preference, position, cells);
+    }
+
+    /// <summary>Number of exchanges realised in each round run so far.</summary>
+    public List<int> ExchangesPerRound { get; } = [];
+
+    /// <summary>The trace of each round run so far (only when tracing).</summary>
+    public List<RoundTrace> Rounds { get; } = [];
+
+    /// <summary>Whether the issue has at least one stance (and so a forecast).</summary>
+    public bool TakesPart(int issue) => takesPart[issue];
+
+    /// <summary>The weighted mean of the actors' current preferences on <paramref name="issue"/>, on its own scale.</summary>
+    public double PreferenceOutcome(int issue) => ToScale(issue, WeightedMean(issue, preference));
+
+    /// <summary>The voting outcome of the last round run (the preference outcome before any round), on the issue's scale.</summary>
+    public double VotingOutcome(int issue) => ToScale(issue, WeightedMean(issue, position));
+
+    /// <summary>Each actor's voting position after the last round run, on the issue's scale.</summary>
+    public ImmutableArray<ActorPosition> VotingPositions(int issue)
+    {
+        var builder = ImmutableArray.CreateBuilder<ActorPosition>();
+        for (var actor = 0; actor < actorCount; actor++)
+        {
+            if (hasStance[Cell(issue, actor)])
+            {
+                builder.Add(new ActorPosition(actors[actor].Id, ToScale(issue, position[Cell(issue, actor)])));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Runs one round: exchanges, voting outcome, then the preference update.</summary>
+    /// <returns>The number of exchanges realised.</returns>
+    public int RunRound(int round, CancellationToken cancellationToken)
+    {
+        Array.Copy(preference, position, preference.Length);
+        Array.Clear(direction);
+        Array.Clear(seenShift);
+        seenPositions.Clear();
+        for (var issue = 0; issue < issueCount; issue++)
+        {
+            outcome[issue] = WeightedMean(issue, position);
+            startOutcome[issue] = outcome[issue];
+            for (var actor = 0; actor < actorCount; actor++)
+            {
+                var cell = Cell(issue, actor);
+                left[cell] = position[cell] < outcome[issue];
+            }
+        }
+
+        var count = BuildCandidates();
+        BuildCellIndex();
+        SortByGain(count);
+        realized.Clear();
+        var exchanges = Realise(count, cancellationToken);
+
+        if (trace)
+        {
+            var outcomes = ImmutableArray.CreateBuilder<IssueOutcome>();
+            for (var issue = 0; issue < issueCount; issue++)
+            {
+                if (takesPart[issue])
+                {
+                    outcomes.Add(new IssueOutcome(issues[issue].Id, VotingOutcome(issue)));
+                }
+            }
+
+            Rounds.Add(new ExchangeRoundTrace { Round = round, Exchanges = [.. realized], Issues = outcomes.ToImmutable() });
+        }
+
+        // Between rounds each actor that moved carries part of its move into its preference:
+        // x' = x + a (y - x), a = 0.1 + 0.4 (1 - s).
+        for (var cell = 0; cell < position.Length; cell++)
+        {
+            if (direction[cell] != 0)
+            {
+                var adjustment = FixedWeight + (SalienceWeight * (1 - salience[cell]));
+                preference[cell] += adjustment * (position[cell] - preference[cell]);
+            }
+        }
+
+        ExchangesPerRound.Add(exchanges);
+        return exchanges;
+    }
+
+    private int Cell(int issue, int actor) => (issue * actorCount) + actor;
+
+    /// <summary>
+    /// Lists this round's candidates in a fixed order, the tie rule: issue pairs p &lt; q in
+    /// scenario order; within a pair the actors right of both outcomes with those left of both,
+    /// then those left of p only with those left of q only, each in scenario order (the order
+    /// in which the reference creates them). Keeps those with a valid exchange.
+    /// </summary>
+    private int BuildCandidates()
+    {
+        candidateCount = 0;
+        var valid = 0;
+        int[][] groups = [new int[actorCount], new int[actorCount], new int[actorCount], new int[actorCount]];
+        Span<int> groupCounts = stackalloc int[4];
+        for (var p = 0; p < issueCount; p++)
+        {
+            for (var q = p + 1; q < issueCount; q++)
+            {
+                groupCounts.Clear();
+                for (var actor = 0; actor < actorCount; actor++)
+                {
+                    if (weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0)
+                    {
+                        var group = (left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0);
+                        groups[group][groupCounts[group]++] = actor;
+                    }
+                }
+
+                for (var first = 0; first < 2; first++)
+                {
+                    var second = 3 - first;
+                    for (var x = 0; x < groupCounts[first]; x++)
+                    {
+                        var a = groups[first][x];
+                        for (var y = 0; y < groupCounts[second]; y++)
+                        {
+                            var b = groups[second][y];
+
+                            // The actor that values p relatively less supplies p: s_ap / s_aq < s_bp / s_bq.
+                            var aSuppliesP = salience[Cell(p, a)] * salience[Cell(q, b)] < salience[Cell(p, b)] * salience[Cell(q, a)];
+                            var index = AddCandidate(p, q, aSuppliesP ? a : b, aSuppliesP ? b : a);
+                            if (Evaluate(index, out var proposal))
+                            {
+                                candidates[index].RankedGain = proposal.Gain;
+                                sortKeys[valid] = ~BitConverter.DoubleToUInt64Bits(proposal.Gain);
+                                sortItems[valid++] = index;
+                            }
+                            else
+                            {
+                                candidateCount--;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return valid;
+    }
+
+    private int AddCandidate(int p, int q, int suppliesP, int suppliesQ)
+    {
+        if (candidateCount == candidates.Length)
+        {
+            var size = Math.Max(1024, candidates.Length * 2);
+            Array.Resize(ref candidates, size);
+            Array.Resize(ref alive, size);
+            Array.Resize(ref sortKeys, size);
+            Array.Resize(ref sortItems, size);
+        }
+
+        var index = candidateCount++;
+        candidates[index] = new CandidateState
+        {
+            P = p,
+            Q = q,
+            SupplierP = suppliesP,
+            SupplierQ = suppliesQ,
+            SeenOwnP = double.NaN,
+            SeenOwnQ = double.NaN,
+            Visited = -1,
+        };
+        alive[index] = true;
+        return index;
+    }
+
+    /// <summary>
+    /// Orders the first <paramref name="count"/> keys by gain, highest first, with equal gains
+    /// in candidate order (the tie rule): a primitive sort, then runs of equal keys by index.
+    /// </summary>
+    private void SortByGain(int count)
+    {
+        Array.Sort(sortKeys, sortItems, 0, count);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && sortKeys[end] == sortKeys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(sortItems, start, end - start);
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>Builds, by counting sort, the list of candidates that contain each actor-issue cell (four cells per candidate).</summary>
+    private void BuildCellIndex()
+    {
+        Array.Clear(cellStart);
+        for (var c = 0; c < candidateCount; c++)
+        {
+            ref var candidate = ref candidates[c];
+            cellStart[Cell(candidate.P, candidate.SupplierP) + 1]++;
+            cellStart[Cell(candidate.P, candidate.SupplierQ) + 1]++;
+            cellStart[Cell(candidate.Q, candidate.SupplierP) + 1]++;
+            cellStart[Cell(candidate.Q, candidate.SupplierQ) + 1]++;
+        }
+
+        for (var cell = 0; cell < cellStart.Length - 1; cell++)
+        {
+            cellStart[cell + 1] += cellStart[cell];
+        }
+
+        if (cellCandidates.Length < 4 * candidateCount)
+        {
+            cellCandidates = new int[Math.Max(1024, 4 * candidateCount)];
+        }
+
+        var fill = cellEnd;
+        Array.Copy(cellStart, fill, fill.Length);
+        for (var c = 0; c < candidateCount; c++)
+        {
+            ref var candidate = ref candidates[c];
+            cellCandidates[fill[Cell(candidate.P, candidate.SupplierP)]++] = c;
+            cellCandidates[fill[Cell(candidate.P, candidate.SupplierQ)]++] = c;
+            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = c;
+            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = c;
+        }
+    }
+
+    /// <summary>
+    /// Realises candidates best gain first until none is left. After each exchange the
+    /// candidates it touches are recomputed at once (and dropped when invalid); the queue keeps
+    /// their older, higher rank until they reach the front, where a candidate that fell is
+    /// re-ranked, and a candidate whose gain rose is re-ranked at once.
+    /// </summary>
+    private int Realise(int count, CancellationToken cancellationToken)
+    {
+        requeued.Clear();
+        var next = 0;
+        var exchanges = 0;
+        while (true)
+        {
+            RankedCandidate front;
+            var hasQueued = requeued.TryPeek(out _, out var queued);
+            if (next < count && (!hasQueued || Ranked(next).CompareTo(queued) <= 0))
+            {
+                front = Ranked(next++);
+            }
+            else if (hasQueued)
+            {
+                requeued.Dequeue();
+                front = queued;
+            }
+            else
+            {
+                break;
+            }
+
+            var index = front.Index;
+            if (!alive[index])
+            {
+                continue;
+            }
+
+            if (!Evaluate(index, out var proposal))
+            {
+                alive[index] = false;
+                continue;
+            }
+
+            var fresh = new RankedCandidate(proposal.Gain, index);
+            if ((next < count && Ranked(next).CompareTo(fresh) < 0) || (requeued.TryPeek(out _, out var other) && other.CompareTo(fresh) < 0))
+            {
+                candidates[index].RankedGain = proposal.Gain;
+                requeued.Enqueue(index, fresh);
+                continue;
+            }
+
+            alive[index] = false;
+            var (toP, toQ) = Apply(index, proposal);
+            Refresh(index, exchanges, toP, toQ);
+            exchanges++;
+            if ((exchanges & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        return exchanges;
+    }
+
+    private RankedCandidate Ranked(int position) =>
+        new(BitConverter.UInt64BitsToDouble(~sortKeys[position]), sortItems[position]);
+
+    /// <summary>
+    /// Recomputes every live candidate that shares a moved actor-issue with the realised
+    /// candidate <paramref name="done"/>, as a supplier (its own position changed) or as a
+    /// demander on the moved issue (the outcome it has seen changed).
+    /// </summary>
+    private void Refresh(int done, int stamp, double toP, double toQ)
+    {
+        ref var realised = ref candidates[done];
+        int p = realised.P, q = realised.Q, s = realised.SupplierP, t = realised.SupplierQ;
+        int movedP = Cell(p, s), movedQ = Cell(q, t), demandP = Cell(p, t), demandQ = Cell(q, s);
+        Span<int> touched = [movedP, movedQ, demandP, demandQ];
+        foreach (var cell in touched)
+        {
+            // Dead candidates are dropped from the cell's list as it is walked.
+            var write = cellStart[cell];
+            var end = cellEnd[cell];
+            for (var k = cellStart[cell]; k < end; k++)
+            {
+                var c = cellCandidates[k];
+                if (!alive[c])
+                {
+                    continue;
+                }
+
+                cellCandidates[write++] = c;
+                ref var candidate = ref candidates[c];
+                if (candidate.Visited == stamp)
+                {
+                    continue;
+                }
+
+                candidate.Visited = stamp;
+                var supplyP = Cell(candidate.P, candidate.SupplierP);
+                var supplyQ = Cell(candidate.Q, candidate.SupplierQ);
+                var wantsP = Cell(candidate.P, candidate.SupplierQ);
+                var wantsQ = Cell(candidate.Q, candidate.SupplierP);
+                var movedOwnP = supplyP == movedP || supplyP == movedQ;
+                var movedOwnQ = supplyQ == movedP || supplyQ == movedQ;
+                var sawMove = wantsP == demandP || wantsP == demandQ || wantsQ == demandP || wantsQ == demandQ;
+                if (!movedOwnP && !movedOwnQ && !sawMove)
+                {
+                    continue;
+                }
+
+                // The supplier's earlier offer counts towards the 100-point cap on its offers (see docs).
+                if (movedOwnP)
+                {
+                    candidate.OfferedP += candidate.LastMoveP;
+
+                    // Its demander has now seen it move (the exchange just realised was between them).
+                    if (wantsP == demandP && supplyP == movedP)
+                    {
+                        candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toP, preference[supplyP]);
+                    }
+                    else if (wantsP == demandQ && supplyP == movedQ)
+                    {
+                        candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toQ, preference[supplyP]);
+                    }
+                }
+
+                if (movedOwnQ)
+                {
+                    candidate.OfferedQ += candidate.LastMoveQ;
+                    if (wantsQ == demandP && supplyQ == movedP)
+                    {
+                        candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toP, preference[supplyQ]);
+                    }
+                    else if (wantsQ == demandQ && supplyQ == movedQ)
+                    {
+                        candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toQ, preference[supplyQ]);
+                    }
+                }
+
+                if (!Evaluate(c, out var proposal))
+                {
+                    alive[c] = false;
+                }
+                else if (proposal.Gain > candidate.RankedGain)
+                {
+                    candidate.RankedGain = proposal.Gain;
+                    requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
+                }
+            }
+
+            cellEnd[cell] = write;
+        }
+    }
+
+    /// <summary>A partner seen moving twice is remembered at its smaller move (the reference's rule).</summary>
+    private static double KeepSmallerMove(double recorded, double to, double start) =>
+        double.IsNaN(recorded) || Math.Abs(to - start) < Math.Abs(recorded - start) ? to : recorded;
+
+    /// <summary>
+    /// The equal-gain exchange of candidate <paramref name="index"/> given the current state, or
+    /// <c>false</c> when none is valid. Equations in the remarks of <see cref="ExchangeModel"/>.
+    /// </summary>
+    private bool Evaluate(int index, out ExchangeProposal proposal)
+    {
+        proposal = default;
+        ref var candidate = ref candidates[index];
+        int p = candidate.P, q = candidate.Q, s = candidate.SupplierP, t = candidate.SupplierQ;
+        int sp = Cell(p, s), sq = Cell(q, s), tp = Cell(p, t), tq = Cell(q, t);
+
+        // s moves on p towards t's position, t on q towards s's: the positions they held at the
+        // start of the round, which is what each demands.
+        var distanceP = preference[tp] - position[sp];
+        var distanceQ = preference[sq] - position[tq];
+        if (Math.Abs(distanceP) <= MinimumMove || Math.Abs(distanceQ) <= MinimumMove)
+        {
+            return false;
+        }
+
+        var directionP = distanceP > 0 ? 1 : -1;
+        var directionQ = distanceQ > 0 ? 1 : -1;
+        if (direction[sp] == -directionP || direction[tq] == -directionQ)
+        {
+            return false;
+        }
+
+        // Largest outcome shifts: each supplier at most all the way to its partner, and the
+        // outcome, as the demanding actor has seen it move, not pushed past that actor.
+        var maxShiftP = Math.Abs(distanceP) * weight[sp] / total[p];
+        var maxShiftQ = Math.Abs(distanceQ) * weight[tq] / total[q];
+        var aheadP = (preference[tp] - SeenOutcome(p, tp, sp, candidate.SeenOwnP)) * directionP;
+        if (aheadP > 0 && aheadP < maxShiftP)
+        {
+            maxShiftP = aheadP;
+        }
+
+        var aheadQ = (preference[sq] - SeenOutcome(q, sq, tq, candidate.SeenOwnQ)) * directionQ;
+        if (aheadQ > 0 && aheadQ < maxShiftQ)
+        {
+            maxShiftQ = aheadQ;
+        }
+
+        // Equal gain: s_tp dO_p - s_tq dO_q = s_sq dO_q - s_sp dO_p.
+        var ratio = (salience[tp] + salience[sp]) / (salience[tq] + salience[sq]);
+        var shiftP = Math.Min(maxShiftP, maxShiftQ / ratio);
+        var shiftQ = shiftP * ratio;
+        var gain = (salience[tp] * shiftP) - (salience[tq] * shiftQ);
+        var moveP = shiftP * total[p] / weight[sp] * directionP;
+        var moveQ = shiftQ * total[q] / weight[tq] * directionQ;
+        if (!(gain >= MinimumGain)
+            || !(Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove)
+            || !(Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove)
+            || candidate.OfferedP + moveP > MaximumMove || candidate.OfferedQ + moveQ > MaximumMove
+            || candidate.OfferedP * moveP < 0 || candidate.OfferedQ * moveQ < 0)
+        {
+            return false;
+        }
+
+        candidate.LastMoveP = moveP;
+        candidate.LastMoveQ = moveQ;
+        proposal = new ExchangeProposal(shiftP, shiftQ, maxShiftP, maxShiftQ, gain, directionP, directionQ);
+        return true;
+    }
+
+    /// <summary>
+    /// The outcome on <paramref name="issue"/> as the demanding actor (cell
+    /// <paramref name="demanderCell"/>) has seen it: the round's starting outcome, plus the moves
+    /// of its own partners on that issue this round, plus the supplier's own moves so far (which
+    /// replace what the demander saw of it, <paramref name="seenOwn"/>, if they traded before).
+    /// </summary>
+    private double SeenOutcome(int issue, int demanderCell, int supplierCell, double seenOwn)
+    {
+        var seen = startOutcome[issue] + seenShift[demanderCell];
+        if (!double.IsNaN(seenOwn))
+        {
+            seen -= weight[supplierCell] * (seenOwn - preference[supplierCell]) / total[issue];
+        }
+
+        return seen + (weight[supplierCell] * (position[supplierCell] - preference[supplierCell]) / total[issue]);
+    }
+
+    private long SeenKey(int demanderCell, int mover) => ((long)demanderCell * actorCount) + mover;
+
+    /// <summary>Records that <paramref name="demander"/> saw <paramref name="mover"/> move to <paramref name="to"/> on <paramref name="issue"/>; a partner seen twice keeps its smaller move.</summary>
+    private void RecordSeen(int issue, int demander, int mover, double to)
+    {
+        var demanderCell = Cell(issue, demander);
+        var moverCell = Cell(issue, mover);
+        var key = SeenKey(demanderCell, mover);
+        if (seenPositions.TryGetValue(key, out var recorded))
+        {
+            if (Math.Abs(recorded - preference[moverCell]) <= Math.Abs(to - preference[moverCell]))
+            {
+                return;
+            }
+
+            seenShift[demanderCell] -= weight[moverCell] * (recorded - preference[moverCell]) / total[issue];
+        }
+
+        seenPositions[key] = to;
+        seenShift[demanderCell] += weight[moverCell] * (to - preference[moverCell]) / total[issue];
+    }
+
+    private (double ToP, double ToQ) Apply(int index, ExchangeProposal proposal)
+    {
+        ref var candidate = ref candidates[index];
+        int p = candidate.P, q = candidate.Q, s = candidate.SupplierP, t = candidate.SupplierQ;
+        int sp = Cell(p, s), sq = Cell(q, s), tp = Cell(p, t), tq = Cell(q, t);
+        var shiftP = proposal.ShiftP;
+        var shiftQ = proposal.ShiftQ;
+        var gainS = proposal.Gain;
+        var gainT = proposal.Gain;
+        if (rexP > 0)
+        {
+            (shiftP, shiftQ, gainS, gainT) = Randomise(proposal, salience[sp], salience[sq], salience[tp], salience[tq]);
+        }
+
+        var fromP = position[sp];
+        var fromQ = position[tq];
+        var toP = MoveTowards(fromP, preference[tp], shiftP * total[p] / weight[sp]);
+        var toQ = MoveTowards(fromQ, preference[sq], shiftQ * total[q] / weight[tq]);
+        var outcomeP = outcome[p];
+        var outcomeQ = outcome[q];
+        position[sp] = toP;
+        position[tq] = toQ;
+        outcome[p] += weight[sp] * (toP - fromP) / total[p];
+        outcome[q] += weight[tq] * (toQ - fromQ) / total[q];
+        direction[sp] = (sbyte)proposal.DirectionP;
+        direction[tq] = (sbyte)proposal.DirectionQ;
+        RecordSeen(p, t, s, toP);
+        RecordSeen(q, s, t, toQ);
+
+        if (trace)
+        {
+            realized.Add(new RealizedExchange
+            {
+                FirstActor = actors[s].Id,
+                FirstIssue = issues[p].Id,
+                FirstFrom = ToScale(p, fromP),
+                FirstTo = ToScale(p, toP),
+                SecondActor = actors[t].Id,
+                SecondIssue = issues[q].Id,
+                SecondFrom = ToScale(q, fromQ),
+                SecondTo = ToScale(q, toQ),
+                Gain = proposal.Gain,
+                FirstGain = gainS,
+                SecondGain = gainT,
+                Externalities = Externalities(p, q, s, t, outcomeP, outcomeQ),
+            });
+        }
+
+        return (toP, toQ);
+    }
+
+    /// <summary>
+    /// REX (randomised equal gain): u picks the actor whose gain is redrawn, v whether it gains
+    /// (G + p z (Gmax − G)) or loses (G − p z G); that actor's own concession stays, what it
+    /// receives is rescaled to give it the new gain. Gmax is its gain when its partner gains nothing.
+    /// </summary>
+    private (double ShiftP, double ShiftQ, double GainS, double GainT) Randomise(
+        ExchangeProposal proposal, double salienceSp, double salienceSq, double salienceTp, double salienceTq)
+    {
+        var u = random.NextDouble();
+        var v = random.NextDouble();
+        var z = random.NextDouble();
+        var equalGain = proposal.Gain;
+        double Redraw(double maximum) => v < 0.5
+            ? equalGain + (rexP * z * (maximum - equalGain))
+            : equalGain - (rexP * z * equalGain);
+
+        if (u < 0.5)
+        {
+            // t (supplier of q, demanding p) is redrawn; its concession on q stays.
+            var shiftQ = proposal.ShiftQ;
+            var partnerNeutral = Math.Min(proposal.MaxShiftP, salienceSq * shiftQ / salienceSp);
+            var gainT = Redraw((salienceTp * partnerNeutral) - (salienceTq * shiftQ));
+            var shiftP = Math.Min(proposal.MaxShiftP, (gainT + (salienceTq * shiftQ)) / salienceTp);
+            return (shiftP, shiftQ, (salienceSq * shiftQ) - (salienceSp * shiftP), (salienceTp * shiftP) - (salienceTq * shiftQ));
+        }
+        else
+        {
+            // s (supplier of p, demanding q) is redrawn; its concession on p stays.
+            var shiftP = proposal.ShiftP;
+            var partnerNeutral = Math.Min(proposal.MaxShiftQ, salienceTp * shiftP / salienceTq);
+            var gainS = Redraw((salienceSq * partnerNeutral) - (salienceSp * shiftP));
+            var shiftQ = Math.Min(proposal.MaxShiftQ, (gainS + (salienceSp * shiftP)) / salienceSq);
+            return (shiftP, shiftQ, (salienceSq * shiftQ) - (salienceSp * shiftP), (salienceTp * shiftP) - (salienceTq * shiftQ));
+        }
+    }
+
+    private ImmutableArray<Externality> Externalities(int p, int q, int s, int t, double outcomeP, double outcomeQ)
+    {
+        var builder = ImmutableArray.CreateBuilder<Externality>();
+        for (var k = 0; k < actorCount; k++)
+        {
+            int kp = Cell(p, k), kq = Cell(q, k);
+            if (k == s || k == t || !hasStance[kp] || !hasStance[kq])
+            {
+                continue;
+            }
+
+            var value = (salience[kp] * (Math.Abs(outcomeP - preference[kp]) - Math.Abs(outcome[p] - preference[kp])))
+                + (salience[kq] * (Math.Abs(outcomeQ - preference[kq]) - Math.Abs(outcome[q] - preference[kq])));
+            var inner = (left[kp] == left[Cell(p, s)] && left[kq] == left[Cell(q, s)])
+                || (left[kp] == left[Cell(p, t)] && left[kq] == left[Cell(q, t)]);
+            builder.Add(new Externality(actors[k].Id, value, inner ? "inner" : "outer"));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Moves from <paramref name="from"/> towards <paramref name="target"/> by <paramref name="distance"/>, landing exactly on the target when the move reaches it.</summary>
+    private static double MoveTowards(double from, double target, double distance)
+    {
+        var gap = target - from;
+        if (distance >= Math.Abs(gap) * (1 - 1e-12))
+        {
+            return target;
+        }
+
+        return Math.Clamp(from + (Math.Sign(gap) * distance), 0, 100);
+    }
+
+    /// <summary>The capability × salience weighted mean of <paramref name="values"/> on an issue; the plain mean when every weight is 0.</summary>
+    private double WeightedMean(int issue, double[] values)
+    {
+        double weighted = 0, plain = 0;
+        var count = 0;
+        for (var actor = 0; actor < actorCount; actor++)
+        {
+            var cell = Cell(issue, actor);
+            if (hasStance[cell])
+            {
+                weighted += weight[cell] * values[cell];
+                plain += values[cell];
+                count++;
+            }
+        }
+
+        return total[issue] > 0 ? weighted / total[issue] : count > 0 ? plain / count : 0;
+    }
+
+    private double ToInternal(int issue, double value)
+    {
+        var scale = issues[issue];
+        return scale.ScaleMin == 0 && scale.ScaleMax == 100 ? value : (value - scale.ScaleMin) * 100 / scale.ScaleWidth;
+    }
+
+    private double ToScale(int issue, double value)
+    {
+        var scale = issues[issue];
+        return scale.ScaleMin == 0 && scale.ScaleMax == 100 ? value : scale.ScaleMin + (value * scale.ScaleWidth / 100);
+    }
+
+    /// <summary>One candidate of a round and what the round has done to it so far.</summary>
+    private struct CandidateState
+    {
+        /// <summary>The issues (indices, P &lt; Q) and the actors supplying on each.</summary>
+        public int P, Q, SupplierP, SupplierQ;
+
+        /// <summary>The gain the candidate is ranked at (its gain when last re-ranked).</summary>
+        public double RankedGain;
+
+        /// <summary>The sum of the supplier's earlier offers on its issue, and its latest offer (signed, 0-100 units).</summary>
+        public double OfferedP, OfferedQ, LastMoveP, LastMoveQ;
+
+        /// <summary>Where each demanding actor last saw this candidate's supplier move to, NaN if never.</summary>
+        public double SeenOwnP, SeenOwnQ;
+
+        /// <summary>The last refresh that visited it.</summary>
+        public int Visited;
+    }
+}

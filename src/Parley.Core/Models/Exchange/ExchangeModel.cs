@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Parley.Core.Domain;
+
+namespace Parley.Core.Models.Exchange;
+
+/// <summary>
+/// Stokman &amp; Van Oosten's exchange model: actors trade support across pairs of issues, each
+/// giving ground on the issue it values relatively less to win on the one it values more, with
+/// equal utility gains for both (the equal-gain exchange), round after round.
+/// </summary>
+/// <remarks>
+/// <para>Stokman &amp; Van Oosten (1994), "The exchange of voting positions: an object-oriented
+/// model of policy networks", in Bueno de Mesquita &amp; Stokman (eds.), <i>European Community
+/// Decision Making</i>, Yale UP, ch. 7; Stokman, Van der Knoop &amp; Van Oosten (2013), "Modeling
+/// collective decision making", in Wittek, Snijders &amp; Nee (eds.), <i>Handbook of Rational
+/// Choice Social Research</i>, Stanford UP. Reference implementation: foarsitter/decide-exchange-model
+/// (commit 51dee664). Every deviation from it is in <c>docs/models/exchange.md</c>.</para>
+/// <para>Per round, with positions rescaled to 0–100 and O_p the capability × salience weighted
+/// mean on issue p (D_p = Σ c s): actors i and j are candidates on issues (p, q) when they sit on
+/// opposite sides of O on both. The one with the lower s_p/s_q (say i) moves on p towards j,
+/// j moves on q towards i. Moving x on p shifts O_p by dO_p = c_ip s_ip |dx| / D_p; equal gain
+/// requires dO_q = dO_p (s_ip + s_jp) / (s_iq + s_jq); both gain
+/// G = s_jp dO_p − s_jq dO_q. The shifts are the largest that keep each supplier between its
+/// position and its partner's and keep O from passing the demanding actor's position. A move is
+/// valid when 1e−10 &lt; |dx| ≤ 100, G ≥ 1e−10 and the actor's moves on that issue this round all
+/// go the same way. The candidate with the largest G is realised and the others are refreshed;
+/// ties go to the candidate listed first (issue pairs p &lt; q in scenario order, then actor
+/// pairs in scenario order). The round's voting outcome is the weighted mean of the positions
+/// after its exchanges; then each actor that moved keeps part of the move:
+/// x' = x + (0.1 + 0.4 (1 − s)) (y − x).</para>
+/// <para>Options: <see cref="ModelOptions.Rounds"/> (default 10), <see cref="ModelOptions.Tolerance"/>
+/// (stop when no voting outcome moves more than this, on the issue's scale, between rounds),
+/// <see cref="ModelOptions.Seed"/> and parameter <c>rex-p</c> (0–1, default 0: REX, randomised
+/// equal gain). The forecast is the voting outcome after the last round. A round without any
+/// exchange is a fixed point, so the run stops there.</para>
+/// </remarks>
+public sealed class ExchangeModel : IModel
+{
+    /// <summary>Rounds run when <see cref="ModelOptions.Rounds"/> is not set, as in the reference.</summary>
+    public const int DefaultRounds = 10;
+
+    /// <inheritdoc />
+    public ModelInfo Info { get; } = new(
+        "exchange",
+        "Exchange model (Stokman & Van Oosten equal gain)",
+        "Stokman & Van Oosten (1994) in European Community Decision Making, ch. 7; decide-exchange-model",
+        "Actors trade moves across pairs of issues with equal utility gains, round after round.");
+
+    /// <inheritdoc />
+    public ModelResult Run(Scenario scenario, ModelOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        var rounds = options.Rounds ?? DefaultRounds;
+        if (rounds < 1)
+        {
+            throw new ModelOptionException(string.Create(CultureInfo.InvariantCulture, $"option rounds: {rounds} is not allowed; use 1 or more rounds"));
+        }
+
+        if (options.Tolerance is { } tolerance && (!double.IsFinite(tolerance) || tolerance < 0))
+        {
+            throw new ModelOptionException(string.Create(CultureInfo.InvariantCulture, $"option tolerance: {tolerance} is not allowed; use a finite number of 0 or more"));
+        }
+
+        var rexP = options.GetDouble("rex-p", 0, 0, 1);
+        var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace);
+        var issueCount = scenario.Issues.Length;
+        var previous = new double[issueCount];
+        for (var issue = 0; issue < issueCount; issue++)
+        {
+            previous[issue] = engine.VotingOutcome(issue);
+        }
+
+        var converged = false;
+        var roundsRun = 0;
+        for (var round = 1; round <= rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var exchanges = engine.RunRound(round, cancellationToken);
+            roundsRun = round;
+            if (exchanges == 0)
+            {
+                converged = true;
+                break;
+            }
+
+            var largestChange = 0.0;
+            for (var issue = 0; issue < issueCount; issue++)
+            {
+                var current = engine.VotingOutcome(issue);
+                largestChange = Math.Max(largestChange, Math.Abs(current - previous[issue]));
+                previous[issue] = current;
+            }
+
+            if (options.Tolerance is { } stop && largestChange <= stop)
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        var forecasts = ImmutableArray.CreateBuilder<IssueForecast>();
+        var preferences = ImmutableArray.CreateBuilder<IssueOutcome>();
+        for (var issue = 0; issue < issueCount; issue++)
+        {
+            if (!engine.TakesPart(issue))
+            {
+                continue;
+            }
+
+            var id = scenario.Issues[issue].Id;
+            forecasts.Add(new IssueForecast { IssueId = id, Forecast = engine.VotingOutcome(issue), Positions = engine.VotingPositions(issue) });
+            preferences.Add(new IssueOutcome(id, engine.PreferenceOutcome(issue)));
+        }
+
+        return new ModelResult
+        {
+            Model = Info,
+            Issues = forecasts.ToImmutable(),
+            Rounds = [.. engine.Rounds],
+            RoundsRun = roundsRun,
+            Converged = converged,
+            Details = new ExchangeDetails
+            {
+                ExchangesPerRound = [.. engine.ExchangesPerRound],
+                Preferences = preferences.ToImmutable(),
+                RexP = rexP,
+            },
+        };
+    }
+}

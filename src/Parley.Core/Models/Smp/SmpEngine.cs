@@ -1,0 +1,898 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Parley.Core.Models.Smp;
+
+/// <summary>
+/// The numeric core of KTAB's SMP on normalised coordinates (every dimension on [0, 1], saliences
+/// in [0, 1]). One <see cref="SmpEngine"/> holds the actors; <see cref="SmpState"/> holds one turn's
+/// positions and everything assessed from them.
+/// </summary>
+/// <remarks>
+/// KTAB spends most of its time re-estimating the same votes: for every challenger it evaluates
+/// every estimator's view of every contest (an O(N⁴) table written to its database) and keeps
+/// N³ utilities. The model itself needs only the challenger's own view of its N − 1 possible
+/// contests (O(N²) each), so this engine computes utilities on the fly from one N × N distance
+/// matrix and evaluates each contest once: O(N³) per turn, O(N²) memory. Every formula keeps
+/// KTAB's order of operations so that bargains, which KTAB rounds to 4 decimals, round alike.
+/// </remarks>
+internal sealed class SmpEngine
+{
+    private const double MinChallengeCoalition = 1e-10;
+    private const double MinSignificantGain = 1e-5;
+    private const double PositionTolerance = 1e-3;
+    private const double MinBargainWeight = 1e-6;
+
+    private readonly double[] capability;
+    private readonly double[] salience;
+    private readonly double[] salienceSum;
+    private readonly double[] contestWeight;
+    private readonly double[]? accommodation;
+
+    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(capability);
+        ArgumentNullException.ThrowIfNull(salience);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (salience.Length != capability.Length * dimensions)
+        {
+            throw new ArgumentException("salience needs one value per actor and dimension", nameof(salience));
+        }
+
+        ActorCount = capability.Length;
+        Dimensions = dimensions;
+        Parameters = parameters;
+        this.capability = capability;
+        this.salience = salience;
+        salienceSum = new double[ActorCount];
+        contestWeight = new double[ActorCount];
+        for (var i = 0; i < ActorCount; i++)
+        {
+            var sum = 0.0;
+            for (var d = 0; d < dimensions; d++)
+            {
+                sum += salience[(i * dimensions) + d];
+            }
+
+            salienceSum[i] = sum;
+            contestWeight[i] = sum * capability[i];
+        }
+
+        if (!parameters.IdealAdjustment.IsEmpty)
+        {
+            accommodation = new double[ActorCount * ActorCount];
+            for (var i = 0; i < ActorCount; i++)
+            {
+                accommodation[(i * ActorCount) + i] = 1.0;
+            }
+
+            foreach (var (adjusting, reference, rate) in parameters.IdealAdjustment)
+            {
+                accommodation[(adjusting * ActorCount) + reference] = rate;
+            }
+        }
+    }
+
+    public int ActorCount { get; }
+
+    public int Dimensions { get; }
+
+    public SmpParameters Parameters { get; }
+
+    public ReadOnlySpan<double> Capability => capability;
+
+    /// <summary>The first state: ideals at the positions, assessed.</summary>
+    public SmpState Start(double[] positions)
+    {
+        var state = new SmpState(positions, (double[])positions.Clone());
+        Assess(state);
+        return state;
+    }
+
+    /// <summary>
+    /// KTAB's weighted distance from actor i's ideal to actor j's position,
+    /// <c>d_ij = sqrt(Σ_d (s_id (q_id − x_jd))² / Σ_d s_id²)</c> (<c>SMPModel::bvDiff</c>).
+    /// An actor with no salience at all is indifferent: distance 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double Distance(ReadOnlySpan<double> from, int salienceOf, ReadOnlySpan<double> to)
+    {
+        var dsSquare = 0.0;
+        var sSquare = 0.0;
+        var offset = salienceOf * Dimensions;
+        for (var d = 0; d < Dimensions; d++)
+        {
+            var s = salience[offset + d];
+            var ds = (from[d] - to[d]) * s;
+            dsSquare += ds * ds;
+            sSquare += s * s;
+        }
+
+        return sSquare > 0 ? Math.Sqrt(dsSquare / sSquare) : 0.0;
+    }
+
+    /// <summary>KTAB's utility of distance <paramref name="distance"/> at risk attitude <paramref name="risk"/>: <c>(1 − d)(1 + d R)</c>.</summary>
+    internal static double Utility(double distance, double risk) =>
+        distance <= 1 ? (1 - distance) * (1 + (distance * risk)) : (1 - distance) * (1 + risk);
+
+    /// <summary>h's estimate of i's risk attitude, <c>r^h_i</c> (<c>Model::estNRA</c>).</summary>
+    private double EstimatedRisk(double riskH, double riskI) => Parameters.BigRAdjust switch
+    {
+        SmpBigRAdjust.Full => riskI,
+        SmpBigRAdjust.TwoThirds => (riskH + (2.0 * riskI)) / 3.0,
+        SmpBigRAdjust.Half => (riskH + riskI) / 2,
+        SmpBigRAdjust.OneThird => ((2.0 * riskH) + riskI) / 3.0,
+        SmpBigRAdjust.None => riskH,
+        _ => throw new InvalidOperationException("unknown BigRAdjust"),
+    };
+
+    /// <summary>
+    /// Everything KTAB's <c>setAllAUtil</c> and <c>setUENdx</c> derive from a state's positions:
+    /// distances, the risk-neutral election and risk attitudes, own utilities, the unique positions
+    /// and their probabilities (<c>pDist(-1)</c>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Assess(SmpState state)
+    {
+        var n = ActorCount;
+        var dims = Dimensions;
+        var diff = new double[n * n];
+        var diffT = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            var ideal = state.Ideals.AsSpan(i * dims, dims);
+            for (var j = 0; j < n; j++)
+            {
+                var d = Distance(ideal, i, state.Positions.AsSpan(j * dims, dims));
+                diff[(i * n) + j] = d;
+                diffT[(j * n) + i] = d;
+            }
+        }
+
+        state.Diff = diff;
+        state.DiffT = diffT;
+
+        var neutral = new double[n * n];
+        for (var k = 0; k < n; k++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                neutral[(k * n) + j] = Utility(diff[(k * n) + j], 0.0);
+            }
+        }
+
+        var coalitions = SmpElection.Coalitions(Parameters.VotingRule, capability, neutral, n);
+        var neutralProbability = SmpElection.Pce(Parameters.PceModel, Parameters.VictoryProbModel, coalitions, n);
+        state.Risk = RiskFromProbability(neutralProbability);
+
+        var own = new double[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            var r = EstimatedRisk(state.Risk[a], state.Risk[a]);
+            for (var j = 0; j < n; j++)
+            {
+                own[(a * n) + j] = Utility(diff[(a * n) + j], r);
+            }
+        }
+
+        state.OwnUtility = own;
+        var ownT = new double[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                ownT[(j * n) + a] = own[(a * n) + j];
+            }
+        }
+
+        state.OwnUtilityT = ownT;
+
+        var unique = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            var found = false;
+            foreach (var u in unique)
+            {
+                if (Equivalent(state.Positions, i, u))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                unique.Add(i);
+            }
+        }
+
+        state.UniqueIndices = [.. unique];
+        var m = unique.Count;
+        var uniqueUtility = new double[n * m];
+        for (var i = 0; i < n; i++)
+        {
+            for (var u = 0; u < m; u++)
+            {
+                uniqueUtility[(i * m) + u] = own[(i * n) + unique[u]];
+            }
+        }
+
+        state.UniqueProbability = SmpElection.ScalarPce(SmpVotingRule.Prop, Parameters.VictoryProbModel, Parameters.PceModel, capability, uniqueUtility, m);
+        var actorProbability = new double[n];
+        var actorUnique = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            // KTAB's posProb keeps the last equivalent unique position.
+            var last = 0;
+            for (var u = 0; u < m; u++)
+            {
+                if (Equivalent(state.Positions, i, unique[u]))
+                {
+                    last = u;
+                }
+            }
+
+            actorUnique[i] = last;
+            actorProbability[i] = state.UniqueProbability[last];
+        }
+
+        state.ActorProbability = actorProbability;
+        state.ActorUnique = actorUnique;
+    }
+
+    private bool Equivalent(double[] positions, int i, int j)
+    {
+        var sum = 0.0;
+        for (var d = 0; d < Dimensions; d++)
+        {
+            var x = positions[(i * Dimensions) + d] - positions[(j * Dimensions) + d];
+            sum += x * x;
+        }
+
+        return Math.Sqrt(sum) < PositionTolerance;
+    }
+
+    /// <summary>
+    /// KTAB's <c>bigRfromProb</c>. When every position is equally likely (KTAB divides by zero
+    /// there and the run dies) every actor is taken as risk-neutral.
+    /// </summary>
+    private double[] RiskFromProbability(double[] p)
+    {
+        var pMin = 1.0;
+        var pMax = 0.0;
+        foreach (var pi in p)
+        {
+            pMin = pi < pMin ? pi : pMin;
+            pMax = pi > pMax ? pi : pMax;
+        }
+
+        var risk = new double[p.Length];
+        if (!(pMax - pMin > 0))
+        {
+            return risk;
+        }
+
+        for (var i = 0; i < p.Length; i++)
+        {
+            risk[i] = Parameters.BigRRange switch
+            {
+                SmpBigRRange.Min => (p[i] - pMin) / (pMax - pMin),
+                SmpBigRRange.Mid => ((3 * p[i]) - (pMax + (2 * pMin))) / (2 * (pMax - pMin)),
+                SmpBigRRange.Max => ((2 * p[i]) - (pMax + pMin)) / (pMax - pMin),
+                _ => throw new InvalidOperationException("unknown BigRRange"),
+            };
+        }
+
+        return risk;
+    }
+
+    /// <summary>h's estimated utility to actor a of actor b's position, <c>U^h(a, b)</c>.</summary>
+    private double EstimatedUtility(SmpState state, int h, int a, int b) =>
+        Utility(state.Diff[(a * ActorCount) + b], EstimatedRisk(state.Risk[h], state.Risk[a]));
+
+    /// <summary>
+    /// KTAB's <c>probEduChlg</c>: h's estimate of the probability that i beats j and of the change
+    /// in k's expected utility if i challenges j, compared to the status quo.
+    /// </summary>
+    public (double Probability, double Gain) EstimateChallenge(SmpState state, int h, int k, int i, int j)
+    {
+        var n = ActorCount;
+        var rule = Parameters.VotingRule;
+        var uii = EstimatedUtility(state, h, i, i);
+        var uij = EstimatedUtility(state, h, i, j);
+        var uji = EstimatedUtility(state, h, j, i);
+        var ujj = EstimatedUtility(state, h, j, j);
+        var uki = EstimatedUtility(state, h, k, i);
+        var ukj = EstimatedUtility(state, h, k, j);
+        var (cij, cji) = PrincipalCoalitions(rule, i, j, uii, uij, uji, ujj);
+        var c0ij = cij;
+        var c0ji = cji;
+        for (var m = 0; m < n; m++)
+        {
+            if (m == i || m == j)
+            {
+                continue;
+            }
+
+            var vote = ThirdPartyVote(rule, contestWeight[m], c0ij, c0ji,
+                EstimatedUtility(state, h, m, i), EstimatedUtility(state, h, m, j), EstimatedUtility(state, h, m, m));
+            cij = vote > 0 ? cij + vote : cij;
+            cji = vote < 0 ? cji - vote : cji;
+        }
+
+        return ChallengeValue(cij, cji, salienceSum[j], uki, ukj);
+    }
+
+    private (double Cij, double Cji) PrincipalCoalitions(SmpVotingRule rule, int i, int j, double uii, double uij, double uji, double ujj)
+    {
+        var contributionI = SmpElection.Vote(rule, contestWeight[i], uii, uij);
+        var contributionJ = SmpElection.Vote(rule, contestWeight[j], uji, ujj);
+        var cij = MinChallengeCoalition;
+        var cji = MinChallengeCoalition;
+        if (contributionI > 0.0)
+        {
+            cij += contributionI;
+        }
+
+        if (contributionI < 0.0)
+        {
+            cji -= contributionI;
+        }
+
+        if (contributionJ > 0.0)
+        {
+            cij += contributionJ;
+        }
+
+        if (contributionJ < 0.0)
+        {
+            cji -= contributionJ;
+        }
+
+        return (cij, cji);
+    }
+
+    /// <summary>
+    /// A third party's vote in the contest i:j (<c>Actor::vProbLittle</c> then
+    /// <c>Actor::thirdPartyVoteSU</c>): it judges the odds of the little contest of the two
+    /// principals and itself, then votes between joining i and joining j.
+    /// </summary>
+    private double ThirdPartyVote(SmpVotingRule rule, double weight, double c0ij, double c0ji, double uni, double unj, double unn)
+    {
+        var own = SmpElection.Vote(rule, weight, uni, unj);
+        var cni = own > 0 ? c0ij + own : c0ij;
+        var cnj = own < 0 ? c0ji - own : c0ji;
+        var pin = cni / (cni + cnj);
+        var pjn = 1.0 - pin;
+        double ikBeatsJ, jBeatsIk, iBeatsJk, jkBeatsI;
+        switch (Parameters.ThirdPartyCommit)
+        {
+            case SmpThirdPartyCommit.FullCommit:
+                ikBeatsJ = uni + uni + uni;
+                jBeatsIk = unj + unj + unj;
+                iBeatsJk = uni + uni + uni;
+                jkBeatsI = unj + unj + unj;
+                break;
+            case SmpThirdPartyCommit.SemiCommit:
+                ikBeatsJ = uni + uni + unn;
+                jBeatsIk = unj + unj + unj;
+                iBeatsJk = uni + uni + uni;
+                jkBeatsI = unj + unj + unn;
+                break;
+            default:
+                ikBeatsJ = uni + uni + unn;
+                jBeatsIk = unj + unj + unn;
+                iBeatsJk = uni + uni + unn;
+                jkBeatsI = unj + unj + unn;
+                break;
+        }
+
+        var joinI = (pin * ikBeatsJ) + (pjn * jBeatsIk);
+        var joinJ = (pin * iBeatsJk) + (pjn * jkBeatsI);
+        return SmpElection.Vote(rule, weight, joinI, joinJ);
+    }
+
+    private static (double Probability, double Gain) ChallengeValue(double cij, double cji, double targetSalience, double uki, double ukj)
+    {
+        var pij = cij / (cij + cji);
+        var pji = cji / (cij + cji);
+        var statusQuo = uki + ukj;
+        var victory = uki + uki;
+        var defeat = ukj + ukj;
+        var contest = (pij * victory) + (pji * defeat);
+        var challenge = ((1 - targetSalience) * victory) + (targetSalience * contest);
+        return (pij, challenge - statusQuo);
+    }
+
+    /// <summary>Scratch space for <see cref="BestChallenge"/>: one per thread.</summary>
+    public double[] NewScratch() => new double[10 * ActorCount];
+
+    /// <summary>
+    /// Actor i's most advantageous target in its own view (KTAB's <c>bestChallenge</c>): the j with
+    /// the largest expected gain above 10⁻⁵, first j on ties; <c>null</c> when none.
+    /// </summary>
+    /// <param name="state">The state.</param>
+    /// <param name="i">The challenger.</param>
+    /// <param name="scratch">Space from <see cref="NewScratch"/>, not shared between threads.</param>
+    /// <param name="vectorised">
+    /// Whether the default voting rule and commitment (Prop, SemiCommit) may use the SIMD path; it
+    /// gives the same bits as the scalar path (same operations per lane, each contest's votes
+    /// summed in actor order).
+    /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (int Target, double Probability, double Gain)? BestChallenge(SmpState state, int i, double[] scratch, bool vectorised = true)
+    {
+        var n = ActorCount;
+        var rule = Parameters.VotingRule;
+        var risk = scratch.AsSpan(0, n);
+        var utilityOfI = scratch.AsSpan(n, n);
+        var utilityOfOwn = scratch.AsSpan(2 * n, n);
+        var joinIWins = scratch.AsSpan(3 * n, n);
+        var staySafe = scratch.AsSpan(4 * n, n);
+        var c0ij = scratch.AsSpan(5 * n, n);
+        var c0ji = scratch.AsSpan(6 * n, n);
+        var cij = scratch.AsSpan(7 * n, n);
+        var cji = scratch.AsSpan(8 * n, n);
+        var uij = scratch.AsSpan(9 * n, n);
+        var diffT = state.DiffT;
+        var diff = state.Diff;
+        for (var m = 0; m < n; m++)
+        {
+            risk[m] = EstimatedRisk(state.Risk[i], state.Risk[m]);
+            utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
+            utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
+            joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
+            staySafe[m] = utilityOfI[m] + utilityOfI[m] + utilityOfI[m];
+        }
+
+        var uii = utilityOfI[i];
+        for (var j = 0; j < n; j++)
+        {
+            uij[j] = Utility(diff[(i * n) + j], risk[i]);
+            (c0ij[j], c0ji[j]) = PrincipalCoalitions(rule, i, j, uii, uij[j], utilityOfI[j], utilityOfOwn[j]);
+        }
+
+        c0ij.CopyTo(cij);
+        c0ji.CopyTo(cji);
+        if (vectorised && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit)
+        {
+            for (var m = 0; m < n; m++)
+            {
+                if (m != i)
+                {
+                    AddPropSemiCommitVotes(m, diff.AsSpan(m * n, n), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
+                }
+            }
+        }
+        else
+        {
+            for (var j = 0; j < n; j++)
+            {
+                for (var m = 0; m < n; m++)
+                {
+                    if (m == i || m == j)
+                    {
+                        continue;
+                    }
+
+                    var vote = ThirdPartyVote(rule, contestWeight[m], c0ij[j], c0ji[j], utilityOfI[m], Utility(diff[(m * n) + j], risk[m]), utilityOfOwn[m]);
+                    cij[j] = vote > 0 ? cij[j] + vote : cij[j];
+                    cji[j] = vote < 0 ? cji[j] - vote : cji[j];
+                }
+            }
+        }
+
+        var bestTarget = -1;
+        var bestProbability = 0.0;
+        var bestGain = -1.0;
+        for (var j = 0; j < n; j++)
+        {
+            if (j == i)
+            {
+                continue;
+            }
+
+            var (probability, gain) = ChallengeValue(cij[j], cji[j], salienceSum[j], uii, uij[j]);
+            if (MinSignificantGain < gain && bestGain < gain)
+            {
+                bestTarget = j;
+                bestProbability = probability;
+                bestGain = gain;
+            }
+        }
+
+        return bestTarget < 0 ? null : (bestTarget, bestProbability, bestGain);
+    }
+
+    /// <summary>
+    /// Third party m's vote in every contest i:j under the Prop rule and SemiCommit
+    /// (<see cref="ThirdPartyVote"/> inlined), added to each contest's coalitions, several targets j
+    /// per SIMD instruction. Each lane does the scalar path's operations in the same order and
+    /// every contest still sums its votes in actor order, so the result is bit-identical. The vote
+    /// of m in its own contest (j = m) is skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddPropSemiCommitVotes(
+        int m, ReadOnlySpan<double> distanceFromM, double risk, double uni, double unn, double joinIWins, double staySafe,
+        ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
+    {
+        var n = cij.Length;
+        var w = contestWeight[m];
+        var j = 0;
+        var width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && n >= width)
+        {
+            var one = Vector<double>.One;
+            var zero = Vector<double>.Zero;
+            var r = new Vector<double>(risk);
+            var wm = new Vector<double>(w);
+            var um = new Vector<double>(uni);
+            var own = new Vector<double>(unn);
+            var iWins = new Vector<double>(joinIWins);
+            var safe = new Vector<double>(staySafe);
+            for (; j <= n - width; j += width)
+            {
+                var d = new Vector<double>(distanceFromM[j..]);
+                var near = one - d;
+                var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+                var vote0 = wm * (um - unj);
+                var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
+                var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
+                var pin = cni / (cni + cnj);
+                var pjn = one - pin;
+                var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
+                var joinJ = (pin * safe) + (pjn * (unj + unj + own));
+                var vote = wm * (joinI - joinJ);
+                if (m >= j && m < j + width)
+                {
+                    vote = Vector.ConditionalSelect(Vector.Equals(LaneIndex, new Vector<double>(m - j)), zero, vote);
+                }
+
+                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
+                (new Vector<double>(cij[j..]) + Vector.Max(vote, zero)).CopyTo(cij[j..]);
+                (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
+            }
+        }
+
+        for (; j < n; j++)
+        {
+            if (j == m)
+            {
+                continue;
+            }
+
+            var vote = ThirdPartyVote(SmpVotingRule.Prop, w, c0ij[j], c0ji[j], uni, Utility(distanceFromM[j], risk), unn);
+            cij[j] = vote > 0 ? cij[j] + vote : cij[j];
+            cji[j] = vote < 0 ? cji[j] - vote : cji[j];
+        }
+    }
+
+    private static readonly Vector<double> LaneIndex = CreateLaneIndex();
+
+    private static Vector<double> CreateLaneIndex()
+    {
+        var lanes = new double[Vector<double>.Count];
+        for (var k = 0; k < lanes.Length; k++)
+        {
+            lanes[k] = k;
+        }
+
+        return new Vector<double>(lanes);
+    }
+
+    /// <summary>
+    /// The bargain i proposes to j when it estimates P(i beats j) = <paramref name="probabilityI"/>
+    /// (<c>SMPActor::interpolateBrgn</c>): the positions i and j would adopt.
+    /// </summary>
+    public (double[] Initiator, double[] Receiver) Interpolate(SmpState state, int i, int j, double probabilityI, double probabilityJ)
+    {
+        var dims = Dimensions;
+        var bi = new double[dims];
+        var bj = new double[dims];
+        for (var d = 0; d < dims; d++)
+        {
+            var ti = state.Positions[(i * dims) + d];
+            var si = salience[(i * dims) + d];
+            var tj = state.Positions[(j * dims) + d];
+            var sj = salience[(j * dims) + d];
+            switch (Parameters.InterVecBrgn)
+            {
+                case SmpInterVecBrgn.S1P1:
+                    (bi[d], bj[d]) = InterpolatePower(ti, si * probabilityI, tj, sj * probabilityJ);
+                    break;
+                case SmpInterVecBrgn.S2P2:
+                    (bi[d], bj[d]) = InterpolatePower(ti, si * si * (probabilityI * probabilityI), tj, sj * sj * (probabilityJ * probabilityJ));
+                    break;
+                default:
+                    (bi[d], bj[d]) = InterpolateWeakerMoves(ti, si, probabilityI, tj, sj, probabilityJ);
+                    break;
+            }
+        }
+
+        return (bi, bj);
+    }
+
+    /// <summary>
+    /// <c>SMPActor::interpBrgnSnPm</c>: both offered the weighted mean; a tiny weight for each side's own
+    /// point avoids 0/0 (so the two offers can differ in the last place) and the result is
+    /// rounded to 4 decimals.
+    /// </summary>
+    private static (double, double) InterpolatePower(double ti, double wi, double tj, double wj)
+    {
+        var bi = Round4((((wi + MinBargainWeight) * ti) + (wj * tj)) / (wi + MinBargainWeight + wj));
+        var bj = Round4(((wi * ti) + ((MinBargainWeight + wj) * tj)) / (wi + MinBargainWeight + wj));
+        return (bi, bj);
+    }
+
+    private static double Round4(double x) => ((int)(0.5 + (x * 10000.0))) / 10000.0;
+
+    private static (double, double) InterpolateWeakerMoves(double ti, double si, double pi, double tj, double sj, double pj)
+    {
+        var di = pj > pi ? pj - pi : 0;
+        var dj = pi > pj ? pi - pj : 0;
+        var si2 = si * si;
+        var sj2 = sj * sj;
+        var dik = di * sj2 / ((di * sj2) + MinBargainWeight + ((1 - di) * si2));
+        var djk = dj * si2 / ((dj * si2) + MinBargainWeight + ((1 - dj) * sj2));
+        return (ti + (dik * (tj - ti)), tj + (djk * (ti - tj)));
+    }
+
+    /// <summary>
+    /// Average utility to every actor a of the state after bargain b (KTAB's <c>brgnUtil</c> in
+    /// <c>doBCN</c>): <c>(1/N)[u_a(b's initiator position) + u_a(b's receiver position) + Σ_{m ∉ {init, rcvr}} U^a(a, m)]</c>,
+    /// summed in KTAB's order for each actor, several actors per SIMD instruction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double[] BargainUtility(SmpState state, SmpBargainProposal bargain)
+    {
+        var n = ActorCount;
+        var dims = Dimensions;
+        var total = new double[n];
+        if (!bargain.IsStatusQuo)
+        {
+            for (var a = 0; a < n; a++)
+            {
+                var position = state.Positions.AsSpan(a * dims, dims);
+                total[a] = Utility(Distance(position, a, bargain.InitiatorPosition), state.Risk[a])
+                    + Utility(Distance(position, a, bargain.ReceiverPosition), state.Risk[a]);
+            }
+        }
+
+        var ownT = state.OwnUtilityT;
+        for (var m = 0; m < n; m++)
+        {
+            if (!bargain.IsStatusQuo && (m == bargain.Initiator || m == bargain.Receiver))
+            {
+                continue;
+            }
+
+            var row = ownT.AsSpan(m * n, n);
+            var a = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; a <= n - Vector<double>.Count; a += Vector<double>.Count)
+                {
+                    (new Vector<double>(total, a) + new Vector<double>(row[a..])).CopyTo(total, a);
+                }
+            }
+
+            for (; a < n; a++)
+            {
+                total[a] += row[a];
+            }
+        }
+
+        for (var a = 0; a < n; a++)
+        {
+            total[a] /= n;
+        }
+
+        return total;
+    }
+
+    /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>
+    public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
+    {
+        var n = ActorCount;
+        var best = new (int Target, double Probability, double Gain)?[n];
+        var parallel = n >= 24;
+        if (parallel)
+        {
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
+                NewScratch,
+                (i, _, scratch) =>
+                {
+                    best[i] = BestChallenge(state, i, scratch);
+                    return scratch;
+                },
+                _ => { });
+        }
+        else
+        {
+            var scratch = NewScratch();
+            for (var i = 0; i < n; i++)
+            {
+                best[i] = BestChallenge(state, i, scratch);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var queues = new List<SmpBargainProposal>[n];
+        for (var i = 0; i < n; i++)
+        {
+            queues[i] = [];
+        }
+
+        var challenges = new List<SmpChallengeRecord>();
+        var proposals = new List<SmpBargainProposal>();
+        for (var i = 0; i < n; i++)
+        {
+            queues[i].Add(SmpBargainProposal.StatusQuo(i));
+            if (best[i] is not { } challenge)
+            {
+                continue;
+            }
+
+            var j = challenge.Target;
+            var targetView = Parameters.BargnModel != SmpBargnModel.InitOnlyInterp || trace
+                ? EstimateChallenge(state, j, i, i, j)
+                : default;
+            challenges.Add(new SmpChallengeRecord(i, j, challenge.Probability, challenge.Gain, targetView.Probability, targetView.Gain));
+
+            var (ownI, ownJ) = Interpolate(state, i, j, challenge.Probability, 1 - challenge.Probability);
+            var initiatorBargain = new SmpBargainProposal(i, j, ownI, ownJ);
+            switch (Parameters.BargnModel)
+            {
+                case SmpBargnModel.InitOnlyInterp:
+                    Enqueue(initiatorBargain);
+                    break;
+                case SmpBargnModel.InitRcvrInterp:
+                    {
+                        // KTAB passes j's estimate of i's expected gain where the comment says
+                        // "probability" (get<1> of probEduChlg); kept for conformance.
+                        var (targetI, targetJ) = Interpolate(state, i, j, targetView.Gain, 1 - targetView.Gain);
+                        Enqueue(initiatorBargain);
+                        Enqueue(new SmpBargainProposal(i, j, targetI, targetJ));
+                        break;
+                    }
+
+                default:
+                    {
+                        var (targetI, targetJ) = Interpolate(state, i, j, targetView.Gain, 1 - targetView.Gain);
+                        // KTAB weighs the receiver's view by the initiator's capability times the receiver's salience.
+                        var wi = capability[i] * salienceSum[i];
+                        var wj = capability[i] * salienceSum[j];
+                        var mixI = new double[Dimensions];
+                        var mixJ = new double[Dimensions];
+                        for (var d = 0; d < Dimensions; d++)
+                        {
+                            mixI[d] = ((wi * ownI[d]) + (wj * targetI[d])) / (wi + wj);
+                            mixJ[d] = ((wi * ownJ[d]) + (wj * targetJ[d])) / (wi + wj);
+                        }
+
+                        Enqueue(new SmpBargainProposal(i, j, mixI, mixJ));
+                        break;
+                    }
+            }
+
+            void Enqueue(SmpBargainProposal proposal)
+            {
+                proposals.Add(proposal);
+                queues[i].Add(proposal);
+                queues[j].Add(proposal);
+            }
+        }
+
+        var utilities = new Dictionary<SmpBargainProposal, double[]>(ReferenceEqualityComparer.Instance);
+        foreach (var proposal in proposals)
+        {
+            utilities[proposal] = BargainUtility(state, proposal);
+        }
+
+        var statusQuoUtility = new double[n][];
+        var random = Parameters.StateTransitions == SmpStateTransitions.Stochastic ? new SmpRandom(seed, (ulong)turn) : null;
+        var positions = new double[n * Dimensions];
+        var chosen = new SmpBargainProposal[n];
+        for (var k = 0; k < n; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var queue = queues[k];
+            var nb = queue.Count;
+            var u = new double[n * nb];
+            for (var b = 0; b < nb; b++)
+            {
+                var column = queue[b].IsStatusQuo
+                    ? statusQuoUtility[k] ??= BargainUtility(state, queue[b])
+                    : utilities[queue[b]];
+                for (var a = 0; a < n; a++)
+                {
+                    u[(a * nb) + b] = column[a];
+                }
+            }
+
+            var p = SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u, nb);
+            var pick = random is null ? IndexOfMax(p) : random.Select(p);
+            var bargain = queue[pick];
+            chosen[k] = bargain;
+            var source = bargain.IsStatusQuo ? state.Positions.AsSpan(k * Dimensions, Dimensions)
+                : bargain.Initiator == k ? bargain.InitiatorPosition
+                : bargain.ReceiverPosition;
+            source.CopyTo(positions.AsSpan(k * Dimensions, Dimensions));
+        }
+
+        var next = new SmpState(positions, NewIdeals(state, positions));
+        Assess(next);
+        return new SmpStep(next, challenges, proposals, chosen);
+    }
+
+    private static int IndexOfMax(double[] p)
+    {
+        var best = 0;
+        var max = -1.0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var a = Math.Abs(p[i]);
+            if (max < a)
+            {
+                best = i;
+                max = a;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary><c>q_i ← Σ_j A_ij x_j + (1 − Σ_j A_ij) q_i</c>; with A the identity, the ideals are the positions.</summary>
+    private double[] NewIdeals(SmpState state, double[] positions)
+    {
+        if (accommodation is null)
+        {
+            return (double[])positions.Clone();
+        }
+
+        var n = ActorCount;
+        var dims = Dimensions;
+        var ideals = new double[n * dims];
+        for (var i = 0; i < n; i++)
+        {
+            var rowSum = 0.0;
+            var point = ideals.AsSpan(i * dims, dims);
+            for (var j = 0; j < n; j++)
+            {
+                var a = accommodation[(i * n) + j];
+                rowSum += a;
+                for (var d = 0; d < dims; d++)
+                {
+                    point[d] += a * positions[(j * dims) + d];
+                }
+            }
+
+            var lag = 1.0 - Math.Min(rowSum, 1.0);
+            for (var d = 0; d < dims; d++)
+            {
+                point[d] += lag * state.Ideals[(i * dims) + d];
+            }
+        }
+
+        return ideals;
+    }
+
+    /// <summary>KTAB's <c>stateDist</c>: the sum over actors of the Euclidean distance moved.</summary>
+    public double StateDistance(SmpState from, SmpState to)
+    {
+        var total = 0.0;
+        for (var i = 0; i < ActorCount; i++)
+        {
+            var sum = 0.0;
+            for (var d = 0; d < Dimensions; d++)
+            {
+                var x = from.Positions[(i * Dimensions) + d] - to.Positions[(i * Dimensions) + d];
+                sum += x * x;
+            }
+
+            total += Math.Sqrt(sum);
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Parley.Core.Backtesting;
+using Parley.Formats.Deu;
+
+namespace Parley.Formats.Backtesting;
+
+/// <summary>What loading backtest inputs gave: the cases, or every problem found.</summary>
+/// <param name="Cases">The cases, in the order of the paths and, inside a DEU file, of its rows.</param>
+/// <param name="Diagnostics">Every problem, file by file; empty when all inputs are valid.</param>
+/// <param name="Dataset">A name for the inputs in reports: the file name, or the names joined.</param>
+/// <param name="ReadDeu">Whether any input was a DEU data set (so the capability option applied).</param>
+public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, ImmutableArray<Diagnostic> Diagnostics, string Dataset, bool ReadDeu)
+{
+    /// <summary>Whether every input was read without problems.</summary>
+    public bool Succeeded => Diagnostics.IsEmpty;
+
+    /// <summary>
+    /// Loads backtest cases from files and folders. A DEU file (named with
+    /// <paramref name="format"/> = <see cref="ScenarioFormat.Deu"/> or recognised by its header)
+    /// gives one case per issue row, grouped by proposal. Any other scenario file gives one case,
+    /// scored on the issues that carry an <c>outcome</c>; a folder gives every <c>.yaml</c>,
+    /// <c>.yml</c> and <c>.json</c> file in it, in ordinal name order. A scenario file without any
+    /// outcome is a problem: it cannot be scored.
+    /// </summary>
+    /// <param name="paths">Files or folders, as the user named them.</param>
+    /// <param name="format">The files' format, or <c>null</c> to detect it from the content.</param>
+    /// <param name="capability">Capabilities for DEU files.</param>
+    /// <param name="unit">For DEU files: one case per issue row (default) or per proposal.</param>
+    public static BacktestInput Load(IReadOnlyList<string> paths, ScenarioFormat? format, DeuCapability capability, DeuCaseUnit unit = DeuCaseUnit.Issue)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var cases = ImmutableArray.CreateBuilder<BacktestCase>();
+        var problems = ImmutableArray.CreateBuilder<Diagnostic>();
+        var files = new List<string>();
+        var readDeu = false;
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path)
+                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (found.Count == 0)
+                {
+                    problems.Add(new Diagnostic(path, 1, 1, "the folder has no scenario files; backtests read .yaml, .yml and .json files from a folder"));
+                }
+
+                files.AddRange(found);
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        foreach (var file in files)
+        {
+            if (IsDeu(file, format))
+            {
+                readDeu = true;
+                var dataset = DeuReader.ReadDatasetFile(file, capability);
+                problems.AddRange(dataset.Diagnostics);
+                cases.AddRange(dataset.ToBacktestCases(unit));
+                if (dataset.Succeeded && dataset.Rows.All(r => r.Outcome is null))
+                {
+                    problems.Add(new Diagnostic(file, 1, 1, "no issue row has an outcome (out); a backtest needs known outcomes"));
+                }
+
+                continue;
+            }
+
+            var result = ScenarioFiles.Read(file, format);
+            if (result.Scenario is not { } scenario)
+            {
+                problems.AddRange(result.Diagnostics);
+                continue;
+            }
+
+            if (!scenario.Issues.Any(i => i.Outcome is not null))
+            {
+                problems.Add(new Diagnostic(file, 1, 1, "no issue has an outcome; give each issue you want scored its known 'outcome:' on the issue's scale"));
+                continue;
+            }
+
+            cases.Add(new BacktestCase(scenario.Id, scenario, file));
+        }
+
+        var name = paths.Count == 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(paths[0])) : string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
+        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), name, readDeu);
+    }
+
+    private static bool IsDeu(string file, ScenarioFormat? format)
+    {
+        if (format is { } named)
+        {
+            return named == ScenarioFormat.Deu;
+        }
+
+        try
+        {
+            using var reader = new StreamReader(file);
+            var header = reader.ReadLine() ?? string.Empty;
+            return new DeuReader().Recognizes(header, file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+}

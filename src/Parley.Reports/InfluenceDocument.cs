@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+using Parley.Core.Domain;
+using Parley.Core.Influence;
+
+namespace Parley.Reports;
+
+/// <summary>
+/// The JSON document of <c>parley influence --json</c>:
+/// <c>{"scenario", "title", "model", "shift", "players", "runs", "issues": [{"id", "forecast", "reference",
+/// "shapley_exact", "actors": [{"id", "shapley", "absence_shift", "changes": [{"input", "from", "to", "forecast", "relative_size"}]}]}]}</c>;
+/// actors are ranked as in the table, each actor's changes ordered by relative size.
+/// </summary>
+public static class InfluenceDocument
+{
+    /// <summary>The document for <paramref name="result"/> on <paramref name="scenario"/>.</summary>
+    public static string ToJson(Scenario scenario, InfluenceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(result);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("scenario", scenario.Id);
+            writer.WriteString("title", scenario.Title);
+            writer.WriteString("model", result.Model.Id);
+            writer.WriteNumber("shift", result.Options.Shift);
+            writer.WriteNumber("players", result.Players);
+            writer.WriteNumber("runs", result.Runs);
+            writer.WriteStartArray("issues");
+            foreach (var issue in result.Issues)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", issue.IssueId);
+                writer.WriteNumber("forecast", issue.Forecast);
+                writer.WriteNumber("reference", issue.Reference);
+                writer.WriteBoolean("shapley_exact", issue.ShapleyExact);
+                writer.WriteStartArray("actors");
+                foreach (var actor in issue.Actors)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", actor.ActorId);
+                    writer.WriteNumber("shapley", actor.Shapley);
+                    writer.WriteNumber("absence_shift", actor.AbsenceShift);
+                    writer.WriteStartArray("changes");
+                    foreach (var change in actor.Changes.OrderBy(c => c.RelativeSize))
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("input", change.Input);
+                        writer.WriteNumber("from", change.From);
+                        writer.WriteNumber("to", change.To);
+                        writer.WriteNumber("forecast", change.Forecast);
+                        writer.WriteNumber("relative_size", change.RelativeSize);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Parley.Core.Models;
+
+namespace Parley.Cli.Tests;
+
+/// <summary><c>forecast --stages</c>, <c>whatif</c> and <c>influence</c> through the real entry point on the built-in Alaska scenario.</summary>
+public sealed class StagesCommandTests
+{
+    public static TheoryData<string> ModelIds => [.. ModelCatalog.All.Select(m => m.Info.Id)];
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void ForecastStages_AlaskaRunsEveryStageForEveryModel(string modelId)
+    {
+        var (exitCode, output, error) = CliRunner.Run("forecast", "--stages", "--model", modelId);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        foreach (var text in new[] { "Stage 1/3: Trump and Putin one-on-one", "Stage 2/3: Delegations of five", "Stage 3/3: Later meeting", "participants: usa, rus, ukr, europe, uk", "Final forecast after 3 stages" })
+        {
+            Assert.Contains(text, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void ForecastStagesJson_ListsStagesAndTheFinalIsTheLastStageThatForecastEachIssue(string modelId)
+    {
+        var (exitCode, output, _) = CliRunner.Run("forecast", "--stages", "--json", "--model", modelId);
+
+        Assert.Equal(0, exitCode);
+        using var document = JsonDocument.Parse(output);
+        var forecast = Assert.Single(document.RootElement.GetProperty("forecasts").EnumerateArray());
+        var stages = forecast.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["one-on-one", "delegations", "with-ukraine"], stages.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(["usa", "rus"], stages[0].GetProperty("participants").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["ceasefire", "territory", "sanctions"], stages[0].GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
+        var last = new Dictionary<string, double>();
+        foreach (var stage in stages)
+        {
+            foreach (var issue in stage.GetProperty("issues").EnumerateArray())
+            {
+                last[issue.GetProperty("id").GetString()!] = issue.GetProperty("forecast").GetDouble();
+            }
+        }
+
+        var final = forecast.GetProperty("issues").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("forecast").GetDouble());
+        Assert.Equal(last.OrderBy(p => p.Key, StringComparer.Ordinal), final.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        // The second stage starts where the first ended.
+        var firstCeasefire = stages[0].GetProperty("issues")[0];
+        var secondCeasefire = stages[1].GetProperty("issues").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "ceasefire");
+        Assert.Equal(firstCeasefire.GetProperty("forecast").GetDouble(), secondCeasefire.GetProperty("status_quo").GetDouble());
+    }
+
+    [Fact]
+    public void Forecast_UnknownBlocMode_ExitsTwoNamingTheModes()
+    {
+        var (exitCode, _, error) = CliRunner.Run("forecast", "--blocs", "fuse");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("as-written, merge, split", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("merge")]
+    [InlineData("split")]
+    public void ForecastStages_BlocModesRunOnAlaska(string mode)
+    {
+        var (exitCode, output, _) = CliRunner.Run("forecast", "--stages", "--blocs", mode, "--model", "compromise", "--json");
+        Assert.Equal(0, exitCode);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal(7, document.RootElement.GetProperty("forecasts")[0].GetProperty("issues").GetArrayLength());
+    }
+
+    [Fact]
+    public void WhatIf_UsEasingSanctions_ChangesSanctionsOnly()
+    {
+        var (exitCode, output, error) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        using var document = JsonDocument.Parse(output);
+        var comparison = Assert.Single(document.RootElement.GetProperty("comparisons").EnumerateArray());
+        Assert.Equal(3, comparison.GetProperty("stages").GetArrayLength());
+        foreach (var row in comparison.GetProperty("final").EnumerateArray())
+        {
+            var changed = row.GetProperty("changed").GetBoolean();
+            Assert.Equal(row.GetProperty("id").GetString() == "sanctions", changed);
+            Assert.Equal(changed, row.GetProperty("delta").GetDouble() > 0);
+        }
+    }
+
+    [Fact]
+    public void WhatIf_Table_MarksChangedRows()
+    {
+        var (exitCode, output, _) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise");
+        Assert.Equal(0, exitCode);
+        var changed = output.Split('\n').Where(l => l.StartsWith("| * |", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, changed.Count);
+        Assert.All(changed, l => Assert.Contains("Sanctions on Russia", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhatIf_OnlyChanged_ShowsJustTheChangedRows()
+    {
+        var (exitCode, output, _) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise", "--only-changed");
+        Assert.Equal(0, exitCode);
+        var rows = output.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.Contains("Baseline", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, l => Assert.StartsWith("| * |", l, StringComparison.Ordinal));
+        Assert.Contains("| final ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatIf_BadEdits_AllReportedWithExitTwo()
+    {
+        var (exitCode, output, error) = CliRunner.Run("whatif", "--set", "rus.sanctions.salience=40", "--set", "rus.sanction.position=1", "--remove-actor", "nobody", "--add-stage", "x");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--set rus.sanctions.salience=40: salience 40 is not allowed", error, StringComparison.Ordinal);
+        Assert.Contains("unknown issue 'sanction'", error, StringComparison.Ordinal);
+        Assert.Contains("--remove-actor nobody: unknown actor 'nobody'", error, StringComparison.Ordinal);
+        Assert.Contains("--add-stage x: expected ID:PARTICIPANTS", error, StringComparison.Ordinal);
+        Assert.Contains("4 problems found.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatIf_NoEdits_ExitsTwo()
+    {
+        var (exitCode, _, error) = CliRunner.Run("whatif");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no edits given", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatIf_OverlayFileAddsAStageAndRemovesAnActor()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"parley-overlay-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, """
+            set:
+              usa.sanctions.salience: 0.9
+            remove_actors: [uk]
+            add_stages:
+              - id: europe-summit
+                participants: [usa, rus, ukr, europe]
+                issues: [ceasefire, guarantees]
+            """);
+        try
+        {
+            var (exitCode, output, error) = CliRunner.Run("whatif", "--overlay", path, "--model", "median");
+            Assert.Equal(0, exitCode);
+            Assert.Equal(string.Empty, error);
+            Assert.Contains("remove actor uk", output, StringComparison.Ordinal);
+            Assert.Contains("europe-summit", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void WhatIf_BrokenOverlayFile_ReportsLocatedProblems()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"parley-overlay-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "set:\n  usa.sanctions.position: high\nremove: [uk]\n");
+        try
+        {
+            var (exitCode, _, error) = CliRunner.Run("whatif", "--overlay", path);
+            Assert.Equal(2, exitCode);
+            Assert.Contains($"{path}:2:27:", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}:3:1: unknown field 'remove'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Influence_Json_RanksActorsAndShapleyValuesAddUp()
+    {
+        var (exitCode, output, error) = CliRunner.Run("influence", "--json", "--model", "compromise", "--no-search");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        using var document = JsonDocument.Parse(output);
+        var issues = document.RootElement.GetProperty("issues").EnumerateArray().ToList();
+        Assert.Equal(7, issues.Count);
+        foreach (var issue in issues)
+        {
+            var shapley = issue.GetProperty("actors").EnumerateArray().Select(a => a.GetProperty("shapley").GetDouble()).ToList();
+            Assert.Equal(shapley.OrderByDescending(Math.Abs), shapley);
+            Assert.Equal(issue.GetProperty("forecast").GetDouble() - issue.GetProperty("reference").GetDouble(), shapley.Sum(), 9);
+        }
+    }
+
+    [Fact]
+    public void Influence_Table_ShowsSmallestChanges()
+    {
+        var (exitCode, output, _) = CliRunner.Run("influence", "--issue", "sanctions", "--stages", "--model", "nash");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Sanctions on Russia", output, StringComparison.Ordinal);
+        Assert.Contains("Smallest change moving it 5", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ceasefire timing", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--shift", "0", "--shift 0 is not allowed")]
+    [InlineData("--issue", "weather", "--issue 'weather' is not an issue")]
+    [InlineData("--model", "all", "unknown model 'all'")]
+    public void Influence_BadOptions_ExitTwo(string option, string value, string expected)
+    {
+        var (exitCode, _, error) = CliRunner.Run("influence", option, value);
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,148 @@
+using CsCheck;
+using Parley.Core.Domain;
+using Parley.Core.Influence;
+using Parley.Core.Models;
+using Parley.Core.Models.Baseline;
+using Parley.Core.Staging;
+using Parley.Core.Tests.Staging;
+using Parley.Core.WhatIf;
+
+namespace Parley.Core.Tests.Influence;
+
+public sealed class InfluenceAnalysisTests
+{
+    private static readonly InfluenceOptions NoSearch = InfluenceOptions.Default with { SearchSmallestChange = false };
+
+    /// <summary>
+    /// The models that forecast from capability x salience weights alone, where an actor of zero
+    /// capability can move nothing. Expected-utility style models let such an actor still widen the
+    /// range of positions and make offers, so for them this is not a property (docs/stages.md).
+    /// </summary>
+    [Theory]
+    [InlineData("compromise")]
+    [InlineData("median")]
+    [InlineData("nash")]
+    public void RemovingAZeroCapabilityActor_ChangesNothing(string modelId)
+    {
+        var model = ModelCatalog.Find(modelId)!;
+        ScenarioGen.Scenarios(minCapability: 1).Sample(scenario =>
+        {
+            var idle = new Actor { Id = "idle", Name = "Idle", Capability = 0 };
+            var withIdle = scenario with
+            {
+                Actors = scenario.Actors.Insert(1, idle),
+                Stances = scenario.Stances.AddRange(scenario.Issues.Select(i => new Stance { ActorId = "idle", IssueId = i.Id, Position = 100, Salience = 1 })),
+            };
+            var with = StagedForecaster.Run(withIdle, model, ModelOptions.Default);
+            var without = StagedForecaster.Run(ScenarioEdits.WithoutActors(withIdle, ["idle"]), model, ModelOptions.Default);
+            Assert.Equal(
+                without.Final.Select(f => (f.IssueId, f.Forecast)),
+                with.Final.Select(f => (f.IssueId, f.Forecast)));
+
+            var influence = InfluenceAnalysis.Run(withIdle, model, ModelOptions.Default, NoSearch);
+            Assert.All(influence.Issues, issue =>
+            {
+                var actor = issue.Actors.Single(a => a.ActorId == "idle");
+                Assert.Equal(0, actor.AbsenceShift);
+                Assert.Equal(0, actor.Shapley, 9);
+            });
+        }, iter: 20);
+    }
+
+    [Fact]
+    public void ExactShapley_SumsToForecastMinusReference()
+    {
+        ScenarioGen.Scenarios().Sample(scenario =>
+        {
+            var result = InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, NoSearch);
+            Assert.All(result.Issues, issue =>
+            {
+                Assert.True(issue.ShapleyExact);
+                Assert.Equal(issue.Forecast - issue.Reference, issue.Actors.Sum(a => a.Shapley), 9);
+            });
+        }, iter: 50);
+    }
+
+    [Fact]
+    public void SymmetricActors_GetEqualShapleyValues()
+    {
+        var scenario = TestScenarios.OneIssue(0, 100, 50, (10, 1, 5), (90, 1, 5), (50, 0.5, 2));
+        var issue = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch).Issues.Single();
+        var byId = issue.Actors.ToDictionary(a => a.ActorId);
+        Assert.Equal(-byId["a0"].Shapley, byId["a1"].Shapley, 9);
+    }
+
+    [Fact]
+    public void SampledShapley_IsSeededAndCloseToExact()
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30, 40, 5], [0, 20, 50, 70, 100], [1, 0.8, 0.6, 0.4, 0.2], [30]);
+        var exact = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch).Issues.Single();
+        var sampledOptions = NoSearch with { ExactLimit = 2, Permutations = 2000, Seed = 7 };
+        var sampled = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, sampledOptions).Issues.Single();
+        var again = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, sampledOptions).Issues.Single();
+
+        Assert.False(sampled.ShapleyExact);
+        Assert.Equal(sampled.Actors.Select(a => a.Shapley), again.Actors.Select(a => a.Shapley));
+        foreach (var actor in exact.Actors)
+        {
+            Assert.InRange(sampled.Actors.Single(a => a.ActorId == actor.ActorId).Shapley - actor.Shapley, -1.5, 1.5);
+        }
+    }
+
+    [Fact]
+    public void SmallestChange_CompromiseOfTwo_MatchesHandSolutions()
+    {
+        // Equal weights at 0 and 100, forecast 50. To move it by 5: a position moves by 10; the
+        // other input must cut its own weight w to 1/w = 55/45 of the other's, i.e. w = 9/11.
+        var scenario = TestScenarios.OneIssue(0, 100, null, (0, 1, 1), (100, 1, 1));
+        var issue = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = 5 }).Issues.Single();
+        Assert.All(issue.Actors, actor =>
+        {
+            var byInput = actor.Changes.ToDictionary(c => c.Input);
+            Assert.Equal(10, Math.Abs(byInput["position"].Change), 6);
+            Assert.Equal(9.0 / 11, byInput["salience"].To, 6);
+            Assert.Equal(9.0 / 11, byInput["capability"].To, 6);
+            Assert.All(actor.Changes, c => Assert.Equal(5, Math.Abs(c.Forecast - issue.Forecast), 6));
+            Assert.Equal(actor.Changes.Min(c => c.RelativeSize), actor.SmallestChange!.RelativeSize);
+        });
+    }
+
+    [Fact]
+    public void SmallestChange_UnreachableShift_IsNull()
+    {
+        var scenario = TestScenarios.OneIssue(0, 100, null, (40, 1, 1), (60, 1, 1));
+        var issue = InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = 1000 }).Issues.Single();
+        Assert.All(issue.Actors, a => Assert.Null(a.SmallestChange));
+    }
+
+    [Fact]
+    public void IssueFilter_ReportsTheSameNumbersAsTheFullAnalysis()
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30], [0, 50, 40, 60, 100, 90], [1, 1, 0.5, 0.5, 1, 1], [null, 50]);
+        var all = InfluenceAnalysis.Run(scenario, new NashBargainingModel(), ModelOptions.Default, InfluenceOptions.Default);
+        var one = InfluenceAnalysis.Run(scenario, new NashBargainingModel(), ModelOptions.Default, InfluenceOptions.Default with { Issues = ["i1"] });
+
+        var expected = all.Issues.Single(i => i.IssueId == "i1");
+        var actual = Assert.Single(one.Issues);
+        Assert.Equal(expected.Forecast, actual.Forecast);
+        Assert.Equal(expected.Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, a.SmallestChange)), actual.Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, a.SmallestChange)));
+    }
+
+    [Fact]
+    public void Generator_FirstOutputsMatchXoshiro256StarStarSeededBySplitMix64()
+    {
+        // Reference values computed independently from Blackman & Vigna's C code with SplitMix64(0) seeding.
+        var random = new SeededRandom(0);
+        Assert.Equal(0x99ec5f36cb75f2b4UL, random.NextUInt64());
+        Assert.Equal(0xbf6e1f784956452aUL, random.NextUInt64());
+        Assert.Equal(0x1a5f849d4933e6e0UL, random.NextUInt64());
+    }
+
+    [Fact]
+    public void Run_RejectsANonPositiveShift()
+    {
+        var scenario = TestScenarios.OneIssue(0, 100, null, (40, 1, 1), (60, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = double.NaN }));
+    }
+}
