@@ -29,7 +29,7 @@ public sealed class SmpCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error);
-        Assert.Contains($"Recorded SMP run DummyData_3Dim#1 in {db}", output, StringComparison.Ordinal);
+        Assert.EndsWith($"Recorded SMP run DummyData_3Dim#1 in {db}{Environment.NewLine}", output, StringComparison.Ordinal);
         Assert.Equal(1, Count(db, "SELECT COUNT(*) FROM ScenarioDesc WHERE Turns = 10 AND Converged = 1 AND VotingRule = 'Prop'"));
         Assert.Equal(7, Count(db, "SELECT COUNT(*) FROM ActorDescription"));
         Assert.Equal(3, Count(db, "SELECT COUNT(*) FROM DimensionDescription"));
@@ -62,6 +62,18 @@ public sealed class SmpCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Equal("parley: --db records SMP runs; add --model smp (or --model all)" + Environment.NewLine, error);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void Forecast_DbWithStages_ExitsTwoAndWritesNothing()
+    {
+        var db = Path.Combine(folder, "staged.sqlite");
+
+        var (exitCode, _, error) = CliRunner.Run("forecast", "--model", "smp", "--stages", "--db", db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("parley: --db records whole SMP runs; drop --stages to record one" + Environment.NewLine, error);
         Assert.False(File.Exists(db));
     }
 
