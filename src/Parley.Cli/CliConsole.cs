@@ -47,7 +47,7 @@ internal sealed class CliConsole
             e.Cancel = true;
             cancellation.Cancel();
         };
-        var width = Console.IsOutputRedirected ? 120 : Math.Max(80, SafeWindowWidth());
+        var width = Console.IsOutputRedirected ? 150 : Math.Max(80, SafeWindowWidth());
         return new CliConsole(Console.Out, Console.Error, Console.IsOutputRedirected, width) { Cancellation = cancellation.Token };
     }
 
