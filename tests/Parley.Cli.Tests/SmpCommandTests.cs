@@ -39,6 +39,20 @@ public sealed class SmpCommandTests : IDisposable
         Assert.Equal(1, Count(db, "SELECT COUNT(*) FROM VectorPosition WHERE Turn_t = 0 AND Act_i = 0 AND Dim_k = 1 AND ABS(Pos_Coord - 0.0637) < 1e-12"));
     }
 
+    [ReferenceFact]
+    public void Forecast_KtabCsv_ListsTheDistinctFinalPositionsWithTheirProbabilities()
+    {
+        var (exitCode, output, _) = CliRunner.Run("forecast", ReferenceData.PathOf("ktab/dummyData_3Dim.csv"), "--model", "smp");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("smp: distinct final positions, most probable first", output, StringComparison.Ordinal);
+        var lines = output.Split('\n');
+        var top = lines.First(l => l.Contains("0.4009", StringComparison.Ordinal));
+        Assert.Contains("79.9", top, StringComparison.Ordinal);
+        Assert.Contains("SActor-05", top, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("0.3340", StringComparison.Ordinal) && l.Contains("SActor-00, SActor-01", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Forecast_DbTwice_AppendsASecondRunAndKeepsTheFirst()
     {

@@ -103,6 +103,7 @@ internal static class ForecastCommand
             }
 
             ForecastView.Print(console, scenario, results);
+            SmpView.Print(console, scenario, results);
             foreach (var id in recorded)
             {
                 console.Output.WriteLine($"Recorded SMP run {id} in {databasePath}");
