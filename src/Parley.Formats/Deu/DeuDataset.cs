@@ -41,17 +41,22 @@ public sealed record DeuDataset
 
     /// <summary>
     /// One scenario holding the issues of <paramref name="rows"/>: actors in order of first
-    /// appearance, each stance carrying its row's capability (capabilities may differ by row).
+    /// appearance, each stance carrying its row's capability (capabilities may differ by row),
+    /// each actor its capability when all rows agree on it.
     /// </summary>
     internal static Scenario Merge(IReadOnlyList<DeuIssue> rows, string id, string title, string? description)
     {
+        // An actor keeps its capability when every row gives it the same one (the rows of a
+        // proposal share procedure and voting rule), so models that read only the actor's
+        // capability see it; the stances carry each row's own capability in any case.
         var actors = new List<Actor>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var actor in rows.SelectMany(r => r.Scenario.Actors))
         {
             if (seen.Add(actor.Id))
             {
-                actors.Add(actor with { Capability = null });
+                var capabilities = rows.SelectMany(r => r.Scenario.Actors).Where(a => a.Id == actor.Id).Select(a => a.Capability).Distinct().ToList();
+                actors.Add(actor with { Capability = capabilities.Count == 1 ? capabilities[0] : null });
             }
         }
 

@@ -18,7 +18,7 @@ public sealed record DeuIssue
     /// <summary>Proposal number (<c>prnrnmc</c>): groups the issues of one proposal.</summary>
     public required string ProposalNumber { get; init; }
 
-    /// <summary>Proposal id (<c>prnr</c>), e.g. <c>d00032</c>.</summary>
+    /// <summary>Proposal id (<c>prnr</c>), e.g. <c>d01234</c>.</summary>
     public string ProposalId { get; init; } = string.Empty;
 
     /// <summary>Proposal short name (<c>prname</c>).</summary>

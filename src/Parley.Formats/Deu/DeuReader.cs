@@ -311,7 +311,12 @@ public sealed class DeuReader : IScenarioFormatReader
 
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
                 {
-                    Report(line, ColumnOf(cells, column), $"capability '{text}' of '{code}' is not allowed; the capability row holds numbers of 0 or more (e.g. GDP)");
+                    // The row is only used by gdp capabilities; otherwise a bad figure there harms nothing.
+                    if (capability == DeuCapability.Gdp)
+                    {
+                        Report(line, ColumnOf(cells, column), $"capability '{text}' of '{code}' is not allowed; the capability row holds numbers of 0 or more (e.g. GDP)");
+                    }
+
                     continue;
                 }
 

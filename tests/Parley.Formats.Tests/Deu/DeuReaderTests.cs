@@ -72,7 +72,8 @@ public sealed class DeuReaderTests
         var first = cases[0].Scenario;
         Assert.Equal(["d1i1", "d1i2"], first.Issues.Select(i => i.Id));
         Assert.Equal(["com", "ep", "de", "lu"], first.Actors.Select(a => a.Id));
-        Assert.All(first.Actors, a => Assert.Null(a.Capability));
+        Assert.All(first.Actors, a => Assert.NotNull(a.Capability));
+        Assert.Equal(first.StancesOn("d1i1").Single(s => s.ActorId == "de").Capability, first.FindActor("de")!.Capability);
         var de = first.StancesOn("d1i1").Single(s => s.ActorId == "de").Capability;
         Assert.Equal(de, first.StancesOn("d1i2").Single(s => s.ActorId == "de").Capability, 12);
         Assert.True(de > first.StancesOn("d1i2").Single(s => s.ActorId == "lu").Capability);
@@ -86,6 +87,17 @@ public sealed class DeuReaderTests
         Assert.True(dataset.Succeeded, string.Join("\n", dataset.Diagnostics));
         var stances = dataset.Rows[1].Scenario.StancesOn("d1i2");
         Assert.Equal([4.1, 4.1, 0.04], stances.Select(s => s.Capability));
+    }
+
+    [Fact]
+    public void ReadDataset_BadCapabilityRow_MattersOnlyForGdp()
+    {
+        var text = ValidFile.Replace("\t4.1\t4.1\t4.1\t0.04\t", "\t4.1\tn/a\t4.1\t0.04\t", StringComparison.Ordinal);
+
+        var gdp = DeuReader.ReadDataset(text, "test.tsv", DeuCapability.Gdp);
+
+        Assert.Contains(gdp.Diagnostics, d => d.Line == 2 && d.Message.Contains("capability 'n/a' of 'ep'", StringComparison.Ordinal));
+        Assert.True(DeuReader.ReadDataset(text, "test.tsv").Succeeded);
     }
 
     [Fact]
