@@ -73,10 +73,64 @@ public sealed class StagesCommandTests
         Assert.Equal(7, document.RootElement.GetProperty("forecasts")[0].GetProperty("issues").GetArrayLength());
     }
 
+    private const string BlocScenario = """
+        id: blocs
+        title: A bloc whose members have their own stances
+        actors:
+          - { id: usa, capability: 50 }
+          - { id: deu, capability: 10 }
+          - { id: fra, capability: 30 }
+          - { id: pol, capability: 20 }
+          - { id: eu, kind: bloc, members: [deu, fra, pol] }
+        issues:
+          - { id: aid, name: Aid, min: 0, max: 100 }
+        stances:
+          - { actor: usa, issue: aid, position: 0, salience: 1 }
+          - { actor: deu, issue: aid, position: 20, salience: 0.5 }
+          - { actor: fra, issue: aid, position: 80, salience: 1 }
+          - { actor: pol, issue: aid, position: 100, salience: 0.9 }
+        stages:
+          - { id: talks, name: Talks, participants: [usa, eu] }
+        """;
+
+    [Fact]
+    public void ForecastBlocs_MergeSeatsTheBlocSplitSeatsItsMembersAndCompromiseAgrees()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"parley-blocs-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, BlocScenario);
+        try
+        {
+            JsonElement Run(string mode)
+            {
+                var (exitCode, output, error) = CliRunner.Run("forecast", path, "--stages", "--blocs", mode, "--model", "compromise,median", "--json");
+                Assert.True(exitCode == 0, error);
+                return JsonDocument.Parse(output).RootElement.Clone();
+            }
+
+            var merged = Run("merge");
+            var split = Run("split");
+            string[] Participants(JsonElement root) => [.. root.GetProperty("forecasts")[0].GetProperty("stages")[0].GetProperty("participants").EnumerateArray().Select(p => p.GetString()!)];
+            double Forecast(JsonElement root, int model) => root.GetProperty("forecasts")[model].GetProperty("issues")[0].GetProperty("forecast").GetDouble();
+
+            Assert.Equal(["usa", "eu"], Participants(merged));
+            Assert.Equal(["usa", "deu", "fra", "pol"], Participants(split));
+            Assert.Equal(Forecast(split, 0), Forecast(merged, 0), 9);
+
+            // Weights: usa 50, deu 5, fra 30, pol 18 (half of 103 is 51.5). Split, the median is deu's 20
+            // (50 + 5 reach it); merged, the bloc (weight 53 at its weighted mean) outweighs the US alone.
+            Assert.Equal(20, Forecast(split, 1));
+            Assert.Equal((5.0 * 20 + 30 * 80 + 18 * 100) / 53, Forecast(merged, 1), 9);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void WhatIf_UsEasingSanctions_ChangesSanctionsOnly()
     {
-        var (exitCode, output, error) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise", "--json");
+        var (exitCode, output, error) = CliRunner.Run("whatif", "--stages", "--set", "usa.sanctions.position=80", "--model", "compromise", "--json");
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error);
@@ -94,7 +148,7 @@ public sealed class StagesCommandTests
     [Fact]
     public void WhatIf_Table_MarksChangedRows()
     {
-        var (exitCode, output, _) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise");
+        var (exitCode, output, _) = CliRunner.Run("whatif", "--stages", "--set", "usa.sanctions.position=80", "--model", "compromise");
         Assert.Equal(0, exitCode);
         var changed = output.Split('\n').Where(l => l.StartsWith("| * |", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, changed.Count);
@@ -104,12 +158,23 @@ public sealed class StagesCommandTests
     [Fact]
     public void WhatIf_OnlyChanged_ShowsJustTheChangedRows()
     {
-        var (exitCode, output, _) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise", "--only-changed");
+        var (exitCode, output, _) = CliRunner.Run("whatif", "--stages", "--set", "usa.sanctions.position=80", "--model", "compromise", "--only-changed");
         Assert.Equal(0, exitCode);
         var rows = output.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.Contains("Baseline", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, rows.Count);
         Assert.All(rows, l => Assert.StartsWith("| * |", l, StringComparison.Ordinal));
         Assert.Contains("| final ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatIf_WithoutStages_ComparesOneRoundWithEveryone()
+    {
+        var (exitCode, output, _) = CliRunner.Run("whatif", "--set", "usa.sanctions.position=80", "--model", "compromise", "--json");
+        Assert.Equal(0, exitCode);
+        using var document = JsonDocument.Parse(output);
+        var comparison = document.RootElement.GetProperty("comparisons")[0];
+        Assert.Equal("all", comparison.GetProperty("stages")[0].GetProperty("id").GetString());
+        Assert.Equal(1, comparison.GetProperty("stages").GetArrayLength());
     }
 
     [Fact]

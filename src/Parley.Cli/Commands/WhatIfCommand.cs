@@ -10,9 +10,10 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley whatif [SCENARIO] --set PATH=VALUE… [--remove-actor ID…] [--add-stage SPEC…] [--overlay FILE]</c>:
-/// runs the scenario (stage by stage) as written and with the edits, and shows both side by side
-/// per stage and issue, then the final forecast, highlighting what changed.
+/// <c>parley whatif [SCENARIO] --set PATH=VALUE… [--remove-actor ID…] [--add-stage SPEC…] [--overlay FILE] [--stages]</c>:
+/// runs the scenario as written and with the edits (stage by stage with <c>--stages</c> or when the
+/// edits add a stage) and shows both side by side per stage and issue, then the final forecast,
+/// highlighting what changed.
 /// </summary>
 internal static class WhatIfCommand
 {
@@ -34,6 +35,7 @@ internal static class WhatIfCommand
         };
         var overlayFile = new Option<string?>("--overlay") { Description = "A YAML overlay file with set, remove_actors and add_stages (docs/stages.md); applied before the command-line edits." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
+        var stagesOption = new Option<bool>("--stages") { Description = "Run the scenario's stages in order and compare stage by stage (implied by --add-stage or an overlay that adds stages)." };
         var onlyChanged = new Option<bool>("--only-changed") { Description = "Show only the rows where the what-if differs from the baseline." };
         var command = new Command("whatif", "Compare a scenario's forecast with a modified one (what if an actor moved, cared more, left, or a stage were added).");
         input.AddTo(command);
@@ -45,6 +47,7 @@ internal static class WhatIfCommand
         command.Options.Add(overlayFile);
         command.Options.Add(json);
         command.Options.Add(onlyChanged);
+        command.Options.Add(stagesOption);
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
@@ -126,6 +129,13 @@ internal static class WhatIfCommand
             if (baseline is null || variant is null)
             {
                 return ExitCodes.InvalidInput;
+            }
+
+            if (!parse.GetValue(stagesOption) && overlay.AddedStages.IsEmpty)
+            {
+                // One round of talks with everyone, as `parley forecast` without --stages.
+                baseline = baseline with { Stages = [] };
+                variant = variant with { Stages = [] };
             }
 
             var comparisons = models.Select(model => (model.Info.Id, ForecastComparison.Compare(

@@ -142,12 +142,22 @@ public static class BlocTransform
         }
 
         var withStance = kept.Select(s => s.ActorId).ToHashSet(StringComparer.Ordinal);
+        var remaining = scenario.Actors.Where(a => a.Members.IsEmpty || withStance.Contains(a.Id)).ToList();
+        var remainingIds = remaining.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+
+        // A stage naming a bloc that left seats the bloc's members instead.
+        IEnumerable<string> Seated(string id) => remainingIds.Contains(id)
+            ? [id]
+            : scenario.FindActor(id) is { } bloc ? Leaves(scenario, bloc).Where(remainingIds.Contains) : [];
+
         return scenario with
         {
-            Actors = [.. scenario.Actors
-                .Where(a => a.Members.IsEmpty || withStance.Contains(a.Id))
-                .Select(a => a.Members.IsEmpty && a.Capability is null && CapabilityOf(a.Id) is { } share ? a with { Capability = share } : a)],
+            Actors = [.. remaining.Select(a => a.Members.IsEmpty && a.Capability is null && CapabilityOf(a.Id) is { } share ? a with { Capability = share } : a)],
             Stances = [.. kept],
+            Stages = [.. scenario.Stages.Select(stage => stage with
+            {
+                Participants = [.. stage.Participants.SelectMany(Seated).Distinct(StringComparer.Ordinal)],
+            })],
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Parley.Core.Domain;
 using Parley.Core.Models;
+using Parley.Core.Numerics;
 using Parley.Core.Staging;
 using Parley.Core.WhatIf;
 
@@ -26,7 +27,7 @@ namespace Parley.Core.Influence;
 /// over all 2ⁿ coalitions up to <see cref="InfluenceOptions.ExactLimit"/> players, else estimated
 /// as the mean marginal contribution over <see cref="InfluenceOptions.Permutations"/> random
 /// orders (Castro, Gómez &amp; Tejada 2009, <i>Computers &amp; Operations Research</i> 36(5):
-/// 1726–1730) drawn from a seeded xoshiro256** generator. The values sum to <c>v(N) − v(∅)</c>
+/// 1726–1730) drawn from Parley's seeded xoshiro256** generator (<see cref="Xoshiro256StarStar"/>). The values sum to <c>v(N) − v(∅)</c>
 /// (efficiency), exactly when computed exactly.</para>
 /// <para>Smallest change: for each actor's position (within the scale), salience (0–1) and capability
 /// on the issue (0 to ten times the issue's total capability), in each direction, the forecast is
@@ -230,7 +231,7 @@ public static class InfluenceAnalysis
 
     private static double[][] SampledShapley(int n, int issueCount, InfluenceOptions options, CoalitionValue value)
     {
-        var random = new SeededRandom(options.Seed);
+        var random = Xoshiro256StarStar.FromSeed(options.Seed);
         var shapley = new double[n][];
         for (var i = 0; i < n; i++)
         {
@@ -246,7 +247,7 @@ public static class InfluenceAnalysis
                 order[i] = i;
             }
 
-            random.Shuffle(order);
+            Shuffle(ref random, order);
             Array.Clear(flags);
             var before = value(flags);
             foreach (var i in order)
@@ -263,6 +264,25 @@ public static class InfluenceAnalysis
         }
 
         return shapley;
+    }
+
+    /// <summary>Fisher–Yates from the end, each index drawn without modulo bias (rejection of the top remainder).</summary>
+    private static void Shuffle(ref Xoshiro256StarStar random, Span<int> items)
+    {
+        for (var i = items.Length - 1; i > 0; i--)
+        {
+            var range = (ulong)(i + 1);
+            var limit = ulong.MaxValue - (ulong.MaxValue % range);
+            ulong draw;
+            do
+            {
+                draw = random.NextUInt64();
+            }
+            while (draw >= limit);
+
+            var j = (int)(draw % range);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
     }
 
     private static ImmutableArray<InputChange> SmallestChanges(

@@ -67,7 +67,4 @@ public static class ScenarioEdits
         builder[index] = change(builder[index]);
         return scenario with { Stances = builder.ToImmutable() };
     }
-
-    /// <summary><paramref name="scenario"/> with its stages made explicit: a scenario without stages gets its implicit all-actor stage.</summary>
-    public static ImmutableArray<Stage> ExplicitStages(Scenario scenario) => Staging.StagedForecaster.StagesOf(scenario);
 }

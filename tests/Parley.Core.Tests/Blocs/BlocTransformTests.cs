@@ -50,6 +50,27 @@ public sealed class BlocTransformTests
     }
 
     [Fact]
+    public void DeriveStance_BlocsOwnCapabilityWinsOverTheSum()
+    {
+        var scenario = EuropeScenario();
+        var bloc = scenario.FindActor("eu")! with { Capability = 60 };
+        scenario = scenario with { Actors = [.. scenario.Actors.Select(a => a.Id == "eu" ? bloc : a)] };
+
+        var stance = BlocTransform.DeriveStance(scenario, bloc, "aid")!;
+        Assert.Null(stance.Capability);
+        Assert.Equal(60, scenario.CapabilityOf(stance));
+        Assert.Equal(2500.0 / 35, stance.Position, 12);
+        Assert.Equal(35.0 / 40, stance.Salience, 12);
+    }
+
+    [Fact]
+    public void DeriveStance_NoMemberStance_IsNull()
+    {
+        var scenario = EuropeScenario() with { Stances = [.. EuropeScenario().Stances.Where(s => s.IssueId != "aid" || s.ActorId == "usa")] };
+        Assert.Null(BlocTransform.DeriveStance(scenario, scenario.FindActor("eu")!, "aid"));
+    }
+
+    [Fact]
     public void Merge_ReplacesMembersByTheBlocEverywhere()
     {
         var merged = BlocTransform.Merge(EuropeScenario());
@@ -69,6 +90,21 @@ public sealed class BlocTransformTests
         Assert.Null(split.FindStance("eu", "aid"));
         Assert.NotNull(split.FindStance("eu", "trade"));
         Assert.Equal(["usa", "deu", "fra", "eu"], split.Actors.Select(a => a.Id).ToArray());
+    }
+
+    [Fact]
+    public void Split_StageNamingABlocThatLeavesSeatsItsMembers()
+    {
+        var scenario = EuropeScenario();
+        scenario = scenario with
+        {
+            Stances = [.. scenario.Stances.Where(s => s.ActorId != "eu")],
+            Stages = [new Stage { Id = "summit", Name = "Summit", Participants = ["usa", "eu"] }],
+        };
+
+        var split = BlocTransform.Split(scenario);
+        Assert.Null(split.FindActor("eu"));
+        Assert.Equal(["deu", "fra", "usa"], split.Stages.Single().Participants.Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]
