@@ -59,6 +59,27 @@ public sealed class SmpModelTests
     }
 
     [Fact]
+    public void Engine_ParallelTurn_ChallengesEqualOneThreadAtATime()
+    {
+        // 40 actors: the turn evaluates challengers in parallel; each must equal a lone sequential evaluation.
+        var scenario = SmpSyntheticScenario.Create(40, 3, 17);
+        var engine = new SmpEngine(
+            [.. scenario.Actors.Select(a => a.Capability!.Value)],
+            [.. scenario.Stances.Select(s => s.Salience)],
+            3,
+            SmpParameters.Default);
+        var state = engine.Start([.. scenario.Stances.Select(s => s.Position / 100)]);
+        var scratch = engine.NewScratch();
+        var sequential = Enumerable.Range(0, 40).Select(i => engine.BestChallenge(state, i, scratch)).ToList();
+
+        var step = engine.Step(state, 1, 0, trace: false, CancellationToken.None);
+
+        Assert.Equal(
+            sequential.Select((c, i) => c is { } x ? (i, x.Target, x.Probability, x.Gain) : (i, -1, 0.0, 0.0)).Where(c => c.Item2 >= 0),
+            step.Challenges.Select(c => (c.Initiator, c.Target, c.Probability, c.Gain)));
+    }
+
+    [Fact]
     public void Engine_ChallengeEstimate_AgreesWithBestChallenge()
     {
         var scenario = SmpSyntheticScenario.Create(12, 2, 3);
