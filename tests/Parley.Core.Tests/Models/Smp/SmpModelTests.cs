@@ -236,14 +236,24 @@ public sealed class SmpModelTests
     }
 
     [Fact]
-    public void Random_FirstOutputs_ArePinned()
+    public void TurnStreams_FirstOutputs_ArePinned()
     {
-        // xoshiro256** seeded by SplitMix64 from 42 (stream 0), checked against an independent implementation.
-        var random = new SmpRandom(42, 0);
+        // xoshiro256** seeded by SplitMix64 from 42 (turn 0), checked against an independent implementation.
+        var random = SmpStreams.ForTurn(42, 0);
 
         Assert.Equal(1546998764402558742UL, random.NextUInt64());
         Assert.Equal(6990951692964543102UL, random.NextUInt64());
         Assert.Equal(12544586762248559009UL, random.NextUInt64());
-        Assert.NotEqual(1546998764402558742UL, new SmpRandom(42, 1).NextUInt64());
+        Assert.NotEqual(1546998764402558742UL, SmpStreams.ForTurn(42, 1).NextUInt64());
+    }
+
+    [Fact]
+    public void Select_PicksTheIndexWhoseCumulativeProbabilityFirstExceedsTheDraw()
+    {
+        double[] p = [0.2, 0.5, 0.3];
+        Assert.Equal(0, SmpStreams.Select(p, 0.0));
+        Assert.Equal(1, SmpStreams.Select(p, 0.2));
+        Assert.Equal(2, SmpStreams.Select(p, 0.75));
+        Assert.Equal(2, SmpStreams.Select(p, 0.9999999999999999));
     }
 }
