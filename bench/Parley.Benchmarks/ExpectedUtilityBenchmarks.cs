@@ -88,6 +88,8 @@ public class ExpectedUtilityCaseBenchmarks
     [Benchmark]
     public double TenRounds() => Model.Run(scenario, options).Issues[0].Forecast;
 
+    internal static string? Folder() => CasesFolder();
+
     private static string? CasesFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -5,5 +5,14 @@ namespace Parley.Benchmarks;
 /// <summary>Runs the benchmarks: <c>dotnet run -c Release --project bench/Parley.Benchmarks -- --filter '*'</c>.</summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["eum-cpu"])
+        {
+            ExpectedUtilityCpuTimes.Run();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -133,7 +133,13 @@ internal sealed class ModelSelection
             options = options.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture));
         }
 
-        foreach (var parameter in parse.GetValue(Parameters) ?? [])
+        return WithParameters(options, parse.GetValue(Parameters) ?? [], console);
+    }
+
+    /// <summary>Adds <c>--param NAME=VALUE</c> entries to <paramref name="options"/>, or prints what is wrong and returns <c>null</c>.</summary>
+    public static ModelOptions? WithParameters(ModelOptions options, IEnumerable<string> parameters, CliConsole console)
+    {
+        foreach (var parameter in parameters)
         {
             var equals = parameter.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)

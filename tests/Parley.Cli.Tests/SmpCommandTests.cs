@@ -29,7 +29,7 @@ public sealed class SmpCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error);
-        Assert.Contains($"Recorded SMP run DummyData_3Dim#1 in {db}", output, StringComparison.Ordinal);
+        Assert.EndsWith($"Recorded SMP run DummyData_3Dim#1 in {db}{Environment.NewLine}", output, StringComparison.Ordinal);
         Assert.Equal(1, Count(db, "SELECT COUNT(*) FROM ScenarioDesc WHERE Turns = 10 AND Converged = 1 AND VotingRule = 'Prop'"));
         Assert.Equal(7, Count(db, "SELECT COUNT(*) FROM ActorDescription"));
         Assert.Equal(3, Count(db, "SELECT COUNT(*) FROM DimensionDescription"));
@@ -37,6 +37,20 @@ public sealed class SmpCommandTests : IDisposable
         Assert.Equal(11 * 7, Count(db, "SELECT COUNT(*) FROM PosProb"));
         Assert.Equal(1, Count(db, "SELECT COUNT(*) FROM PosProb WHERE Turn_t = 10 AND Act_i = 5 AND ABS(Prob - 0.4009) < 0.00005"));
         Assert.Equal(1, Count(db, "SELECT COUNT(*) FROM VectorPosition WHERE Turn_t = 0 AND Act_i = 0 AND Dim_k = 1 AND ABS(Pos_Coord - 0.0637) < 1e-12"));
+    }
+
+    [ReferenceFact]
+    public void Forecast_KtabCsv_ListsTheDistinctFinalPositionsWithTheirProbabilities()
+    {
+        var (exitCode, output, _) = CliRunner.Run("forecast", ReferenceData.PathOf("ktab/dummyData_3Dim.csv"), "--model", "smp");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("smp: distinct final positions, most probable first", output, StringComparison.Ordinal);
+        var lines = output.Split('\n');
+        var top = lines.First(l => l.Contains("0.4009", StringComparison.Ordinal));
+        Assert.Contains("79.9", top, StringComparison.Ordinal);
+        Assert.Contains("SActor-05", top, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("0.3340", StringComparison.Ordinal) && l.Contains("SActor-00, SActor-01", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,6 +76,18 @@ public sealed class SmpCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Equal("parley: --db records SMP runs; add --model smp (or --model all)" + Environment.NewLine, error);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void Forecast_DbWithStages_ExitsTwoAndWritesNothing()
+    {
+        var db = Path.Combine(folder, "staged.sqlite");
+
+        var (exitCode, _, error) = CliRunner.Run("forecast", "--model", "smp", "--stages", "--db", db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("parley: --db records whole SMP runs; drop --stages to record one" + Environment.NewLine, error);
         Assert.False(File.Exists(db));
     }
 

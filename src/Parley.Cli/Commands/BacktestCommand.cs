@@ -83,7 +83,7 @@ internal static class BacktestCommand
             }
 
             var chosenModels = ParseModels(parse.GetValue(models) ?? "all", console);
-            var options = ParseParameters(parse.GetValue(parameters) ?? [], console);
+            var options = ModelSelection.WithParameters(ModelOptions.Default, parse.GetValue(parameters) ?? [], console);
             var csvPath = parse.GetValue(errorsCsv);
             if (chosenModels is null || options is null || !CanWrite(csvPath, console))
             {
@@ -215,24 +215,6 @@ internal static class BacktestCommand
         }
 
         return chosen;
-    }
-
-    private static ModelOptions? ParseParameters(string[] parameters, CliConsole console)
-    {
-        var options = ModelOptions.Default;
-        foreach (var parameter in parameters)
-        {
-            var equals = parameter.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                console.Error.WriteLine($"parley: --param '{parameter}' must look like NAME=VALUE");
-                return null;
-            }
-
-            options = options.WithParameter(parameter[..equals].Trim(), parameter[(equals + 1)..].Trim());
-        }
-
-        return options;
     }
 
     /// <summary>The CSV goes to a new file only: Parley never overwrites a user's file.</summary>

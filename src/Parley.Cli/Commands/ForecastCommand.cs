@@ -48,6 +48,12 @@ internal static class ForecastCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (databasePath is not null && parse.GetValue(stages))
+            {
+                console.Error.WriteLine("parley: --db records whole SMP runs; drop --stages to record one");
+                return ExitCodes.InvalidInput;
+            }
+
             if (parse.GetValue(stages))
             {
                 var staged = models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList();
@@ -76,7 +82,8 @@ internal static class ForecastCommand
             }
 
             var results = models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList();
-            if (databasePath is not null && !RecordRuns(console, databasePath, scenario, results, wantsJson))
+            var recorded = databasePath is null ? [] : RecordRuns(console, databasePath, scenario, results);
+            if (recorded is null)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -96,30 +103,34 @@ internal static class ForecastCommand
             }
 
             ForecastView.Print(console, scenario, results);
+            SmpView.Print(console, scenario, results);
+            foreach (var id in recorded)
+            {
+                console.Output.WriteLine($"Recorded SMP run {id} in {databasePath}");
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static bool RecordRuns(CliConsole console, string path, Scenario scenario, IEnumerable<ModelResult> results, bool quiet)
+    /// <summary>Appends every SMP run to the store; the runs' ids, or <c>null</c> after saying why the store refused them.</summary>
+    private static List<string>? RecordRuns(CliConsole console, string path, Scenario scenario, IEnumerable<ModelResult> results)
     {
+        var ids = new List<string>();
         foreach (var result in results.Where(r => r.Details is Core.Models.Smp.SmpDetails))
         {
             try
             {
-                var id = SmpDatabase.Write(path, scenario, result);
-                if (!quiet)
-                {
-                    console.Output.WriteLine($"Recorded SMP run {id} in {path}");
-                }
+                ids.Add(SmpDatabase.Write(path, scenario, result));
             }
             catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {
                 console.Error.WriteLine($"parley: cannot record the run in {path}: {error.Message.TrimEnd('.')}; give a new file name or a Parley results store");
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return ids;
     }
 }

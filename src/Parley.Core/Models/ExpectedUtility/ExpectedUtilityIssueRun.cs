@@ -12,8 +12,9 @@ namespace Parley.Core.Models.ExpectedUtility;
 /// side of the midpoint (x_a + x_b)/2, whatever its risk exponent. With the voters sorted by
 /// position, the voters favouring either side of a contest are a prefix and a suffix, so
 /// Σ_k w_k F_k(·) over them comes from prefix sums G[t][a] = Σ_{u&lt;t} w_σ(u) F_σ(u)(x_a) over the
-/// sorted voters σ, with F_k(x) = (|x_k − x|/d)^{e_k} and w = c·s: O(n²) powers, then O(log n) per
-/// contest. The scholz-code denominator Σ_k w_k Σ_{a,b} |F_k(x_a) − F_k(x_b)| reuses each voter's
+/// sorted voters σ, with F_k(x) = (|x_k − x|/d)^{e_k} and w = c·s: O(n²) powers, then O(1) per
+/// contest, as the split moves forward while x_b ascends. Arrays are indexed by sorted place so
+/// that every loop streams through memory. The scholz-code denominator Σ_k w_k Σ_{a,b} |F_k(x_a) − F_k(x_b)| reuses each voter's
 /// row of F, visited in order of distance, in O(n). U_s, U_f are shared by both directions of a
 /// contest and U_sq is kept per actor, so a round costs about 3n² powers.</para>
 /// </remarks>
@@ -31,6 +32,8 @@ internal sealed class ExpectedUtilityIssueRun
     private readonly double[] sortedPositions;
     private readonly double[] prefix;
     private readonly double[] probabilities;
+    private readonly double[] reverse;
+    private readonly int[] rank;
     private readonly double[] distances;
     private readonly double[] security;
     private readonly double[] scratchA;
@@ -61,6 +64,8 @@ internal sealed class ExpectedUtilityIssueRun
         sortedPositions = new double[count];
         prefix = new double[(count + 1) * count];
         probabilities = new double[count * count];
+        reverse = new double[count * count];
+        rank = new int[count];
         distances = new double[count];
         security = new double[count];
         scratchA = new double[count];
@@ -149,7 +154,7 @@ internal sealed class ExpectedUtilityIssueRun
 
                 var distance = Math.Abs(positions[challenger] - positions[target]);
                 var (success, failure) = Outcomes(1.0, distance, Range);
-                sum += ChallengeUtility(1.0, 0.0, success, failure, distance, challenger, target, probabilities[(challenger * count) + target], median);
+                sum += ChallengeUtility(1.0, 0.0, success, failure, distance, challenger, target, Yields(target, challenger), median);
             }
 
             security[target] = sum;
@@ -185,86 +190,101 @@ internal sealed class ExpectedUtilityIssueRun
         for (var u = 0; u < count; u++)
         {
             sortedPositions[u] = positions[order[u]];
+            rank[order[u]] = u;
         }
 
-        // prefix[t][a] = Σ_{u<t} w_σ(u) F_σ(u)(x_a): row t+1 adds voter σ(t)'s row of F to row t.
+        // Everything below is indexed by sorted place, so the loops stream through memory.
+        // prefix[t][u] = Σ_{v<t} w_σ(v) F_σ(v)(x_σ(u)): row t+1 adds voter σ(t)'s row of F to row t.
         Array.Clear(prefix, 0, count);
         double total = 0;
-        for (var u = 0; u < count; u++)
+        for (var t = 0; t < count; t++)
         {
-            var voter = order[u];
-            var position = positions[voter];
+            var voter = order[t];
+            var position = sortedPositions[t];
             var exponent = unitExponents ? 1.0 : risks[voter];
             var weight = weights[voter];
-            for (var a = 0; a < count; a++)
+            for (var u = 0; u < count; u++)
             {
-                distances[a] = Power(Math.Abs(position - positions[a]) / Range, exponent);
+                distances[u] = Power(Math.Abs(position - sortedPositions[u]) / Range, exponent);
             }
 
-            var row = prefix.AsSpan(u * count, count);
-            var nextRow = prefix.AsSpan((u + 1) * count, count);
-            for (var a = 0; a < count; a++)
+            var row = prefix.AsSpan(t * count, count);
+            var nextRow = prefix.AsSpan((t + 1) * count, count);
+            for (var u = 0; u < count; u++)
             {
-                nextRow[a] = row[a] + (weight * distances[a]);
+                nextRow[u] = row[u] + (weight * distances[u]);
             }
 
             if (code && weight != 0)
             {
-                total += weight * 2 * OrderedPairsSpread(u);
+                total += weight * 2 * OrderedPairsSpread(t);
             }
         }
 
+        // For x_a fixed and x_b ascending the midpoint ascends, so the split (voters below it) only moves forward.
         var all = prefix.AsSpan(count * count, count);
         for (var a = 0; a < count; a++)
         {
-            var xa = positions[a];
+            var xa = sortedPositions[a];
+            var over = probabilities.AsSpan(a * count, count);
+            var under = reverse.AsSpan(a * count, count);
+            var split = 0;
             for (var b = 0; b < count; b++)
             {
-                var xb = positions[b];
+                var xb = sortedPositions[b];
                 if (xa == xb)
                 {
-                    probabilities[(a * count) + b] = code ? 0 : 0.5;
+                    over[b] = under[b] = code ? 0 : 0.5;
                     continue;
                 }
 
                 var middle = (xa + xb) / 2;
+                while (split < count && sortedPositions[split] < middle)
+                {
+                    split++;
+                }
+
+                var below = prefix.AsSpan(split * count, count);
                 double favour, against;
                 if (xa < xb)
                 {
-                    var below = prefix.AsSpan(LowerBound(middle) * count, count);
                     favour = below[b] - below[a];
                     against = (all[a] - below[a]) - (all[b] - below[b]);
                 }
                 else
                 {
-                    var below = prefix.AsSpan(UpperBound(middle) * count, count);
                     favour = (all[b] - below[b]) - (all[a] - below[a]);
                     against = below[a] - below[b];
                 }
 
                 favour = Math.Max(0, favour);
                 against = Math.Max(0, against);
-                double probability;
                 if (code)
                 {
-                    probability = total > 0 ? favour / total : 0;
+                    over[b] = total > 0 ? favour / total : 0;
+                    under[b] = total > 0 ? against / total : 0;
                 }
                 else
                 {
                     var votes = favour + against;
-                    probability = votes > 0 ? favour / votes : 0.5;
+                    over[b] = votes > 0 ? favour / votes : 0.5;
+                    under[b] = votes > 0 ? against / votes : 0.5;
                 }
-
-                probabilities[(a * count) + b] = probability;
             }
         }
     }
 
+    /// <summary>P(x_a prevails over x_b) for actors a and b, from the last <see cref="ComputeProbabilities"/>.</summary>
+    private double Prevails(int a, int b) => probabilities[(rank[a] * count) + rank[b]];
+
+    /// <summary>P(x_b prevails over x_a), read from a's row so that a loop over b stays in one row.</summary>
+    private double Yields(int a, int b) => reverse[(rank[a] * count) + rank[b]];
+
     /// <summary>
     /// Σ_{a,b} |F_k(x_a) − F_k(x_b)| over all ordered pairs of actors for the voter k at sorted
-    /// place <paramref name="place"/>, its F values being in <see cref="distances"/>. F grows with the
-    /// distance from x_k, so walking outwards from x_k visits the values in ascending order, and for
-    /// ascending values Σ_{a,b} |F_a − F_b| = 2 Σ_m F_(m) (2m − n + 1).
+    /// place <paramref name="place"/>, its F values (by sorted place) being in <see cref="distances"/>.
+    /// F grows with the distance from x_k, so walking outwards from x_k visits the values in
+    /// ascending order, and for ascending values Σ_{a,b} |F_a − F_b| = 2 Σ_m F_(m) (2m − n + 1).
     /// </summary>
     private double OrderedPairsSpread(int place)
     {
@@ -273,16 +293,9 @@ internal sealed class ExpectedUtilityIssueRun
         double sum = 0;
         for (var m = 0; m < count; m++)
         {
-            int next;
-            if (right < count && (left < 0 || sortedPositions[right] - position <= position - sortedPositions[left]))
-            {
-                next = order[right++];
-            }
-            else
-            {
-                next = order[left--];
-            }
-
+            var next = right < count && (left < 0 || sortedPositions[right] - position <= position - sortedPositions[left])
+                ? right++
+                : left--;
             sum += distances[next] * ((2 * m) - count + 1);
         }
 
@@ -321,8 +334,8 @@ internal sealed class ExpectedUtilityIssueRun
         var distance = Math.Abs(from - to);
         var (success, failure) = Outcomes(risk, distance, Range);
         var statusQuo = statusQuos[receiver];
-        var own = ChallengeUtility(risk, statusQuo, success, failure, distance, receiver, proposer, probabilities[(receiver * count) + proposer], median);
-        var theirs = ChallengeUtility(risk, statusQuo, success, failure, distance, proposer, receiver, probabilities[(proposer * count) + receiver], median);
+        var own = ChallengeUtility(risk, statusQuo, success, failure, distance, receiver, proposer, Prevails(receiver, proposer), median);
+        var theirs = ChallengeUtility(risk, statusQuo, success, failure, distance, proposer, receiver, Yields(receiver, proposer), median);
         if (theirs > own && own > 0)
         {
             return (OfferType.Confrontation, own, theirs, to);
@@ -407,46 +420,6 @@ internal sealed class ExpectedUtilityIssueRun
 
             onOffer(receiver, proposer, offer.Type, offer.ReceiverEu, offer.ProposerEu, offer.Position, proposer == accepted);
         }
-    }
-
-    /// <summary>Number of sorted positions strictly below <paramref name="value"/>.</summary>
-    private int LowerBound(double value)
-    {
-        int low = 0, high = count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sortedPositions[middle] < value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
-
-    /// <summary>Number of sorted positions at or below <paramref name="value"/>.</summary>
-    private int UpperBound(double value)
-    {
-        int low = 0, high = count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sortedPositions[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     private static double Power(double value, double exponent) => exponent == 1.0 ? value : Math.Pow(value, exponent);

@@ -790,7 +790,8 @@ internal sealed class SmpEngine
         }
 
         var statusQuoUtility = new double[n][];
-        var random = Parameters.StateTransitions == SmpStateTransitions.Stochastic ? new SmpRandom(seed, (ulong)turn) : null;
+        var stochastic = Parameters.StateTransitions == SmpStateTransitions.Stochastic;
+        var random = SmpStreams.ForTurn(seed, turn);
         var positions = new double[n * Dimensions];
         var chosen = new SmpBargainProposal[n];
         for (var k = 0; k < n; k++)
@@ -811,7 +812,7 @@ internal sealed class SmpEngine
             }
 
             var p = SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u, nb);
-            var pick = random is null ? IndexOfMax(p) : random.Select(p);
+            var pick = stochastic ? SmpStreams.Select(p, random.NextDouble()) : IndexOfMax(p);
             var bargain = queue[pick];
             chosen[k] = bargain;
             var source = bargain.IsStatusQuo ? state.Positions.AsSpan(k * Dimensions, Dimensions)

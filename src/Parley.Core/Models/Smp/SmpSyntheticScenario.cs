@@ -17,7 +17,7 @@ public static class SmpSyntheticScenario
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(actors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
-        var random = new SmpRandom(seed, 0);
+        var random = SmpStreams.ForTurn(seed, 0);
         double Uniform(double low, double high) => low + ((high - low) * random.NextDouble());
 
         var issues = Enumerable.Range(1, dimensions)

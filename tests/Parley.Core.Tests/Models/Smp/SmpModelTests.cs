@@ -59,6 +59,27 @@ public sealed class SmpModelTests
     }
 
     [Fact]
+    public void Engine_ParallelTurn_ChallengesEqualOneThreadAtATime()
+    {
+        // 40 actors: the turn evaluates challengers in parallel; each must equal a lone sequential evaluation.
+        var scenario = SmpSyntheticScenario.Create(40, 3, 17);
+        var engine = new SmpEngine(
+            [.. scenario.Actors.Select(a => a.Capability!.Value)],
+            [.. scenario.Stances.Select(s => s.Salience)],
+            3,
+            SmpParameters.Default);
+        var state = engine.Start([.. scenario.Stances.Select(s => s.Position / 100)]);
+        var scratch = engine.NewScratch();
+        var sequential = Enumerable.Range(0, 40).Select(i => engine.BestChallenge(state, i, scratch)).ToList();
+
+        var step = engine.Step(state, 1, 0, trace: false, CancellationToken.None);
+
+        Assert.Equal(
+            sequential.Select((c, i) => c is { } x ? (i, x.Target, x.Probability, x.Gain) : (i, -1, 0.0, 0.0)).Where(c => c.Item2 >= 0),
+            step.Challenges.Select(c => (c.Initiator, c.Target, c.Probability, c.Gain)));
+    }
+
+    [Fact]
     public void Engine_ChallengeEstimate_AgreesWithBestChallenge()
     {
         var scenario = SmpSyntheticScenario.Create(12, 2, 3);
@@ -215,14 +236,24 @@ public sealed class SmpModelTests
     }
 
     [Fact]
-    public void Random_FirstOutputs_ArePinned()
+    public void TurnStreams_FirstOutputs_ArePinned()
     {
-        // xoshiro256** seeded by SplitMix64 from 42 (stream 0), checked against an independent implementation.
-        var random = new SmpRandom(42, 0);
+        // xoshiro256** seeded by SplitMix64 from 42 (turn 0), checked against an independent implementation.
+        var random = SmpStreams.ForTurn(42, 0);
 
         Assert.Equal(1546998764402558742UL, random.NextUInt64());
         Assert.Equal(6990951692964543102UL, random.NextUInt64());
         Assert.Equal(12544586762248559009UL, random.NextUInt64());
-        Assert.NotEqual(1546998764402558742UL, new SmpRandom(42, 1).NextUInt64());
+        Assert.NotEqual(1546998764402558742UL, SmpStreams.ForTurn(42, 1).NextUInt64());
+    }
+
+    [Fact]
+    public void Select_PicksTheIndexWhoseCumulativeProbabilityFirstExceedsTheDraw()
+    {
+        double[] p = [0.2, 0.5, 0.3];
+        Assert.Equal(0, SmpStreams.Select(p, 0.0));
+        Assert.Equal(1, SmpStreams.Select(p, 0.2));
+        Assert.Equal(2, SmpStreams.Select(p, 0.75));
+        Assert.Equal(2, SmpStreams.Select(p, 0.9999999999999999));
     }
 }
