@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Core.Domain;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Exchange;
 
@@ -47,7 +48,7 @@ internal sealed class ExchangeEngine
     private readonly double[] startOutcome;
     private readonly double rexP;
     private readonly bool trace;
-    private readonly ExchangeRandom random;
+    private Xoshiro256StarStar random;
 
     // What each demanding actor has seen move on an issue this round: the positions its partners
     // moved to, per (cell of the demander, partner) and their summed shift of the outcome.
@@ -84,7 +85,7 @@ internal sealed class ExchangeEngine
     {
         this.rexP = rexP;
         this.trace = trace;
-        random = new ExchangeRandom(seed);
+        random = Xoshiro256StarStar.FromSeed(seed);
         actors = [.. scenario.Actors];
         issues = [.. scenario.Issues];
         actorCount = actors.Length;
