@@ -23,7 +23,7 @@ internal sealed class ExchangeEngine
     private const double MinimumGain = 1e-10;
     private const double FixedWeight = 0.1;
     private const double SalienceWeight = 0.4;
-    private const int RadixThreshold = 1 << 17;
+    private const int ChunkSize = 1 << 15;
 
     // Roles of a cell in a candidate, kept in the low two bits of each cell-list entry.
     private const int SuppliesP = 0;
@@ -179,7 +179,8 @@ internal sealed class ExchangeEngine
 
         var count = BuildCandidates();
         BuildCellIndex();
-        SortByGain(count);
+        sortedEnd = 0;
+        unsortedEnd = count;
         realized.Clear();
         var exchanges = Realise(count, cancellationToken);
 
@@ -343,67 +344,28 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>
-    /// Orders the first <paramref name="count"/> keys by gain, highest first, with equal gains
-    /// in candidate order (the tie rule). Large rounds use a stable least-significant-digit
-    /// radix sort (16-bit digits, four passes), which keeps the creation order of equal keys;
-    /// small ones a primitive sort whose runs of equal keys are then put back in index order.
+    /// Orders <paramref name="count"/> keys from <paramref name="from"/> by gain, highest first,
+    /// with equal gains in candidate order (the tie rule): a primitive sort, then runs of equal
+    /// keys put back in index order.
     /// </summary>
-    private void SortByGain(int count)
+    private void SortRange(int from, int count)
     {
-        if (count < RadixThreshold)
+        Array.Sort(sortKeys, sortItems, from, count);
+        var end = from + count;
+        for (var start = from; start < end;)
         {
-            Array.Sort(sortKeys, sortItems, 0, count);
-            for (var start = 0; start < count;)
+            var run = start + 1;
+            while (run < end && sortKeys[run] == sortKeys[start])
             {
-                var end = start + 1;
-                while (end < count && sortKeys[end] == sortKeys[start])
-                {
-                    end++;
-                }
-
-                if (end - start > 1)
-                {
-                    Array.Sort(sortItems, start, end - start);
-                }
-
-                start = end;
+                run++;
             }
 
-            return;
-        }
-
-        if (sortKeysSpare.Length < count)
-        {
-            sortKeysSpare = new ulong[sortKeys.Length];
-            sortItemsSpare = new int[sortKeys.Length];
-        }
-
-        var counts = radixCounts;
-        for (var shift = 0; shift < 64; shift += 16)
-        {
-            Array.Clear(counts);
-            for (var i = 0; i < count; i++)
+            if (run - start > 1)
             {
-                counts[(int)((sortKeys[i] >> shift) & 0xFFFF)]++;
+                Array.Sort(sortItems, start, run - start);
             }
 
-            var sum = 0;
-            for (var digit = 0; digit < counts.Length; digit++)
-            {
-                var digitCount = counts[digit];
-                counts[digit] = sum;
-                sum += digitCount;
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                var target = counts[(int)((sortKeys[i] >> shift) & 0xFFFF)]++;
-                sortKeysSpare[target] = sortKeys[i];
-                sortItemsSpare[target] = sortItems[i];
-            }
-
-            (sortKeys, sortKeysSpare) = (sortKeysSpare, sortKeys);
-            (sortItems, sortItemsSpare) = (sortItemsSpare, sortItems);
+            start = run;
         }
     }
 
@@ -457,7 +419,12 @@ internal sealed class ExchangeEngine
         {
             RankedCandidate front;
             var hasQueued = requeued.TryPeek(out _, out var queued);
-            if (next < count && (!hasQueued || Ranked(next).CompareTo(queued) <= 0))
+            if (next == sortedEnd)
+            {
+                next = SortNextChunk(next);
+            }
+
+            if (next < sortedEnd && (!hasQueued || Ranked(next).CompareTo(queued) <= 0))
             {
                 front = Ranked(next++);
             }
@@ -484,7 +451,12 @@ internal sealed class ExchangeEngine
             }
 
             var fresh = new RankedCandidate(proposal.Gain, index);
-            if ((next < count && Ranked(next).CompareTo(fresh) < 0) || (requeued.TryPeek(out _, out var other) && other.CompareTo(fresh) < 0))
+            if (next == sortedEnd)
+            {
+                next = SortNextChunk(next);
+            }
+
+            if ((next < sortedEnd && Ranked(next).CompareTo(fresh) < 0) || (requeued.TryPeek(out _, out var other) && other.CompareTo(fresh) < 0))
             {
                 candidates[index].RankedGain = proposal.Gain;
                 requeued.Enqueue(index, fresh);
@@ -502,6 +474,64 @@ internal sealed class ExchangeEngine
         }
 
         return exchanges;
+    }
+
+    private int sortedEnd;
+    private int unsortedEnd;
+
+    /// <summary>
+    /// Sorts the next chunk of the round's ranking: drops dead candidates from the unsorted rest,
+    /// moves the best of them (every key up to a threshold, so equal gains stay together) to the
+    /// front and sorts only those. Candidates that die before their turn are never sorted.
+    /// </summary>
+    /// <returns>The position of the chunk's first entry.</returns>
+    private int SortNextChunk(int from)
+    {
+        var write = from;
+        for (var k = from; k < unsortedEnd; k++)
+        {
+            if (alive[sortItems[k]])
+            {
+                sortKeys[write] = sortKeys[k];
+                sortItems[write] = sortItems[k];
+                write++;
+            }
+        }
+
+        unsortedEnd = write;
+        var remaining = unsortedEnd - from;
+        if (remaining <= ChunkSize)
+        {
+            SortRange(from, remaining);
+            sortedEnd = unsortedEnd;
+            return from;
+        }
+
+        // Threshold: the key at rank ChunkSize among a sorted sample of the rest.
+        var sampleSize = Math.Min(4096, remaining);
+        var sample = new ulong[sampleSize];
+        var stride = remaining / sampleSize;
+        for (var i = 0; i < sampleSize; i++)
+        {
+            sample[i] = sortKeys[from + (i * stride)];
+        }
+
+        Array.Sort(sample);
+        var threshold = sample[Math.Min(sampleSize - 1, (int)((long)ChunkSize * sampleSize / remaining))];
+        var split = from;
+        for (var k = from; k < unsortedEnd; k++)
+        {
+            if (sortKeys[k] <= threshold)
+            {
+                (sortKeys[split], sortKeys[k]) = (sortKeys[k], sortKeys[split]);
+                (sortItems[split], sortItems[k]) = (sortItems[k], sortItems[split]);
+                split++;
+            }
+        }
+
+        SortRange(from, split - from);
+        sortedEnd = split;
+        return from;
     }
 
     private RankedCandidate Ranked(int position) =>
