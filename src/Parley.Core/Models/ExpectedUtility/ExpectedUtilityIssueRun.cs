@@ -336,18 +336,22 @@ internal sealed class ExpectedUtilityIssueRun
         var statusQuo = statusQuos[receiver];
         var own = ChallengeUtility(risk, statusQuo, success, failure, distance, receiver, proposer, Prevails(receiver, proposer), median);
         var theirs = ChallengeUtility(risk, statusQuo, success, failure, distance, proposer, receiver, Yields(receiver, proposer), median);
-        if (theirs > own && own > 0)
+        // The paper's variant reads an expected utility within TieTolerance of zero, or of the other
+        // side's, as equal to it: otherwise rounding, which depends on the actors' order, would decide
+        // between offer types at exact boundaries. scholz-code keeps its replication's exact tests.
+        var eps = code ? 0.0 : TieTolerance;
+        if (theirs > own + eps && own > eps)
         {
             return (OfferType.Confrontation, own, theirs, to);
         }
 
-        if (theirs > 0 && own < 0 && theirs > Math.Abs(own))
+        if (theirs > eps && own < -eps && theirs > Math.Abs(own) + eps)
         {
             return (OfferType.Compromise, own, theirs, from + ((to - from) * Math.Abs(own / theirs)));
         }
 
         // scholz-code's capitulation test compares E_j with |E_j| and never holds.
-        if (!code && theirs > 0 && own < 0 && theirs < Math.Abs(own))
+        if (!code && theirs > eps && own < -eps && theirs < Math.Abs(own) - eps)
         {
             return (OfferType.Capitulation, own, theirs, to);
         }
@@ -390,9 +394,14 @@ internal sealed class ExpectedUtilityIssueRun
             {
                 // Least move; equal moves (x_i halfway between two proposers) go to the proposer with the
                 // larger E_j, then to the lower position, so the choice does not depend on the actors' order.
+                // Equal means equal up to rounding (TieTolerance of the range): sums taken in another actor
+                // order differ in their last bits, and an exact comparison would let that order decide.
                 key = Math.Abs(from - offer.Position);
-                var better = key < bestKey
-                    || (key == bestKey && (offer.ProposerEu > bestProposerEu || (offer.ProposerEu == bestProposerEu && offer.Position < bestPosition)));
+                var tolerance = TieTolerance * Range;
+                var better = key < bestKey - tolerance
+                    || (Math.Abs(key - bestKey) <= tolerance
+                        && (offer.ProposerEu > bestProposerEu + TieTolerance
+                            || (Math.Abs(offer.ProposerEu - bestProposerEu) <= TieTolerance && offer.Position < bestPosition - tolerance)));
                 if (!better)
                 {
                     continue;
@@ -421,6 +430,9 @@ internal sealed class ExpectedUtilityIssueRun
             onOffer(receiver, proposer, offer.Type, offer.ReceiverEu, offer.ProposerEu, offer.Position, proposer == accepted);
         }
     }
+
+    /// <summary>Relative tolerance under which the scholz variant treats two moves or two expected utilities as equal.</summary>
+    private const double TieTolerance = 1e-9;
 
     private static double Power(double value, double exponent) => exponent == 1.0 ? value : Math.Pow(value, exponent);
 }
