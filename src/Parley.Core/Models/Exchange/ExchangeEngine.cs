@@ -48,6 +48,8 @@ internal sealed class ExchangeEngine
     private readonly double[] startOutcome;
     private readonly double rexP;
     private readonly bool trace;
+    private readonly ExchangeParallelism parallelism;
+    private readonly ParallelOptions parallelOptions;
     private Xoshiro256StarStar random;
 
     // What each demanding actor has seen move on an issue this round: the positions its partners
@@ -62,6 +64,9 @@ internal sealed class ExchangeEngine
     private bool[] alive = [];
     private byte[] hits = [];
     private int[] touched = [];
+
+    // Which touched candidates (by position in touched) rose and must be re-ranked, filled by the parallel recomputation.
+    private bool[] touchedRequeue = [];
     private int touchedCount;
 
     // How a realised exchange touches a candidate (bits of hits[c]).
@@ -78,11 +83,17 @@ internal sealed class ExchangeEngine
     private readonly int[] cellEnd;
     private int[] cellCandidates = [];
 
+    // Per issue pair p < q (at p * issues + q): the opposing actor pairs of the pairs before it (where its candidates go when built in parallel), and how many of its candidates are valid.
+    private readonly long[] pairStart;
+    private readonly int[] pairValid;
+
     private readonly PriorityQueue<int, RankedCandidate> requeued = new();
     private readonly List<RealizedExchange> realized = [];
 
-    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace)
+    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism)
     {
+        this.parallelism = parallelism;
+        parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism.Degree) };
         this.rexP = rexP;
         this.trace = trace;
         random = Xoshiro256StarStar.FromSeed(seed);
@@ -105,6 +116,8 @@ internal sealed class ExchangeEngine
         outcome = new double[issueCount];
         startOutcome = new double[issueCount];
         takesPart = new bool[issueCount];
+        pairStart = new long[issueCount * issueCount];
+        pairValid = new int[issueCount * issueCount];
 
         for (var issue = 0; issue < issueCount; issue++)
         {
@@ -225,7 +238,13 @@ internal sealed class ExchangeEngine
     {
         candidateCount = 0;
         var valid = 0;
-        EnsureCapacity(CountPairs());
+        var bound = CountPairs();
+        EnsureCapacity(bound);
+        if (parallelism.Enabled && bound >= parallelism.MinimumCandidates && bound <= candidates.Length)
+        {
+            return BuildCandidatesInParallel();
+        }
+
         int[][] groups = [new int[actorCount], new int[actorCount], new int[actorCount], new int[actorCount]];
         Span<int> groupCounts = stackalloc int[4];
         for (var p = 0; p < issueCount; p++)
@@ -274,6 +293,116 @@ internal sealed class ExchangeEngine
         return valid;
     }
 
+    /// <summary>
+    /// <see cref="BuildCandidates"/> spread over threads: each issue pair builds and evaluates its
+    /// candidates, in the same order, into its own region of the arrays (sized by
+    /// <see cref="CountPairs"/>); the regions are then closed up in issue-pair order, so the
+    /// candidates end up exactly where the sequential build puts them.
+    /// </summary>
+    private int BuildCandidatesInParallel()
+    {
+        Parallel.For(
+            0,
+            issueCount * issueCount,
+            parallelOptions,
+            () => new int[4][],
+            (pair, _, groups) =>
+            {
+                int p = pair / issueCount, q = pair % issueCount;
+                if (p < q)
+                {
+                    pairValid[pair] = BuildPair(p, q, (int)pairStart[pair], groups);
+                }
+
+                return groups;
+            },
+            _ => { });
+
+        var count = 0;
+        for (var p = 0; p < issueCount; p++)
+        {
+            for (var q = p + 1; q < issueCount; q++)
+            {
+                var pair = (p * issueCount) + q;
+                var start = (int)pairStart[pair];
+                if (start != count)
+                {
+                    Array.Copy(candidates, start, candidates, count, pairValid[pair]);
+                }
+
+                count += pairValid[pair];
+            }
+        }
+
+        candidateCount = count;
+        Parallel.For(
+            0,
+            (count + ChunkSize - 1) / ChunkSize,
+            parallelOptions,
+            chunk =>
+            {
+                var end = Math.Min(count, (chunk + 1) * ChunkSize);
+                for (var index = chunk * ChunkSize; index < end; index++)
+                {
+                    alive[index] = true;
+                    sortKeys[index] = ~BitConverter.DoubleToUInt64Bits(candidates[index].RankedGain);
+                    sortItems[index] = index;
+                }
+            });
+
+        return count;
+    }
+
+    /// <summary>Builds the valid candidates of issue pair <paramref name="p"/> &lt; <paramref name="q"/> in <see cref="BuildCandidates"/> order from slot <paramref name="start"/> on; returns how many.</summary>
+    private int BuildPair(int p, int q, int start, int[][] groups)
+    {
+        for (var group = 0; group < 4; group++)
+        {
+            groups[group] ??= new int[actorCount];
+        }
+
+        Span<int> groupCounts = stackalloc int[4];
+        for (var actor = 0; actor < actorCount; actor++)
+        {
+            if (weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0)
+            {
+                var group = (left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0);
+                groups[group][groupCounts[group]++] = actor;
+            }
+        }
+
+        var index = start;
+        for (var first = 0; first < 2; first++)
+        {
+            var second = 3 - first;
+            for (var x = 0; x < groupCounts[first]; x++)
+            {
+                var a = groups[first][x];
+                for (var y = 0; y < groupCounts[second]; y++)
+                {
+                    var b = groups[second][y];
+                    var aSuppliesP = salience[Cell(p, a)] * salience[Cell(q, b)] < salience[Cell(p, b)] * salience[Cell(q, a)];
+                    candidates[index] = new CandidateState
+                    {
+                        P = p,
+                        Q = q,
+                        SupplierP = aSuppliesP ? a : b,
+                        SupplierQ = aSuppliesP ? b : a,
+                        SeenOwnP = double.NaN,
+                        SeenOwnQ = double.NaN,
+                    };
+                    if (Evaluate(index, out var proposal))
+                    {
+                        candidates[index].RankedGain = proposal.Gain;
+                        index++;
+                    }
+                }
+            }
+        }
+
+        return index - start;
+    }
+
     /// <summary>The number of actor pairs on opposite sides of both outcomes, over all issue pairs: an upper bound on the round's candidates.</summary>
     private long CountPairs()
     {
@@ -292,6 +421,7 @@ internal sealed class ExchangeEngine
                     }
                 }
 
+                pairStart[(p * issueCount) + q] = pairs;
                 pairs += ((long)groupCounts[0] * groupCounts[3]) + ((long)groupCounts[1] * groupCounts[2]);
             }
         }
@@ -312,6 +442,7 @@ internal sealed class ExchangeEngine
         alive = new bool[size];
         hits = new byte[size];
         touched = new int[size];
+        touchedRequeue = new bool[size];
         sortKeys = new ulong[size];
         sortItems = new int[size];
     }
@@ -325,6 +456,7 @@ internal sealed class ExchangeEngine
             Array.Resize(ref alive, size);
             Array.Resize(ref hits, size);
             Array.Resize(ref touched, size);
+            Array.Resize(ref touchedRequeue, size);
             Array.Resize(ref sortKeys, size);
             Array.Resize(ref sortItems, size);
         }
@@ -372,6 +504,17 @@ internal sealed class ExchangeEngine
     /// <summary>Builds, by counting sort, the list of candidates that contain each actor-issue cell (four cells per candidate).</summary>
     private void BuildCellIndex()
     {
+        if (cellCandidates.Length < 4 * candidateCount)
+        {
+            cellCandidates = new int[Math.Max(1024, 4 * candidateCount)];
+        }
+
+        if (parallelism.Enabled && candidateCount >= parallelism.MinimumCandidates)
+        {
+            BuildCellIndexInParallel();
+            return;
+        }
+
         Array.Clear(cellStart);
         for (var c = 0; c < candidateCount; c++)
         {
@@ -387,11 +530,6 @@ internal sealed class ExchangeEngine
             cellStart[cell + 1] += cellStart[cell];
         }
 
-        if (cellCandidates.Length < 4 * candidateCount)
-        {
-            cellCandidates = new int[Math.Max(1024, 4 * candidateCount)];
-        }
-
         var fill = cellEnd;
         Array.Copy(cellStart, fill, fill.Length);
         for (var c = 0; c < candidateCount; c++)
@@ -402,6 +540,61 @@ internal sealed class ExchangeEngine
             cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = (c << 2) | WantsQ;
             cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = (c << 2) | SuppliesQ;
         }
+    }
+
+    /// <summary>
+    /// <see cref="BuildCellIndex"/> spread over threads: each thread counts and then places the
+    /// candidates of one contiguous range; within a cell the ranges are placed in order, so every
+    /// list holds its candidates in ascending order, exactly as the sequential build does.
+    /// </summary>
+    private void BuildCellIndexInParallel()
+    {
+        var cells = cellEnd.Length;
+        var parts = parallelOptions.MaxDegreeOfParallelism;
+        var counts = new int[parts][];
+        Parallel.For(0, parts, parallelOptions, part =>
+        {
+            var fill = counts[part] = new int[cells];
+            var end = (int)((long)candidateCount * (part + 1) / parts);
+            for (var c = (int)((long)candidateCount * part / parts); c < end; c++)
+            {
+                ref var candidate = ref candidates[c];
+                fill[Cell(candidate.P, candidate.SupplierP)]++;
+                fill[Cell(candidate.P, candidate.SupplierQ)]++;
+                fill[Cell(candidate.Q, candidate.SupplierP)]++;
+                fill[Cell(candidate.Q, candidate.SupplierQ)]++;
+            }
+        });
+
+        // Turn the counts into each range's first slot per cell.
+        var running = 0;
+        for (var cell = 0; cell < cells; cell++)
+        {
+            cellStart[cell] = running;
+            for (var part = 0; part < parts; part++)
+            {
+                var count = counts[part][cell];
+                counts[part][cell] = running;
+                running += count;
+            }
+
+            cellEnd[cell] = running;
+        }
+
+        cellStart[cells] = running;
+        Parallel.For(0, parts, parallelOptions, part =>
+        {
+            var fill = counts[part];
+            var end = (int)((long)candidateCount * (part + 1) / parts);
+            for (var c = (int)((long)candidateCount * part / parts); c < end; c++)
+            {
+                ref var candidate = ref candidates[c];
+                cellCandidates[fill[Cell(candidate.P, candidate.SupplierP)]++] = (c << 2) | SuppliesP;
+                cellCandidates[fill[Cell(candidate.P, candidate.SupplierQ)]++] = (c << 2) | WantsP;
+                cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = (c << 2) | WantsQ;
+                cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = (c << 2) | SuppliesQ;
+            }
+        });
     }
 
     /// <summary>
@@ -555,7 +748,36 @@ internal sealed class ExchangeEngine
         Collect(Cell(p, t), WantsP, WantsQ, SawPByP, SawQByP);
         Collect(Cell(q, s), WantsP, WantsQ, SawPByQ, SawQByQ);
 
+        if (parallelism.Enabled && touchedCount >= parallelism.MinimumRefresh)
+        {
+            // Each candidate writes only its own slot; the re-ranking below stays in touched order.
+            const int Chunk = 256;
+            Parallel.For(
+                0,
+                (touchedCount + Chunk - 1) / Chunk,
+                parallelOptions,
+                chunk => RefreshRange(chunk * Chunk, Math.Min(touchedCount, (chunk + 1) * Chunk), toP, toQ));
+        }
+        else
+        {
+            RefreshRange(0, touchedCount, toP, toQ);
+        }
+
         for (var k = 0; k < touchedCount; k++)
+        {
+            if (touchedRequeue[k])
+            {
+                touchedRequeue[k] = false;
+                var c = touched[k];
+                requeued.Enqueue(c, new RankedCandidate(candidates[c].RankedGain, c));
+            }
+        }
+    }
+
+    /// <summary>Recomputes the touched candidates <paramref name="from"/> to <paramref name="to"/> (exclusive), writing only their own slots; marks those to re-rank.</summary>
+    private void RefreshRange(int from, int to, double toP, double toQ)
+    {
+        for (var k = from; k < to; k++)
         {
             var c = touched[k];
             var flags = hits[c];
@@ -598,7 +820,7 @@ internal sealed class ExchangeEngine
             else if (proposal.Gain > candidate.RankedGain)
             {
                 candidate.RankedGain = proposal.Gain;
-                requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
+                touchedRequeue[k] = true;
             }
         }
     }

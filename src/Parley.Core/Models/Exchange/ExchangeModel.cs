@@ -37,6 +37,17 @@ namespace Parley.Core.Models.Exchange;
 /// </remarks>
 public sealed class ExchangeModel : IModel
 {
+    private readonly ExchangeParallelism parallelism;
+
+    /// <summary>Creates the model; large rounds use all cores (results do not depend on it).</summary>
+    public ExchangeModel()
+        : this(ExchangeParallelism.Default)
+    {
+    }
+
+    /// <summary>Creates the model with the given thread settings (tests compare sequential and parallel runs).</summary>
+    internal ExchangeModel(ExchangeParallelism parallelism) => this.parallelism = parallelism;
+
     /// <summary>Rounds run when <see cref="ModelOptions.Rounds"/> is not set, as in the reference.</summary>
     public const int DefaultRounds = 10;
 
@@ -64,7 +75,7 @@ public sealed class ExchangeModel : IModel
         }
 
         var rexP = options.GetDouble("rex-p", 0, 0, 1);
-        var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace);
+        var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace, parallelism);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using Parley.Core.Domain;
+using Parley.Core.Models;
+using Parley.Core.Models.Exchange;
+
+namespace Parley.Core.Tests.Models.Exchange;
+
+public sealed class ExchangeParallelismTests
+{
+    // Parallel from the first candidate and the first touched one, so even small cases take the parallel paths.
+    private static readonly ExchangeParallelism AlwaysParallel = new(2, 0, 0);
+    private static readonly ExchangeParallelism ThreeThreads = new(3, 0, 1);
+
+    private static readonly Gen<(double Capability, (double Position, double Salience, bool Present)[] Stances)[]> Actors =
+        Gen.Select(Gen.Double[0, 10], Gen.Select(Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[0, 4]).Select((p, s, k) => (p, s, k != 0)).Array[4]).Array[2, 12];
+
+    private static Scenario Build((double Capability, (double Position, double Salience, bool Present)[] Stances)[] actors)
+    {
+        var issueCount = actors[0].Stances.Length;
+        var issues = Enumerable.Range(0, issueCount).Select(i => new Issue { Id = $"i{i}", Name = $"i{i}", ScaleMin = 0, ScaleMax = 100 }).ToArray();
+        var stances = actors.SelectMany((a, ai) => a.Stances.Select((s, ii) => (s, ii)).Where(x => x.s.Present || ai == 0)
+            .Select(x => new Stance { ActorId = $"a{ai}", IssueId = $"i{x.ii}", Position = x.s.Position * 100, Salience = x.s.Salience }))
+            .ToArray();
+        var withStance = stances.Select(s => s.ActorId).ToHashSet();
+        return new Scenario
+        {
+            Id = "p",
+            Title = "p",
+            Issues = [.. issues],
+            Actors = [.. actors.Select((a, i) => new Actor { Id = $"a{i}", Name = $"a{i}", Capability = a.Capability }).Where(a => withStance.Contains(a.Id))],
+            Stances = [.. stances],
+        };
+    }
+
+    /// <summary>Every number of a run (forecasts, positions, each exchange and its externalities) written round-trip exact.</summary>
+    private static string Fingerprint(ModelResult result)
+    {
+        var text = new StringBuilder();
+        void Add(FormattableString value) => text.AppendLine(value.ToString(CultureInfo.InvariantCulture));
+        Add($"{result.RoundsRun} {result.Converged}");
+        foreach (var issue in result.Issues)
+        {
+            Add($"{issue.IssueId} {issue.Forecast:R}");
+            foreach (var position in issue.Positions)
+            {
+                Add($"  {position.ActorId} {position.Position:R}");
+            }
+        }
+
+        foreach (var round in result.Rounds.Cast<ExchangeRoundTrace>())
+        {
+            Add($"round {round.Round}");
+            foreach (var e in round.Exchanges)
+            {
+                Add($"{e.FirstActor} {e.FirstIssue} {e.FirstFrom:R} {e.FirstTo:R} {e.SecondActor} {e.SecondIssue} {e.SecondFrom:R} {e.SecondTo:R} {e.Gain:R} {e.FirstGain:R} {e.SecondGain:R}");
+                foreach (var x in e.Externalities)
+                {
+                    Add($"  {x.ActorId} {x.Value:R} {x.Group}");
+                }
+            }
+
+            foreach (var outcome in round.Issues)
+            {
+                Add($"{outcome.Id} {outcome.Outcome:R}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string RunWith(ExchangeParallelism parallelism, Scenario scenario, ModelOptions options) =>
+        Fingerprint(new ExchangeModel(parallelism).Run(scenario, options));
+
+    [Fact]
+    public void Exchange_AnyScenario_ParallelRunEqualsSequentialRunBitForBit()
+    {
+        Gen.Select(Actors, Gen.Double[0, 1], Gen.ULong).Sample((actors, rexP, seed) =>
+        {
+            var scenario = Build(actors);
+            var options = new ModelOptions { Rounds = 4, Trace = true, Seed = seed }.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture));
+            var sequential = RunWith(ExchangeParallelism.Sequential, scenario, options);
+            return sequential == RunWith(AlwaysParallel, scenario, options) && sequential == RunWith(ThreeThreads, scenario, options);
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Exchange_FortyActorsTenIssues_ParallelRunEqualsSequentialRunBitForBit()
+    {
+        var random = new Random(2026);
+        var actors = Enumerable.Range(0, 40)
+            .Select(_ => (1 + (random.NextDouble() * 99), Enumerable.Range(0, 10).Select(_ => (random.NextDouble(), 0.1 + (random.NextDouble() * 0.9), random.Next(10) != 0)).ToArray()))
+            .ToArray();
+        var scenario = Build(actors);
+        var options = new ModelOptions { Rounds = 10, Trace = true };
+
+        var sequential = RunWith(ExchangeParallelism.Sequential, scenario, options);
+
+        Assert.Contains("round 1", sequential, StringComparison.Ordinal);
+        Assert.Equal(sequential, RunWith(AlwaysParallel, scenario, options));
+        Assert.Equal(sequential, RunWith(ThreeThreads, scenario, options));
+        Assert.Equal(sequential, RunWith(ExchangeParallelism.Default, scenario, options));
+    }
+}
