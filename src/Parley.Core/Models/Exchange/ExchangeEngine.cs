@@ -748,7 +748,7 @@ internal sealed class ExchangeEngine
         Collect(Cell(p, t), WantsP, WantsQ, SawPByP, SawQByP);
         Collect(Cell(q, s), WantsP, WantsQ, SawPByQ, SawQByQ);
 
-        if (parallelism.Enabled && touchedCount >= parallelism.MinimumRefresh)
+        if (parallelism.Enabled && touchedCount >= parallelism.MinimumRefresh && candidateCount >= parallelism.MinimumCandidates)
         {
             // Each candidate writes only its own slot; the re-ranking below stays in touched order.
             const int Chunk = 256;
