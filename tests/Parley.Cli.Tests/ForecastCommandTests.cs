@@ -77,4 +77,17 @@ public sealed class ForecastCommandTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Forecast_JsonWithoutTrace_StillRecordsEveryRoundOfDynamicModels()
+    {
+        var (exitCode, output, _) = CliRunner.Run("forecast", "--model", "exchange,compromise", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var document = JsonDocument.Parse(output);
+        var forecasts = document.RootElement.GetProperty("forecasts");
+        var exchange = forecasts[0];
+        Assert.Equal(exchange.GetProperty("rounds_run").GetInt32(), exchange.GetProperty("rounds").GetArrayLength());
+        Assert.False(forecasts[1].TryGetProperty("rounds", out _));
+    }
 }

@@ -41,6 +41,12 @@ internal static class ForecastCommand
             }
 
             var wantsJson = parse.GetValue(json);
+            if (wantsJson)
+            {
+                // The JSON document is the complete record of a run: dynamic models' rounds are always in it.
+                options = options with { Trace = true };
+            }
+
             var databasePath = parse.GetValue(database);
             if (databasePath is not null && !models.Any(m => m.Info.Id == "smp"))
             {
