@@ -1,11 +1,22 @@
 using System.CommandLine;
 using Parley.Core.Domain;
+using Parley.Core.Models;
 
 namespace Parley.Cli;
 
-/// <summary>The options shared by <c>parley montecarlo</c> and <c>parley sensitivity</c>: draws, threads, spread, JSON.</summary>
+/// <summary>
+/// The arguments and options shared by <c>parley montecarlo</c> and <c>parley sensitivity</c>: the
+/// scenario, one model with its options, draws, threads, spread and JSON.
+/// </summary>
 internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
 {
+    /// <summary>What a valid command line of these commands gives.</summary>
+    public sealed record Inputs(Scenario Scenario, IModel Model, ModelOptions ModelOptions, DefaultSpread? Spread, int Draws, int Threads);
+
+    public ScenarioInput Input { get; } = new();
+
+    public ModelSelection Selection { get; } = CreateSelection();
+
     public Option<int> Draws { get; } = new("--draws", "-n")
     {
         Description = $"Number of Monte Carlo draws (1-{maxDraws:N0}).",
@@ -27,14 +38,37 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
 
     public void AddTo(Command command)
     {
+        Input.AddTo(command);
+        Selection.AddTo(command, withTrace: false);
         command.Options.Add(Draws);
         command.Options.Add(Threads);
         command.Options.Add(Spread);
         command.Options.Add(Json);
     }
 
+    /// <summary>Loads the scenario and reads every shared option; prints what is wrong and returns <c>null</c> on bad input.</summary>
+    public Inputs? Read(ParseResult parse, CliConsole console, int minDraws)
+    {
+        var scenario = Input.Load(parse, console);
+        var model = scenario is null ? null : Selection.Models(parse, console)?.Single();
+        var modelOptions = model is null ? null : Selection.Options(parse, console);
+        if (scenario is null || model is null || modelOptions is null || !Validate(parse, console, minDraws, out var spread))
+        {
+            return null;
+        }
+
+        return new Inputs(scenario, model, modelOptions, spread, parse.GetValue(Draws), parse.GetValue(Threads));
+    }
+
+    private static ModelSelection CreateSelection()
+    {
+        var selection = new ModelSelection("compromise", allowAll: false);
+        selection.Seed.Description = "Seed of the draws: draw i uses the random stream (seed, i), so a seed gives the same result on any number of threads.";
+        return selection;
+    }
+
     /// <summary>Checks the values; prints what is allowed and returns false when one is out of range.</summary>
-    public bool Validate(ParseResult parse, CliConsole console, int minDraws, out DefaultSpread? spread)
+    private bool Validate(ParseResult parse, CliConsole console, int minDraws, out DefaultSpread? spread)
     {
         spread = null;
         var draws = parse.GetValue(Draws);

@@ -126,7 +126,10 @@ internal static class BacktestCommand
                     return ExitCodes.Success;
                 }
 
-                File.WriteAllText(csvPath, csv);
+                if (!OutputFiles.Write(csvPath, csv, console))
+                {
+                    return ExitCodes.InvalidInput;
+                }
             }
 
             if (parse.GetValue(json))

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Parley.Formats;
 using Parley.Formats.Native;
 
@@ -54,7 +53,7 @@ internal static class ConvertCommand
         return command;
     }
 
-    /// <summary>Writes through a temporary file beside the target, so a failure leaves any existing file intact.</summary>
+    /// <summary>Writes <paramref name="text"/> to <paramref name="target"/>, replacing an existing file only with <c>--force</c>.</summary>
     private static int WriteFile(string target, string text, bool force, CliConsole console)
     {
         if (File.Exists(target) && !force)
@@ -63,20 +62,8 @@ internal static class ConvertCommand
             return ExitCodes.InvalidInput;
         }
 
-        var temporary = target + ".parley-tmp";
-        try
+        if (!OutputFiles.Write(target, text, console))
         {
-            File.WriteAllText(temporary, text, new UTF8Encoding(false));
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-
-            console.Error.WriteLine($"parley: cannot write {target}: {error.Message}");
             return ExitCodes.InvalidInput;
         }
 

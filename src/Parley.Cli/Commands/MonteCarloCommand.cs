@@ -20,25 +20,19 @@ internal static class MonteCarloCommand
 
     public static Command Create(CliConsole console)
     {
-        var input = new ScenarioInput();
-        var selection = new ModelSelection("compromise", allowAll: false);
         var uncertainty = new UncertaintyOptions(MonteCarloOptions.DefaultDraws, MonteCarloOptions.MaxDraws);
-        selection.Seed.Description = "Seed of the draws: draw i uses the random stream (seed, i), so a seed gives the same result on any number of threads.";
         var bins = new Option<int>("--bins") { Description = "Histogram bins per issue (1-1000).", DefaultValueFactory = _ => 20 };
         var command = new Command("montecarlo", "Monte Carlo forecast: the spread of each issue's forecast when the inputs vary within their uncertainty.");
-        input.AddTo(command);
-        selection.AddTo(command, withTrace: false);
         uncertainty.AddTo(command);
         command.Options.Add(bins);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, console);
-            var model = scenario is null ? null : selection.Models(parse, console)?.Single();
-            var modelOptions = model is null ? null : selection.Options(parse, console);
-            if (scenario is null || model is null || modelOptions is null || !uncertainty.Validate(parse, console, 1, out var spread))
+            if (uncertainty.Read(parse, console, 1) is not { } inputs)
             {
                 return ExitCodes.InvalidInput;
             }
+
+            var (scenario, model, modelOptions, spread, draws, threads) = inputs;
 
             var binCount = parse.GetValue(bins);
             if (binCount is < 1 or > 1000)
@@ -49,9 +43,9 @@ internal static class MonteCarloCommand
 
             var options = new MonteCarloOptions
             {
-                Draws = parse.GetValue(uncertainty.Draws),
+                Draws = draws,
                 Seed = modelOptions.Seed,
-                Threads = parse.GetValue(uncertainty.Threads),
+                Threads = threads,
                 ModelOptions = modelOptions,
                 Spread = spread,
                 HistogramBins = binCount,

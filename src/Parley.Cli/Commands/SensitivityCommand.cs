@@ -18,25 +18,19 @@ internal static class SensitivityCommand
 
     public static Command Create(CliConsole console)
     {
-        var input = new ScenarioInput();
-        var selection = new ModelSelection("compromise", allowAll: false);
         var uncertainty = new UncertaintyOptions(SensitivityOptions.DefaultDraws, Sensitivity.MaxDraws);
-        selection.Seed.Description = "Seed of the draws: draw i uses the random stream (seed, i), so a seed gives the same result on any number of threads.";
         var top = new Option<int>("--top") { Description = "Inputs shown per issue in the table (the JSON has all).", DefaultValueFactory = _ => 8 };
         var command = new Command("sensitivity", "Which inputs each issue's forecast hinges on: a tornado table per issue.");
-        input.AddTo(command);
-        selection.AddTo(command, withTrace: false);
         uncertainty.AddTo(command);
         command.Options.Add(top);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, console);
-            var model = scenario is null ? null : selection.Models(parse, console)?.Single();
-            var modelOptions = model is null ? null : selection.Options(parse, console);
-            if (scenario is null || model is null || modelOptions is null || !uncertainty.Validate(parse, console, 0, out var spread))
+            if (uncertainty.Read(parse, console, 0) is not { } inputs)
             {
                 return ExitCodes.InvalidInput;
             }
+
+            var (scenario, model, modelOptions, spread, draws, threads) = inputs;
 
             var shown = parse.GetValue(top);
             if (shown < 1)
@@ -47,9 +41,9 @@ internal static class SensitivityCommand
 
             var options = new SensitivityOptions
             {
-                Draws = parse.GetValue(uncertainty.Draws),
+                Draws = draws,
                 Seed = modelOptions.Seed,
-                Threads = parse.GetValue(uncertainty.Threads),
+                Threads = threads,
                 ModelOptions = modelOptions,
                 Spread = spread,
             };

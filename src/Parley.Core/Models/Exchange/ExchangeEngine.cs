@@ -237,7 +237,6 @@ internal sealed class ExchangeEngine
     private int BuildCandidates()
     {
         candidateCount = 0;
-        var valid = 0;
         var bound = CountPairs();
         EnsureCapacity(bound);
         if (parallelism.Enabled && bound >= parallelism.MinimumCandidates && bound <= candidates.Length)
@@ -245,52 +244,19 @@ internal sealed class ExchangeEngine
             return BuildCandidatesInParallel();
         }
 
-        int[][] groups = [new int[actorCount], new int[actorCount], new int[actorCount], new int[actorCount]];
-        Span<int> groupCounts = stackalloc int[4];
+        var groups = new int[4][];
+        var count = 0;
         for (var p = 0; p < issueCount; p++)
         {
             for (var q = p + 1; q < issueCount; q++)
             {
-                groupCounts.Clear();
-                for (var actor = 0; actor < actorCount; actor++)
-                {
-                    if (weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0)
-                    {
-                        var group = (left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0);
-                        groups[group][groupCounts[group]++] = actor;
-                    }
-                }
-
-                for (var first = 0; first < 2; first++)
-                {
-                    var second = 3 - first;
-                    for (var x = 0; x < groupCounts[first]; x++)
-                    {
-                        var a = groups[first][x];
-                        for (var y = 0; y < groupCounts[second]; y++)
-                        {
-                            var b = groups[second][y];
-
-                            // The actor that values p relatively less supplies p: s_ap / s_aq < s_bp / s_bq.
-                            var aSuppliesP = salience[Cell(p, a)] * salience[Cell(q, b)] < salience[Cell(p, b)] * salience[Cell(q, a)];
-                            var index = AddCandidate(p, q, aSuppliesP ? a : b, aSuppliesP ? b : a);
-                            if (Evaluate(index, out var proposal))
-                            {
-                                candidates[index].RankedGain = proposal.Gain;
-                                sortKeys[valid] = ~BitConverter.DoubleToUInt64Bits(proposal.Gain);
-                                sortItems[valid++] = index;
-                            }
-                            else
-                            {
-                                candidateCount--;
-                            }
-                        }
-                    }
-                }
+                count += BuildPair(p, q, count, groups);
             }
         }
 
-        return valid;
+        candidateCount = count;
+        Rank(0, count);
+        return count;
     }
 
     /// <summary>
@@ -339,16 +305,7 @@ internal sealed class ExchangeEngine
             0,
             (count + ChunkSize - 1) / ChunkSize,
             parallelOptions,
-            chunk =>
-            {
-                var end = Math.Min(count, (chunk + 1) * ChunkSize);
-                for (var index = chunk * ChunkSize; index < end; index++)
-                {
-                    alive[index] = true;
-                    sortKeys[index] = ~BitConverter.DoubleToUInt64Bits(candidates[index].RankedGain);
-                    sortItems[index] = index;
-                }
-            });
+            chunk => Rank(chunk * ChunkSize, Math.Min(count, (chunk + 1) * ChunkSize)));
 
         return count;
     }
@@ -364,9 +321,8 @@ internal sealed class ExchangeEngine
         Span<int> groupCounts = stackalloc int[4];
         for (var actor = 0; actor < actorCount; actor++)
         {
-            if (weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0)
+            if (SideGroup(p, q, actor) is var group and >= 0)
             {
-                var group = (left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0);
                 groups[group][groupCounts[group]++] = actor;
             }
         }
@@ -381,6 +337,7 @@ internal sealed class ExchangeEngine
                 for (var y = 0; y < groupCounts[second]; y++)
                 {
                     var b = groups[second][y];
+                    // The actor that values p relatively less supplies p: s_ap / s_aq < s_bp / s_bq.
                     var aSuppliesP = salience[Cell(p, a)] * salience[Cell(q, b)] < salience[Cell(p, b)] * salience[Cell(q, a)];
                     candidates[index] = new CandidateState
                     {
@@ -403,6 +360,27 @@ internal sealed class ExchangeEngine
         return index - start;
     }
 
+    /// <summary>
+    /// Which side of issues <paramref name="p"/> and <paramref name="q"/> an actor is on: bit 0 set when
+    /// its position is left of p's outcome, bit 1 when left of q's; -1 when it has no weighted stance on
+    /// both. Candidates pair group 0 with 3 and group 1 with 2: actors on opposite sides of both outcomes.
+    /// </summary>
+    private int SideGroup(int p, int q, int actor) =>
+        weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0
+            ? (left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0)
+            : -1;
+
+    /// <summary>Marks candidates [<paramref name="from"/>, <paramref name="to"/>) alive and queues them by their gain, best first.</summary>
+    private void Rank(int from, int to)
+    {
+        for (var index = from; index < to; index++)
+        {
+            alive[index] = true;
+            sortKeys[index] = ~BitConverter.DoubleToUInt64Bits(candidates[index].RankedGain);
+            sortItems[index] = index;
+        }
+    }
+
     /// <summary>The number of actor pairs on opposite sides of both outcomes, over all issue pairs: an upper bound on the round's candidates.</summary>
     private long CountPairs()
     {
@@ -415,9 +393,9 @@ internal sealed class ExchangeEngine
                 groupCounts.Clear();
                 for (var actor = 0; actor < actorCount; actor++)
                 {
-                    if (weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0)
+                    if (SideGroup(p, q, actor) is var group and >= 0)
                     {
-                        groupCounts[(left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0)]++;
+                        groupCounts[group]++;
                     }
                 }
 
@@ -445,34 +423,6 @@ internal sealed class ExchangeEngine
         touchedRequeue = new bool[size];
         sortKeys = new ulong[size];
         sortItems = new int[size];
-    }
-
-    private int AddCandidate(int p, int q, int suppliesP, int suppliesQ)
-    {
-        if (candidateCount == candidates.Length)
-        {
-            var size = Math.Max(1024, candidates.Length * 2);
-            Array.Resize(ref candidates, size);
-            Array.Resize(ref alive, size);
-            Array.Resize(ref hits, size);
-            Array.Resize(ref touched, size);
-            Array.Resize(ref touchedRequeue, size);
-            Array.Resize(ref sortKeys, size);
-            Array.Resize(ref sortItems, size);
-        }
-
-        var index = candidateCount++;
-        candidates[index] = new CandidateState
-        {
-            P = p,
-            Q = q,
-            SupplierP = suppliesP,
-            SupplierQ = suppliesQ,
-            SeenOwnP = double.NaN,
-            SeenOwnQ = double.NaN,
-        };
-        alive[index] = true;
-        return index;
     }
 
     /// <summary>
