@@ -25,11 +25,8 @@ internal sealed class ExchangeEngine
     private const double SalienceWeight = 0.4;
     private const int ChunkSize = 1 << 15;
 
-    // Roles of a cell in a candidate, kept in the low two bits of each cell-list entry.
-    private const int SuppliesP = 0;
-    private const int WantsP = 1;
-    private const int WantsQ = 2;
-    private const int SuppliesQ = 3;
+    /// <summary>Most actors, and most issues, a scenario may have: candidates keep them as 16-bit indices, so that a candidate fills one 64-byte cache line.</summary>
+    public const int MaximumSize = ushort.MaxValue;
 
     private readonly int actorCount;
     private readonly int issueCount;
@@ -37,13 +34,8 @@ internal sealed class ExchangeEngine
     private readonly Issue[] issues;
     private readonly bool[] takesPart;
     private readonly bool[] hasStance;
-    private readonly double[] salience;
-    private readonly double[] weight;
+    private readonly CellState[] states;
     private readonly double[] total;
-    private readonly double[] preference;
-    private readonly double[] position;
-    private readonly sbyte[] direction;
-    private readonly bool[] left;
     private readonly double[] outcome;
     private readonly double[] startOutcome;
     private readonly double rexP;
@@ -53,9 +45,8 @@ internal sealed class ExchangeEngine
     private Xoshiro256StarStar random;
 
     // What each demanding actor has seen move on an issue this round: the positions its partners
-    // moved to, per (cell of the demander, partner) and their summed shift of the outcome.
+    // moved to, per (cell of the demander, partner); their summed shift is CellState.SeenShift.
     private readonly Dictionary<long, double> seenPositions = [];
-    private readonly double[] seenShift;
 
     // Candidates, one struct each (one cache line instead of a dozen arrays), and the round's
     // initial ranking as primitive keys (gain bits, negated for descending order) and indices.
@@ -64,9 +55,6 @@ internal sealed class ExchangeEngine
     private bool[] alive = [];
     private byte[] hits = [];
     private int[] touched = [];
-
-    // Which touched candidates (by position in touched) rose and must be re-ranked, filled by the parallel recomputation.
-    private bool[] touchedRequeue = [];
     private int touchedCount;
 
     // How a realised exchange touches a candidate (bits of hits[c]).
@@ -78,16 +66,19 @@ internal sealed class ExchangeEngine
     private readonly int[] radixCounts = new int[1 << 16];
     private int[] sortItemsSpare = [];
 
-    // Compressed index: the candidates containing cell c are cellCandidates[cellStart[c]..cellStart[c + 1]].
-    private readonly int[] cellStart;
-    private readonly int[] cellEnd;
-    private int[] cellCandidates = [];
+    // Per actor-issue cell, the candidates in which it supplies (its actor moves on its issue) and
+    // those in which it demands (its actor sees a partner move there).
+    private readonly CellIndex supplying;
+    private readonly CellIndex demanding;
 
     // Per issue pair p < q (at p * issues + q): the opposing actor pairs of the pairs before it (where its candidates go when built in parallel), and how many of its candidates are valid.
     private readonly long[] pairStart;
     private readonly int[] pairValid;
 
     private readonly PriorityQueue<int, RankedCandidate> requeued = new();
+
+    // Sink for the second pass of Refresh, so that its loads are not optimised away.
+    private int preloaded;
     private readonly List<RealizedExchange> realized = [];
 
     public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism)
@@ -103,15 +94,9 @@ internal sealed class ExchangeEngine
         issueCount = issues.Length;
         var cells = actorCount * issueCount;
         hasStance = new bool[cells];
-        salience = new double[cells];
-        weight = new double[cells];
-        preference = new double[cells];
-        position = new double[cells];
-        direction = new sbyte[cells];
-        left = new bool[cells];
-        seenShift = new double[cells];
-        cellStart = new int[cells + 1];
-        cellEnd = new int[cells];
+        states = new CellState[cells];
+        supplying = new CellIndex(cells, withPartners: true);
+        demanding = new CellIndex(cells, withPartners: false);
         total = new double[issueCount];
         outcome = new double[issueCount];
         startOutcome = new double[issueCount];
@@ -131,14 +116,14 @@ internal sealed class ExchangeEngine
                 var cell = Cell(issue, actor);
                 hasStance[cell] = true;
                 takesPart[issue] = true;
-                salience[cell] = stance.Salience;
-                weight[cell] = scenario.CapabilityOf(stance) * stance.Salience;
-                preference[cell] = ToInternal(issue, stance.Position);
-                total[issue] += weight[cell];
+                ref var state = ref states[cell];
+                state.Salience = stance.Salience;
+                state.Weight = scenario.CapabilityOf(stance) * stance.Salience;
+                state.Preference = ToInternal(issue, stance.Position);
+                state.Position = state.Preference;
+                total[issue] += state.Weight;
             }
         }
-
-        Array.Copy(preference, position, cells);
     }
 
     /// <summary>Number of exchanges realised in each round run so far.</summary>
@@ -151,10 +136,10 @@ internal sealed class ExchangeEngine
     public bool TakesPart(int issue) => takesPart[issue];
 
     /// <summary>The weighted mean of the actors' current preferences on <paramref name="issue"/>, on its own scale.</summary>
-    public double PreferenceOutcome(int issue) => ToScale(issue, WeightedMean(issue, preference));
+    public double PreferenceOutcome(int issue) => ToScale(issue, WeightedMean(issue, static state => state.Preference));
 
     /// <summary>The voting outcome of the last round run (the preference outcome before any round), on the issue's scale.</summary>
-    public double VotingOutcome(int issue) => ToScale(issue, WeightedMean(issue, position));
+    public double VotingOutcome(int issue) => ToScale(issue, WeightedMean(issue, static state => state.Position));
 
     /// <summary>Each actor's voting position after the last round run, on the issue's scale.</summary>
     public ImmutableArray<ActorPosition> VotingPositions(int issue)
@@ -164,7 +149,7 @@ internal sealed class ExchangeEngine
         {
             if (hasStance[Cell(issue, actor)])
             {
-                builder.Add(new ActorPosition(actors[actor].Id, ToScale(issue, position[Cell(issue, actor)])));
+                builder.Add(new ActorPosition(actors[actor].Id, ToScale(issue, states[Cell(issue, actor)].Position)));
             }
         }
 
@@ -175,23 +160,27 @@ internal sealed class ExchangeEngine
     /// <returns>The number of exchanges realised.</returns>
     public int RunRound(int round, CancellationToken cancellationToken)
     {
-        Array.Copy(preference, position, preference.Length);
-        Array.Clear(direction);
-        Array.Clear(seenShift);
+        foreach (ref var state in states.AsSpan())
+        {
+            state.Position = state.Preference;
+            state.Direction = 0;
+            state.SeenShift = 0;
+        }
+
         seenPositions.Clear();
         for (var issue = 0; issue < issueCount; issue++)
         {
-            outcome[issue] = WeightedMean(issue, position);
+            outcome[issue] = WeightedMean(issue, static state => state.Position);
             startOutcome[issue] = outcome[issue];
             for (var actor = 0; actor < actorCount; actor++)
             {
                 var cell = Cell(issue, actor);
-                left[cell] = position[cell] < outcome[issue];
+                states[cell].Left = states[cell].Position < outcome[issue];
             }
         }
 
         var count = BuildCandidates();
-        BuildCellIndex();
+        BuildCellIndexes();
         sortedEnd = 0;
         unsortedEnd = count;
         realized.Clear();
@@ -213,12 +202,12 @@ internal sealed class ExchangeEngine
 
         // Between rounds each actor that moved carries part of its move into its preference:
         // x' = x + a (y - x), a = 0.1 + 0.4 (1 - s).
-        for (var cell = 0; cell < position.Length; cell++)
+        foreach (ref var state in states.AsSpan())
         {
-            if (direction[cell] != 0)
+            if (state.Direction != 0)
             {
-                var adjustment = FixedWeight + (SalienceWeight * (1 - salience[cell]));
-                preference[cell] += adjustment * (position[cell] - preference[cell]);
+                var adjustment = FixedWeight + (SalienceWeight * (1 - state.Salience));
+                state.Preference += adjustment * (state.Position - state.Preference);
             }
         }
 
@@ -338,13 +327,13 @@ internal sealed class ExchangeEngine
                 {
                     var b = groups[second][y];
                     // The actor that values p relatively less supplies p: s_ap / s_aq < s_bp / s_bq.
-                    var aSuppliesP = salience[Cell(p, a)] * salience[Cell(q, b)] < salience[Cell(p, b)] * salience[Cell(q, a)];
+                    var aSuppliesP = states[Cell(p, a)].Salience * states[Cell(q, b)].Salience < states[Cell(p, b)].Salience * states[Cell(q, a)].Salience;
                     candidates[index] = new CandidateState
                     {
-                        P = p,
-                        Q = q,
-                        SupplierP = aSuppliesP ? a : b,
-                        SupplierQ = aSuppliesP ? b : a,
+                        P = (ushort)p,
+                        Q = (ushort)q,
+                        SupplierP = (ushort)(aSuppliesP ? a : b),
+                        SupplierQ = (ushort)(aSuppliesP ? b : a),
                         SeenOwnP = double.NaN,
                         SeenOwnQ = double.NaN,
                     };
@@ -366,8 +355,8 @@ internal sealed class ExchangeEngine
     /// both. Candidates pair group 0 with 3 and group 1 with 2: actors on opposite sides of both outcomes.
     /// </summary>
     private int SideGroup(int p, int q, int actor) =>
-        weight[Cell(p, actor)] > 0 && weight[Cell(q, actor)] > 0
-            ? (left[Cell(p, actor)] ? 1 : 0) + (left[Cell(q, actor)] ? 2 : 0)
+        states[Cell(p, actor)].Weight > 0 && states[Cell(q, actor)].Weight > 0
+            ? (states[Cell(p, actor)].Left ? 1 : 0) + (states[Cell(q, actor)].Left ? 2 : 0)
             : -1;
 
     /// <summary>Marks candidates [<paramref name="from"/>, <paramref name="to"/>) alive and queues them by their gain, best first.</summary>
@@ -420,7 +409,6 @@ internal sealed class ExchangeEngine
         alive = new bool[size];
         hits = new byte[size];
         touched = new int[size];
-        touchedRequeue = new bool[size];
         sortKeys = new ulong[size];
         sortItems = new int[size];
     }
@@ -451,100 +439,65 @@ internal sealed class ExchangeEngine
         }
     }
 
-    /// <summary>Builds, by counting sort, the list of candidates that contain each actor-issue cell (four cells per candidate).</summary>
-    private void BuildCellIndex()
+    /// <summary>
+    /// Builds, by counting sort, the <see cref="supplying"/> and <see cref="demanding"/> lists of
+    /// every cell. In rounds large enough for parallel work each thread counts and then places
+    /// the candidates of one contiguous range; within a cell the ranges are placed in order, so
+    /// every list holds its candidates in ascending order whatever the number of threads.
+    /// </summary>
+    private void BuildCellIndexes()
     {
-        if (cellCandidates.Length < 4 * candidateCount)
+        var parts = parallelism.Enabled && candidateCount >= parallelism.MinimumCandidates ? parallelOptions.MaxDegreeOfParallelism : 1;
+        var supplyFill = new int[parts][];
+        var demandFill = new int[parts][];
+        ForEachPart(parts, (part, from, to) =>
         {
-            cellCandidates = new int[Math.Max(1024, 4 * candidateCount)];
-        }
+            var supply = supplyFill[part] = new int[states.Length];
+            var demand = demandFill[part] = new int[states.Length];
+            for (var c = from; c < to; c++)
+            {
+                ref var candidate = ref candidates[c];
+                supply[Cell(candidate.P, candidate.SupplierP)]++;
+                supply[Cell(candidate.Q, candidate.SupplierQ)]++;
+                demand[Cell(candidate.P, candidate.SupplierQ)]++;
+                demand[Cell(candidate.Q, candidate.SupplierP)]++;
+            }
+        });
 
-        if (parallelism.Enabled && candidateCount >= parallelism.MinimumCandidates)
+        supplying.Allot(supplyFill, 2 * candidateCount);
+        demanding.Allot(demandFill, 2 * candidateCount);
+        ForEachPart(parts, (part, from, to) =>
         {
-            BuildCellIndexInParallel();
-            return;
-        }
-
-        Array.Clear(cellStart);
-        for (var c = 0; c < candidateCount; c++)
-        {
-            ref var candidate = ref candidates[c];
-            cellStart[Cell(candidate.P, candidate.SupplierP) + 1]++;
-            cellStart[Cell(candidate.P, candidate.SupplierQ) + 1]++;
-            cellStart[Cell(candidate.Q, candidate.SupplierP) + 1]++;
-            cellStart[Cell(candidate.Q, candidate.SupplierQ) + 1]++;
-        }
-
-        for (var cell = 0; cell < cellStart.Length - 1; cell++)
-        {
-            cellStart[cell + 1] += cellStart[cell];
-        }
-
-        var fill = cellEnd;
-        Array.Copy(cellStart, fill, fill.Length);
-        for (var c = 0; c < candidateCount; c++)
-        {
-            ref var candidate = ref candidates[c];
-            cellCandidates[fill[Cell(candidate.P, candidate.SupplierP)]++] = (c << 2) | SuppliesP;
-            cellCandidates[fill[Cell(candidate.P, candidate.SupplierQ)]++] = (c << 2) | WantsP;
-            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = (c << 2) | WantsQ;
-            cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = (c << 2) | SuppliesQ;
-        }
+            int[] supply = supplyFill[part], demand = demandFill[part];
+            int[] supplyEntries = supplying.Entries, demandEntries = demanding.Entries;
+            var partners = supplying.Partners;
+            for (var c = from; c < to; c++)
+            {
+                ref var candidate = ref candidates[c];
+                var slot = supply[Cell(candidate.P, candidate.SupplierP)]++;
+                supplyEntries[slot] = c << 1;
+                partners[slot] = candidate.SupplierQ;
+                slot = supply[Cell(candidate.Q, candidate.SupplierQ)]++;
+                supplyEntries[slot] = (c << 1) | 1;
+                partners[slot] = candidate.SupplierP;
+                demandEntries[demand[Cell(candidate.P, candidate.SupplierQ)]++] = c << 1;
+                demandEntries[demand[Cell(candidate.Q, candidate.SupplierP)]++] = (c << 1) | 1;
+            }
+        });
     }
 
-    /// <summary>
-    /// <see cref="BuildCellIndex"/> spread over threads: each thread counts and then places the
-    /// candidates of one contiguous range; within a cell the ranges are placed in order, so every
-    /// list holds its candidates in ascending order, exactly as the sequential build does.
-    /// </summary>
-    private void BuildCellIndexInParallel()
+    /// <summary>Runs <paramref name="body"/>(part, from, to) on <paramref name="parts"/> contiguous ranges of the candidates, in parallel when there is more than one.</summary>
+    private void ForEachPart(int parts, Action<int, int, int> body)
     {
-        var cells = cellEnd.Length;
-        var parts = parallelOptions.MaxDegreeOfParallelism;
-        var counts = new int[parts][];
-        Parallel.For(0, parts, parallelOptions, part =>
+        void Run(int part) => body(part, (int)((long)candidateCount * part / parts), (int)((long)candidateCount * (part + 1) / parts));
+        if (parts == 1)
         {
-            var fill = counts[part] = new int[cells];
-            var end = (int)((long)candidateCount * (part + 1) / parts);
-            for (var c = (int)((long)candidateCount * part / parts); c < end; c++)
-            {
-                ref var candidate = ref candidates[c];
-                fill[Cell(candidate.P, candidate.SupplierP)]++;
-                fill[Cell(candidate.P, candidate.SupplierQ)]++;
-                fill[Cell(candidate.Q, candidate.SupplierP)]++;
-                fill[Cell(candidate.Q, candidate.SupplierQ)]++;
-            }
-        });
-
-        // Turn the counts into each range's first slot per cell.
-        var running = 0;
-        for (var cell = 0; cell < cells; cell++)
-        {
-            cellStart[cell] = running;
-            for (var part = 0; part < parts; part++)
-            {
-                var count = counts[part][cell];
-                counts[part][cell] = running;
-                running += count;
-            }
-
-            cellEnd[cell] = running;
+            Run(0);
         }
-
-        cellStart[cells] = running;
-        Parallel.For(0, parts, parallelOptions, part =>
+        else
         {
-            var fill = counts[part];
-            var end = (int)((long)candidateCount * (part + 1) / parts);
-            for (var c = (int)((long)candidateCount * part / parts); c < end; c++)
-            {
-                ref var candidate = ref candidates[c];
-                cellCandidates[fill[Cell(candidate.P, candidate.SupplierP)]++] = (c << 2) | SuppliesP;
-                cellCandidates[fill[Cell(candidate.P, candidate.SupplierQ)]++] = (c << 2) | WantsP;
-                cellCandidates[fill[Cell(candidate.Q, candidate.SupplierP)]++] = (c << 2) | WantsQ;
-                cellCandidates[fill[Cell(candidate.Q, candidate.SupplierQ)]++] = (c << 2) | SuppliesQ;
-            }
-        });
+            Parallel.For(0, parts, parallelOptions, Run);
+        }
     }
 
     /// <summary>
@@ -693,123 +646,165 @@ internal sealed class ExchangeEngine
         // First pass: walk the four touched cells' lists (dropping dead entries) and note, per
         // candidate, how it is touched, without reading the candidates themselves.
         touchedCount = 0;
-        Collect(Cell(p, s), SuppliesP, SuppliesQ, MovedOwnPByP, MovedOwnQByP);
-        Collect(Cell(q, t), SuppliesP, SuppliesQ, MovedOwnPByQ, MovedOwnQByQ);
-        Collect(Cell(p, t), WantsP, WantsQ, SawPByP, SawQByP);
-        Collect(Cell(q, s), WantsP, WantsQ, SawPByQ, SawQByQ);
+        CollectSupplied(p, s, MovedOwnPByP, MovedOwnQByP);
+        CollectSupplied(q, t, MovedOwnPByQ, MovedOwnQByQ);
+        CollectDemanded(Cell(p, t), SawPByP, SawQByP);
+        CollectDemanded(Cell(q, s), SawPByQ, SawQByQ);
 
-        if (parallelism.Enabled && touchedCount >= parallelism.MinimumRefresh && candidateCount >= parallelism.MinimumCandidates)
-        {
-            // Each candidate writes only its own slot; the re-ranking below stays in touched order.
-            const int Chunk = 256;
-            Parallel.For(
-                0,
-                (touchedCount + Chunk - 1) / Chunk,
-                parallelOptions,
-                chunk => RefreshRange(chunk * Chunk, Math.Min(touchedCount, (chunk + 1) * Chunk), toP, toQ));
-        }
-        else
-        {
-            RefreshRange(0, touchedCount, toP, toQ);
-        }
-
+        // Second pass: read both ends of every touched candidate (the two cache lines it may
+        // straddle). These loads do not depend on each other, so the processor overlaps their
+        // cache misses; in the third pass, where each load waits behind a candidate's
+        // recomputation, they would come one at a time.
+        var sum = 0;
         for (var k = 0; k < touchedCount; k++)
         {
-            if (touchedRequeue[k])
-            {
-                touchedRequeue[k] = false;
-                var c = touched[k];
-                requeued.Enqueue(c, new RankedCandidate(candidates[c].RankedGain, c));
-            }
+            ref var candidate = ref candidates[touched[k]];
+            sum += candidate.P + (int)candidate.SeenOwnQ;
         }
+
+        preloaded = sum;
+        for (var k = 0; k < touchedCount; k++)
+        {
+            Recompute(touched[k], toP, toQ);
+        }
+
     }
 
-    /// <summary>Recomputes the touched candidates <paramref name="from"/> to <paramref name="to"/> (exclusive), writing only their own slots; marks those to re-rank.</summary>
-    private void RefreshRange(int from, int to, double toP, double toQ)
+    /// <summary>Recomputes touched candidate <paramref name="c"/>: drops it when no longer valid, re-ranks it at once when its gain rose.</summary>
+    private void Recompute(int c, double toP, double toQ)
     {
-        for (var k = from; k < to; k++)
+        var flags = hits[c];
+        hits[c] = 0;
+        if (!alive[c])
         {
-            var c = touched[k];
-            var flags = hits[c];
-            hits[c] = 0;
-            ref var candidate = ref candidates[c];
+            // Touched through one of its cells, then dropped through another.
+            return;
+        }
 
-            // The supplier's earlier offer counts towards the 100-point cap on its offers (see
-            // docs); if the exchange just realised was with this candidate's demander, that
-            // demander has now seen the supplier move.
-            if ((flags & (MovedOwnPByP | MovedOwnPByQ)) != 0)
-            {
-                candidate.OfferedP += candidate.LastMoveP;
-                if ((flags & (MovedOwnPByP | SawPByP)) == (MovedOwnPByP | SawPByP))
-                {
-                    candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toP, preference[Cell(candidate.P, candidate.SupplierP)]);
-                }
-                else if ((flags & (MovedOwnPByQ | SawPByQ)) == (MovedOwnPByQ | SawPByQ))
-                {
-                    candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toQ, preference[Cell(candidate.P, candidate.SupplierP)]);
-                }
-            }
+        ref var candidate = ref candidates[c];
 
-            if ((flags & (MovedOwnQByP | MovedOwnQByQ)) != 0)
+        // The supplier's earlier offer counts towards the 100-point cap on its offers (see
+        // docs); if the exchange just realised was with this candidate's demander, that
+        // demander has now seen the supplier move.
+        if ((flags & (MovedOwnPByP | MovedOwnPByQ)) != 0)
+        {
+            candidate.OfferedP += candidate.LastMoveP;
+            if ((flags & (MovedOwnPByP | SawPByP)) == (MovedOwnPByP | SawPByP))
             {
-                candidate.OfferedQ += candidate.LastMoveQ;
-                if ((flags & (MovedOwnQByP | SawQByP)) == (MovedOwnQByP | SawQByP))
-                {
-                    candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toP, preference[Cell(candidate.Q, candidate.SupplierQ)]);
-                }
-                else if ((flags & (MovedOwnQByQ | SawQByQ)) == (MovedOwnQByQ | SawQByQ))
-                {
-                    candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toQ, preference[Cell(candidate.Q, candidate.SupplierQ)]);
-                }
+                candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toP, states[Cell(candidate.P, candidate.SupplierP)].Preference);
             }
+            else if ((flags & (MovedOwnPByQ | SawPByQ)) == (MovedOwnPByQ | SawPByQ))
+            {
+                candidate.SeenOwnP = KeepSmallerMove(candidate.SeenOwnP, toQ, states[Cell(candidate.P, candidate.SupplierP)].Preference);
+            }
+        }
 
-            if (!Evaluate(c, out var proposal))
+        if ((flags & (MovedOwnQByP | MovedOwnQByQ)) != 0)
+        {
+            candidate.OfferedQ += candidate.LastMoveQ;
+            if ((flags & (MovedOwnQByP | SawQByP)) == (MovedOwnQByP | SawQByP))
             {
-                alive[c] = false;
+                candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toP, states[Cell(candidate.Q, candidate.SupplierQ)].Preference);
             }
-            else if (proposal.Gain > candidate.RankedGain)
+            else if ((flags & (MovedOwnQByQ | SawQByQ)) == (MovedOwnQByQ | SawQByQ))
             {
-                candidate.RankedGain = proposal.Gain;
-                touchedRequeue[k] = true;
+                candidate.SeenOwnQ = KeepSmallerMove(candidate.SeenOwnQ, toQ, states[Cell(candidate.Q, candidate.SupplierQ)].Preference);
             }
+        }
+
+        if (!Evaluate(c, out var proposal))
+        {
+            alive[c] = false;
+        }
+        else if (proposal.Gain > candidate.RankedGain)
+        {
+            candidate.RankedGain = proposal.Gain;
+            requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
         }
     }
 
     /// <summary>
-    /// Walks the list of <paramref name="cell"/>, drops dead entries, and flags the live
-    /// candidates in which the cell plays role <paramref name="roleP"/> (with
-    /// <paramref name="flagP"/>) or <paramref name="roleQ"/> (with <paramref name="flagQ"/>).
+    /// Walks the <see cref="supplying"/> list of the cell of <paramref name="supplier"/> on
+    /// <paramref name="issue"/>, which has just moved, drops dead entries, and flags each live
+    /// candidate with <paramref name="flagP"/> when the cell is on its issue P, <paramref name="flagQ"/>
+    /// when on Q.
     /// </summary>
-    private void Collect(int cell, int roleP, int roleQ, byte flagP, byte flagQ)
+    /// <remarks>
+    /// A candidate whose partner's preference the supplier has now reached or passed fails the
+    /// direction rule of <see cref="Evaluate"/> (or its smallest move), and will for the rest of the
+    /// round, since a supplier only ever moves one way in a round. Such candidates, most of those a
+    /// move touches, are dropped here from the partner's preference alone, without reading them:
+    /// the same outcome as recomputing them, at a fraction of the cost.
+    /// </remarks>
+    private void CollectSupplied(int issue, int supplier, byte flagP, byte flagQ)
     {
-        var write = cellStart[cell];
-        var end = cellEnd[cell];
-        for (var k = cellStart[cell]; k < end; k++)
+        var cell = Cell(issue, supplier);
+        var to = states[cell].Position;
+        var upward = states[cell].Direction > 0;
+        var partnerCells = Cell(issue, 0);
+        var entries = supplying.Entries;
+        var partners = supplying.Partners;
+        var write = supplying.Start[cell];
+        var end = supplying.End[cell];
+        for (var k = write; k < end; k++)
         {
-            var entry = cellCandidates[k];
-            var c = entry >> 2;
+            var entry = entries[k];
+            var c = entry >> 1;
             if (!alive[c])
             {
                 continue;
             }
 
-            cellCandidates[write++] = entry;
-            var role = entry & 3;
-            var flag = role == roleP ? flagP : role == roleQ ? flagQ : (byte)0;
-            if (flag == 0)
+            var distance = states[partnerCells + partners[k]].Preference - to;
+            if (upward ? distance <= MinimumMove : distance >= -MinimumMove)
+            {
+                alive[c] = false;
+                continue;
+            }
+
+            entries[write] = entry;
+            partners[write++] = partners[k];
+            Touch(c, (entry & 1) == 0 ? flagP : flagQ);
+        }
+
+        supplying.End[cell] = write;
+    }
+
+    /// <summary>
+    /// Walks the <see cref="demanding"/> list of <paramref name="cell"/>, drops dead entries, and
+    /// flags each live candidate with <paramref name="flagP"/> when the cell is on its issue P,
+    /// <paramref name="flagQ"/> when on Q.
+    /// </summary>
+    private void CollectDemanded(int cell, byte flagP, byte flagQ)
+    {
+        var entries = demanding.Entries;
+        var write = demanding.Start[cell];
+        var end = demanding.End[cell];
+        for (var k = write; k < end; k++)
+        {
+            var entry = entries[k];
+            var c = entry >> 1;
+            if (!alive[c])
             {
                 continue;
             }
 
-            if (hits[c] == 0)
-            {
-                touched[touchedCount++] = c;
-            }
-
-            hits[c] |= flag;
+            entries[write++] = entry;
+            Touch(c, (entry & 1) == 0 ? flagP : flagQ);
         }
 
-        cellEnd[cell] = write;
+        demanding.End[cell] = write;
+    }
+
+    /// <summary>Notes that the realised exchange touches candidate <paramref name="c"/> as <paramref name="flag"/> says.</summary>
+    private void Touch(int c, byte flag)
+    {
+        if (hits[c] == 0)
+        {
+            touched[touchedCount++] = c;
+        }
+
+        hits[c] |= flag;
     }
 
     /// <summary>A partner seen moving twice is remembered at its smaller move (the reference's rule).</summary>
@@ -829,8 +824,8 @@ internal sealed class ExchangeEngine
 
         // s moves on p towards t's position, t on q towards s's: the positions they held at the
         // start of the round, which is what each demands.
-        var distanceP = preference[tp] - position[sp];
-        var distanceQ = preference[sq] - position[tq];
+        var distanceP = states[tp].Preference - states[sp].Position;
+        var distanceQ = states[sq].Preference - states[tq].Position;
         if (Math.Abs(distanceP) <= MinimumMove || Math.Abs(distanceQ) <= MinimumMove)
         {
             return false;
@@ -838,34 +833,34 @@ internal sealed class ExchangeEngine
 
         var directionP = distanceP > 0 ? 1 : -1;
         var directionQ = distanceQ > 0 ? 1 : -1;
-        if (direction[sp] == -directionP || direction[tq] == -directionQ)
+        if (states[sp].Direction == -directionP || states[tq].Direction == -directionQ)
         {
             return false;
         }
 
         // Largest outcome shifts: each supplier at most all the way to its partner, and the
         // outcome, as the demanding actor has seen it move, not pushed past that actor.
-        var maxShiftP = Math.Abs(distanceP) * weight[sp] / total[p];
-        var maxShiftQ = Math.Abs(distanceQ) * weight[tq] / total[q];
-        var aheadP = (preference[tp] - SeenOutcome(p, tp, sp, candidate.SeenOwnP)) * directionP;
+        var maxShiftP = Math.Abs(distanceP) * states[sp].Weight / total[p];
+        var maxShiftQ = Math.Abs(distanceQ) * states[tq].Weight / total[q];
+        var aheadP = (states[tp].Preference - SeenOutcome(p, tp, sp, candidate.SeenOwnP)) * directionP;
         if (aheadP > 0 && aheadP < maxShiftP)
         {
             maxShiftP = aheadP;
         }
 
-        var aheadQ = (preference[sq] - SeenOutcome(q, sq, tq, candidate.SeenOwnQ)) * directionQ;
+        var aheadQ = (states[sq].Preference - SeenOutcome(q, sq, tq, candidate.SeenOwnQ)) * directionQ;
         if (aheadQ > 0 && aheadQ < maxShiftQ)
         {
             maxShiftQ = aheadQ;
         }
 
         // Equal gain: s_tp dO_p - s_tq dO_q = s_sq dO_q - s_sp dO_p.
-        var ratio = (salience[tp] + salience[sp]) / (salience[tq] + salience[sq]);
+        var ratio = (states[tp].Salience + states[sp].Salience) / (states[tq].Salience + states[sq].Salience);
         var shiftP = Math.Min(maxShiftP, maxShiftQ / ratio);
         var shiftQ = shiftP * ratio;
-        var gain = (salience[tp] * shiftP) - (salience[tq] * shiftQ);
-        var moveP = shiftP * total[p] / weight[sp] * directionP;
-        var moveQ = shiftQ * total[q] / weight[tq] * directionQ;
+        var gain = (states[tp].Salience * shiftP) - (states[tq].Salience * shiftQ);
+        var moveP = shiftP * total[p] / states[sp].Weight * directionP;
+        var moveQ = shiftQ * total[q] / states[tq].Weight * directionQ;
         if (!(gain >= MinimumGain)
             || !(Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove)
             || !(Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove)
@@ -889,13 +884,13 @@ internal sealed class ExchangeEngine
     /// </summary>
     private double SeenOutcome(int issue, int demanderCell, int supplierCell, double seenOwn)
     {
-        var seen = startOutcome[issue] + seenShift[demanderCell];
+        var seen = startOutcome[issue] + states[demanderCell].SeenShift;
         if (!double.IsNaN(seenOwn))
         {
-            seen -= weight[supplierCell] * (seenOwn - preference[supplierCell]) / total[issue];
+            seen -= states[supplierCell].Weight * (seenOwn - states[supplierCell].Preference) / total[issue];
         }
 
-        return seen + (weight[supplierCell] * (position[supplierCell] - preference[supplierCell]) / total[issue]);
+        return seen + (states[supplierCell].Weight * (states[supplierCell].Position - states[supplierCell].Preference) / total[issue]);
     }
 
     private long SeenKey(int demanderCell, int mover) => ((long)demanderCell * actorCount) + mover;
@@ -908,16 +903,16 @@ internal sealed class ExchangeEngine
         var key = SeenKey(demanderCell, mover);
         if (seenPositions.TryGetValue(key, out var recorded))
         {
-            if (Math.Abs(recorded - preference[moverCell]) <= Math.Abs(to - preference[moverCell]))
+            if (Math.Abs(recorded - states[moverCell].Preference) <= Math.Abs(to - states[moverCell].Preference))
             {
                 return;
             }
 
-            seenShift[demanderCell] -= weight[moverCell] * (recorded - preference[moverCell]) / total[issue];
+            states[demanderCell].SeenShift -= states[moverCell].Weight * (recorded - states[moverCell].Preference) / total[issue];
         }
 
         seenPositions[key] = to;
-        seenShift[demanderCell] += weight[moverCell] * (to - preference[moverCell]) / total[issue];
+        states[demanderCell].SeenShift += states[moverCell].Weight * (to - states[moverCell].Preference) / total[issue];
     }
 
     private (double ToP, double ToQ) Apply(int index, ExchangeProposal proposal)
@@ -931,21 +926,21 @@ internal sealed class ExchangeEngine
         var gainT = proposal.Gain;
         if (rexP > 0)
         {
-            (shiftP, shiftQ, gainS, gainT) = Randomise(proposal, salience[sp], salience[sq], salience[tp], salience[tq]);
+            (shiftP, shiftQ, gainS, gainT) = Randomise(proposal, states[sp].Salience, states[sq].Salience, states[tp].Salience, states[tq].Salience);
         }
 
-        var fromP = position[sp];
-        var fromQ = position[tq];
-        var toP = MoveTowards(fromP, preference[tp], shiftP * total[p] / weight[sp]);
-        var toQ = MoveTowards(fromQ, preference[sq], shiftQ * total[q] / weight[tq]);
+        var fromP = states[sp].Position;
+        var fromQ = states[tq].Position;
+        var toP = MoveTowards(fromP, states[tp].Preference, shiftP * total[p] / states[sp].Weight);
+        var toQ = MoveTowards(fromQ, states[sq].Preference, shiftQ * total[q] / states[tq].Weight);
         var outcomeP = outcome[p];
         var outcomeQ = outcome[q];
-        position[sp] = toP;
-        position[tq] = toQ;
-        outcome[p] += weight[sp] * (toP - fromP) / total[p];
-        outcome[q] += weight[tq] * (toQ - fromQ) / total[q];
-        direction[sp] = (sbyte)proposal.DirectionP;
-        direction[tq] = (sbyte)proposal.DirectionQ;
+        states[sp].Position = toP;
+        states[tq].Position = toQ;
+        outcome[p] += states[sp].Weight * (toP - fromP) / total[p];
+        outcome[q] += states[tq].Weight * (toQ - fromQ) / total[q];
+        states[sp].Direction = (sbyte)proposal.DirectionP;
+        states[tq].Direction = (sbyte)proposal.DirectionQ;
         RecordSeen(p, t, s, toP);
         RecordSeen(q, s, t, toQ);
 
@@ -1018,10 +1013,10 @@ internal sealed class ExchangeEngine
                 continue;
             }
 
-            var value = (salience[kp] * (Math.Abs(outcomeP - preference[kp]) - Math.Abs(outcome[p] - preference[kp])))
-                + (salience[kq] * (Math.Abs(outcomeQ - preference[kq]) - Math.Abs(outcome[q] - preference[kq])));
-            var inner = (left[kp] == left[Cell(p, s)] && left[kq] == left[Cell(q, s)])
-                || (left[kp] == left[Cell(p, t)] && left[kq] == left[Cell(q, t)]);
+            var value = (states[kp].Salience * (Math.Abs(outcomeP - states[kp].Preference) - Math.Abs(outcome[p] - states[kp].Preference)))
+                + (states[kq].Salience * (Math.Abs(outcomeQ - states[kq].Preference) - Math.Abs(outcome[q] - states[kq].Preference)));
+            var inner = (states[kp].Left == states[Cell(p, s)].Left && states[kq].Left == states[Cell(q, s)].Left)
+                || (states[kp].Left == states[Cell(p, t)].Left && states[kq].Left == states[Cell(q, t)].Left);
             builder.Add(new Externality(actors[k].Id, value, inner ? "inner" : "outer"));
         }
 
@@ -1040,8 +1035,8 @@ internal sealed class ExchangeEngine
         return Math.Clamp(from + (Math.Sign(gap) * distance), 0, 100);
     }
 
-    /// <summary>The capability × salience weighted mean of <paramref name="values"/> on an issue; the plain mean when every weight is 0.</summary>
-    private double WeightedMean(int issue, double[] values)
+    /// <summary>The capability × salience weighted mean of each stance's <paramref name="value"/> on an issue; the plain mean when every weight is 0.</summary>
+    private double WeightedMean(int issue, Func<CellState, double> value)
     {
         double weighted = 0, plain = 0;
         var count = 0;
@@ -1050,8 +1045,8 @@ internal sealed class ExchangeEngine
             var cell = Cell(issue, actor);
             if (hasStance[cell])
             {
-                weighted += weight[cell] * values[cell];
-                plain += values[cell];
+                weighted += states[cell].Weight * value(states[cell]);
+                plain += value(states[cell]);
                 count++;
             }
         }
@@ -1071,11 +1066,77 @@ internal sealed class ExchangeEngine
         return scale.ScaleMin == 0 && scale.ScaleMax == 100 ? value : scale.ScaleMin + (value * scale.ScaleWidth / 100);
     }
 
+    /// <summary>
+    /// For each actor-issue cell, a list of entries <c>(candidate &lt;&lt; 1) | k</c>, k = 0 when the cell is on
+    /// the candidate's issue P and 1 when on Q, in ascending candidate order. The lists lie back to
+    /// back in <see cref="Entries"/>, the cell's in [<see cref="Start"/>[cell], <see cref="End"/>[cell]),
+    /// and shrink as dead entries are dropped.
+    /// </summary>
+    private sealed class CellIndex(int cells, bool withPartners)
+    {
+        public int[] Start { get; } = new int[cells + 1];
+
+        public int[] End { get; } = new int[cells];
+
+        public int[] Entries { get; private set; } = [];
+
+        /// <summary>When kept, the candidate's other actor for each entry, parallel to <see cref="Entries"/>.</summary>
+        public ushort[] Partners { get; private set; } = [];
+
+        /// <summary>Lays out the lists for <paramref name="size"/> entries from per-part counts, turning each part's count into the first slot it fills.</summary>
+        public void Allot(int[][] fill, int size)
+        {
+            if (Entries.Length < size)
+            {
+                Entries = new int[Math.Max(1024, size)];
+                Partners = withPartners ? new ushort[Entries.Length] : [];
+            }
+
+            var running = 0;
+            for (var cell = 0; cell < End.Length; cell++)
+            {
+                Start[cell] = running;
+                foreach (var part in fill)
+                {
+                    var count = part[cell];
+                    part[cell] = running;
+                    running += count;
+                }
+
+                End[cell] = running;
+            }
+
+            Start[End.Length] = running;
+        }
+    }
+
+    /// <summary>One actor on one issue: its stance and what the round has done so far; kept together so that a candidate's four cells take four cache lines.</summary>
+    private struct CellState
+    {
+        /// <summary>The actor's preference (its position at the start of the round), rescaled to 0–100.</summary>
+        public double Preference;
+
+        /// <summary>The actor's voting position, moved by its exchanges this round.</summary>
+        public double Position;
+
+        /// <summary>Salience, and capability × salience (the actor's weight in the issue's outcome).</summary>
+        public double Salience, Weight;
+
+        /// <summary>As a demanding actor: how far the moves it has seen its partners make this round have shifted the outcome.</summary>
+        public double SeenShift;
+
+        /// <summary>The direction the actor has moved in this round (−1, 0 or +1).</summary>
+        public sbyte Direction;
+
+        /// <summary>Whether the actor's position was left of the outcome at the start of the round.</summary>
+        public bool Left;
+    }
+
     /// <summary>One candidate of a round and what the round has done to it so far.</summary>
     private struct CandidateState
     {
         /// <summary>The issues (indices, P &lt; Q) and the actors supplying on each.</summary>
-        public int P, Q, SupplierP, SupplierQ;
+        public ushort P, Q, SupplierP, SupplierQ;
 
         /// <summary>The gain the candidate is ranked at (its gain when last re-ranked).</summary>
         public double RankedGain;

@@ -74,6 +74,13 @@ public sealed class ExchangeModel : IModel
             throw new ModelOptionException(string.Create(CultureInfo.InvariantCulture, $"option tolerance: {tolerance} is not allowed; use a finite number of 0 or more"));
         }
 
+        if (scenario.Actors.Length > ExchangeEngine.MaximumSize || scenario.Issues.Length > ExchangeEngine.MaximumSize)
+        {
+            throw new ModelOptionException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"model exchange: {scenario.Actors.Length} actors and {scenario.Issues.Length} issues is too large; the exchange model handles at most {ExchangeEngine.MaximumSize} of each"));
+        }
+
         var rexP = options.GetDouble("rex-p", 0, 0, 1);
         var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace, parallelism);
         var issueCount = scenario.Issues.Length;

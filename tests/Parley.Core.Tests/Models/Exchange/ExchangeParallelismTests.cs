@@ -9,9 +9,9 @@ namespace Parley.Core.Tests.Models.Exchange;
 
 public sealed class ExchangeParallelismTests
 {
-    // Parallel from the first candidate and the first touched one, so even small cases take the parallel paths.
-    private static readonly ExchangeParallelism AlwaysParallel = new(2, 0, 0);
-    private static readonly ExchangeParallelism ThreeThreads = new(3, 0, 1);
+    // Parallel from the first candidate, so even small cases take the parallel paths.
+    private static readonly ExchangeParallelism AlwaysParallel = new(2, 0);
+    private static readonly ExchangeParallelism ThreeThreads = new(3, 0);
 
     private static readonly Gen<(double Capability, (double Position, double Salience, bool Present)[] Stances)[]> Actors =
         Gen.Select(Gen.Double[0, 10], Gen.Select(Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[0, 4]).Select((p, s, k) => (p, s, k != 0)).Array[4]).Array[2, 12];
