@@ -23,6 +23,11 @@ internal sealed class ExchangeEngine
     private const double MinimumGain = 1e-10;
     private const double FixedWeight = 0.1;
     private const double SalienceWeight = 0.4;
+    private const double SteadyMargin = 1e-9;
+
+    // Spare room in a demanding list, per entry, for the entries pushed again as their limits change
+    // (a full list is pruned of dead and stale entries; the room keeps that rare).
+    private const double DemandSlack = 0.5;
     private const int ChunkSize = 1 << 15;
 
     /// <summary>Most actors, and most issues, a scenario may have: candidates keep them as 16-bit indices, so that a candidate fills one 64-byte cache line.</summary>
@@ -52,7 +57,8 @@ internal sealed class ExchangeEngine
     // initial ranking as primitive keys (gain bits, negated for descending order) and indices.
     private int candidateCount;
     private CandidateState[] candidates = [];
-    private bool[] alive = [];
+    // Whether each candidate is still alive this round, a bit each: small enough to stay in cache.
+    private ulong[] alive = [];
     private byte[] hits = [];
     private int[] touched = [];
     private int touchedCount;
@@ -62,14 +68,18 @@ internal sealed class ExchangeEngine
     private const byte SawPByP = 16, SawPByQ = 32, SawQByP = 64, SawQByQ = 128;
     private ulong[] sortKeys = [];
     private int[] sortItems = [];
-    private ulong[] sortKeysSpare = [];
-    private readonly int[] radixCounts = new int[1 << 16];
-    private int[] sortItemsSpare = [];
 
-    // Per actor-issue cell, the candidates in which it supplies (its actor moves on its issue) and
-    // those in which it demands (its actor sees a partner move there).
-    private readonly CellIndex supplying;
-    private readonly CellIndex demanding;
+    // Per actor-issue cell, the candidates in which it supplies (its actor moves on its issue),
+    // each with its partner; and those in which it demands (its actor sees partners move there),
+    // each with its steady limit. A cell's demanding list becomes, in place, a binary min-heap on
+    // the limit the first time its actor sees a move in the round (see CollectSeeing).
+    private readonly CellLists<SupplyEntry> supplying;
+    private readonly CellLists<DemandEntry> demanding;
+    private readonly bool[] heaped;
+
+    // Per candidate, the steady limits of its queue entries (NaN: no valid entry).
+    private SteadyLimits[] steady = [];
+    private readonly bool skipsSteady;
 
     // Per issue pair p < q (at p * issues + q): the opposing actor pairs of the pairs before it (where its candidates go when built in parallel), and how many of its candidates are valid.
     private readonly long[] pairStart;
@@ -81,8 +91,19 @@ internal sealed class ExchangeEngine
     private int preloaded;
     private readonly List<RealizedExchange> realized = [];
 
-    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism)
+    /// <summary>Sets up a run of <paramref name="scenario"/>; rounds are run by <see cref="RunRound"/>.</summary>
+    /// <param name="scenario">The scenario: actors, issues and stances.</param>
+    /// <param name="rexP">REX's p (0 for equal gain).</param>
+    /// <param name="seed">Seed of REX's draws.</param>
+    /// <param name="trace">Whether to record every round's exchanges.</param>
+    /// <param name="parallelism">How a round's set-up may use threads.</param>
+    /// <param name="skipsSteady">
+    /// Whether a candidate whose demanding actor sees a partner move is recomputed only when that can
+    /// change it (the default), rather than every time; the results are the same, which tests check.
+    /// </param>
+    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true)
     {
+        this.skipsSteady = skipsSteady;
         this.parallelism = parallelism;
         parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism.Degree) };
         this.rexP = rexP;
@@ -95,8 +116,9 @@ internal sealed class ExchangeEngine
         var cells = actorCount * issueCount;
         hasStance = new bool[cells];
         states = new CellState[cells];
-        supplying = new CellIndex(cells, withPartners: true);
-        demanding = new CellIndex(cells, withPartners: false);
+        supplying = new CellLists<SupplyEntry>(cells);
+        demanding = new CellLists<DemandEntry>(cells);
+        heaped = new bool[cells];
         total = new double[issueCount];
         outcome = new double[issueCount];
         startOutcome = new double[issueCount];
@@ -165,6 +187,7 @@ internal sealed class ExchangeEngine
             state.Position = state.Preference;
             state.Direction = 0;
             state.SeenShift = 0;
+            state.Unsettled = false;
         }
 
         seenPositions.Clear();
@@ -283,6 +306,7 @@ internal sealed class ExchangeEngine
                 if (start != count)
                 {
                     Array.Copy(candidates, start, candidates, count, pairValid[pair]);
+                    Array.Copy(steady, start, steady, count, pairValid[pair]);
                 }
 
                 count += pairValid[pair];
@@ -340,6 +364,7 @@ internal sealed class ExchangeEngine
                     if (Evaluate(index, out var proposal))
                     {
                         candidates[index].RankedGain = proposal.Gain;
+                        steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
                         index++;
                     }
                 }
@@ -364,7 +389,7 @@ internal sealed class ExchangeEngine
     {
         for (var index = from; index < to; index++)
         {
-            alive[index] = true;
+            alive[index >> 6] |= 1UL << index;
             sortKeys[index] = ~BitConverter.DoubleToUInt64Bits(candidates[index].RankedGain);
             sortItems[index] = index;
         }
@@ -406,9 +431,10 @@ internal sealed class ExchangeEngine
 
         var size = (int)Math.Min(Array.MaxLength, Math.Max(1024, needed));
         candidates = new CandidateState[size];
-        alive = new bool[size];
+        alive = new ulong[(size + 63) / 64];
         hits = new byte[size];
         touched = new int[size];
+        steady = new SteadyLimits[size];
         sortKeys = new ulong[size];
         sortItems = new int[size];
     }
@@ -464,26 +490,24 @@ internal sealed class ExchangeEngine
             }
         });
 
-        supplying.Allot(supplyFill, 2 * candidateCount);
-        demanding.Allot(demandFill, 2 * candidateCount);
+        supplying.Allot(supplyFill);
+        demanding.Allot(demandFill, DemandSlack);
         ForEachPart(parts, (part, from, to) =>
         {
             int[] supply = supplyFill[part], demand = demandFill[part];
-            int[] supplyEntries = supplying.Entries, demandEntries = demanding.Entries;
-            var partners = supplying.Partners;
+            var supplyEntries = supplying.Entries;
+            var demandEntries = demanding.Entries;
             for (var c = from; c < to; c++)
             {
                 ref var candidate = ref candidates[c];
-                var slot = supply[Cell(candidate.P, candidate.SupplierP)]++;
-                supplyEntries[slot] = c << 1;
-                partners[slot] = candidate.SupplierQ;
-                slot = supply[Cell(candidate.Q, candidate.SupplierQ)]++;
-                supplyEntries[slot] = (c << 1) | 1;
-                partners[slot] = candidate.SupplierP;
-                demandEntries[demand[Cell(candidate.P, candidate.SupplierQ)]++] = c << 1;
-                demandEntries[demand[Cell(candidate.Q, candidate.SupplierP)]++] = (c << 1) | 1;
+                supplyEntries[supply[Cell(candidate.P, candidate.SupplierP)]++] = new SupplyEntry(c << 1, candidate.SupplierQ);
+                supplyEntries[supply[Cell(candidate.Q, candidate.SupplierQ)]++] = new SupplyEntry((c << 1) | 1, candidate.SupplierP);
+                demandEntries[demand[Cell(candidate.P, candidate.SupplierQ)]++] = new DemandEntry(c << 1, steady[c].P);
+                demandEntries[demand[Cell(candidate.Q, candidate.SupplierP)]++] = new DemandEntry((c << 1) | 1, steady[c].Q);
             }
         });
+
+        Array.Clear(heaped);
     }
 
     /// <summary>Runs <paramref name="body"/>(part, from, to) on <paramref name="parts"/> contiguous ranges of the candidates, in parallel when there is more than one.</summary>
@@ -535,14 +559,14 @@ internal sealed class ExchangeEngine
             }
 
             var index = front.Index;
-            if (!alive[index])
+            if (!IsAlive(index))
             {
                 continue;
             }
 
             if (!Evaluate(index, out var proposal))
             {
-                alive[index] = false;
+                Kill(index);
                 continue;
             }
 
@@ -556,10 +580,11 @@ internal sealed class ExchangeEngine
             {
                 candidates[index].RankedGain = proposal.Gain;
                 requeued.Enqueue(index, fresh);
+                Watch(index, proposal);
                 continue;
             }
 
-            alive[index] = false;
+            Kill(index);
             var (toP, toQ) = Apply(index, proposal);
             Refresh(index, toP, toQ);
             exchanges++;
@@ -586,7 +611,7 @@ internal sealed class ExchangeEngine
         var write = from;
         for (var k = from; k < unsortedEnd; k++)
         {
-            if (alive[sortItems[k]])
+            if (IsAlive(sortItems[k]))
             {
                 sortKeys[write] = sortKeys[k];
                 sortItems[write] = sortItems[k];
@@ -643,13 +668,14 @@ internal sealed class ExchangeEngine
         ref var realised = ref candidates[done];
         int p = realised.P, q = realised.Q, s = realised.SupplierP, t = realised.SupplierQ;
 
-        // First pass: walk the four touched cells' lists (dropping dead entries) and note, per
-        // candidate, how it is touched, without reading the candidates themselves.
+        // First pass: collect the candidates of the two suppliers that moved and those of the two
+        // demanders that saw them move which that can change, noting per candidate how it is
+        // touched, without reading the candidates themselves.
         touchedCount = 0;
-        CollectSupplied(p, s, MovedOwnPByP, MovedOwnQByP);
-        CollectSupplied(q, t, MovedOwnPByQ, MovedOwnQByQ);
-        CollectDemanded(Cell(p, t), SawPByP, SawQByP);
-        CollectDemanded(Cell(q, s), SawPByQ, SawQByQ);
+        CollectSupplied(p, s, t, MovedOwnPByP | (SawPByP << 8), MovedOwnQByP | (SawQByP << 8));
+        CollectSupplied(q, t, s, MovedOwnPByQ | (SawPByQ << 8), MovedOwnQByQ | (SawQByQ << 8));
+        CollectSeeing(Cell(p, t), SawPByP, SawQByP);
+        CollectSeeing(Cell(q, s), SawPByQ, SawQByQ);
 
         // Second pass: read both ends of every touched candidate (the two cache lines it may
         // straddle). These loads do not depend on each other, so the processor overlaps their
@@ -667,7 +693,6 @@ internal sealed class ExchangeEngine
         {
             Recompute(touched[k], toP, toQ);
         }
-
     }
 
     /// <summary>Recomputes touched candidate <paramref name="c"/>: drops it when no longer valid, re-ranks it at once when its gain rose.</summary>
@@ -675,7 +700,7 @@ internal sealed class ExchangeEngine
     {
         var flags = hits[c];
         hits[c] = 0;
-        if (!alive[c])
+        if (!IsAlive(c))
         {
             // Touched through one of its cells, then dropped through another.
             return;
@@ -714,9 +739,12 @@ internal sealed class ExchangeEngine
 
         if (!Evaluate(c, out var proposal))
         {
-            alive[c] = false;
+            Kill(c);
+            return;
         }
-        else if (proposal.Gain > candidate.RankedGain)
+
+        Watch(c, proposal);
+        if (proposal.Gain > candidate.RankedGain)
         {
             candidate.RankedGain = proposal.Gain;
             requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
@@ -725,9 +753,10 @@ internal sealed class ExchangeEngine
 
     /// <summary>
     /// Walks the <see cref="supplying"/> list of the cell of <paramref name="supplier"/> on
-    /// <paramref name="issue"/>, which has just moved, drops dead entries, and flags each live
-    /// candidate with <paramref name="flagP"/> when the cell is on its issue P, <paramref name="flagQ"/>
-    /// when on Q.
+    /// <paramref name="issue"/>, which has just moved towards <paramref name="demander"/>, drops
+    /// dead entries, and flags each live candidate with the low byte of <paramref name="flagsP"/>
+    /// when the cell is on its issue P, of <paramref name="flagsQ"/> when on Q, and with the high
+    /// byte too when its partner is <paramref name="demander"/>, who has seen the move.
     /// </summary>
     /// <remarks>
     /// A candidate whose partner's preference the supplier has now reached or passed fails the
@@ -736,65 +765,217 @@ internal sealed class ExchangeEngine
     /// move touches, are dropped here from the partner's preference alone, without reading them:
     /// the same outcome as recomputing them, at a fraction of the cost.
     /// </remarks>
-    private void CollectSupplied(int issue, int supplier, byte flagP, byte flagQ)
+    private void CollectSupplied(int issue, int supplier, int demander, int flagsP, int flagsQ)
     {
         var cell = Cell(issue, supplier);
         var to = states[cell].Position;
         var upward = states[cell].Direction > 0;
         var partnerCells = Cell(issue, 0);
         var entries = supplying.Entries;
-        var partners = supplying.Partners;
         var write = supplying.Start[cell];
         var end = supplying.End[cell];
         for (var k = write; k < end; k++)
         {
             var entry = entries[k];
-            var c = entry >> 1;
-            if (!alive[c])
+            var c = entry.Entry >> 1;
+            if (!IsAlive(c))
             {
                 continue;
             }
 
-            var distance = states[partnerCells + partners[k]].Preference - to;
+            var distance = states[partnerCells + entry.Partner].Preference - to;
             if (upward ? distance <= MinimumMove : distance >= -MinimumMove)
             {
-                alive[c] = false;
+                Kill(c);
                 continue;
             }
 
-            entries[write] = entry;
-            partners[write++] = partners[k];
-            Touch(c, (entry & 1) == 0 ? flagP : flagQ);
+            entries[write++] = entry;
+            var flags = (entry.Entry & 1) == 0 ? flagsP : flagsQ;
+            Touch(c, (byte)(entry.Partner == demander ? flags | (flags >> 8) : flags));
         }
 
         supplying.End[cell] = write;
     }
 
     /// <summary>
-    /// Walks the <see cref="demanding"/> list of <paramref name="cell"/>, drops dead entries, and
-    /// flags each live candidate with <paramref name="flagP"/> when the cell is on its issue P,
-    /// <paramref name="flagQ"/> when on Q.
+    /// Collects, from the demand heap of <paramref name="cell"/>, whose actor has just seen a
+    /// partner move, the candidates this can change, flagging each with <paramref name="flagP"/>
+    /// when the cell is on its issue P, <paramref name="flagQ"/> when on Q.
     /// </summary>
-    private void CollectDemanded(int cell, byte flagP, byte flagQ)
+    /// <remarks>
+    /// What a demanding actor sees only ever moves towards it within a round (its partners move
+    /// towards it, one way each), and a candidate's proposal depends on it only through how far
+    /// ahead of the seen outcome the actor still is, once that falls below the candidate's shift.
+    /// <see cref="Evaluate"/> turns this into the candidate's steady limit: the seen shift
+    /// (towards the actor) up to which its proposal, moves and validity stay exactly as last
+    /// computed. The heap is ordered by that limit, so only the candidates the new seen shift
+    /// has reached are taken; the rest would be recomputed to the same result, and are skipped.
+    /// A taken entry is marked NaN and pushed again with its new limit by <see cref="Watch"/>;
+    /// entries whose limit no longer matches the candidate's are stale and dropped.
+    /// </remarks>
+    private void CollectSeeing(int cell, byte flagP, byte flagQ)
+    {
+        ref var state = ref states[cell];
+        var seen = state.Unsettled ? double.PositiveInfinity : state.SeenShift * TowardsDemander(state);
+        state.Unsettled = false;
+        if (!heaped[cell])
+        {
+            // Dead and stale entries stay: they are dropped as they surface, without reading the
+            // candidates of all the others now.
+            heaped[cell] = true;
+            Heapify(demanding.Entries, demanding.Start[cell], demanding.End[cell]);
+        }
+
+        var entries = demanding.Entries;
+        var start = demanding.Start[cell];
+        while (demanding.End[cell] > start && entries[start].Limit <= seen)
+        {
+            var top = entries[start];
+            var end = --demanding.End[cell];
+            entries[start] = entries[end];
+            SiftDown(entries, start, end, 0);
+            if (IsCurrent(top))
+            {
+                var c = top.Entry >> 1;
+                SteadyOf(top.Entry) = float.NaN;
+                Touch(c, (top.Entry & 1) == 0 ? flagP : flagQ);
+            }
+        }
+    }
+
+    /// <summary>Pushes candidate <paramref name="c"/> again with the steady limits of its new <paramref name="proposal"/> where they changed.</summary>
+    private void Watch(int c, in ExchangeProposal proposal)
+    {
+        ref var candidate = ref candidates[c];
+        if (steady[c].P != proposal.SteadyP)
+        {
+            steady[c].P = proposal.SteadyP;
+            PushDemand(Cell(candidate.P, candidate.SupplierQ), new DemandEntry(c << 1, proposal.SteadyP));
+        }
+
+        if (steady[c].Q != proposal.SteadyQ)
+        {
+            steady[c].Q = proposal.SteadyQ;
+            PushDemand(Cell(candidate.Q, candidate.SupplierP), new DemandEntry((c << 1) | 1, proposal.SteadyQ));
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="entry"/> to the demanding list of <paramref name="cell"/> (its heap once
+    /// heaped). A full list is pruned first, which always frees a slot: the list has room for every
+    /// candidate of the cell, and the one pushed is either already there (now stale) or was taken.
+    /// </summary>
+    private void PushDemand(int cell, DemandEntry entry)
+    {
+        if (demanding.End[cell] == demanding.Start[cell + 1])
+        {
+            PruneDemands(cell);
+        }
+
+        var entries = demanding.Entries;
+        var start = demanding.Start[cell];
+        var end = demanding.End[cell]++;
+        entries[end] = entry;
+        if (heaped[cell])
+        {
+            SiftUp(entries, start, end - start);
+        }
+    }
+
+    /// <summary>Drops the dead and stale entries of the demanding list of <paramref name="cell"/>, and re-forms its heap if it has one.</summary>
+    private void PruneDemands(int cell)
     {
         var entries = demanding.Entries;
-        var write = demanding.Start[cell];
-        var end = demanding.End[cell];
-        for (var k = write; k < end; k++)
+        var start = demanding.Start[cell];
+        var write = start;
+        for (var k = start; k < demanding.End[cell]; k++)
         {
-            var entry = entries[k];
-            var c = entry >> 1;
-            if (!alive[c])
+            if (IsCurrent(entries[k]))
             {
-                continue;
+                entries[write++] = entries[k];
             }
-
-            entries[write++] = entry;
-            Touch(c, (entry & 1) == 0 ? flagP : flagQ);
         }
 
         demanding.End[cell] = write;
+        if (heaped[cell])
+        {
+            Heapify(entries, start, write);
+        }
     }
+
+    /// <summary>Forms the entries in [<paramref name="start"/>, <paramref name="end"/>) into a heap.</summary>
+    private static void Heapify(DemandEntry[] entries, int start, int end)
+    {
+        for (var i = ((end - start) / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(entries, start, end, i);
+        }
+    }
+
+    private bool IsAlive(int c) => (alive[c >> 6] & (1UL << c)) != 0;
+
+    private void Kill(int c) => alive[c >> 6] &= ~(1UL << c);
+
+    /// <summary>Whether a demand entry is the live candidate's current one.</summary>
+    private bool IsCurrent(DemandEntry entry) =>
+        IsAlive(entry.Entry >> 1) && SteadyOf(entry.Entry) == entry.Limit;
+
+    /// <summary>The stored steady limit of entry <c>(candidate &lt;&lt; 1) | k</c>'s side k.</summary>
+    private ref float SteadyOf(int entry) =>
+        ref (entry & 1) == 0 ? ref steady[entry >> 1].P : ref steady[entry >> 1].Q;
+
+    /// <summary>Moves heap item <paramref name="i"/> (of the heap in [<paramref name="start"/>, <paramref name="end"/>)) down to its place.</summary>
+    private static void SiftDown(DemandEntry[] entries, int start, int end, int i)
+    {
+        var size = end - start;
+        var item = entries[start + i];
+        while (true)
+        {
+            var child = (2 * i) + 1;
+            if (child >= size)
+            {
+                break;
+            }
+
+            if (child + 1 < size && entries[start + child + 1].Limit < entries[start + child].Limit)
+            {
+                child++;
+            }
+
+            if (entries[start + child].Limit >= item.Limit)
+            {
+                break;
+            }
+
+            entries[start + i] = entries[start + child];
+            i = child;
+        }
+
+        entries[start + i] = item;
+    }
+
+    /// <summary>Moves heap item <paramref name="i"/> (of the heap from <paramref name="start"/>) up to its place.</summary>
+    private static void SiftUp(DemandEntry[] entries, int start, int i)
+    {
+        var item = entries[start + i];
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (entries[start + parent].Limit <= item.Limit)
+            {
+                break;
+            }
+
+            entries[start + i] = entries[start + parent];
+            i = parent;
+        }
+
+        entries[start + i] = item;
+    }
+
+    /// <summary>The sign of a move towards the actor of a demanding cell: its partners are on the other side of the outcome.</summary>
+    private static int TowardsDemander(in CellState demander) => demander.Left ? -1 : 1;
 
     /// <summary>Notes that the realised exchange touches candidate <paramref name="c"/> as <paramref name="flag"/> says.</summary>
     private void Touch(int c, byte flag)
@@ -872,8 +1053,53 @@ internal sealed class ExchangeEngine
 
         candidate.LastMoveP = moveP;
         candidate.LastMoveQ = moveQ;
-        proposal = new ExchangeProposal(shiftP, shiftQ, maxShiftP, maxShiftQ, gain, directionP, directionQ);
+        proposal = new ExchangeProposal(
+            shiftP,
+            shiftQ,
+            maxShiftP,
+            maxShiftQ,
+            gain,
+            directionP,
+            directionQ,
+            SteadyLimit(states[tp], directionP, aheadP, shiftP),
+            SteadyLimit(states[sq], directionQ, aheadQ, shiftQ));
         return true;
+    }
+
+    /// <summary>
+    /// The seen shift of a demanding actor (its <see cref="CellState.SeenShift"/> times the
+    /// direction towards it) up to which a proposal stays exactly as computed, given how far the
+    /// actor is <paramref name="ahead"/> of the outcome it has seen and the proposal's
+    /// <paramref name="shift"/> of that issue's outcome.
+    /// </summary>
+    /// <remarks>
+    /// The shift is min(cap, other side), where the cap is the distance-based largest shift,
+    /// lowered to <c>ahead</c> when 0 &lt; ahead &lt; it. As the seen shift grows, ahead falls by as
+    /// much. While ahead stays above the shift, either the cap did not bind (and still does not
+    /// lower the shift) or it is the distance (unchanged): the shift, gain, moves and validity
+    /// are the same. Once ahead is 0 or below it stays so, and the cap never applies again. The
+    /// margin (relative and absolute 1e-9 on the 0–100 scale) covers rounding in ahead, about
+    /// 1e-13, and in the other side's division by the salience ratio, so the skip is exact.
+    /// Returns −∞ (recompute at every sighting) when <paramref name="direction"/> does not point
+    /// towards the demander, which the candidate rules exclude.
+    /// </remarks>
+    private float SteadyLimit(in CellState demander, int direction, double ahead, double shift)
+    {
+        if (!skipsSteady || direction != TowardsDemander(demander))
+        {
+            return float.NegativeInfinity;
+        }
+
+        if (ahead <= 0)
+        {
+            return float.PositiveInfinity;
+        }
+
+        // Kept as a float, rounded down (recomputing a little early is always exact), to halve
+        // the demand heaps.
+        var limit = (demander.SeenShift * direction) + ahead - (shift * (1 + SteadyMargin)) - SteadyMargin;
+        var rounded = (float)limit;
+        return rounded > limit ? MathF.BitDecrement(rounded) : rounded;
     }
 
     /// <summary>
@@ -908,7 +1134,10 @@ internal sealed class ExchangeEngine
                 return;
             }
 
+            // The seen outcome moves back, which the steady limits of the demander's queue do not
+            // allow for (a supplier moves one way in a round, so this is not expected to happen).
             states[demanderCell].SeenShift -= states[moverCell].Weight * (recorded - states[moverCell].Preference) / total[issue];
+            states[demanderCell].Unsettled = true;
         }
 
         seenPositions[key] = to;
@@ -1067,46 +1296,45 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>
-    /// For each actor-issue cell, a list of entries <c>(candidate &lt;&lt; 1) | k</c>, k = 0 when the cell is on
-    /// the candidate's issue P and 1 when on Q, in ascending candidate order. The lists lie back to
-    /// back in <see cref="Entries"/>, the cell's in [<see cref="Start"/>[cell], <see cref="End"/>[cell]),
-    /// and shrink as dead entries are dropped.
+    /// For each actor-issue cell, a list of entries naming <c>(candidate &lt;&lt; 1) | k</c>, k = 0
+    /// when the cell is on the candidate's issue P and 1 when on Q, in ascending candidate order.
+    /// The lists lie back to back in <see cref="Entries"/>, the cell's in
+    /// [<see cref="Start"/>[cell], <see cref="End"/>[cell]), and may shrink as dead entries are dropped.
     /// </summary>
-    private sealed class CellIndex(int cells, bool withPartners)
+    private sealed class CellLists<TEntry>(int cells)
     {
         public int[] Start { get; } = new int[cells + 1];
 
         public int[] End { get; } = new int[cells];
 
-        public int[] Entries { get; private set; } = [];
+        public TEntry[] Entries { get; private set; } = [];
 
-        /// <summary>When kept, the candidate's other actor for each entry, parallel to <see cref="Entries"/>.</summary>
-        public ushort[] Partners { get; private set; } = [];
-
-        /// <summary>Lays out the lists for <paramref name="size"/> entries from per-part counts, turning each part's count into the first slot it fills.</summary>
-        public void Allot(int[][] fill, int size)
+        /// <summary>
+        /// Lays out the lists from per-part counts, turning each part's count into the first slot
+        /// it fills, with room for <paramref name="slack"/> entries more per entry in a list.
+        /// </summary>
+        public void Allot(int[][] fill, double slack = 0)
         {
-            if (Entries.Length < size)
-            {
-                Entries = new int[Math.Max(1024, size)];
-                Partners = withPartners ? new ushort[Entries.Length] : [];
-            }
-
-            var running = 0;
+            var running = 0L;
             for (var cell = 0; cell < End.Length; cell++)
             {
-                Start[cell] = running;
+                Start[cell] = (int)running;
                 foreach (var part in fill)
                 {
                     var count = part[cell];
-                    part[cell] = running;
+                    part[cell] = (int)running;
                     running += count;
                 }
 
-                End[cell] = running;
+                End[cell] = (int)running;
+                running += (long)((running - Start[cell]) * slack);
             }
 
-            Start[End.Length] = running;
+            Start[End.Length] = (int)Math.Min(running, Array.MaxLength);
+            if (Entries.Length < running)
+            {
+                Entries = new TEntry[Math.Max(1024, Start[End.Length])];
+            }
         }
     }
 
@@ -1130,6 +1358,21 @@ internal sealed class ExchangeEngine
 
         /// <summary>Whether the actor's position was left of the outcome at the start of the round.</summary>
         public bool Left;
+
+        /// <summary>As a demanding actor: whether what it has seen moved back, so that its whole demand queue is to be recomputed.</summary>
+        public bool Unsettled;
+    }
+
+    /// <summary>A supplying-list entry: <c>(candidate &lt;&lt; 1) | k</c> as in <see cref="CellLists{TEntry}"/>, and the candidate's other actor.</summary>
+    private readonly record struct SupplyEntry(int Entry, ushort Partner);
+
+    /// <summary>A demanding-list entry: <c>(candidate &lt;&lt; 1) | k</c> as in <see cref="CellLists{TEntry}"/>, and that side's steady limit when it was pushed.</summary>
+    private readonly record struct DemandEntry(int Entry, float Limit);
+
+    /// <summary>A candidate's current steady limits (see <see cref="SteadyLimit"/>) on its issues P and Q; NaN once its entry was taken.</summary>
+    private struct SteadyLimits(float p, float q)
+    {
+        public float P = p, Q = q;
     }
 
     /// <summary>One candidate of a round and what the round has done to it so far.</summary>

@@ -38,6 +38,7 @@ namespace Parley.Core.Models.Exchange;
 public sealed class ExchangeModel : IModel
 {
     private readonly ExchangeParallelism parallelism;
+    private readonly bool skipsSteady;
 
     /// <summary>Creates the model; large rounds use all cores (results do not depend on it).</summary>
     public ExchangeModel()
@@ -45,8 +46,15 @@ public sealed class ExchangeModel : IModel
     {
     }
 
-    /// <summary>Creates the model with the given thread settings (tests compare sequential and parallel runs).</summary>
-    internal ExchangeModel(ExchangeParallelism parallelism) => this.parallelism = parallelism;
+    /// <summary>
+    /// Creates the model with the given thread settings and, when <paramref name="skipsSteady"/> is
+    /// false, without skipping candidates that cannot change (tests compare these runs bit for bit).
+    /// </summary>
+    internal ExchangeModel(ExchangeParallelism parallelism, bool skipsSteady = true)
+    {
+        this.parallelism = parallelism;
+        this.skipsSteady = skipsSteady;
+    }
 
     /// <summary>Rounds run when <see cref="ModelOptions.Rounds"/> is not set, as in the reference.</summary>
     public const int DefaultRounds = 10;
@@ -82,7 +90,7 @@ public sealed class ExchangeModel : IModel
         }
 
         var rexP = options.GetDouble("rex-p", 0, 0, 1);
-        var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace, parallelism);
+        var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace, parallelism, skipsSteady);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)
