@@ -263,6 +263,24 @@ public sealed class ExchangeModelTests
     }
 
     [Fact]
+    public void Exchange_MoreThan65535Actors_ThrowsSizeErrorBeforeAllocating()
+    {
+        var issue = new Issue { Id = "i", Name = "i", ScaleMin = 0, ScaleMax = 100 };
+        var actors = Enumerable.Range(0, ExchangeEngine.MaximumSize + 1).Select(a => new Actor { Id = $"a{a}", Name = $"a{a}", Capability = 1 }).ToArray();
+        var scenario = new Scenario
+        {
+            Id = "wide",
+            Title = "wide",
+            Issues = [issue],
+            Actors = [.. actors],
+            Stances = [.. actors.Select(a => new Stance { ActorId = a.Id, IssueId = "i", Position = 50, Salience = 1 })],
+        };
+
+        Assert.Equal("model exchange: 65536 actors and 1 issues is too large; the exchange model handles at most 65535 of each",
+            Assert.Throws<ModelOptionException>(() => Model.Run(scenario, new ModelOptions())).Message);
+    }
+
+    [Fact]
     public void Exchange_Trace_DescribesEveryExchangeAndTheOutcomes()
     {
         var scenario = Build(0, 100, [("a", 1, [(0, 0.8), (0, 0.2)]), ("b", 1, [(100, 0.2), (100, 0.8)])]);
