@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Domain;
 using Parley.Core.Models;
@@ -25,8 +24,21 @@ public static class ForecastDocument
     /// </summary>
     public static string ToJson(Scenario scenario, IReadOnlyList<ModelResult> results, IReadOnlyList<StagedResult>? staged)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        using var text = new StringWriter();
+        Write(text, scenario, results, staged);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the document (as <see cref="ToJson(Scenario, IReadOnlyList{ModelResult}, IReadOnlyList{StagedResult})"/>
+    /// returns it) to <paramref name="output"/> as it goes, a round at a time, so its size is not
+    /// bounded by memory.
+    /// </summary>
+    public static void Write(TextWriter output, Scenario scenario, IReadOnlyList<ModelResult> results, IReadOnlyList<StagedResult>? staged = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using (var stream = new TextWriterStream(output))
+        using (var writer = new Utf8JsonWriter(stream, ReportJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("scenario", scenario.Id);
@@ -41,7 +53,7 @@ public static class ForecastDocument
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        output.Write('\n');
     }
 
     /// <summary>Writes one model's result as a JSON object (also used by other reports).</summary>
@@ -107,6 +119,7 @@ public static class ForecastDocument
             foreach (var round in result.Rounds)
             {
                 ReportJson.WriteValue(writer, round);
+                writer.Flush();
             }
 
             writer.WriteEndArray();

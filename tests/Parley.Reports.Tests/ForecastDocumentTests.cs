@@ -67,6 +67,55 @@ public sealed class ForecastDocumentTests
     }
 
     [Fact]
+    public void Write_ManyRounds_ReachesTheOutputRoundByRoundAndKeepsNonAsciiText()
+    {
+        var scenario = Scenario with { Title = "Саміт на Алясці — été" };
+        var rounds = Enumerable.Range(1, 5).Select(r => (RoundTrace)new SampleRound
+        {
+            Round = r,
+            Issues = [new IssueOutcome("x", r)],
+            MovedActors = ["a"],
+            Positions = ImmutableDictionary<string, double>.Empty,
+        });
+        var result = Result with { Rounds = [.. rounds], RoundsRun = 5 };
+        using var output = new CountingWriter();
+
+        ForecastDocument.Write(output, scenario, [result]);
+
+        Assert.Equal(ForecastDocument.ToJson(scenario, [result]), output.ToString());
+        Assert.True(output.Writes >= 5, $"{output.Writes} writes: the rounds were not written as they went");
+        using var document = JsonDocument.Parse(output.ToString());
+        Assert.Equal("Саміт на Алясці — été", document.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void TextWriterStream_CharacterSplitAcrossWrites_IsDecodedWhole()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("é€😀");
+        using var text = new StringWriter();
+        using (var stream = new TextWriterStream(text))
+        {
+            foreach (var b in bytes)
+            {
+                stream.Write([b], 0, 1);
+            }
+        }
+
+        Assert.Equal("é€😀", text.ToString());
+    }
+
+    private sealed class CountingWriter : StringWriter
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            Writes++;
+            base.Write(buffer, index, count);
+        }
+    }
+
+    [Fact]
     public void ToJson_HashOrderedMaps_AreWrittenInOrdinalKeyOrder()
     {
         var json = ForecastDocument.ToJson(Scenario, [Result]);

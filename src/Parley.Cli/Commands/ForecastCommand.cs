@@ -65,7 +65,7 @@ internal static class ForecastCommand
                 var staged = models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList();
                 if (wantsJson)
                 {
-                    console.Output.Write(ForecastDocument.ToJson(scenario, StagesView.Finals(staged), staged));
+                    ForecastDocument.Write(console.Output, scenario, StagesView.Finals(staged), staged);
                 }
                 else
                 {
@@ -96,7 +96,7 @@ internal static class ForecastCommand
 
             if (wantsJson)
             {
-                console.Output.Write(ForecastDocument.ToJson(scenario, results));
+                ForecastDocument.Write(console.Output, scenario, results);
                 return ExitCodes.Success;
             }
 
