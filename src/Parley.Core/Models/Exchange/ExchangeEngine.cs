@@ -659,18 +659,19 @@ internal sealed class ExchangeEngine
         new(BitConverter.UInt64BitsToDouble(~sortKeys[position]), sortItems[position]);
 
     /// <summary>
-    /// Recomputes every live candidate that shares a moved actor-issue with the realised
-    /// candidate <paramref name="done"/>, as a supplier (its own position changed) or as a
-    /// demander on the moved issue (the outcome it has seen changed).
+    /// Recomputes the live candidates that share a moved actor-issue with the realised candidate
+    /// <paramref name="done"/>, as a supplier (its own position changed) or as a demander on the
+    /// moved issue (the outcome it has seen changed), except those provably unchanged (see
+    /// <see cref="CollectSupplied"/> and <see cref="CollectSeeing"/>).
     /// </summary>
     private void Refresh(int done, double toP, double toQ)
     {
         ref var realised = ref candidates[done];
         int p = realised.P, q = realised.Q, s = realised.SupplierP, t = realised.SupplierQ;
 
-        // First pass: collect the candidates of the two suppliers that moved and those of the two
-        // demanders that saw them move which that can change, noting per candidate how it is
-        // touched, without reading the candidates themselves.
+        // First pass: collect the candidates of the two suppliers that moved and, of those of the
+        // two demanders that saw them move, the ones this can change, noting per candidate how it
+        // is touched, without reading the candidates themselves.
         touchedCount = 0;
         CollectSupplied(p, s, t, MovedOwnPByP | (SawPByP << 8), MovedOwnQByP | (SawQByP << 8));
         CollectSupplied(q, t, s, MovedOwnPByQ | (SawPByQ << 8), MovedOwnQByQ | (SawQByQ << 8));
