@@ -11,10 +11,13 @@ namespace Parley.Core.Models.Exchange;
 /// equations and every choice made.
 /// </summary>
 /// <remarks>
-/// Speed comes from three things: candidates live in arrays (no per-candidate objects), each
-/// actor-issue cell knows the candidates that contain it (a compressed index built once per
-/// round), so a realised exchange recomputes only the candidates it touches, and the queue is a
-/// sorted array merged with a small heap of re-ranked candidates instead of a full re-sort.
+/// Speed comes from four things: candidates live in arrays (no per-candidate objects); each
+/// actor-issue cell lists the candidates in which it supplies or demands (built once per round),
+/// so a realised exchange reaches only the candidates it touches; of those, the ones provably
+/// unchanged are not recomputed (a supplier past its partner's preference, a demander whose
+/// sighting stays short of the candidate's steady limit: see <see cref="CollectSupplied"/> and
+/// <see cref="CollectSeeing"/>); and the queue is a sorted array merged with a small heap of
+/// re-ranked candidates instead of a full re-sort. docs/performance.md has the measurements.
 /// </remarks>
 internal sealed class ExchangeEngine
 {
@@ -77,7 +80,7 @@ internal sealed class ExchangeEngine
     private readonly CellLists<DemandEntry> demanding;
     private readonly bool[] heaped;
 
-    // Per candidate, the steady limits of its queue entries (NaN: no valid entry).
+    // Per candidate, the steady limits of its current demand-heap entries (NaN: taken, none queued).
     private SteadyLimits[] steady = [];
     private readonly bool skipsSteady;
 
@@ -384,7 +387,11 @@ internal sealed class ExchangeEngine
             ? (states[Cell(p, actor)].Left ? 1 : 0) + (states[Cell(q, actor)].Left ? 2 : 0)
             : -1;
 
-    /// <summary>Marks candidates [<paramref name="from"/>, <paramref name="to"/>) alive and queues them by their gain, best first.</summary>
+    /// <summary>
+    /// Marks candidates [<paramref name="from"/>, <paramref name="to"/>) alive and queues them by their
+    /// gain, best first. Ranges run in parallel start at multiples of <see cref="ChunkSize"/>, a
+    /// multiple of 64, so no two share a word of <see cref="alive"/>.
+    /// </summary>
     private void Rank(int from, int to)
     {
         for (var index = from; index < to; index++)
