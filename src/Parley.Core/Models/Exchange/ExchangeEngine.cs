@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Parley.Core.Domain;
 using Parley.Core.Numerics;
 
@@ -1009,12 +1010,16 @@ internal sealed class ExchangeEngine
         proposal = default;
         ref var candidate = ref candidates[index];
         int p = candidate.P, q = candidate.Q, s = candidate.SupplierP, t = candidate.SupplierQ;
-        int sp = Cell(p, s), sq = Cell(q, s), tp = Cell(p, t), tq = Cell(q, t);
+        ref var sp = ref states[Cell(p, s)];
+        ref var sq = ref states[Cell(q, s)];
+        ref var tp = ref states[Cell(p, t)];
+        ref var tq = ref states[Cell(q, t)];
+        double totalP = total[p], totalQ = total[q];
 
         // s moves on p towards t's position, t on q towards s's: the positions they held at the
         // start of the round, which is what each demands.
-        var distanceP = states[tp].Preference - states[sp].Position;
-        var distanceQ = states[sq].Preference - states[tq].Position;
+        var distanceP = tp.Preference - sp.Position;
+        var distanceQ = sq.Preference - tq.Position;
         if (Math.Abs(distanceP) <= MinimumMove || Math.Abs(distanceQ) <= MinimumMove)
         {
             return false;
@@ -1022,34 +1027,34 @@ internal sealed class ExchangeEngine
 
         var directionP = distanceP > 0 ? 1 : -1;
         var directionQ = distanceQ > 0 ? 1 : -1;
-        if (states[sp].Direction == -directionP || states[tq].Direction == -directionQ)
+        if (sp.Direction == -directionP || tq.Direction == -directionQ)
         {
             return false;
         }
 
         // Largest outcome shifts: each supplier at most all the way to its partner, and the
         // outcome, as the demanding actor has seen it move, not pushed past that actor.
-        var maxShiftP = Math.Abs(distanceP) * states[sp].Weight / total[p];
-        var maxShiftQ = Math.Abs(distanceQ) * states[tq].Weight / total[q];
-        var aheadP = (states[tp].Preference - SeenOutcome(p, tp, sp, candidate.SeenOwnP)) * directionP;
+        var maxShiftP = Math.Abs(distanceP) * sp.Weight / totalP;
+        var maxShiftQ = Math.Abs(distanceQ) * tq.Weight / totalQ;
+        var aheadP = (tp.Preference - SeenOutcome(startOutcome[p], totalP, tp, sp, candidate.SeenOwnP)) * directionP;
         if (aheadP > 0 && aheadP < maxShiftP)
         {
             maxShiftP = aheadP;
         }
 
-        var aheadQ = (states[sq].Preference - SeenOutcome(q, sq, tq, candidate.SeenOwnQ)) * directionQ;
+        var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
         if (aheadQ > 0 && aheadQ < maxShiftQ)
         {
             maxShiftQ = aheadQ;
         }
 
         // Equal gain: s_tp dO_p - s_tq dO_q = s_sq dO_q - s_sp dO_p.
-        var ratio = (states[tp].Salience + states[sp].Salience) / (states[tq].Salience + states[sq].Salience);
+        var ratio = (tp.Salience + sp.Salience) / (tq.Salience + sq.Salience);
         var shiftP = Math.Min(maxShiftP, maxShiftQ / ratio);
         var shiftQ = shiftP * ratio;
-        var gain = (states[tp].Salience * shiftP) - (states[tq].Salience * shiftQ);
-        var moveP = shiftP * total[p] / states[sp].Weight * directionP;
-        var moveQ = shiftQ * total[q] / states[tq].Weight * directionQ;
+        var gain = (tp.Salience * shiftP) - (tq.Salience * shiftQ);
+        var moveP = shiftP * totalP / sp.Weight * directionP;
+        var moveQ = shiftQ * totalQ / tq.Weight * directionQ;
         if (!(gain >= MinimumGain)
             || !(Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove)
             || !(Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove)
@@ -1069,8 +1074,8 @@ internal sealed class ExchangeEngine
             gain,
             directionP,
             directionQ,
-            SteadyLimit(states[tp], directionP, aheadP, shiftP),
-            SteadyLimit(states[sq], directionQ, aheadQ, shiftQ));
+            SteadyLimit(tp, directionP, aheadP, shiftP),
+            SteadyLimit(sq, directionQ, aheadQ, shiftQ));
         return true;
     }
 
@@ -1111,20 +1116,21 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>
-    /// The outcome on <paramref name="issue"/> as the demanding actor (cell
-    /// <paramref name="demanderCell"/>) has seen it: the round's starting outcome, plus the moves
-    /// of its own partners on that issue this round, plus the supplier's own moves so far (which
-    /// replace what the demander saw of it, <paramref name="seenOwn"/>, if they traded before).
+    /// The outcome on an issue as the <paramref name="demander"/> has seen it: the round's
+    /// <paramref name="start"/>ing outcome, plus the moves of its own partners on that issue this
+    /// round, plus the <paramref name="supplier"/>'s own moves so far (which replace what the
+    /// demander saw of it, <paramref name="seenOwn"/>, if they traded before).
     /// </summary>
-    private double SeenOutcome(int issue, int demanderCell, int supplierCell, double seenOwn)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SeenOutcome(double start, double total, in CellState demander, in CellState supplier, double seenOwn)
     {
-        var seen = startOutcome[issue] + states[demanderCell].SeenShift;
+        var seen = start + demander.SeenShift;
         if (!double.IsNaN(seenOwn))
         {
-            seen -= states[supplierCell].Weight * (seenOwn - states[supplierCell].Preference) / total[issue];
+            seen -= supplier.Weight * (seenOwn - supplier.Preference) / total;
         }
 
-        return seen + (states[supplierCell].Weight * (states[supplierCell].Position - states[supplierCell].Preference) / total[issue]);
+        return seen + (supplier.Weight * (supplier.Position - supplier.Preference) / total);
     }
 
     private long SeenKey(int demanderCell, int mover) => ((long)demanderCell * actorCount) + mover;
