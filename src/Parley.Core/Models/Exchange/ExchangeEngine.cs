@@ -23,8 +23,16 @@ namespace Parley.Core.Models.Exchange;
 internal sealed class ExchangeEngine
 {
     private const double MinimumMove = 1e-10;
-    private const double MaximumMove = 100;
+
+    // The largest move, and the cap on a candidate's offers: the whole 0-100 scale, plus 1e-9 so
+    // that rounding does not decide whether a move from one end of the scale to the other counts.
+    private const double MaximumMove = 100 + 1e-9;
     private const double MinimumGain = 1e-10;
+
+    // How close (0-100 scale) the outcome a demander has seen may come to it and count as having
+    // reached it, so that no cut applies: an earlier cut lands the outcome exactly on the demander,
+    // and rounding must not decide whether the next move is cut to nothing or not cut at all.
+    private const double Reached = 1e-9;
     private const double FixedWeight = 0.1;
     private const double SalienceWeight = 0.4;
     private const double SteadyMargin = 1e-9;
@@ -1037,13 +1045,13 @@ internal sealed class ExchangeEngine
         var maxShiftP = Math.Abs(distanceP) * sp.Weight / totalP;
         var maxShiftQ = Math.Abs(distanceQ) * tq.Weight / totalQ;
         var aheadP = (tp.Preference - SeenOutcome(startOutcome[p], totalP, tp, sp, candidate.SeenOwnP)) * directionP;
-        if (aheadP > 0 && aheadP < maxShiftP)
+        if (aheadP > Reached && aheadP < maxShiftP)
         {
             maxShiftP = aheadP;
         }
 
         var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
-        if (aheadQ > 0 && aheadQ < maxShiftQ)
+        if (aheadQ > Reached && aheadQ < maxShiftQ)
         {
             maxShiftQ = aheadQ;
         }
@@ -1087,12 +1095,13 @@ internal sealed class ExchangeEngine
     /// </summary>
     /// <remarks>
     /// The shift is min(cap, other side), where the cap is the distance-based largest shift,
-    /// lowered to <c>ahead</c> when 0 &lt; ahead &lt; it. As the seen shift grows, ahead falls by as
-    /// much. While ahead stays above the shift, either the cap did not bind (and still does not
-    /// lower the shift) or it is the distance (unchanged): the shift, gain, moves and validity
-    /// are the same. Once ahead is 0 or below it stays so, and the cap never applies again. The
-    /// margin (relative and absolute 1e-9 on the 0–100 scale) covers rounding in ahead, about
-    /// 1e-13, and in the other side's division by the salience ratio, so the skip is exact.
+    /// lowered to <c>ahead</c> when <see cref="Reached"/> &lt; ahead &lt; it. As the seen shift
+    /// grows, ahead falls by as much. While ahead stays above the shift, either the cap did not
+    /// bind (and still does not lower the shift) or it is the distance (unchanged): the shift,
+    /// gain, moves and validity are the same. Once ahead is at most <see cref="Reached"/> it stays
+    /// so, and the cap never applies again. The margin (relative and absolute 1e-9 on the 0–100
+    /// scale) covers rounding in ahead, about 1e-13, and in the other side's division by the
+    /// salience ratio, so the skip is exact.
     /// Returns −∞ (recompute at every sighting) when <paramref name="direction"/> does not point
     /// towards the demander, which the candidate rules exclude.
     /// </remarks>
@@ -1103,7 +1112,7 @@ internal sealed class ExchangeEngine
             return float.NegativeInfinity;
         }
 
-        if (ahead <= 0)
+        if (ahead <= Reached)
         {
             return float.PositiveInfinity;
         }
@@ -1130,7 +1139,8 @@ internal sealed class ExchangeEngine
             seen -= supplier.Weight * (seenOwn - supplier.Preference) / total;
         }
 
-        return seen + (supplier.Weight * (supplier.Position - supplier.Preference) / total);
+        // A supplier that has not moved adds ±0, which changes nothing that follows: skip the division.
+        return supplier.Position == supplier.Preference ? seen : seen + (supplier.Weight * (supplier.Position - supplier.Preference) / total);
     }
 
     private long SeenKey(int demanderCell, int mover) => ((long)demanderCell * actorCount) + mover;

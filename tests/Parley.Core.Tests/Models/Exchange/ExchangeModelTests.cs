@@ -263,6 +263,20 @@ public sealed class ExchangeModelTests
     }
 
     [Fact]
+    public void Exchange_MoveAcrossTheWholeScale_IsValidEvenWhenRoundingMakesIt100Point00000000000001()
+    {
+        // In exact arithmetic both moves are exactly 100 (s: issue 0 from 0 to 100, t: issue 1 from
+        // 100 to 0), which the rule |dx| <= 100 allows; in doubles t's move comes out as
+        // 100.00000000000001, and the exchange used to be rejected.
+        var scenario = Build(0, 100, [("s", 1, [(0, 0.1), (0, 0.6)]), ("t", 1, [(100, 0.85), (100, 0.1)])]);
+
+        var exchange = Assert.Single(Round(Run(scenario), 1).Exchanges);
+
+        Assert.Equal(("s", "i0", 0.0, 100.0), (exchange.FirstActor, exchange.FirstIssue, exchange.FirstFrom, exchange.FirstTo));
+        Assert.Equal(("t", "i1", 100.0, 0.0), (exchange.SecondActor, exchange.SecondIssue, exchange.SecondFrom, exchange.SecondTo));
+    }
+
+    [Fact]
     public void Exchange_MoreThan65535Actors_ThrowsSizeErrorBeforeAllocating()
     {
         var issue = new Issue { Id = "i", Name = "i", ScaleMin = 0, ScaleMax = 100 };
