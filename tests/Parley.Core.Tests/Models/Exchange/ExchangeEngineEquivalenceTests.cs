@@ -21,24 +21,6 @@ public sealed class ExchangeEngineEquivalenceTests
     private static readonly Gen<(double Capability, (double Position, double Salience, bool Present)[] Stances)[]> Actors =
         Gen.Select(Gen.Double[0, 10], Gen.Select(Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[0, 4]).Select((p, s, k) => (p, s, k != 0)).Array[4]).Array[2, 12];
 
-    private static Scenario Build((double Capability, (double Position, double Salience, bool Present)[] Stances)[] actors)
-    {
-        var issueCount = actors[0].Stances.Length;
-        var issues = Enumerable.Range(0, issueCount).Select(i => new Issue { Id = $"i{i}", Name = $"i{i}", ScaleMin = 0, ScaleMax = 100 }).ToArray();
-        var stances = actors.SelectMany((a, ai) => a.Stances.Select((s, ii) => (s, ii)).Where(x => x.s.Present || ai == 0)
-            .Select(x => new Stance { ActorId = $"a{ai}", IssueId = $"i{x.ii}", Position = x.s.Position * 100, Salience = x.s.Salience }))
-            .ToArray();
-        var withStance = stances.Select(s => s.ActorId).ToHashSet();
-        return new Scenario
-        {
-            Id = "p",
-            Title = "p",
-            Issues = [.. issues],
-            Actors = [.. actors.Select((a, i) => new Actor { Id = $"a{i}", Name = $"a{i}", Capability = a.Capability }).Where(a => withStance.Contains(a.Id))],
-            Stances = [.. stances],
-        };
-    }
-
     /// <summary>Every number of a run (forecasts, positions, each exchange and its externalities) written round-trip exact.</summary>
     private static string Fingerprint(ModelResult result)
     {
@@ -83,7 +65,7 @@ public sealed class ExchangeEngineEquivalenceTests
     {
         Gen.Select(Actors, Gen.Double[0, 1], Gen.ULong).Sample((actors, rexP, seed) =>
         {
-            var scenario = Build(actors);
+            var scenario = RandomExchangeScenarios.Build(actors);
             var options = new ModelOptions { Rounds = 4, Trace = true, Seed = seed }.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture));
             var sequential = RunWith(ExchangeParallelism.Sequential, scenario, options);
             return sequential == RunWith(AlwaysParallel, scenario, options) && sequential == RunWith(ThreeThreads, scenario, options);
@@ -97,7 +79,7 @@ public sealed class ExchangeEngineEquivalenceTests
         var actors = Enumerable.Range(0, 40)
             .Select(_ => (1 + (random.NextDouble() * 99), Enumerable.Range(0, 10).Select(_ => (random.NextDouble(), 0.1 + (random.NextDouble() * 0.9), random.Next(10) != 0)).ToArray()))
             .ToArray();
-        var scenario = Build(actors);
+        var scenario = RandomExchangeScenarios.Build(actors);
         var options = new ModelOptions { Rounds = 10, Trace = true };
 
         var sequential = RunWith(ExchangeParallelism.Sequential, scenario, options);
@@ -116,7 +98,7 @@ public sealed class ExchangeEngineEquivalenceTests
         // leaves out the candidate's shift.
         Gen.Select(Actors, Gen.Double[0, 1], Gen.ULong).Sample((actors, rexP, seed) =>
         {
-            var scenario = Build(actors);
+            var scenario = RandomExchangeScenarios.Build(actors);
             var options = new ModelOptions { Rounds = 4, Trace = true, Seed = seed }.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture));
             return RunWith(ExchangeParallelism.Sequential, scenario, options, skipsSteady: false) == RunWith(ExchangeParallelism.Sequential, scenario, options);
         }, iter: 20000);
@@ -131,7 +113,7 @@ public sealed class ExchangeEngineEquivalenceTests
         var actors = Enumerable.Range(0, 60)
             .Select(_ => (1 + (random.NextDouble() * 99), Enumerable.Range(0, 12).Select(_ => (random.NextDouble(), 0.05 + (random.NextDouble() * 0.95), random.Next(8) != 0)).ToArray()))
             .ToArray();
-        var scenario = Build(actors);
+        var scenario = RandomExchangeScenarios.Build(actors);
         var options = new ModelOptions { Rounds = 10, Trace = true, Seed = 5 }.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture));
 
         var everything = RunWith(ExchangeParallelism.Sequential, scenario, options, skipsSteady: false);

@@ -1,5 +1,4 @@
 using CsCheck;
-using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Models.Exchange;
 
@@ -11,29 +10,12 @@ public sealed class ExchangePropertyTests
     private static readonly Gen<(double Capability, (double Position, double Salience, bool Present)[] Stances)[]> Actors =
         Gen.Select(Gen.Double[0, 10], Gen.Select(Gen.Double[0, 1], Gen.Double[0, 1], Gen.Bool).Array[3]).Array[2, 8];
 
-    private static Scenario Build((double Capability, (double Position, double Salience, bool Present)[] Stances)[] actors, double min, double max)
-    {
-        var issues = Enumerable.Range(0, 3).Select(i => new Issue { Id = $"i{i}", Name = $"i{i}", ScaleMin = min, ScaleMax = max }).ToArray();
-        var stances = actors.SelectMany((a, ai) => a.Stances.Select((s, ii) => (s, ii)).Where(x => x.s.Present || ai == 0)
-            .Select(x => new Stance { ActorId = $"a{ai}", IssueId = $"i{x.ii}", Position = min + (x.s.Position * (max - min)), Salience = x.s.Salience }))
-            .ToArray();
-        var withStance = stances.Select(s => s.ActorId).ToHashSet();
-        return new Scenario
-        {
-            Id = "p",
-            Title = "p",
-            Issues = [.. issues],
-            Actors = [.. actors.Select((a, i) => new Actor { Id = $"a{i}", Name = $"a{i}", Capability = a.Capability }).Where(a => withStance.Contains(a.Id))],
-            Stances = [.. stances],
-        };
-    }
-
     [Fact]
     public void Exchange_AnyScenario_ForecastsFiniteOutcomesOnTheScale()
     {
         Gen.Select(Actors, Gen.Double[-50, 50], Gen.Double[0.5, 200]).Sample((actors, min, width) =>
         {
-            var result = new ExchangeModel().Run(Build(actors, min, min + width), new ModelOptions { Rounds = 5, Trace = true });
+            var result = new ExchangeModel().Run(RandomExchangeScenarios.Build(actors, min, min + width), new ModelOptions { Rounds = 5, Trace = true });
             return result.Issues.All(f => double.IsFinite(f.Forecast) && f.Forecast >= min - 1e-9 && f.Forecast <= min + width + 1e-9)
                 && result.Rounds.Cast<ExchangeRoundTrace>().SelectMany(r => r.Exchanges).All(e => e.Gain > 0 && double.IsFinite(e.FirstTo) && double.IsFinite(e.SecondTo));
         });
@@ -44,8 +26,8 @@ public sealed class ExchangePropertyTests
     {
         Gen.Select(Actors, Gen.Double[-50, 50], Gen.Double[0.5, 200]).Sample((actors, min, width) =>
         {
-            var onHundred = new ExchangeModel().Run(Build(actors, 0, 100), new ModelOptions { Rounds = 5 });
-            var onScale = new ExchangeModel().Run(Build(actors, min, min + width), new ModelOptions { Rounds = 5 });
+            var onHundred = new ExchangeModel().Run(RandomExchangeScenarios.Build(actors, 0, 100), new ModelOptions { Rounds = 5 });
+            var onScale = new ExchangeModel().Run(RandomExchangeScenarios.Build(actors, min, min + width), new ModelOptions { Rounds = 5 });
             return onHundred.Issues.Zip(onScale.Issues).All(pair => Math.Abs(min + (pair.First.Forecast * width / 100) - pair.Second.Forecast) <= 1e-6 * Math.Max(1, width));
         });
     }
@@ -66,8 +48,8 @@ public sealed class ExchangePropertyTests
         ];
         const double Min = -30, Width = 58.43472201613656;
 
-        var onHundred = new ExchangeModel().Run(Build(actors, 0, 100), new ModelOptions { Rounds = 5 });
-        var onScale = new ExchangeModel().Run(Build(actors, Min, Min + Width), new ModelOptions { Rounds = 5 });
+        var onHundred = new ExchangeModel().Run(RandomExchangeScenarios.Build(actors, 0, 100), new ModelOptions { Rounds = 5 });
+        var onScale = new ExchangeModel().Run(RandomExchangeScenarios.Build(actors, Min, Min + Width), new ModelOptions { Rounds = 5 });
 
         Assert.All(onHundred.Issues.Zip(onScale.Issues), pair => Assert.Equal(Min + (pair.First.Forecast * Width / 100), pair.Second.Forecast, 1e-6));
     }
@@ -78,7 +60,7 @@ public sealed class ExchangePropertyTests
         Gen.Select(Actors, Gen.ULong, Gen.Double[0, 1]).Sample((actors, seed, p) =>
         {
             var options = new ModelOptions { Rounds = 5, Seed = seed }.WithParameter("rex-p", p.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-            var scenario = Build(actors, 0, 100);
+            var scenario = RandomExchangeScenarios.Build(actors, 0, 100);
             return new ExchangeModel().Run(scenario, options).Issues.Select(f => f.Forecast)
                 .SequenceEqual(new ExchangeModel().Run(scenario, options).Issues.Select(f => f.Forecast));
         });
