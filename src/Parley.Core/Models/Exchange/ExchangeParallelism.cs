@@ -5,8 +5,9 @@ namespace Parley.Core.Models.Exchange;
 /// candidates, and the cell index. Every setting gives the same results bit for bit: parallel
 /// work only ever writes each candidate's own slot, and whatever depends on order (compaction of
 /// the candidate list, the cell lists) is laid out in candidate order. Realising the exchanges
-/// stays on one thread: each one changes what the next can be, and the ~800 candidates one
-/// exchange recomputes are too little work to split (measured slower with <c>Parallel.For</c>).
+/// stays on one thread: each one changes what the next can be, and the candidates one exchange
+/// recomputes (about 40 at 200 x 30, 700-850 before the engine learnt to skip those that cannot
+/// change) are too little work to split (measured slower with <c>Parallel.For</c>).
 /// </summary>
 /// <param name="Degree">Most threads used at once; 1 runs everything on the calling thread.</param>
 /// <param name="MinimumCandidates">Upper bound on a round's candidates from which its set-up is parallel.</param>
