@@ -841,17 +841,14 @@ internal sealed class ExchangeEngine
             // Dead and stale entries stay: they are dropped as they surface, without reading the
             // candidates of all the others now.
             heaped[cell] = true;
-            Heapify(demanding.Entries, demanding.Start[cell], demanding.End[cell]);
+            LimitHeap.Heapify(demanding.Entries, demanding.Start[cell], demanding.End[cell]);
         }
 
         var entries = demanding.Entries;
         var start = demanding.Start[cell];
         while (demanding.End[cell] > start && entries[start].Limit <= seen)
         {
-            var top = entries[start];
-            var end = --demanding.End[cell];
-            entries[start] = entries[end];
-            SiftDown(entries, start, end, 0);
+            var top = LimitHeap.Pop(entries, start, demanding.End[cell]--);
             if (IsCurrent(top))
             {
                 var c = top.Entry >> 1;
@@ -896,7 +893,7 @@ internal sealed class ExchangeEngine
         entries[end] = entry;
         if (heaped[cell])
         {
-            SiftUp(entries, start, end - start);
+            LimitHeap.Push(entries, start, end);
         }
     }
 
@@ -917,16 +914,7 @@ internal sealed class ExchangeEngine
         demanding.End[cell] = write;
         if (heaped[cell])
         {
-            Heapify(entries, start, write);
-        }
-    }
-
-    /// <summary>Forms the entries in [<paramref name="start"/>, <paramref name="end"/>) into a heap.</summary>
-    private static void Heapify(DemandEntry[] entries, int start, int end)
-    {
-        for (var i = ((end - start) / 2) - 1; i >= 0; i--)
-        {
-            SiftDown(entries, start, end, i);
+            LimitHeap.Heapify(entries, start, write);
         }
     }
 
@@ -941,55 +929,6 @@ internal sealed class ExchangeEngine
     /// <summary>The stored steady limit of entry <c>(candidate &lt;&lt; 1) | k</c>'s side k.</summary>
     private ref float SteadyOf(int entry) =>
         ref (entry & 1) == 0 ? ref steady[entry >> 1].P : ref steady[entry >> 1].Q;
-
-    /// <summary>Moves heap item <paramref name="i"/> (of the heap in [<paramref name="start"/>, <paramref name="end"/>)) down to its place.</summary>
-    private static void SiftDown(DemandEntry[] entries, int start, int end, int i)
-    {
-        var size = end - start;
-        var item = entries[start + i];
-        while (true)
-        {
-            var child = (2 * i) + 1;
-            if (child >= size)
-            {
-                break;
-            }
-
-            if (child + 1 < size && entries[start + child + 1].Limit < entries[start + child].Limit)
-            {
-                child++;
-            }
-
-            if (entries[start + child].Limit >= item.Limit)
-            {
-                break;
-            }
-
-            entries[start + i] = entries[start + child];
-            i = child;
-        }
-
-        entries[start + i] = item;
-    }
-
-    /// <summary>Moves heap item <paramref name="i"/> (of the heap from <paramref name="start"/>) up to its place.</summary>
-    private static void SiftUp(DemandEntry[] entries, int start, int i)
-    {
-        var item = entries[start + i];
-        while (i > 0)
-        {
-            var parent = (i - 1) / 2;
-            if (entries[start + parent].Limit <= item.Limit)
-            {
-                break;
-            }
-
-            entries[start + i] = entries[start + parent];
-            i = parent;
-        }
-
-        entries[start + i] = item;
-    }
 
     /// <summary>The sign of a move towards the actor of a demanding cell: its partners are on the other side of the outcome.</summary>
     private static int TowardsDemander(in CellState demander) => demander.Left ? -1 : 1;
@@ -1389,9 +1328,6 @@ internal sealed class ExchangeEngine
 
     /// <summary>A supplying-list entry: <c>(candidate &lt;&lt; 1) | k</c> as in <see cref="CellLists{TEntry}"/>, and the candidate's other actor.</summary>
     private readonly record struct SupplyEntry(int Entry, ushort Partner);
-
-    /// <summary>A demanding-list entry: <c>(candidate &lt;&lt; 1) | k</c> as in <see cref="CellLists{TEntry}"/>, and that side's steady limit when it was pushed.</summary>
-    private readonly record struct DemandEntry(int Entry, float Limit);
 
     /// <summary>A candidate's current steady limits (see <see cref="SteadyLimit"/>) on its issues P and Q; NaN once its entry was taken.</summary>
     private struct SteadyLimits(float p, float q)
