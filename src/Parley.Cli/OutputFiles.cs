@@ -10,12 +10,16 @@ internal static class OutputFiles
     /// and moves it into place; on failure prints why and returns false, leaving any existing file intact.
     /// Callers decide beforehand whether replacing an existing file is allowed.
     /// </summary>
-    public static bool Write(string target, string text, CliConsole console)
+    public static bool Write(string target, string text, CliConsole console) =>
+        Write(target, new UTF8Encoding(false).GetBytes(text), console);
+
+    /// <summary>As <see cref="Write(string, string, CliConsole)"/>, for binary content (images).</summary>
+    public static bool Write(string target, byte[] bytes, CliConsole console)
     {
         var temporary = target + ".parley-tmp";
         try
         {
-            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, target, overwrite: true);
             return true;
         }

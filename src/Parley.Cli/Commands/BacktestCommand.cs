@@ -7,13 +7,14 @@ using Parley.Formats;
 using Parley.Formats.Backtesting;
 using Parley.Formats.Deu;
 using Parley.Reports;
+using Parley.Reports.Html;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
 /// <c>parley backtest FILE… [--format deu] [--models a,b] [--capability equal|gdp|votes] [--json]
-/// [--errors-csv OUT] [--cross-validate K]</c>: runs models on cases with known outcomes (a DEU
+/// [--errors-csv OUT] [--cross-validate K] [--report FILE] [--png DIR] [--svg DIR]</c>: runs models on cases with known outcomes (a DEU
 /// data set, or scenario files with <c>outcome:</c> per issue) and reports each model's accuracy.
 /// </summary>
 internal static class BacktestCommand
@@ -44,6 +45,7 @@ internal static class BacktestCommand
         var parameters = new Option<string[]>("--param") { Description = "A model parameter NAME=VALUE given to every model (repeatable)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table." };
         var errorsCsv = new Option<string?>("--errors-csv") { Description = "Write every per-issue error as CSV to this new file ('-' for standard output)." };
+        var report = new ReportOutputs(new Option<string?>("--report") { Description = "Also write an offline HTML report with charts to this file (docs/reports.md)." });
         var crossValidate = new Option<int?>("--cross-validate") { Description = "Also cross-validate the recommended model's exponents with K folds grouped by proposal (or file)." };
         var command = new Command("backtest", "Test models against known outcomes: mean and median absolute error, share within 10 points, gain over the compromise model.");
         command.Arguments.Add(inputs);
@@ -55,6 +57,7 @@ internal static class BacktestCommand
         command.Options.Add(json);
         command.Options.Add(errorsCsv);
         command.Options.Add(crossValidate);
+        report.AddTo(command, withHtml: true);
         command.SetAction(parse =>
         {
             if (!ScenarioInput.TryParseFormat(parse.GetValue(format), console, out var chosenFormat))
@@ -85,7 +88,7 @@ internal static class BacktestCommand
             var chosenModels = ParseModels(parse.GetValue(models) ?? "all", console);
             var options = ModelSelection.WithParameters(ModelOptions.Default, parse.GetValue(parameters) ?? [], console);
             var csvPath = parse.GetValue(errorsCsv);
-            if (chosenModels is null || options is null || !CanWrite(csvPath, console))
+            if (chosenModels is null || options is null || !CanWrite(csvPath, console) || !report.Check(parse, console))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -130,6 +133,11 @@ internal static class BacktestCommand
                 {
                     return ExitCodes.InvalidInput;
                 }
+            }
+
+            if (!WriteReport(parse, console, report, input.Dataset, result))
+            {
+                return ExitCodes.InvalidInput;
             }
 
             if (parse.GetValue(json))
@@ -187,6 +195,20 @@ internal static class BacktestCommand
             ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"Cross-validation ({crossValidated.Folds} folds by proposal) of the recommended model's exponents: MAE {crossValidated.MeanAbsoluteError:F2} on {crossValidated.Count} held-out issues; in-sample best {candidates[crossValidated.InSampleBest]} with MAE {crossValidated.CandidateMeanAbsoluteErrors[crossValidated.InSampleBest]:F2}.")));
         }
+    }
+
+    /// <summary>Writes the HTML report and chart images when asked for; false after printing why one could not be written.</summary>
+    private static bool WriteReport(ParseResult parse, CliConsole console, ReportOutputs report, string dataset, BacktestResult result)
+    {
+        if (parse.GetValue(report.Html) is null && parse.GetValue(report.Png) is null && parse.GetValue(report.Svg) is null)
+        {
+            return true;
+        }
+
+        var command = $"parley backtest {dataset} --models {string.Join(",", result.Models.Select(m => m.Model))}";
+        var html = BacktestReport.ToHtml(dataset, result, command, stamp: report.StampText(parse));
+        // Standard output may carry the JSON document or the CSV: say what was written on standard error.
+        return report.Write(parse, console, console.Error, html, BacktestReport.Charts(result));
     }
 
     private static List<IModel>? ParseModels(string text, CliConsole console)
