@@ -41,6 +41,15 @@ public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>
         var bargaining = await page.Locator("section#bargaining").InnerHTMLAsync();
         Assert.Matches("(gives in to|compromises with|capitulates to)", bargaining);
         await Screenshot(page, "alaska-report.png");
+        foreach (var id in new[] { "forecast-ceasefire", "bargaining-eum-ceasefire", "exchange-gains-exchange", "uncertainty-ceasefire", "tornado-ceasefire", "stages-recommended", "influence-ceasefire" })
+        {
+            await page.Locator($"figure#{id}").ScreenshotAsync(new LocatorScreenshotOptions { Path = ScreenshotPath($"alaska-{id}.png") });
+        }
+
+        // The view a reader gets on opening the forecast section (docs/images/report.png is one of these).
+        await page.Locator("section#forecast").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.getElementById('forecast').scrollIntoView()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("alaska-forecast-section.png") });
         await page.CloseAsync();
     }
 
@@ -116,10 +125,16 @@ public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Equal(0, empty);
     }
 
-    private static async Task Screenshot(IPage page, string name)
+    private static string ScreenshotPath(string name)
     {
         var target = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return target;
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var target = ScreenshotPath(name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = target, FullPage = false });
         Assert.True(new FileInfo(target).Length > 10_000, "the screenshot is nearly empty");
     }

@@ -19,6 +19,9 @@ public sealed record ChartAxis(string Title)
     /// <summary>Category labels (left to right on X, top to bottom on Y); empty for a numeric axis.</summary>
     public ImmutableArray<string> Categories { get; init; } = [];
 
+    /// <summary>Whether only whole numbers are meaningful (rounds): ticks fall on integers.</summary>
+    public bool Integer { get; init; }
+
     /// <summary>Whether this is a category axis.</summary>
     public bool IsCategory => !Categories.IsDefaultOrEmpty;
 

@@ -28,7 +28,7 @@ public static class EChartsOptions
         {
             ["animation"] = false,
             ["textStyle"] = new JsonObject { ["fontFamily"] = "system-ui, sans-serif" },
-            ["grid"] = new JsonObject { ["left"] = 8, ["right"] = 24, ["top"] = legendNames.Count > 1 ? 36 : 16, ["bottom"] = 8, ["containLabel"] = true },
+            ["grid"] = new JsonObject { ["left"] = LeftMargin(chart.Y), ["right"] = 28, ["top"] = legendNames.Count > 1 ? 40 : 20, ["bottom"] = chart.X.IsCategory ? 56 : 44 },
             ["tooltip"] = new JsonObject { ["trigger"] = "item", ["confine"] = true },
             ["xAxis"] = Axis(chart.X, vertical: false),
             ["yAxis"] = Axis(chart.Y, vertical: true),
@@ -62,7 +62,7 @@ public static class EChartsOptions
                     ["symbol"] = "none",
                     ["lineStyle"] = new JsonObject { ["color"] = ChartPalette.Emphasis, ["type"] = "dashed", ["width"] = 1 },
                     ["label"] = new JsonObject { ["fontSize"] = 10, ["color"] = ChartPalette.Emphasis },
-                    ["data"] = new JsonArray([.. chart.ReferenceLines.Select(ReferenceLineNode)]),
+                    ["data"] = new JsonArray([.. chart.ReferenceLines.Select(line => ReferenceLineNode(line, chart.Y.IsCategory))]),
                 },
             });
         }
@@ -103,7 +103,9 @@ public static class EChartsOptions
             node["data"] = new JsonArray([.. axis.Categories.Select(c => (JsonNode?)JsonValue.Create(c))]);
             node["inverse"] = vertical;
             node["axisTick"] = new JsonObject { ["alignWithLabel"] = true };
-            node["axisLabel"] = new JsonObject { ["interval"] = 0, ["hideOverlap"] = !vertical };
+            node["axisLabel"] = vertical
+                ? new JsonObject { ["interval"] = 0 }
+                : new JsonObject { ["interval"] = 0, ["width"] = 150, ["overflow"] = "break" };
             if (vertical)
             {
                 node["name"] = string.Empty;
@@ -121,6 +123,11 @@ public static class EChartsOptions
             if (axis.Max is { } max)
             {
                 node["max"] = max;
+            }
+
+            if (axis.Integer)
+            {
+                node["minInterval"] = 1;
             }
         }
 
@@ -212,11 +219,20 @@ public static class EChartsOptions
         ["color"] = series.Color,
     };
 
-    private static JsonNode ReferenceLineNode(ReferenceLine line) => new JsonObject
+    /// <summary>A vertical line's label sits at its top: its end, or its start when the category Y axis runs downwards.</summary>
+    private static JsonNode ReferenceLineNode(ReferenceLine line, bool categoryY) => new JsonObject
     {
         [line.Vertical ? "xAxis" : "yAxis"] = line.Value,
-        ["label"] = new JsonObject { ["formatter"] = line.Label.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal), ["position"] = line.Vertical ? "end" : "insideEndTop" },
+        ["label"] = new JsonObject
+        {
+            ["formatter"] = line.Label.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal),
+            ["position"] = line.Vertical ? (categoryY ? "start" : "end") : "insideEndTop",
+        },
     };
+
+    /// <summary>Room for the Y axis: its longest category label (about 7 px a character at 12 px), or its numbers and title.</summary>
+    private static int LeftMargin(ChartAxis axis) =>
+        axis.IsCategory ? Math.Clamp(16 + (7 * axis.Categories.Max(c => c.Length)), 60, 280) : 64;
 
     private static JsonArray Pair(double x, double y) => [JsonValue.Create(Round(x)), JsonValue.Create(Round(y))];
 

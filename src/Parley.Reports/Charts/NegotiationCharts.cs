@@ -117,7 +117,7 @@ public static class NegotiationCharts
                 Id = $"bargaining-{Slug(result.Model.Id)}-{Slug(issue.Id)}",
                 Title = $"{issue.Name}: {result.Model.Id}, round by round",
                 Caption = BargainingCaption(scenario, issue, result, history, outcomes, forecast.Forecast),
-                X = ChartAxis.Numeric("round (0 = the stances)", 0, Math.Max(1, rounds)),
+                X = ChartAxis.Numeric("round (0 = the stances)", 0, Math.Max(1, rounds)) with { Integer = true },
                 Y = ChartAxis.Numeric(ScaleTitle(issue), issue.ScaleMin, issue.ScaleMax),
                 Series = series.ToImmutable(),
                 Height = 300,
@@ -199,9 +199,9 @@ public static class NegotiationCharts
                 Series = [new ChartSeries("share of draws", SeriesKind.Bar, [.. bars.Select(b => new ChartPoint((b.Low + b.High) / 2, Math.Round(100.0 * b.Count / total, 3)))], ChartPalette.At(0)) { BarWidth = bars[0].High - bars[0].Low }],
                 ReferenceLines =
                 [
-                    new ReferenceLine(true, p10, "P10 " + ScaleNumber.Format(p10, width)),
-                    new ReferenceLine(true, p50, "P50 " + ScaleNumber.Format(p50, width)),
-                    new ReferenceLine(true, p90, "P90 " + ScaleNumber.Format(p90, width)),
+                    new ReferenceLine(true, p10, "P10"),
+                    new ReferenceLine(true, p50, "P50"),
+                    new ReferenceLine(true, p90, "P90"),
                 ],
                 Height = 240,
             });
@@ -433,13 +433,17 @@ public static class NegotiationCharts
             .OrderByDescending(m => Math.Abs(m.To - m.From)).ThenBy(m => scenario.Actors.IndexOf(scenario.FindActor(m.Actor)!)).First();
         var stop = result.Converged switch
         {
-            true => "it converged",
-            false => "it stopped at the round limit",
-            _ => "it stopped",
+            true => "the run converged",
+            false => "the run stopped at its round limit",
+            _ => "the run stopped",
         };
-        var text = outcomes.IsEmpty
-            ? $"Under {result.Model.Id} the forecast is {ScaleNumber.Format(forecast, width)}."
-            : $"Under {result.Model.Id} the outcome goes from {ScaleNumber.Format(outcomes[0], width)} after round 1 to {ScaleNumber.Format(outcomes[^1], width)} after round {outcomes.Length}; {stop} after {result.RoundsRun} rounds.";
+        var rounds = history.Length - 1;
+        var text = outcomes.Length switch
+        {
+            0 => $"Under {result.Model.Id} the forecast is {ScaleNumber.Format(forecast, width)}.",
+            1 => $"Under {result.Model.Id} one round is played on this issue, after which the outcome is {ScaleNumber.Format(outcomes[0], width)}; {stop}.",
+            _ => $"Under {result.Model.Id} the outcome goes from {ScaleNumber.Format(outcomes[0], width)} after round 1 to {ScaleNumber.Format(outcomes[^1], width)} after round {outcomes.Length}; {stop} after {rounds} rounds on this issue.",
+        };
         return Math.Abs(mover.To - mover.From) < 1e-9 * Math.Max(1, width)
             ? text + " No actor moves on this issue."
             : text + $" {ActorName(scenario, mover.Actor)} moves most, from {ScaleNumber.Format(mover.From, width)} to {ScaleNumber.Format(mover.To, width)}.";

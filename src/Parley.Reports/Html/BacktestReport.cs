@@ -20,6 +20,19 @@ public static class BacktestReport
         return [BacktestCharts.MeanAbsoluteErrors(result, seed), BacktestCharts.Errors(result), .. BacktestCharts.Scatter(result)];
     }
 
+    /// <summary>A row of the accuracy table; the compromise baseline is not compared with itself.</summary>
+    private static string[] Row(ModelAccuracy m)
+    {
+        var baseline = m.Model == "compromise" && m.Options.Length == 0;
+        return
+        [
+            BacktestCharts.Label(m), m.Count.ToString(Invariant), m.MeanAbsoluteError.ToString("F2", Invariant), m.MedianAbsoluteError.ToString("F2", Invariant),
+            (m.Within10 * 100).ToString("F1", Invariant) + "%", m.MeanError.ToString("+0.00;-0.00;0.00", Invariant),
+            baseline ? "-" : m.MeanErrorVsCompromise.ToString("+0.00;-0.00;0.00", Invariant),
+            baseline ? "-" : (m.BeatsCompromiseShare * 100).ToString("F1", Invariant) + "%",
+        ];
+    }
+
     /// <summary>The report as one self-contained HTML document.</summary>
     /// <param name="dataset">What was tested, e.g. the data set's file name.</param>
     /// <param name="result">The backtest.</param>
@@ -35,11 +48,7 @@ public static class BacktestReport
             "Errors are in points of each issue's scale rescaled to 0-100. 'vs compromise' is the mean of (|error| - |compromise error|) per issue: negative means better than the compromise model.");
         page.Table(["Model", "n", "MAE", "Median AE", "Within 10", "Mean error", "vs compromise", "Beats compromise"],
             result.Models.Select(m => (IReadOnlyList<string>)
-            [
-                BacktestCharts.Label(m), m.Count.ToString(Invariant), m.MeanAbsoluteError.ToString("F2", Invariant), m.MedianAbsoluteError.ToString("F2", Invariant),
-                (m.Within10 * 100).ToString("F1", Invariant) + "%", m.MeanError.ToString("+0.00;-0.00;0.00", Invariant),
-                m.MeanErrorVsCompromise.ToString("+0.00;-0.00;0.00", Invariant), (m.BeatsCompromiseShare * 100).ToString("F1", Invariant) + "%",
-            ]), Enumerable.Range(1, 7).ToHashSet());
+            [.. Row(m)]), Enumerable.Range(1, 7).ToHashSet());
         page.Chart(charts[0]);
         page.Section("errors", "Distribution of errors");
         page.Chart(charts[1]);
