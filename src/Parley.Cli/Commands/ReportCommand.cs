@@ -101,7 +101,8 @@ internal static class ReportCommand
                     HistogramBins = 1000,
                     Progress = progress,
                 }, console.Cancellation));
-                var sensitivityOptions = new SensitivityOptions { Draws = drawCount, Seed = options.Seed, Threads = threadCount, ModelOptions = analysisOptions, Spread = spread };
+                // The tornado ranks one-at-a-time swings; the rank correlations over draws (parley sensitivity) are not drawn, so no draws are spent on them.
+                var sensitivityOptions = new SensitivityOptions { Draws = 0, Seed = options.Seed, Threads = threadCount, ModelOptions = analysisOptions, Spread = spread };
                 sensitivity = DrawProgress.Run(console, Math.Max(1, Sensitivity.ModelRuns(scenario, sensitivityOptions)), analysis.Info.Id, "model runs", progress =>
                     Sensitivity.Run(scenario, analysis, sensitivityOptions with { Progress = progress }, console.Cancellation));
                 if (distribution.Partial || sensitivity.Partial)
