@@ -28,7 +28,7 @@ public static class EChartsOptions
         {
             ["animation"] = false,
             ["textStyle"] = new JsonObject { ["fontFamily"] = "system-ui, sans-serif" },
-            ["grid"] = new JsonObject { ["left"] = LeftMargin(chart.Y), ["right"] = 28, ["top"] = legendNames.Count > 1 ? 40 : 20, ["bottom"] = chart.X.IsCategory ? 56 : 44 },
+            ["grid"] = new JsonObject { ["left"] = LeftMargin(chart.Y), ["right"] = 28, ["top"] = legendNames.Count > 1 ? 40 : 20, ["bottom"] = chart.X.IsCategory ? 76 : 44 },
             ["tooltip"] = new JsonObject { ["trigger"] = "item", ["confine"] = true },
             ["xAxis"] = Axis(chart.X, vertical: false),
             ["yAxis"] = Axis(chart.Y, vertical: true),
@@ -93,7 +93,7 @@ public static class EChartsOptions
         {
             ["name"] = axis.Title,
             ["nameLocation"] = "middle",
-            ["nameGap"] = vertical ? (axis.IsCategory ? 0 : 40) : 26,
+            ["nameGap"] = vertical ? (axis.IsCategory ? 0 : 40) : (axis.IsCategory ? 50 : 26),
             ["nameTextStyle"] = new JsonObject { ["color"] = "#555" },
             ["splitLine"] = new JsonObject { ["show"] = !axis.IsCategory, ["lineStyle"] = new JsonObject { ["color"] = "#eee" } },
         };
