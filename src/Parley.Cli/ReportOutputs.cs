@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Application;
 using Parley.Reports.Charts;
 
 namespace Parley.Cli;
@@ -12,6 +13,8 @@ namespace Parley.Cli;
 /// </summary>
 internal sealed class ReportOutputs(Option<string?> html)
 {
+    private const string ExistsAdvice = "add --force to replace it, or choose a new name";
+
     public Option<string?> Html { get; } = html;
 
     public Option<string?> Png { get; } = new("--png") { Description = "Also write every chart as a PNG image into this folder (created if missing)." };
@@ -66,8 +69,9 @@ internal sealed class ReportOutputs(Option<string?> html)
     {
         if (parse.GetValue(Html) is { } path)
         {
-            if (!OutputFiles.Write(path, html, console))
+            if (OutputFile.Write(path, html, parse.GetValue(Force), ExistsAdvice) is { } problem)
             {
+                console.Error.WriteLine($"parley: {Html.Name}: {problem}");
                 return false;
             }
 
@@ -100,8 +104,9 @@ internal sealed class ReportOutputs(Option<string?> html)
         foreach (var chart in charts)
         {
             var target = Path.Combine(folder, ChartImages.FileName(chart, extension));
-            if (!CheckFile(target, option.Name, force, console) || !OutputFiles.Write(target, draw(chart), console))
+            if (OutputFile.Write(target, draw(chart), force, ExistsAdvice) is { } problem)
             {
+                console.Error.WriteLine($"parley: {option.Name}: {problem}");
                 return false;
             }
 
@@ -114,22 +119,9 @@ internal sealed class ReportOutputs(Option<string?> html)
 
     private static bool CheckFile(string path, string option, bool force, CliConsole console)
     {
-        if (Directory.Exists(path))
+        if (OutputFile.Check(path, force, ExistsAdvice) is { } problem)
         {
-            console.Error.WriteLine($"parley: {option} {path}: this is a folder; give a file name");
-            return false;
-        }
-
-        if (File.Exists(path) && !force)
-        {
-            console.Error.WriteLine($"parley: {option} {path}: the file exists; add --force to replace it, or choose a new name");
-            return false;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            console.Error.WriteLine($"parley: {option} {path}: the folder {folder} does not exist");
+            console.Error.WriteLine($"parley: {option}: {problem}");
             return false;
         }
 

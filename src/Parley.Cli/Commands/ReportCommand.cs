@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Parley.Core.Influence;
-using Parley.Core.Models;
-using Parley.Core.Staging;
+using Parley.Application;
 using Parley.Core.Uncertainty;
 using Parley.Reports.Html;
 
@@ -21,7 +19,7 @@ internal static class ReportCommand
         var input = new ScenarioInput();
         var selection = new ModelSelection("all", allowAll: true);
         var outputs = new ReportOutputs(new Option<string?>("--output", "-o") { Description = "The HTML file to write (required)." });
-        var draws = new Option<int>("--draws", "-n") { Description = $"Monte Carlo draws for the uncertainty section (0-{Sensitivity.MaxDraws:N0}); 0 (the default) leaves it out.", DefaultValueFactory = _ => 0 };
+        var draws = new Option<int>("--draws", "-n") { Description = $"Monte Carlo draws for the uncertainty section (0-{MonteCarloOptions.MaxDraws:N0}); 0 (the default) leaves it out.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads of the draws; 0 = one per processor. The report is the same for any number.", DefaultValueFactory = _ => 0 };
         var stages = new Option<bool>("--stages") { Description = "Add the stages section: the scenario's stages run in order with every model." };
         var analysisModel = new Option<string?>("--analysis-model") { Description = "The model of the uncertainty and influence sections (default: recommended when it runs, else the first model)." };
@@ -43,87 +41,76 @@ internal static class ReportCommand
             }
 
             var drawCount = parse.GetValue(draws);
-            if (drawCount is < 0 or > Sensitivity.MaxDraws)
+            if (drawCount < 0)
             {
-                console.Error.WriteLine($"parley: --draws {drawCount} is not allowed; use 0 to {Sensitivity.MaxDraws:N0}");
+                console.Error.WriteLine($"parley: --draws {drawCount} is not allowed; use 0 (no uncertainty section) or more");
                 return ExitCodes.InvalidInput;
             }
 
-            var threadCount = parse.GetValue(threads);
-            if (threadCount is < 0 or > 1024)
-            {
-                console.Error.WriteLine($"parley: --threads {threadCount} is not allowed; use 0 (one per processor) to 1024");
-                return ExitCodes.InvalidInput;
-            }
-
-            if (!outputs.Check(parse, console))
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            var scenario = input.Load(parse, console);
-            var models = scenario is null ? null : selection.Models(parse, console);
-            var options = models is null ? null : selection.Options(parse, console);
-            if (scenario is null || models is null || options is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            var analysis = AnalysisModel(parse.GetValue(analysisModel), models, console);
-            if (analysis is null)
+            if (!outputs.Check(parse, console) || selection.Request(parse, console) is not { } models)
             {
                 return ExitCodes.InvalidInput;
             }
 
             // The report is the complete record of a run: dynamic models' rounds are always traced.
-            options = options with { Trace = true };
-            var results = DrawProgress.Run(console, models.Count, "models", "models run", progress =>
-                models.Select((m, i) =>
-                {
-                    var result = m.Run(scenario, options, console.Cancellation);
-                    progress?.Report(i + 1);
-                    return result;
-                }).ToList());
-            var staged = parse.GetValue(stages) ? models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList() : [];
-            var analysisOptions = options with { Trace = false };
-            MonteCarloResult? distribution = null;
-            SensitivityResult? sensitivity = null;
-            if (drawCount > 0)
+            var source = input.Source(parse);
+            var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true } });
+            if (planned.Value is not { } plan)
             {
-                var spread = scenario.DefaultSpread;
-                distribution = DrawProgress.Run(console, drawCount, analysis.Info.Id, "draws", progress => MonteCarlo.Run(scenario, analysis, new MonteCarloOptions
-                {
-                    Draws = drawCount,
-                    Seed = options.Seed,
-                    Threads = threadCount,
-                    ModelOptions = analysisOptions,
-                    Spread = spread,
-                    HistogramBins = 1000,
-                    Progress = progress,
-                }, console.Cancellation));
-                // The tornado ranks one-at-a-time swings; the rank correlations over draws (parley sensitivity) are not drawn, so no draws are spent on them.
-                var sensitivityOptions = new SensitivityOptions { Draws = 0, Seed = options.Seed, Threads = threadCount, ModelOptions = analysisOptions, Spread = spread };
-                sensitivity = DrawProgress.Run(console, Math.Max(1, Sensitivity.ModelRuns(scenario, sensitivityOptions)), analysis.Info.Id, "model runs", progress =>
-                    Sensitivity.Run(scenario, analysis, sensitivityOptions with { Progress = progress }, console.Cancellation));
-                if (distribution.Partial || sensitivity.Partial)
-                {
-                    console.Error.WriteLine("parley: cancelled; no report written");
-                    return ExitCodes.Cancelled;
-                }
+                return Problems.Print(console, planned);
             }
 
-            var influence = InfluenceAnalysis.Run(scenario with { Stages = [] }, analysis, analysisOptions,
-                InfluenceOptions.Default with { Seed = options.Seed, SearchSmallestChange = false }, console.Cancellation);
+            // The uncertainty and influence sections analyse one model, checked like any other request.
+            var analysis = models with { Models = parse.GetValue(analysisModel) ?? AnalysisModel(plan.Setup), AllowSeveral = false };
+            var influencePlan = ParleyApplication.PlanInfluence(new InfluenceRequest { Scenario = source, Models = analysis, SearchSmallestChange = false });
+            if (influencePlan.Value is not { } influence)
+            {
+                return Problems.Print(console, influencePlan);
+            }
+
+            MonteCarloPlan? monteCarlo = null;
+            SensitivityPlan? tornado = null;
+            if (drawCount > 0)
+            {
+                var uncertainty = new UncertaintyRequest { Scenario = source, Models = analysis, Draws = drawCount, Threads = parse.GetValue(threads), Bins = 1000 };
+                var plannedDraws = ParleyApplication.PlanMonteCarlo(uncertainty);
+
+                // The tornado ranks one-at-a-time swings; the rank correlations over draws (parley sensitivity) are not drawn, so no draws are spent on them.
+                var plannedSwings = ParleyApplication.PlanSensitivity(uncertainty with { Draws = 0 });
+                if (plannedDraws.Value is null)
+                {
+                    return Problems.Print(console, plannedDraws);
+                }
+
+                if (plannedSwings.Value is null)
+                {
+                    return Problems.Print(console, plannedSwings);
+                }
+
+                (monteCarlo, tornado) = (plannedDraws.Value, plannedSwings.Value);
+            }
+
+            var run = DrawProgress.Run(console, plan.Setup.Models.Length, "models", "models run", _ => plan.Run(console.Cancellation));
+            var staged = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
+            var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
+            var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
+            if (distribution?.Partial == true || sensitivity?.Partial == true)
+            {
+                console.Error.WriteLine("parley: cancelled; no report written");
+                return ExitCodes.Cancelled;
+            }
+
+            var scenario = run.Scenario;
             var report = new NegotiationReportInput
             {
                 Scenario = scenario,
-                Results = [.. results],
-                Staged = [.. staged],
+                Results = run.Results,
+                Staged = staged,
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
-                Influence = influence,
-                Seed = options.Seed,
-                Command = Describe(parse, input, models, analysis, drawCount, options.Seed),
+                Influence = influence.Run(console.Cancellation),
+                Seed = run.Options.Seed,
+                Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),
             };
             return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(report), NegotiationReport.Charts(report))
@@ -133,24 +120,12 @@ internal static class ReportCommand
         return command;
     }
 
-    private static IModel? AnalysisModel(string? id, IReadOnlyList<IModel> models, CliConsole console)
-    {
-        if (id is null)
-        {
-            return models.FirstOrDefault(m => m.Info.Id == "recommended") ?? models[0];
-        }
-
-        var model = ModelCatalog.Find(id);
-        if (model is null)
-        {
-            console.Error.WriteLine($"parley: --analysis-model '{id}' is not a model; use one of {ModelCatalog.Ids}");
-        }
-
-        return model;
-    }
+    /// <summary>The default analysis model: recommended when it runs, else the first model.</summary>
+    private static string AnalysisModel(ModelSetup setup) =>
+        setup.Models.FirstOrDefault(m => m.Info.Id == "recommended")?.Info.Id ?? setup.Models[0].Info.Id;
 
     /// <summary>The command line that reproduces the report (without the output options), for its footer.</summary>
-    private static string Describe(ParseResult parse, ScenarioInput input, IReadOnlyList<IModel> models, IModel analysis, int draws, ulong seed)
+    private static string Describe(ParseResult parse, ScenarioInput input, ModelSetup setup, string analysis, int draws, ulong seed)
     {
         var scenario = parse.GetValue(input.Path);
         var parts = new List<string> { "parley report" };
@@ -159,8 +134,8 @@ internal static class ReportCommand
             parts.Add(Path.GetFileName(scenario));
         }
 
-        parts.Add("--model " + string.Join(",", models.Select(m => m.Info.Id)));
-        parts.Add("--analysis-model " + analysis.Info.Id);
+        parts.Add("--model " + string.Join(",", setup.Models.Select(m => m.Info.Id)));
+        parts.Add("--analysis-model " + analysis);
         parts.Add(string.Create(CultureInfo.InvariantCulture, $"--draws {draws} --seed {seed}"));
         if (parse.GetValue<bool>("--stages"))
         {
