@@ -64,8 +64,8 @@ internal sealed class ReportOutputs(Option<string?> html)
         return ok;
     }
 
-    /// <summary>Writes the report and the images, saying so on <paramref name="notices"/>; false after printing why one could not be written.</summary>
-    public bool Write(ParseResult parse, CliConsole console, TextWriter notices, string html, IReadOnlyList<ChartSpec> charts)
+    /// <summary>Writes the report and the images (<paramref name="charts"/> is called only for images), saying so on <paramref name="notices"/>; false after printing why one could not be written.</summary>
+    public bool Write(ParseResult parse, CliConsole console, TextWriter notices, string html, Func<IReadOnlyList<ChartSpec>> charts)
     {
         if (parse.GetValue(Html) is { } path)
         {
@@ -82,7 +82,7 @@ internal sealed class ReportOutputs(Option<string?> html)
             && WriteImages(parse, console, notices, Svg, "svg", charts, ChartImages.ToSvgBytes);
     }
 
-    private bool WriteImages(ParseResult parse, CliConsole console, TextWriter notices, Option<string?> option, string extension, IReadOnlyList<ChartSpec> charts, Func<ChartSpec, byte[]> draw)
+    private bool WriteImages(ParseResult parse, CliConsole console, TextWriter notices, Option<string?> option, string extension, Func<IReadOnlyList<ChartSpec>> charts, Func<ChartSpec, byte[]> draw)
     {
         if (parse.GetValue(option) is not { } folder)
         {
@@ -101,7 +101,7 @@ internal sealed class ReportOutputs(Option<string?> html)
 
         var force = parse.GetValue(Force);
         var written = 0;
-        foreach (var chart in charts)
+        foreach (var chart in charts())
         {
             var target = Path.Combine(folder, ChartImages.FileName(chart, extension));
             if (OutputFile.Write(target, draw(chart), force, ExistsAdvice) is { } problem)

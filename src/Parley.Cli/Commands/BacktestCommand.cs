@@ -175,7 +175,7 @@ internal static class BacktestCommand
         var html = BacktestReport.ToHtml(dataset, result, command, stamp: report.StampText(parse));
 
         // Standard output may carry the JSON document or the CSV: say what was written on standard error.
-        return report.Write(parse, console, console.Error, html, BacktestReport.Charts(result));
+        return report.Write(parse, console, console.Error, html, () => BacktestReport.Charts(result));
     }
 
     /// <summary>The CSV goes to a new regular file only: Parley never overwrites a user's file.</summary>

@@ -113,7 +113,7 @@ internal static class ReportCommand
                 Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),
             };
-            return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(report), NegotiationReport.Charts(report))
+            return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(report), () => NegotiationReport.Charts(report))
                 ? ExitCodes.Success
                 : ExitCodes.InvalidInput;
         });

@@ -105,12 +105,12 @@ public sealed class ExpectedUtilityModelTests
     }
 
     [Fact]
-    public void Run_ZeroRounds_ForecastsTheInitialMedian()
+    public void Run_ZeroRounds_IsRejectedByTheSharedRoundsRule()
     {
-        var result = Model.Run(Emissions(), Options(rounds: 0));
+        // Rounds are 1 to 10,000 for every dynamic model (ModelOptionRules, merged from the app branch).
+        var error = Assert.Throws<ModelOptionException>(() => Model.Run(Emissions(), Options(rounds: 0)));
 
-        Assert.Equal(0, result.RoundsRun);
-        Assert.Equal(7, result.Issues.Single().Forecast);
+        Assert.Contains("1 to 10,000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
