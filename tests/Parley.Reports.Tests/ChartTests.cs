@@ -160,6 +160,14 @@ public sealed class ChartTests
     public void ScaleNumber_Decimals_FitTheScale(double width, int decimals) =>
         Assert.Equal(decimals, ScaleNumber.Decimals(width));
 
+    [Theory]
+    [InlineData(0.02, 1, "0.020")]
+    [InlineData(61.26, 100, "61.3")]
+    [InlineData(-0.0001, 1, "0.000")]
+    [InlineData(-0.5, 1, "-0.500")]
+    public void ScaleNumber_Fixed_KeepsTheScalesDecimals(double value, double width, string text) =>
+        Assert.Equal(text, ScaleNumber.Fixed(value, width));
+
     [Fact]
     public void EChartsOptions_CategoryBars_FillTheirSlots_AndEscapeScriptText()
     {

@@ -16,6 +16,13 @@ public static class ScaleNumber
         return text == "-0" ? "0" : text;
     }
 
+    /// <summary><paramref name="value"/> with exactly <see cref="Decimals"/> decimals, for table columns that line up.</summary>
+    public static string Fixed(double value, double width)
+    {
+        var text = value.ToString("F" + Decimals(width).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return text.StartsWith('-') && text.Trim('-', '0', '.').Length == 0 ? text[1..] : text;
+    }
+
     /// <summary>As <see cref="Format"/> with an explicit sign (<c>+1.5</c>, <c>-0.2</c>, <c>0</c>).</summary>
     public static string Signed(double value, double width)
     {
