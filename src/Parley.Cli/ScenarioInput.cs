@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Core.Domain;
 using Parley.Formats;
+using Parley.Storage;
 
 namespace Parley.Cli;
 
@@ -46,6 +47,20 @@ internal sealed class ScenarioInput
         }
 
         return result.Scenario;
+    }
+
+    /// <summary>
+    /// The file behind <paramref name="scenario"/> (as <see cref="Load"/> read it) for the run store:
+    /// its text, name and format. Called only after a successful load, so the file is readable.
+    /// </summary>
+    public ScenarioSnapshot Snapshot(ParseResult parse, Scenario scenario)
+    {
+        var path = parse.GetValue(Path);
+        var text = path is null ? BuiltInScenarios.AlaskaText() : File.ReadAllText(path, System.Text.Encoding.UTF8);
+        var fileName = path is null ? "alaska-2025.yaml" : System.IO.Path.GetFileName(path);
+        var named = parse.GetValue(Format) is { } name ? ScenarioFiles.ParseFormatName(name) : null;
+        var format = named ?? ScenarioFiles.Detect(text.TrimStart('\uFEFF'), fileName)?.Format ?? ScenarioFormat.Yaml;
+        return new ScenarioSnapshot(scenario, text, fileName, ScenarioFiles.FormatName(format));
     }
 
     /// <summary>Parses a <c>--format</c> value; prints what is allowed when it is not a format name.</summary>

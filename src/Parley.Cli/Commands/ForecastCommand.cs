@@ -3,14 +3,16 @@ using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Staging;
 using Parley.Reports;
+using Parley.Storage;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace] [--stages] [--blocs MODE] [--db FILE]</c>:
+/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace] [--stages] [--blocs MODE] [--save] [--db STORE]</c>:
 /// runs models on a scenario (the built-in Alaska summit by default) and shows each issue's
 /// forecast; with <c>--stages</c>, stage by stage through the scenario's stages (docs/stages.md);
-/// <c>--db</c> also records SMP runs in an SQLite results store (schema in docs/models/smp.md).
+/// <c>--save</c> records the run in the Parley store (docs/storage.md); <c>--db</c> names the store
+/// and also records SMP runs in its KTAB-style tables (docs/models/smp.md).
 /// </summary>
 internal static class ForecastCommand
 {
@@ -19,57 +21,67 @@ internal static class ForecastCommand
         var input = new ScenarioInput();
         var selection = new ModelSelection("all", allowAll: true);
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/json-output.md) instead of tables." };
-        var database = new Option<string?>("--db") { Description = "Also record the SMP run (turns, positions, probabilities) in this SQLite file; an existing store gets one more run." };
+        var store = new StoreOptions("The Parley store (an SQLite file, or postgres://user:password@host:port/database): where --save records the run; SMP runs are also recorded in its KTAB-style tables (docs/storage.md).");
         var stages = new Option<bool>("--stages") { Description = "Run the scenario's stages in order (each stage's outcome is the next one's status quo) and show every stage's forecast and the final one." };
         var blocs = new BlocOption();
         var command = new Command("forecast", "Forecast how a negotiation resolves, per issue, with one or more models.");
         input.AddTo(command);
         selection.AddTo(command);
         command.Options.Add(json);
-        command.Options.Add(database);
+        store.AddTo(command, withSave: true);
         command.Options.Add(stages);
         blocs.AddTo(command);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, console);
-            scenario = scenario is null ? null : blocs.Apply(parse, scenario, console);
+            var loaded = input.Load(parse, console);
+            var scenario = loaded is null ? null : blocs.Apply(parse, loaded, console);
             var models = scenario is null ? null : selection.Models(parse, console);
             var options = models is null ? null : selection.Options(parse, console);
-            if (scenario is null || models is null || options is null)
+            if (loaded is null || scenario is null || models is null || options is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
             var wantsJson = parse.GetValue(json);
-            if (wantsJson)
+            var saving = store.Saving(parse);
+            var showTrace = options.Trace;
+            if (wantsJson || saving)
             {
                 // The JSON document is the complete record of a run: dynamic models' rounds are always in it.
                 options = options with { Trace = true };
             }
 
-            var databasePath = parse.GetValue(database);
-            if (databasePath is not null && !models.Any(m => m.Info.Id == "smp"))
+            var databasePath = parse.GetValue(store.Database);
+            var recordsSmp = databasePath is not null && !parse.GetValue(stages) && models.Any(m => m.Info.Id == "smp");
+            if (databasePath is not null && !saving && !models.Any(m => m.Info.Id == "smp"))
             {
                 console.Error.WriteLine("parley: --db records SMP runs; add --model smp (or --model all)");
                 return ExitCodes.InvalidInput;
             }
 
-            if (databasePath is not null && parse.GetValue(stages))
+            if (databasePath is not null && !saving && parse.GetValue(stages))
             {
                 console.Error.WriteLine("parley: --db records whole SMP runs; drop --stages to record one");
                 return ExitCodes.InvalidInput;
             }
 
+            using var recording = saving ? store.Start(parse, console, input.Snapshot(parse, loaded), models.Select(m => m.Info.Id)) : null;
+            if (saving && recording is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             if (parse.GetValue(stages))
             {
-                var staged = models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList();
-                if (wantsJson)
+                var staged = Recorded(recording, () => models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList());
+                if (!Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(staged), staged)))
                 {
-                    ForecastDocument.Write(console.Output, scenario, StagesView.Finals(staged), staged);
+                    return ExitCodes.InvalidInput;
                 }
-                else
+
+                if (!wantsJson)
                 {
-                    if (options.Trace)
+                    if (showTrace)
                     {
                         foreach (var result in staged)
                         {
@@ -82,25 +94,31 @@ internal static class ForecastCommand
                     }
 
                     StagesView.Print(console, scenario, staged);
+                    SavedLine(console, recording, wantsJson);
                 }
 
                 return ExitCodes.Success;
             }
 
-            var results = models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList();
-            var recorded = databasePath is null ? [] : RecordRuns(console, databasePath, scenario, results);
+            var results = Recorded(recording, () => models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList());
+            var recorded = recordsSmp ? RecordRuns(console, databasePath!, scenario, results) : [];
             if (recorded is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, results)))
             {
                 return ExitCodes.InvalidInput;
             }
 
             if (wantsJson)
             {
-                ForecastDocument.Write(console.Output, scenario, results);
+                SavedLine(console, recording, wantsJson);
                 return ExitCodes.Success;
             }
 
-            if (options.Trace)
+            if (showTrace)
             {
                 foreach (var result in results)
                 {
@@ -115,28 +133,68 @@ internal static class ForecastCommand
                 console.Output.WriteLine($"Recorded SMP run {id} in {databasePath}");
             }
 
+            SavedLine(console, recording, wantsJson);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Appends every SMP run to the store; the runs' ids, or <c>null</c> after saying why the store refused them.</summary>
-    private static List<string>? RecordRuns(CliConsole console, string path, Scenario scenario, IEnumerable<ModelResult> results)
+    /// <summary>Runs <paramref name="work"/>, through the recording when the run is saved.</summary>
+    private static T Recorded<T>(RunRecording? recording, Func<T> work) => recording is null ? work() : recording.Run(work);
+
+    /// <summary>
+    /// The JSON document: printed with <c>--json</c>, stored as the result of a saved run (the same
+    /// bytes). <c>false</c> after printing why the store refused it.
+    /// </summary>
+    private static bool Emit(CliConsole console, RunRecording? recording, bool wantsJson, Action<TextWriter> write)
     {
-        var ids = new List<string>();
-        foreach (var result in results.Where(r => r.Details is Core.Models.Smp.SmpDetails))
+        if (recording is null)
         {
-            try
+            if (wantsJson)
             {
-                ids.Add(SmpDatabase.Write(path, scenario, result));
+                write(console.Output);
             }
-            catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"parley: cannot record the run in {path}: {error.Message.TrimEnd('.')}; give a new file name or a Parley results store");
-                return null;
-            }
+
+            return true;
         }
 
-        return ids;
+        using var text = new StringWriter();
+        write(text);
+        var document = text.ToString();
+        if (!recording.Complete(document))
+        {
+            return false;
+        }
+
+        if (wantsJson)
+        {
+            console.Output.Write(document);
+        }
+
+        return true;
+    }
+
+    /// <summary>Says where a saved run went: on standard output under tables, on standard error beside JSON.</summary>
+    private static void SavedLine(CliConsole console, RunRecording? recording, bool wantsJson)
+    {
+        if (recording is not null)
+        {
+            (wantsJson ? console.Error : console.Output).WriteLine(recording.Saved);
+        }
+    }
+
+    /// <summary>Appends every SMP run to the store's KTAB-style tables; the runs' ids, or <c>null</c> after saying why the store refused them.</summary>
+    private static List<string>? RecordRuns(CliConsole console, string location, Scenario scenario, IEnumerable<ModelResult> results)
+    {
+        try
+        {
+            using var store = ParleyStore.Open(StoreLocation.Parse(location));
+            return [.. results.Where(r => r.Details is Core.Models.Smp.SmpDetails).Select(result => store.RecordSmpRun(scenario, result))];
+        }
+        catch (StoreException error)
+        {
+            console.Error.WriteLine($"parley: cannot record the run: {error.Message}");
+            return null;
+        }
     }
 }
