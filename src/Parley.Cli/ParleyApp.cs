@@ -37,6 +37,11 @@ internal static class ParleyApp
             console.Error.WriteLine($"parley: {error.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Storage.StoreException error)
+        {
+            console.Error.WriteLine($"parley: {error.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (OperationCanceledException)
         {
             console.Error.WriteLine("parley: cancelled");
@@ -55,5 +60,7 @@ internal static class ParleyApp
         BacktestCommand.Create(console),
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
+        RunsCommand.Create(console),
+        ScenariosCommand.Create(console),
     ];
 }

@@ -5,7 +5,7 @@ namespace Parley.Cli;
 
 /// <summary>
 /// A run being recorded in the store: started as running; <see cref="Complete"/> stores the result
-/// document in one transaction, <see cref="Run{T}"/> marks it failed or cancelled when the work throws.
+/// document in one transaction, <see cref="Run{T}(Func{T})"/> marks it failed or cancelled when the work throws.
 /// </summary>
 internal sealed class RunRecording : IDisposable
 {
@@ -59,6 +59,55 @@ internal sealed class RunRecording : IDisposable
     public string Saved => string.Create(CultureInfo.InvariantCulture, $"Saved run {Id} in {store.Location.Display} (parley runs show {Id})");
 
     public void Dispose() => store.Dispose();
+
+    /// <summary>Runs <paramref name="work"/>, through <paramref name="recording"/> when the run is saved.</summary>
+    public static T Run<T>(RunRecording? recording, Func<T> work) => recording is null ? work() : recording.Run(work);
+
+    /// <summary>
+    /// The JSON document: printed with <c>--json</c>, stored as the result of a saved run (the same
+    /// bytes). A <paramref name="partial"/> result (Ctrl-C) marks the run cancelled instead.
+    /// <c>false</c> after printing why the store refused it.
+    /// </summary>
+    public static bool Emit(CliConsole console, RunRecording? recording, bool wantsJson, Action<TextWriter> write, bool partial = false)
+    {
+        if (recording is null)
+        {
+            if (wantsJson)
+            {
+                write(console.Output);
+            }
+
+            return true;
+        }
+
+        using var text = new StringWriter();
+        write(text);
+        var document = text.ToString();
+        if (partial)
+        {
+            recording.End(RunStatus.Cancelled, "cancelled (Ctrl-C); the partial result was not kept");
+        }
+        else if (!recording.Complete(document))
+        {
+            return false;
+        }
+
+        if (wantsJson)
+        {
+            console.Output.Write(document);
+        }
+
+        return true;
+    }
+
+    /// <summary>Says where a saved run went: on standard output under tables, on standard error beside JSON.</summary>
+    public static void Announce(CliConsole console, RunRecording? recording, bool wantsJson)
+    {
+        if (recording is not null)
+        {
+            (wantsJson ? console.Error : console.Output).WriteLine(recording.Saved);
+        }
+    }
 
     private void End(RunStatus status, string reason)
     {

@@ -36,6 +36,8 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document (see docs/uncertainty.md) instead of tables." };
 
+    public StoreOptions Store { get; } = new("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+
     public void AddTo(Command command)
     {
         Input.AddTo(command);
@@ -44,6 +46,30 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
         command.Options.Add(Threads);
         command.Options.Add(Spread);
         command.Options.Add(Json);
+        Store.AddTo(command, withSave: true);
+    }
+
+    /// <summary>
+    /// With <c>--save</c>, starts recording the run of <paramref name="inputs"/>; <c>null</c> without it.
+    /// <paramref name="refused"/> is set after printing why the store cannot record it.
+    /// </summary>
+    public RunRecording? StartRecording(ParseResult parse, CliConsole console, Inputs inputs, out bool refused)
+    {
+        refused = false;
+        if (!Store.Saving(parse))
+        {
+            if (parse.GetValue(Store.Database) is not null)
+            {
+                console.Error.WriteLine("parley: --db names the store that --save records the run in; add --save");
+                refused = true;
+            }
+
+            return null;
+        }
+
+        var recording = Store.Start(parse, console, Input.Snapshot(parse, inputs.Scenario), [inputs.Model.Info.Id]);
+        refused = recording is null;
+        return recording;
     }
 
     /// <summary>Loads the scenario and reads every shared option; prints what is wrong and returns <c>null</c> on bad input.</summary>

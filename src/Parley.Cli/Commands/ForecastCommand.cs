@@ -73,8 +73,8 @@ internal static class ForecastCommand
 
             if (parse.GetValue(stages))
             {
-                var staged = Recorded(recording, () => models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList());
-                if (!Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(staged), staged)))
+                var staged = RunRecording.Run(recording, () => models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList());
+                if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(staged), staged)))
                 {
                     return ExitCodes.InvalidInput;
                 }
@@ -94,27 +94,27 @@ internal static class ForecastCommand
                     }
 
                     StagesView.Print(console, scenario, staged);
-                    SavedLine(console, recording, wantsJson);
+                    RunRecording.Announce(console, recording, wantsJson);
                 }
 
                 return ExitCodes.Success;
             }
 
-            var results = Recorded(recording, () => models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList());
+            var results = RunRecording.Run(recording, () => models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList());
             var recorded = recordsSmp ? RecordRuns(console, databasePath!, scenario, results) : [];
             if (recorded is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            if (!Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, results)))
+            if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, results)))
             {
                 return ExitCodes.InvalidInput;
             }
 
             if (wantsJson)
             {
-                SavedLine(console, recording, wantsJson);
+                RunRecording.Announce(console, recording, wantsJson);
                 return ExitCodes.Success;
             }
 
@@ -133,54 +133,10 @@ internal static class ForecastCommand
                 console.Output.WriteLine($"Recorded SMP run {id} in {databasePath}");
             }
 
-            SavedLine(console, recording, wantsJson);
+            RunRecording.Announce(console, recording, wantsJson);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Runs <paramref name="work"/>, through the recording when the run is saved.</summary>
-    private static T Recorded<T>(RunRecording? recording, Func<T> work) => recording is null ? work() : recording.Run(work);
-
-    /// <summary>
-    /// The JSON document: printed with <c>--json</c>, stored as the result of a saved run (the same
-    /// bytes). <c>false</c> after printing why the store refused it.
-    /// </summary>
-    private static bool Emit(CliConsole console, RunRecording? recording, bool wantsJson, Action<TextWriter> write)
-    {
-        if (recording is null)
-        {
-            if (wantsJson)
-            {
-                write(console.Output);
-            }
-
-            return true;
-        }
-
-        using var text = new StringWriter();
-        write(text);
-        var document = text.ToString();
-        if (!recording.Complete(document))
-        {
-            return false;
-        }
-
-        if (wantsJson)
-        {
-            console.Output.Write(document);
-        }
-
-        return true;
-    }
-
-    /// <summary>Says where a saved run went: on standard output under tables, on standard error beside JSON.</summary>
-    private static void SavedLine(CliConsole console, RunRecording? recording, bool wantsJson)
-    {
-        if (recording is not null)
-        {
-            (wantsJson ? console.Error : console.Output).WriteLine(recording.Saved);
-        }
     }
 
     /// <summary>Appends every SMP run to the store's KTAB-style tables; the runs' ids, or <c>null</c> after saying why the store refused them.</summary>

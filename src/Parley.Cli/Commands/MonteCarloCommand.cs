@@ -50,18 +50,31 @@ internal static class MonteCarloCommand
                 Spread = spread,
                 HistogramBins = binCount,
             };
+            using var recording = uncertainty.StartRecording(parse, console, inputs, out var refused);
+            if (refused)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var stopwatch = Stopwatch.StartNew();
-            var result = DrawProgress.Run(console, options.Draws, model.Info.Id, "draws", progress =>
-                MonteCarlo.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, options.Draws, model.Info.Id, "draws", progress =>
+                MonteCarlo.Run(scenario, model, options with { Progress = progress }, console.Cancellation)));
             stopwatch.Stop();
 
-            if (parse.GetValue(uncertainty.Json))
+            var wantsJson = parse.GetValue(uncertainty.Json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(UncertaintyDocument.ToJson(scenario, result)), result.Partial))
             {
-                console.Output.Write(UncertaintyDocument.ToJson(scenario, result));
+                return ExitCodes.InvalidInput;
             }
-            else
+
+            if (!wantsJson)
             {
                 Print(console, scenario, result, stopwatch.Elapsed, options.Threads);
+            }
+
+            if (!result.Partial)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
             }
 
             if (result.Partial)

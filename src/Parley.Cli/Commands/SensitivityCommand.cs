@@ -47,16 +47,29 @@ internal static class SensitivityCommand
                 ModelOptions = modelOptions,
                 Spread = spread,
             };
-            var result = DrawProgress.Run(console, Math.Max(1, Sensitivity.ModelRuns(scenario, options)), model.Info.Id, "model runs", progress =>
-                Sensitivity.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
-
-            if (parse.GetValue(uncertainty.Json))
+            using var recording = uncertainty.StartRecording(parse, console, inputs, out var refused);
+            if (refused)
             {
-                console.Output.Write(UncertaintyDocument.ToJson(scenario, result));
+                return ExitCodes.InvalidInput;
             }
-            else
+
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, Math.Max(1, Sensitivity.ModelRuns(scenario, options)), model.Info.Id, "model runs", progress =>
+                Sensitivity.Run(scenario, model, options with { Progress = progress }, console.Cancellation)));
+
+            var wantsJson = parse.GetValue(uncertainty.Json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(UncertaintyDocument.ToJson(scenario, result)), result.Partial))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!wantsJson)
             {
                 Print(console, scenario, result, shown);
+            }
+
+            if (!result.Partial)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
             }
 
             if (result.Partial)
