@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Models;
-using Parley.Core.Staging;
 using Parley.Reports;
 using Parley.Storage;
 
@@ -33,57 +33,66 @@ internal static class ForecastCommand
         blocs.AddTo(command);
         command.SetAction(parse =>
         {
-            var loaded = input.Load(parse, console);
-            var scenario = loaded is null ? null : blocs.Apply(parse, loaded, console);
-            var models = scenario is null ? null : selection.Models(parse, console);
-            var options = models is null ? null : selection.Options(parse, console);
-            if (loaded is null || scenario is null || models is null || options is null)
+            var wantsJson = parse.GetValue(json);
+            var saving = store.Saving(parse);
+            var models = selection.Request(parse, console);
+            if (models is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var wantsJson = parse.GetValue(json);
-            var saving = store.Saving(parse);
-            var showTrace = options.Trace;
-            if (wantsJson || saving)
+            var planned = ParleyApplication.PlanForecast(new ForecastRequest
             {
+                Scenario = input.Source(parse),
+                Blocs = blocs.Value(parse),
                 // The JSON document is the complete record of a run: dynamic models' rounds are always in it.
-                options = options with { Trace = true };
+                Models = models with { Trace = models.Trace || wantsJson || saving },
+                Stages = parse.GetValue(stages),
+            });
+            if (planned.Value is not { } plan)
+            {
+                return Problems.Print(console, planned);
             }
 
             var databasePath = parse.GetValue(store.Database);
-            var recordsSmp = databasePath is not null && !parse.GetValue(stages) && models.Any(m => m.Info.Id == "smp");
-            if (databasePath is not null && !saving && !models.Any(m => m.Info.Id == "smp"))
+            var smp = plan.Setup.Models.Any(m => m.Info.Id == "smp");
+            if (databasePath is not null && !saving && !smp)
             {
                 console.Error.WriteLine("parley: --db records SMP runs; add --model smp (or --model all)");
                 return ExitCodes.InvalidInput;
             }
 
-            if (databasePath is not null && !saving && parse.GetValue(stages))
+            if (databasePath is not null && !saving && plan.Staged)
             {
                 console.Error.WriteLine("parley: --db records whole SMP runs; drop --stages to record one");
                 return ExitCodes.InvalidInput;
             }
 
-            using var recording = saving ? store.Start(parse, console, input.Snapshot(parse, loaded), models.Select(m => m.Info.Id)) : null;
+            using var recording = saving ? store.Start(parse, console, input.Snapshot(parse), plan.Setup.Models.Select(m => m.Info.Id)) : null;
             if (saving && recording is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(stages))
+            var showTrace = models.Trace;
+            var run = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var scenario = run.Scenario;
+            if (run.IsStaged)
             {
-                var staged = RunRecording.Run(recording, () => models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList());
-                if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(staged), staged)))
+                if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(run.Staged), run.Staged)))
                 {
                     return ExitCodes.InvalidInput;
                 }
 
-                if (!wantsJson)
+                if (wantsJson)
+                {
+                    RunRecording.Announce(console, recording, wantsJson);
+                }
+                else
                 {
                     if (showTrace)
                     {
-                        foreach (var result in staged)
+                        foreach (var result in run.Staged)
                         {
                             foreach (var stage in result.Stages.Where(st => !st.Result.Rounds.IsDefaultOrEmpty))
                             {
@@ -93,15 +102,15 @@ internal static class ForecastCommand
                         }
                     }
 
-                    StagesView.Print(console, scenario, staged);
+                    StagesView.Print(console, scenario, run.Staged);
                     RunRecording.Announce(console, recording, wantsJson);
                 }
 
                 return ExitCodes.Success;
             }
 
-            var results = RunRecording.Run(recording, () => models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList());
-            var recorded = recordsSmp ? RecordRuns(console, databasePath!, scenario, results) : [];
+            var results = run.Results;
+            var recorded = databasePath is null || !smp ? [] : RecordRuns(console, databasePath, scenario, results);
             if (recorded is null)
             {
                 return ExitCodes.InvalidInput;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Parley.Application;
 using Parley.Storage;
 using Spectre.Console;
 
@@ -37,9 +38,10 @@ internal static class ScenariosCommand
         command.Options.Add(message);
         command.SetAction(parse =>
         {
-            if (input.Load(parse, console) is not { } scenario)
+            var loaded = ScenarioLoader.Load(input.Source(parse));
+            if (loaded.Value is null)
             {
-                return ExitCodes.InvalidInput;
+                return Problems.Print(console, loaded);
             }
 
             using var opened = store.Open(parse, console);
@@ -48,7 +50,7 @@ internal static class ScenariosCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var saved = opened.SaveScenario(input.Snapshot(parse, scenario), parse.GetValue(message));
+            var saved = opened.SaveScenario(input.Snapshot(parse), parse.GetValue(message));
             var version = saved.Version;
             console.Output.WriteLine(saved.Created
                 ? $"Saved {version.Reference}{(version.ParentVersion is { } parent ? $" (parent {version.Name}@{parent.ToString(CultureInfo.InvariantCulture)})" : "")} in {opened.Location.Display}, sha256 {version.Hash[..12]}"
