@@ -33,6 +33,21 @@ internal sealed class StoreOptions
         }
     }
 
+    /// <summary>
+    /// On commands where <c>--db</c> only says where <c>--save</c> records: <c>true</c> after printing
+    /// that <c>--db</c> without <c>--save</c> does nothing.
+    /// </summary>
+    public bool Refuses(ParseResult parse, CliConsole console)
+    {
+        if (Saving(parse) || parse.GetValue(Database) is null)
+        {
+            return false;
+        }
+
+        console.Error.WriteLine("parley: --db names the store that --save records the run in; add --save");
+        return true;
+    }
+
     /// <summary>Whether the run is to be recorded.</summary>
     public bool Saving(ParseResult parse) => parse.GetValue(Save);
 

@@ -51,15 +51,9 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
     /// </summary>
     public RunRecording? StartRecording(ParseResult parse, CliConsole console, string model, out bool refused)
     {
-        refused = false;
-        if (!Store.Saving(parse))
+        refused = Store.Refuses(parse, console);
+        if (refused || !Store.Saving(parse))
         {
-            if (parse.GetValue(Store.Database) is not null)
-            {
-                console.Error.WriteLine("parley: --db names the store that --save records the run in; add --save");
-                refused = true;
-            }
-
             return null;
         }
 

@@ -80,6 +80,22 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output, CliRunner.Run("runs", "show", "2", "--result", "--db", Db).Output);
     }
 
+    [Theory]
+    [InlineData("influence", "--model", "compromise", "--no-search")]
+    [InlineData("sensitivity", "--draws", "200", "--seed", "9")]
+    public void RunsRerun_OtherSavedCommands_AreByteIdentical(params string[] command)
+    {
+        var (exitCode, json, _) = CliRunner.Run([.. command, "--save", "--db", Db, "--json"]);
+        Assert.Equal(0, exitCode);
+
+        var (rerunExit, output, _) = CliRunner.Run("runs", "rerun", "1", "--db", Db);
+
+        Assert.Equal(0, rerunExit);
+        Assert.StartsWith($"Reran run 1 ({command[0]} alaska-2025@1, seed ", output, StringComparison.Ordinal);
+        Assert.Contains("byte-identical", output, StringComparison.Ordinal);
+        Assert.Equal(json, CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output);
+    }
+
     [Fact]
     public void RunsDiff_OfAnEditedScenario_ListsTheStanceAndTheForecastThatMoved()
     {
