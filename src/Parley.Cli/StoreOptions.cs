@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using Parley.Reports;
 using Parley.Storage;
+using Spectre.Console;
 
 namespace Parley.Cli;
 
@@ -11,10 +14,13 @@ namespace Parley.Cli;
 /// </summary>
 internal sealed class StoreOptions
 {
-    public StoreOptions(string databaseDescription)
+    public StoreOptions(string databaseDescription = "The Parley store: an SQLite file or postgres://user:password@host:port/database (default: parley/parley.db in your data folder).")
     {
         Database = new Option<string?>("--db") { Description = databaseDescription };
     }
+
+    /// <summary>The store commands' <c>--json</c>: the report conventions (snake_case, no nulls), indented.</summary>
+    public static JsonSerializerOptions Json { get; } = new(ReportJson.SerializerOptions) { WriteIndented = true };
 
     public Option<string?> Database { get; }
 
@@ -70,6 +76,25 @@ internal sealed class StoreOptions
             console.Error.WriteLine($"parley: {error.Message}");
             return null;
         }
+    }
+
+    /// <summary>Opens the store, runs <paramref name="work"/> on it and closes it; exit code 2 when it cannot be opened.</summary>
+    public int With(ParseResult parse, CliConsole console, Func<ParleyStore, int> work)
+    {
+        using var store = Open(parse, console);
+        return store is null ? ExitCodes.InvalidInput : work(store);
+    }
+
+    /// <summary>A table in the CLI's style (ASCII when redirected) with bold <paramref name="columns"/>.</summary>
+    public static Table Table(CliConsole console, params string[] columns)
+    {
+        var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn($"[bold]{column}[/]"));
+        }
+
+        return table;
     }
 
     /// <summary>

@@ -13,8 +13,6 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class RunsCommand
 {
-    private const string DatabaseDescription = "The Parley store: an SQLite file or postgres://user:password@host:port/database (default: parley/parley.db in your data folder).";
-
     public static Command Create(CliConsole console)
     {
         var command = new Command("runs", "The runs recorded with --save: list, show, compare and rerun them.");
@@ -27,7 +25,7 @@ internal static class RunsCommand
 
     private static Command List(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var limit = new Option<int>("--limit") { Description = "Show at most this many runs, newest first (1-100000).", DefaultValueFactory = _ => 50 };
         var scenario = new Option<string?>("--scenario") { Description = "Only the runs of this scenario id." };
         var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
@@ -45,53 +43,50 @@ internal static class RunsCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var opened = store.Open(parse, console);
-            if (opened is null)
+            return store.With(parse, console, opened =>
             {
-                return ExitCodes.InvalidInput;
-            }
+                var runs = opened.ListRuns(count, parse.GetValue(scenario));
+                if (parse.GetValue(json))
+                {
+                    console.Output.WriteLine(JsonSerializer.Serialize(runs.Select(RunJson), StoreOptions.Json));
+                    return ExitCodes.Success;
+                }
 
-            var runs = opened.ListRuns(count, parse.GetValue(scenario));
-            if (parse.GetValue(json))
-            {
-                console.Output.WriteLine(JsonSerializer.Serialize(runs.Select(RunJson), StoreJson.Options));
+                if (runs.Count == 0)
+                {
+                    console.Output.WriteLine($"No runs in {opened.Location.Display}; record one with 'parley forecast --save'.");
+                    return ExitCodes.Success;
+                }
+
+                var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
+                foreach (var column in (string[])["Run", "Status", "Command", "Scenario", "Models", "Started (UTC)", "Seconds", "Scenario hash"])
+                {
+                    table.AddColumn(new TableColumn($"[bold]{column}[/]"));
+                }
+
+                foreach (var run in runs)
+                {
+                    table.AddRow(
+                        run.Id.ToString(CultureInfo.InvariantCulture),
+                        ParleyStore.StatusName(run.Status),
+                        Markup.Escape(run.Command),
+                        Markup.Escape($"{run.ScenarioName}@{run.ScenarioVersion}"),
+                        Markup.Escape(string.Join(",", run.Models)),
+                        run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                        run.FinishedAt is { } end ? (end - run.StartedAt).TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+                        run.ScenarioHash[..12]);
+                }
+
+                console.Ansi.Write(table);
                 return ExitCodes.Success;
-            }
-
-            if (runs.Count == 0)
-            {
-                console.Output.WriteLine($"No runs in {opened.Location.Display}; record one with 'parley forecast --save'.");
-                return ExitCodes.Success;
-            }
-
-            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-            foreach (var column in (string[])["Run", "Status", "Command", "Scenario", "Models", "Started (UTC)", "Seconds", "Scenario hash"])
-            {
-                table.AddColumn(new TableColumn($"[bold]{column}[/]"));
-            }
-
-            foreach (var run in runs)
-            {
-                table.AddRow(
-                    run.Id.ToString(CultureInfo.InvariantCulture),
-                    ParleyStore.StatusName(run.Status),
-                    Markup.Escape(run.Command),
-                    Markup.Escape($"{run.ScenarioName}@{run.ScenarioVersion}"),
-                    Markup.Escape(string.Join(",", run.Models)),
-                    run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    run.FinishedAt is { } end ? (end - run.StartedAt).TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "-",
-                    run.ScenarioHash[..12]);
-            }
-
-            console.Ansi.Write(table);
-            return ExitCodes.Success;
+            });
         });
         return command;
     }
 
     private static Command Show(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var id = new Argument<long>("id") { Description = "The run's number (see 'parley runs list')." };
         var result = new Option<bool>("--result") { Description = "Print only the stored result document, byte for byte as the run printed it with --json." };
         var json = new Option<bool>("--json") { Description = "Print the run's record as JSON (the result document included)." };
@@ -135,7 +130,7 @@ internal static class RunsCommand
                     ["result_sha256"] = run.ResultHash,
                     ["result"] = run.Result is null ? null : JsonDocument.Parse(run.Result).RootElement,
                 };
-                console.Output.WriteLine(JsonSerializer.Serialize(record, StoreJson.Options));
+                console.Output.WriteLine(JsonSerializer.Serialize(record, StoreOptions.Json));
                 return ExitCodes.Success;
             }
 
@@ -168,7 +163,7 @@ internal static class RunsCommand
 
     private static Command Diff(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var first = new Argument<long>("first") { Description = "The earlier run's number." };
         var second = new Argument<long>("second") { Description = "The later run's number." };
         var limit = new Option<int>("--limit") { Description = "Show at most this many differing values (1-100000).", DefaultValueFactory = _ => 40 };
@@ -229,7 +224,7 @@ internal static class RunsCommand
                     Options = optionChanges,
                     ResultIdentical = a.ResultHash == b.ResultHash,
                     Result = resultChanges,
-                }, StoreJson.Options));
+                }, StoreOptions.Json));
                 return ExitCodes.Success;
             }
 
@@ -266,7 +261,7 @@ internal static class RunsCommand
 
     private static Command Rerun(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var id = new Argument<long>("id") { Description = "The run's number (see 'parley runs list')." };
         var command = new Command("rerun", "Run a recorded run again (same scenario version, options and seed) and say whether the result is byte-identical; exit code 1 when it differs.");
         command.Arguments.Add(id);

@@ -14,8 +14,6 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class ScenariosCommand
 {
-    private const string DatabaseDescription = "The Parley store: an SQLite file or postgres://user:password@host:port/database (default: parley/parley.db in your data folder).";
-
     public static Command Create(CliConsole console)
     {
         var command = new Command("scenarios", "The versions of your scenarios kept in the Parley store: save, list, history, show, diff.");
@@ -30,7 +28,7 @@ internal static class ScenariosCommand
     private static Command Save(CliConsole console)
     {
         var input = new ScenarioInput();
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var message = new Option<string?>("--message", "-m") { Description = "What changed in this version, kept with it." };
         var command = new Command("save", "Save a scenario file as a new version (when it changed since the latest).");
         input.AddTo(command);
@@ -44,66 +42,60 @@ internal static class ScenariosCommand
                 return Problems.Print(console, loaded);
             }
 
-            using var opened = store.Open(parse, console);
-            if (opened is null)
+            return store.With(parse, console, opened =>
             {
-                return ExitCodes.InvalidInput;
-            }
-
-            var saved = opened.SaveScenario(input.Snapshot(parse), parse.GetValue(message));
-            var version = saved.Version;
-            console.Output.WriteLine(saved.Created
-                ? $"Saved {version.Reference}{(version.ParentVersion is { } parent ? $" (parent {version.Name}@{parent.ToString(CultureInfo.InvariantCulture)})" : "")} in {opened.Location.Display}, sha256 {version.Hash[..12]}"
-                : $"Unchanged: {version.Reference} already holds this file (sha256 {version.Hash[..12]}); no version added");
-            return ExitCodes.Success;
+                var saved = opened.SaveScenario(input.Snapshot(parse), parse.GetValue(message));
+                var version = saved.Version;
+                console.Output.WriteLine(saved.Created
+                    ? $"Saved {version.Reference}{(version.ParentVersion is { } parent ? $" (parent {version.Name}@{parent.ToString(CultureInfo.InvariantCulture)})" : "")} in {opened.Location.Display}, sha256 {version.Hash[..12]}"
+                    : $"Unchanged: {version.Reference} already holds this file (sha256 {version.Hash[..12]}); no version added");
+                return ExitCodes.Success;
+            });
         });
         return command;
     }
 
     private static Command List(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
         var command = new Command("list", "List the scenarios in the store with their number of versions and runs.");
         store.AddTo(command, withSave: false);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            using var opened = store.Open(parse, console);
-            if (opened is null)
+            return store.With(parse, console, opened =>
             {
-                return ExitCodes.InvalidInput;
-            }
+                var scenarios = opened.ListScenarios();
+                if (parse.GetValue(json))
+                {
+                    console.Output.WriteLine(JsonSerializer.Serialize(scenarios, StoreOptions.Json));
+                    return ExitCodes.Success;
+                }
 
-            var scenarios = opened.ListScenarios();
-            if (parse.GetValue(json))
-            {
-                console.Output.WriteLine(JsonSerializer.Serialize(scenarios, StoreJson.Options));
+                if (scenarios.Count == 0)
+                {
+                    console.Output.WriteLine($"No scenarios in {opened.Location.Display}; save one with 'parley scenarios save FILE' or 'parley forecast FILE --save'.");
+                    return ExitCodes.Success;
+                }
+
+                var table = StoreOptions.Table(console, "Scenario", "Versions", "Runs", "Latest saved (UTC)", "Latest sha256");
+                foreach (var scenario in scenarios)
+                {
+                    table.AddRow(Markup.Escape(scenario.Name), scenario.Versions.ToString(CultureInfo.InvariantCulture),
+                        scenario.Runs.ToString(CultureInfo.InvariantCulture), Time(scenario.UpdatedAt), scenario.LatestHash[..12]);
+                }
+
+                console.Ansi.Write(table);
                 return ExitCodes.Success;
-            }
-
-            if (scenarios.Count == 0)
-            {
-                console.Output.WriteLine($"No scenarios in {opened.Location.Display}; save one with 'parley scenarios save FILE' or 'parley forecast FILE --save'.");
-                return ExitCodes.Success;
-            }
-
-            var table = NewTable(console, "Scenario", "Versions", "Runs", "Latest saved (UTC)", "Latest sha256");
-            foreach (var scenario in scenarios)
-            {
-                table.AddRow(Markup.Escape(scenario.Name), scenario.Versions.ToString(CultureInfo.InvariantCulture),
-                    scenario.Runs.ToString(CultureInfo.InvariantCulture), Time(scenario.UpdatedAt), scenario.LatestHash[..12]);
-            }
-
-            console.Ansi.Write(table);
-            return ExitCodes.Success;
+            });
         });
         return command;
     }
 
     private static Command History(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var name = new Argument<string>("scenario") { Description = "The scenario's id." };
         var json = new Option<bool>("--json") { Description = "Print the versions as JSON (without their text)." };
         var command = new Command("history", "List every version of a scenario, oldest first, with its parent.");
@@ -112,44 +104,41 @@ internal static class ScenariosCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            using var opened = store.Open(parse, console);
-            if (opened is null)
+            return store.With(parse, console, opened =>
             {
-                return ExitCodes.InvalidInput;
-            }
-
-            var versions = opened.History(parse.GetValue(name)!);
-            if (versions.Count == 0)
-            {
-                console.Error.WriteLine($"parley: no scenario '{parse.GetValue(name)}' in {opened.Location.Display}; 'parley scenarios list' shows the scenarios there");
-                return ExitCodes.InvalidInput;
-            }
-
-            if (parse.GetValue(json))
-            {
-                console.Output.WriteLine(JsonSerializer.Serialize(versions.Select(v => new
+                var versions = opened.History(parse.GetValue(name)!);
+                if (versions.Count == 0)
                 {
-                    v.Name, v.Version, v.ParentVersion, Sha256 = v.Hash, v.FileName, v.Format, v.Message, v.CreatedAt,
-                }), StoreJson.Options));
+                    console.Error.WriteLine($"parley: no scenario '{parse.GetValue(name)}' in {opened.Location.Display}; 'parley scenarios list' shows the scenarios there");
+                    return ExitCodes.InvalidInput;
+                }
+
+                if (parse.GetValue(json))
+                {
+                    console.Output.WriteLine(JsonSerializer.Serialize(versions.Select(v => new
+                    {
+                        v.Name, v.Version, v.ParentVersion, Sha256 = v.Hash, v.FileName, v.Format, v.Message, v.CreatedAt,
+                    }), StoreOptions.Json));
+                    return ExitCodes.Success;
+                }
+
+                var table = StoreOptions.Table(console, "Version", "Parent", "Saved (UTC)", "File", "sha256", "Message");
+                foreach (var version in versions)
+                {
+                    table.AddRow(Markup.Escape(version.Reference), version.ParentVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                        Time(version.CreatedAt), Markup.Escape($"{version.FileName} ({version.Format})"), version.Hash[..12], Markup.Escape(version.Message ?? ""));
+                }
+
+                console.Ansi.Write(table);
                 return ExitCodes.Success;
-            }
-
-            var table = NewTable(console, "Version", "Parent", "Saved (UTC)", "File", "sha256", "Message");
-            foreach (var version in versions)
-            {
-                table.AddRow(Markup.Escape(version.Reference), version.ParentVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                    Time(version.CreatedAt), Markup.Escape($"{version.FileName} ({version.Format})"), version.Hash[..12], Markup.Escape(version.Message ?? ""));
-            }
-
-            console.Ansi.Write(table);
-            return ExitCodes.Success;
+            });
         });
         return command;
     }
 
     private static Command Show(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var reference = new Argument<string>("version") { Description = "ID@N (ID alone: the latest version)." };
         var command = new Command("show", "Print a version's file, byte for byte as it was saved.");
         command.Arguments.Add(reference);
@@ -170,7 +159,7 @@ internal static class ScenariosCommand
 
     private static Command Diff(CliConsole console)
     {
-        var store = new StoreOptions(DatabaseDescription);
+        var store = new StoreOptions();
         var first = new Argument<string>("older") { Description = "ID@N: the version to compare from." };
         var second = new Argument<string>("newer") { Description = "ID@N, or N alone for another version of the same scenario." };
         var json = new Option<bool>("--json") { Description = "Print the changes as JSON (kind, part, subject, field, before, after)." };
@@ -197,7 +186,7 @@ internal static class ScenariosCommand
             var changes = ScenarioDiff.Between(older.ToScenario(), newer.ToScenario());
             if (parse.GetValue(json))
             {
-                console.Output.WriteLine(JsonSerializer.Serialize(new { Older = older.Reference, Newer = newer.Reference, Changes = changes }, StoreJson.Options));
+                console.Output.WriteLine(JsonSerializer.Serialize(new { Older = older.Reference, Newer = newer.Reference, Changes = changes }, StoreOptions.Json));
                 return ExitCodes.Success;
             }
 
@@ -241,17 +230,6 @@ internal static class ScenariosCommand
             ? $"parley: no scenario '{name}' in {store.Location.Display}; 'parley scenarios list' shows the scenarios there"
             : $"parley: {name} has no version {number?.ToString(CultureInfo.InvariantCulture)}; it has versions 1 to {history[^1].Version.ToString(CultureInfo.InvariantCulture)}");
         return null;
-    }
-
-    private static Table NewTable(CliConsole console, params string[] columns)
-    {
-        var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-        foreach (var column in columns)
-        {
-            table.AddColumn(new TableColumn($"[bold]{column}[/]"));
-        }
-
-        return table;
     }
 
     private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
