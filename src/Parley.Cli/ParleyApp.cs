@@ -45,6 +45,11 @@ internal static class ParleyApp
             console.Error.WriteLine($"parley: {error.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Storage.StoreException error)
+        {
+            console.Error.WriteLine($"parley: {error.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (OperationCanceledException)
         {
             console.Error.WriteLine("parley: cancelled");
@@ -77,8 +82,16 @@ internal static class ParleyApp
             return $"unknown command '{args[0]}'{(guess is null ? string.Empty : $"; did you mean '{guess}'?")} Commands: {string.Join(", ", names)}";
         }
 
+        // Commands with subcommands (runs, scenarios): the options are the subcommand's.
+        var depth = 1;
+        while (depth < args.Length && command.Subcommands.FirstOrDefault(c => c.Name == args[depth]) is { } subcommand)
+        {
+            command = subcommand;
+            depth++;
+        }
+
         var known = command.Options.Concat(root.Options).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
-        foreach (var arg in args.Skip(1).TakeWhile(a => a != "--"))
+        foreach (var arg in args.Skip(depth).TakeWhile(a => a != "--"))
         {
             var name = arg.Split('=', ':')[0];
             if (name.Length < 2 || name[0] != '-' || double.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out _) || known.Contains(name))
@@ -87,7 +100,7 @@ internal static class ParleyApp
             }
 
             var guess = Application.Suggestions.Closest(name, known.Where(k => k.StartsWith("--", StringComparison.Ordinal)));
-            return $"unknown option '{name}' for {command.Name}{(guess is null ? string.Empty : $"; did you mean '{guess}'?")}";
+            return $"unknown option '{name}' for {string.Join(' ', args.Take(depth))}{(guess is null ? string.Empty : $"; did you mean '{guess}'?")}";
         }
 
         return null;
@@ -105,5 +118,7 @@ internal static class ParleyApp
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
         ReportCommand.Create(console),
+        RunsCommand.Create(console),
+        ScenariosCommand.Create(console),
     ];
 }

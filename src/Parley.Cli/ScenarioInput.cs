@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Application;
 using Parley.Formats;
+using Parley.Storage;
 
 namespace Parley.Cli;
 
@@ -37,6 +38,24 @@ internal sealed class ScenarioInput
     /// <summary>Where the scenario comes from, as the command line says.</summary>
     public ScenarioSource Source(ParseResult parse) =>
         ScenarioSource.FileOrBuiltIn(parse.GetValue(Path), parse.GetValue(Format)) with { Proposal = parse.GetValue(Proposal) };
+
+    /// <summary>
+    /// The file the command line names, as the run store keeps it: its text, name and format, and
+    /// the scenario read from it (before blocs or any other change a run makes).
+    /// </summary>
+    /// <exception cref="StoreException">The file no longer reads as it did when the run was planned.</exception>
+    public ScenarioSnapshot Snapshot(ParseResult parse)
+    {
+        var source = Source(parse);
+        var scenario = ScenarioLoader.Load(source).Value
+            ?? throw new StoreException($"{source.Name} changed while the run was being recorded and no longer reads; nothing was recorded");
+        var text = source.Text ?? File.ReadAllText(source.Path!, System.Text.Encoding.UTF8);
+        var fileName = source.Path is null ? "alaska-2025.yaml" : System.IO.Path.GetFileName(source.Path);
+        var format = ScenarioLoader.ParseFormat(source.Format, out var named) is null && named is { } given
+            ? given
+            : ScenarioFiles.Detect(text.TrimStart('\uFEFF'), fileName)?.Format ?? ScenarioFormat.Yaml;
+        return new ScenarioSnapshot(scenario, text, fileName, ScenarioFiles.FormatName(format));
+    }
 
     /// <summary>Parses a <c>--format</c> value; prints what is allowed when it is not a format name.</summary>
     public static bool TryParseFormat(string? name, CliConsole console, out ScenarioFormat? format)

@@ -32,6 +32,8 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document (see docs/uncertainty.md) instead of tables." };
 
+    public StoreOptions Store { get; } = new("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+
     public void AddTo(Command command)
     {
         Input.AddTo(command);
@@ -40,6 +42,24 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
         command.Options.Add(Threads);
         command.Options.Add(Spread);
         command.Options.Add(Json);
+        Store.AddTo(command, withSave: true);
+    }
+
+    /// <summary>
+    /// With <c>--save</c>, starts recording the run of <paramref name="model"/>; <c>null</c> without it.
+    /// <paramref name="refused"/> is set after printing why the store cannot record it.
+    /// </summary>
+    public RunRecording? StartRecording(ParseResult parse, CliConsole console, string model, out bool refused)
+    {
+        refused = Store.Refuses(parse, console);
+        if (refused || !Store.Saving(parse))
+        {
+            return null;
+        }
+
+        var recording = Store.Start(parse, console, Input.Snapshot(parse), [model]);
+        refused = recording is null;
+        return recording;
     }
 
     /// <summary>The request the command line makes, or <c>null</c> after printing a malformed <c>--param</c>.</summary>

@@ -38,6 +38,8 @@ internal static class InfluenceCommand
         command.Options.Add(exactLimit);
         command.Options.Add(noSearch);
         command.Options.Add(json);
+        var store = new StoreOptions("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+        store.AddTo(command, withSave: true);
         command.SetAction(parse =>
         {
             if (selection.Request(parse, console) is not { } models)
@@ -62,14 +64,30 @@ internal static class InfluenceCommand
                 return Problems.Print(console, planned);
             }
 
-            var result = plan.Run(console.Cancellation);
-            if (parse.GetValue(json))
+            if (store.Refuses(parse, console))
             {
-                console.Output.Write(InfluenceDocument.ToJson(plan.Scenario, result));
-                return ExitCodes.Success;
+                return ExitCodes.InvalidInput;
             }
 
-            Print(console, plan.Scenario, result, plan.Staged);
+            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Snapshot(parse), [plan.Model.Info.Id]) : null;
+            if (store.Saving(parse) && recording is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var result = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var wantsJson = parse.GetValue(json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(InfluenceDocument.ToJson(plan.Scenario, result))))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!wantsJson)
+            {
+                Print(console, plan.Scenario, result, plan.Staged);
+            }
+
+            RunRecording.Announce(console, recording, wantsJson);
             return ExitCodes.Success;
         });
         return command;

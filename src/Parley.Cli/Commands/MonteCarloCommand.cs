@@ -39,17 +39,30 @@ internal static class MonteCarloCommand
                 return Problems.Print(console, planned);
             }
 
+            using var recording = uncertainty.StartRecording(parse, console, plan.Model.Info.Id, out var refused);
+            if (refused)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var stopwatch = Stopwatch.StartNew();
-            var result = DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "draws", progress => plan.Run(progress, console.Cancellation));
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "draws", progress => plan.Run(progress, console.Cancellation)));
             stopwatch.Stop();
 
-            if (parse.GetValue(uncertainty.Json))
+            var wantsJson = parse.GetValue(uncertainty.Json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(UncertaintyDocument.ToJson(plan.Scenario, result)), result.Partial))
             {
-                console.Output.Write(UncertaintyDocument.ToJson(plan.Scenario, result));
+                return ExitCodes.InvalidInput;
             }
-            else
+
+            if (!wantsJson)
             {
                 Print(console, plan.Scenario, result, stopwatch.Elapsed, plan.Options.Threads);
+            }
+
+            if (!result.Partial)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
             }
 
             if (result.Partial)

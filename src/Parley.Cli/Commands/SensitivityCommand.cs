@@ -44,15 +44,28 @@ internal static class SensitivityCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var result = DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "model runs", progress => plan.Run(progress, console.Cancellation));
-
-            if (parse.GetValue(uncertainty.Json))
+            using var recording = uncertainty.StartRecording(parse, console, plan.Model.Info.Id, out var refused);
+            if (refused)
             {
-                console.Output.Write(UncertaintyDocument.ToJson(plan.Scenario, result));
+                return ExitCodes.InvalidInput;
             }
-            else
+
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "model runs", progress => plan.Run(progress, console.Cancellation)));
+
+            var wantsJson = parse.GetValue(uncertainty.Json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(UncertaintyDocument.ToJson(plan.Scenario, result)), result.Partial))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!wantsJson)
             {
                 Print(console, plan.Scenario, result, shown);
+            }
+
+            if (!result.Partial)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
             }
 
             if (result.Partial)
