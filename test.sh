@@ -5,6 +5,17 @@ set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$(pwd)/TestResults"
+
+# The browser tests drive Debian's chromium (Playwright through its executable path, no browser
+# download). PARLEY_CHROMIUM names another chromium; PARLEY_SKIP_BROWSER=1 lets them skip instead.
+if [ ! -x /usr/bin/chromium ] && [ -z "${PARLEY_CHROMIUM:-}" ] && [ "${PARLEY_SKIP_BROWSER:-0}" != 1 ]; then
+  echo "test.sh: installing Debian's chromium for the browser tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+    echo "test.sh: could not install chromium (apt-get as root); install it, or set PARLEY_SKIP_BROWSER=1 to skip the browser tests"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
 rm -rf "$results"
 
 dotnet build Parley.slnx -c Release -nologo -clp:ErrorsOnly

@@ -29,8 +29,15 @@ public static class OutputFile
     /// </summary>
     public static string? Write(string path, string text, bool replace, string existsAdvice)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
+        return Write(path, new UTF8Encoding(false).GetBytes(text), replace, existsAdvice);
+    }
+
+    /// <summary>As <see cref="Write(string, string, bool, string)"/>, for binary content such as images.</summary>
+    public static string? Write(string path, byte[] bytes, bool replace, string existsAdvice)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(bytes);
         if (Resolve(path, replace, existsAdvice, out var target) is { } problem)
         {
             return problem;
@@ -43,7 +50,6 @@ public static class OutputFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var bytes = new UTF8Encoding(false).GetBytes(text);
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }

@@ -47,9 +47,16 @@ internal sealed class CliConsole
             e.Cancel = true;
             cancellation.Cancel();
         };
-        var width = Console.IsOutputRedirected ? 150 : Math.Max(80, SafeWindowWidth());
+        var width = Console.IsOutputRedirected ? RedirectedWidth(Environment.GetEnvironmentVariable("COLUMNS")) : Math.Max(80, SafeWindowWidth());
         return new CliConsole(Console.Out, Console.Error, Console.IsOutputRedirected, width) { Cancellation = cancellation.Token };
     }
+
+    /// <summary>
+    /// The width of tables written to a file or pipe: <c>COLUMNS</c> when it holds a whole number from
+    /// 40 to 1000 (as shells and <c>COLUMNS=80 parley … | less</c> set it), else 150.
+    /// </summary>
+    internal static int RedirectedWidth(string? columns) =>
+        int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width) && width is >= 40 and <= 1000 ? width : 150;
 
     private static int SafeWindowWidth()
     {

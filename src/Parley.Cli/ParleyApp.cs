@@ -117,6 +117,7 @@ internal static class ParleyApp
         BacktestCommand.Create(console),
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
+        ReportCommand.Create(console),
         RunsCommand.Create(console),
         ScenariosCommand.Create(console),
     ];

@@ -6,13 +6,14 @@ using Parley.Core.Models;
 using Parley.Formats;
 using Parley.Formats.Deu;
 using Parley.Reports;
+using Parley.Reports.Html;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
 /// <c>parley backtest FILE… [--format deu] [--models a,b] [--capability equal|gdp|votes] [--json]
-/// [--errors-csv OUT] [--cross-validate K]</c>: runs models on cases with known outcomes (a DEU
+/// [--errors-csv OUT] [--cross-validate K] [--report FILE] [--png DIR] [--svg DIR]</c>: runs models on cases with known outcomes (a DEU
 /// data set, or scenario files with <c>outcome:</c> per issue) and reports each model's accuracy.
 /// </summary>
 internal static class BacktestCommand
@@ -45,6 +46,7 @@ internal static class BacktestCommand
         var parameters = new Option<string[]>("--param") { Description = "A model parameter NAME=VALUE given to every model (repeatable)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table." };
         var errorsCsv = new Option<string?>("--errors-csv") { Description = "Write every per-issue error as CSV to this new file ('-' for standard output)." };
+        var report = new ReportOutputs(new Option<string?>("--report") { Description = "Also write an offline HTML report with charts to this file (docs/reports.md)." });
         var crossValidate = new Option<int?>("--cross-validate") { Description = "Also cross-validate the recommended model's exponents with K folds grouped by proposal (or file)." };
         var command = new Command("backtest", "Test models against known outcomes: mean and median absolute error, share within 10 points, gain over the compromise model.");
         command.Arguments.Add(inputs);
@@ -56,11 +58,12 @@ internal static class BacktestCommand
         command.Options.Add(json);
         command.Options.Add(errorsCsv);
         command.Options.Add(crossValidate);
+        report.AddTo(command, withHtml: true);
         command.SetAction(parse =>
         {
             var csvPath = parse.GetValue(errorsCsv);
             var settings = ModelSelection.ParseParameters(parse.GetValue(parameters) ?? [], console);
-            if (settings is null || !CanWrite(csvPath, console))
+            if (settings is null || !CanWrite(csvPath, console) || !report.Check(parse, console))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -95,6 +98,11 @@ internal static class BacktestCommand
                     console.Error.WriteLine($"parley: --errors-csv: {problem}");
                     return ExitCodes.InvalidInput;
                 }
+            }
+
+            if (!WriteReport(parse, console, report, run.Dataset, run.Result))
+            {
+                return ExitCodes.InvalidInput;
             }
 
             var candidates = run.Candidates.ToArray();
@@ -153,6 +161,21 @@ internal static class BacktestCommand
             ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"Cross-validation ({crossValidated.Folds} folds by proposal) of the recommended model's exponents: MAE {crossValidated.MeanAbsoluteError:F2} on {crossValidated.Count} held-out issues; in-sample best {candidates[crossValidated.InSampleBest]} with MAE {crossValidated.CandidateMeanAbsoluteErrors[crossValidated.InSampleBest]:F2}.")));
         }
+    }
+
+    /// <summary>Writes the HTML report and chart images when asked for; false after printing why one could not be written.</summary>
+    private static bool WriteReport(ParseResult parse, CliConsole console, ReportOutputs report, string dataset, BacktestResult result)
+    {
+        if (parse.GetValue(report.Html) is null && parse.GetValue(report.Png) is null && parse.GetValue(report.Svg) is null)
+        {
+            return true;
+        }
+
+        var command = $"parley backtest {dataset} --models {string.Join(",", result.Models.Select(m => m.Model))}";
+        var html = BacktestReport.ToHtml(dataset, result, command, stamp: report.StampText(parse));
+
+        // Standard output may carry the JSON document or the CSV: say what was written on standard error.
+        return report.Write(parse, console, console.Error, html, () => BacktestReport.Charts(result));
     }
 
     /// <summary>The CSV goes to a new regular file only: Parley never overwrites a user's file.</summary>

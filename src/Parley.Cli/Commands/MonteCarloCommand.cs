@@ -91,14 +91,15 @@ internal static class MonteCarloCommand
         foreach (var distribution in result.Issues)
         {
             var issue = scenario.FindIssue(distribution.IssueId);
+            var width = issue?.ScaleWidth ?? 100;
             var cells = new List<string>
             {
                 Markup.Escape(issue?.Name ?? distribution.IssueId),
-                Number(distribution.Estimate),
-                $"[bold]{Number(distribution.Mean)}[/]",
-                Number(distribution.StandardDeviation),
+                Number(distribution.Estimate, width),
+                $"[bold]{Number(distribution.Mean, width)}[/]",
+                Number(distribution.StandardDeviation, width),
             };
-            cells.AddRange(distribution.Quantiles.Select(q => Number(q.Value)));
+            cells.AddRange(distribution.Quantiles.Select(q => Number(q.Value, width)));
             cells.Add(Sparkline(distribution.Histogram.Select(b => b.Count).ToArray()));
             table.AddRow(cells.ToArray());
         }
@@ -135,5 +136,6 @@ internal static class MonteCarloCommand
         return new string(chars);
     }
 
-    internal static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>A number with the decimals its issue's scale calls for: 1 on 0-100, 3 on 0-1 (so a spread of 0.02 does not print as 0.0).</summary>
+    internal static string Number(double value, double scaleWidth) => Reports.Charts.ScaleNumber.Fixed(value, scaleWidth);
 }

@@ -87,8 +87,9 @@ internal static class SensitivityCommand
         {
             var issue = scenario.FindIssue(issueResult.IssueId);
             var name = issue?.Name ?? issueResult.IssueId;
+            var width = issue?.ScaleWidth ?? 100;
             var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded)
-                .Title(string.Create(CultureInfo.InvariantCulture, $"[bold]{Markup.Escape(name)}[/]: forecast {MonteCarloCommand.Number(issueResult.Estimate)}"));
+                .Title(string.Create(CultureInfo.InvariantCulture, $"[bold]{Markup.Escape(name)}[/]: forecast {MonteCarloCommand.Number(issueResult.Estimate, width)}"));
             table.AddColumn("[bold]Input[/]");
             table.AddColumn(new TableColumn("[bold]range[/]").RightAligned());
             table.AddColumn(new TableColumn("[bold]at low[/]").RightAligned());
@@ -102,9 +103,9 @@ internal static class SensitivityCommand
                 table.AddRow(
                     Markup.Escape(bar.Input.Label),
                     string.Create(CultureInfo.InvariantCulture, $"{Value(bar.Input.Low)}-{Value(bar.Input.High)}"),
-                    MonteCarloCommand.Number(bar.ForecastAtLow),
-                    MonteCarloCommand.Number(bar.ForecastAtHigh),
-                    $"[bold]{MonteCarloCommand.Number(bar.Swing)}[/]",
+                    MonteCarloCommand.Number(bar.ForecastAtLow, width),
+                    MonteCarloCommand.Number(bar.ForecastAtHigh, width),
+                    $"[bold]{MonteCarloCommand.Number(bar.Swing, width)}[/]",
                     bar.RankCorrelation is { } rho ? rho.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "-",
                     Tornado(bar, issueResult.Estimate, widest));
             }

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Application;
+using Parley.Core.Uncertainty;
+using Parley.Reports.Html;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley report [SCENARIO] -o FILE [--model M|all] [--draws N] [--stages] [--png DIR] [--svg DIR] [--force] [--stamp]</c>:
+/// runs the models (and, with <c>--draws</c>, Monte Carlo and sensitivity analyses; always the
+/// influence analysis) through the same code as the other commands and writes one self-contained
+/// HTML report (docs/reports.md). Nothing is written when the input is invalid.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var selection = new ModelSelection("all", allowAll: true);
+        var outputs = new ReportOutputs(new Option<string?>("--output", "-o") { Description = "The HTML file to write (required)." });
+        var draws = new Option<int>("--draws", "-n") { Description = $"Monte Carlo draws for the uncertainty section (0-{MonteCarloOptions.MaxDraws:N0}); 0 (the default) leaves it out.", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads of the draws; 0 = one per processor. The report is the same for any number.", DefaultValueFactory = _ => 0 };
+        var stages = new Option<bool>("--stages") { Description = "Add the stages section: the scenario's stages run in order with every model." };
+        var analysisModel = new Option<string?>("--analysis-model") { Description = "The model of the uncertainty and influence sections (default: recommended when it runs, else the first model)." };
+        var command = new Command("report", "Write an offline HTML report with charts: the scenario and its evidence, the forecast, the bargaining, uncertainty, stages and influence.");
+        input.AddTo(command);
+        selection.AddTo(command, withTrace: false);
+        outputs.AddTo(command, withHtml: true);
+        command.Options.Add(draws);
+        command.Options.Add(threads);
+        command.Options.Add(stages);
+        command.Options.Add(analysisModel);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(outputs.Html);
+            if (path is null)
+            {
+                console.Error.WriteLine("parley: report needs -o FILE, the HTML file to write");
+                return ExitCodes.InvalidInput;
+            }
+
+            var drawCount = parse.GetValue(draws);
+            if (drawCount < 0)
+            {
+                console.Error.WriteLine($"parley: --draws {drawCount} is not allowed; use 0 (no uncertainty section) or more");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!outputs.Check(parse, console) || selection.Request(parse, console) is not { } models)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            // The report is the complete record of a run: dynamic models' rounds are always traced.
+            var source = input.Source(parse);
+            var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true } });
+            if (planned.Value is not { } plan)
+            {
+                return Problems.Print(console, planned);
+            }
+
+            // The uncertainty and influence sections analyse one model, checked like any other request.
+            var analysis = models with { Models = parse.GetValue(analysisModel) ?? AnalysisModel(plan.Setup), AllowSeveral = false };
+            var influencePlan = ParleyApplication.PlanInfluence(new InfluenceRequest { Scenario = source, Models = analysis, SearchSmallestChange = false });
+            if (influencePlan.Value is not { } influence)
+            {
+                return Problems.Print(console, influencePlan);
+            }
+
+            MonteCarloPlan? monteCarlo = null;
+            SensitivityPlan? tornado = null;
+            if (drawCount > 0)
+            {
+                var uncertainty = new UncertaintyRequest { Scenario = source, Models = analysis, Draws = drawCount, Threads = parse.GetValue(threads), Bins = 1000 };
+                var plannedDraws = ParleyApplication.PlanMonteCarlo(uncertainty);
+
+                // The tornado ranks one-at-a-time swings; the rank correlations over draws (parley sensitivity) are not drawn, so no draws are spent on them.
+                var plannedSwings = ParleyApplication.PlanSensitivity(uncertainty with { Draws = 0 });
+                if (plannedDraws.Value is null)
+                {
+                    return Problems.Print(console, plannedDraws);
+                }
+
+                if (plannedSwings.Value is null)
+                {
+                    return Problems.Print(console, plannedSwings);
+                }
+
+                (monteCarlo, tornado) = (plannedDraws.Value, plannedSwings.Value);
+            }
+
+            var run = DrawProgress.Run(console, plan.Setup.Models.Length, "models", "models run", _ => plan.Run(console.Cancellation));
+            var staged = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
+            var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
+            var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
+            if (distribution?.Partial == true || sensitivity?.Partial == true)
+            {
+                console.Error.WriteLine("parley: cancelled; no report written");
+                return ExitCodes.Cancelled;
+            }
+
+            var scenario = run.Scenario;
+            var report = new NegotiationReportInput
+            {
+                Scenario = scenario,
+                Results = run.Results,
+                Staged = staged,
+                Uncertainty = distribution,
+                Sensitivity = sensitivity,
+                Influence = influence.Run(console.Cancellation),
+                Seed = run.Options.Seed,
+                Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
+                Stamp = outputs.StampText(parse),
+            };
+            return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(report), () => NegotiationReport.Charts(report))
+                ? ExitCodes.Success
+                : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+
+    /// <summary>The default analysis model: recommended when it runs, else the first model.</summary>
+    private static string AnalysisModel(ModelSetup setup) =>
+        setup.Models.FirstOrDefault(m => m.Info.Id == "recommended")?.Info.Id ?? setup.Models[0].Info.Id;
+
+    /// <summary>The command line that reproduces the report (without the output options), for its footer.</summary>
+    private static string Describe(ParseResult parse, ScenarioInput input, ModelSetup setup, string analysis, int draws, ulong seed)
+    {
+        var scenario = parse.GetValue(input.Path);
+        var parts = new List<string> { "parley report" };
+        if (scenario is not null)
+        {
+            parts.Add(Path.GetFileName(scenario));
+        }
+
+        parts.Add("--model " + string.Join(",", setup.Models.Select(m => m.Info.Id)));
+        parts.Add("--analysis-model " + analysis);
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"--draws {draws} --seed {seed}"));
+        if (parse.GetValue<bool>("--stages"))
+        {
+            parts.Add("--stages");
+        }
+
+        return string.Join(' ', parts);
+    }
+}

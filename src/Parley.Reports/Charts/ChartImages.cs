@@ -1,0 +1,138 @@
+using System.Text;
+using ScottPlot;
+
+namespace Parley.Reports.Charts;
+
+/// <summary>
+/// Draws a <see cref="ChartSpec"/> as a PNG or SVG image with ScottPlot 5, for slides and papers:
+/// the same series, colours, axes and reference lines as the HTML report's interactive chart.
+/// </summary>
+public static class ChartImages
+{
+    /// <summary>Width of every image in pixels; the height is the chart's <see cref="ChartSpec.Height"/> plus room for the title.</summary>
+    public const int Width = 900;
+
+    /// <summary>The chart as PNG bytes.</summary>
+    public static byte[] ToPng(ChartSpec chart)
+    {
+        using var plot = Draw(chart);
+        return plot.GetImageBytes(Width, ImageHeight(chart), ImageFormat.Png);
+    }
+
+    /// <summary>The chart as an SVG document.</summary>
+    public static string ToSvg(ChartSpec chart)
+    {
+        using var plot = Draw(chart);
+        return plot.GetSvgXml(Width, ImageHeight(chart));
+    }
+
+    /// <summary>The image's file name: the chart id and the extension.</summary>
+    public static string FileName(ChartSpec chart, string extension) => $"{chart.Id}.{extension}";
+
+    /// <summary>UTF-8 bytes of <see cref="ToSvg"/>.</summary>
+    public static byte[] ToSvgBytes(ChartSpec chart) => new UTF8Encoding(false).GetBytes(ToSvg(chart));
+
+    private static int ImageHeight(ChartSpec chart) => chart.Height + 60;
+
+    private static Plot Draw(ChartSpec chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var plot = new Plot();
+        plot.Title(chart.Title, size: 14);
+        plot.XLabel(chart.X.Title, size: 12);
+        plot.YLabel(chart.Y.IsCategory ? string.Empty : chart.Y.Title, size: 12);
+        var categoriesY = chart.Y.Categories.IsDefaultOrEmpty ? 0 : chart.Y.Categories.Length;
+
+        // Category labels read top to bottom: category i is drawn at height (count - 1 - i).
+        double PlotY(double y) => categoriesY > 0 ? categoriesY - 1 - y : y;
+
+        var labelled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var series in chart.Series)
+        {
+            var color = Color.FromHex(series.Color);
+            var legend = labelled.Add(series.Name) ? series.Name : null;
+            switch (series.Kind)
+            {
+                case SeriesKind.Line:
+                    var line = plot.Add.ScatterLine(series.Points.Select(p => p.X).ToArray(), series.Points.Select(p => PlotY(p.Y)).ToArray(), color);
+                    line.LineWidth = series.Emphasised ? 3 : 1.5f;
+                    line.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+                    line.LegendText = legend ?? string.Empty;
+                    break;
+                case SeriesKind.Scatter:
+                    var first = true;
+                    foreach (var point in series.Points)
+                    {
+                        var size = point.Size > 0 ? (float)point.Size : (series.Emphasised ? 14 : 8);
+                        var marker = plot.Add.Marker(point.X, PlotY(point.Y), series.Diamonds ? MarkerShape.FilledDiamond : MarkerShape.FilledCircle, size, color.WithAlpha(series.Emphasised ? 1 : 0.75));
+                        marker.LegendText = first ? legend ?? string.Empty : string.Empty;
+                        first = false;
+                    }
+
+                    break;
+                case SeriesKind.Bar:
+                    var bars = series.Points.Select(p => chart.Y.IsCategory
+                        ? new Bar { Position = PlotY(p.Y), Value = p.X, FillColor = color, LineWidth = 0, Size = 0.35, Orientation = Orientation.Horizontal }
+                        : new Bar { Position = p.X, Value = p.Y, FillColor = color.WithAlpha(0.75), LineWidth = 0, Size = series.BarWidth > 0 ? series.BarWidth * 0.9 : 0.8 }).ToList();
+                    var barPlot = plot.Add.Bars(bars);
+                    barPlot.LegendText = legend ?? string.Empty;
+                    break;
+                case SeriesKind.Interval:
+                    var firstInterval = true;
+                    foreach (var point in series.Points)
+                    {
+                        var segment = plot.Add.Line(point.X, PlotY(point.Y), point.XEnd ?? point.X, PlotY(point.Y));
+                        segment.Color = color;
+                        segment.LineWidth = 3;
+                        segment.LegendText = firstInterval ? legend ?? string.Empty : string.Empty;
+                        firstInterval = false;
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(chart), series.Kind, "unknown series kind");
+            }
+        }
+
+        foreach (var reference in chart.ReferenceLines)
+        {
+            var line = reference.Vertical ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(reference.Value) : plot.Add.HorizontalLine(PlotY(reference.Value));
+            line.Color = Color.FromHex(ChartPalette.Emphasis).WithAlpha(0.7);
+            line.LinePattern = LinePattern.Dashed;
+            line.LineWidth = 1;
+            line.Text = reference.Label;
+            line.LabelFontSize = 10;
+        }
+
+        if (categoriesY > 0)
+        {
+            var ticks = chart.Y.Categories.Select((label, index) => new Tick(PlotY(index), label)).ToArray();
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            plot.Axes.SetLimitsY(-0.7, categoriesY - 0.3);
+        }
+
+        if (chart.X.IsCategory)
+        {
+            var ticks = chart.X.Categories.Select((label, index) => new Tick(index, label)).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            plot.Axes.SetLimitsX(-0.5, chart.X.Categories.Length - 0.5);
+        }
+        else if (chart.X.Min is { } xMin && chart.X.Max is { } xMax)
+        {
+            var pad = (xMax - xMin) * 0.02;
+            plot.Axes.SetLimitsX(xMin - pad, xMax + pad);
+        }
+
+        if (!chart.Y.IsCategory && chart.Y.Min is { } yMin && chart.Y.Max is { } yMax)
+        {
+            plot.Axes.SetLimitsY(yMin, yMax);
+        }
+
+        if (labelled.Count > 1)
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
+        return plot;
+    }
+}

@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Parley.Core.Domain;
+using Parley.Core.Models;
+using Parley.Core.Models.Exchange;
+using Parley.Core.Models.ExpectedUtility;
+using Parley.Reports.Charts;
+
+namespace Parley.Reports.Html;
+
+/// <summary>
+/// The offline HTML report of a negotiation: the scenario with every stance's evidence, the
+/// forecast per issue, the bargaining round by round, the uncertainty, the stages and who holds
+/// the key, each with charts (<see cref="NegotiationCharts"/>) and captions generated from the numbers.
+/// The same input always gives the same bytes.
+/// </summary>
+public static class NegotiationReport
+{
+    /// <summary>How many of the exchange model's largest exchanges the report lists.</summary>
+    public const int LargestExchanges = 15;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Every chart of the report, in page order (what <c>--png</c>/<c>--svg</c> draw).</summary>
+    public static ImmutableArray<ChartSpec> Charts(NegotiationReportInput input) => [.. Build(input).Charts];
+
+    /// <summary>The report as one self-contained HTML document.</summary>
+    public static string ToHtml(NegotiationReportInput input)
+    {
+        var page = Build(input);
+        var scenario = input.Scenario;
+        var header = new StringBuilder();
+        header.Append("<p class=\"meta\">");
+        if (scenario.Date is { } date)
+        {
+            header.Append(HtmlPage.Escape(date)).Append(" &middot; ");
+        }
+
+        header.Append(HtmlPage.Escape(string.Create(Invariant,
+            $"{scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances; models: {string.Join(", ", input.Results.Select(r => r.Model.Id))}; seed {input.Seed}")))
+            .Append("</p>\n");
+        if (scenario.Description is { } description)
+        {
+            header.Append("<p>").Append(HtmlPage.Escape(description)).Append("</p>\n");
+        }
+
+        var footer = $"Made by Parley {Version()} with: {input.Command}." + (input.Stamp is null ? string.Empty : $" Generated {input.Stamp}.")
+            + " Charts drawn with Apache ECharts (Apache License 2.0), included in this file.";
+        return page.Render(scenario.Title, header.ToString(), footer);
+    }
+
+    private static HtmlPage Build(NegotiationReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var page = new HtmlPage();
+        ScenarioSection(page, input.Scenario);
+        ForecastSection(page, input);
+        BargainingSection(page, input);
+        if (input.Uncertainty is not null || input.Sensitivity is not null)
+        {
+            UncertaintySection(page, input);
+        }
+
+        if (!input.Staged.IsDefaultOrEmpty)
+        {
+            StagesSection(page, input);
+        }
+
+        if (input.Influence is { } influence)
+        {
+            page.Section("influence", "Who holds the key",
+                $"Each actor's influence on each issue under {influence.Model.Id}: its Shapley value (the mean move of the forecast when it joins, over every order of joining; Shapley 1953) and how far the forecast moves when it is absent. {influence.Players} players, {influence.Runs} model runs.");
+            page.ChartsOf(NegotiationCharts.Influence(input.Scenario, influence));
+        }
+
+        return page;
+    }
+
+    private static void ScenarioSection(HtmlPage page, Scenario scenario)
+    {
+        page.Section("scenario", "The scenario",
+            "Every input of the forecast with the evidence behind it, so each number can be checked: actors with their capability, issues with their labelled scales, and each actor's stance on each issue.");
+        page.Heading("Actors");
+        page.Table(["Actor", "Kind", "Capability", "Role", "Evidence"],
+            scenario.Actors.Select(a => (IReadOnlyList<string>)
+            [
+                a.Name, a.Kind.ToString().ToLowerInvariant(), a.Capability is { } c ? c.ToString("0.##", Invariant) + Range(a.CapabilityRange, 100) : "per stance",
+                a.Description ?? string.Empty, Evidence(scenario, a.Evidence),
+            ]), new HashSet<int> { 2 });
+        page.Heading("Issues and their scales");
+        page.Table(["Issue", "Scale", "Status quo", "Labelled points"],
+            scenario.Issues.Select(i => (IReadOnlyList<string>)
+            [
+                i.Name, $"{ScaleNumber.Format(i.ScaleMin, i.ScaleWidth)} to {ScaleNumber.Format(i.ScaleMax, i.ScaleWidth)}",
+                i.StatusQuo is { } sq ? ScaleNumber.Format(sq, i.ScaleWidth) : "unknown",
+                string.Join("; ", i.Anchors.Select(a => $"{ScaleNumber.Format(a.Value, i.ScaleWidth)} = {a.Label}")),
+            ]), new HashSet<int> { 2 });
+        page.Heading("Stances and their evidence");
+        foreach (var issue in scenario.Issues)
+        {
+            var stances = scenario.Stances.Where(s => s.IssueId == issue.Id).ToList();
+            if (stances.Count == 0)
+            {
+                continue;
+            }
+
+            page.Raw($"<h4>{HtmlPage.Escape(issue.Name)}</h4>\n");
+            page.Table(["Actor", "Position", "Salience", "Evidence"],
+                stances.Select(s => (IReadOnlyList<string>)
+                [
+                    NegotiationCharts.ActorName(scenario, s.ActorId),
+                    ScaleNumber.Format(s.Position, issue.ScaleWidth) + Range(s.PositionRange, issue.ScaleWidth),
+                    ScaleNumber.Format(s.Salience, 1) + Range(s.SalienceRange, 1),
+                    Evidence(scenario, s.Evidence),
+                ]), new HashSet<int> { 1, 2 }, "stances");
+        }
+
+        if (!scenario.Sources.IsDefaultOrEmpty)
+        {
+            page.Heading("Sources");
+            page.Table(["Id", "Title", "Publisher", "Date", "Address"],
+                scenario.Sources.Select(s => (IReadOnlyList<string>)[s.Id, s.Title, s.Publisher ?? string.Empty, s.Date ?? string.Empty, s.Url ?? string.Empty]));
+        }
+    }
+
+    private static void ForecastSection(HtmlPage page, NegotiationReportInput input)
+    {
+        var scenario = input.Scenario;
+        page.Section("forecast", "The forecast",
+            "Per issue, each model's forecast (diamonds) on the issue's scale, every actor's position (circles sized by capability x salience) and the status quo (dashed line).");
+        var headers = new List<string> { "Issue" };
+        headers.AddRange(input.Results.Select(r => r.Model.Id));
+        page.Table(headers, scenario.Issues.Select(issue =>
+        {
+            var row = new List<string> { issue.Name };
+            row.AddRange(input.Results.Select(r => r.ForIssue(issue.Id) is { } f ? ScaleNumber.Format(f.Forecast, issue.ScaleWidth) : "-"));
+            return (IReadOnlyList<string>)row;
+        }), Enumerable.Range(1, input.Results.Length).ToHashSet());
+        page.ChartsOf(NegotiationCharts.Forecasts(scenario, input.Results));
+        page.Heading("The models");
+        page.Table(["Model", "Name", "What it computes", "Source"],
+            input.Results.Select(r => (IReadOnlyList<string>)[r.Model.Id, r.Model.Name, r.Model.Summary, r.Model.Citation]));
+    }
+
+    private static void BargainingSection(HtmlPage page, NegotiationReportInput input)
+    {
+        var dynamic = input.Results.Where(r => !r.Rounds.IsDefaultOrEmpty).ToList();
+        if (dynamic.Count == 0)
+        {
+            return;
+        }
+
+        var scenario = input.Scenario;
+        page.Section("bargaining", "The bargaining, round by round",
+            "For each model that moves actors: every actor's position after each round (thin lines; round 0 is the stance) and the model's outcome (thick line).");
+        foreach (var result in dynamic)
+        {
+            page.Heading($"{result.Model.Name} ({result.Model.Id})", $"bargaining-{NegotiationCharts.Slug(result.Model.Id)}");
+            page.Paragraph(string.Create(Invariant, $"{result.RoundsRun} rounds; {(result.Converged == true ? "converged" : "stopped at the round limit")}. {result.Model.Citation}."), "meta");
+            page.ChartsOf(NegotiationCharts.Bargaining(scenario, result));
+            if (NegotiationCharts.ExchangeGains(scenario, result) is { } gains)
+            {
+                page.Chart(gains);
+                ExchangeTable(page, scenario, result);
+            }
+
+            if (result.Rounds.OfType<ExpectedUtilityRound>().Any())
+            {
+                Explanations(page, scenario, result);
+            }
+        }
+    }
+
+    private static void ExchangeTable(HtmlPage page, Scenario scenario, ModelResult result)
+    {
+        var exchanges = result.Rounds.OfType<ExchangeRoundTrace>()
+            .SelectMany(r => r.Exchanges.Select((e, i) => (r.Round, Order: i, Exchange: e)))
+            .OrderByDescending(e => e.Exchange.Gain).ThenBy(e => e.Round).ThenBy(e => e.Order)
+            .Take(LargestExchanges).ToList();
+        page.Raw($"<h4>The {exchanges.Count} largest exchanges</h4>\n");
+        page.Table(["Round", "Actor", "moves on", "from → to", "Actor", "moves on", "from → to", "Gain each"],
+            exchanges.Select(e => (IReadOnlyList<string>)
+            [
+                e.Round.ToString(Invariant),
+                NegotiationCharts.ActorName(scenario, e.Exchange.FirstActor), NegotiationCharts.IssueName(scenario, e.Exchange.FirstIssue), Move(scenario, e.Exchange.FirstIssue, e.Exchange.FirstFrom, e.Exchange.FirstTo),
+                NegotiationCharts.ActorName(scenario, e.Exchange.SecondActor), NegotiationCharts.IssueName(scenario, e.Exchange.SecondIssue), Move(scenario, e.Exchange.SecondIssue, e.Exchange.SecondFrom, e.Exchange.SecondTo),
+                e.Exchange.Gain.ToString("0.####", Invariant),
+            ]), new HashSet<int> { 0, 3, 6, 7 });
+    }
+
+    private static void Explanations(HtmlPage page, Scenario scenario, ModelResult result)
+    {
+        page.Raw("<h4>Why actors move: the model's explanations</h4>\n");
+        foreach (var issue in scenario.Issues)
+        {
+            var rounds = result.Rounds.OfType<ExpectedUtilityRound>().Where(r => r.Issue == issue.Id).ToList();
+            if (rounds.Count == 0)
+            {
+                continue;
+            }
+
+            var moves = rounds.Sum(r => r.Offers.Count(o => o.Accepted));
+            var html = new StringBuilder();
+            html.Append("<details><summary>").Append(HtmlPage.Escape(string.Create(Invariant, $"{issue.Name}: {rounds.Count} rounds, {moves} accepted offers"))).Append("</summary>\n");
+            foreach (var round in rounds)
+            {
+                html.Append("<p><strong>Round ").Append(round.Round.ToString(Invariant)).Append("</strong></p><ol class=\"events\">");
+                foreach (var sentence in round.Describe().Where(s => !s.StartsWith("On ", StringComparison.Ordinal)))
+                {
+                    html.Append("<li>").Append(HtmlPage.Escape(sentence)).Append("</li>");
+                }
+
+                html.Append("</ol>\n");
+            }
+
+            page.Raw(html.Append("</details>\n").ToString());
+        }
+    }
+
+    private static void UncertaintySection(HtmlPage page, NegotiationReportInput input)
+    {
+        var scenario = input.Scenario;
+        var model = input.Uncertainty?.Model ?? input.Sensitivity!.Model;
+        var spread = input.Uncertainty?.Spread ?? input.Sensitivity!.Spread;
+        page.Section("uncertainty", "Uncertainty",
+            string.Create(Invariant,
+                $"How far the {model.Id} forecast moves when the inputs vary within their uncertainty: each input's own range, or the default spread (positions +-{spread.Position * 100:0.##}% of the scale, salience +-{spread.Salience:0.##}, capability +-{spread.Capability * 100:0.##}%)."));
+        if (input.Uncertainty is { } distribution)
+        {
+            page.Heading(string.Create(Invariant, $"Distribution of the forecast over {distribution.Draws:N0} draws (seed {distribution.Seed})"));
+            page.ChartsOf(NegotiationCharts.Distributions(scenario, distribution));
+        }
+
+        if (input.Sensitivity is { } sensitivity)
+        {
+            page.Heading("What each forecast hinges on");
+            page.Paragraph("Each bar is the forecast's change when one input is set to the low (or high) end of its range with all others at their estimates (one-at-a-time swings); the inputs that move it most come first.");
+            page.ChartsOf(NegotiationCharts.Tornadoes(scenario, sensitivity));
+        }
+    }
+
+    private static void StagesSection(HtmlPage page, NegotiationReportInput input)
+    {
+        var scenario = input.Scenario;
+        page.Section("stages", "Stages",
+            "The negotiation run stage by stage: each stage's outcome becomes the next stage's status quo, and actors who join later start from their own stances (docs/stages.md).");
+        var first = input.Staged[0];
+        page.Table(["#", "Stage", "Participants", "Issues on the table", "What happens"],
+            first.Stages.Select((s, i) => (IReadOnlyList<string>)
+            [
+                (i + 1).ToString(Invariant), s.Stage.Name,
+                string.Join(", ", s.Participants.Select(p => NegotiationCharts.ActorName(scenario, p))),
+                string.Join(", ", s.IssuesOnTable.Select(id => NegotiationCharts.IssueName(scenario, id))),
+                s.Stage.Description ?? string.Empty,
+            ]), new HashSet<int> { 0 });
+        foreach (var staged in input.Staged)
+        {
+            page.Chart(NegotiationCharts.Stages(scenario, staged));
+        }
+    }
+
+    private static string Evidence(Scenario scenario, ImmutableArray<Evidence> evidence) =>
+        string.Join(" | ", evidence.Select(e =>
+        {
+            var kind = e.Kind switch
+            {
+                EvidenceKind.Quote => "quote",
+                EvidenceKind.Paraphrase => "paraphrase",
+                _ => "analyst judgement",
+            };
+            var source = e.SourceId is null ? string.Empty : " (" + (scenario.Sources.FirstOrDefault(s => s.Id == e.SourceId)?.Title ?? e.SourceId) + ")";
+            return e.Kind == EvidenceKind.Quote ? $"{kind}: \u201c{e.Text}\u201d{source}" : $"{kind}: {e.Text}{source}";
+        }));
+
+    private static string Range(Core.Domain.ValueRange? range, double width) =>
+        range is null ? string.Empty : $" ({ScaleNumber.Format(range.Low, width)}-{ScaleNumber.Format(range.High, width)})";
+
+    private static string Move(Scenario scenario, string issueId, double from, double to)
+    {
+        var width = scenario.FindIssue(issueId)?.ScaleWidth ?? 100;
+        return $"{ScaleNumber.Format(from, width)} → {ScaleNumber.Format(to, width)}";
+    }
+
+    private static string Version() =>
+        typeof(NegotiationReport).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "dev";
+}

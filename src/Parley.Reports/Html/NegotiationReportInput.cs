@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Parley.Core.Domain;
+using Parley.Core.Influence;
+using Parley.Core.Models;
+using Parley.Core.Staging;
+using Parley.Core.Uncertainty;
+
+namespace Parley.Reports.Html;
+
+/// <summary>What a negotiation report shows: the scenario and the results computed from it. Sections whose results are absent are left out.</summary>
+public sealed record NegotiationReportInput
+{
+    /// <summary>The scenario, with every stance's evidence.</summary>
+    public required Scenario Scenario { get; init; }
+
+    /// <summary>One result per model, run with <see cref="ModelOptions.Trace"/> so dynamic models carry their rounds.</summary>
+    public required ImmutableArray<ModelResult> Results { get; init; }
+
+    /// <summary>Staged forecasts, one per model, when the report covers the scenario's stages; empty otherwise.</summary>
+    public ImmutableArray<StagedResult> Staged { get; init; } = [];
+
+    /// <summary>The Monte Carlo distribution of the analysis model's forecast (run with a fine histogram); <c>null</c> without draws.</summary>
+    public MonteCarloResult? Uncertainty { get; init; }
+
+    /// <summary>The sensitivity (tornado) analysis of the analysis model; <c>null</c> without draws.</summary>
+    public SensitivityResult? Sensitivity { get; init; }
+
+    /// <summary>Who holds the key to each issue under the analysis model; <c>null</c> to leave the section out.</summary>
+    public InfluenceResult? Influence { get; init; }
+
+    /// <summary>The seed of the models and of the draws.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The command that produced the report, shown in the footer so a reader can reproduce it.</summary>
+    public string Command { get; init; } = string.Empty;
+
+    /// <summary>A time stamp for the footer; <c>null</c> (the default) keeps the file byte-identical across runs.</summary>
+    public string? Stamp { get; init; }
+}

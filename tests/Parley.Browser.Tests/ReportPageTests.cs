@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Parley.Cli;
+using Parley.Tests.Shared;
+
+namespace Parley.Browser.Tests;
+
+/// <summary>
+/// Opens reports written by the real <c>parley</c> entry point in headless chromium and checks that
+/// every section and every chart rendered, with no console error, and saves a screenshot under the
+/// test output (screenshots/).
+/// </summary>
+public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>, IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("parley-browser-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [BrowserFact]
+    public async Task AlaskaReport_EverySectionAndChartRenders_WithoutConsoleErrors()
+    {
+        var path = Path.Combine(folder, "alaska.html");
+        var (exit, _, error) = Run("report", "-o", path, "--draws", "2000", "--stages");
+        Assert.True(exit == 0, error);
+
+        var page = await Open(path);
+        foreach (var section in new[] { "scenario", "forecast", "bargaining", "uncertainty", "stages", "influence" })
+        {
+            Assert.True(await page.Locator($"section#{section}").IsVisibleAsync(), $"section {section} is not shown");
+        }
+
+        // Every stance's evidence is in the page: 35 stances in the Alaska scenario.
+        Assert.Equal(35, await page.Locator("table.stances tbody tr").CountAsync());
+        await AssertChartsDrawn(page, minimumCharts: 7 + 21 + 1 + 14 + 7 + 7);
+        foreach (var id in new[] { "forecast-ceasefire", "bargaining-eum-ceasefire", "bargaining-smp-ceasefire", "bargaining-exchange-ceasefire", "exchange-gains-exchange", "uncertainty-ceasefire", "tornado-ceasefire", "stages-recommended", "influence-ceasefire" })
+        {
+            Assert.True(await page.Locator($"figure#{id} .plot svg").CountAsync() == 1, $"chart {id} is missing");
+        }
+
+        // The expected utility model's explanations, in sentences.
+        var bargaining = await page.Locator("section#bargaining").InnerHTMLAsync();
+        Assert.Matches("(gives in to|compromises with|capitulates to)", bargaining);
+        await Screenshot(page, "alaska-report.png");
+        foreach (var id in new[] { "forecast-ceasefire", "bargaining-eum-ceasefire", "exchange-gains-exchange", "uncertainty-ceasefire", "tornado-ceasefire", "stages-recommended", "influence-ceasefire" })
+        {
+            await page.Locator($"figure#{id}").ScreenshotAsync(new LocatorScreenshotOptions { Path = ScreenshotPath($"alaska-{id}.png") });
+        }
+
+        // The view a reader gets on opening the forecast section (docs/images/report.png is one of these).
+        await page.Locator("section#forecast").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.getElementById('forecast').scrollIntoView()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("alaska-forecast-section.png") });
+        await page.CloseAsync();
+    }
+
+    [BrowserFact(NeedsReference = "deu3/deu3-dev.tsv")]
+    public async Task Deu3BacktestReport_EveryChartRenders_WithoutConsoleErrors()
+    {
+        var path = Path.Combine(folder, "deu3.html");
+        var (exit, _, error) = Run("backtest", ReferenceData.PathOf("deu3/deu3-dev.tsv"), "--format", "deu", "--models", "compromise,median,nash,recommended", "--report", path);
+        Assert.True(exit == 0, error);
+
+        var page = await Open(path);
+        foreach (var section in new[] { "accuracy", "errors", "scatter" })
+        {
+            Assert.True(await page.Locator($"section#{section}").IsVisibleAsync(), $"section {section} is not shown");
+        }
+
+        await AssertChartsDrawn(page, minimumCharts: 2 + 4);
+
+        // 180 issues with known outcomes: one marker per issue in each model's scatter.
+        var markers = await page.Locator("figure#backtest-scatter-compromise .plot svg path").CountAsync();
+        Assert.True(markers >= 180, $"the compromise scatter draws {markers} paths, fewer than its 180 issues");
+        await Screenshot(page, "deu3-backtest-report.png");
+        await page.CloseAsync();
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ParleyApp.Run(args, new CliConsole(output, error, redirected: true, width: 200));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private readonly List<string> problems = [];
+
+    private async Task<IPage> Open(string path)
+    {
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, message) => problems.Add($"page error: {message}");
+        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url}");
+
+        // Offline: any request beyond the file itself would fail the test.
+        await page.RouteAsync("**/*", route => route.Request.Url.StartsWith("file:", StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+        await page.WaitForSelectorAsync("html[data-charts-drawn]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        return page;
+    }
+
+    private async Task AssertChartsDrawn(IPage page, int minimumCharts)
+    {
+        Assert.Empty(problems);
+        var plots = page.Locator(".plot[data-chart]");
+        var count = await plots.CountAsync();
+        Assert.True(count >= minimumCharts, $"{count} charts, expected at least {minimumCharts}");
+        Assert.Equal(count.ToString(CultureInfo.InvariantCulture), await page.GetAttributeAsync("html", "data-charts-drawn"));
+
+        // Each chart drew an SVG with marks in it: axes alone are a handful of paths; data add more.
+        var marks = await page.EvaluateAsync<int[]>("() => Array.from(document.querySelectorAll('.plot[data-chart]')).map(p => p.querySelectorAll('svg path, svg circle, svg rect').length)");
+        var ids = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('.plot[data-chart]')).map(p => p.getAttribute('data-chart'))");
+        for (var i = 0; i < marks.Length; i++)
+        {
+            Assert.True(marks[i] >= 4, $"chart {ids[i]} drew only {marks[i]} marks");
+        }
+
+        var empty = await page.EvaluateAsync<int>("() => Array.from(document.querySelectorAll('.plot[data-chart]')).filter(p => p.getBoundingClientRect().height < 100 || !p.querySelector('svg')).length");
+        Assert.Equal(0, empty);
+    }
+
+    private static string ScreenshotPath(string name)
+    {
+        var target = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return target;
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var target = ScreenshotPath(name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = target, FullPage = false });
+        Assert.True(new FileInfo(target).Length > 10_000, "the screenshot is nearly empty");
+    }
+}
