@@ -148,7 +148,7 @@ public sealed class ExpectedUtilityModel : IModel
                 TypeName(type),
                 receiverEu,
                 proposerEu,
-                run.Positions[receiver],
+                run.PositionOf(receiver),
                 position,
                 accepted));
 
@@ -171,7 +171,7 @@ public sealed class ExpectedUtilityModel : IModel
                     Issues = [new IssueOutcome(issue.Id, current)],
                     Offers = [.. offers],
                     RiskExponents = ByActor(stances, run.Risks),
-                    Positions = ByActor(stances, run.Positions),
+                    Positions = ByActor(stances, run.CurrentPositions()),
                     Mean = mean,
                     Median = median,
                     Names = names,
@@ -188,7 +188,7 @@ public sealed class ExpectedUtilityModel : IModel
         var builder = ImmutableArray.CreateBuilder<ActorPosition>(stances.Length);
         for (var i = 0; i < stances.Length; i++)
         {
-            builder.Add(new ActorPosition(stances[i].ActorId, run.Positions[i]));
+            builder.Add(new ActorPosition(stances[i].ActorId, run.PositionOf(i)));
         }
 
         finalPositions = builder.MoveToImmutable();

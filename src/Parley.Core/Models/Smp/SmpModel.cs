@@ -74,13 +74,15 @@ public sealed class SmpModel : IModel
             return new ModelResult { Model = Info, Issues = [], RoundsRun = 0, Converged = true };
         }
 
+        // Capabilities above 2^64 would overflow the coalitions' sums; only their ratios matter there.
+        var capabilityFactor = CapabilityBound.FactorFor(scenario);
         var capability = new double[n];
         var salience = new double[n * dims];
         var positions = new double[n * dims];
         var hasStance = new bool[n * dims];
         for (var a = 0; a < n; a++)
         {
-            capability[a] = actors[a].Capability ?? 1.0;
+            capability[a] = (actors[a].Capability ?? 1.0) * capabilityFactor;
             for (var d = 0; d < dims; d++)
             {
                 var issue = issues[d];
