@@ -24,7 +24,7 @@ public sealed record InputChange(string ActorId, string Input, double From, doub
     /// <summary>
     /// Lowest plausible value of the input: its own range in the scenario (<c>position_range</c>,
     /// <c>salience_range</c>, <c>capability_range</c>) or else the scenario's default spread around
-    /// the estimate, the range Monte Carlo draws it from. Equal to <see cref="From"/> when unknown.
+    /// the estimate, the range Monte Carlo draws it from. NaN when not set (then no plausibility is claimed).
     /// </summary>
     public double PlausibleLow { get; init; } = double.NaN;
 

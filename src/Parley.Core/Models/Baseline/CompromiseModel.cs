@@ -30,8 +30,8 @@ public sealed class CompromiseModel : PerIssueModel
     public static double WeightedMean(ReadOnlySpan<IssueStance> stances)
     {
         var count = stances.Length;
-        var rented = count > StackLimit ? new double[2 * count] : null;
-        var buffer = rented ?? stackalloc double[2 * count];
+        var onHeap = count > StackLimit ? new double[2 * count] : null;
+        var buffer = onHeap ?? stackalloc double[2 * count];
         var positions = buffer[..count];
         var weights = buffer[count..];
         for (var i = 0; i < count; i++)

@@ -187,7 +187,7 @@ public sealed class ExchangeModel : IModel
             return scenario;
         }
 
-        var byIssue = scenario.Issues.Select((issue, k) => KeyValuePair.Create(issue.Id, scales[k])).ToDictionary(StringComparer.Ordinal);
+        var byIssue = ScalesById(scenario, scales);
         return scenario with
         {
             Issues = [.. scenario.Issues.Select((i, k) => i with { ScaleMin = i.ScaleMin * scales[k], ScaleMax = i.ScaleMax * scales[k], StatusQuo = i.StatusQuo * scales[k] })],
@@ -195,9 +195,12 @@ public sealed class ExchangeModel : IModel
         };
     }
 
+    private static Dictionary<string, double> ScalesById(Scenario scenario, double[] scales) =>
+        scenario.Issues.Select((issue, k) => KeyValuePair.Create(issue.Id, scales[k])).ToDictionary(StringComparer.Ordinal);
+
     private static RoundTrace Unscaled(RoundTrace round, Scenario scenario, double[] scales)
     {
-        var byIssue = scenario.Issues.Select((issue, k) => KeyValuePair.Create(issue.Id, scales[k])).ToDictionary(StringComparer.Ordinal);
+        var byIssue = ScalesById(scenario, scales);
         var trace = (ExchangeRoundTrace)round;
         return trace with
         {
