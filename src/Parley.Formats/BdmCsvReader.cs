@@ -191,7 +191,17 @@ public sealed class BdmCsvReader : IScenarioFormatReader
             return (min, max);
         }
 
-        return min is >= 0 and <= 100 ? (0, 100) : (min - 1, min + 1);
+        if (min is >= 0 and <= 100)
+        {
+            return (0, 100);
+        }
+
+        // One common position: a scale around it, 1 either side or, for huge values where 1 is
+        // below the resolution of a double, a relative 2^-20 of it (kept on the finite side).
+        var pad = Math.Max(1.0, Math.Abs(min) * 9.5367431640625e-7);
+        return double.IsFinite(min + pad) && double.IsFinite(min - pad) ? (min - pad, min + pad)
+            : min > 0 ? (min - (2 * pad), min)
+            : (min, min + (2 * pad));
     }
 
     /// <summary>A number field; an unreadable one is reported and read as 0 so that later checks stay quiet about it.</summary>

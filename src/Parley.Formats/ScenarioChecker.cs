@@ -182,6 +182,12 @@ public static class ScenarioChecker
             return;
         }
 
+        if (!double.IsFinite(issue.ScaleWidth))
+        {
+            report(SourceMap.Key("issue", index, "max"), $"{label}: the scale from {Format(issue.ScaleMin)} to {Format(issue.ScaleMax)} is too wide; its width (max - min) must be at most {Format(double.MaxValue)}, the largest number Parley can compute with (divide the scale and its positions by a common factor)");
+            return;
+        }
+
         if (issue.StatusQuo is { } statusQuo)
         {
             CheckOnScale(statusQuo, issue, SourceMap.Key("issue", index, "status_quo"), $"{label}: status quo", report);

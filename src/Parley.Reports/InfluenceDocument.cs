@@ -52,6 +52,10 @@ public static class InfluenceDocument
                         writer.WriteNumber("to", change.To);
                         writer.WriteNumber("forecast", change.Forecast);
                         writer.WriteNumber("relative_size", change.RelativeSize);
+                        writer.WriteNumber("plausible_low", change.PlausibleLow);
+                        writer.WriteNumber("plausible_high", change.PlausibleHigh);
+                        writer.WriteBoolean("plausible", change.IsPlausible);
+                        writer.WriteBoolean("knife_edge", change.IsKnifeEdge);
                         writer.WriteEndObject();
                     }
 

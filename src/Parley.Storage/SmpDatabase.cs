@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using Parley.Core.Domain;
@@ -55,7 +56,8 @@ internal static class SmpDatabase
         }
 
         var issues = details.Dimensions.Select(id => scenario.FindIssue(id)!).ToList();
-        var actors = scenario.Actors;
+        // The run's actors: those the SMP bargained with (actors without any stance take no part).
+        var actors = scenario.Actors.Where(a => details.History[0].Positions.ContainsKey(a.Id)).ToImmutableArray();
         using (var insert = Prepare(connection, transaction, "INSERT INTO \"ActorDescription\" VALUES (@id, @a, @name, @desc)", "@id", "@a", "@name", "@desc"))
         {
             for (var a = 0; a < actors.Length; a++)

@@ -113,8 +113,8 @@ internal static class InfluenceCommand
             {
                 rank++;
                 var change = actor.SmallestChange is { } c
-                    ? $"{c.Input} {Precise(c.From)} -> {Precise(c.To)} ({c.Change.ToString("+0.####;-0.####", CultureInfo.InvariantCulture)}) [grey]forecast {ForecastView.Number(c.Forecast)}[/]"
-                    : "[grey]none within range[/]";
+                    ? $"{Markup.Escape(actor.DescribeSmallestChange())} [grey]forecast {ForecastView.Number(c.Forecast)}[/]"
+                    : $"[grey]{actor.DescribeSmallestChange()}[/]";
                 table.AddRow(
                     rank.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(actor.ActorId),
@@ -134,6 +134,4 @@ internal static class InfluenceCommand
         var text = value.ToString("0.0", CultureInfo.InvariantCulture);
         return text is "0.0" or "-0.0" ? "0.0" : (value > 0 ? "+" : string.Empty) + text;
     }
-
-    private static string Precise(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

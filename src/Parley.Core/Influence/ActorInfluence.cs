@@ -23,4 +23,19 @@ public sealed record ActorInfluence
 
     /// <summary>The change of smallest <see cref="InputChange.RelativeSize"/> among <see cref="Changes"/> (the first on ties); <c>null</c> when there is none.</summary>
     public InputChange? SmallestChange => Changes.IsEmpty ? null : Changes.MinBy(c => c.RelativeSize);
+
+    /// <summary>Whether some change in <see cref="Changes"/> stays within its input's plausible range (see <see cref="InputChange.PlausibleLow"/>).</summary>
+    public bool HasPlausibleChange => Changes.Any(c => c.IsPlausible);
+
+    /// <summary>
+    /// The smallest change in words, or why there is none: "none within range" when no value of any
+    /// single input moves the forecast that far; "no plausible change" when the only changes that do
+    /// lie outside the inputs' plausible ranges (the smallest then follows).
+    /// </summary>
+    public string DescribeSmallestChange() => SmallestChange switch
+    {
+        null => "none within range",
+        { } change when !HasPlausibleChange && !double.IsNaN(change.PlausibleLow) => $"no plausible change; smallest: {change.Describe()}",
+        { } change => change.Describe(),
+    };
 }

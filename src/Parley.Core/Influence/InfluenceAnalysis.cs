@@ -288,18 +288,29 @@ public static class InfluenceAnalysis
     private static ImmutableArray<InputChange> SmallestChanges(
         Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run)
     {
-        var totalCapability = scenario.StancesOn(issue.Id).Sum(s => s.Capability);
+        // The issue's total capability, summed at an exact power-of-two scale so that capabilities
+        // near 1e308 give a finite norm; the search's upper end is capped at the largest double.
+        var capabilities = scenario.StancesOn(issue.Id).Select(s => s.Capability).ToArray();
+        var capabilityScale = ExactScale.FactorFor(capabilities);
+        var scaledTotal = capabilities.Sum(c => c * capabilityScale);
         var capability = scenario.CapabilityOf(stance);
-        var capabilityMax = Math.Max(capability, 10 * (totalCapability > 0 ? totalCapability : 1));
-        var inputs = new (string Name, double Current, double Low, double High, double Norm, Func<double, Stance> Apply)[]
+        var capabilityNorm = scaledTotal > 0 ? scaledTotal / capabilityScale : 1;
+        var capabilityMax = Math.Max(capability, Math.Min(double.MaxValue, 10 * capabilityNorm));
+        var spread = scenario.DefaultSpread ?? DefaultSpread.Standard;
+        var capabilityRange = stance.Capability is null ? scenario.FindActor(stance.ActorId)?.CapabilityRange : null;
+        var inputs = new (string Name, double Current, double Low, double High, double Norm, ValueRange Plausible, Func<double, Stance> Apply)[]
         {
-            ("position", stance.Position, issue.ScaleMin, issue.ScaleMax, issue.ScaleWidth, v => stance with { Position = v }),
-            ("salience", stance.Salience, 0, 1, 1, v => stance with { Salience = v }),
-            ("capability", capability, 0, capabilityMax, totalCapability > 0 ? totalCapability : 1, v => stance with { Capability = v }),
+            ("position", stance.Position, issue.ScaleMin, issue.ScaleMax, issue.ScaleWidth,
+                stance.PositionRange ?? Around(stance.Position, spread.Position * issue.ScaleWidth, issue.ScaleMin, issue.ScaleMax),
+                v => stance with { Position = v }),
+            ("salience", stance.Salience, 0, 1, 1, stance.SalienceRange ?? Around(stance.Salience, spread.Salience, 0, 1), v => stance with { Salience = v }),
+            ("capability", capability, 0, capabilityMax, capabilityNorm,
+                capabilityRange ?? Around(capability, spread.Capability * capability, 0, double.MaxValue),
+                v => stance with { Capability = v }),
         };
 
         var found = ImmutableArray.CreateBuilder<InputChange>(inputs.Length);
-        foreach (var (name, current, low, high, norm, apply) in inputs)
+        foreach (var (name, current, low, high, norm, plausible, apply) in inputs)
         {
             InputChange? best = null;
             double At(double value)
@@ -320,7 +331,8 @@ public static class InfluenceAnalysis
                 double inside = current, outside = double.NaN, outsideForecast = double.NaN;
                 for (var g = 1; g <= GridPoints; g++)
                 {
-                    var point = current + ((end - current) * g / GridPoints);
+                    // Divided first: (end − current) · g can overflow on a scale 1e308 wide; / 8 is exact.
+                    var point = current + ((end - current) / GridPoints * g);
                     var moved = At(point);
                     if (Reaches(moved))
                     {
@@ -357,10 +369,17 @@ public static class InfluenceAnalysis
                     }
                 }
 
-                var size = Math.Abs(outside - current) / norm;
+                // A capability change is measured against the scaled total: the total itself may exceed the largest double.
+                var size = name == "capability"
+                    ? Math.Abs(outside - current) * capabilityScale / (scaledTotal > 0 ? scaledTotal : capabilityScale)
+                    : Math.Abs(outside - current) / norm;
                 if (best is null || size < best.RelativeSize)
                 {
-                    best = new InputChange(stance.ActorId, name, current, outside, outsideForecast, size);
+                    best = new InputChange(stance.ActorId, name, current, outside, outsideForecast, size)
+                    {
+                        PlausibleLow = plausible.Low,
+                        PlausibleHigh = plausible.High,
+                    };
                 }
             }
 
@@ -372,4 +391,8 @@ public static class InfluenceAnalysis
 
         return found.ToImmutable();
     }
+
+    /// <summary>The interval estimate ± half-width, within [<paramref name="min"/>, <paramref name="max"/>], as Monte Carlo draws an input without its own range.</summary>
+    private static ValueRange Around(double estimate, double halfWidth, double min, double max) =>
+        new(Math.Max(min, estimate - halfWidth), Math.Min(max, estimate + halfWidth));
 }

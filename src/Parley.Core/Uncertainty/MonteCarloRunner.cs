@@ -33,6 +33,10 @@ internal sealed class MonteCarloRunner
     private readonly Dictionary<int, Block> pending = [];
     private readonly Stack<Block> pool = new();
     private readonly RunningMoments[] moments;
+
+    // Per issue, the power of two forecasts are multiplied by before the running moments see them:
+    // squared deviations of forecasts near 1e308 would overflow; the scaling is exact and undone at the end.
+    private readonly double[] momentScales;
     private readonly FixedBinHistogram[] histograms;
     private readonly SortedDictionary<int, long> roundCounts = [];
     private readonly DrawSample? sample;
@@ -66,12 +70,14 @@ internal sealed class MonteCarloRunner
 
         var bins = options.HistogramBins * Math.Max(1, FineBinsTarget / options.HistogramBins);
         moments = new RunningMoments[issueIds.Length];
+        momentScales = new double[issueIds.Length];
         histograms = new FixedBinHistogram[issueIds.Length];
         for (var k = 0; k < issueIds.Length; k++)
         {
             var issue = scenario.FindIssue(issueIds[k])
                 ?? throw new InvalidOperationException($"model '{model.Info.Id}' forecast issue '{issueIds[k]}', which the scenario does not have");
             histograms[k] = new FixedBinHistogram(issue.ScaleMin, issue.ScaleMax, bins);
+            momentScales[k] = ExactScale.FactorFor(Math.Max(Math.Abs(issue.ScaleMin), Math.Abs(issue.ScaleMax)));
         }
 
         var sampleSize = Math.Min(options.CorrelationSample, options.Draws);
@@ -252,7 +258,7 @@ internal sealed class MonteCarloRunner
             var row = block.Forecasts.AsSpan(d * issueCount, issueCount);
             for (var k = 0; k < issueCount; k++)
             {
-                moments[k].Add(row[k]);
+                moments[k].Add(row[k] * momentScales[k]);
                 histograms[k].Add(row[k]);
             }
 
@@ -315,8 +321,8 @@ internal sealed class MonteCarloRunner
         {
             IssueId = issueIds[k],
             Estimate = estimate.Issues[k].Forecast,
-            Mean = moments[k].Mean,
-            StandardDeviation = moments[k].StandardDeviation,
+            Mean = moments[k].Mean / momentScales[k],
+            StandardDeviation = moments[k].StandardDeviation / momentScales[k],
             Min = histogram.ObservedMin,
             Max = histogram.ObservedMax,
             Quantiles = [.. MonteCarlo.QuantileProbabilities.Select(p => new QuantileEstimate(p, histogram.Quantile(p)))],

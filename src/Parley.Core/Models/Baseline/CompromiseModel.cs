@@ -1,4 +1,5 @@
 using Parley.Core.Domain;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Baseline;
 
@@ -28,14 +29,20 @@ public sealed class CompromiseModel : PerIssueModel
     /// <summary>The capability × salience weighted mean of <paramref name="stances"/>; the plain mean if all weights are 0.</summary>
     public static double WeightedMean(ReadOnlySpan<IssueStance> stances)
     {
-        double weighted = 0, total = 0, plain = 0;
-        foreach (var stance in stances)
+        var count = stances.Length;
+        var onHeap = count > StackLimit ? new double[2 * count] : null;
+        var buffer = onHeap ?? stackalloc double[2 * count];
+        var positions = buffer[..count];
+        var weights = buffer[count..];
+        for (var i = 0; i < count; i++)
         {
-            weighted += stance.Weight * stance.Position;
-            total += stance.Weight;
-            plain += stance.Position;
+            positions[i] = stances[i].Position;
+            weights[i] = stances[i].Weight;
         }
 
-        return total > 0 ? weighted / total : plain / stances.Length;
+        return WeightedStatistics.Mean(positions, weights);
     }
+
+    // Up to 256 actors the positions and weights live on the stack (4 KB): no allocation per Monte Carlo draw.
+    private const int StackLimit = 256;
 }

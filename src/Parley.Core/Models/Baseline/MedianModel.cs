@@ -1,4 +1,5 @@
 using Parley.Core.Domain;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Baseline;
 
@@ -31,38 +32,12 @@ public sealed class MedianModel : PerIssueModel
         var count = stances.Length;
         var positions = new double[count];
         var weights = new double[count];
-        double total = 0;
         for (var i = 0; i < count; i++)
         {
             positions[i] = stances[i].Position;
             weights[i] = stances[i].Weight;
-            total += weights[i];
         }
 
-        if (total <= 0)
-        {
-            Array.Fill(weights, 1.0);
-            total = count;
-        }
-
-        Array.Sort(positions, weights);
-        double cumulative = 0;
-        for (var i = 0; i < count; i++)
-        {
-            cumulative += weights[i];
-
-            // Equal positions form one point: only test the half-way mark after the last of them.
-            if (i + 1 < count && positions[i + 1] == positions[i])
-            {
-                continue;
-            }
-
-            if (cumulative >= total / 2 * (1 - 1e-12))
-            {
-                return positions[i];
-            }
-        }
-
-        return positions[count - 1];
+        return WeightedStatistics.Median(positions, weights, new double[count], new double[count]);
     }
 }

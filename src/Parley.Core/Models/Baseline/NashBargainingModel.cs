@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Core.Domain;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Baseline;
 
@@ -54,10 +55,15 @@ public sealed class NashBargainingModel : PerIssueModel
         var quadratic = prepared is true;
         var width = issue.ScaleWidth;
         var allZero = true;
+        var largestWeight = 0.0;
         foreach (var stance in stances)
         {
             allZero &= stance.Weight <= 0;
+            largestWeight = Math.Max(largestWeight, stance.Weight);
         }
+
+        // Only the weights' ratios matter; an exact power-of-two scale keeps the slope's sum finite.
+        var weightScale = ExactScale.FactorFor(largestWeight);
 
         // Feasible set: where every bargaining actor gains over disagreement.
         double low = issue.ScaleMin, high = issue.ScaleMax;
@@ -68,7 +74,7 @@ public sealed class NashBargainingModel : PerIssueModel
         for (var i = 0; i < count; i++)
         {
             ideals[i] = stances[i].Position;
-            weights[i] = allZero ? 1.0 : stances[i].Weight;
+            weights[i] = allZero ? 1.0 : stances[i].Weight * weightScale;
             var radius = issue.StatusQuo is { } statusQuo
                 ? Math.Abs(statusQuo - ideals[i])
                 : Math.Max(ideals[i] - issue.ScaleMin, issue.ScaleMax - ideals[i]);

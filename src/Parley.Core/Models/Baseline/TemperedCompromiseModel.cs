@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Parley.Core.Domain;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Baseline;
 
@@ -100,16 +101,25 @@ public sealed class TemperedCompromiseModel : PerIssueModel
             throw new ArgumentOutOfRangeException(nameof(salienceExponent), salienceExponent, "The exponent must be a finite number of 0 or more.");
         }
 
-        double weighted = 0, total = 0, plain = 0;
+        // Capabilities are scaled by a power of two first: (c·2⁻ᵏ)^γ cannot overflow, and the
+        // common factor 2^(−kγ) cancels in the mean.
+        var largest = 0.0;
         foreach (var stance in stances)
         {
-            var weight = Math.Pow(stance.Capability, capabilityExponent) * Math.Pow(stance.Salience, salienceExponent);
-            weighted += weight * stance.Position;
-            total += weight;
-            plain += stance.Position;
+            largest = Math.Max(largest, stance.Capability);
         }
 
-        return total > 0 ? weighted / total : plain / stances.Length;
+        var scale = ExactScale.FactorFor(largest);
+        var count = stances.Length;
+        var positions = new double[count];
+        var weights = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            positions[i] = stances[i].Position;
+            weights[i] = Math.Pow(stances[i].Capability * scale, capabilityExponent) * Math.Pow(stances[i].Salience, salienceExponent);
+        }
+
+        return WeightedStatistics.Mean(positions, weights);
     }
 
     private sealed record Exponents(double Capability, double Salience);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Parley.Core.Domain;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Exchange;
 
@@ -94,7 +95,10 @@ public sealed class ExchangeModel : IModel
         }
 
         var rexP = options.GetNumber(RexP);
-        var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace, parallelism, skipsSteady);
+        // Capabilities above 2^64 would overflow the engine's weight totals, and scales beyond 2^1000
+        // its conversion to 0-100; both are scaled by exact powers of two and the results scaled back.
+        var scales = PositionScales(scenario);
+        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, parallelism, skipsSteady);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)
@@ -140,15 +144,24 @@ public sealed class ExchangeModel : IModel
             }
 
             var id = scenario.Issues[issue].Id;
-            forecasts.Add(new IssueForecast { IssueId = id, Forecast = engine.VotingOutcome(issue), Positions = engine.VotingPositions(issue) });
-            preferences.Add(new IssueOutcome(id, engine.PreferenceOutcome(issue)));
+            var scale = scales[issue];
+            var onScale = scenario.Issues[issue];
+
+            // Clamped: the engine's round trip through 0-100 can leave the scale by a rounding.
+            forecasts.Add(new IssueForecast
+            {
+                IssueId = id,
+                Forecast = onScale.Clamp(engine.VotingOutcome(issue) / scale),
+                Positions = [.. engine.VotingPositions(issue).Select(p => p with { Position = onScale.Clamp(p.Position / scale) })],
+            });
+            preferences.Add(new IssueOutcome(id, onScale.Clamp(engine.PreferenceOutcome(issue) / scale)));
         }
 
         return new ModelResult
         {
             Model = Info,
             Issues = forecasts.ToImmutable(),
-            Rounds = [.. engine.Rounds],
+            Rounds = scales.All(f => f == 1.0) ? [.. engine.Rounds] : [.. engine.Rounds.Select(r => Unscaled(r, scenario, scales))],
             RoundsRun = roundsRun,
             Converged = converged,
             Details = new ExchangeDetails
@@ -157,6 +170,52 @@ public sealed class ExchangeModel : IModel
                 Preferences = preferences.ToImmutable(),
                 RexP = rexP,
             },
+        };
+    }
+
+    /// <summary>Largest scale end the engine takes as it is; its 0-100 conversion computes (x − min)·100 first.</summary>
+    private const double LargestScaleEnd = 1.0715086071862673e301; // 2^1000
+
+    /// <summary>Per issue, the power of two its positions are multiplied by before the engine sees them (1 for ordinary scales).</summary>
+    private static double[] PositionScales(Scenario scenario) =>
+    [
+        .. scenario.Issues.Select(i => Math.Max(Math.Abs(i.ScaleMin), Math.Abs(i.ScaleMax)) is var end && end > LargestScaleEnd
+            ? ExactScale.FactorFor(end)
+            : 1.0),
+    ];
+
+    private static Scenario WithScaledPositions(Scenario scenario, double[] scales)
+    {
+        if (scales.All(f => f == 1.0))
+        {
+            return scenario;
+        }
+
+        var byIssue = ScalesById(scenario, scales);
+        return scenario with
+        {
+            Issues = [.. scenario.Issues.Select((i, k) => i with { ScaleMin = i.ScaleMin * scales[k], ScaleMax = i.ScaleMax * scales[k], StatusQuo = i.StatusQuo * scales[k] })],
+            Stances = [.. scenario.Stances.Select(s => byIssue.TryGetValue(s.IssueId, out var f) && f != 1.0 ? s with { Position = s.Position * f } : s)],
+        };
+    }
+
+    private static Dictionary<string, double> ScalesById(Scenario scenario, double[] scales) =>
+        scenario.Issues.Select((issue, k) => KeyValuePair.Create(issue.Id, scales[k])).ToDictionary(StringComparer.Ordinal);
+
+    private static RoundTrace Unscaled(RoundTrace round, Scenario scenario, double[] scales)
+    {
+        var byIssue = ScalesById(scenario, scales);
+        var trace = (ExchangeRoundTrace)round;
+        return trace with
+        {
+            Issues = [.. trace.Issues.Select(o => o with { Outcome = o.Outcome / byIssue[o.Id] })],
+            Exchanges = [.. trace.Exchanges.Select(e => e with
+            {
+                FirstFrom = e.FirstFrom / byIssue[e.FirstIssue],
+                FirstTo = e.FirstTo / byIssue[e.FirstIssue],
+                SecondFrom = e.SecondFrom / byIssue[e.SecondIssue],
+                SecondTo = e.SecondTo / byIssue[e.SecondIssue],
+            })],
         };
     }
 }

@@ -1,4 +1,5 @@
 using Parley.Core.Domain;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.ExpectedUtility;
 
@@ -39,6 +40,9 @@ internal sealed class ExpectedUtilityIssueRun
     private readonly double[] scratchA;
     private readonly double[] scratchB;
     private readonly bool code;
+    private readonly double positionScale;
+    private readonly double scaleMin;
+    private readonly double scaleMax;
     private readonly Comparison<int> voterOrder;
 
     public ExpectedUtilityIssueRun(Issue issue, ReadOnlySpan<IssueStance> stances, ExpectedUtilitySettings settings)
@@ -49,11 +53,25 @@ internal sealed class ExpectedUtilityIssueRun
         positions = new double[count];
         saliences = new double[count];
         weights = new double[count];
+
+        // Positions and weights are held scaled by powers of two: every sum and product stays
+        // finite for any finite input (capabilities of 1e308, a scale up to 1e308), and the bits of
+        // every result are those of the unscaled arithmetic wherever that did not overflow.
+        scaleMin = issue.ScaleMin;
+        scaleMax = issue.ScaleMax;
+        positionScale = ExactScale.FactorFor(Math.Max(Math.Abs(issue.ScaleMin), Math.Abs(issue.ScaleMax)));
+        var largestWeight = 0.0;
+        foreach (var stance in stances)
+        {
+            largestWeight = Math.Max(largestWeight, stance.Weight);
+        }
+
+        var weightScale = ExactScale.FactorFor(largestWeight);
         for (var i = 0; i < count; i++)
         {
-            positions[i] = stances[i].Position;
+            positions[i] = stances[i].Position * positionScale;
             saliences[i] = stances[i].Salience;
-            weights[i] = stances[i].Weight;
+            weights[i] = stances[i].Weight * weightScale;
         }
 
         risks = new double[count];
@@ -84,23 +102,40 @@ internal sealed class ExpectedUtilityIssueRun
         };
 
         // scholz-code divides distances by the initial range of positions, the paper by the range of the issue's scale.
-        Range = code ? positions.Max() - positions.Min() : issue.ScaleWidth;
+        Range = code ? positions.Max() - positions.Min() : issue.ScaleWidth * positionScale;
     }
 
-    /// <summary>d: the distance that utilities are measured in.</summary>
-    public double Range { get; }
+    /// <summary>d: the distance that utilities are measured in, in the run's scaled units.</summary>
+    private double Range { get; }
 
-    /// <summary>The actors' current positions, in stance order.</summary>
-    public ReadOnlySpan<double> Positions => positions;
+    /// <summary>Actor <paramref name="index"/>'s current position (stance order), on the issue's scale.</summary>
+    public double PositionOf(int index) => Unscaled(positions[index]);
+
+    // Clamped: a position 10^-300 on a scale reaching 10^308 underflows to 0 when scaled.
+    private double Unscaled(double value) => Math.Clamp(value / positionScale, scaleMin, scaleMax);
+
+    /// <summary>The actors' current positions, in stance order, on the issue's scale.</summary>
+    public double[] CurrentPositions()
+    {
+        var current = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            current[i] = PositionOf(i);
+        }
+
+        return current;
+    }
 
     /// <summary>The risk exponents of the last round, in stance order (all 1 before the first).</summary>
     public ReadOnlySpan<double> Risks => risks;
 
     /// <summary>The capability × salience weighted mean of the current positions.</summary>
-    public double Mean => WeightedStatistics.Mean(positions, weights);
+    public double Mean => Unscaled(WeightedStatistics.Mean(positions, weights));
 
     /// <summary>The capability × salience weighted median of the current positions.</summary>
-    public double Median => WeightedStatistics.Median(positions, weights, scratchA, scratchB);
+    public double Median => Unscaled(ScaledMedian);
+
+    private double ScaledMedian => WeightedStatistics.Median(positions, weights, scratchA, scratchB);
 
     /// <summary>
     /// Plays one round: risk exponents from security levels, every offer, then every receiver's
@@ -114,7 +149,7 @@ internal sealed class ExpectedUtilityIssueRun
             return;
         }
 
-        var median = settings.Q < 1 ? Median : 0;
+        var median = settings.Q < 1 ? ScaledMedian : 0;
         UpdateRisks(median);
         ComputeProbabilities(unitExponents: false);
 
@@ -427,7 +462,7 @@ internal sealed class ExpectedUtilityIssueRun
                 continue;
             }
 
-            onOffer(receiver, proposer, offer.Type, offer.ReceiverEu, offer.ProposerEu, offer.Position, proposer == accepted);
+            onOffer(receiver, proposer, offer.Type, offer.ReceiverEu, offer.ProposerEu, Unscaled(offer.Position), proposer == accepted);
         }
     }
 

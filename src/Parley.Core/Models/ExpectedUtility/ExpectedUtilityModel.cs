@@ -33,6 +33,14 @@ public sealed class ExpectedUtilityModel : IModel
     /// <summary>Rounds an issue runs at most when <see cref="ModelOptions.Rounds"/> is not set.</summary>
     public const int DefaultMaxRounds = 100;
 
+    /// <summary>
+    /// The most offers a traced run records in full: n(n − 1) per issue and round at most, summed
+    /// over issues and rounds (about 100 MB of trace). A larger traced run (1,000 actors × 10 issues
+    /// may make 10⁹ offers) records each round's accepted offers only, at most one per actor, with
+    /// the round's <see cref="ExpectedUtilityRound.OfferCount"/>, so its memory stays bounded.
+    /// </summary>
+    public const long MaxRecordedOffers = 1_000_000;
+
     /// <summary>Default stop tolerance as a fraction of the issue's scale width.</summary>
     public const double DefaultRelativeTolerance = 1e-4;
 
@@ -59,6 +67,9 @@ public sealed class ExpectedUtilityModel : IModel
             : ImmutableDictionary<string, string>.Empty;
         var roundsRun = 0;
         var converged = true;
+        var limit = (long)(options.Rounds ?? DefaultMaxRounds);
+        var possibleOffers = scenario.Issues.Sum(i => scenario.StancesOn(i.Id).Length is var n ? (long)n * (n - 1) * limit : 0);
+        var recordAll = possibleOffers <= MaxRecordedOffers;
         foreach (var issue in scenario.Issues)
         {
             var stances = scenario.StancesOn(issue.Id);
@@ -67,7 +78,7 @@ public sealed class ExpectedUtilityModel : IModel
                 continue;
             }
 
-            var summary = RunIssue(issue, stances, settings, options, names, scenario.Issues.Length > 1, rounds, cancellationToken, out var finalPositions);
+            var summary = RunIssue(issue, stances, settings, options, names, scenario.Issues.Length > 1, recordAll, rounds, cancellationToken, out var finalPositions);
             summaries.Add(summary);
             forecasts.Add(new IssueForecast
             {
@@ -146,6 +157,7 @@ public sealed class ExpectedUtilityModel : IModel
         ModelOptions options,
         ImmutableDictionary<string, string> names,
         bool multiIssue,
+        bool recordAll,
         ImmutableArray<RoundTrace>.Builder rounds,
         CancellationToken cancellationToken,
         out ImmutableArray<ActorPosition> finalPositions)
@@ -158,23 +170,32 @@ public sealed class ExpectedUtilityModel : IModel
         var converged = false;
         var played = 0;
         List<ExpectedUtilityOffer>? offers = options.Trace ? [] : null;
+        var offerCount = 0;
         Action<int, int, OfferType, double, double, double, bool>? onOffer = offers is null
             ? null
-            : (receiver, proposer, type, receiverEu, proposerEu, position, accepted) => offers.Add(new ExpectedUtilityOffer(
-                issue.Id,
-                stances[proposer].ActorId,
-                stances[receiver].ActorId,
-                TypeName(type),
-                receiverEu,
-                proposerEu,
-                run.Positions[receiver],
-                position,
-                accepted));
+            : (receiver, proposer, type, receiverEu, proposerEu, position, accepted) =>
+            {
+                offerCount++;
+                if (recordAll || accepted)
+                {
+                    offers.Add(new ExpectedUtilityOffer(
+                        issue.Id,
+                        stances[proposer].ActorId,
+                        stances[receiver].ActorId,
+                        TypeName(type),
+                        receiverEu,
+                        proposerEu,
+                        run.PositionOf(receiver),
+                        position,
+                        accepted));
+                }
+            };
 
         while (played < limit)
         {
             cancellationToken.ThrowIfCancellationRequested();
             offers?.Clear();
+            offerCount = 0;
             run.PlayRound(onOffer);
             played++;
             double mean = run.Mean, median = run.Median;
@@ -189,8 +210,10 @@ public sealed class ExpectedUtilityModel : IModel
                     Issue = issue.Id,
                     Issues = [new IssueOutcome(issue.Id, current)],
                     Offers = [.. offers],
+                    OfferCount = offerCount,
+                    AllOffersRecorded = recordAll,
                     RiskExponents = ByActor(stances, run.Risks),
-                    Positions = ByActor(stances, run.Positions),
+                    Positions = ByActor(stances, run.CurrentPositions()),
                     Mean = mean,
                     Median = median,
                     Names = names,
@@ -207,7 +230,7 @@ public sealed class ExpectedUtilityModel : IModel
         var builder = ImmutableArray.CreateBuilder<ActorPosition>(stances.Length);
         for (var i = 0; i < stances.Length; i++)
         {
-            builder.Add(new ActorPosition(stances[i].ActorId, run.Positions[i]));
+            builder.Add(new ActorPosition(stances[i].ActorId, run.PositionOf(i)));
         }
 
         finalPositions = builder.MoveToImmutable();

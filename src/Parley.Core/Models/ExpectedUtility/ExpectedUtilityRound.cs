@@ -22,6 +22,15 @@ public sealed record ExpectedUtilityRound : RoundTrace
     /// <summary>Each actor's position after the round, by actor id.</summary>
     public required ImmutableSortedDictionary<string, double> Positions { get; init; }
 
+    /// <summary>How many offers the round made, recorded in <see cref="Offers"/> or not.</summary>
+    public int OfferCount { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Offers"/> holds every offer of the round (true), or only the accepted ones
+    /// (false: the run was too large to record every offer, see <see cref="ExpectedUtilityModel.MaxRecordedOffers"/>).
+    /// </summary>
+    public bool AllOffersRecorded { get; init; } = true;
+
     /// <summary>Capability × salience weighted mean of the positions after the round.</summary>
     public required double Mean { get; init; }
 

@@ -762,6 +762,14 @@ internal sealed class SmpEngine
                         // KTAB weighs the receiver's view by the initiator's capability times the receiver's salience.
                         var wi = capability[i] * salienceSum[i];
                         var wj = capability[i] * salienceSum[j];
+                        if (!(wi + wj > 0))
+                        {
+                            // An initiator without capability (or two parties without salience) gives
+                            // KTAB's weights 0/0: both views count equally instead.
+                            wi = 1;
+                            wj = 1;
+                        }
+
                         var mixI = new double[Dimensions];
                         var mixJ = new double[Dimensions];
                         for (var d = 0; d < Dimensions; d++)

@@ -28,8 +28,11 @@ namespace Parley.Core.Models.Smp;
 /// probability-weighted mean of the distinct final positions; <see cref="SmpDetails"/> gives the
 /// most probable one, every distinct final position's probability, and the whole history.</para>
 /// <para>Where Parley departs from KTAB: positions are normalised per issue from the issue's scale
-/// (KTAB files use 0–100, which is the same); an actor without a stance on an issue has salience 0
-/// there and starts at the status quo (else mid-scale); an actor whose saliences are all 0 is
+/// (KTAB files use 0–100, which is the same); an actor without a stance on any issue (a delegation
+/// member its bloc speaks for) is not an actor of the run; an actor without a stance on one issue has
+/// salience 0 there, starts at the status quo (else mid-scale), and its coordinate there counts in
+/// that issue's forecast only through positions it shares with actors that have a stance there
+/// (<c>docs/models/smp.md</c>, "Actors without a stance"); an actor whose saliences are all 0 is
 /// indifferent to every position; when every position is equally likely all actors are taken as
 /// risk-neutral (KTAB divides by zero); stochastic draws come from Parley's seeded generator.</para>
 /// </remarks>
@@ -60,7 +63,11 @@ public sealed class SmpModel : IModel
         ModelOptionRules.ThrowIfInvalid(options);
 
         var issues = scenario.Issues.Where(i => !scenario.StancesOn(i.Id).IsEmpty).ToImmutableArray();
-        var actors = scenario.Actors;
+
+        // Only actors with a stance bargain: a delegation member or any other actor without a
+        // stance on any dimension is no party to the talks (its bloc speaks for it), not an actor
+        // sitting at the status quo.
+        var actors = scenario.Actors.Where(a => issues.Any(i => scenario.FindStance(a.Id, i.Id) is not null)).ToImmutableArray();
         var n = actors.Length;
         var dims = issues.Length;
         if (n == 0 || dims == 0)
@@ -68,12 +75,15 @@ public sealed class SmpModel : IModel
             return new ModelResult { Model = Info, Issues = [], RoundsRun = 0, Converged = true };
         }
 
+        // Capabilities above 2^64 would overflow the coalitions' sums; only their ratios matter there.
+        var capabilityFactor = CapabilityBound.FactorFor(scenario);
         var capability = new double[n];
         var salience = new double[n * dims];
         var positions = new double[n * dims];
+        var hasStance = new bool[n * dims];
         for (var a = 0; a < n; a++)
         {
-            capability[a] = actors[a].Capability ?? 1.0;
+            capability[a] = (actors[a].Capability ?? 1.0) * capabilityFactor;
             for (var d = 0; d < dims; d++)
             {
                 var issue = issues[d];
@@ -81,6 +91,7 @@ public sealed class SmpModel : IModel
                 var position = stance?.Position ?? issue.StatusQuo ?? (issue.ScaleMin + (issue.ScaleWidth / 2));
                 positions[(a * dims) + d] = (position - issue.ScaleMin) / issue.ScaleWidth;
                 salience[(a * dims) + d] = stance?.Salience ?? 0.0;
+                hasStance[(a * dims) + d] = stance is not null;
             }
         }
 
@@ -108,7 +119,7 @@ public sealed class SmpModel : IModel
             }
         }
 
-        var mapping = new Mapping(actors, issues);
+        var mapping = new Mapping(actors, issues, hasStance);
         var history = states.Select((s, t) => mapping.TurnState(s, t)).ToImmutableArray();
         var final = history[^1];
         var expected = mapping.Expected(final);
@@ -120,7 +131,7 @@ public sealed class SmpModel : IModel
             {
                 IssueId = issues[d].Id,
                 Forecast = expected[d],
-                Positions = [.. actors.Select(a => new ActorPosition(a.Id, final.Positions[a.Id][d]))],
+                Positions = [.. actors.Where((_, a) => hasStance[(a * dims) + d]).Select(a => new ActorPosition(a.Id, final.Positions[a.Id][d]))],
             });
         }
 
@@ -148,8 +159,13 @@ public sealed class SmpModel : IModel
     }
 
     /// <summary>Turns the engine's normalised arrays into ids and issue scales.</summary>
-    private sealed class Mapping(ImmutableArray<Actor> actors, ImmutableArray<Issue> issues)
+    /// <param name="actors">The bargaining actors, in engine order.</param>
+    /// <param name="issues">The dimensions, in engine order.</param>
+    /// <param name="hasStance">Per actor and dimension (actor-major), whether the actor takes a stance there.</param>
+    private sealed class Mapping(ImmutableArray<Actor> actors, ImmutableArray<Issue> issues, bool[] hasStance)
     {
+        private readonly Dictionary<string, int> ordinals = actors.Select((a, i) => KeyValuePair.Create(a.Id, i)).ToDictionary(StringComparer.Ordinal);
+
         private int Dims => issues.Length;
 
         public ImmutableArray<double> Point(ReadOnlySpan<double> normalised)
@@ -186,18 +202,39 @@ public sealed class SmpModel : IModel
             return new SmpTurnState(turn, positions.ToImmutable(), probabilities.ToImmutable(), unique.MoveToImmutable());
         }
 
+        /// <summary>
+        /// The forecast per dimension: the probability-weighted mean of the distinct positions held
+        /// by at least one actor with a stance on that dimension, probabilities renormalised over
+        /// them. A position held only by actors without a stance there says nothing about that
+        /// issue (its coordinate is the status-quo placeholder or a partner's point it adopted).
+        /// </summary>
         public ImmutableArray<double> Expected(SmpTurnState state)
         {
             var sums = new double[Dims];
+            var mass = new double[Dims];
+            var plain = new double[Dims];
+            var held = new int[Dims];
             foreach (var unique in state.UniquePositions)
             {
                 for (var d = 0; d < Dims; d++)
                 {
+                    if (!unique.Actors.Any(id => hasStance[(ordinals[id] * Dims) + d]))
+                    {
+                        continue;
+                    }
+
                     sums[d] += unique.Probability * unique.Position[d];
+                    mass[d] += unique.Probability;
+                    plain[d] += unique.Position[d];
+                    held[d]++;
                 }
             }
 
-            return [.. sums.Select((x, d) => issues[d].Clamp(x))];
+            // When every distinct position counts (every actor has a stance there), the sum is KTAB's
+            // expected position as it stands; otherwise the counted probabilities are renormalised.
+            var count = state.UniquePositions.Length;
+            return [.. sums.Select((x, d) => issues[d].Clamp(
+                held[d] == count ? x : mass[d] > 0 ? x / mass[d] : plain[d] / held[d]))];
         }
 
         public SmpRoundTrace Round(SmpStep step, SmpTurnState after, double change)
