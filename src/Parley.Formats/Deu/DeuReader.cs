@@ -111,21 +111,10 @@ public sealed class DeuReader : IScenarioFormatReader
     /// <summary>Reads the DEU file at <paramref name="path"/>; an unreadable file is a diagnostic.</summary>
     public static DeuDataset ReadDatasetFile(string path, DeuCapability capability = DeuCapability.Equal)
     {
-        string text;
-        try
+        var (text, problem) = InputText.ReadFile(path);
+        if (text is null)
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = error switch
-            {
-                FileNotFoundException => "no such file",
-                DirectoryNotFoundException => "no such directory",
-                UnauthorizedAccessException => "permission denied",
-                _ => error.Message,
-            };
-            return new DeuDataset { FileName = path, Capability = capability, Rows = [], Diagnostics = [new Diagnostic(path, 1, 1, $"cannot read the file: {reason}")] };
+            return new DeuDataset { FileName = path, Capability = capability, Rows = [], Diagnostics = [problem!] };
         }
 
         return ReadDataset(text, path, capability);

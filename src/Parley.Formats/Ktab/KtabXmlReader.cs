@@ -36,6 +36,11 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         ("BargnModel", ["InitOnlyInterp", "InitRcvrInterp", "PWCompInterp"]),
     ];
 
+    /// <summary>The deepest nesting of elements accepted: 64 levels.</summary>
+    public const int MaxDepth = 64;
+
+    private const string TooDeep = "elements are nested more than";
+
     /// <inheritdoc />
     public ScenarioFormat Format => ScenarioFormat.KtabXml;
 
@@ -60,15 +65,23 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         XDocument document;
         try
         {
-            document = XDocument.Parse(text.TrimStart('\uFEFF'), LoadOptions.SetLineInfo);
+            document = Load(text.TrimStart('\uFEFF'));
         }
         catch (XmlException error)
         {
             var message = error.Message;
             var cut = message.IndexOf(" Line ", StringComparison.Ordinal);
             message = cut > 0 ? message[..cut] : message;
-            return ReadResult.Failure([new Diagnostic(fileName, Math.Max(1, error.LineNumber), Math.Max(1, error.LinePosition),
-                $"malformed XML: {message.TrimEnd('.')}; fix the markup")]);
+            if (message.Contains("DTD", StringComparison.Ordinal))
+            {
+                message = "the file has a DOCTYPE (a DTD); DTDs and entities are refused for safety: remove the <!DOCTYPE ...> declaration";
+            }
+            else if (!message.StartsWith(TooDeep, StringComparison.Ordinal))
+            {
+                message = $"malformed XML: {Excerpt.Of(message.TrimEnd('.'))}; fix the markup";
+            }
+
+            return ReadResult.Failure([new Diagnostic(fileName, Math.Max(1, error.LineNumber), Math.Max(1, error.LinePosition), message)]);
         }
 
         var problems = new List<Diagnostic>();
@@ -250,6 +263,37 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             ModelParameters = parameters.ToImmutable(),
         };
         return ReadResult.From(scenario, [.. ScenarioChecker.Check(scenario, map, fileName)]);
+    }
+
+    /// <summary>
+    /// Parses the document with DTDs prohibited (no entity can expand or reach outside the file)
+    /// and nesting limited to <see cref="MaxDepth"/> elements, checked while reading.
+    /// </summary>
+    private static XDocument Load(string text)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            IgnoreProcessingInstructions = true,
+        };
+        using (var scan = XmlReader.Create(new StringReader(text), settings))
+        {
+            while (scan.Read())
+            {
+                if (scan.Depth > MaxDepth)
+                {
+                    var info = (IXmlLineInfo)scan;
+                    throw new XmlException(
+                        string.Create(CultureInfo.InvariantCulture, $"{TooDeep} {MaxDepth} levels deep here; the limit is {MaxDepth} levels (a KTAB scenario needs 4)"),
+                        null, info.LineNumber, info.LinePosition);
+                }
+            }
+        }
+
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }
 
     private static XElement? Required(XElement parent, string child, Action<XObject, string> report)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Parley.Core.Domain;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Parley.Formats.Native;
@@ -50,24 +49,18 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
     public ReadResult Read(string text, string fileName)
     {
         var problems = new List<Diagnostic>();
-        YamlNode root;
-        try
+        var (stream, problem) = YamlText.Load(text, fileName, Format == ScenarioFormat.Json ? "JSON" : "YAML");
+        if (stream is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0)
-            {
-                return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "the file holds no document; a scenario needs id, title, actors, issues and stances")]);
-            }
+            return ReadResult.Failure([problem!]);
+        }
 
-            root = stream.Documents[0].RootNode;
-        }
-        catch (YamlException error)
+        if (stream.Documents.Count == 0)
         {
-            var message = error.InnerException?.Message ?? error.Message;
-            var kind = Format == ScenarioFormat.Json ? "JSON" : "YAML";
-            return ReadResult.Failure([new Diagnostic(fileName, (int)Math.Max(1, error.Start.Line), (int)Math.Max(1, error.Start.Column), $"not valid {kind}: {Clean(message)}")]);
+            return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "the file holds no document; a scenario needs id, title, actors, issues and stances")]);
         }
+
+        var root = stream.Documents[0].RootNode;
 
         var map = new SourceMap();
         var fields = YamlFields.Of(root, "scenario", fileName, problems);
@@ -387,12 +380,5 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
                 kind = ActorKind.State;
                 return false;
         }
-    }
-
-    private static string Clean(string message)
-    {
-        // YamlDotNet prefixes positions like "(Line: 3, Col: 5, Idx: 20) - (...): "; the diagnostic already locates it.
-        var colon = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return colon >= 0 ? message[(colon + 3)..] : message;
     }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Parley.Core.Domain;
 using Parley.Core.WhatIf;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Parley.Formats.Overlays;
@@ -30,18 +28,8 @@ public static class OverlayFileReader
     public static (ScenarioOverlay? Overlay, ImmutableArray<Diagnostic> Diagnostics) Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = error is FileNotFoundException or DirectoryNotFoundException ? "no such file" : error.Message;
-            return (null, [new Diagnostic(path, 1, 1, $"cannot read the overlay file: {reason}")]);
-        }
-
-        return ReadText(text, path);
+        var (text, problem) = InputText.ReadFile(path);
+        return text is null ? (null, [problem!]) : ReadText(text, path);
     }
 
     /// <summary>Reads <paramref name="text"/> as the overlay file <paramref name="fileName"/>.</summary>
@@ -49,14 +37,10 @@ public static class OverlayFileReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<Diagnostic>();
-        var stream = new YamlStream();
-        try
+        var (stream, problem) = YamlText.Load(text, fileName, "YAML");
+        if (stream is null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException error)
-        {
-            return (null, [new Diagnostic(fileName, (int)error.Start.Line, (int)error.Start.Column, $"not valid YAML: {error.Message}")]);
+            return (null, [problem!]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
