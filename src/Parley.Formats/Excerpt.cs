@@ -8,8 +8,11 @@ namespace Parley.Formats;
 /// </summary>
 public static class Excerpt
 {
-    /// <summary>The most characters of a value a message quotes.</summary>
+    /// <summary>The most characters of a value a message quotes by default.</summary>
     public const int MaxLength = 60;
+
+    /// <summary>The most characters of a parser's own message shown (it may quote the input).</summary>
+    public const int MaxMessageLength = 240;
 
     /// <summary>
     /// <paramref name="value"/> itself when it is at most <see cref="MaxLength"/> characters,
@@ -17,21 +20,24 @@ public static class Excerpt
     /// <c>abcd… (1,048,576 characters)</c>. Line breaks and other control characters are shown
     /// as escapes so that one diagnostic stays on one line.
     /// </summary>
-    public static string Of(string? value)
+    /// <param name="value">The value to quote.</param>
+    /// <param name="maxLength">The most characters shown; parsers' own messages, which may quote the input, get more room.</param>
+    public static string Of(string? value, int maxLength = MaxLength)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
         if (string.IsNullOrEmpty(value))
         {
             return string.Empty;
         }
 
-        var shown = value.Length <= MaxLength ? value : value[..MaxLength];
+        var shown = value.Length <= maxLength ? value : value[..maxLength];
         if (shown.Length < value.Length && char.IsHighSurrogate(shown[^1]))
         {
             shown = shown[..^1];
         }
 
         shown = Escape(shown);
-        return value.Length <= MaxLength
+        return value.Length <= maxLength
             ? shown
             : string.Create(CultureInfo.InvariantCulture, $"{shown}… ({value.Length:N0} characters)");
     }

@@ -54,8 +54,8 @@ public static class InputText
         {
             return (null, Fail(error switch
             {
-                FileNotFoundException => "no such file; check the path",
-                DirectoryNotFoundException => "no such file: a folder on the path does not exist; check the path",
+                FileNotFoundException => "cannot read the file: no such file; check the path",
+                DirectoryNotFoundException => "cannot read the file: no such file (a folder on the path does not exist); check the path",
                 UnauthorizedAccessException => "cannot read the file: permission denied; check its permissions",
                 PathTooLongException => "the path is too long",
                 _ => $"cannot read the file: {error.Message}",

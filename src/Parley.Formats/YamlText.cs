@@ -23,23 +23,34 @@ internal static class YamlText
     public static (YamlStream? Stream, Diagnostic? Problem) Load(string text, string fileName, string kind)
     {
         var stream = new YamlStream();
+        var parser = new DepthLimitedParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text))));
+            stream.Load(parser);
             return (stream, null);
         }
         catch (YamlException error)
         {
             var message = error is TooDeepException tooDeep ? tooDeep.Reason : $"not valid {kind}: {Clean(error.InnerException?.Message ?? error.Message)}";
-            return (null, new Diagnostic(fileName, (int)Math.Clamp(error.Start.Line, 1, int.MaxValue), (int)Math.Clamp(error.Start.Column, 1, int.MaxValue), message));
+            return (null, At(fileName, error.Start, message));
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner and node loader throw these, without a position, on some
+            // malformed input (found by fuzzing: "- { a: b, c: { d: e }" and similar): the problem
+            // lies just after the last event the parser delivered.
+            return (null, At(fileName, parser.LastEnd, $"not valid {kind}: the text after this point cannot be parsed; check the brackets, quotes and indentation here"));
         }
     }
+
+    private static Diagnostic At(string fileName, Mark mark, string message) =>
+        new(fileName, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue), message);
 
     /// <summary>YamlDotNet prefixes positions like "(Line: 3, Col: 5, Idx: 20) - (...): "; the diagnostic already locates the problem.</summary>
     private static string Clean(string message)
     {
         var colon = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return Excerpt.Of(colon >= 0 ? message[(colon + 3)..] : message);
+        return Excerpt.Of(colon >= 0 ? message[(colon + 3)..] : message, Excerpt.MaxMessageLength);
     }
 
     private sealed class TooDeepException(Mark start, Mark end, string reason) : YamlException(start, end, reason)
@@ -54,12 +65,17 @@ internal static class YamlText
 
         public ParsingEvent? Current => inner.Current;
 
+        /// <summary>Where the last event delivered ends: the start of the file before any.</summary>
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
         public bool MoveNext()
         {
             if (!inner.MoveNext())
             {
                 return false;
             }
+
+            LastEnd = inner.Current!.End;
 
             switch (inner.Current)
             {

@@ -78,13 +78,13 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             }
             else if (!message.StartsWith(TooDeep, StringComparison.Ordinal))
             {
-                message = $"malformed XML: {Excerpt.Of(message.TrimEnd('.'))}; fix the markup";
+                message = $"malformed XML: {Excerpt.Of(message.TrimEnd('.'), Excerpt.MaxMessageLength)}; fix the markup";
             }
 
             return ReadResult.Failure([new Diagnostic(fileName, Math.Max(1, error.LineNumber), Math.Max(1, error.LinePosition), message)]);
         }
 
-        var problems = new List<Diagnostic>();
+        var problems = new DiagnosticList();
         void Report(XObject at, string message)
         {
             var location = Location(at);
@@ -94,7 +94,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         var root = document.Root!;
         if (root.Name.LocalName != "Scenario")
         {
-            Report(root, $"the root element is <{root.Name.LocalName}>; a KTAB scenario is a <Scenario> element");
+            Report(root, $"the root element is <{Excerpt.Of(root.Name.LocalName)}>; a KTAB scenario is a <Scenario> element");
             return ReadResult.Failure(problems);
         }
 
@@ -117,7 +117,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                 var value = element.Value.Trim();
                 if (!allowed.Contains(value, StringComparer.Ordinal))
                 {
-                    Report(element, $"{parameter} '{value}' is not allowed; use one of {string.Join(", ", allowed)}");
+                    Report(element, $"{parameter} '{Excerpt.Of(value)}' is not allowed; use one of {string.Join(", ", allowed)}");
                     continue;
                 }
 
@@ -136,6 +136,11 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         if (actorsElement is not null && actorElements.Count == 0)
         {
             Report(actorsElement, "<Actors> has no <Actor>; list the actors");
+        }
+
+        if (actorElements.Count == 0)
+        {
+            return ReadResult.Failure(problems);
         }
 
         var dims = dimensionNames.Count > 0
@@ -178,7 +183,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             var sum = saliences.Sum(s => s.Value ?? 0);
             if (saliences.Count == dims && saliences.All(s => s.Value is >= 0 and <= 100) && !(sum > 0 && sum <= 100))
             {
-                Report(actorElement.Element("Salience")!, $"the saliences of '{actorName}' sum to {FormatNumber(sum)}; KTAB needs a sum greater than 0 and at most 100");
+                Report(actorElement.Element("Salience")!, $"the saliences of '{Excerpt.Of(actorName)}' sum to {FormatNumber(sum)}; KTAB needs a sum greater than 0 and at most 100");
             }
 
             for (var d = 0; d < dims; d++)
@@ -200,7 +205,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                     ActorId = actorName,
                     IssueId = issues[d].Id,
                     Position = d < coordinates.Count ? coordinates[d].Value ?? 0 : 0,
-                    Salience = Math.Clamp((d < saliences.Count ? saliences[d].Value ?? 0 : 0) / 100, 0, 1),
+                    Salience = Math.Clamp(Percent.Divide(d < saliences.Count ? saliences[d].Value ?? 0 : 0, 100), 0, 1),
                 });
             }
         }
@@ -220,7 +225,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                 {
                     if (who is not null && !names.Contains(who.Value.Trim()))
                     {
-                        Report(who, $"unknown actor '{who.Value.Trim()}'; use the name of an <Actor>");
+                        Report(who, $"unknown actor '{Excerpt.Of(who.Value.Trim())}'; use the name of an <Actor>");
                     }
                 }
 
@@ -234,7 +239,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                     rowSums[key] = rowSums.GetValueOrDefault(key) + ok;
                     if (rowSums[key] > 1 + 1e-10)
                     {
-                        Report(rateElement!, $"the adjust rates of '{key}' sum to {FormatNumber(rowSums[key])}; an actor's rates sum to at most 1");
+                        Report(rateElement!, $"the adjust rates of '{Excerpt.Of(key)}' sum to {FormatNumber(rowSums[key])}; an actor's rates sum to at most 1");
                     }
 
                     cells.Add(string.Create(CultureInfo.InvariantCulture, $"{key}>{reference.Value.Trim()}={ok:R}"));
@@ -247,11 +252,6 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             }
         }
 
-        if (problems.Count > 0)
-        {
-            return ReadResult.Failure(problems);
-        }
-
         var scenario = new Scenario
         {
             Id = name,
@@ -262,7 +262,11 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             Stances = stances.ToImmutable(),
             ModelParameters = parameters.ToImmutable(),
         };
-        return ReadResult.From(scenario, [.. ScenarioChecker.Check(scenario, map, fileName)]);
+
+        // One pass: the scenario's checks (ids, duplicates) run even when a value was refused above;
+        // a refused value was replaced by a neutral one, and its spot is not reported twice.
+        problems.AddUnlessLocated(ScenarioChecker.Check(scenario, map, fileName));
+        return ReadResult.From(scenario, problems);
     }
 
     /// <summary>
@@ -348,7 +352,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            report(element, $"{what} '{text}' is not a number; write numbers like 42 or 57.5");
+            report(element, $"{what} '{Excerpt.Of(text)}' is not a number; write numbers like 42 or 57.5");
             return null;
         }
 

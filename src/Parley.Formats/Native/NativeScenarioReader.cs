@@ -48,7 +48,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
     /// <inheritdoc />
     public ReadResult Read(string text, string fileName)
     {
-        var problems = new List<Diagnostic>();
+        var problems = new NativeProblems();
         var (stream, problem) = YamlText.Load(text, fileName, Format == ScenarioFormat.Json ? "JSON" : "YAML");
         if (stream is null)
         {
@@ -66,7 +66,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         var fields = YamlFields.Of(root, "scenario", fileName, problems);
         if (fields is null)
         {
-            return ReadResult.Failure(problems);
+            return ReadResult.Failure(problems.Structure);
         }
 
         map.Set("scenario", fields.Location);
@@ -85,19 +85,23 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Stages = ReadList(fields, "stages", "stage", map, fileName, problems, ReadStage),
         };
 
-        // Semantic checks only make sense on a structurally sound file.
-        if (problems.Count == 0)
+        // The checks of content need every element read; unknown fields leave the elements whole,
+        // so a file with a misspelt field still gets its ranges and ids checked in the same pass.
+        var all = new DiagnosticList();
+        all.AddRange(problems.Structure);
+        all.AddRange(problems.UnknownFields);
+        if (problems.Structure.Count == 0)
         {
-            problems.AddRange(ScenarioChecker.Check(scenario, map, fileName));
+            all.AddRange(ScenarioChecker.Check(scenario, map, fileName));
         }
 
-        return ReadResult.From(scenario, problems);
+        return ReadResult.From(scenario, all);
     }
 
-    private delegate T? ElementReader<T>(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private delegate T? ElementReader<T>(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
         where T : class;
 
-    private static ImmutableArray<T> ReadList<T>(YamlFields parent, string field, string kind, SourceMap map, string fileName, List<Diagnostic> problems, ElementReader<T> read)
+    private static ImmutableArray<T> ReadList<T>(YamlFields parent, string field, string kind, SourceMap map, string fileName, NativeProblems problems, ElementReader<T> read)
         where T : class
     {
         var builder = ImmutableArray.CreateBuilder<T>();
@@ -121,7 +125,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         return builder.ToImmutable();
     }
 
-    private static Source? ReadSource(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Source? ReadSource(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "title", "publisher", "date", "url");
         map.Set(key + ".id", fields.LocationOf("id"));
@@ -133,7 +137,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             fields.String("url"));
     }
 
-    private static Actor? ReadActor(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Actor? ReadActor(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "name", "kind", "description", "capability", "capability_range", "members", "evidence");
         Mark(fields, key, map, "id", "capability", "capability_range", "members", "evidence");
@@ -142,7 +146,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         if (kindText is not null && !TryParseKind(kindText, out kind))
         {
             var at = fields.LocationOf("kind");
-            problems.Add(new Diagnostic(fileName, at.Line, at.Column, $"actor kind '{kindText}' is not allowed; use one of state, person, organisation, bloc"));
+            problems.Add(new Diagnostic(fileName, at.Line, at.Column, $"actor kind '{Excerpt.Of(kindText)}' is not allowed; use one of state, person, organisation, bloc"));
         }
 
         var id = fields.String("id", required: true) ?? string.Empty;
@@ -159,7 +163,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         };
     }
 
-    private static Issue? ReadIssue(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Issue? ReadIssue(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "name", "description", "min", "max", "anchors", "status_quo", "outcome");
         Mark(fields, key, map, "id", "min", "max", "status_quo", "outcome");
@@ -196,7 +200,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         };
     }
 
-    private static Stance? ReadStance(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Stance? ReadStance(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
         Mark(fields, key, map, "actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
@@ -226,7 +230,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         };
     }
 
-    private static Stage? ReadStage(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Stage? ReadStage(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "name", "description", "participants", "issues", "model");
         Mark(fields, key, map, "id", "participants", "issues", "model");
@@ -247,7 +251,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
     /// mapping with <c>position</c>, <c>salience</c>, <c>capability</c> (each optional, defaulting
     /// to <see cref="DefaultSpread.Standard"/>'s); every value from 0 to 1.
     /// </summary>
-    private static DefaultSpread? ReadDefaultSpread(YamlFields parent, string fileName, List<Diagnostic> problems)
+    private static DefaultSpread? ReadDefaultSpread(YamlFields parent, string fileName, NativeProblems problems)
     {
         var node = parent.Node("default_spread");
         if (node is null)
@@ -270,7 +274,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         {
             if (!YamlFields.TryParseNumber(scalar.Value, out var all))
             {
-                YamlFields.Report(problems, fileName, node, $"default_spread must be a number from 0 to 1 or a mapping with position, salience, capability; found '{scalar.Value}'");
+                YamlFields.Report(problems, fileName, node, $"default_spread must be a number from 0 to 1 or a mapping with position, salience, capability; found '{Excerpt.Of(scalar.Value)}'");
                 return null;
             }
 
@@ -291,7 +295,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         return new DefaultSpread(position ?? standard.Position, salience ?? standard.Salience, capability ?? standard.Capability);
     }
 
-    private static ValueRange? ReadRange(YamlFields parent, string field, string fileName, List<Diagnostic> problems)
+    private static ValueRange? ReadRange(YamlFields parent, string field, string fileName, NativeProblems problems)
     {
         var node = parent.Node(field);
         if (node is null)
@@ -312,7 +316,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         return low is { } l && high is { } h ? new ValueRange(l, h, sd) : null;
     }
 
-    private static ImmutableArray<Evidence> ReadEvidence(YamlFields parent, string fileName, List<Diagnostic> problems)
+    private static ImmutableArray<Evidence> ReadEvidence(YamlFields parent, string fileName, NativeProblems problems)
     {
         var builder = ImmutableArray.CreateBuilder<Evidence>();
         foreach (var (node, index) in parent.Items("evidence"))

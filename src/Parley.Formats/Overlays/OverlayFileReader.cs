@@ -36,7 +36,7 @@ public static class OverlayFileReader
     public static (ScenarioOverlay? Overlay, ImmutableArray<Diagnostic> Diagnostics) ReadText(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var problems = new List<Diagnostic>();
+        var problems = new DiagnosticList();
         var (stream, problem) = YamlText.Load(text, fileName, "YAML");
         if (stream is null)
         {
@@ -105,14 +105,14 @@ public static class OverlayFileReader
                         : $"{key} must be a list");
                     break;
                 default:
-                    Report(keyNode, $"unknown field '{key}'; an overlay has set, remove_actors and add_stages");
+                    Report(keyNode, $"unknown field '{Excerpt.Of(key)}'; an overlay has set, remove_actors and add_stages");
                     break;
             }
         }
 
         if (problems.Count > 0)
         {
-            return (null, [.. problems]);
+            return (null, DiagnosticList.Summarize(problems));
         }
 
         return (new ScenarioOverlay { Settings = settings.ToImmutable(), Removals = removals.ToImmutable(), AddedStages = stages.ToImmutable() }, []);
@@ -168,7 +168,7 @@ public static class OverlayFileReader
 
                     break;
                 default:
-                    report(keyNode, $"unknown or malformed stage field '{key}'; a stage has id, name, participants (list), issues (list), model");
+                    report(keyNode, $"unknown or malformed stage field '{Excerpt.Of(key)}'; a stage has id, name, participants (list), issues (list), model");
                     valid = false;
                     break;
             }
