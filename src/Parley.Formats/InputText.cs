@@ -192,7 +192,8 @@ public static class InputText
         _ => null,
     };
 
-    private static (int Line, int Column) LineAndColumn(string text, int index)
+    /// <summary>The line and column (from 1) of character <paramref name="index"/> of <paramref name="text"/>.</summary>
+    internal static (int Line, int Column) LineAndColumn(string text, int index)
     {
         var line = 1;
         var lineStart = 0;

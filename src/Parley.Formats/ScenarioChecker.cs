@@ -23,7 +23,7 @@ public static class ScenarioChecker
 
         if (string.IsNullOrWhiteSpace(scenario.Id))
         {
-            Report("scenario", "the scenario's id is empty; give the scenario a non-empty id (its name, in KTAB files)");
+            Report("scenario", "the scenario's id is empty; give the scenario a non-empty id (in KTAB files, its name)");
         }
 
         if (string.IsNullOrWhiteSpace(scenario.Title))

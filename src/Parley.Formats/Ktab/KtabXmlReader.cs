@@ -72,8 +72,12 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             var message = error.Message;
             var cut = message.IndexOf(" Line ", StringComparison.Ordinal);
             message = cut > 0 ? message[..cut] : message;
+            var (line, column) = (error.LineNumber, error.LinePosition);
             if (message.Contains("DTD", StringComparison.Ordinal))
             {
+                // The reader's exception carries no position here: point at the declaration itself.
+                var doctype = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+                (line, column) = doctype >= 0 ? InputText.LineAndColumn(text, doctype) : (line, column);
                 message = "the file has a DOCTYPE (a DTD); DTDs and entities are refused for safety: remove the <!DOCTYPE ...> declaration";
             }
             else if (!message.StartsWith(TooDeep, StringComparison.Ordinal))
@@ -81,7 +85,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                 message = $"malformed XML: {Excerpt.Of(message.TrimEnd('.'), Excerpt.MaxMessageLength)}; fix the markup";
             }
 
-            return ReadResult.Failure([new Diagnostic(fileName, Math.Max(1, error.LineNumber), Math.Max(1, error.LinePosition), message)]);
+            return ReadResult.Failure([new Diagnostic(fileName, Math.Max(1, line), Math.Max(1, column), message)]);
         }
 
         var problems = new DiagnosticList();
