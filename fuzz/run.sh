@@ -2,6 +2,7 @@
 # Coverage-guided fuzzing of Parley's readers with SharpFuzz and AFL++.
 #
 #   fuzz/run.sh TARGET SECONDS     fuzz one target (yaml, json, ktab-csv, ktab-xml, decide, bdm, deu, overlay, detect)
+#   fuzz/run.sh A,B,C SECONDS      fuzz several targets in turn, SECONDS each (one build)
 #   fuzz/run.sh all SECONDS        fuzz every target in turn, SECONDS each
 #
 # Builds fuzz/Parley.Fuzz, instruments Parley.Formats.dll and YamlDotNet.dll with the sharpfuzz
@@ -20,11 +21,14 @@ if [ $# -ne 2 ] || ! [[ "$2" =~ ^[0-9]+$ ]]; then
 fi
 if [ "$1" = all ]; then
   chosen=("${targets[@]}")
-elif [[ " ${targets[*]} " == *" $1 "* ]]; then
-  chosen=("$1")
 else
-  echo "unknown target '$1'; use one of: ${targets[*]} or all" >&2
-  exit 2
+  IFS=, read -r -a chosen <<< "$1"
+  for target in "${chosen[@]}"; do
+    if [[ " ${targets[*]} " != *" $target "* ]]; then
+      echo "unknown target '$target'; use one of: ${targets[*]} or all" >&2
+      exit 2
+    fi
+  done
 fi
 seconds=$2
 
