@@ -30,6 +30,23 @@ public sealed class InputFileTests : IDisposable
     }
 
     [Fact]
+    public void LoadBacktest_DevZero_StopsAtTheSizeLimitToo()
+    {
+        var input = Parley.Formats.Backtesting.BacktestInput.Load(["/dev/zero"], format: null, Parley.Formats.Deu.DeuCapability.Equal);
+
+        Assert.Contains("larger than 64 MiB", Assert.Single(input.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadOverlay_Directory_SaysItIsADirectory()
+    {
+        var (overlay, diagnostics) = Parley.Formats.Overlays.OverlayFileReader.Read(folder);
+
+        Assert.Null(overlay);
+        Assert.EndsWith("is a directory, not a file; give a scenario file", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadFile_FileOverTheLimit_IsRefusedBeforeReading()
     {
         var path = Write("big.yaml", new byte[2048]);
