@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Models;
-using Parley.Core.Staging;
 using Parley.Reports;
 
 namespace Parley.Cli.Commands;
@@ -31,47 +31,52 @@ internal static class ForecastCommand
         blocs.AddTo(command);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, console);
-            scenario = scenario is null ? null : blocs.Apply(parse, scenario, console);
-            var models = scenario is null ? null : selection.Models(parse, console);
-            var options = models is null ? null : selection.Options(parse, console);
-            if (scenario is null || models is null || options is null)
+            var wantsJson = parse.GetValue(json);
+            var models = selection.Request(parse, console);
+            if (models is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var wantsJson = parse.GetValue(json);
-            if (wantsJson)
+            var planned = ParleyApplication.PlanForecast(new ForecastRequest
             {
+                Scenario = input.Source(parse),
+                Blocs = blocs.Value(parse),
                 // The JSON document is the complete record of a run: dynamic models' rounds are always in it.
-                options = options with { Trace = true };
+                Models = models with { Trace = models.Trace || wantsJson },
+                Stages = parse.GetValue(stages),
+            });
+            if (planned.Value is not { } plan)
+            {
+                return Problems.Print(console, planned);
             }
 
             var databasePath = parse.GetValue(database);
-            if (databasePath is not null && !models.Any(m => m.Info.Id == "smp"))
+            if (databasePath is not null && !plan.Setup.Models.Any(m => m.Info.Id == "smp"))
             {
                 console.Error.WriteLine("parley: --db records SMP runs; add --model smp (or --model all)");
                 return ExitCodes.InvalidInput;
             }
 
-            if (databasePath is not null && parse.GetValue(stages))
+            if (databasePath is not null && plan.Staged)
             {
                 console.Error.WriteLine("parley: --db records whole SMP runs; drop --stages to record one");
                 return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(stages))
+            var run = plan.Run(console.Cancellation);
+            var scenario = run.Scenario;
+            if (run.IsStaged)
             {
-                var staged = models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList();
                 if (wantsJson)
                 {
-                    ForecastDocument.Write(console.Output, scenario, StagesView.Finals(staged), staged);
+                    ForecastDocument.Write(console.Output, scenario, StagesView.Finals(run.Staged), run.Staged);
                 }
                 else
                 {
-                    if (options.Trace)
+                    if (run.Options.Trace)
                     {
-                        foreach (var result in staged)
+                        foreach (var result in run.Staged)
                         {
                             foreach (var stage in result.Stages.Where(st => !st.Result.Rounds.IsDefaultOrEmpty))
                             {
@@ -81,13 +86,13 @@ internal static class ForecastCommand
                         }
                     }
 
-                    StagesView.Print(console, scenario, staged);
+                    StagesView.Print(console, scenario, run.Staged);
                 }
 
                 return ExitCodes.Success;
             }
 
-            var results = models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList();
+            var results = run.Results;
             var recorded = databasePath is null ? [] : RecordRuns(console, databasePath, scenario, results);
             if (recorded is null)
             {
@@ -100,7 +105,7 @@ internal static class ForecastCommand
                 return ExitCodes.Success;
             }
 
-            if (options.Trace)
+            if (run.Options.Trace)
             {
                 foreach (var result in results)
                 {

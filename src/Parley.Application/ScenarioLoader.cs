@@ -1,0 +1,101 @@
+using System.Globalization;
+using Parley.Core.Blocs;
+using Parley.Core.Domain;
+using Parley.Formats;
+using Parley.Formats.Deu;
+
+namespace Parley.Application;
+
+/// <summary>Loads and checks scenarios from a <see cref="ScenarioSource"/>: every problem comes back located.</summary>
+public static class ScenarioLoader
+{
+    /// <summary>The scenario <paramref name="source"/> holds, or every problem found in it.</summary>
+    public static Outcome<Scenario> Load(ScenarioSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (ParseFormat(source.Format, out var format) is { } error)
+        {
+            return Outcome<Scenario>.Invalid(error);
+        }
+
+        var result = source.Path is { } path ? ScenarioFiles.Read(path, format) : ScenarioFiles.ReadText(source.Text!, source.Name, format);
+        if (result.Scenario is not { } scenario)
+        {
+            return Outcome<Scenario>.Invalid(result.Diagnostics);
+        }
+
+        return DeuText(source, format) is { } text ? ChooseProposal(source, text) : source.Proposal is { } proposal
+            ? Outcome<Scenario>.Invalid($"--proposal {proposal}: {source.Name} holds one negotiation, not a data set of proposals; drop --proposal")
+            : Outcome<Scenario>.Success(scenario);
+    }
+
+    /// <summary>The text of a DEU data set, or <c>null</c> when <paramref name="source"/> is another format.</summary>
+    private static string? DeuText(ScenarioSource source, ScenarioFormat? format)
+    {
+        string text;
+        try
+        {
+            text = source.Text ?? File.ReadAllText(source.Path!);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var detected = format ?? ScenarioFiles.Detect(text.TrimStart('\uFEFF'), source.Name)?.Format;
+        return detected == ScenarioFormat.Deu ? text : null;
+    }
+
+    /// <summary>
+    /// A DEU data set holds one negotiation per proposal: running models on all of them at once would
+    /// let them trade across unrelated proposals, so one must be chosen.
+    /// </summary>
+    private static Outcome<Scenario> ChooseProposal(ScenarioSource source, string text)
+    {
+        var proposals = DeuProposal.From(DeuReader.ReadDataset(text, source.Name));
+        var chosen = source.Proposal is { } id ? proposals.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)) : null;
+        if (chosen is not null)
+        {
+            return Outcome<Scenario>.Success(chosen.Scenario);
+        }
+
+        var issues = proposals.Sum(p => p.Scenario.Issues.Length);
+        var lead = source.Proposal is { } unknown
+            ? $"--proposal {unknown} is not a proposal of {source.Name}"
+            : $"{source.Name} is a DEU data set of {proposals.Length} proposals ({issues} issues), each a separate negotiation; choose one with --proposal ID";
+        var guess = source.Proposal is null ? null : Suggestions.Closest(source.Proposal, proposals.Select(p => p.Id));
+        var width = proposals.Max(p => p.Id.Length);
+        var list = proposals.Select(p => string.Create(
+            CultureInfo.InvariantCulture,
+            $"  {p.Id.PadRight(width)}  {p.Scenario.Issues.Length,3} issue{(p.Scenario.Issues.Length == 1 ? " " : "s")}  {p.Name}"));
+        return Outcome<Scenario>.Invalid(
+            $"{lead}{(guess is null ? string.Empty : $" (did you mean {guess}?)")}; the proposals are:{Environment.NewLine}{string.Join(Environment.NewLine, list)}");
+    }
+
+    /// <summary>Reads a format name; <c>null</c> when it is known or absent, else what is allowed.</summary>
+    public static string? ParseFormat(string? name, out ScenarioFormat? format)
+    {
+        format = null;
+        if (name is null)
+        {
+            return null;
+        }
+
+        format = ScenarioFiles.ParseFormatName(name);
+        return format is null ? $"--format '{name}' is not a known format; use one of {ScenarioFiles.FormatNames}" : null;
+    }
+
+    /// <summary>Reads a <c>--blocs</c> mode name; <c>null</c> when it is known, else what is allowed.</summary>
+    public static string? ParseBlocs(string name, out BlocMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (BlocTransform.ParseMode(name) is { } parsed)
+        {
+            mode = parsed;
+            return null;
+        }
+
+        mode = BlocMode.AsWritten;
+        return $"--blocs '{name}' is not allowed; use one of {BlocTransform.Names}";
+    }
+}
