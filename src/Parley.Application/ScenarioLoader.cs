@@ -30,20 +30,42 @@ public static class ScenarioLoader
     }
 
     /// <summary>The text of a DEU data set, or <c>null</c> when <paramref name="source"/> is another format.</summary>
+    /// <remarks>
+    /// A DEU file is recognised by its header line alone, so other files are told apart by their
+    /// first line without reading them again whole.
+    /// </remarks>
     private static string? DeuText(ScenarioSource source, ScenarioFormat? format)
     {
-        string text;
+        if (format is { } named && named != ScenarioFormat.Deu)
+        {
+            return null;
+        }
+
         try
         {
-            text = source.Text ?? File.ReadAllText(source.Path!);
+            var beginning = source.Text ?? Beginning(source.Path!);
+            if (format is null && !ScenarioFiles.ReaderFor(ScenarioFormat.Deu)!.Recognizes(beginning.TrimStart('\uFEFF'), source.Name))
+            {
+                return null;
+            }
+
+            var whole = source.Text ?? File.ReadAllText(source.Path!);
+            var detected = format ?? ScenarioFiles.Detect(whole.TrimStart('\uFEFF'), source.Name)?.Format;
+            return detected == ScenarioFormat.Deu ? whole : null;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+    }
 
-        var detected = format ?? ScenarioFiles.Detect(text.TrimStart('\uFEFF'), source.Name)?.Format;
-        return detected == ScenarioFormat.Deu ? text : null;
+    /// <summary>The first 64K characters of the file: enough for its header line.</summary>
+    private static string Beginning(string path)
+    {
+        using var reader = new StreamReader(path);
+        var buffer = new char[64 * 1024];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        return new string(buffer, 0, read);
     }
 
     /// <summary>

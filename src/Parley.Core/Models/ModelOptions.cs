@@ -6,7 +6,8 @@ namespace Parley.Core.Models;
 /// <summary>
 /// Options of one model run. The common ones are typed; model-specific ones (a variant, a
 /// utility function, REX's p) travel in <see cref="Parameters"/> by name, as typed on the
-/// command line, and each model documents which it reads.
+/// command line; each model describes those it reads in <see cref="IModel.Options"/> and reads
+/// them through <see cref="GetChoice"/> and <see cref="GetNumber"/>.
 /// </summary>
 public sealed record ModelOptions
 {
@@ -52,16 +53,6 @@ public sealed record ModelOptions
         ArgumentNullException.ThrowIfNull(option);
         return double.Parse(Checked(option) ?? option.Default ?? "0", NumberStyles.Float, CultureInfo.InvariantCulture);
     }
-
-    /// <summary>One of <paramref name="allowed"/>, or <paramref name="fallback"/> when absent.</summary>
-    /// <exception cref="ModelOptionException">The value is not one of <paramref name="allowed"/>.</exception>
-    public string GetChoice(string name, string fallback, params string[] allowed) =>
-        GetChoice(ModelOptionDescription.Choice(name, fallback, string.Empty, allowed));
-
-    /// <summary>The finite number parameter <paramref name="name"/> within [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/>.</summary>
-    /// <exception cref="ModelOptionException">The value is not a number in range.</exception>
-    public double GetDouble(string name, double fallback, double min = double.MinValue, double max = double.MaxValue) =>
-        GetNumber(ModelOptionDescription.Number(name, fallback, min, max, string.Empty));
 
     /// <summary>The parameter's text when given and allowed, <c>null</c> when absent.</summary>
     private string? Checked(ModelOptionDescription option)
