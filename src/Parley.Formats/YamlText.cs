@@ -36,9 +36,9 @@ internal static class YamlText
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner and node loader throw these, without a position, on some
-            // malformed input (found by fuzzing: "- { a: b, c: { d: e }" and similar): the problem
-            // lies just after the last event the parser delivered.
+            // YamlDotNet's scanner, parser and node loader throw these, without a position, on some
+            // malformed input (found by fuzzing: the three bytes "!![", docs/reliability.md): the
+            // problem lies just after the last event the parser delivered.
             return (null, At(fileName, parser.LastEnd, $"not valid {kind}: the text after this point cannot be parsed; check the brackets, quotes and indentation here"));
         }
     }
