@@ -48,6 +48,27 @@ public sealed class NestingTests
         Assert.Contains("nested more than 64 levels", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x: *a\ny: &a b\n", "f.yaml:1:4: the alias *a names no anchor defined before it (or the list or mapping that contains it); define &a first, outside")]
+    [InlineData("x: &a [1, *a]\n", "f.yaml:1:11: the alias *a names no anchor defined before it (or the list or mapping that contains it); define &a first, outside")]
+    [InlineData("x: &a b\n*a : 1\n", "f.yaml:2:1: a mapping key here is a list, a mapping or an alias; keys are plain text such as 'id' or 'actors'")]
+    [InlineData("? [a, b]\n: 1\n", "f.yaml:1:3: a mapping key here is a list, a mapping or an alias; keys are plain text such as 'id' or 'actors'")]
+    public void Read_AliasesAndKeysThatCouldRecurse_AreLocatedErrors(string text, string expected)
+    {
+        // Found by fuzzing the overlay reader: a forward alias used as a key overflowed the stack in YamlDotNet.
+        Assert.Equal(expected, Assert.Single(ScenarioFiles.ReadText(text, "f.yaml", ScenarioFormat.Yaml).Diagnostics).ToString());
+        Assert.Equal(expected, Assert.Single(OverlayFileReader.ReadText(text, "f.yaml").Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Read_AliasToAnEarlierAnchor_IsStillRead()
+    {
+        var (overlay, diagnostics) = OverlayFileReader.ReadText("remove_actors: &gone [uk]\nadd_stages:\n  - id: s\n    participants: *gone\n", "f.yaml");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["uk"], Assert.Single(overlay!.AddedStages).Stage.Participants.ToArray());
+    }
+
     [Fact]
     public void Read_DeeplyNestedXml_IsALocatedError()
     {
