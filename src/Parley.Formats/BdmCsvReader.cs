@@ -53,7 +53,12 @@ public sealed class BdmCsvReader : IScenarioFormatReader
             text = text[1..];
         }
 
-        var problems = new List<Diagnostic>();
+        if (InputText.CheckLineLengths(text, fileName) is { } tooLong)
+        {
+            return ReadResult.Failure([tooLong]);
+        }
+
+        var problems = new DiagnosticList();
         var lines = Lines(text).Where(l => !string.IsNullOrWhiteSpace(l.Text)).ToList();
         if (lines.Count == 0)
         {
@@ -68,7 +73,7 @@ public sealed class BdmCsvReader : IScenarioFormatReader
             var name = header[c].Text.Trim();
             if (RequiredColumns.Contains(name, StringComparer.OrdinalIgnoreCase) && !columnOf.TryAdd(name, c))
             {
-                problems.Add(new Diagnostic(fileName, headerLine, header[c].Column, $"column '{name}' appears twice; name each of Actor, Capability, Position and Salience once"));
+                problems.Add(new Diagnostic(fileName, headerLine, header[c].Column, $"column '{Excerpt.Of(name)}' appears twice; name each of Actor, Capability, Position and Salience once"));
             }
         }
 
@@ -156,7 +161,7 @@ public sealed class BdmCsvReader : IScenarioFormatReader
                 ActorId = row.Name,
                 IssueId = "issue",
                 Position = row.Position.Value,
-                Salience = Math.Clamp(row.Salience.Value / salienceDivisor, 0, 1),
+                Salience = Math.Clamp(Percent.Divide(row.Salience.Value, salienceDivisor), 0, 1),
             });
         }
 
@@ -205,12 +210,12 @@ public sealed class BdmCsvReader : IScenarioFormatReader
     }
 
     /// <summary>A number field; an unreadable one is reported and read as 0 so that later checks stay quiet about it.</summary>
-    private static Number ParseNumber(Field field, string what, int line, string fileName, List<Diagnostic> problems)
+    private static Number ParseNumber(Field field, string what, int line, string fileName, DiagnosticList problems)
     {
         var text = field.Text.Trim();
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            var shown = text.Length == 0 ? "empty" : $"'{text}', not a number";
+            var shown = text.Length == 0 ? "empty" : $"'{Excerpt.Of(text)}', not a number";
             problems.Add(new Diagnostic(fileName, line, field.Column, $"{what} is {shown}; write a number with a decimal point, e.g. 0.5"));
             return new Number(0, field.Column);
         }

@@ -27,10 +27,13 @@ public sealed record ReadResult
     /// <summary>A valid file's scenario.</summary>
     public static ReadResult Success(Scenario scenario) => new(scenario, []);
 
-    /// <summary>A file with problems, sorted by line then column.</summary>
+    /// <summary>
+    /// A file with problems, sorted by line then column; past <see cref="DiagnosticList.Limit"/>
+    /// they are cut and counted (<see cref="DiagnosticList.Summarize"/>).
+    /// </summary>
     public static ReadResult Failure(IEnumerable<Diagnostic> diagnostics)
     {
-        var sorted = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
+        var sorted = DiagnosticList.Summarize(diagnostics);
         if (sorted.IsEmpty)
         {
             throw new ArgumentException("A failed read needs at least one diagnostic.", nameof(diagnostics));

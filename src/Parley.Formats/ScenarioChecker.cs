@@ -14,11 +14,21 @@ public static class ScenarioChecker
     /// <summary>Every problem of <paramref name="scenario"/>, located in <paramref name="fileName"/>.</summary>
     public static IReadOnlyList<Diagnostic> Check(Scenario scenario, SourceMap map, string fileName)
     {
-        var problems = new List<Diagnostic>();
+        var problems = new DiagnosticList();
         void Report(string key, string message)
         {
             var at = map.Get(key);
             problems.Add(new Diagnostic(fileName, at.Line, at.Column, message));
+        }
+
+        if (string.IsNullOrWhiteSpace(scenario.Id))
+        {
+            Report("scenario", "the scenario's id is empty; give the scenario a non-empty id (in KTAB files, its name)");
+        }
+
+        if (string.IsNullOrWhiteSpace(scenario.Title))
+        {
+            Report("scenario", "the scenario's title is empty; give the scenario a title");
         }
 
         if (scenario.Actors.IsEmpty)
@@ -53,17 +63,17 @@ public static class ScenarioChecker
         for (var i = 0; i < scenario.Actors.Length; i++)
         {
             var actor = scenario.Actors[i];
-            CheckNonNegative(actor.Capability, SourceMap.Key("actor", i, "capability"), $"actor '{actor.Id}': capability", Report);
-            CheckRange(actor.CapabilityRange, actor.Capability, 0, double.MaxValue, SourceMap.Key("actor", i, "capability_range"), $"actor '{actor.Id}': capability range", Report);
+            CheckNonNegative(actor.Capability, SourceMap.Key("actor", i, "capability"), $"actor '{Excerpt.Of(actor.Id)}': capability", Report);
+            CheckRange(actor.CapabilityRange, actor.Capability, 0, double.MaxValue, SourceMap.Key("actor", i, "capability_range"), $"actor '{Excerpt.Of(actor.Id)}': capability range", Report);
             foreach (var member in actor.Members)
             {
                 if (member == actor.Id)
                 {
-                    Report(SourceMap.Key("actor", i, "members"), $"actor '{actor.Id}' lists itself as a member; members are other actors");
+                    Report(SourceMap.Key("actor", i, "members"), $"actor '{Excerpt.Of(actor.Id)}' lists itself as a member; members are other actors");
                 }
                 else if (!actorIds.Contains(member))
                 {
-                    Report(SourceMap.Key("actor", i, "members"), $"actor '{actor.Id}': unknown member '{member}'; members must be actor ids ({Known(actorIds)})");
+                    Report(SourceMap.Key("actor", i, "members"), $"actor '{Excerpt.Of(actor.Id)}': unknown member '{Excerpt.Of(member)}'; members must be actor ids ({Known(actorIds)})");
                 }
             }
 
@@ -76,10 +86,10 @@ public static class ScenarioChecker
         for (var i = 0; i < scenario.Stances.Length; i++)
         {
             var stance = scenario.Stances[i];
-            var label = $"stance of '{stance.ActorId}' on '{stance.IssueId}'";
+            var label = $"stance of '{Excerpt.Of(stance.ActorId)}' on '{Excerpt.Of(stance.IssueId)}'";
             if (!actorIds.Contains(stance.ActorId))
             {
-                Report(SourceMap.Key("stance", i, "actor"), $"{label}: unknown actor '{stance.ActorId}'; use one of the actor ids ({Known(actorIds)})");
+                Report(SourceMap.Key("stance", i, "actor"), $"{label}: unknown actor '{Excerpt.Of(stance.ActorId)}'; use one of the actor ids ({Known(actorIds)})");
             }
             else
             {
@@ -89,7 +99,7 @@ public static class ScenarioChecker
             issuesById.TryGetValue(stance.IssueId, out var issue);
             if (issue is null)
             {
-                Report(SourceMap.Key("stance", i, "issue"), $"{label}: unknown issue '{stance.IssueId}'; use one of the issue ids ({Known(issuesById.Keys)})");
+                Report(SourceMap.Key("stance", i, "issue"), $"{label}: unknown issue '{Excerpt.Of(stance.IssueId)}'; use one of the issue ids ({Known(issuesById.Keys)})");
             }
             else
             {
@@ -127,7 +137,7 @@ public static class ScenarioChecker
             var standsThroughMembers = !actor.Members.IsEmpty || memberIds.Contains(actor.Id);
             if (!actorsWithStance.Contains(actor.Id) && !standsThroughMembers)
             {
-                Report(SourceMap.Key("actor", i), $"actor '{actor.Id}' has no stance; give it a stance on at least one issue, or make it a member of a bloc or delegation");
+                Report(SourceMap.Key("actor", i), $"actor '{Excerpt.Of(actor.Id)}' has no stance; give it a stance on at least one issue, or make it a member of a bloc or delegation");
             }
         }
 
@@ -136,7 +146,7 @@ public static class ScenarioChecker
             var issue = scenario.Issues[i];
             if (!issuesWithStance.Contains(issue.Id))
             {
-                Report(SourceMap.Key("issue", i), $"issue '{issue.Id}' has no stance; give at least one actor a stance on it");
+                Report(SourceMap.Key("issue", i), $"issue '{Excerpt.Of(issue.Id)}' has no stance; give at least one actor a stance on it");
             }
         }
 
@@ -145,22 +155,22 @@ public static class ScenarioChecker
             var stage = scenario.Stages[i];
             if (stage.Participants.IsEmpty)
             {
-                Report(SourceMap.Key("stage", i, "participants"), $"stage '{stage.Id}' has no participants; list the actor ids taking part");
+                Report(SourceMap.Key("stage", i, "participants"), $"stage '{Excerpt.Of(stage.Id)}' has no participants; list the actor ids taking part");
             }
 
             foreach (var participant in stage.Participants.Where(p => !actorIds.Contains(p)))
             {
-                Report(SourceMap.Key("stage", i, "participants"), $"stage '{stage.Id}': unknown participant '{participant}'; use actor ids ({Known(actorIds)})");
+                Report(SourceMap.Key("stage", i, "participants"), $"stage '{Excerpt.Of(stage.Id)}': unknown participant '{Excerpt.Of(participant)}'; use actor ids ({Known(actorIds)})");
             }
 
             foreach (var issueId in stage.Issues.Where(id => !issuesById.ContainsKey(id)))
             {
-                Report(SourceMap.Key("stage", i, "issues"), $"stage '{stage.Id}': unknown issue '{issueId}'; use issue ids ({Known(issuesById.Keys)})");
+                Report(SourceMap.Key("stage", i, "issues"), $"stage '{Excerpt.Of(stage.Id)}': unknown issue '{Excerpt.Of(issueId)}'; use issue ids ({Known(issuesById.Keys)})");
             }
 
             if (stage.Model is { } model && ModelCatalog.Find(model) is null)
             {
-                Report(SourceMap.Key("stage", i, "model"), $"stage '{stage.Id}': unknown model '{model}'; use one of {ModelCatalog.Ids}");
+                Report(SourceMap.Key("stage", i, "model"), $"stage '{Excerpt.Of(stage.Id)}': unknown model '{Excerpt.Of(model)}'; use one of {ModelCatalog.Ids}");
             }
         }
 
@@ -169,7 +179,7 @@ public static class ScenarioChecker
 
     private static void CheckIssue(Issue issue, int index, Action<string, string> report)
     {
-        var label = $"issue '{issue.Id}'";
+        var label = $"issue '{Excerpt.Of(issue.Id)}'";
         if (!double.IsFinite(issue.ScaleMin) || !double.IsFinite(issue.ScaleMax))
         {
             report(SourceMap.Key("issue", index, "min"), $"{label}: the scale ends must be finite numbers");
@@ -200,7 +210,7 @@ public static class ScenarioChecker
 
         for (var a = 0; a < issue.Anchors.Length; a++)
         {
-            CheckOnScale(issue.Anchors[a].Value, issue, SourceMap.Key("issue", index, $"anchors[{a}]"), $"{label}: anchor '{issue.Anchors[a].Label}'", report);
+            CheckOnScale(issue.Anchors[a].Value, issue, SourceMap.Key("issue", index, $"anchors[{a}]"), $"{label}: anchor '{Excerpt.Of(issue.Anchors[a].Label)}'", report);
         }
     }
 
@@ -256,7 +266,7 @@ public static class ScenarioChecker
         {
             if (item.SourceId is { } source && !sourceIds.Contains(source))
             {
-                report(key, $"evidence cites unknown source '{source}'; list it under sources or use one of ({Known(sourceIds)})");
+                report(key, $"evidence cites unknown source '{Excerpt.Of(source)}'; list it under sources or use one of ({Known(sourceIds)})");
             }
         }
     }
@@ -273,7 +283,7 @@ public static class ScenarioChecker
             }
             else if (!seen.Add(id))
             {
-                report(SourceMap.Key(kind, index, "id"), $"duplicate {kind} id '{id}'; every {kind} needs its own id");
+                report(SourceMap.Key(kind, index, "id"), $"duplicate {kind} id '{Excerpt.Of(id)}'; every {kind} needs its own id");
             }
 
             index++;
@@ -283,7 +293,7 @@ public static class ScenarioChecker
     private static string Known(IEnumerable<string> ids)
     {
         var list = ids.Take(12).ToList();
-        return list.Count == 0 ? "none defined" : string.Join(", ", list) + (ids.Skip(12).Any() ? ", ..." : string.Empty);
+        return list.Count == 0 ? "none defined" : string.Join(", ", list.Select(id => Excerpt.Of(id))) + (ids.Skip(12).Any() ? ", ..." : string.Empty);
     }
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Parley.Formats.Decide;
 
 namespace Parley.Formats;
@@ -31,17 +30,8 @@ public static class ScenarioFiles
     /// <param name="format">The format, or <c>null</c> to detect it from the content.</param>
     public static ReadResult Read(string path, ScenarioFormat? format = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ReadResult.Failure([new Diagnostic(path, 1, 1, $"cannot read the file: {Describe(error)}")]);
-        }
-
-        return ReadText(text, path, format);
+        var (text, problem) = InputText.ReadFile(path);
+        return text is null ? ReadResult.Failure([problem!]) : ReadText(text, path, format);
     }
 
     /// <summary>Reads <paramref name="text"/> as if it were the file <paramref name="fileName"/>.</summary>
@@ -92,12 +82,4 @@ public static class ScenarioFiles
 
     /// <summary>All command-line format names, comma-separated.</summary>
     public static string FormatNames => string.Join(", ", Enum.GetValues<ScenarioFormat>().Select(FormatName));
-
-    private static string Describe(Exception error) => error switch
-    {
-        FileNotFoundException => "no such file",
-        DirectoryNotFoundException => "no such directory",
-        UnauthorizedAccessException => "permission denied",
-        _ => error.Message,
-    };
 }

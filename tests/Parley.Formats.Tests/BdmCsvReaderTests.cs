@@ -136,7 +136,7 @@ public sealed class BdmCsvReaderTests
     }
 
     [ReferenceTheory]
-    [MemberData(nameof(ReferenceFiles))]
+    [ReferenceMemberData(nameof(ReferenceFiles))]
     public void Read_ReferenceCase_LoadsEveryActor(string relativePath)
     {
         var path = ReferenceData.PathOf(relativePath);

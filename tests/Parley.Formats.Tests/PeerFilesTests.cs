@@ -39,7 +39,7 @@ public sealed class PeerFilesTests
     }
 
     [ReferenceTheory]
-    [MemberData(nameof(PeerFiles))]
+    [ReferenceMemberData(nameof(PeerFiles))]
     public void PeerFile_IsDetectedReadAndRoundTripsThroughYaml(string relativePath, ScenarioFormat expected)
     {
         var path = ReferenceData.PathOf(relativePath);

@@ -45,12 +45,48 @@ internal sealed class ReferenceFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A theory that needs <c>../shared/reference</c>; it skips, saying why, when the folder is absent.</summary>
+/// <summary>
+/// A theory that needs <c>../shared/reference</c>. Its rows come from
+/// <see cref="ReferenceInlineDataAttribute"/> or <see cref="ReferenceMemberDataAttribute"/>, which
+/// skip every row, saying why, when the folder is absent: each case is then counted as skipped
+/// instead of the whole theory collapsing into one skipped entry (xUnit does that with a
+/// theory-level Skip, so the cases "disappeared" from the totals).
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class ReferenceTheoryAttribute : TheoryAttribute
 {
-    public ReferenceTheoryAttribute()
+}
+
+/// <summary>One row of a <see cref="ReferenceTheoryAttribute"/> theory; skipped, with the reason, when the reference data is absent.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+internal sealed class ReferenceInlineDataAttribute : Xunit.Sdk.DataAttribute
+{
+    private readonly object?[] data;
+
+    public ReferenceInlineDataAttribute(params object?[] data)
+    {
+        this.data = data;
+        Skip = ReferenceData.SkipReason;
+    }
+
+    public override IEnumerable<object?[]> GetData(System.Reflection.MethodInfo testMethod) => [data];
+}
+
+/// <summary>
+/// The rows of a <see cref="ReferenceTheoryAttribute"/> theory from a static member; every row is
+/// skipped, with the reason, when the reference data is absent. The member should then still
+/// return the rows it can name without the data (at least one placeholder), so the cases that
+/// cannot run are counted as skipped.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+internal sealed class ReferenceMemberDataAttribute : MemberDataAttributeBase
+{
+    public ReferenceMemberDataAttribute(string memberName, params object?[] parameters)
+        : base(memberName, parameters)
     {
         Skip = ReferenceData.SkipReason;
     }
+
+    protected override object?[] ConvertDataItem(System.Reflection.MethodInfo testMethod, object? item) =>
+        item as object?[] ?? throw new ArgumentException($"{MemberName} must yield object[] rows (TheoryData does)", nameof(item));
 }

@@ -99,9 +99,14 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
 
         try
         {
+            // Only the header decides, and it is read with a bound: a file without line breaks
+            // (or /dev/zero) must not be read whole just to be recognised.
             using var reader = new StreamReader(file);
-            var header = reader.ReadLine() ?? string.Empty;
-            return new DeuReader().Recognizes(header, file);
+            var buffer = new char[64 * 1024];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            var head = new string(buffer, 0, read);
+            var end = head.IndexOf('\n', StringComparison.Ordinal);
+            return new DeuReader().Recognizes(end < 0 ? head : head[..end], file);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -35,7 +35,12 @@ public sealed partial class DecideReader : IScenarioFormatReader
     /// <inheritdoc />
     public ReadResult Read(string text, string fileName)
     {
-        var problems = new List<Diagnostic>();
+        if (InputText.CheckLineLengths(text, fileName) is { } tooLong)
+        {
+            return ReadResult.Failure([tooLong]);
+        }
+
+        var problems = new DiagnosticList();
         void Report(int line, int column, string message) => problems.Add(new Diagnostic(fileName, line, column, message));
 
         var rows = new List<DecideLine>();
@@ -113,7 +118,7 @@ public sealed partial class DecideReader : IScenarioFormatReader
                     }
 
                 default:
-                    Report(row.Number, row.KeyColumn, $"unknown row key '{row.Key}'; rows start with #A (actor), #P (issue), #M (scale point), #D (stance), #O (title) or #/ (comment)");
+                    Report(row.Number, row.KeyColumn, $"unknown row key '{Excerpt.Of(row.Key)}'; rows start with #A (actor), #P (issue), #M (scale point), #D (stance), #O (title) or #/ (comment)");
                     break;
             }
         }
@@ -121,7 +126,7 @@ public sealed partial class DecideReader : IScenarioFormatReader
         var issueIds = issueRows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var point in scalePoints.Where(p => !issueIds.Contains(p.IssueId)))
         {
-            Report(point.Row.Number, point.Row.Fields[0].Column, $"#M row for unknown issue '{point.IssueId}'; define the issue with a #P row");
+            Report(point.Row.Number, point.Row.Fields[0].Column, $"#M row for unknown issue '{Excerpt.Of(point.IssueId)}'; define the issue with a #P row");
         }
 
         var issues = new List<Issue>();
@@ -164,7 +169,7 @@ public sealed partial class DecideReader : IScenarioFormatReader
             map.Set(SourceMap.Key("stance", index, "salience"), row.Number, row.Fields[3].Column);
             map.Set(SourceMap.Key("stance", index, "capability"), row.Number, row.Fields[4].Column);
 
-            var salience = rawSalience / salienceDivisor;
+            var salience = Percent.Divide(rawSalience, salienceDivisor);
             if (rawSalience < 0 || rawSalience > 100)
             {
                 Report(row.Number, row.Fields[3].Column, $"salience {Number(rawSalience)} is not allowed; salience is from 0 to 1 (or 0 to 100 for the whole file)");
@@ -233,7 +238,7 @@ public sealed partial class DecideReader : IScenarioFormatReader
 
         if (!double.TryParse(field.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            report(row.Number, field.Column, $"{what} '{field.Text}' is not a number; write a finite number with a dot as decimal separator");
+            report(row.Number, field.Column, $"{what} '{Excerpt.Of(field.Text)}' is not a number; write a finite number with a dot as decimal separator");
             return null;
         }
 

@@ -111,21 +111,10 @@ public sealed class DeuReader : IScenarioFormatReader
     /// <summary>Reads the DEU file at <paramref name="path"/>; an unreadable file is a diagnostic.</summary>
     public static DeuDataset ReadDatasetFile(string path, DeuCapability capability = DeuCapability.Equal)
     {
-        string text;
-        try
+        var (text, problem) = InputText.ReadFile(path);
+        if (text is null)
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = error switch
-            {
-                FileNotFoundException => "no such file",
-                DirectoryNotFoundException => "no such directory",
-                UnauthorizedAccessException => "permission denied",
-                _ => error.Message,
-            };
-            return new DeuDataset { FileName = path, Capability = capability, Rows = [], Diagnostics = [new Diagnostic(path, 1, 1, $"cannot read the file: {reason}")] };
+            return new DeuDataset { FileName = path, Capability = capability, Rows = [], Diagnostics = [problem!] };
         }
 
         return ReadDataset(text, path, capability);
@@ -138,9 +127,14 @@ public sealed class DeuReader : IScenarioFormatReader
     public static DeuDataset ReadDataset(string text, string fileName, DeuCapability capability = DeuCapability.Equal)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (InputText.CheckLineLengths(text, fileName) is { } tooLong)
+        {
+            return new DeuDataset { FileName = fileName, Capability = capability, Rows = [], Diagnostics = [tooLong] };
+        }
+
         var parser = new Parser(fileName, capability);
         var rows = parser.Parse(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
-        var diagnostics = parser.Problems.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
+        var diagnostics = DiagnosticList.Summarize(parser.Problems);
         return new DeuDataset { FileName = fileName, Capability = capability, Rows = rows, Diagnostics = diagnostics };
     }
 
@@ -190,7 +184,7 @@ public sealed class DeuReader : IScenarioFormatReader
         private int? capabilityRowLine;
         private bool reportedNoGdpRow;
 
-        public List<Diagnostic> Problems { get; } = [];
+        public DiagnosticList Problems { get; } = [];
 
         public ImmutableArray<DeuIssue> Parse(string text)
         {
@@ -243,14 +237,14 @@ public sealed class DeuReader : IScenarioFormatReader
             {
                 if (header[i].Length > 0 && !columns.TryAdd(header[i], i))
                 {
-                    Report(1, ColumnOf(header, i), $"column '{header[i]}' appears twice; give each column once");
+                    Report(1, ColumnOf(header, i), $"column '{Excerpt.Of(header[i])}' appears twice; give each column once");
                     ok = false;
                 }
             }
 
             foreach (var required in RequiredColumns.Where(r => !columns.ContainsKey(r)))
             {
-                Report(1, 1, $"the header has no column '{required}'; a DEU file needs {string.Join(", ", RequiredColumns)} and p<actor>/s<actor> pairs");
+                Report(1, 1, $"the header has no column '{Excerpt.Of(required)}'; a DEU file needs {string.Join(", ", RequiredColumns)} and p<actor>/s<actor> pairs");
                 ok = false;
             }
 
@@ -271,13 +265,13 @@ public sealed class DeuReader : IScenarioFormatReader
                     }
                     else
                     {
-                        Report(1, ColumnOf(header, i), $"position column '{name}' has no salience column 's{code}'; give every actor both p<actor> and s<actor>");
+                        Report(1, ColumnOf(header, i), $"position column '{Excerpt.Of(name)}' has no salience column 's{code}'; give every actor both p<actor> and s<actor>");
                         ok = false;
                     }
                 }
                 else if (name[0] is 's' or 'S' && !columns.ContainsKey("p" + code))
                 {
-                    Report(1, ColumnOf(header, i), $"salience column '{name}' has no position column 'p{code}'; give every actor both p<actor> and s<actor>");
+                    Report(1, ColumnOf(header, i), $"salience column '{Excerpt.Of(name)}' has no position column 'p{code}'; give every actor both p<actor> and s<actor>");
                     ok = false;
                 }
             }
@@ -314,7 +308,7 @@ public sealed class DeuReader : IScenarioFormatReader
                     // The row is only used by gdp capabilities; otherwise a bad figure there harms nothing.
                     if (capability == DeuCapability.Gdp)
                     {
-                        Report(line, ColumnOf(cells, column), $"capability '{text}' of '{code}' is not allowed; the capability row holds numbers of 0 or more (e.g. GDP)");
+                        Report(line, ColumnOf(cells, column), $"capability '{Excerpt.Of(text)}' of '{Excerpt.Of(code)}' is not allowed; the capability row holds numbers of 0 or more (e.g. GDP)");
                     }
 
                     continue;
@@ -326,7 +320,7 @@ public sealed class DeuReader : IScenarioFormatReader
 
         private DeuIssue? ReadIssueRow(string[] cells, int line)
         {
-            var before = Problems.Count;
+            var before = Problems.Total;
             var proposal = Cell(cells, "prnrnmc");
             var issueId = Cell(cells, "isnr");
             if (proposal.Length == 0)
@@ -340,7 +334,7 @@ public sealed class DeuReader : IScenarioFormatReader
             }
             else if (!issueIds.Add(issueId))
             {
-                Report(line, ColumnOf(cells, columns["isnr"]), $"issue id '{issueId}' appears twice; every issue row needs its own isnr");
+                Report(line, ColumnOf(cells, columns["isnr"]), $"issue id '{Excerpt.Of(issueId)}' appears twice; every issue row needs its own isnr");
             }
 
             var statusQuo = Number(cells, line, "rp", "the reference point (rp)");
@@ -350,22 +344,22 @@ public sealed class DeuReader : IScenarioFormatReader
             // The rule only matters for votes capabilities; with equal or GDP capabilities it is kept as written.
             if (capability == DeuCapability.Votes && rule.Length > 0 && !DeuVotingWeights.IsKnownRule(rule))
             {
-                Report(line, ColumnOf(cells, columns["counvte"]), $"voting rule '{rule}' is not known; capability votes needs QMV or Unan");
+                Report(line, ColumnOf(cells, columns["counvte"]), $"voting rule '{Excerpt.Of(rule)}' is not known; capability votes needs QMV or Unan");
             }
 
             var positions = new List<(string Code, double Position, double Salience, int Column)>();
             foreach (var code in actorCodes)
             {
                 var positionColumn = columns["p" + code];
-                var position = Number(cells, line, "p" + code, $"the position of '{code}'");
-                var salience = Number(cells, line, "s" + code, $"the salience of '{code}'");
+                var position = Number(cells, line, "p" + code, $"the position of '{Excerpt.Of(code)}'");
+                var salience = Number(cells, line, "s" + code, $"the salience of '{Excerpt.Of(code)}'");
                 if (position is { } p && salience is { } s)
                 {
-                    positions.Add((code, p, s / ScaleMax, ColumnOf(cells, positionColumn)));
+                    positions.Add((code, p, Percent.Divide(s, ScaleMax), ColumnOf(cells, positionColumn)));
                 }
             }
 
-            if (positions.Count == 0 && Problems.Count == before)
+            if (positions.Count == 0 && Problems.Total == before)
             {
                 Report(line, 1, "the row has no stance; give at least one actor both a position (p<actor>) and a salience (s<actor>)");
             }
@@ -374,7 +368,7 @@ public sealed class DeuReader : IScenarioFormatReader
             var introduced = ParseDate(introText);
             var capabilities = Capabilities(cells, line, positions.Select(p => p.Code).ToList(), rule, introduced, introText);
             // A problem reported once for the whole file (no GDP row) leaves this row without capabilities too.
-            if (Problems.Count > before || capabilities.Values.Count != positions.Count)
+            if (Problems.Total > before || capabilities.Values.Count != positions.Count)
             {
                 return null;
             }
@@ -464,7 +458,7 @@ public sealed class DeuReader : IScenarioFormatReader
                     {
                         if (reportedMissingGdp.Add(code))
                         {
-                            Report(capabilityRowLine.Value, ColumnOf(header, columns["p" + code]), $"the capability row has no figure for '{code}', which takes a stance on line {line}; give every actor with a stance a GDP figure");
+                            Report(capabilityRowLine.Value, ColumnOf(header, columns["p" + code]), $"the capability row has no figure for '{Excerpt.Of(code)}', which takes a stance on line {line}; give every actor with a stance a GDP figure");
                         }
                     }
 
@@ -488,7 +482,7 @@ public sealed class DeuReader : IScenarioFormatReader
                 var column = columns.TryGetValue("intro", out var c) ? ColumnOf(cells, c) : 1;
                 Report(line, column, introText.Length == 0
                     ? "capability votes needs the introduction date (intro) to know the Council's voting weights; give it as dd-mm-yy"
-                    : $"intro '{introText}' is not a date; write dd-mm-yy or dd-mm-yyyy");
+                    : $"intro '{Excerpt.Of(introText)}' is not a date; write dd-mm-yy or dd-mm-yyyy");
                 ok = false;
             }
 
@@ -507,7 +501,7 @@ public sealed class DeuReader : IScenarioFormatReader
 
             foreach (var code in codes.Where(c => c is not (DeuVotingWeights.Commission or DeuVotingWeights.Parliament) && !CouncilRegimes.IsMemberState(c)))
             {
-                Report(line, ColumnOf(cells, columns["p" + code]), $"actor '{code}' has no Council voting weight; capability votes knows com, ep and the member-state codes, use --capability equal or gdp for other actors");
+                Report(line, ColumnOf(cells, columns["p" + code]), $"actor '{Excerpt.Of(code)}' has no Council voting weight; capability votes knows com, ep and the member-state codes, use --capability equal or gdp for other actors");
                 ok = false;
             }
 
@@ -539,7 +533,7 @@ public sealed class DeuReader : IScenarioFormatReader
 
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                Report(line, ColumnOf(cells, column), $"{label} '{text}' is not a number; write a number from 0 to 100 with a decimal point, or leave the cell empty");
+                Report(line, ColumnOf(cells, column), $"{label} '{Excerpt.Of(text)}' is not a number; write a number from 0 to 100 with a decimal point, or leave the cell empty");
                 return null;
             }
 

@@ -40,7 +40,12 @@ public sealed class KtabCsvReader : IScenarioFormatReader
     /// <inheritdoc />
     public ReadResult Read(string text, string fileName)
     {
-        var problems = new List<Diagnostic>();
+        if (InputText.CheckLineLengths(text, fileName) is { } tooLong)
+        {
+            return ReadResult.Failure([tooLong]);
+        }
+
+        var problems = new DiagnosticList();
         void Report(int line, int column, string message) => problems.Add(new Diagnostic(fileName, line, column, message));
 
         var lines = CsvLine.SplitAll(text);
@@ -150,19 +155,14 @@ public sealed class KtabCsvReader : IScenarioFormatReader
                     ActorId = name,
                     IssueId = issues[d].Id,
                     Position = position ?? 0,
-                    Salience = Math.Clamp((salience ?? 0) / 100, 0, 1),
+                    Salience = Math.Clamp(Percent.Divide(salience ?? 0, 100), 0, 1),
                 });
             }
 
             if (salienceValid && !(salienceSum > 0 && salienceSum <= 100))
             {
-                Report(row.LineNumber, row.Fields[4].Column, $"the saliences of '{name}' sum to {FormatNumber(salienceSum)}; KTAB needs a sum greater than 0 and at most 100");
+                Report(row.LineNumber, row.Fields[4].Column, $"the saliences of '{Excerpt.Of(name)}' sum to {FormatNumber(salienceSum)}; KTAB needs a sum greater than 0 and at most 100");
             }
-        }
-
-        if (problems.Count > 0)
-        {
-            return ReadResult.Failure(problems);
         }
 
         var title = first.Fields[0].Text;
@@ -175,7 +175,11 @@ public sealed class KtabCsvReader : IScenarioFormatReader
             Issues = issues.ToImmutable(),
             Stances = stances.ToImmutable(),
         };
-        return ReadResult.From(scenario, [.. ScenarioChecker.Check(scenario, map, fileName)]);
+
+        // One pass: the scenario's checks (ids, duplicates) run even when a value was refused above;
+        // a refused value was replaced by a neutral one, and its spot is not reported twice.
+        problems.AddUnlessLocated(ScenarioChecker.Check(scenario, map, fileName));
+        return ReadResult.From(scenario, problems);
     }
 
     private static int? ReadCount(CsvLine line, int index, string what, Action<int, int, string> report)
@@ -183,7 +187,7 @@ public sealed class KtabCsvReader : IScenarioFormatReader
         var (text, column) = line.Fields[index];
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count < 1)
         {
-            report(line.LineNumber, column, $"{what} '{text}' is not allowed; give a whole number of 1 or more");
+            report(line.LineNumber, column, $"{what} '{Excerpt.Of(text)}' is not allowed; give a whole number of 1 or more");
             return null;
         }
 
@@ -197,7 +201,7 @@ public sealed class KtabCsvReader : IScenarioFormatReader
         {
             report(row.LineNumber, column, text.Length == 0
                 ? $"{what} is missing; give a number"
-                : $"{what} '{text}' is not a number; write numbers like 42 or 57.5");
+                : $"{what} '{Excerpt.Of(text)}' is not a number; write numbers like 42 or 57.5");
             return null;
         }
 

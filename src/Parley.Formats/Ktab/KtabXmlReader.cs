@@ -36,6 +36,11 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         ("BargnModel", ["InitOnlyInterp", "InitRcvrInterp", "PWCompInterp"]),
     ];
 
+    /// <summary>The deepest nesting of elements accepted: 64 levels.</summary>
+    public const int MaxDepth = 64;
+
+    private const string TooDeep = "elements are nested more than";
+
     /// <inheritdoc />
     public ScenarioFormat Format => ScenarioFormat.KtabXml;
 
@@ -60,18 +65,30 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         XDocument document;
         try
         {
-            document = XDocument.Parse(text.TrimStart('\uFEFF'), LoadOptions.SetLineInfo);
+            document = Load(text.TrimStart('\uFEFF'));
         }
         catch (XmlException error)
         {
             var message = error.Message;
             var cut = message.IndexOf(" Line ", StringComparison.Ordinal);
             message = cut > 0 ? message[..cut] : message;
-            return ReadResult.Failure([new Diagnostic(fileName, Math.Max(1, error.LineNumber), Math.Max(1, error.LinePosition),
-                $"malformed XML: {message.TrimEnd('.')}; fix the markup")]);
+            var (line, column) = (error.LineNumber, error.LinePosition);
+            if (message.Contains("DTD", StringComparison.Ordinal))
+            {
+                // The reader's exception carries no position here: point at the declaration itself.
+                var doctype = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+                (line, column) = doctype >= 0 ? InputText.LineAndColumn(text, doctype) : (line, column);
+                message = "the file has a DOCTYPE (a DTD); DTDs and entities are refused for safety: remove the <!DOCTYPE ...> declaration";
+            }
+            else if (!message.StartsWith(TooDeep, StringComparison.Ordinal))
+            {
+                message = $"malformed XML: {Excerpt.Of(message.TrimEnd('.'), Excerpt.MaxMessageLength)}; fix the markup";
+            }
+
+            return ReadResult.Failure([new Diagnostic(fileName, Math.Max(1, line), Math.Max(1, column), message)]);
         }
 
-        var problems = new List<Diagnostic>();
+        var problems = new DiagnosticList();
         void Report(XObject at, string message)
         {
             var location = Location(at);
@@ -81,7 +98,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         var root = document.Root!;
         if (root.Name.LocalName != "Scenario")
         {
-            Report(root, $"the root element is <{root.Name.LocalName}>; a KTAB scenario is a <Scenario> element");
+            Report(root, $"the root element is <{Excerpt.Of(root.Name.LocalName)}>; a KTAB scenario is a <Scenario> element");
             return ReadResult.Failure(problems);
         }
 
@@ -104,7 +121,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                 var value = element.Value.Trim();
                 if (!allowed.Contains(value, StringComparer.Ordinal))
                 {
-                    Report(element, $"{parameter} '{value}' is not allowed; use one of {string.Join(", ", allowed)}");
+                    Report(element, $"{parameter} '{Excerpt.Of(value)}' is not allowed; use one of {string.Join(", ", allowed)}");
                     continue;
                 }
 
@@ -123,6 +140,11 @@ public sealed class KtabXmlReader : IScenarioFormatReader
         if (actorsElement is not null && actorElements.Count == 0)
         {
             Report(actorsElement, "<Actors> has no <Actor>; list the actors");
+        }
+
+        if (actorElements.Count == 0)
+        {
+            return ReadResult.Failure(problems);
         }
 
         var dims = dimensionNames.Count > 0
@@ -165,7 +187,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             var sum = saliences.Sum(s => s.Value ?? 0);
             if (saliences.Count == dims && saliences.All(s => s.Value is >= 0 and <= 100) && !(sum > 0 && sum <= 100))
             {
-                Report(actorElement.Element("Salience")!, $"the saliences of '{actorName}' sum to {FormatNumber(sum)}; KTAB needs a sum greater than 0 and at most 100");
+                Report(actorElement.Element("Salience")!, $"the saliences of '{Excerpt.Of(actorName)}' sum to {FormatNumber(sum)}; KTAB needs a sum greater than 0 and at most 100");
             }
 
             for (var d = 0; d < dims; d++)
@@ -187,7 +209,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                     ActorId = actorName,
                     IssueId = issues[d].Id,
                     Position = d < coordinates.Count ? coordinates[d].Value ?? 0 : 0,
-                    Salience = Math.Clamp((d < saliences.Count ? saliences[d].Value ?? 0 : 0) / 100, 0, 1),
+                    Salience = Math.Clamp(Percent.Divide(d < saliences.Count ? saliences[d].Value ?? 0 : 0, 100), 0, 1),
                 });
             }
         }
@@ -207,7 +229,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                 {
                     if (who is not null && !names.Contains(who.Value.Trim()))
                     {
-                        Report(who, $"unknown actor '{who.Value.Trim()}'; use the name of an <Actor>");
+                        Report(who, $"unknown actor '{Excerpt.Of(who.Value.Trim())}'; use the name of an <Actor>");
                     }
                 }
 
@@ -221,7 +243,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
                     rowSums[key] = rowSums.GetValueOrDefault(key) + ok;
                     if (rowSums[key] > 1 + 1e-10)
                     {
-                        Report(rateElement!, $"the adjust rates of '{key}' sum to {FormatNumber(rowSums[key])}; an actor's rates sum to at most 1");
+                        Report(rateElement!, $"the adjust rates of '{Excerpt.Of(key)}' sum to {FormatNumber(rowSums[key])}; an actor's rates sum to at most 1");
                     }
 
                     cells.Add(string.Create(CultureInfo.InvariantCulture, $"{key}>{reference.Value.Trim()}={ok:R}"));
@@ -234,11 +256,6 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             }
         }
 
-        if (problems.Count > 0)
-        {
-            return ReadResult.Failure(problems);
-        }
-
         var scenario = new Scenario
         {
             Id = name,
@@ -249,7 +266,42 @@ public sealed class KtabXmlReader : IScenarioFormatReader
             Stances = stances.ToImmutable(),
             ModelParameters = parameters.ToImmutable(),
         };
-        return ReadResult.From(scenario, [.. ScenarioChecker.Check(scenario, map, fileName)]);
+
+        // One pass: the scenario's checks (ids, duplicates) run even when a value was refused above;
+        // a refused value was replaced by a neutral one, and its spot is not reported twice.
+        problems.AddUnlessLocated(ScenarioChecker.Check(scenario, map, fileName));
+        return ReadResult.From(scenario, problems);
+    }
+
+    /// <summary>
+    /// Parses the document with DTDs prohibited (no entity can expand or reach outside the file)
+    /// and nesting limited to <see cref="MaxDepth"/> elements, checked while reading.
+    /// </summary>
+    private static XDocument Load(string text)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            IgnoreProcessingInstructions = true,
+        };
+        using (var scan = XmlReader.Create(new StringReader(text), settings))
+        {
+            while (scan.Read())
+            {
+                if (scan.Depth > MaxDepth)
+                {
+                    var info = (IXmlLineInfo)scan;
+                    throw new XmlException(
+                        string.Create(CultureInfo.InvariantCulture, $"{TooDeep} {MaxDepth} levels deep here; the limit is {MaxDepth} levels (a KTAB scenario needs 4)"),
+                        null, info.LineNumber, info.LinePosition);
+                }
+            }
+        }
+
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }
 
     private static XElement? Required(XElement parent, string child, Action<XObject, string> report)
@@ -304,7 +356,7 @@ public sealed class KtabXmlReader : IScenarioFormatReader
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            report(element, $"{what} '{text}' is not a number; write numbers like 42 or 57.5");
+            report(element, $"{what} '{Excerpt.Of(text)}' is not a number; write numbers like 42 or 57.5");
             return null;
         }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Parley.Core.Domain;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Parley.Formats.Native;
@@ -49,31 +48,25 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
     /// <inheritdoc />
     public ReadResult Read(string text, string fileName)
     {
-        var problems = new List<Diagnostic>();
-        YamlNode root;
-        try
+        var problems = new NativeProblems();
+        var (stream, problem) = YamlText.Load(text, fileName, Format == ScenarioFormat.Json ? "JSON" : "YAML");
+        if (stream is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0)
-            {
-                return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "the file holds no document; a scenario needs id, title, actors, issues and stances")]);
-            }
+            return ReadResult.Failure([problem!]);
+        }
 
-            root = stream.Documents[0].RootNode;
-        }
-        catch (YamlException error)
+        if (stream.Documents.Count == 0)
         {
-            var message = error.InnerException?.Message ?? error.Message;
-            var kind = Format == ScenarioFormat.Json ? "JSON" : "YAML";
-            return ReadResult.Failure([new Diagnostic(fileName, (int)Math.Max(1, error.Start.Line), (int)Math.Max(1, error.Start.Column), $"not valid {kind}: {Clean(message)}")]);
+            return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "the file holds no document; a scenario needs id, title, actors, issues and stances")]);
         }
+
+        var root = stream.Documents[0].RootNode;
 
         var map = new SourceMap();
         var fields = YamlFields.Of(root, "scenario", fileName, problems);
         if (fields is null)
         {
-            return ReadResult.Failure(problems);
+            return ReadResult.Failure(problems.Structure);
         }
 
         map.Set("scenario", fields.Location);
@@ -92,19 +85,23 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Stages = ReadList(fields, "stages", "stage", map, fileName, problems, ReadStage),
         };
 
-        // Semantic checks only make sense on a structurally sound file.
-        if (problems.Count == 0)
+        // The checks of content need every element read; unknown fields leave the elements whole,
+        // so a file with a misspelt field still gets its ranges and ids checked in the same pass.
+        var all = new DiagnosticList();
+        all.AddRange(problems.Structure);
+        all.AddRange(problems.UnknownFields);
+        if (problems.Structure.Count == 0)
         {
-            problems.AddRange(ScenarioChecker.Check(scenario, map, fileName));
+            all.AddRange(ScenarioChecker.Check(scenario, map, fileName));
         }
 
-        return ReadResult.From(scenario, problems);
+        return ReadResult.From(scenario, all);
     }
 
-    private delegate T? ElementReader<T>(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private delegate T? ElementReader<T>(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
         where T : class;
 
-    private static ImmutableArray<T> ReadList<T>(YamlFields parent, string field, string kind, SourceMap map, string fileName, List<Diagnostic> problems, ElementReader<T> read)
+    private static ImmutableArray<T> ReadList<T>(YamlFields parent, string field, string kind, SourceMap map, string fileName, NativeProblems problems, ElementReader<T> read)
         where T : class
     {
         var builder = ImmutableArray.CreateBuilder<T>();
@@ -128,7 +125,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         return builder.ToImmutable();
     }
 
-    private static Source? ReadSource(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Source? ReadSource(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "title", "publisher", "date", "url");
         map.Set(key + ".id", fields.LocationOf("id"));
@@ -140,7 +137,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             fields.String("url"));
     }
 
-    private static Actor? ReadActor(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Actor? ReadActor(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "name", "kind", "description", "capability", "capability_range", "members", "evidence");
         Mark(fields, key, map, "id", "capability", "capability_range", "members", "evidence");
@@ -149,7 +146,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         if (kindText is not null && !TryParseKind(kindText, out kind))
         {
             var at = fields.LocationOf("kind");
-            problems.Add(new Diagnostic(fileName, at.Line, at.Column, $"actor kind '{kindText}' is not allowed; use one of state, person, organisation, bloc"));
+            problems.Add(new Diagnostic(fileName, at.Line, at.Column, $"actor kind '{Excerpt.Of(kindText)}' is not allowed; use one of state, person, organisation, bloc"));
         }
 
         var id = fields.String("id", required: true) ?? string.Empty;
@@ -166,7 +163,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         };
     }
 
-    private static Issue? ReadIssue(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Issue? ReadIssue(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "name", "description", "min", "max", "anchors", "status_quo", "outcome");
         Mark(fields, key, map, "id", "min", "max", "status_quo", "outcome");
@@ -203,7 +200,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         };
     }
 
-    private static Stance? ReadStance(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Stance? ReadStance(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
         Mark(fields, key, map, "actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
@@ -233,7 +230,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         };
     }
 
-    private static Stage? ReadStage(YamlFields fields, string key, SourceMap map, string fileName, List<Diagnostic> problems)
+    private static Stage? ReadStage(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "name", "description", "participants", "issues", "model");
         Mark(fields, key, map, "id", "participants", "issues", "model");
@@ -254,7 +251,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
     /// mapping with <c>position</c>, <c>salience</c>, <c>capability</c> (each optional, defaulting
     /// to <see cref="DefaultSpread.Standard"/>'s); every value from 0 to 1.
     /// </summary>
-    private static DefaultSpread? ReadDefaultSpread(YamlFields parent, string fileName, List<Diagnostic> problems)
+    private static DefaultSpread? ReadDefaultSpread(YamlFields parent, string fileName, NativeProblems problems)
     {
         var node = parent.Node("default_spread");
         if (node is null)
@@ -277,7 +274,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         {
             if (!YamlFields.TryParseNumber(scalar.Value, out var all))
             {
-                YamlFields.Report(problems, fileName, node, $"default_spread must be a number from 0 to 1 or a mapping with position, salience, capability; found '{scalar.Value}'");
+                YamlFields.Report(problems, fileName, node, $"default_spread must be a number from 0 to 1 or a mapping with position, salience, capability; found '{Excerpt.Of(scalar.Value)}'");
                 return null;
             }
 
@@ -298,7 +295,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         return new DefaultSpread(position ?? standard.Position, salience ?? standard.Salience, capability ?? standard.Capability);
     }
 
-    private static ValueRange? ReadRange(YamlFields parent, string field, string fileName, List<Diagnostic> problems)
+    private static ValueRange? ReadRange(YamlFields parent, string field, string fileName, NativeProblems problems)
     {
         var node = parent.Node(field);
         if (node is null)
@@ -319,7 +316,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         return low is { } l && high is { } h ? new ValueRange(l, h, sd) : null;
     }
 
-    private static ImmutableArray<Evidence> ReadEvidence(YamlFields parent, string fileName, List<Diagnostic> problems)
+    private static ImmutableArray<Evidence> ReadEvidence(YamlFields parent, string fileName, NativeProblems problems)
     {
         var builder = ImmutableArray.CreateBuilder<Evidence>();
         foreach (var (node, index) in parent.Items("evidence"))
@@ -387,12 +384,5 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
                 kind = ActorKind.State;
                 return false;
         }
-    }
-
-    private static string Clean(string message)
-    {
-        // YamlDotNet prefixes positions like "(Line: 3, Col: 5, Idx: 20) - (...): "; the diagnostic already locates it.
-        var colon = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return colon >= 0 ? message[(colon + 3)..] : message;
     }
 }

@@ -5,6 +5,20 @@ using YamlDotNet.RepresentationModel;
 namespace Parley.Formats.Native;
 
 /// <summary>
+/// The problems of one native file: those that leave the scenario incomplete (a missing field, a
+/// value of the wrong type) and unknown fields, which are reported but leave it whole, so the
+/// checks of the scenario's content still run and report their problems in the same pass.
+/// </summary>
+internal sealed class NativeProblems
+{
+    public DiagnosticList Structure { get; } = [];
+
+    public DiagnosticList UnknownFields { get; } = [];
+
+    public void Add(Diagnostic diagnostic) => Structure.Add(diagnostic);
+}
+
+/// <summary>
 /// Reads typed fields from a YAML (or JSON) mapping node, recording a located diagnostic for
 /// every field of the wrong type and every key the schema does not allow.
 /// </summary>
@@ -12,10 +26,10 @@ internal sealed class YamlFields
 {
     private readonly YamlMappingNode node;
     private readonly string fileName;
-    private readonly List<Diagnostic> problems;
+    private readonly NativeProblems problems;
     private readonly string context;
 
-    private YamlFields(YamlMappingNode node, string context, string fileName, List<Diagnostic> problems)
+    private YamlFields(YamlMappingNode node, string context, string fileName, NativeProblems problems)
     {
         this.node = node;
         this.context = context;
@@ -26,7 +40,7 @@ internal sealed class YamlFields
     public SourceLocation Location => At(node);
 
     /// <summary>Wraps <paramref name="candidate"/> if it is a mapping; otherwise reports it and returns <c>null</c>.</summary>
-    public static YamlFields? Of(YamlNode candidate, string context, string fileName, List<Diagnostic> problems)
+    public static YamlFields? Of(YamlNode candidate, string context, string fileName, NativeProblems problems)
     {
         if (candidate is YamlMappingNode mapping)
         {
@@ -39,7 +53,7 @@ internal sealed class YamlFields
 
     public static SourceLocation At(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
 
-    public static void Report(List<Diagnostic> problems, string fileName, YamlNode node, string message)
+    public static void Report(NativeProblems problems, string fileName, YamlNode node, string message)
     {
         var at = At(node);
         problems.Add(new Diagnostic(fileName, at.Line, at.Column, message));
@@ -53,7 +67,8 @@ internal sealed class YamlFields
             var name = (key as YamlScalarNode)?.Value ?? string.Empty;
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                Report(problems, fileName, key, $"{context}: unknown field '{name}'; allowed fields are {string.Join(", ", allowed)}");
+                var at = At(key);
+                problems.UnknownFields.Add(new Diagnostic(fileName, at.Line, at.Column, $"{context}: unknown field '{Excerpt.Of(name)}'; allowed fields are {string.Join(", ", allowed)}"));
             }
         }
     }
@@ -192,7 +207,7 @@ internal sealed class YamlFields
 
     private static string Describe(YamlNode value) => value switch
     {
-        YamlScalarNode scalar => scalar.Value ?? string.Empty,
+        YamlScalarNode scalar => Excerpt.Of(scalar.Value),
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => value.NodeType.ToString(),

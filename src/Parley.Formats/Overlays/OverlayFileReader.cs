@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Parley.Core.Domain;
 using Parley.Core.WhatIf;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Parley.Formats.Overlays;
@@ -30,33 +28,19 @@ public static class OverlayFileReader
     public static (ScenarioOverlay? Overlay, ImmutableArray<Diagnostic> Diagnostics) Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = error is FileNotFoundException or DirectoryNotFoundException ? "no such file" : error.Message;
-            return (null, [new Diagnostic(path, 1, 1, $"cannot read the overlay file: {reason}")]);
-        }
-
-        return ReadText(text, path);
+        var (text, problem) = InputText.ReadFile(path);
+        return text is null ? (null, [problem!]) : ReadText(text, path);
     }
 
     /// <summary>Reads <paramref name="text"/> as the overlay file <paramref name="fileName"/>.</summary>
     public static (ScenarioOverlay? Overlay, ImmutableArray<Diagnostic> Diagnostics) ReadText(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var problems = new List<Diagnostic>();
-        var stream = new YamlStream();
-        try
+        var problems = new DiagnosticList();
+        var (stream, problem) = YamlText.Load(text, fileName, "YAML");
+        if (stream is null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException error)
-        {
-            return (null, [new Diagnostic(fileName, (int)error.Start.Line, (int)error.Start.Column, $"not valid YAML: {error.Message}")]);
+            return (null, [problem!]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -121,14 +105,14 @@ public static class OverlayFileReader
                         : $"{key} must be a list");
                     break;
                 default:
-                    Report(keyNode, $"unknown field '{key}'; an overlay has set, remove_actors and add_stages");
+                    Report(keyNode, $"unknown field '{Excerpt.Of(key)}'; an overlay has set, remove_actors and add_stages");
                     break;
             }
         }
 
         if (problems.Count > 0)
         {
-            return (null, [.. problems]);
+            return (null, DiagnosticList.Summarize(problems));
         }
 
         return (new ScenarioOverlay { Settings = settings.ToImmutable(), Removals = removals.ToImmutable(), AddedStages = stages.ToImmutable() }, []);
@@ -184,7 +168,7 @@ public static class OverlayFileReader
 
                     break;
                 default:
-                    report(keyNode, $"unknown or malformed stage field '{key}'; a stage has id, name, participants (list), issues (list), model");
+                    report(keyNode, $"unknown or malformed stage field '{Excerpt.Of(key)}'; a stage has id, name, participants (list), issues (list), model");
                     valid = false;
                     break;
             }

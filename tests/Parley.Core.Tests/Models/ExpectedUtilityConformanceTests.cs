@@ -88,7 +88,7 @@ public sealed class ExpectedUtilityConformanceTests
     }
 
     [ReferenceTheory]
-    [MemberData(nameof(Cases))]
+    [ReferenceMemberData(nameof(Cases))]
     public void BothVariants_EveryCase_StayOnTheScaleAndReportConsistentRounds(string file, string variant)
     {
         var scenario = Load("bdm/cases/" + file);

@@ -13,10 +13,10 @@ public sealed class DecideReaderTests
     private static string[] Messages(ReadResult result) => [.. result.Diagnostics.Select(d => d.ToString())];
 
     [ReferenceTheory]
-    [InlineData("sample_data.txt", 10, 6, 60)]
-    [InlineData("copenhagen.csv", 11, 7, 75)]
-    [InlineData("cop21.csv", 15, 13, 181)]
-    [InlineData("verkiezing2012.csv", 10, 11, 108)]
+    [ReferenceInlineData("sample_data.txt", 10, 6, 60)]
+    [ReferenceInlineData("copenhagen.csv", 11, 7, 75)]
+    [ReferenceInlineData("cop21.csv", 15, 13, 181)]
+    [ReferenceInlineData("verkiezing2012.csv", 10, 11, 108)]
     public void Read_ReferenceFiles_LoadEveryActorIssueAndStance(string file, int actors, int issues, int stances)
     {
         var result = ScenarioFiles.Read(ReferenceData.PathOf(Path.Combine("decide", file)));

@@ -14,9 +14,9 @@ public sealed class DeuDevDataTests(ITestOutputHelper output)
     private static string DevFile => ReferenceData.PathOf("deu3/deu3-dev.tsv");
 
     [ReferenceTheory]
-    [InlineData(DeuCapability.Equal)]
-    [InlineData(DeuCapability.Gdp)]
-    [InlineData(DeuCapability.Votes)]
+    [ReferenceInlineData(DeuCapability.Equal)]
+    [ReferenceInlineData(DeuCapability.Gdp)]
+    [ReferenceInlineData(DeuCapability.Votes)]
     public void DevFile_ReadsEveryRowWithoutProblems(DeuCapability capability)
     {
         var dataset = DeuReader.ReadDatasetFile(DevFile, capability);
@@ -30,9 +30,9 @@ public sealed class DeuDevDataTests(ITestOutputHelper output)
     }
 
     [ReferenceTheory]
-    [InlineData(DeuCapability.Equal)]
-    [InlineData(DeuCapability.Gdp)]
-    [InlineData(DeuCapability.Votes)]
+    [ReferenceInlineData(DeuCapability.Equal)]
+    [ReferenceInlineData(DeuCapability.Gdp)]
+    [ReferenceInlineData(DeuCapability.Votes)]
     public void DevFile_RecommendedBeatsCompromiseInSampleAndInCrossValidation(DeuCapability capability)
     {
         var cases = DeuReader.ReadDatasetFile(DevFile, capability).ToBacktestCases();

@@ -11,12 +11,12 @@ public sealed class KtabCsvReaderTests
     private static string[] Problems(string text) => [.. Read(text).Diagnostics.Select(d => d.ToString())];
 
     [ReferenceTheory]
-    [InlineData("dummyData_3Dim.csv", 7, 3)]
-    [InlineData("dummyData_6Dim.csv", 27, 6)]
-    [InlineData("dummyData-a040.csv", 40, 1)]
-    [InlineData("SOE-Competitive.csv", 34, 1)]
-    [InlineData("SOE-Pol-Comp.csv", 13, 2)]
-    [InlineData("SOE-Policy.csv", 26, 1)]
+    [ReferenceInlineData("dummyData_3Dim.csv", 7, 3)]
+    [ReferenceInlineData("dummyData_6Dim.csv", 27, 6)]
+    [ReferenceInlineData("dummyData-a040.csv", 40, 1)]
+    [ReferenceInlineData("SOE-Competitive.csv", 34, 1)]
+    [ReferenceInlineData("SOE-Pol-Comp.csv", 13, 2)]
+    [ReferenceInlineData("SOE-Policy.csv", 26, 1)]
     public void Read_EveryKtabSampleCsv_LoadsWithDetectedFormat(string file, int actors, int dimensions)
     {
         var path = ReferenceData.PathOf(Path.Combine("ktab", file));

@@ -15,6 +15,7 @@ public sealed class BrokenNativeFileTests
     {
         { "empty file", "", "f.yaml:1:1: the file is empty; a scenario needs actors, issues and stances" },
         { "not yaml", "id: [unclosed\n", "f.yaml:2:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'." },
+        { "tag that is not a URI (found by fuzzing)", "!![", "f.yaml:1:4: not valid YAML: the text after this point cannot be parsed; check the brackets, quotes and indentation here" },
         { "not a mapping", "- just\n- a list\n", "f.yaml:1:1: scenario must be a mapping of fields (key: value)" },
         { "empty scenario", "id: e\ntitle: E\n", "f.yaml:1:1: the scenario has no actors; list at least one actor" },
         { "unknown top-level field", Break("title: Demo", "title: Demo\ncolour: red"), "f.yaml:3:1: scenario: unknown field 'colour'; allowed fields are id, title, date, description, default_spread, sources, actors, issues, stances, stages" },

@@ -111,6 +111,6 @@ public sealed class NativeReaderTests
     public void Read_MissingFile_IsADiagnosticNotAnException()
     {
         var result = ScenarioFiles.Read("/nonexistent/dir/none.yaml");
-        Assert.Equal("/nonexistent/dir/none.yaml:1:1: cannot read the file: no such directory", Assert.Single(result.Diagnostics).ToString());
+        Assert.Equal("/nonexistent/dir/none.yaml:1:1: cannot read the file: no such file (a folder on the path does not exist); check the path", Assert.Single(result.Diagnostics).ToString());
     }
 }

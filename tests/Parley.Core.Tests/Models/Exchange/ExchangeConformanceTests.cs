@@ -16,8 +16,8 @@ namespace Parley.Core.Tests.Models.Exchange;
 public sealed partial class ExchangeConformanceTests
 {
     [ReferenceTheory]
-    [InlineData("sample_data.txt")]
-    [InlineData("copenhagen.csv")]
+    [ReferenceInlineData("sample_data.txt")]
+    [ReferenceInlineData("copenhagen.csv")]
     public void Exchange_ReferenceData_IssueValuesWithinTheReferenceRangePlusOnePoint(string file)
     {
         var reference = ReferenceResults.For(file);
@@ -37,8 +37,8 @@ public sealed partial class ExchangeConformanceTests
     }
 
     [ReferenceTheory]
-    [InlineData("sample_data.txt")]
-    [InlineData("copenhagen.csv")]
+    [ReferenceInlineData("sample_data.txt")]
+    [ReferenceInlineData("copenhagen.csv")]
     public void Exchange_ReferenceData_RoundOneExchangeCountWithinTheReferenceRange(string file)
     {
         var reference = ReferenceResults.For(file);

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+
+namespace Parley.Formats;
+
+/// <summary>
+/// Turns an input file into text for the readers, with bounded resources: the size is checked
+/// while reading (so <c>/dev/zero</c> stops at the limit instead of filling memory), the
+/// encoding is taken from a byte-order mark (UTF-8, UTF-16, UTF-32) and UTF-16/32 without one is
+/// recognised and refused with a message saying so, and a directory, a missing file and an
+/// unreadable file each get their own message.
+/// </summary>
+public static class InputText
+{
+    /// <summary>The largest input file read by default: 64 MiB.</summary>
+    public const long DefaultMaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>The longest line a line-based reader (CSV, Decide, DEU) accepts: 1 MiB of characters.</summary>
+    public const int MaxLineLength = 1024 * 1024;
+
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> as text, or gives the one problem that stops it
+    /// (located at 1:1, or at the offending line for encoding problems).
+    /// </summary>
+    /// <param name="path">The file, as the user named it (used in the diagnostic).</param>
+    /// <param name="maxBytes">The size limit in bytes; a larger file is refused.</param>
+    public static (string? Text, Diagnostic? Problem) ReadFile(string path, long maxBytes = DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        Diagnostic Fail(string message) => new(path, 1, 1, message);
+
+        if (path.Length == 0)
+        {
+            return (null, Fail("no file name given; give a scenario file"));
+        }
+
+        if (Directory.Exists(path))
+        {
+            return (null, Fail($"'{Excerpt.Of(path)}' is a directory, not a file; give a scenario file"));
+        }
+
+        byte[] bytes;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            bytes = ReadBounded(stream, maxBytes, out var tooLarge);
+            if (tooLarge)
+            {
+                return (null, Fail($"the file is larger than {DescribeSize(maxBytes)}, the limit for input files; a scenario file is far smaller (is this the right file?)"));
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return (null, Fail(error switch
+            {
+                FileNotFoundException => "cannot read the file: no such file; check the path",
+                DirectoryNotFoundException => "cannot read the file: no such file (a folder on the path does not exist); check the path",
+                UnauthorizedAccessException => "cannot read the file: permission denied; check its permissions",
+                PathTooLongException => "the path is too long",
+                _ => $"cannot read the file: {error.Message}",
+            }));
+        }
+
+        return Decode(bytes, path);
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>: by their byte-order mark when there is one (UTF-8,
+    /// UTF-16 or UTF-32, either byte order), else as UTF-8. UTF-16 or UTF-32 without a mark is
+    /// recognised by its NUL bytes and refused, as is any other text holding NUL bytes.
+    /// </summary>
+    public static (string? Text, Diagnostic? Problem) Decode(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        if (Bom(bytes) is { } marked)
+        {
+            try
+            {
+                return (marked.Encoding.GetString(bytes[marked.Length..]), null);
+            }
+            catch (DecoderFallbackException)
+            {
+                return (null, new Diagnostic(fileName, 1, 1, $"the file starts with a {marked.Name} byte-order mark but is not valid {marked.Name}; save it as UTF-8"));
+            }
+        }
+
+        if (UnmarkedWideEncoding(bytes) is { } wide)
+        {
+            return (null, new Diagnostic(fileName, 1, 1, $"the file is {wide} without a byte-order mark; save it as UTF-8"));
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            var (line, column) = LineAndColumn(text, nul);
+            return (null, new Diagnostic(fileName, line, column, "the file holds a NUL byte here, so it is binary, not text; a scenario file is text (UTF-8)"));
+        }
+
+        return (text, null);
+    }
+
+    /// <summary>
+    /// The first line of <paramref name="text"/> longer than <paramref name="maxLength"/>
+    /// characters, as a diagnostic, or <c>null</c>: line-based readers call it before splitting.
+    /// </summary>
+    public static Diagnostic? CheckLineLengths(string text, string fileName, int maxLength = MaxLineLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var line = 1;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            if (end - start > maxLength)
+            {
+                return new Diagnostic(fileName, line, maxLength + 1, string.Create(CultureInfo.InvariantCulture,
+                    $"line {line} is {end - start:N0} characters long; lines are limited to {maxLength:N0} characters (is this the right file?)"));
+            }
+
+            start = end + 1;
+            line++;
+        }
+
+        return null;
+    }
+
+    /// <summary>A byte count as the user reads it: <c>64 MiB</c>, <c>512 KiB</c>, <c>100 bytes</c>.</summary>
+    public static string DescribeSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB"),
+        >= 1024 when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes; <paramref name="tooLarge"/> says whether more were there.</summary>
+    private static byte[] ReadBounded(Stream stream, long maxBytes, out bool tooLarge)
+    {
+        tooLarge = false;
+        if (stream.CanSeek && stream.Length > maxBytes)
+        {
+            tooLarge = true;
+            return [];
+        }
+
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, maxBytes) : 0);
+        var chunk = new byte[81920];
+        while (true)
+        {
+            var read = stream.Read(chunk, 0, chunk.Length);
+            if (read == 0)
+            {
+                return buffer.ToArray();
+            }
+
+            if (buffer.Length + read > maxBytes)
+            {
+                tooLarge = true;
+                return [];
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+    }
+
+    private static (Encoding Encoding, int Length, string Name)? Bom(ReadOnlySpan<byte> bytes)
+    {
+        static Encoding Strict(Encoding encoding) => Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+
+        return bytes switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3, "UTF-8"),
+            [0xFF, 0xFE, 0x00, 0x00, ..] => (Strict(Encoding.UTF32), 4, "UTF-32 (little-endian)"),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => (Strict(new UTF32Encoding(bigEndian: true, byteOrderMark: false)), 4, "UTF-32 (big-endian)"),
+            [0xFF, 0xFE, ..] => (Strict(Encoding.Unicode), 2, "UTF-16 (little-endian)"),
+            [0xFE, 0xFF, ..] => (Strict(Encoding.BigEndianUnicode), 2, "UTF-16 (big-endian)"),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// UTF-16 or UTF-32 without a byte-order mark, told by where the NUL bytes of its first
+    /// characters fall (text starts with ASCII: a key, a bracket, a '#'), or <c>null</c>.
+    /// </summary>
+    private static string? UnmarkedWideEncoding(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [not 0, 0, 0, 0, ..] => "UTF-32 (little-endian)",
+        [0, 0, 0, not 0, ..] => "UTF-32 (big-endian)",
+        [not 0, 0, not 0, 0, ..] or [not 0, 0] => "UTF-16 (little-endian)",
+        [0, not 0, 0, not 0, ..] or [0, not 0] => "UTF-16 (big-endian)",
+        _ => null,
+    };
+
+    /// <summary>The line and column (from 1) of character <paramref name="index"/> of <paramref name="text"/>.</summary>
+    internal static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+}

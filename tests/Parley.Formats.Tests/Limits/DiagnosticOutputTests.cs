@@ -1,0 +1,62 @@
+using System.Text;
+using Parley.Formats;
+
+namespace Parley.Formats.Tests.Limits;
+
+/// <summary>Issue 12, item 8: a huge value or a flood of problems gives short, bounded output.</summary>
+public sealed class DiagnosticOutputTests
+{
+    private static readonly string Megabyte = new('x', 1024 * 1024);
+
+    [Theory]
+    [InlineData("kind: organisation", "kind: MEGA")]
+    [InlineData("title: Demo", "title: Demo\n? MEGA\n: 1")]
+    [InlineData("  - actor: b", "  - actor: MEGA")]
+    [InlineData("capability: 10", "capability: MEGA")]
+    public void Read_MegabyteValue_IsQuotedAsAShortPrefixWithItsLength(string find, string replace)
+    {
+        var text = Native.NativeReaderTests.Valid.Replace(find, replace.Replace("MEGA", Megabyte, StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var result = ScenarioFiles.ReadText(text, "huge.yaml", ScenarioFormat.Yaml);
+
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.InRange(d.ToString().Length, 1, 400));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains(new string('x', 60) + "… (1,048,576 characters)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ScenarioFormat.KtabCsv, "n,d,1,1\nActor,Description,Power,MEGA,S\nMEGA,d,1e9,50,50\n")]
+    [InlineData(ScenarioFormat.Decide, "#A;a\n#P;p\n#D;a;MEGA;1;1;1\n")]
+    [InlineData(ScenarioFormat.BdmCsv, "Actor,Capability,Position,Salience\nMEGA,MEGA,1,1\n")]
+    public void Read_MegabyteFieldInPeerFormats_GivesShortMessages(ScenarioFormat format, string template)
+    {
+        // Half a megabyte: a whole megabyte on one line is refused by the line limit before any field is read.
+        var result = ScenarioFiles.ReadText(template.Replace("MEGA", Megabyte[..(512 * 1024)], StringComparison.Ordinal), "huge", format);
+
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.InRange(d.ToString().Length, 1, 600));
+    }
+
+    [Fact]
+    public void Read_TenThousandBadRows_ListsTheFirstHundredThenCountsTheRest()
+    {
+        var text = new StringBuilder("#A;a\n#P;p\n#D;a;p;1;0.5;1\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            text.Append("#Q;bad\n");
+        }
+
+        var result = ScenarioFiles.ReadText(text.ToString(), "flood.csv", ScenarioFormat.Decide);
+
+        Assert.Equal(DiagnosticList.Limit + 1, result.Diagnostics.Length);
+        Assert.Equal("flood.csv:103:1: and 9,900 more problems; only the first 100 are listed: fix these and check the file again", result.Diagnostics[^1].ToString());
+    }
+
+    [Fact]
+    public void Excerpt_KeepsShortValuesAndEscapesLineBreaks()
+    {
+        Assert.Equal("short", Excerpt.Of("short"));
+        Assert.Equal("a\\nb", Excerpt.Of("a\nb"));
+        Assert.Equal(new string('y', 60) + "… (61 characters)", Excerpt.Of(new string('y', 61)));
+    }
+}
