@@ -55,5 +55,6 @@ internal static class ParleyApp
         BacktestCommand.Create(console),
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
+        DraftCommand.Create(console),
     ];
 }

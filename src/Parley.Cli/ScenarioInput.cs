@@ -45,6 +45,14 @@ internal sealed class ScenarioInput
             return null;
         }
 
+        if (result.Scenario!.IsDraft)
+        {
+            console.Error.WriteLine($"parley: {path ?? BuiltInScenarios.AlaskaName} is a draft: {result.OpenJudgements.Length} judgement(s) are still open "
+                + $"(positions and saliences of {result.Scenario.DraftStances.Length} stance(s)); models need every one decided. "
+                + $"Run 'parley validate {path}' to list them, decide them in the file, then forecast.");
+            return null;
+        }
+
         return result.Scenario;
     }
 
