@@ -112,7 +112,8 @@ public static class DraftComparison
                 var rank = all.Select((c, i) => (c, i)).Where(x => x.c.SourceId == sourceId && Math.Min(x.c.End, end) - Math.Max(x.c.Start, start) >= OverlapNeeded * (end - start)).Select(x => x.i).DefaultIfEmpty(-1).First();
                 details.Add(hit
                     ? $"quote in top three (rank {rank + 1}): {actorId} x {issueId}: \"{quote.Text}\""
-                    : $"quote not in top three ({(rank < 0 ? "not among the candidates" : $"rank {rank + 1}")}): {actorId} x {issueId}: \"{quote.Text}\"");
+                    : $"quote not in top three ({(rank < 0 ? "not among the candidates" : $"rank {rank + 1}")}): {actorId} x {issueId}: \"{quote.Text}\"; the top three: "
+                      + (top.Count == 0 ? "none" : string.Join(" | ", top.Select(c => $"\"{c.Quote}\" ({c.Score.ToString("0.###", CultureInfo.InvariantCulture)})"))));
             }
         }
 

@@ -205,10 +205,10 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
             var mentions = entityMentions.GetValueOrDefault(id, []);
             var members = membersOf.GetValueOrDefault(id, []);
             var acts = mentions.Count(m => m.Role != MentionRole.Other);
-            var entry = gazetteer.Find(id)!;
+            var (name, kind) = analyzer.Entity(id);
             if (members.Count == 0 && acts == 0 && mentions.Count < 3)
             {
-                notProposed.Add($"{entry.Name} ({mentions.Count} mention{(mentions.Count == 1 ? string.Empty : "s")})");
+                notProposed.Add($"{name} ({mentions.Count} mention{(mentions.Count == 1 ? string.Empty : "s")})");
                 continue;
             }
 
@@ -218,8 +218,8 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
             actors.Add(new Actor
             {
                 Id = id,
-                Name = entry.Name,
-                Kind = entry.Kind,
+                Name = name,
+                Kind = kind,
                 Description = string.Create(CultureInfo.InvariantCulture, $"Drafted: named {mentions.Count} time(s), speaking or acting in {acts}; {members.Count} person(s) speak for it."),
                 Members = [.. members.Select(p => p.Key)],
             });

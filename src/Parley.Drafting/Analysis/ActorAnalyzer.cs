@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Parley.Drafting.Actors;
 using Parley.Drafting.Text;
 
@@ -12,19 +13,34 @@ namespace Parley.Drafting.Analysis;
 /// Putin's top aide"), later mentions of a person by surname or by "he"/"she", what each mention
 /// does in its sentence (speaks, acts, or is only mentioned), and the state each person speaks for.
 /// </summary>
-internal sealed class ActorAnalyzer(Gazetteer gazetteer)
+internal sealed partial class ActorAnalyzer(Gazetteer gazetteer)
 {
     private readonly Dictionary<string, PersonRecord> people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, List<string> Aliases)> organisations = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, PersonRecord> People => people;
+
+    /// <summary>The name and kind of an entity id: a gazetteer entry, or an organisation found in the text (a party, an alliance).</summary>
+    public (string Name, Core.Domain.ActorKind Kind) Entity(string id) =>
+        gazetteer.Find(id) is { } entry ? (entry.Name, entry.Kind) : (organisations[id].Name, Core.Domain.ActorKind.Organisation);
 
     public void Analyze(IReadOnlyList<AnalyzedSource> sources)
     {
         foreach (var source in sources)
         {
+            foreach (var sentence in source.Sentences)
+            {
+                FindOrganisations(sentence.Text);
+            }
+        }
+
+        foreach (var source in sources)
+        {
             for (var s = 0; s < source.Sentences.Length; s++)
             {
                 FindEntities(source, s);
+                FindOrganisationMentions(source, s);
+                source.Mentions[s].Sort((a, b) => a.Start.CompareTo(b.Start));
                 FindFullNames(source, s);
             }
         }
@@ -67,6 +83,89 @@ internal sealed class ActorAnalyzer(Gazetteer gazetteer)
             source.Mentions[s].Add(mention);
         }
     }
+
+    /// <summary>
+    /// Organisations named in the text rather than the gazetteer: capitalised names ending in a
+    /// head such as Party, Union, Alliance, Democrats or Greens, with an acronym in brackets after
+    /// them taken as an alias ("Christian Democratic Union (CDU)").
+    /// </summary>
+    private void FindOrganisations(string text)
+    {
+        foreach (Match match in OrganisationPattern().Matches(text))
+        {
+            var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => WordLists.NotNames.Contains(w)).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var name = string.Join(' ', words);
+            if (gazetteer.Matches(name).Any(m => m.Length == name.Length))
+            {
+                continue;
+            }
+
+            var acronym = match.Groups["acronym"].Success ? match.Groups["acronym"].Value : null;
+            var id = Key(acronym ?? name.Replace(' ', '-'));
+            var existing = organisations.FirstOrDefault(o => o.Value.Aliases.Contains(name) || (acronym is not null && o.Value.Aliases.Contains(acronym))
+                || o.Value.Aliases.Any(alias => Stem(alias) == Stem(name)));
+            if (existing.Key is not null)
+            {
+                id = existing.Key;
+            }
+            else if (!organisations.ContainsKey(id))
+            {
+                organisations[id] = (name, []);
+            }
+
+            var aliases = organisations[id].Aliases;
+            foreach (var alias in new[] { name, acronym }.OfType<string>().Where(a => !aliases.Contains(a)))
+            {
+                aliases.Add(alias);
+            }
+        }
+    }
+
+    /// <summary>A name's words without a trailing "Party", each cut to six letters: "Social Democrats" and "Social Democratic Party" agree.</summary>
+    private static string Stem(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 1 && words[^1] == "Party")
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words.Select(w => w.Length > 6 ? w[..6] : w)).ToLowerInvariant();
+    }
+
+    private void FindOrganisationMentions(AnalyzedSource source, int s)
+    {
+        var sentence = source.Sentences[s];
+        foreach (var (id, (_, aliases)) in organisations)
+        {
+            foreach (var alias in aliases)
+            {
+                foreach (Match match in Regex.Matches(sentence.Text, @"(?<![\p{L}\p{N}])" + Regex.Escape(alias) + @"(?![\p{L}\p{N}])"))
+                {
+                    var start = sentence.Start + match.Index;
+                    var end = start + match.Length;
+                    if (source.Mentions[s].Any(m => start < m.End && end > m.Start))
+                    {
+                        continue;
+                    }
+
+                    var text = source.Document.Text;
+                    source.Mentions[s].Add(new Mention(source.Index, s, start, end, id, source.TokenAt(s, start), source.TokenAt(s, end - 1), false, false)
+                    {
+                        IsPossessive = end + 1 < text.Length && text[end] is '’' or '\'' && text[end + 1] == 's',
+                    });
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<name>(?:\p{Lu}[\p{L}\-]+ ){0,4}(?:Party|Union|Alliance|Front|Movement|League|Federation|Democrats|Republicans|Greens|Liberals|Conservatives|Socialists|Bloc))(?![\p{L}])(?: \((?<acronym>\p{Lu}[\p{Lu}\p{Ll}]{1,6})\))?")]
+    private static partial Regex OrganisationPattern();
 
     /// <summary>Runs of capitalised name words with a role phrase before or after, or a verb of speech after: people.</summary>
     private void FindFullNames(AnalyzedSource source, int s)

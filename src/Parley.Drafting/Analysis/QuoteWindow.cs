@@ -45,27 +45,54 @@ internal static class QuoteWindow
             }
         }
 
-        // Grow to the clause's edges: left first (where the clause's subject and verb are), then right.
-        while (first > 0 && !StopsLeft(tokens, first - 1) && Words(tokens, first - 1, last) <= MaxWords)
+        // Keep room for up to five words of the clause before the first focus word (its subject and verb),
+        // dropping focus words from the right if the budget demands it.
+        var context = first;
+        while (context > 0 && first - context < 5 && !StopsLeft(tokens, context - 1))
         {
-            first--;
+            context--;
         }
 
+        while (last > first && Words(tokens, context, last) > MaxWords)
+        {
+            last--;
+        }
+
+        first = context;
+
+        // Grow to the clause's edges: right, then left.
         while (last + 1 < tokens.Length && !StopsRight(tokens, last) && Words(tokens, first, last + 1) <= MaxWords)
         {
             last++;
         }
 
-        // A very short clause: widen regardless of clause edges so that the quote says something.
+        while (first > 0 && !StopsLeft(tokens, first - 1) && Words(tokens, first - 1, last) <= MaxWords)
+        {
+            first--;
+        }
+
+        // A short clause: grow across words that start clauses ("that", "which"), not across punctuation.
+        while (Words(tokens, first, last) < 8 && first > 0 && !IsHardStop(tokens[first - 1]) && Words(tokens, first - 1, last) <= MaxWords)
+        {
+            first--;
+        }
+
+        while (Words(tokens, first, last) < 8 && last + 1 < tokens.Length && !IsHardStop(tokens[last]) && !tokens[last + 1].IsDash && Words(tokens, first, last + 1) <= MaxWords)
+        {
+            last++;
+        }
+
+        // Still very short: widen regardless of clause edges so that the quote says something,
+        // rightwards first (after a subject comes what it says or does).
         while (Words(tokens, first, last) < 6)
         {
-            if (first > 0 && Words(tokens, first - 1, last) <= MaxWords)
-            {
-                first--;
-            }
-            else if (last + 1 < tokens.Length && Words(tokens, first, last + 1) <= MaxWords)
+            if (last + 1 < tokens.Length && Words(tokens, first, last + 1) <= MaxWords)
             {
                 last++;
+            }
+            else if (first > 0 && Words(tokens, first - 1, last) <= MaxWords)
+            {
+                first--;
             }
             else
             {
@@ -118,11 +145,14 @@ internal static class QuoteWindow
         return count;
     }
 
+    /// <summary>Punctuation that ends a clause: a comma, semicolon, colon or a dash.</summary>
+    private static bool IsHardStop(Token token) => token.EndsClause || token.IsDash;
+
     /// <summary>Growing left stops at token <paramref name="t"/> when it ends a clause or starts one ("that", "said", "but").</summary>
     private static bool StopsLeft(ImmutableArray<Token> tokens, int t) =>
         tokens[t].EndsClause || tokens[t].IsDash || WordLists.ClauseStarts.Contains(tokens[t].Word);
 
-    /// <summary>Growing right stops after token <paramref name="t"/> when it ends a clause or the next one starts one.</summary>
+    /// <summary>Growing right stops after token <paramref name="t"/> when it ends a clause or the next one starts one (a verb of speech does not: what is said follows it).</summary>
     private static bool StopsRight(ImmutableArray<Token> tokens, int t) =>
-        tokens[t].EndsClause || tokens[t + 1].IsDash || WordLists.ClauseStarts.Contains(tokens[t + 1].Word);
+        tokens[t].EndsClause || tokens[t + 1].IsDash || (WordLists.ClauseStarts.Contains(tokens[t + 1].Word) && !WordLists.SpeechVerbs.Contains(tokens[t + 1].Word));
 }
