@@ -122,15 +122,19 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
                 }
 
                 var role = mentions.Max(m => m.Role);
+                var tokens = source.Tokens[s];
                 var weight = role switch
                 {
                     MentionRole.Speaker or MentionRole.Agent => 1.0,
                     MentionRole.Embedded => 0.8,
                     _ => 0.6,
                 };
-                var tokens = source.Tokens[s];
                 var hits = matcher.KeywordHits(issue, sentence.Text).Select(h => source.TokenAt(s, sentence.Start + h.Index)).ToList();
-                var focus = hits.Count > 0 ? hits : [.. mentions.SelectMany(m => new[] { m.FirstToken, m.LastToken })];
+
+                // Keywords in the actor's own clause come first: "X said A, while Y said B" quotes B for Y.
+                var clauses = mentions.Where(m => m.Role == role).Select(m => QuoteWindow.ClauseOf(tokens, m.FirstToken, m.LastToken)).ToList();
+                var own = hits.Where(h => clauses.Any(c => h >= c.First && h <= c.Last)).ToList();
+                var focus = own.Count > 0 ? own : hits.Count > 0 ? hits : [.. mentions.SelectMany(m => new[] { m.FirstToken, m.LastToken })];
                 var (first, last) = QuoteWindow.Choose(tokens, focus);
                 var text = source.Document.Text;
                 var (start, end) = QuoteWindow.Span(tokens, first, last, text);

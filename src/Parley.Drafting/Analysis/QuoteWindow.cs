@@ -71,6 +71,16 @@ internal static class QuoteWindow
             first--;
         }
 
+        // A short clause after a verb of speech: what was said goes on past the comma ("needed grants, not loans, for adaptation").
+        if (first > 0 && WordLists.SpeechVerbs.Contains(tokens[first - 1].Word))
+        {
+            while (Words(tokens, first, last) < 8 && last + 1 < tokens.Length && !tokens[last + 1].IsDash && !WordLists.ClauseStarts.Contains(tokens[last + 1].Word)
+                   && tokens[last + 1].Word != "and" && Words(tokens, first, last + 1) <= MaxWords)
+            {
+                last++;
+            }
+        }
+
         // A short clause: grow across words that start clauses ("that", "which"), not across punctuation.
         while (Words(tokens, first, last) < 8 && first > 0 && !IsHardStop(tokens[first - 1]) && Words(tokens, first - 1, last) <= MaxWords)
         {
@@ -143,6 +153,26 @@ internal static class QuoteWindow
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The clause around tokens <paramref name="first"/>..<paramref name="last"/>: out to the nearest
+    /// punctuation that ends a clause or a word that joins two ("while", "whereas", "but").
+    /// </summary>
+    public static (int First, int Last) ClauseOf(ImmutableArray<Token> tokens, int first, int last)
+    {
+        static bool Joins(Token token) => token.Word is "while" or "whereas" or "but";
+        while (first > 0 && !IsHardStop(tokens[first - 1]) && !Joins(tokens[first]))
+        {
+            first--;
+        }
+
+        while (last + 1 < tokens.Length && !IsHardStop(tokens[last]) && !Joins(tokens[last + 1]))
+        {
+            last++;
+        }
+
+        return (first, last);
     }
 
     /// <summary>Punctuation that ends a clause: a comma, semicolon, colon or a dash.</summary>
