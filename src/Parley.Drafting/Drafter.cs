@@ -25,6 +25,7 @@ namespace Parley.Drafting;
 public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = null)
 {
     private readonly Gazetteer gazetteer = gazetteer ?? Gazetteer.BuiltIn;
+    private readonly EmbeddingCache embeddings = new(embedder);
 
     /// <summary>Drafts a scenario from <paramref name="documents"/>.</summary>
     public DraftResult Draft(IReadOnlyList<SourceDocument> documents, DraftOptions options, CancellationToken cancellationToken = default)
@@ -41,7 +42,7 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
         analyzer.Analyze(sources);
 
         var flat = sources.SelectMany(s => s.Sentences.Select(sentence => (Source: s, Sentence: sentence))).ToList();
-        var vectors = embedder.Embed([.. flat.Select(f => f.Sentence.Text)], cancellationToken);
+        var vectors = embeddings.Embed([.. flat.Select(f => f.Sentence.Text)], cancellationToken);
         var vectorOf = new Dictionary<(int, int), float[]>();
         for (var i = 0; i < flat.Count; i++)
         {
@@ -52,7 +53,7 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
         var issues = options.Issues.IsEmpty
             ? ProposeIssues(sources, vectorOf, options, notes, cancellationToken)
             : WithKeywords(options.Issues, cancellationToken);
-        var matcher = new IssueMatcher(issues, embedder, cancellationToken);
+        var matcher = new IssueMatcher(issues, embeddings, cancellationToken);
 
         var (actors, keysOf, notProposed) = ChooseActors(sources, analyzer);
         if (notProposed.Count > 0)
@@ -80,7 +81,7 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
             }
         }
 
-        notes.Add($"Issues matched by meaning with {embedder.Name} and by keywords; each candidate's score is relevance x how directly the actor takes part.");
+        notes.Add($"Issues matched by meaning with {embeddings.Name} and by keywords; each candidate's score is relevance x how directly the actor takes part.");
         var first = documents[0];
         var scenario = new Scenario
         {
@@ -276,7 +277,7 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
     private ImmutableArray<IssueDefinition> ProposeIssues(List<AnalyzedSource> sources, Dictionary<(int, int), float[]> vectorOf, DraftOptions options, ImmutableArray<string>.Builder notes, CancellationToken cancellationToken)
     {
         var topics = IssueLexicon.Topics;
-        var matcher = new IssueMatcher(topics, embedder, cancellationToken);
+        var matcher = new IssueMatcher(topics, embeddings, cancellationToken);
         var scored = new List<(IssueDefinition Topic, int Sentences, double Mass, int Order)>();
         for (var t = 0; t < topics.Length; t++)
         {
@@ -317,7 +318,7 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
         }
 
         var topics = IssueLexicon.Topics;
-        var vectors = embedder.Embed([.. issues.Select(i => i.Description), .. topics.Select(t => t.Description)], cancellationToken);
+        var vectors = embeddings.Embed([.. issues.Select(i => i.Description), .. topics.Select(t => t.Description)], cancellationToken);
         return
         [
             .. issues.Select((issue, i) =>
@@ -336,7 +337,7 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
     }
 
     private float[][][] AnchorVectors(ImmutableArray<IssueDefinition> issues, CancellationToken cancellationToken) =>
-        [.. issues.Select(i => embedder.Embed([.. i.AnchorSentences().Select(a => a.Sentence)], cancellationToken).ToArray())];
+        [.. issues.Select(i => embeddings.Embed([.. i.AnchorSentences().Select(a => a.Sentence)], cancellationToken).ToArray())];
 
     /// <summary>
     /// A position between the issue's anchor sentences, weighted by how alike the best candidates'

@@ -22,7 +22,7 @@ internal sealed class IssueMatcher
     private readonly ImmutableArray<Regex?> keywordPatterns;
     private readonly ImmutableArray<float[][]> issueVectors;
 
-    public IssueMatcher(ImmutableArray<IssueDefinition> issues, ISentenceEmbedder embedder, CancellationToken cancellationToken)
+    public IssueMatcher(ImmutableArray<IssueDefinition> issues, EmbeddingCache embedder, CancellationToken cancellationToken)
     {
         this.issues = issues;
         keywordPatterns = [.. issues.Select(i => KeywordPattern(i.Keywords))];
