@@ -235,8 +235,9 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Mark(fields, key, map, "actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence", "candidates", "suggestion");
             var actor = fields.String("actor", required: true);
             var issue = fields.String("issue", required: true);
-            var position = fields.Number("position", required: !isDraft);
-            var salience = fields.Number("salience", required: !isDraft);
+            // In a draft, an open judgement is written as an explicit null; a missing field is still a mistake.
+            var position = fields.Number("position", required: !isDraft || fields.Node("position") is null);
+            var salience = fields.Number("salience", required: !isDraft || fields.Node("salience") is null);
             var capability = fields.Number("capability");
             var positionRange = ReadRange(fields, "position_range", fileName, problems);
             var salienceRange = ReadRange(fields, "salience_range", fileName, problems);
