@@ -41,7 +41,11 @@ public sealed class Drafter(ISentenceEmbedder embedder, Gazetteer? gazetteer = n
         var analyzer = new ActorAnalyzer(gazetteer);
         analyzer.Analyze(sources);
 
-        var flat = sources.SelectMany(s => s.Sentences.Select(sentence => (Source: s, Sentence: sentence))).ToList();
+        // Only a sentence that mentions someone can be a candidate; with the issues given, the others
+        // need no embedding (proposing issues from the lexicon reads every sentence).
+        var flat = sources.SelectMany(s => s.Sentences.Select(sentence => (Source: s, Sentence: sentence)))
+            .Where(f => options.Issues.IsEmpty || f.Source.Mentions[f.Sentence.Index].Count > 0)
+            .ToList();
         var vectors = embeddings.Embed([.. flat.Select(f => f.Sentence.Text)], cancellationToken);
         var vectorOf = new Dictionary<(int, int), float[]>();
         for (var i = 0; i < flat.Count; i++)

