@@ -147,7 +147,7 @@ public static class DraftComparison
     private static string Plain(string text) =>
         text.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"');
 
-    private static string Surname(string name) => Analysis.ActorAnalyzer.Key(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? name);
+    private static string Surname(string name) => Analysis.ActorAnalyzer.SurnameKey(name);
 
     internal static string Percent(int part, int whole) =>
         whole == 0 ? "n/a" : (100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + " %";

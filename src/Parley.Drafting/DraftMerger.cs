@@ -60,7 +60,7 @@ public static class DraftMerger
             var match = existing.Actors.FirstOrDefault(a => a.Id == actor.Id)
                 ?? existing.Actors.FirstOrDefault(a => string.Equals(a.Name, actor.Name, StringComparison.OrdinalIgnoreCase))
                 ?? (actor.Kind == ActorKind.Person
-                    ? existing.Actors.FirstOrDefault(a => a.Kind == ActorKind.Person && Surname(a.Name) == Surname(actor.Name))
+                    ? existing.Actors.FirstOrDefault(a => a.Kind == ActorKind.Person && Analysis.ActorAnalyzer.SurnameKey(a.Name) == Analysis.ActorAnalyzer.SurnameKey(actor.Name))
                     : existing.Actors.FirstOrDefault(a => a.Kind != ActorKind.Person && (gazetteer.Resolve(a.Name)?.Id ?? gazetteer.Resolve(a.Id)?.Id) == actor.Id));
             if (match is null)
             {
@@ -97,26 +97,19 @@ public static class DraftMerger
             .GroupBy(d => (actorMap[d.ActorId], d.IssueId))
             .ToDictionary(g => g.Key, g => g.SelectMany(d => d.Candidates).OrderByDescending(c => c.Score).ToList());
         var used = new HashSet<(string, string)>();
-        var stances = existing.Stances.Select(stance =>
+        ImmutableArray<CandidateEvidence>? MoreFor(string actorId, string issueId, ImmutableArray<CandidateEvidence> current)
         {
-            if (!byPair.TryGetValue((stance.ActorId, stance.IssueId), out var more) || more.Count == 0)
+            if (!byPair.TryGetValue((actorId, issueId), out var more) || more.Count == 0)
             {
-                return stance;
+                return null;
             }
 
-            used.Add((stance.ActorId, stance.IssueId));
-            return stance with { Candidates = Append(stance.Candidates, more) };
-        }).ToImmutableArray();
-        var drafts = existing.DraftStances.Select(stance =>
-        {
-            if (!byPair.TryGetValue((stance.ActorId, stance.IssueId), out var more) || more.Count == 0)
-            {
-                return stance;
-            }
+            used.Add((actorId, issueId));
+            return Append(current, more);
+        }
 
-            used.Add((stance.ActorId, stance.IssueId));
-            return stance with { Candidates = Append(stance.Candidates, more) };
-        }).ToImmutableArray();
+        var stances = existing.Stances.Select(s => MoreFor(s.ActorId, s.IssueId, s.Candidates) is { } c ? s with { Candidates = c } : s).ToImmutableArray();
+        var drafts = existing.DraftStances.Select(s => MoreFor(s.ActorId, s.IssueId, s.Candidates) is { } c ? s with { Candidates = c } : s).ToImmutableArray();
 
         var unused = byPair.Where(p => p.Value.Count > 0 && !used.Contains(p.Key)).Select(p => $"{p.Key.Item1} x {p.Key.Item2}").Order(StringComparer.Ordinal).ToList();
         if (unused.Count > 0)
@@ -127,6 +120,4 @@ public static class DraftMerger
         var merged = existing with { Sources = sources.ToImmutable(), Actors = actors, Stances = stances, DraftStances = drafts };
         return new MergeResult(merged, added, notes.ToImmutable());
     }
-
-    private static string Surname(string name) => Analysis.ActorAnalyzer.Key(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? name);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Parley.Drafting.Actors;
@@ -530,6 +529,9 @@ internal sealed partial class ActorAnalyzer(Gazetteer gazetteer)
         return string.Join(' ', words);
     }
 
+    /// <summary>The key of a full name's surname (its last word): "Volodymyr Zelenskyy" gives <c>zelenskyy</c>.</summary>
+    public static string SurnameKey(string fullName) => Key(fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? fullName);
+
     /// <summary>A person's key: the surname in lower case, letters only, without accents.</summary>
     public static string Key(string surname)
     {
@@ -545,6 +547,4 @@ internal sealed partial class ActorAnalyzer(Gazetteer gazetteer)
 
         return builder.ToString();
     }
-
-    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -18,13 +18,11 @@ internal sealed class IssueMatcher
     /// <summary>Cosine similarity at which meaning counts fully.</summary>
     public const double CosineCeiling = 0.55;
 
-    private readonly ImmutableArray<IssueDefinition> issues;
     private readonly ImmutableArray<Regex?> keywordPatterns;
     private readonly ImmutableArray<float[][]> issueVectors;
 
     public IssueMatcher(ImmutableArray<IssueDefinition> issues, EmbeddingCache embedder, CancellationToken cancellationToken)
     {
-        this.issues = issues;
         keywordPatterns = [.. issues.Select(i => KeywordPattern(i.Keywords))];
         var texts = issues.SelectMany(i => new[] { i.Description, i.LowSentence, i.HighSentence }).ToList();
         var vectors = embedder.Embed(texts, cancellationToken);
@@ -62,6 +60,4 @@ internal sealed class IssueMatcher
         var alternatives = keywords.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace(@"\ ", @"\s+", StringComparison.Ordinal));
         return new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join('|', alternatives) + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
-
-    public int Count => issues.Length;
 }
