@@ -15,6 +15,10 @@ if [ $build -ne 0 ]; then
   exit 1
 fi
 
+# PostgreSQL for the storage tests (stopped and removed on exit, even when tests fail).
+source .ci/postgres.sh
+parley_postgres_start
+
 status=0
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Parley.Core.Blocs;
-using Parley.Core.Domain;
 
 namespace Parley.Cli;
 
@@ -18,16 +17,6 @@ internal sealed class BlocOption
 
     public void AddTo(Command command) => command.Options.Add(Mode);
 
-    /// <summary>The scenario with the chosen mode applied, or <c>null</c> after printing the allowed modes.</summary>
-    public Scenario? Apply(ParseResult parse, Scenario scenario, CliConsole console)
-    {
-        var text = parse.GetValue(Mode) ?? "as-written";
-        if (BlocTransform.ParseMode(text) is not { } mode)
-        {
-            console.Error.WriteLine($"parley: --blocs '{text}' is not allowed; use one of {BlocTransform.Names}");
-            return null;
-        }
-
-        return BlocTransform.Apply(scenario, mode);
-    }
+    /// <summary>The mode as given.</summary>
+    public string Value(ParseResult parse) => parse.GetValue(Mode) ?? "as-written";
 }

@@ -1,30 +1,13 @@
 using Parley.Core.Domain;
-using Parley.Formats;
 
 namespace Parley.Cli;
 
-/// <summary>The scenarios shipped inside the <c>parley</c> assembly, so they work from any directory.</summary>
+/// <summary>The built-in scenarios, as the CLI names them (they live in <see cref="Application.BuiltInScenarios"/>).</summary>
 internal static class BuiltInScenarios
 {
-    /// <summary>The name shown in messages for the default scenario.</summary>
-    public const string AlaskaName = "alaska-2025.yaml (built in)";
+    /// <inheritdoc cref="Application.BuiltInScenarios.AlaskaText"/>
+    public static string AlaskaText() => Application.BuiltInScenarios.AlaskaText();
 
-    private const string AlaskaResource = "Parley.Cli.Scenarios.alaska-2025.yaml";
-
-    /// <summary>The text of the built-in Alaska summit scenario.</summary>
-    public static string AlaskaText()
-    {
-        using var stream = typeof(BuiltInScenarios).Assembly.GetManifestResourceStream(AlaskaResource)
-            ?? throw new InvalidOperationException($"The built-in scenario {AlaskaResource} is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    /// <summary>The built-in Alaska summit scenario, read and validated like any file.</summary>
-    public static Scenario Alaska()
-    {
-        var result = ScenarioFiles.ReadText(AlaskaText(), AlaskaName);
-        return result.Scenario ?? throw new InvalidOperationException(
-            "The built-in scenario is invalid: " + string.Join("; ", result.Diagnostics));
-    }
+    /// <inheritdoc cref="Application.BuiltInScenarios.Alaska"/>
+    public static Scenario Alaska() => Application.BuiltInScenarios.Alaska();
 }

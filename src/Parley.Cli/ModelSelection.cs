@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Application;
 using Parley.Core.Models;
 
 namespace Parley.Cli;
@@ -8,7 +9,8 @@ namespace Parley.Cli;
 /// The options that choose models and set how they run, shared by every command that runs models:
 /// <c>--model</c>, <c>--rounds</c>, <c>--tolerance</c>, <c>--seed</c>, <c>--trace</c>, and the
 /// model-specific <c>--variant</c>, <c>--forecast</c>, <c>--rex-p</c> and <c>--param NAME=VALUE</c>
-/// (which become <see cref="ModelOptions.Parameters"/>).
+/// (which become <see cref="ModelOptions.Parameters"/>); they are checked in the application layer against
+/// each model's option descriptions (<c>parley models ID</c> lists them).
 /// </summary>
 internal sealed class ModelSelection
 {
@@ -28,9 +30,9 @@ internal sealed class ModelSelection
 
     public Option<string> Model { get; }
 
-    public Option<int?> Rounds { get; } = new("--rounds") { Description = "Dynamic models: run exactly this many rounds (turns off the convergence stop)." };
+    public Option<int?> Rounds { get; } = new("--rounds") { Description = $"Dynamic models: run exactly this many rounds, 1 to {ModelOptionRules.MaxRounds:N0} (turns off the convergence stop)." };
 
-    public Option<double?> Tolerance { get; } = new("--tolerance") { Description = "Dynamic models: stop when outcomes move less than this (on the issue's scale)." };
+    public Option<double?> Tolerance { get; } = new("--tolerance") { Description = "Dynamic models: stop when outcomes move less than this, above 0 (on the issue's scale)." };
 
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the models' randomness (REX, stochastic variants).", DefaultValueFactory = _ => 0UL };
 
@@ -64,93 +66,57 @@ internal sealed class ModelSelection
 
     public Option<bool> Trace { get; } = new("--trace") { Description = "Dynamic models: show every round (exchanges, offers, bargains)." };
 
-    /// <summary>The chosen models, or an error message naming the allowed ids.</summary>
-    public IReadOnlyList<IModel>? Models(ParseResult parse, CliConsole console)
+    /// <summary>
+    /// The models and options the command line asks for, unchecked (the application layer checks them
+    /// against the models' option descriptions), or <c>null</c> after printing a malformed <c>--param</c>.
+    /// </summary>
+    public ModelRequest? Request(ParseResult parse, CliConsole console)
     {
-        var text = parse.GetValue(Model) ?? "all";
-        if (allowAll && string.Equals(text, "all", StringComparison.OrdinalIgnoreCase))
-        {
-            return ModelCatalog.All;
-        }
-
-        var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (!allowAll && ids.Length != 1)
-        {
-            console.Error.WriteLine($"parley: --model takes one model id here; use one of {ModelCatalog.Ids}");
-            return null;
-        }
-
-        var models = new List<IModel>();
-        foreach (var id in ids)
-        {
-            var model = ModelCatalog.Find(id);
-            if (model is null)
-            {
-                console.Error.WriteLine($"parley: unknown model '{id}'; use one of {ModelCatalog.Ids}{(allowAll ? " or all" : string.Empty)}");
-                return null;
-            }
-
-            models.Add(model);
-        }
-
-        return models.Count == 0 ? null : models;
-    }
-
-    /// <summary>The run options, or <c>null</c> after printing what is wrong with them.</summary>
-    public ModelOptions? Options(ParseResult parse, CliConsole console)
-    {
-        var options = new ModelOptions
-        {
-            Rounds = parse.GetValue(Rounds),
-            Tolerance = parse.GetValue(Tolerance),
-            Seed = parse.GetValue(Seed),
-            Trace = parse.GetValue(Trace),
-        };
-        if (options.Rounds is < 1)
-        {
-            console.Error.WriteLine("parley: --rounds must be 1 or more");
-            return null;
-        }
-
-        if (options.Tolerance is { } tolerance && (!double.IsFinite(tolerance) || tolerance < 0))
-        {
-            console.Error.WriteLine("parley: --tolerance must be a finite number of 0 or more");
-            return null;
-        }
-
+        var flags = new List<ParameterSetting>();
         if (parse.GetValue(Variant) is { } variant)
         {
-            options = options.WithParameter("variant", variant);
+            flags.Add(new ParameterSetting("variant", variant, "--variant"));
         }
 
         if (parse.GetValue(ForecastStatistic) is { } statistic)
         {
-            options = options.WithParameter("forecast", statistic);
+            flags.Add(new ParameterSetting("forecast", statistic, "--forecast"));
         }
 
         if (parse.GetValue(RexP) is { } rexP)
         {
-            options = options.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture));
+            flags.Add(new ParameterSetting("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture), "--rex-p"));
         }
 
-        return WithParameters(options, parse.GetValue(Parameters) ?? [], console);
+        var parameters = ParseParameters(parse.GetValue(Parameters) ?? [], console);
+        return parameters is null ? null : new ModelRequest
+        {
+            Models = parse.GetValue(Model) ?? "all",
+            AllowSeveral = allowAll,
+            Rounds = parse.GetValue(Rounds),
+            Tolerance = parse.GetValue(Tolerance),
+            Seed = parse.GetValue(Seed),
+            Trace = parse.GetValue(Trace),
+            Parameters = [.. flags, .. parameters],
+        };
     }
 
-    /// <summary>Adds <c>--param NAME=VALUE</c> entries to <paramref name="options"/>, or prints what is wrong and returns <c>null</c>.</summary>
-    public static ModelOptions? WithParameters(ModelOptions options, IEnumerable<string> parameters, CliConsole console)
+    /// <summary>Parses <c>--param NAME=VALUE</c> entries, or prints what is wrong and returns <c>null</c>.</summary>
+    public static List<ParameterSetting>? ParseParameters(IEnumerable<string> parameters, CliConsole console)
     {
-        foreach (var parameter in parameters)
+        var settings = new List<ParameterSetting>();
+        foreach (var text in parameters)
         {
-            var equals = parameter.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
+            var (setting, error) = ParameterSetting.Parse(text);
+            if (setting is null)
             {
-                console.Error.WriteLine($"parley: --param '{parameter}' must look like NAME=VALUE");
+                console.Error.WriteLine($"parley: {error}");
                 return null;
             }
 
-            options = options.WithParameter(parameter[..equals].Trim(), parameter[(equals + 1)..].Trim());
+            settings.Add(setting);
         }
 
-        return options;
+        return settings;
     }
 }

@@ -16,6 +16,14 @@ internal static class ParleyApp
             root.Subcommands.Add(command);
         }
 
+        args = HelpRequest(args);
+        if (UnknownName(root, args) is { } unknown)
+        {
+            console.Error.WriteLine($"parley: {unknown}");
+            console.Error.WriteLine("Run 'parley --help' (or 'parley COMMAND --help') to see what is allowed.");
+            return ExitCodes.InvalidInput;
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -37,11 +45,65 @@ internal static class ParleyApp
             console.Error.WriteLine($"parley: {error.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Storage.StoreException error)
+        {
+            console.Error.WriteLine($"parley: {error.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (OperationCanceledException)
         {
             console.Error.WriteLine("parley: cancelled");
             return ExitCodes.Cancelled;
         }
+    }
+
+    /// <summary><c>parley help [COMMAND]</c> is <c>parley [COMMAND] --help</c>.</summary>
+    private static string[] HelpRequest(string[] args) =>
+        args is ["help", .. var rest] ? [.. rest.Take(1), "--help"] : args;
+
+    /// <summary>
+    /// A mistyped command or option, named with the nearest known one: "unknown command 'forcast'; did
+    /// you mean 'forecast'?", "unknown option '--modle' for forecast; did you mean '--model'?". Checked
+    /// before parsing, because a parser would take an unknown option for the scenario argument and
+    /// blame the value that follows it.
+    /// </summary>
+    private static string? UnknownName(RootCommand root, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        var command = root.Subcommands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            var names = root.Subcommands.Select(c => c.Name).ToList();
+            var guess = Application.Suggestions.Closest(args[0], names);
+            return $"unknown command '{args[0]}'{(guess is null ? string.Empty : $"; did you mean '{guess}'?")} Commands: {string.Join(", ", names)}";
+        }
+
+        // Commands with subcommands (runs, scenarios): the options are the subcommand's.
+        var depth = 1;
+        while (depth < args.Length && command.Subcommands.FirstOrDefault(c => c.Name == args[depth]) is { } subcommand)
+        {
+            command = subcommand;
+            depth++;
+        }
+
+        var known = command.Options.Concat(root.Options).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var arg in args.Skip(depth).TakeWhile(a => a != "--"))
+        {
+            var name = arg.Split('=', ':')[0];
+            if (name.Length < 2 || name[0] != '-' || double.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out _) || known.Contains(name))
+            {
+                continue;
+            }
+
+            var guess = Application.Suggestions.Closest(name, known.Where(k => k.StartsWith("--", StringComparison.Ordinal)));
+            return $"unknown option '{name}' for {string.Join(' ', args.Take(depth))}{(guess is null ? string.Empty : $"; did you mean '{guess}'?")}";
+        }
+
+        return null;
     }
 
     private static IEnumerable<Command> Commands(CliConsole console) =>
@@ -56,5 +118,7 @@ internal static class ParleyApp
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
         DraftCommand.Create(console),
+        RunsCommand.Create(console),
+        ScenariosCommand.Create(console),
     ];
 }

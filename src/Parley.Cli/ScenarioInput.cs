@@ -1,18 +1,20 @@
 using System.CommandLine;
-using Parley.Core.Domain;
+using Parley.Application;
 using Parley.Formats;
+using Parley.Storage;
 
 namespace Parley.Cli;
 
 /// <summary>
 /// The scenario argument shared by the commands that run models: a file in any supported format,
-/// or, when omitted, the built-in Alaska summit scenario. <c>--format</c> overrides detection.
+/// or, when omitted, the built-in Alaska summit scenario. <c>--format</c> overrides detection;
+/// <c>--proposal</c> picks one negotiation from a data set of many (DEU).
 /// </summary>
 internal sealed class ScenarioInput
 {
     public Argument<string?> Path { get; } = new("scenario")
     {
-        Description = "Scenario file (native YAML/JSON, KTAB CSV/XML, Decide, BDM CSV). Omit it for the built-in Alaska summit scenario.",
+        Description = "Scenario file (native YAML/JSON, KTAB CSV/XML, Decide, BDM CSV, DEU). Omit it for the built-in Alaska summit scenario.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -21,54 +23,46 @@ internal sealed class ScenarioInput
         Description = $"The file's format, when detection by content is not enough: {ScenarioFiles.FormatNames}.",
     };
 
+    public Option<string?> Proposal { get; } = new("--proposal")
+    {
+        Description = "A DEU data set holds many negotiations: run the one of this proposal id (without it, the ids are listed).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Path);
         command.Options.Add(Format);
+        command.Options.Add(Proposal);
     }
 
-    /// <summary>Loads the scenario, or prints every problem to standard error and returns <c>null</c>.</summary>
-    public Scenario? Load(ParseResult parse, CliConsole console)
+    /// <summary>Where the scenario comes from, as the command line says.</summary>
+    public ScenarioSource Source(ParseResult parse) =>
+        ScenarioSource.FileOrBuiltIn(parse.GetValue(Path), parse.GetValue(Format)) with { Proposal = parse.GetValue(Proposal) };
+
+    /// <summary>
+    /// The file the command line names, as the run store keeps it: its text, name and format, and
+    /// the scenario read from it (before blocs or any other change a run makes).
+    /// </summary>
+    /// <exception cref="StoreException">The file no longer reads as it did when the run was planned.</exception>
+    public ScenarioSnapshot Snapshot(ParseResult parse)
     {
-        var path = parse.GetValue(Path);
-        if (!TryParseFormat(parse.GetValue(Format), console, out var format))
-        {
-            return null;
-        }
-
-        var result = path is null
-            ? ScenarioFiles.ReadText(BuiltInScenarios.AlaskaText(), BuiltInScenarios.AlaskaName, format)
-            : ScenarioFiles.Read(path, format);
-        if (!result.Succeeded)
-        {
-            Diagnostics.Print(console, result.Diagnostics);
-            return null;
-        }
-
-        if (result.Scenario!.IsDraft)
-        {
-            console.Error.WriteLine($"parley: {path ?? BuiltInScenarios.AlaskaName} is a draft: {result.OpenJudgements.Length} judgement(s) are still open "
-                + $"(positions and saliences of {result.Scenario.DraftStances.Length} stance(s)); models need every one decided. "
-                + $"Run 'parley validate {path}' to list them, decide them in the file, then forecast.");
-            return null;
-        }
-
-        return result.Scenario;
+        var source = Source(parse);
+        var scenario = ScenarioLoader.Load(source).Value
+            ?? throw new StoreException($"{source.Name} changed while the run was being recorded and no longer reads; nothing was recorded");
+        var text = source.Text ?? File.ReadAllText(source.Path!, System.Text.Encoding.UTF8);
+        var fileName = source.Path is null ? "alaska-2025.yaml" : System.IO.Path.GetFileName(source.Path);
+        var format = ScenarioLoader.ParseFormat(source.Format, out var named) is null && named is { } given
+            ? given
+            : ScenarioFiles.Detect(text.TrimStart('\uFEFF'), fileName)?.Format ?? ScenarioFormat.Yaml;
+        return new ScenarioSnapshot(scenario, text, fileName, ScenarioFiles.FormatName(format));
     }
 
     /// <summary>Parses a <c>--format</c> value; prints what is allowed when it is not a format name.</summary>
     public static bool TryParseFormat(string? name, CliConsole console, out ScenarioFormat? format)
     {
-        format = null;
-        if (name is null)
+        if (ScenarioLoader.ParseFormat(name, out format) is { } error)
         {
-            return true;
-        }
-
-        format = ScenarioFiles.ParseFormatName(name);
-        if (format is null)
-        {
-            console.Error.WriteLine($"parley: --format '{name}' is not a known format; use one of {ScenarioFiles.FormatNames}");
+            console.Error.WriteLine($"parley: {error}");
             return false;
         }
 

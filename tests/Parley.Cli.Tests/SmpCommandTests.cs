@@ -100,7 +100,7 @@ public sealed class SmpCommandTests : IDisposable
         var (exitCode, _, error) = CliRunner.Run("forecast", "--model", "smp", "--db", path);
 
         Assert.Equal(2, exitCode);
-        Assert.StartsWith($"parley: cannot record the run in {path}: ", error, StringComparison.Ordinal);
+        Assert.StartsWith($"parley: cannot record the run: {path} is not an SQLite database, not a Parley store; nothing was written to it", error, StringComparison.Ordinal);
         Assert.Equal("my notes, not a database\n", File.ReadAllText(path));
     }
 

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Application;
 using Parley.Core.Backtesting;
 using Parley.Core.Models;
-using Parley.Core.Models.Baseline;
 using Parley.Formats;
-using Parley.Formats.Backtesting;
 using Parley.Formats.Deu;
 using Parley.Reports;
 using Spectre.Console;
@@ -18,6 +17,8 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class BacktestCommand
 {
+    private const string NoOverwrite = "Parley does not overwrite files, so choose a new name or remove it first";
+
     public static Command Create(CliConsole console)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -57,88 +58,53 @@ internal static class BacktestCommand
         command.Options.Add(crossValidate);
         command.SetAction(parse =>
         {
-            if (!ScenarioInput.TryParseFormat(parse.GetValue(format), console, out var chosenFormat))
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            var capabilityName = parse.GetValue(capability) ?? "equal";
-            if (DeuReader.ParseCapability(capabilityName) is not { } chosenCapability)
-            {
-                console.Error.WriteLine($"parley: --capability '{capabilityName}' is not known; use one of {DeuReader.CapabilityNames}");
-                return ExitCodes.InvalidInput;
-            }
-
-            var unitName = parse.GetValue(unit) ?? "issue";
-            DeuCaseUnit? chosenUnit = unitName.Trim().ToUpperInvariant() switch
-            {
-                "ISSUE" => DeuCaseUnit.Issue,
-                "PROPOSAL" => DeuCaseUnit.Proposal,
-                _ => null,
-            };
-            if (chosenUnit is null)
-            {
-                console.Error.WriteLine($"parley: --unit '{unitName}' is not known; use issue or proposal");
-                return ExitCodes.InvalidInput;
-            }
-
-            var chosenModels = ParseModels(parse.GetValue(models) ?? "all", console);
-            var options = ModelSelection.WithParameters(ModelOptions.Default, parse.GetValue(parameters) ?? [], console);
             var csvPath = parse.GetValue(errorsCsv);
-            if (chosenModels is null || options is null || !CanWrite(csvPath, console))
+            var settings = ModelSelection.ParseParameters(parse.GetValue(parameters) ?? [], console);
+            if (settings is null || !CanWrite(csvPath, console))
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var input = BacktestInput.Load(parse.GetValue(inputs) ?? [], chosenFormat, chosenCapability, chosenUnit.Value);
-            if (!input.Succeeded)
+            var outcome = ParleyApplication.Backtest(
+                new BacktestRequest
+                {
+                    Inputs = [.. parse.GetValue(inputs) ?? []],
+                    Format = parse.GetValue(format),
+                    Models = new ModelRequest { Models = parse.GetValue(models) ?? "all", Parameters = [.. settings] },
+                    Capability = parse.GetValue(capability) ?? "equal",
+                    Unit = parse.GetValue(unit) ?? "issue",
+                    CrossValidate = parse.GetValue(crossValidate),
+                },
+                console.Cancellation);
+            if (outcome.Value is not { } run)
             {
-                Diagnostics.Print(console, input.Diagnostics);
-                return ExitCodes.InvalidInput;
+                return Problems.Print(console, outcome);
             }
-
-            if (input.Cases.IsEmpty)
-            {
-                console.Error.WriteLine("parley: no case with a known outcome to test; give issues an outcome");
-                return ExitCodes.InvalidInput;
-            }
-
-            var folds = parse.GetValue(crossValidate);
-            var groups = input.Cases.Select(c => c.Group).Distinct(StringComparer.Ordinal).Count();
-            if (folds is { } k && (k < 2 || k > groups))
-            {
-                console.Error.WriteLine($"parley: --cross-validate {k} is not allowed; use from 2 to the number of groups ({groups})");
-                return ExitCodes.InvalidInput;
-            }
-
-            var result = Backtester.Run(input.Cases, [.. chosenModels.Select(m => new BacktestModel(m, options))], console.Cancellation);
-            var grid = TemperedCompromiseModel.CalibrationGrid.Select(o => new BacktestModel(new TemperedCompromiseModel(), o)).ToArray();
-            var crossValidated = folds is { } foldCount ? CrossValidation.GroupedKFold(input.Cases, grid, foldCount, console.Cancellation) : null;
-            var capabilityLabel = input.ReadDeu ? DeuReader.CapabilityName(chosenCapability) : null;
-            var candidates = grid.Select(g => g.Describe()).ToArray();
 
             if (csvPath is not null)
             {
-                var csv = BacktestDocument.ToErrorsCsv(result);
+                var csv = BacktestDocument.ToErrorsCsv(run.Result);
                 if (csvPath == "-")
                 {
                     console.Output.Write(csv);
                     return ExitCodes.Success;
                 }
 
-                if (!OutputFiles.Write(csvPath, csv, console))
+                if (OutputFile.Write(csvPath, csv, replace: false, NoOverwrite) is { } problem)
                 {
+                    console.Error.WriteLine($"parley: --errors-csv: {problem}");
                     return ExitCodes.InvalidInput;
                 }
             }
 
+            var candidates = run.Candidates.ToArray();
             if (parse.GetValue(json))
             {
-                console.Output.Write(BacktestDocument.ToJson(input.Dataset, capabilityLabel, result, crossValidated, candidates));
+                console.Output.Write(BacktestDocument.ToJson(run.Dataset, run.CapabilityLabel, run.Result, run.CrossValidated, candidates));
                 return ExitCodes.Success;
             }
 
-            Print(console, input.Dataset, capabilityLabel, result, crossValidated, candidates);
+            Print(console, run.Dataset, run.CapabilityLabel, run.Result, run.CrossValidated, candidates);
             if (csvPath is not null)
             {
                 console.Output.WriteLine($"Per-issue errors written to {csvPath}.");
@@ -189,59 +155,16 @@ internal static class BacktestCommand
         }
     }
 
-    private static List<IModel>? ParseModels(string text, CliConsole console)
-    {
-        if (string.Equals(text.Trim(), "all", StringComparison.OrdinalIgnoreCase))
-        {
-            return [.. ModelCatalog.All];
-        }
-
-        var chosen = new List<IModel>();
-        foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (ModelCatalog.Find(id) is not { } model)
-            {
-                console.Error.WriteLine($"parley: unknown model '{id}'; use one of {ModelCatalog.Ids} or all");
-                return null;
-            }
-
-            if (!chosen.Contains(model))
-            {
-                chosen.Add(model);
-            }
-        }
-
-        if (chosen.Count == 0)
-        {
-            console.Error.WriteLine($"parley: --models is empty; use one or more of {ModelCatalog.Ids}, or all");
-            return null;
-        }
-
-        return chosen;
-    }
-
-    /// <summary>The CSV goes to a new file only: Parley never overwrites a user's file.</summary>
+    /// <summary>The CSV goes to a new regular file only: Parley never overwrites a user's file.</summary>
     private static bool CanWrite(string? path, CliConsole console)
     {
-        if (path is null || path == "-")
+        if (path is null || path == "-" || OutputFile.Check(path, replace: false, NoOverwrite) is not { } problem)
         {
             return true;
         }
 
-        if (File.Exists(path) || Directory.Exists(path))
-        {
-            console.Error.WriteLine($"parley: --errors-csv {path}: the file exists; Parley does not overwrite files, so choose a new name or remove it first");
-            return false;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            console.Error.WriteLine($"parley: --errors-csv {path}: the folder {folder} does not exist");
-            return false;
-        }
-
-        return true;
+        console.Error.WriteLine($"parley: --errors-csv: {problem}");
+        return false;
     }
 
     private static string Fixed(double value) => value.ToString("F2", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Application;
 using Parley.Formats;
 using Parley.Formats.Native;
 
@@ -53,17 +54,12 @@ internal static class ConvertCommand
         return command;
     }
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="target"/>, replacing an existing file only with <c>--force</c>.</summary>
+    /// <summary>Writes <paramref name="text"/> to <paramref name="target"/>, a regular file, replacing an existing one only with <c>--force</c>.</summary>
     private static int WriteFile(string target, string text, bool force, CliConsole console)
     {
-        if (File.Exists(target) && !force)
+        if (OutputFile.Write(target, text, force, "choose another --output or add --force to replace it") is { } problem)
         {
-            console.Error.WriteLine($"parley: {target} already exists; choose another --output or add --force to replace it");
-            return ExitCodes.InvalidInput;
-        }
-
-        if (!OutputFiles.Write(target, text, console))
-        {
+            console.Error.WriteLine($"parley: --output: {problem}");
             return ExitCodes.InvalidInput;
         }
 

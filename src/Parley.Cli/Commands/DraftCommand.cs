@@ -125,8 +125,9 @@ internal static partial class DraftCommand
                 return ExitCodes.Success;
             }
 
-            if (!OutputFiles.Write(target, text, console))
+            if (Parley.Application.OutputFile.Write(target, text, parse.GetValue(force), "choose another --output or add --force to replace it") is { } problem)
             {
+                console.Error.WriteLine($"parley: --output: {problem}");
                 return ExitCodes.InvalidInput;
             }
 

@@ -1,16 +1,18 @@
 using System.CommandLine;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Models;
-using Parley.Core.Staging;
 using Parley.Reports;
+using Parley.Storage;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace] [--stages] [--blocs MODE] [--db FILE]</c>:
+/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace] [--stages] [--blocs MODE] [--save] [--db STORE]</c>:
 /// runs models on a scenario (the built-in Alaska summit by default) and shows each issue's
 /// forecast; with <c>--stages</c>, stage by stage through the scenario's stages (docs/stages.md);
-/// <c>--db</c> also records SMP runs in an SQLite results store (schema in docs/models/smp.md).
+/// <c>--save</c> records the run in the Parley store (docs/storage.md); <c>--db</c> names the store
+/// and also records SMP runs in its KTAB-style tables (docs/models/smp.md).
 /// </summary>
 internal static class ForecastCommand
 {
@@ -19,59 +21,78 @@ internal static class ForecastCommand
         var input = new ScenarioInput();
         var selection = new ModelSelection("all", allowAll: true);
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/json-output.md) instead of tables." };
-        var database = new Option<string?>("--db") { Description = "Also record the SMP run (turns, positions, probabilities) in this SQLite file; an existing store gets one more run." };
+        var store = new StoreOptions("The Parley store (an SQLite file, or postgres://user:password@host:port/database): where --save records the run; SMP runs are also recorded in its KTAB-style tables (docs/storage.md).");
         var stages = new Option<bool>("--stages") { Description = "Run the scenario's stages in order (each stage's outcome is the next one's status quo) and show every stage's forecast and the final one." };
         var blocs = new BlocOption();
         var command = new Command("forecast", "Forecast how a negotiation resolves, per issue, with one or more models.");
         input.AddTo(command);
         selection.AddTo(command);
         command.Options.Add(json);
-        command.Options.Add(database);
+        store.AddTo(command, withSave: true);
         command.Options.Add(stages);
         blocs.AddTo(command);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, console);
-            scenario = scenario is null ? null : blocs.Apply(parse, scenario, console);
-            var models = scenario is null ? null : selection.Models(parse, console);
-            var options = models is null ? null : selection.Options(parse, console);
-            if (scenario is null || models is null || options is null)
+            var wantsJson = parse.GetValue(json);
+            var saving = store.Saving(parse);
+            var models = selection.Request(parse, console);
+            if (models is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var wantsJson = parse.GetValue(json);
-            if (wantsJson)
+            var planned = ParleyApplication.PlanForecast(new ForecastRequest
             {
+                Scenario = input.Source(parse),
+                Blocs = blocs.Value(parse),
                 // The JSON document is the complete record of a run: dynamic models' rounds are always in it.
-                options = options with { Trace = true };
+                Models = models with { Trace = models.Trace || wantsJson || saving },
+                Stages = parse.GetValue(stages),
+            });
+            if (planned.Value is not { } plan)
+            {
+                return Problems.Print(console, planned);
             }
 
-            var databasePath = parse.GetValue(database);
-            if (databasePath is not null && !models.Any(m => m.Info.Id == "smp"))
+            var databasePath = parse.GetValue(store.Database);
+            var smp = plan.Setup.Models.Any(m => m.Info.Id == "smp");
+            if (databasePath is not null && !saving && !smp)
             {
                 console.Error.WriteLine("parley: --db records SMP runs; add --model smp (or --model all)");
                 return ExitCodes.InvalidInput;
             }
 
-            if (databasePath is not null && parse.GetValue(stages))
+            if (databasePath is not null && !saving && plan.Staged)
             {
                 console.Error.WriteLine("parley: --db records whole SMP runs; drop --stages to record one");
                 return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(stages))
+            using var recording = saving ? store.Start(parse, console, input.Snapshot(parse), plan.Setup.Models.Select(m => m.Info.Id)) : null;
+            if (saving && recording is null)
             {
-                var staged = models.Select(m => StagedForecaster.Run(scenario, m, options, console.Cancellation)).ToList();
+                return ExitCodes.InvalidInput;
+            }
+
+            var showTrace = models.Trace;
+            var run = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var scenario = run.Scenario;
+            if (run.IsStaged)
+            {
+                if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(run.Staged), run.Staged)))
+                {
+                    return ExitCodes.InvalidInput;
+                }
+
                 if (wantsJson)
                 {
-                    ForecastDocument.Write(console.Output, scenario, StagesView.Finals(staged), staged);
+                    RunRecording.Announce(console, recording, wantsJson);
                 }
                 else
                 {
-                    if (options.Trace)
+                    if (showTrace)
                     {
-                        foreach (var result in staged)
+                        foreach (var result in run.Staged)
                         {
                             foreach (var stage in result.Stages.Where(st => !st.Result.Rounds.IsDefaultOrEmpty))
                             {
@@ -81,26 +102,32 @@ internal static class ForecastCommand
                         }
                     }
 
-                    StagesView.Print(console, scenario, staged);
+                    StagesView.Print(console, scenario, run.Staged);
+                    RunRecording.Announce(console, recording, wantsJson);
                 }
 
                 return ExitCodes.Success;
             }
 
-            var results = models.Select(m => m.Run(scenario, options, console.Cancellation)).ToList();
-            var recorded = databasePath is null ? [] : RecordRuns(console, databasePath, scenario, results);
+            var results = run.Results;
+            var recorded = databasePath is null || !smp ? [] : RecordRuns(console, databasePath, scenario, results);
             if (recorded is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, results)))
             {
                 return ExitCodes.InvalidInput;
             }
 
             if (wantsJson)
             {
-                ForecastDocument.Write(console.Output, scenario, results);
+                RunRecording.Announce(console, recording, wantsJson);
                 return ExitCodes.Success;
             }
 
-            if (options.Trace)
+            if (showTrace)
             {
                 foreach (var result in results)
                 {
@@ -115,28 +142,24 @@ internal static class ForecastCommand
                 console.Output.WriteLine($"Recorded SMP run {id} in {databasePath}");
             }
 
+            RunRecording.Announce(console, recording, wantsJson);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Appends every SMP run to the store; the runs' ids, or <c>null</c> after saying why the store refused them.</summary>
-    private static List<string>? RecordRuns(CliConsole console, string path, Scenario scenario, IEnumerable<ModelResult> results)
+    /// <summary>Appends every SMP run to the store's KTAB-style tables; the runs' ids, or <c>null</c> after saying why the store refused them.</summary>
+    private static List<string>? RecordRuns(CliConsole console, string location, Scenario scenario, IEnumerable<ModelResult> results)
     {
-        var ids = new List<string>();
-        foreach (var result in results.Where(r => r.Details is Core.Models.Smp.SmpDetails))
+        try
         {
-            try
-            {
-                ids.Add(SmpDatabase.Write(path, scenario, result));
-            }
-            catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"parley: cannot record the run in {path}: {error.Message.TrimEnd('.')}; give a new file name or a Parley results store");
-                return null;
-            }
+            using var store = ParleyStore.Open(StoreLocation.Parse(location));
+            return [.. results.Where(r => r.Details is Core.Models.Smp.SmpDetails).Select(result => store.RecordSmpRun(scenario, result))];
         }
-
-        return ids;
+        catch (StoreException error)
+        {
+            console.Error.WriteLine($"parley: cannot record the run: {error.Message}");
+            return null;
+        }
     }
 }

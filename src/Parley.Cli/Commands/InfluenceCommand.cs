@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Influence;
 using Parley.Reports;
@@ -37,67 +38,56 @@ internal static class InfluenceCommand
         command.Options.Add(exactLimit);
         command.Options.Add(noSearch);
         command.Options.Add(json);
+        var store = new StoreOptions("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+        store.AddTo(command, withSave: true);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, console);
-            scenario = scenario is null ? null : blocs.Apply(parse, scenario, console);
-            var models = scenario is null ? null : selection.Models(parse, console);
-            var options = models is null ? null : selection.Options(parse, console);
-            if (scenario is null || models is null || options is null)
+            if (selection.Request(parse, console) is not { } models)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var shiftValue = parse.GetValue(shift);
-            var sampleCount = parse.GetValue(samples);
-            var limit = parse.GetValue(exactLimit);
-            var problems = new List<string>();
-            if (!double.IsFinite(shiftValue) || shiftValue <= 0)
+            var planned = ParleyApplication.PlanInfluence(new InfluenceRequest
             {
-                problems.Add($"--shift {shiftValue.ToString(CultureInfo.InvariantCulture)} is not allowed; use a positive number on the issues' scale");
-            }
-
-            if (sampleCount < 1)
-            {
-                problems.Add("--samples must be 1 or more");
-            }
-
-            if (limit is < 0 or > 20)
-            {
-                problems.Add("--exact-limit must be from 0 to 20");
-            }
-
-            var wanted = parse.GetValue(issueFilter) ?? [];
-            foreach (var id in wanted.Where(id => scenario.FindIssue(id) is null))
-            {
-                problems.Add($"--issue '{id}' is not an issue; issues are {string.Join(", ", scenario.Issues.Select(i => i.Id))}");
-            }
-
-            if (problems.Count > 0)
-            {
-                problems.ForEach(p => console.Error.WriteLine($"parley: {p}"));
-                return ExitCodes.InvalidInput;
-            }
-
-            var analysed = parse.GetValue(stages) ? scenario : scenario with { Stages = [] };
-
-            var influenceOptions = new InfluenceOptions
-            {
-                Shift = shiftValue,
-                Permutations = sampleCount,
-                ExactLimit = limit,
-                Seed = options.Seed,
+                Scenario = input.Source(parse),
+                Models = models,
+                Blocs = blocs.Value(parse),
+                Shift = parse.GetValue(shift),
+                Samples = parse.GetValue(samples),
+                ExactLimit = parse.GetValue(exactLimit),
                 SearchSmallestChange = !parse.GetValue(noSearch),
-                Issues = [.. wanted],
-            };
-            var result = InfluenceAnalysis.Run(analysed, models[0], options, influenceOptions, console.Cancellation);
-            if (parse.GetValue(json))
+                Issues = [.. parse.GetValue(issueFilter) ?? []],
+                Stages = parse.GetValue(stages),
+            });
+            if (planned.Value is not { } plan)
             {
-                console.Output.Write(InfluenceDocument.ToJson(analysed, result));
-                return ExitCodes.Success;
+                return Problems.Print(console, planned);
             }
 
-            Print(console, analysed, result, parse.GetValue(stages));
+            if (store.Refuses(parse, console))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Snapshot(parse), [plan.Model.Info.Id]) : null;
+            if (store.Saving(parse) && recording is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var result = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var wantsJson = parse.GetValue(json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(InfluenceDocument.ToJson(plan.Scenario, result))))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!wantsJson)
+            {
+                Print(console, plan.Scenario, result, plan.Staged);
+            }
+
+            RunRecording.Announce(console, recording, wantsJson);
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Uncertainty;
 using Parley.Reports;
@@ -27,41 +28,41 @@ internal static class MonteCarloCommand
         command.Options.Add(bins);
         command.SetAction(parse =>
         {
-            if (uncertainty.Read(parse, console, 1) is not { } inputs)
+            if (uncertainty.Request(parse, console) is not { } request)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var (scenario, model, modelOptions, spread, draws, threads) = inputs;
-
-            var binCount = parse.GetValue(bins);
-            if (binCount is < 1 or > 1000)
+            var planned = ParleyApplication.PlanMonteCarlo(request with { Bins = parse.GetValue(bins) });
+            if (planned.Value is not { } plan)
             {
-                console.Error.WriteLine($"parley: --bins {binCount} is not allowed; use 1 to 1000");
+                return Problems.Print(console, planned);
+            }
+
+            using var recording = uncertainty.StartRecording(parse, console, plan.Model.Info.Id, out var refused);
+            if (refused)
+            {
                 return ExitCodes.InvalidInput;
             }
 
-            var options = new MonteCarloOptions
-            {
-                Draws = draws,
-                Seed = modelOptions.Seed,
-                Threads = threads,
-                ModelOptions = modelOptions,
-                Spread = spread,
-                HistogramBins = binCount,
-            };
             var stopwatch = Stopwatch.StartNew();
-            var result = DrawProgress.Run(console, options.Draws, model.Info.Id, "draws", progress =>
-                MonteCarlo.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "draws", progress => plan.Run(progress, console.Cancellation)));
             stopwatch.Stop();
 
-            if (parse.GetValue(uncertainty.Json))
+            var wantsJson = parse.GetValue(uncertainty.Json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(UncertaintyDocument.ToJson(plan.Scenario, result)), result.Partial))
             {
-                console.Output.Write(UncertaintyDocument.ToJson(scenario, result));
+                return ExitCodes.InvalidInput;
             }
-            else
+
+            if (!wantsJson)
             {
-                Print(console, scenario, result, stopwatch.Elapsed, options.Threads);
+                Print(console, plan.Scenario, result, stopwatch.Elapsed, plan.Options.Threads);
+            }
+
+            if (!result.Partial)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
             }
 
             if (result.Partial)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Uncertainty;
 using Parley.Reports;
@@ -25,12 +26,16 @@ internal static class SensitivityCommand
         command.Options.Add(top);
         command.SetAction(parse =>
         {
-            if (uncertainty.Read(parse, console, 0) is not { } inputs)
+            if (uncertainty.Request(parse, console) is not { } request)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var (scenario, model, modelOptions, spread, draws, threads) = inputs;
+            var planned = ParleyApplication.PlanSensitivity(request);
+            if (planned.Value is not { } plan)
+            {
+                return Problems.Print(console, planned);
+            }
 
             var shown = parse.GetValue(top);
             if (shown < 1)
@@ -39,24 +44,28 @@ internal static class SensitivityCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var options = new SensitivityOptions
+            using var recording = uncertainty.StartRecording(parse, console, plan.Model.Info.Id, out var refused);
+            if (refused)
             {
-                Draws = draws,
-                Seed = modelOptions.Seed,
-                Threads = threads,
-                ModelOptions = modelOptions,
-                Spread = spread,
-            };
-            var result = DrawProgress.Run(console, Math.Max(1, Sensitivity.ModelRuns(scenario, options)), model.Info.Id, "model runs", progress =>
-                Sensitivity.Run(scenario, model, options with { Progress = progress }, console.Cancellation));
-
-            if (parse.GetValue(uncertainty.Json))
-            {
-                console.Output.Write(UncertaintyDocument.ToJson(scenario, result));
+                return ExitCodes.InvalidInput;
             }
-            else
+
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "model runs", progress => plan.Run(progress, console.Cancellation)));
+
+            var wantsJson = parse.GetValue(uncertainty.Json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(UncertaintyDocument.ToJson(plan.Scenario, result)), result.Partial))
             {
-                Print(console, scenario, result, shown);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!wantsJson)
+            {
+                Print(console, plan.Scenario, result, shown);
+            }
+
+            if (!result.Partial)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
             }
 
             if (result.Partial)

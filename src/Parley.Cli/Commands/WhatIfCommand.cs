@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
-using Parley.Core.Staging;
+using Parley.Application;
 using Parley.Core.WhatIf;
-using Parley.Formats.Overlays;
 using Parley.Reports;
 using Spectre.Console;
 
@@ -50,111 +49,42 @@ internal static class WhatIfCommand
         command.Options.Add(stagesOption);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, console);
-            var models = scenario is null ? null : selection.Models(parse, console);
-            var options = models is null ? null : selection.Options(parse, console);
-            if (scenario is null || models is null || options is null)
+            if (selection.Request(parse, console) is not { } models)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var overlay = ScenarioOverlay.Empty;
-            if (parse.GetValue(overlayFile) is { } path)
-            {
-                var (fromFile, diagnostics) = OverlayFileReader.Read(path);
-                if (fromFile is null)
+            var outcome = ParleyApplication.WhatIf(
+                new WhatIfRequest
                 {
-                    Diagnostics.Print(console, diagnostics);
-                    return ExitCodes.InvalidInput;
-                }
-
-                overlay = fromFile;
+                    Scenario = input.Source(parse),
+                    Models = models,
+                    Blocs = blocs.Value(parse),
+                    Overlay = parse.GetValue(overlayFile) is { } path ? ScenarioSource.FromFile(path) : null,
+                    Settings = [.. parse.GetValue(set) ?? []],
+                    RemoveActors = [.. parse.GetValue(remove) ?? []],
+                    AddStages = [.. parse.GetValue(addStage) ?? []],
+                    Stages = parse.GetValue(stagesOption),
+                },
+                console.Cancellation);
+            if (outcome.Value is not { } run)
+            {
+                return Problems.Print(console, outcome, countErrors: true);
             }
 
-            var errors = new List<OverlayError>();
-            var settings = ImmutableArray.CreateBuilder<OverlaySetting>();
-            foreach (var text in parse.GetValue(set) ?? [])
-            {
-                var (setting, error) = ScenarioOverlay.ParseSetting(text);
-                if (error is not null)
-                {
-                    errors.Add(error);
-                }
-                else
-                {
-                    settings.Add(setting!);
-                }
-            }
-
-            var stages = ImmutableArray.CreateBuilder<OverlayStage>();
-            foreach (var text in parse.GetValue(addStage) ?? [])
-            {
-                var (stage, error) = ScenarioOverlay.ParseStage(text);
-                if (error is not null)
-                {
-                    errors.Add(error);
-                }
-                else
-                {
-                    stages.Add(stage!);
-                }
-            }
-
-            overlay = overlay.Then(new ScenarioOverlay
-            {
-                Settings = settings.ToImmutable(),
-                Removals = [.. (parse.GetValue(remove) ?? []).Select(id => new OverlayRemoval(id, $"--remove-actor {id}"))],
-                AddedStages = stages.ToImmutable(),
-            });
-            var applied = overlay.ApplyTo(scenario);
-            errors.AddRange(applied.Errors);
-            if (overlay.IsEmpty && errors.Count == 0)
-            {
-                errors.Add(new OverlayError("whatif", "no edits given; use --set PATH=VALUE, --remove-actor ID, --add-stage SPEC or --overlay FILE"));
-            }
-
-            if (errors.Count > 0)
-            {
-                foreach (var error in errors)
-                {
-                    console.Error.WriteLine($"parley: {error}");
-                }
-
-                console.Error.WriteLine(errors.Count == 1 ? "1 problem found." : $"{errors.Count} problems found.");
-                return ExitCodes.InvalidInput;
-            }
-
-            var baseline = blocs.Apply(parse, scenario, console);
-            var variant = baseline is null ? null : blocs.Apply(parse, applied.Scenario!, console);
-            if (baseline is null || variant is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            if (!parse.GetValue(stagesOption) && overlay.AddedStages.IsEmpty)
-            {
-                // One round of talks with everyone, as `parley forecast` without --stages.
-                baseline = baseline with { Stages = [] };
-                variant = variant with { Stages = [] };
-            }
-
-            var comparisons = models.Select(model => (model.Info.Id, ForecastComparison.Compare(
-                baseline,
-                StagedForecaster.Run(baseline, model, options, console.Cancellation),
-                StagedForecaster.Run(variant, model, options, console.Cancellation)))).ToList();
             if (parse.GetValue(json))
             {
-                console.Output.Write(WhatIfDocument.ToJson(scenario, overlay, comparisons));
+                console.Output.Write(WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons));
                 return ExitCodes.Success;
             }
 
-            Print(console, baseline, overlay, comparisons, parse.GetValue(onlyChanged));
+            Print(console, run.Baseline, run.Overlay, run.Comparisons, parse.GetValue(onlyChanged));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Print(CliConsole console, Core.Domain.Scenario scenario, ScenarioOverlay overlay, List<(string Model, ImmutableArray<ComparisonRow> Rows)> comparisons, bool onlyChanged)
+    private static void Print(CliConsole console, Core.Domain.Scenario scenario, ScenarioOverlay overlay, IReadOnlyList<(string Model, ImmutableArray<ComparisonRow> Rows)> comparisons, bool onlyChanged)
     {
         var ansi = console.Ansi;
         ansi.Write(new Rule($"[bold]What if: {Markup.Escape(scenario.Title)}[/]").LeftJustified());

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Parley.Core.Domain;
 
 namespace Parley.Core.Models;
@@ -12,9 +13,16 @@ public interface IModel
     /// <summary>Id, name and citation of the model.</summary>
     ModelInfo Info { get; }
 
+    /// <summary>
+    /// The options the model takes (parameters and the run options rounds/tolerance it reads), with
+    /// types, ranges and defaults: the one description front ends generate their flags and checks from.
+    /// A model that lists none takes no options.
+    /// </summary>
+    ImmutableArray<ModelOptionDescription> Options => [];
+
     /// <summary>Runs the model on <paramref name="scenario"/>.</summary>
     /// <param name="scenario">A validated scenario.</param>
-    /// <param name="options">Run options; models read only those they document.</param>
+    /// <param name="options">Run options; models read only those in <see cref="Options"/>.</param>
     /// <param name="cancellationToken">Stops a long run between rounds.</param>
     /// <returns>The forecast for every issue that has at least one stance, in scenario order.</returns>
     /// <exception cref="ModelOptionException">An option has a value the model cannot use.</exception>

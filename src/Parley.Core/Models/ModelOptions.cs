@@ -6,7 +6,8 @@ namespace Parley.Core.Models;
 /// <summary>
 /// Options of one model run. The common ones are typed; model-specific ones (a variant, a
 /// utility function, REX's p) travel in <see cref="Parameters"/> by name, as typed on the
-/// command line, and each model documents which it reads.
+/// command line; each model describes those it reads in <see cref="IModel.Options"/> and reads
+/// them through <see cref="GetChoice"/> and <see cref="GetNumber"/>.
 /// </summary>
 public sealed record ModelOptions
 {
@@ -36,36 +37,31 @@ public sealed record ModelOptions
     /// <summary>The string parameter <paramref name="name"/>, or <paramref name="fallback"/> when absent.</summary>
     public string GetString(string name, string fallback) => Parameters.GetValueOrDefault(name, fallback);
 
-    /// <summary>One of <paramref name="allowed"/>, or <paramref name="fallback"/> when absent.</summary>
-    /// <exception cref="ModelOptionException">The value is not one of <paramref name="allowed"/>.</exception>
-    public string GetChoice(string name, string fallback, params string[] allowed)
+    /// <summary>The choice parameter <paramref name="option"/> describes (an alias read as its choice), or its default when absent.</summary>
+    /// <exception cref="ModelOptionException">The value is not one of the option's choices.</exception>
+    public string GetChoice(ModelOptionDescription option)
     {
-        var value = GetString(name, fallback);
-        if (!allowed.Contains(value, StringComparer.Ordinal))
-        {
-            throw new ModelOptionException(
-                $"option {name}: '{value}' is not allowed; use one of {string.Join(", ", allowed)}");
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(option);
+        var value = Checked(option) ?? option.Default ?? string.Empty;
+        return option.Canonical(value);
     }
 
-    /// <summary>The finite number parameter <paramref name="name"/> within [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/>.</summary>
-    /// <exception cref="ModelOptionException">The value is not a number in range.</exception>
-    public double GetDouble(string name, double fallback, double min = double.MinValue, double max = double.MaxValue)
+    /// <summary>The number parameter <paramref name="option"/> describes, or its default when absent.</summary>
+    /// <exception cref="ModelOptionException">The value is not a finite number in the option's range.</exception>
+    public double GetNumber(ModelOptionDescription option)
     {
-        if (!Parameters.TryGetValue(name, out var text))
+        ArgumentNullException.ThrowIfNull(option);
+        return double.Parse(Checked(option) ?? option.Default ?? "0", NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The parameter's text when given and allowed, <c>null</c> when absent.</summary>
+    private string? Checked(ModelOptionDescription option)
+    {
+        if (!Parameters.TryGetValue(option.Name, out var text))
         {
-            return fallback;
+            return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value) || value < min || value > max)
-        {
-            throw new ModelOptionException(
-                $"option {name}: '{text}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return value;
+        return option.Check(text) is { } problem ? throw new ModelOptionException(problem) : text;
     }
 }

@@ -44,7 +44,7 @@ public sealed record DeuDataset
     /// appearance, each stance carrying its row's capability (capabilities may differ by row),
     /// each actor its capability when all rows agree on it.
     /// </summary>
-    internal static Scenario Merge(IReadOnlyList<DeuIssue> rows, string id, string title, string? description)
+    public static Scenario Merge(IReadOnlyList<DeuIssue> rows, string id, string title, string? description)
     {
         // An actor keeps its capability when every row gives it the same one (the rows of a
         // proposal share procedure and voting rule), so models that read only the actor's

@@ -104,13 +104,14 @@ public sealed class ExpectedUtilityModelTests
         Assert.Empty(((ExpectedUtilityRound)result.Rounds.Single()).Offers);
     }
 
-    [Fact]
-    public void Run_ZeroRounds_ForecastsTheInitialMedian()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(ModelOptionRules.MaxRounds + 1)]
+    public void Run_RoundsOutsideTheSharedRule_IsAnOptionError(int rounds)
     {
-        var result = Model.Run(Emissions(), Options(rounds: 0));
+        var error = Assert.Throws<ModelOptionException>(() => Model.Run(Emissions(), Options(rounds: rounds)));
 
-        Assert.Equal(0, result.RoundsRun);
-        Assert.Equal(7, result.Issues.Single().Forecast);
+        Assert.StartsWith($"option rounds: {rounds} is not allowed; use 1 to 10,000 rounds", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

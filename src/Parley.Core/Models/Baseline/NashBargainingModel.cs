@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Parley.Core.Domain;
 
 namespace Parley.Core.Models.Baseline;
@@ -36,9 +37,16 @@ public sealed class NashBargainingModel : PerIssueModel
         "Nash (1950), Econometrica 18(2); Kalai (1977); Achen (2006) in The European Union Decides, ch. 10",
         "Maximises the capability x salience weighted product of gains over the status quo.");
 
+    /// <summary>The <c>utility</c> parameter: linear or quadratic loss from an actor's position.</summary>
+    public static ModelOptionDescription Utility { get; } = ModelOptionDescription.Choice(
+        "utility", "linear", "Actors' utility: linear or quadratic in the distance from their position.", "linear", "quadratic");
+
+    /// <inheritdoc />
+    public override ImmutableArray<ModelOptionDescription> Options { get; } = [Utility];
+
     /// <inheritdoc />
     protected override object? Prepare(ModelOptions options) =>
-        options.GetChoice("utility", "linear", "linear", "quadratic") == "quadratic";
+        options.GetChoice(Utility) == "quadratic";
 
     /// <inheritdoc />
     protected internal override double ForecastIssue(Issue issue, ReadOnlySpan<IssueStance> stances, object? prepared)

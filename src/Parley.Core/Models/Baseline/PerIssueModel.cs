@@ -13,6 +13,9 @@ public abstract class PerIssueModel : IModel
     public abstract ModelInfo Info { get; }
 
     /// <inheritdoc />
+    public virtual ImmutableArray<ModelOptionDescription> Options => [];
+
+    /// <inheritdoc />
     public ModelResult Run(Scenario scenario, ModelOptions options, CancellationToken cancellationToken = default)
     {
         var prepared = Prepare(options);

@@ -58,13 +58,22 @@ public sealed class TemperedCompromiseModel : PerIssueModel
         "Achen (2006) in The European Union Decides, eq. 10.1, with capability^0.5 and salience^0 cross-validated on DEU III (docs/validation.md)",
         "Weighted mean of the positions with weights capability^0.5 x salience^0; beats the compromise model in cross-validation on EU legislative outcomes.");
 
+    /// <summary>The <c>capability_exponent</c> parameter γ, 0 to 4.</summary>
+    public static ModelOptionDescription CapabilityExponent { get; } = ModelOptionDescription.Number(
+        "capability_exponent", DefaultCapabilityExponent, 0, 4, "Exponent of capability in an actor's weight (1 = the compromise model).");
+
+    /// <summary>The <c>salience_exponent</c> parameter σ, 0 to 4.</summary>
+    public static ModelOptionDescription SalienceExponent { get; } = ModelOptionDescription.Number(
+        "salience_exponent", DefaultSalienceExponent, 0, 4, "Exponent of salience in an actor's weight (0 leaves salience out).");
+
+    /// <inheritdoc />
+    public override ImmutableArray<ModelOptionDescription> Options { get; } = [CapabilityExponent, SalienceExponent];
+
     /// <inheritdoc />
     protected override object? Prepare(ModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new Exponents(
-            options.GetDouble("capability_exponent", DefaultCapabilityExponent, 0, 4),
-            options.GetDouble("salience_exponent", DefaultSalienceExponent, 0, 4));
+        return new Exponents(options.GetNumber(CapabilityExponent), options.GetNumber(SalienceExponent));
     }
 
     /// <inheritdoc />

@@ -66,21 +66,25 @@ public sealed class ExchangeModel : IModel
         "Stokman & Van Oosten (1994) in European Community Decision Making, ch. 7; decide-exchange-model",
         "Actors trade moves across pairs of issues with equal utility gains, round after round.");
 
+    /// <summary>The <c>rex-p</c> parameter: REX's p (0 = REX, randomised equal gain).</summary>
+    public static ModelOptionDescription RexP { get; } = ModelOptionDescription.Number(
+        "rex-p", 0, 0, 1, "REX (randomised equal gain): how far a realised exchange's gain is redrawn; 0 is plain equal gain (docs/models/exchange.md).");
+
+    /// <inheritdoc />
+    public ImmutableArray<ModelOptionDescription> Options { get; } =
+    [
+        ModelOptionDescription.Rounds(DefaultRounds.ToString(CultureInfo.InvariantCulture)),
+        ModelOptionDescription.Tolerance("none: every round runs"),
+        RexP,
+    ];
+
     /// <inheritdoc />
     public ModelResult Run(Scenario scenario, ModelOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
+        ModelOptionRules.ThrowIfInvalid(options);
         var rounds = options.Rounds ?? DefaultRounds;
-        if (rounds < 1)
-        {
-            throw new ModelOptionException(string.Create(CultureInfo.InvariantCulture, $"option rounds: {rounds} is not allowed; use 1 or more rounds"));
-        }
-
-        if (options.Tolerance is { } tolerance && (!double.IsFinite(tolerance) || tolerance < 0))
-        {
-            throw new ModelOptionException(string.Create(CultureInfo.InvariantCulture, $"option tolerance: {tolerance} is not allowed; use a finite number of 0 or more"));
-        }
 
         if (scenario.Actors.Length > ExchangeEngine.MaximumSize || scenario.Issues.Length > ExchangeEngine.MaximumSize)
         {
@@ -89,7 +93,7 @@ public sealed class ExchangeModel : IModel
                 $"model exchange: {scenario.Actors.Length} actors and {scenario.Issues.Length} issues is too large; the exchange model handles at most {ExchangeEngine.MaximumSize} of each"));
         }
 
-        var rexP = options.GetDouble("rex-p", 0, 0, 1);
+        var rexP = options.GetNumber(RexP);
         var engine = new ExchangeEngine(scenario, rexP, options.Seed, options.Trace, parallelism, skipsSteady);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];

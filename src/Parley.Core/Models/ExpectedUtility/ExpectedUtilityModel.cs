@@ -49,15 +49,7 @@ public sealed class ExpectedUtilityModel : IModel
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var settings = ReadSettings(options);
-        if (options.Rounds is < 0)
-        {
-            throw new ModelOptionException($"option rounds: {options.Rounds} is not allowed; use a whole number of 0 or more");
-        }
-
-        if (options.Tolerance is { } tolerance && (!double.IsFinite(tolerance) || tolerance < 0))
-        {
-            throw new ModelOptionException("option tolerance: use a finite number of 0 or more, on the issue's scale");
-        }
+        ModelOptionRules.ThrowIfInvalid(options);
 
         var forecasts = ImmutableArray.CreateBuilder<IssueForecast>(scenario.Issues.Length);
         var summaries = ImmutableArray.CreateBuilder<ExpectedUtilityIssueSummary>(scenario.Issues.Length);
@@ -109,14 +101,41 @@ public sealed class ExpectedUtilityModel : IModel
     public static string VariantName(ExpectedUtilityVariant variant) =>
         variant == ExpectedUtilityVariant.ScholzCode ? "scholz-code" : "scholz";
 
+    /// <summary>The <c>variant</c> parameter.</summary>
+    public static ModelOptionDescription Variant { get; } = ModelOptionDescription.Choice(
+        "variant", "scholz", "scholz: Scholz, Calbert & Smith's paper; scholz-code: their replication code (docs/models/eum.md).", "scholz", "scholz-code");
+
+    /// <summary>The <c>q</c> parameter: the probability that third parties stay out.</summary>
+    public static ModelOptionDescription Q { get; } = ModelOptionDescription.Number(
+        "q", 1.0, 0, 1, "Probability Q that the status quo holds (Scholz, Calbert & Smith 2011).");
+
+    /// <summary>The <c>t</c> parameter (scholz variant only).</summary>
+    public static ModelOptionDescription T { get; } = ModelOptionDescription.Number(
+        "t", 0.5, 0, 1, "Probability T that, if the status quo does not hold, it moves the challenger's way (scholz variant only).");
+
+    /// <summary>The <c>forecast</c> parameter: which statistic of the final positions is the forecast.</summary>
+    public static ModelOptionDescription ForecastStatistic { get; } = ModelOptionDescription.Choice(
+        "forecast", "median", "Report the capability x salience weighted median or mean of the final positions.", "median", "mean");
+
+    /// <inheritdoc />
+    public ImmutableArray<ModelOptionDescription> Options { get; } =
+    [
+        ModelOptionDescription.Rounds($"until positions settle, at most {DefaultMaxRounds}"),
+        ModelOptionDescription.Tolerance("1e-4 of the scale width"),
+        Variant,
+        Q,
+        T,
+        ForecastStatistic,
+    ];
+
     private static ExpectedUtilitySettings ReadSettings(ModelOptions options)
     {
-        var variant = options.GetChoice("variant", "scholz", "scholz", "scholz-code") == "scholz-code"
+        var variant = options.GetChoice(Variant) == "scholz-code"
             ? ExpectedUtilityVariant.ScholzCode
             : ExpectedUtilityVariant.Scholz;
-        var q = options.GetDouble("q", 1.0, 0, 1);
-        var t = options.GetDouble("t", 0.5, 0, 1);
-        var useMean = options.GetChoice("forecast", "median", "median", "mean") == "mean";
+        var q = options.GetNumber(Q);
+        var t = options.GetNumber(T);
+        var useMean = options.GetChoice(ForecastStatistic) == "mean";
         return new ExpectedUtilitySettings(variant, q, t, useMean);
     }
 

@@ -48,15 +48,16 @@ public sealed class SmpModel : IModel
         "Multi-dimensional challenges and interpolated bargains until positions settle; probability of each final position.");
 
     /// <inheritdoc />
+    public ImmutableArray<ModelOptionDescription> Options { get; } =
+        [ModelOptionDescription.Rounds($"until positions settle (KTAB's rule), at most {MaxTurns}"), .. SmpParameters.Descriptions];
+
+    /// <inheritdoc />
     public ModelResult Run(Scenario scenario, ModelOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var parameters = SmpParameters.From(scenario, options);
-        if (options.Rounds is < 1)
-        {
-            throw new ModelOptionException($"option rounds: {options.Rounds} is not allowed; the SMP needs at least 1 turn");
-        }
+        ModelOptionRules.ThrowIfInvalid(options);
 
         var issues = scenario.Issues.Where(i => !scenario.StancesOn(i.Id).IsEmpty).ToImmutableArray();
         var actors = scenario.Actors;

@@ -51,6 +51,23 @@ public sealed record SmpParameters
     /// <summary>Option name of the ideal-accommodation cells.</summary>
     public const string IdealAdjustmentName = "IdealAdjustment";
 
+    /// <summary>The ten SMP parameters as option descriptions, KTAB's defaults and spellings.</summary>
+    public static ImmutableArray<ModelOptionDescription> Descriptions { get; } =
+    [
+        ModelOptionDescription.Choice(VictoryProbModelName, SmpVictoryProbModel.Linear, "Victory probability from coalition strengths (KTAB VictoryProbModel)."),
+        ModelOptionDescription.Choice(PceModelName, SmpPceModel.Conditional, "Probabilistic Condorcet election (KTAB PCEModel)."),
+        ModelOptionDescription.Choice(StateTransitionsName, SmpStateTransitions.Deterministic, "Resolution of bargain queues (KTAB StateTransitions)."),
+        ModelOptionDescription.Choice(VotingRuleName, SmpVotingRule.Prop, "Coalitions' voting rule over positions and bargains (KTAB VotingRule).")
+            with { Aliases = ImmutableDictionary<string, string>.Empty.Add("Proportional", nameof(SmpVotingRule.Prop)) },
+        ModelOptionDescription.Choice(BigRAdjustName, SmpBigRAdjust.OneThird, "Estimate of others' risk attitudes (KTAB BigRAdjust).")
+            with { Aliases = ImmutableDictionary<string, string>.Empty.Add("No", nameof(SmpBigRAdjust.None)) },
+        ModelOptionDescription.Choice(BigRRangeName, SmpBigRRange.Mid, "Range of risk attitudes (KTAB BigRRange)."),
+        ModelOptionDescription.Choice(ThirdPartyCommitName, SmpThirdPartyCommit.SemiCommit, "Third parties' commitment (KTAB ThirdPartyCommit)."),
+        ModelOptionDescription.Choice(InterVecBrgnName, SmpInterVecBrgn.S2P2, "Bargain interpolation (KTAB InterVecBrgn)."),
+        ModelOptionDescription.Choice(BargnModelName, SmpBargnModel.InitOnlyInterp, "Whose bargains enter the queues (KTAB BargnModel)."),
+        ModelOptionDescription.Text(IdealAdjustmentName, "Accommodation matrix cells adjusting>reference=rate separated by ';' (actor ids, rate 0-1); identity elsewhere."),
+    ];
+
     /// <summary>KTAB's defaults.</summary>
     public static SmpParameters Default { get; } = new();
 

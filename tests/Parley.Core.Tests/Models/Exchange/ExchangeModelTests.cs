@@ -256,9 +256,9 @@ public sealed class ExchangeModelTests
     {
         var scenario = Build(0, 100, [("a", 1, [(0, 0.8), (0, 0.2)]), ("b", 1, [(100, 0.2), (100, 0.8)])]);
 
-        Assert.Equal("option rounds: 0 is not allowed; use 1 or more rounds",
+        Assert.Equal("option rounds: 0 is not allowed; use 1 to 10,000 rounds",
             Assert.Throws<ModelOptionException>(() => Model.Run(scenario, new ModelOptions { Rounds = 0 })).Message);
-        Assert.Equal("option tolerance: -1 is not allowed; use a finite number of 0 or more",
+        Assert.Equal("option tolerance: -1 is not allowed; use a finite number above 0",
             Assert.Throws<ModelOptionException>(() => Model.Run(scenario, new ModelOptions { Tolerance = -1 })).Message);
     }
 

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Parley.Core.Domain;
+using Parley.Core.Models;
+using Parley.Core.Staging;
+
+namespace Parley.Application;
+
+/// <summary>A forecast's result: one <see cref="ModelResult"/> per model, or one <see cref="StagedResult"/> per model when staged.</summary>
+/// <param name="Scenario">The scenario the models ran on (blocs applied).</param>
+/// <param name="Options">The options they ran with.</param>
+/// <param name="Results">One result per model, in the order chosen; empty when staged.</param>
+/// <param name="Staged">One staged result per model, in the order chosen; empty when not staged.</param>
+public sealed record ForecastRun(Scenario Scenario, ModelOptions Options, ImmutableArray<ModelResult> Results, ImmutableArray<StagedResult> Staged)
+{
+    /// <summary>Whether the stages were run.</summary>
+    public bool IsStaged => !Staged.IsDefaultOrEmpty;
+}

@@ -1,0 +1,293 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Parley.Cli.Tests;
+
+/// <summary><c>--save</c>, <c>parley runs</c> and <c>parley scenarios</c> through the real entry point, on SQLite stores.</summary>
+public sealed class StoreCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("parley-store-cli-").FullName;
+
+    private string Db => Path.Combine(folder, "store.db");
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void ForecastSaveJson_StoresExactlyThePrintedDocument()
+    {
+        var (exitCode, output, error) = CliRunner.Run("forecast", "--model", "compromise,smp", "--seed", "3", "--save", "--db", Db, "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"Saved run 1 in {Db} (parley runs show 1){Environment.NewLine}", error);
+        var (showExit, stored, _) = CliRunner.Run("runs", "show", "1", "--result", "--db", Db);
+        Assert.Equal(0, showExit);
+        Assert.Equal(output, stored);
+    }
+
+    [Fact]
+    public void ForecastSave_Tables_RecordTheRoundsAsJsonWould()
+    {
+        var (exitCode, output, _) = CliRunner.Run("forecast", "--model", "smp", "--save", "--db", Db);
+        var (_, json, _) = CliRunner.Run("forecast", "--model", "smp", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.EndsWith($"Saved run 1 in {Db} (parley runs show 1){Environment.NewLine}", output, StringComparison.Ordinal);
+        Assert.Equal(json, CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output);
+    }
+
+    [Fact]
+    public void RunsShow_SaysHowToReproduceTheRun()
+    {
+        var scenario = Path.Combine(folder, "summit.yaml");
+        File.Copy(AlaskaPath(), scenario);
+        Assert.Equal(0, CliRunner.Run("forecast", scenario, "--model", "eum", "--rounds", "4", "--save", "--db", Db).ExitCode);
+
+        var (exitCode, output, _) = CliRunner.Run("runs", "show", "1", "--db", Db);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("status           completed", output, StringComparison.Ordinal);
+        Assert.Contains("command          parley forecast summit.yaml --model eum --rounds 4", output, StringComparison.Ordinal);
+        Assert.Contains("scenario         alaska-2025@1 (yaml, summit.yaml)", output, StringComparison.Ordinal);
+        Assert.Contains("options          blocs=as-written, model=eum, rounds=4, seed=0, stages=false, trace=false", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunsRerun_ExchangeWithSeed_IsByteIdentical()
+    {
+        Assert.Equal(0, CliRunner.Run("forecast", "--model", "exchange,smp", "--rex-p", "0.3", "--seed", "11", "--save", "--db", Db).ExitCode);
+
+        var (exitCode, output, error) = CliRunner.Run("runs", "rerun", "1", "--db", Db);
+
+        Assert.Equal("", error);
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Reran run 1 (forecast alaska-2025@1, seed 11): byte-identical result (sha256 ", output, StringComparison.Ordinal);
+        Assert.Single(ListRuns());
+    }
+
+    [Fact]
+    public void RunsRerun_MonteCarloWithSave_RecordsASecondIdenticalRun()
+    {
+        Assert.Equal(0, CliRunner.Run("montecarlo", "--draws", "3000", "--seed", "5", "--threads", "2", "--save", "--db", Db).ExitCode);
+
+        var (exitCode, output, _) = CliRunner.Run("runs", "rerun", "1", "--save", "--db", Db);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("byte-identical", output, StringComparison.Ordinal);
+        var runs = ListRuns();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(runs[0].GetProperty("scenario_sha256").GetString(), runs[1].GetProperty("scenario_sha256").GetString());
+        Assert.Equal(CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output, CliRunner.Run("runs", "show", "2", "--result", "--db", Db).Output);
+    }
+
+    [Theory]
+    [InlineData("influence", "--model", "compromise", "--no-search")]
+    [InlineData("sensitivity", "--draws", "200", "--seed", "9")]
+    public void RunsRerun_OtherSavedCommands_AreByteIdentical(params string[] command)
+    {
+        var (exitCode, json, _) = CliRunner.Run([.. command, "--save", "--db", Db, "--json"]);
+        Assert.Equal(0, exitCode);
+
+        var (rerunExit, output, _) = CliRunner.Run("runs", "rerun", "1", "--db", Db);
+
+        Assert.Equal(0, rerunExit);
+        Assert.StartsWith($"Reran run 1 ({command[0]} alaska-2025@1, seed ", output, StringComparison.Ordinal);
+        Assert.Contains("byte-identical", output, StringComparison.Ordinal);
+        Assert.Equal(json, CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output);
+    }
+
+    [Fact]
+    public void RunsDiff_OfAnEditedScenario_ListsTheStanceAndTheForecastThatMoved()
+    {
+        var scenario = Path.Combine(folder, "summit.yaml");
+        var text = File.ReadAllText(AlaskaPath());
+        File.WriteAllText(scenario, text);
+        Assert.Equal("", CliRunner.Run("forecast", scenario, "--model", "compromise", "--save", "--db", Db).Error);
+        File.WriteAllText(scenario, text.Replace("  - actor: usa\n    issue: ceasefire\n    position: 80\n", "  - actor: usa\n    issue: ceasefire\n    position: 70\n", StringComparison.Ordinal));
+        Assert.Equal("", CliRunner.Run("forecast", scenario, "--model", "compromise", "--save", "--db", Db).Error);
+
+        var (exitCode, output, _) = CliRunner.Run("runs", "diff", "1", "2", "--db", Db);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("run 1 (forecast alaska-2025@1) -> run 2 (forecast alaska-2025@2)", output, StringComparison.Ordinal);
+        Assert.Contains("  ~ stance usa on ceasefire: position 80 -> 70", output, StringComparison.Ordinal);
+        Assert.Contains("options: the same", output, StringComparison.Ordinal);
+        Assert.Matches(@"  forecasts\[compromise\]\.issues\[ceasefire\]\.forecast: [0-9.]+ -> [0-9.]+ \(-[0-9.]+\)", output);
+    }
+
+    [Fact]
+    public void Scenarios_SaveEditSave_KeepsBothVersionsAndDiffsThem()
+    {
+        var scenario = Path.Combine(folder, "summit.yaml");
+        var text = File.ReadAllText(AlaskaPath());
+        File.WriteAllText(scenario, text);
+
+        var first = CliRunner.Run("scenarios", "save", scenario, "--db", Db, "-m", "as reported");
+        var unchanged = CliRunner.Run("scenarios", "save", scenario, "--db", Db);
+        File.WriteAllText(scenario, text.Replace("    salience: 0.8\n", "    salience: 0.9\n", StringComparison.Ordinal));
+        var second = CliRunner.Run("scenarios", "save", scenario, "--db", Db);
+        var diff = CliRunner.Run("scenarios", "diff", "alaska-2025@1", "2", "--db", Db);
+        var json = CliRunner.Run("scenarios", "diff", "alaska-2025@1", "alaska-2025@2", "--db", Db, "--json");
+        var history = CliRunner.Run("scenarios", "history", "alaska-2025", "--db", Db);
+
+        Assert.StartsWith($"Saved alaska-2025@1 in {Db}, sha256 ", first.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Unchanged: alaska-2025@1 already holds this file", unchanged.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Saved alaska-2025@2 (parent alaska-2025@1) in {Db}", second.Output, StringComparison.Ordinal);
+        Assert.Equal(0, diff.ExitCode);
+        Assert.StartsWith("alaska-2025@1 -> alaska-2025@2: ", diff.Output, StringComparison.Ordinal);
+        Assert.Contains("~ stance usa on ceasefire: salience 0.8 -> 0.9", diff.Output, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Contains(document.RootElement.GetProperty("changes").EnumerateArray(), change =>
+            change.GetProperty("kind").GetString() == "changed" && change.GetProperty("part").GetString() == "stance"
+            && change.GetProperty("subject").GetString() == "usa on ceasefire" && change.GetProperty("field").GetString() == "salience"
+            && change.GetProperty("before").GetString() == "0.8" && change.GetProperty("after").GetString() == "0.9");
+        Assert.Contains("as reported", history.Output, StringComparison.Ordinal);
+        Assert.Equal(text, CliRunner.Run("scenarios", "show", "alaska-2025@1", "--db", Db).Output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "runs", "show", "7" }, "parley: run 7 does not exist in {db}; 'parley runs list' shows the runs there")]
+    [InlineData(new[] { "runs", "rerun", "7" }, "parley: run 7 does not exist in {db}; 'parley runs list' shows the runs there")]
+    [InlineData(new[] { "scenarios", "show", "nope@1" }, "parley: no scenario 'nope' in {db}; 'parley scenarios list' shows the scenarios there")]
+    [InlineData(new[] { "scenarios", "show", "alaska-2025@x" }, "parley: 'alaska-2025@x' is not a version; write ID@N with N = 1, 2, ... (or ID alone for the latest)")]
+    [InlineData(new[] { "scenarios", "history", "nope" }, "parley: no scenario 'nope' in {db}; 'parley scenarios list' shows the scenarios there")]
+    [InlineData(new[] { "runs", "list", "--limit", "0" }, "parley: --limit 0 is not allowed; use 1 to 100000")]
+    public void StoreCommands_BadReference_ExitTwoWithAMessage(string[] args, string expected)
+    {
+        var (exitCode, _, error) = CliRunner.Run([.. args, "--db", Db]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(expected.Replace("{db}", Db, StringComparison.Ordinal) + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public void ForecastSave_IntoAnotherProgramsSqliteFile_ExitsTwoAndLeavesItByteForByte()
+    {
+        var path = Path.Combine(folder, "app.sqlite");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT); INSERT INTO accounts VALUES (1, 'ana');";
+            command.ExecuteNonQuery();
+        }
+
+        var before = File.ReadAllBytes(path);
+
+        foreach (var args in new[] { new[] { "forecast", "--model", "compromise", "--save" }, ["forecast", "--model", "smp"], ["runs", "list"], ["scenarios", "save"] })
+        {
+            var (exitCode, output, error) = CliRunner.Run([.. args, "--db", path]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains($"{path} is an SQLite database of another program (tables accounts), not a Parley store; nothing was written to it.", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.Equal(before, File.ReadAllBytes(path));
+        }
+    }
+
+    [Theory]
+    [InlineData("postgres://ana:pw@localhost:5432/", "names no database")]
+    [InlineData("", "--db is empty")]
+    public void ForecastSave_BadDbValue_ExitsTwoAndSaysWhy(string db, string expected)
+    {
+        var (exitCode, _, error) = CliRunner.Run("forecast", "--model", "compromise", "--save", "--db", db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(":pw@", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MonteCarlo_DbWithoutSave_ExitsTwo()
+    {
+        var (exitCode, _, error) = CliRunner.Run("montecarlo", "--db", Db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("parley: --db names the store that --save records the run in; add --save" + Environment.NewLine, error);
+        Assert.False(File.Exists(Db));
+    }
+
+    /// <summary>
+    /// Crash safety: a parley process killed with SIGKILL while its run is being recorded leaves a
+    /// store that opens, keeps every completed run intact, and marks the unfinished one failed.
+    /// </summary>
+    [Fact]
+    public void Store_ProcessKilledMidRun_ReopensWithCompletedRunsIntactAndTheUnfinishedOneFailed()
+    {
+        var (firstExit, firstDocument, _) = CliRunner.Run("forecast", "--model", "compromise,eum", "--save", "--db", Db, "--json");
+        Assert.Equal(0, firstExit);
+
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[typeof(ParleyApp).Assembly.Location, "montecarlo", "--draws", "5000000", "--threads", "1", "--save", "--db", Db, "--json"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var child = Process.Start(start)!)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (RunningRuns() == 0 && !child.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                Thread.Sleep(50);
+            }
+
+            Assert.False(child.HasExited, child.HasExited ? "the child finished before it could be killed: " + child.StandardError.ReadToEnd() : "");
+            Assert.Equal(1, RunningRuns());
+            child.Kill(); // SIGKILL on Unix: no handler runs, nothing is flushed.
+            child.WaitForExit();
+        }
+
+        var (exitCode, output, error) = CliRunner.Run("runs", "list", "--db", Db, "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"parley: 1 unfinished run(s) in {Db} were marked failed: the process recording them had ended{Environment.NewLine}", error);
+        using var runs = JsonDocument.Parse(output);
+        Assert.Equal(["failed", "completed"], runs.RootElement.EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(firstDocument, CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output);
+        Assert.Contains("ended before it finished", CliRunner.Run("runs", "show", "2", "--db", Db).Output, StringComparison.Ordinal);
+        Assert.Equal("", CliRunner.Run("runs", "list", "--db", Db).Error);
+    }
+
+    private int RunningRuns()
+    {
+        if (!File.Exists(Db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM runs WHERE status = 'running'";
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return 0; // the store is still being created
+        }
+    }
+
+    private List<JsonElement> ListRuns()
+    {
+        var (exitCode, output, _) = CliRunner.Run("runs", "list", "--db", Db, "--json");
+        Assert.Equal(0, exitCode);
+        return [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    private static string AlaskaPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "scenarios", "alaska-2025.yaml");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("scenarios/alaska-2025.yaml not found above the test's folder");
+    }
+}
