@@ -13,6 +13,12 @@ public static class Program
             return;
         }
 
+        if (args is ["draft-time"])
+        {
+            DraftingBenchmarks.PrintTimes();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

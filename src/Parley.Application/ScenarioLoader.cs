@@ -24,6 +24,14 @@ public static class ScenarioLoader
             return Outcome<Scenario>.Invalid(result.Diagnostics);
         }
 
+        if (scenario.IsDraft)
+        {
+            // A draft's positions and saliences are still null: no model can run until the analyst decides them.
+            return Outcome<Scenario>.Invalid(
+                $"{source.Name} is a draft: {result.OpenJudgements.Length} judgement(s) are still open (positions and saliences of {scenario.DraftStances.Length} stance(s)); "
+                + $"models need every one decided. Run 'parley validate {source.Name}' to list them, decide them in the file, then forecast.");
+        }
+
         return DeuText(source, format) is { } text ? ChooseProposal(source, text) : source.Proposal is { } proposal
             ? Outcome<Scenario>.Invalid($"--proposal {proposal}: {source.Name} holds one negotiation, not a data set of proposals; drop --proposal")
             : Outcome<Scenario>.Success(scenario);

@@ -118,6 +118,7 @@ internal static class ParleyApp
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
         ReportCommand.Create(console),
+        DraftCommand.Create(console),
         RunsCommand.Create(console),
         ScenariosCommand.Create(console),
     ];

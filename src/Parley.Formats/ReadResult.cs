@@ -21,6 +21,12 @@ public sealed record ReadResult
     /// <summary>Every problem found, in file order; empty when the file is valid.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// What the analyst must still decide when the file is a valid draft (open positions,
+    /// saliences and capabilities), located like diagnostics; empty for a complete scenario.
+    /// </summary>
+    public ImmutableArray<Diagnostic> OpenJudgements { get; init; } = [];
+
     /// <summary>Whether the file was valid.</summary>
     public bool Succeeded => Scenario is not null;
 

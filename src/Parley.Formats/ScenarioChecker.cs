@@ -78,6 +78,7 @@ public static class ScenarioChecker
             }
 
             CheckEvidence(actor.Evidence, sourceIds, SourceMap.Key("actor", i, "evidence"), Report);
+            CheckCandidates(actor.Candidates, sourceIds, SourceMap.Key("actor", i, "candidates"), Report);
         }
 
         var seenPairs = new HashSet<(string, string)>();
@@ -129,6 +130,56 @@ public static class ScenarioChecker
             CheckRange(stance.SalienceRange, stance.Salience, 0, 1, SourceMap.Key("stance", i, "salience_range"), $"{label}: salience range", Report);
             CheckNonNegative(stance.Capability, SourceMap.Key("stance", i, "capability"), $"{label}: capability", Report);
             CheckEvidence(stance.Evidence, sourceIds, SourceMap.Key("stance", i, "evidence"), Report);
+            CheckCandidates(stance.Candidates, sourceIds, SourceMap.Key("stance", i, "candidates"), Report);
+        }
+
+        for (var i = 0; i < scenario.DraftStances.Length; i++)
+        {
+            var draft = scenario.DraftStances[i];
+            var kind = Native.DraftFields.MapKind;
+            var label = $"draft stance of '{draft.ActorId}' on '{draft.IssueId}'";
+            if (!actorIds.Contains(draft.ActorId))
+            {
+                Report(SourceMap.Key(kind, i, "actor"), $"{label}: unknown actor '{draft.ActorId}'; use one of the actor ids ({Known(actorIds)})");
+            }
+            else
+            {
+                actorsWithStance.Add(draft.ActorId);
+            }
+
+            issuesById.TryGetValue(draft.IssueId, out var issue);
+            if (issue is null)
+            {
+                Report(SourceMap.Key(kind, i, "issue"), $"{label}: unknown issue '{draft.IssueId}'; use one of the issue ids ({Known(issuesById.Keys)})");
+            }
+            else
+            {
+                issuesWithStance.Add(draft.IssueId);
+            }
+
+            if (!seenPairs.Add((draft.ActorId, draft.IssueId)))
+            {
+                Report(SourceMap.Key(kind, i), $"{label}: duplicate stance; give each actor at most one stance per issue");
+            }
+
+            if (issue is not null && draft.Position is { } position)
+            {
+                CheckOnScale(position, issue, SourceMap.Key(kind, i, "position"), $"{label}: position", Report);
+            }
+
+            if (issue is not null && draft.Suggestion is { } suggestion)
+            {
+                CheckOnScale(suggestion.Position, issue, SourceMap.Key(kind, i, "suggestion"), $"{label}: suggested position", Report);
+            }
+
+            if (draft.Salience is { } salience && (!double.IsFinite(salience) || salience < 0 || salience > 1))
+            {
+                Report(SourceMap.Key(kind, i, "salience"), $"{label}: salience {Format(salience)} is not allowed; salience is a number from 0 to 1");
+            }
+
+            CheckNonNegative(draft.Capability, SourceMap.Key(kind, i, "capability"), $"{label}: capability", Report);
+            CheckEvidence(draft.Evidence, sourceIds, SourceMap.Key(kind, i, "evidence"), Report);
+            CheckCandidates(draft.Candidates, sourceIds, SourceMap.Key(kind, i, "candidates"), Report);
         }
 
         for (var i = 0; i < scenario.Actors.Length; i++)
@@ -269,6 +320,65 @@ public static class ScenarioChecker
                 report(key, $"evidence cites unknown source '{Excerpt.Of(source)}'; list it under sources or use one of ({Known(sourceIds)})");
             }
         }
+    }
+
+    private static void CheckCandidates(IEnumerable<CandidateEvidence> candidates, HashSet<string> sourceIds, string key, Action<string, string> report)
+    {
+        foreach (var source in candidates.Select(c => c.SourceId).Where(id => !sourceIds.Contains(id)).Distinct(StringComparer.Ordinal))
+        {
+            report(key, $"candidate evidence cites unknown source '{source}'; list it under sources or use one of ({Known(sourceIds)})");
+        }
+    }
+
+    /// <summary>
+    /// What the analyst must still decide in a draft, each located at its stance or actor: every
+    /// open position and salience (with how many candidate passages wait for review) and every
+    /// top-level actor's capability. Empty for a complete scenario.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> OpenJudgements(Scenario scenario, SourceMap map, string fileName)
+    {
+        var open = new List<Diagnostic>();
+        if (!scenario.IsDraft)
+        {
+            return open;
+        }
+
+        void Add(string key, string message)
+        {
+            var at = map.Get(key);
+            open.Add(new Diagnostic(fileName, at.Line, at.Column, message));
+        }
+
+        var memberIds = scenario.Actors.SelectMany(a => a.Members).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < scenario.Actors.Length; i++)
+        {
+            var actor = scenario.Actors[i];
+            if (actor.Capability is null && !memberIds.Contains(actor.Id))
+            {
+                Add(SourceMap.Key("actor", i), $"capability of '{actor.Id}' ({actor.Name}): to decide (a number of 0 or more on a scale shared by the actors)");
+            }
+        }
+
+        for (var i = 0; i < scenario.DraftStances.Length; i++)
+        {
+            var draft = scenario.DraftStances[i];
+            var missing = (draft.Position, draft.Salience) switch
+            {
+                (null, null) => "position and salience",
+                (null, _) => "position",
+                _ => "salience",
+            };
+            var review = draft.Candidates.Length switch
+            {
+                0 => "no candidate evidence found; cite a source or give a judgement",
+                1 => "1 candidate passage to review",
+                var n => $"{n} candidate passages to review",
+            };
+            var suggestion = draft.Suggestion is { } s ? $"; suggested position {Format(s.Position)} (a suggestion, not a judgement)" : string.Empty;
+            Add(SourceMap.Key(Native.DraftFields.MapKind, i), $"{missing} of '{draft.ActorId}' on '{draft.IssueId}': to decide; {review}{suggestion}");
+        }
+
+        return open;
     }
 
     private static void CheckUnique(IEnumerable<string> ids, string kind, Action<string, string> report)

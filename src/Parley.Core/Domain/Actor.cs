@@ -32,4 +32,7 @@ public sealed record Actor
 
     /// <summary>Evidence for the capability estimate.</summary>
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>Passages a drafting tool found that name this actor with its role or affiliation (why it was grouped as it is).</summary>
+    public ImmutableArray<CandidateEvidence> Candidates { get; init; } = [];
 }

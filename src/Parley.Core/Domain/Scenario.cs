@@ -62,6 +62,15 @@ public sealed record Scenario
     }
 
     /// <summary>
+    /// Stances whose position or salience the analyst has still to decide (<c>position: null</c>
+    /// in the file), in file order. Models never read them; a scenario with any is a draft.
+    /// </summary>
+    public ImmutableArray<DraftStance> DraftStances { get; init; } = [];
+
+    /// <summary>Whether judgements are still open (<see cref="DraftStances"/> is not empty): a draft is reviewed, not forecast.</summary>
+    public bool IsDraft => !DraftStances.IsEmpty;
+
+    /// <summary>
     /// The uncertainty assumed for inputs without their own range in Monte Carlo runs and
     /// sensitivity analysis; <c>null</c> for the caller's choice (by default <see cref="DefaultSpread.Standard"/>).
     /// </summary>

@@ -28,4 +28,7 @@ public sealed record Stance
 
     /// <summary>Evidence for the position and salience.</summary>
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>Passages a drafting tool proposes as further evidence, best first; never read by the models.</summary>
+    public ImmutableArray<CandidateEvidence> Candidates { get; init; } = [];
 }

@@ -71,6 +71,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
 
         map.Set("scenario", fields.Location);
         fields.AllowOnly(TopLevelFields);
+        var (stances, draftStances) = ReadStances(fields, map, fileName, problems);
         var scenario = new Scenario
         {
             Id = fields.String("id", required: true) ?? string.Empty,
@@ -81,7 +82,8 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Sources = ReadList(fields, "sources", "source", map, fileName, problems, ReadSource),
             Actors = ReadList(fields, "actors", "actor", map, fileName, problems, ReadActor),
             Issues = ReadList(fields, "issues", "issue", map, fileName, problems, ReadIssue),
-            Stances = ReadList(fields, "stances", "stance", map, fileName, problems, ReadStance),
+            Stances = stances,
+            DraftStances = draftStances,
             Stages = ReadList(fields, "stages", "stage", map, fileName, problems, ReadStage),
         };
 
@@ -95,7 +97,8 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             all.AddRange(ScenarioChecker.Check(scenario, map, fileName));
         }
 
-        return ReadResult.From(scenario, all);
+        var result = ReadResult.From(scenario, all);
+        return result.Succeeded ? result with { OpenJudgements = [.. ScenarioChecker.OpenJudgements(scenario, map, fileName)] } : result;
     }
 
     private delegate T? ElementReader<T>(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
@@ -127,20 +130,24 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
 
     private static Source? ReadSource(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
-        fields.AllowOnly("id", "title", "publisher", "date", "url");
-        map.Set(key + ".id", fields.LocationOf("id"));
+        fields.AllowOnly("id", "title", "publisher", "date", "url", "file", "sha256");
+        Mark(fields, key, map, "id", "sha256");
         return new Source(
             fields.String("id", required: true) ?? string.Empty,
             fields.String("title", required: true) ?? string.Empty,
             fields.String("publisher"),
             fields.String("date"),
-            fields.String("url"));
+            fields.String("url"))
+        {
+            File = fields.String("file"),
+            Sha256 = fields.String("sha256"),
+        };
     }
 
     private static Actor? ReadActor(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
-        fields.AllowOnly("id", "name", "kind", "description", "capability", "capability_range", "members", "evidence");
-        Mark(fields, key, map, "id", "capability", "capability_range", "members", "evidence");
+        fields.AllowOnly("id", "name", "kind", "description", "capability", "capability_range", "members", "evidence", "candidates");
+        Mark(fields, key, map, "id", "capability", "capability_range", "members", "evidence", "candidates");
         var kindText = fields.String("kind");
         var kind = ActorKind.State;
         if (kindText is not null && !TryParseKind(kindText, out kind))
@@ -160,6 +167,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             CapabilityRange = ReadRange(fields, "capability_range", fileName, problems),
             Members = fields.StringList("members"),
             Evidence = ReadEvidence(fields, fileName, problems),
+            Candidates = DraftFields.ReadCandidates(fields, fileName, problems),
         };
     }
 
@@ -200,34 +208,81 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         };
     }
 
-    private static Stance? ReadStance(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
+    /// <summary>
+    /// The stances, split into complete ones and drafts: a stance whose <c>position</c> or
+    /// <c>salience</c> is an explicit <c>null</c> is a judgement the analyst has still to make.
+    /// Each kind is indexed on its own in the source map (<c>stance[i]</c>, <c>draft[j]</c>).
+    /// </summary>
+    private static (ImmutableArray<Stance> Stances, ImmutableArray<DraftStance> Drafts) ReadStances(YamlFields parent, SourceMap map, string fileName, NativeProblems problems)
     {
-        fields.AllowOnly("actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
-        Mark(fields, key, map, "actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence");
-        var actor = fields.String("actor", required: true);
-        var issue = fields.String("issue", required: true);
-        var position = fields.Number("position", required: true);
-        var salience = fields.Number("salience", required: true);
-        var capability = fields.Number("capability");
-        var positionRange = ReadRange(fields, "position_range", fileName, problems);
-        var salienceRange = ReadRange(fields, "salience_range", fileName, problems);
-        var evidence = ReadEvidence(fields, fileName, problems);
-        if (actor is null || issue is null || position is null || salience is null)
+        var stances = ImmutableArray.CreateBuilder<Stance>();
+        var drafts = ImmutableArray.CreateBuilder<DraftStance>();
+        foreach (var (node, index) in parent.Items("stances"))
         {
-            return null;
+            var fields = YamlFields.Of(node, $"stance {index + 1}", fileName, problems);
+            if (fields is null)
+            {
+                continue;
+            }
+
+            fields.AllowOnly("actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence", "candidates", "suggestion");
+            var isDraft = fields.IsExplicitNull("position") || fields.IsExplicitNull("salience");
+            var key = isDraft ? SourceMap.Key(DraftFields.MapKind, drafts.Count) : SourceMap.Key("stance", stances.Count);
+            map.Set(key, fields.Location);
+            Mark(fields, key, map, "actor", "issue", "position", "salience", "capability", "position_range", "salience_range", "evidence", "candidates", "suggestion");
+            var actor = fields.String("actor", required: true);
+            var issue = fields.String("issue", required: true);
+            // In a draft, an open judgement is written as an explicit null; a missing field is still a mistake.
+            var position = fields.Number("position", required: !isDraft || fields.Node("position") is null);
+            var salience = fields.Number("salience", required: !isDraft || fields.Node("salience") is null);
+            var capability = fields.Number("capability");
+            var positionRange = ReadRange(fields, "position_range", fileName, problems);
+            var salienceRange = ReadRange(fields, "salience_range", fileName, problems);
+            var evidence = ReadEvidence(fields, fileName, problems);
+            var candidates = DraftFields.ReadCandidates(fields, fileName, problems);
+            var suggestion = DraftFields.ReadSuggestion(fields, fileName, problems);
+            if (actor is null || issue is null)
+            {
+                continue;
+            }
+
+            if (isDraft)
+            {
+                drafts.Add(new DraftStance
+                {
+                    ActorId = actor,
+                    IssueId = issue,
+                    Position = position,
+                    Salience = salience,
+                    Capability = capability,
+                    Evidence = evidence,
+                    Candidates = candidates,
+                    Suggestion = suggestion,
+                });
+            }
+            else if (position is { } p && salience is { } s)
+            {
+                if (suggestion is not null)
+                {
+                    YamlFields.Report(problems, fileName, fields.Node("suggestion")!, $"stance of '{actor}' on '{issue}': a suggestion belongs to a draft stance (position: null); the position is decided, so remove the suggestion");
+                }
+
+                stances.Add(new Stance
+                {
+                    ActorId = actor,
+                    IssueId = issue,
+                    Position = p,
+                    Salience = s,
+                    Capability = capability,
+                    PositionRange = positionRange,
+                    SalienceRange = salienceRange,
+                    Evidence = evidence,
+                    Candidates = candidates,
+                });
+            }
         }
 
-        return new Stance
-        {
-            ActorId = actor,
-            IssueId = issue,
-            Position = position.Value,
-            Salience = salience.Value,
-            Capability = capability,
-            PositionRange = positionRange,
-            SalienceRange = salienceRange,
-            Evidence = evidence,
-        };
+        return (stances.ToImmutable(), drafts.ToImmutable());
     }
 
     private static Stage? ReadStage(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)

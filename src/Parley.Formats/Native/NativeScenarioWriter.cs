@@ -50,7 +50,7 @@ public static class NativeScenarioWriter
                 ? new Mapping { { "position", spread.Position }, { "salience", spread.Salience }, { "capability", spread.Capability } }
                 : null
         },
-        { "sources", List(scenario.Sources, s => new Mapping { { "id", s.Id }, { "title", s.Title }, { "publisher", s.Publisher }, { "date", s.Date }, { "url", s.Url } }) },
+        { "sources", List(scenario.Sources, s => new Mapping { { "id", s.Id }, { "title", s.Title }, { "publisher", s.Publisher }, { "date", s.Date }, { "url", s.Url }, { "file", s.File }, { "sha256", s.Sha256 } }) },
         {
             "actors", List(scenario.Actors, a => new Mapping
             {
@@ -62,6 +62,7 @@ public static class NativeScenarioWriter
                 { "capability_range", Range(a.CapabilityRange) },
                 { "members", a.Members.IsEmpty ? null : a.Members.Cast<object?>().ToList() },
                 { "evidence", Evidence(a.Evidence) },
+                { "candidates", Candidates(a.Candidates) },
             })
         },
         {
@@ -78,17 +79,34 @@ public static class NativeScenarioWriter
             })
         },
         {
-            "stances", List(scenario.Stances, s => new Mapping
-            {
-                { "actor", s.ActorId },
-                { "issue", s.IssueId },
-                { "position", s.Position },
-                { "salience", s.Salience },
-                { "capability", s.Capability },
-                { "position_range", Range(s.PositionRange) },
-                { "salience_range", Range(s.SalienceRange) },
-                { "evidence", Evidence(s.Evidence) },
-            })
+            "stances", Concat(
+                List(scenario.Stances, s => new Mapping
+                {
+                    { "actor", s.ActorId },
+                    { "issue", s.IssueId },
+                    { "position", s.Position },
+                    { "salience", s.Salience },
+                    { "capability", s.Capability },
+                    { "position_range", Range(s.PositionRange) },
+                    { "salience_range", Range(s.SalienceRange) },
+                    { "evidence", Evidence(s.Evidence) },
+                    { "candidates", Candidates(s.Candidates) },
+                }),
+                List(scenario.DraftStances, d => new Mapping
+                {
+                    { "actor", d.ActorId },
+                    { "issue", d.IssueId },
+                    { "position", (object?)d.Position ?? Null.Value },
+                    { "salience", (object?)d.Salience ?? Null.Value },
+                    { "capability", d.Capability },
+                    {
+                        "suggestion", d.Suggestion is { } suggestion
+                            ? new Mapping { { "kind", DraftFields.SuggestionKind }, { "position", suggestion.Position }, { "basis", suggestion.Basis } }
+                            : null
+                    },
+                    { "evidence", Evidence(d.Evidence) },
+                    { "candidates", Candidates(d.Candidates) },
+                }))
         },
         {
             "stages", List(scenario.Stages, s => new Mapping
@@ -102,6 +120,25 @@ public static class NativeScenarioWriter
             })
         },
     };
+
+    /// <summary>An explicit YAML/JSON <c>null</c>: an open judgement, written rather than left out.</summary>
+    private sealed class Null
+    {
+        public static readonly Null Value = new();
+    }
+
+    private static List<object?>? Concat(List<object?>? first, List<object?>? second) =>
+        first is null ? second : second is null ? first : [.. first, .. second];
+
+    private static List<object?>? Candidates(IReadOnlyCollection<CandidateEvidence> candidates) => List(candidates, c => new Mapping
+    {
+        { "quote", c.Quote },
+        { "source", c.SourceId },
+        { "start", c.Start },
+        { "end", c.End },
+        { "kind", DraftFields.NameOf(c.Kind) },
+        { "score", c.Score },
+    });
 
     private static List<object?>? List<T>(IReadOnlyCollection<T> items, Func<T, Mapping> convert) =>
         items.Count == 0 ? null : items.Select(i => (object?)convert(i)).ToList();
@@ -179,7 +216,7 @@ public static class NativeScenarioWriter
         }
     }
 
-    private static bool IsFlat(Mapping mapping) => mapping.All(p => p.Value is null or string or double or int);
+    private static bool IsFlat(Mapping mapping) => mapping.All(p => p.Value is null or string or double or int or Null);
 
     private static string FlowMapping(Mapping mapping) =>
         "{ " + string.Join(", ", mapping.Where(p => p.Value is not null).Select(p => $"{p.Key}: {Scalar(p.Value)}")) + " }";
@@ -189,6 +226,7 @@ public static class NativeScenarioWriter
         double number => number.ToString("R", CultureInfo.InvariantCulture),
         int number => number.ToString(CultureInfo.InvariantCulture),
         string text => Quote(text),
+        Null => "null",
         _ => throw new ArgumentException($"unsupported value {value}", nameof(value)),
     };
 
@@ -224,6 +262,12 @@ public static class NativeScenarioWriter
                 break;
             case double number:
                 writer.WriteNumberValue(number);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case Null:
+                writer.WriteNullValue();
                 break;
             case string text:
                 writer.WriteStringValue(text);

@@ -76,6 +76,9 @@ internal sealed class YamlFields
     public YamlNode? Node(string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
+    /// <summary>Whether <paramref name="key"/> is present with an explicit null (<c>key: null</c>, <c>key: ~</c> or <c>key:</c>).</summary>
+    public bool IsExplicitNull(string key) => Node(key) is { } value && IsNull(value);
+
     public SourceLocation LocationOf(string key)
     {
         foreach (var pair in node.Children)
