@@ -21,6 +21,8 @@ internal sealed record CampaignOptions
           --shrink-cases K how many failing cases to shrink (default 10)
           --timeout SECONDS  per reference run (default 300)
           --reference RUN  the reference's run script (default ../shared/peers/decide/run)
+          --more-seeds N   compare a failing case whose reference runs diverged through ties
+                           again against N tie seeds (default 20; 5 or less: never)
           --cached-only    compare only the cases whose reference runs are all in the work
                            folder already (re-checks Parley without running the reference)
         """;
@@ -48,6 +50,8 @@ internal sealed record CampaignOptions
     public string? Reference { get; init; }
 
     public bool CachedOnly { get; init; }
+
+    public int MoreSeeds { get; init; } = 20;
 
     /// <summary>The options, or <c>null</c> (usage) when an option is unknown or its value is not allowed.</summary>
     public static CampaignOptions? Parse(string[] args)
@@ -83,6 +87,7 @@ internal sealed record CampaignOptions
                     "--shrink-cases" => options with { ShrinkCases = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--timeout" => options with { TimeoutSeconds = Positive(value) },
                     "--reference" => options with { Reference = value },
+                    "--more-seeds" => options with { MoreSeeds = int.Parse(value, CultureInfo.InvariantCulture) },
                     _ => null,
                 };
             }

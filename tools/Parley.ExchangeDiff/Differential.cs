@@ -34,6 +34,15 @@ internal sealed record CaseResult(
     ExclusionRule? Excluded,
     string? ExclusionDetail)
 {
+    /// <summary>
+    /// Whether the reference's tie seeds gave different results: its unseeded-upstream coin broke
+    /// exact ties differently, so its runs are samples of a random process (and Parley's
+    /// deterministic tie order is one more path through it).
+    /// </summary>
+    public bool TieDivergent => Reference.Length > 1 && Reference.Any(r =>
+        !r.ExchangesPerRound.SequenceEqual(Reference[0].ExchangesPerRound)
+        || r.Voting.Zip(Reference[0].Voting).Any(pair => pair.First.Any(v => Math.Abs(v.Value - pair.Second[v.Key]) > 1e-9)));
+
     /// <summary>Whether Parley's round-1 exchange counts all lie in the reference's range.</summary>
     public bool CountInside => ParleyCounts.All(c => c >= ReferenceCount.Low && c <= ReferenceCount.High);
 
@@ -84,7 +93,11 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
     public int Rounds => rounds;
 
     /// <summary>Runs the reference (or reads its cached runs) and Parley on <paramref name="scenario"/>; <c>null</c> when the runner only reads the cache and a run is missing.</summary>
-    public async Task<CaseResult?> CompareAsync(GeneratedScenario scenario, string p, CancellationToken cancellationToken)
+    public async Task<CaseResult?> CompareAsync(GeneratedScenario scenario, string p, CancellationToken cancellationToken) =>
+        await CompareAsync(scenario, p, ReferenceSeeds, cancellationToken);
+
+    /// <summary>As <see cref="CompareAsync(GeneratedScenario, string, CancellationToken)"/> with the reference's tie seeds <paramref name="seeds"/>.</summary>
+    public async Task<CaseResult?> CompareAsync(GeneratedScenario scenario, string p, IEnumerable<int> seeds, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, scenario.Name + ".txt");
@@ -99,7 +112,7 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
         }
 
         var runs = ImmutableArray.CreateBuilder<ReferenceRun>();
-        foreach (var seed in ReferenceSeeds)
+        foreach (var seed in seeds)
         {
             if (await reference.RunAsync(file, p, seed, rounds, cancellationToken) is not { } run)
             {

@@ -7,6 +7,13 @@ using Parley.ExchangeDiff;
 // The differential campaign: random Decide scenarios through the reference (5 tie seeds) and
 // Parley, compared after round 1 and round 10. tools/exchange-diff runs it under nice; see
 // docs/models/exchange.md, "Differential test", for the rules and the figures.
+if (args is ["trace", var traced, .. var traceArgs])
+{
+    // exchange-diff trace FILE [ROUNDS] [P] [SEED]: Parley's realised exchanges, one line each,
+    // in the order and units of the reference's own trace, to find where two runs part.
+    return TraceCommand.Run(traced, traceArgs);
+}
+
 var options = CampaignOptions.Parse(args);
 if (options is null)
 {
@@ -54,6 +61,22 @@ await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism =
 });
 
 var ordered = results.OrderBy(r => r.Scenario.Name, StringComparer.Ordinal).ThenBy(r => r.P, StringComparer.Ordinal).ToList();
+
+// Five samples of a random process understate its spread: a failing case whose reference runs
+// diverged through ties is compared once more against more tie seeds (the first five reused).
+var widened = new List<(CaseResult Five, CaseResult More)>();
+if (options.MoreSeeds > Differential.ReferenceSeeds.Length)
+{
+    foreach (var failing in ordered.Where(r => r.Failed && r.TieDivergent).ToList())
+    {
+        if (await differential.CompareAsync(failing.Scenario, failing.P, Enumerable.Range(1, options.MoreSeeds), CancellationToken.None) is { } more)
+        {
+            widened.Add((failing, more));
+            ordered[ordered.IndexOf(failing)] = more;
+        }
+    }
+}
+
 var shrunk = new List<CaseResult>();
 if (options.ShrinkBudget > 0)
 {
@@ -69,7 +92,7 @@ if (options.ShrinkBudget > 0)
     }
 }
 
-var summary = Report.Summary(options, ordered, shrunk, clock.Elapsed);
+var summary = Report.Summary(options, ordered, shrunk, widened, clock.Elapsed);
 Directory.CreateDirectory(work);
 await File.WriteAllTextAsync(Path.Combine(work, "summary.md"), summary, Encoding.UTF8);
 Console.WriteLine(summary);

@@ -6,7 +6,7 @@ namespace Parley.ExchangeDiff;
 /// <summary>The campaign's figures, as Markdown: what was compared, the share inside, every exclusion with its rule, every failure.</summary>
 internal static class Report
 {
-    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, TimeSpan elapsed)
+    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed)
     {
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
@@ -39,6 +39,7 @@ internal static class Report
             Line($"| last round inside | {Share(rounds.Count(r => r.Round != 1 && r.Inside), rounds.Count(r => r.Round != 1))} |");
             Line($"| round-1 exchange count inside the reference's range | {counts} of {compared.Count} ({Share(counts, compared.Count)}) |");
             Line($"| largest miss (points of 0-100) | {rounds.Select(r => r.Miss).DefaultIfEmpty(0).Max():0.##} |");
+            Line($"| scenarios whose reference runs diverged through ties | {compared.Count(r => r.TieDivergent)} |");
             Line($"| reference CPU (s, all seeds) | {group.SelectMany(r => r.Reference).Sum(r => r.CpuSeconds):0} |");
 
             foreach (var rule in group.Where(r => r.Excluded is not null).GroupBy(r => r.Excluded!.Name))
@@ -51,6 +52,17 @@ internal static class Report
                 }
             }
 
+            var again = widened.Where(w => w.Five.P == group.Key).ToList();
+            if (again.Count > 0)
+            {
+                var fiveRounds = again.SelectMany(w => w.Five.IssueRounds).Count(r => !r.Inside);
+                var moreRounds = again.SelectMany(w => w.More.IssueRounds).Count(r => !r.Inside);
+                Line($"");
+                Line($"{again.Count} failing scenarios had reference runs that diverged through ties; against {again[0].More.Reference.Length} tie seeds instead of 5, {again.Count(w => !w.More.Failed)} of them lie inside, and their issue-rounds outside go from {fiveRounds} to {moreRounds} (the figures above use the {again[0].More.Reference.Length} seeds for these scenarios).");
+                var insideWithFive = inside - again.Sum(w => w.More.IssueRounds.Count(r => r.Inside)) + again.Sum(w => w.Five.IssueRounds.Count(r => r.Inside));
+                Line($"With 5 seeds for every scenario: {insideWithFive} of {rounds.Count} issue-rounds inside ({Share(insideWithFive, rounds.Count)}).");
+            }
+
             var failed = group.Where(r => r.Failed).ToList();
             if (failed.Count > 0)
             {
@@ -58,7 +70,7 @@ internal static class Report
                 Line($"Outside the range ({failed.Count} scenarios):");
                 foreach (var failure in failed.Take(40))
                 {
-                    Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}): {string.Join("; ", failure.Misses().Take(4))}");
+                    Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds): {string.Join("; ", failure.Misses().Take(4))}");
                 }
             }
         }
