@@ -32,7 +32,8 @@ internal sealed record CaseResult(
     (int Low, int High) ReferenceCount,
     ImmutableArray<int> ParleyCounts,
     ExclusionRule? Excluded,
-    string? ExclusionDetail)
+    string? ExclusionDetail,
+    int UnweighedIssues = 0)
 {
     /// <summary>
     /// Whether the reference's tie seeds gave different results: its unseeded-upstream coin broke
@@ -138,8 +139,15 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
 
         var rexP = double.Parse(p, CultureInfo.InvariantCulture);
         var parley = (rexP > 0 ? RexSeeds : [0UL]).Select(seed => ParleyRun.Run(scenario.ToDecide(), scenario.Name, rexP, seed, rounds)).ToList();
+        // Rule issue-nobody-weighs: where every stance has salience (or power) 0, the reference's
+        // outcome is 0, its weighted mean for a zero denominator (the scale's lower end), and
+        // Parley's the plain mean of the positions; such issues are left out of the comparison.
+        var unweighed = scenario.Issues
+            .Where(i => scenario.Stances.Where(x => x.Issue == i.Id).All(x => x.Salience * x.Power == 0))
+            .Select(i => i.Id)
+            .ToHashSet(StringComparer.Ordinal);
         var issueRounds = ImmutableArray.CreateBuilder<IssueRound>();
-        foreach (var issue in scenario.Issues)
+        foreach (var issue in scenario.Issues.Where(i => !unweighed.Contains(i.Id)))
         {
             foreach (var round in new[] { 1, rounds })
             {
@@ -153,6 +161,6 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
         }
 
         var counts = runs.Select(r => r.ExchangesPerRound[0]).ToList();
-        return new CaseResult(scenario, p, runs, issueRounds.ToImmutable(), (counts.Min(), counts.Max()), [.. parley.Select(r => r.RoundOneExchanges)], null, null);
+        return new CaseResult(scenario, p, runs, issueRounds.ToImmutable(), (counts.Min(), counts.Max()), [.. parley.Select(r => r.RoundOneExchanges)], null, null, unweighed.Count);
     }
 }

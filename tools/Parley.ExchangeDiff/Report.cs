@@ -39,6 +39,7 @@ internal static class Report
             Line($"| last round inside | {Share(rounds.Count(r => r.Round != 1 && r.Inside), rounds.Count(r => r.Round != 1))} |");
             Line($"| round-1 exchange count inside the reference's range | {counts} of {compared.Count} ({Share(counts, compared.Count)}) |");
             Line($"| largest miss (points of 0-100) | {rounds.Select(r => r.Miss).DefaultIfEmpty(0).Max():0.##} |");
+            Line($"| issues left out by rule `issue-nobody-weighs` (every stance with salience or power 0) | {compared.Sum(r => r.UnweighedIssues)} |");
             Line($"| scenarios whose reference runs diverged through ties | {compared.Count(r => r.TieDivergent)} |");
             Line($"| reference CPU (s, all seeds) | {group.SelectMany(r => r.Reference).Sum(r => r.CpuSeconds):0} |");
 
