@@ -1073,14 +1073,15 @@ internal sealed class ExchangeEngine
     /// <paramref name="shift"/> of that outcome.
     /// </summary>
     /// <remarks>
-    /// The shift is min(cap, other side), where the cap is the distance-based largest shift,
-    /// lowered to <c>ahead</c> when <see cref="Reached"/> &lt; ahead &lt; it. As the seen shift
-    /// grows, ahead falls by as much. While ahead stays above the shift, either the cap did not
-    /// bind (and still does not lower the shift) or it is the distance (unchanged): the shift,
-    /// gain, moves and validity are the same. Once ahead is at most <see cref="Reached"/> it stays
-    /// so, and the cap never applies again. The margin (relative and absolute 1e-9 on the 0–100
-    /// scale) covers rounding in ahead, about 1e-13, and in the other side's division by the
-    /// salience ratio, so the skip is exact.
+    /// This side's cut applies when <see cref="Reached"/> &lt; ahead &lt; <paramref name="shift"/>,
+    /// the shift it is checked against (the proposal's shift before this side's cut). As the seen
+    /// shift grows, ahead falls by as much. While ahead stays at or above that shift the cut does
+    /// not apply and nothing that depends on the sighting changes: the shift, gain, moves and
+    /// validity are the same. While the cut applies (ahead below the shift) the limit lies below
+    /// the present seen shift, so the candidate is recomputed at every sighting. Once ahead is at
+    /// most <see cref="Reached"/> it stays so, and the cut never applies again. The margin
+    /// (relative and absolute 1e-9 on the 0–100 scale) covers rounding in ahead, about 1e-13, and
+    /// in the other side's division by the salience ratio, so the skip is exact.
     /// Returns −∞ (recompute at every sighting) when <paramref name="direction"/> does not point
     /// towards the demander, which the candidate rules exclude.
     /// </remarks>
