@@ -33,6 +33,11 @@ internal sealed class ExchangeEngine
     // reached it, so that no cut applies: an earlier cut lands the outcome exactly on the demander,
     // and rounding must not decide whether the next move is cut to nothing or not cut at all.
     private const double Reached = 1e-9;
+
+    // How close (0-100 scale) a position may come to the outcome and count as on it. An actor on
+    // the outcome is on the left, as in the reference (x <= O); the reference decides "on it" in
+    // Decimal, where a weighted mean of decimal inputs is often exact, so rounding must not decide.
+    private const double OnOutcome = 1e-9;
     private const double FixedWeight = 0.1;
     private const double SalienceWeight = 0.4;
     private const double SteadyMargin = 1e-9;
@@ -210,7 +215,7 @@ internal sealed class ExchangeEngine
             for (var actor = 0; actor < actorCount; actor++)
             {
                 var cell = Cell(issue, actor);
-                states[cell].Left = states[cell].Position < outcome[issue];
+                states[cell].Left = states[cell].Position <= outcome[issue] + OnOutcome;
             }
         }
 
@@ -979,32 +984,48 @@ internal sealed class ExchangeEngine
             return false;
         }
 
-        // Largest outcome shifts: each supplier at most all the way to its partner, and the
-        // outcome, as the demanding actor has seen it move, not pushed past that actor.
+        // The equal-gain exchange with each supplier moving at most all the way to its partner.
+        // Equal gain: s_tp dO_p - s_tq dO_q = s_sq dO_q - s_sp dO_p, so dO_q = dO_p * ratio.
         var maxShiftP = Math.Abs(distanceP) * sp.Weight / totalP;
         var maxShiftQ = Math.Abs(distanceQ) * tq.Weight / totalQ;
-        var aheadP = (tp.Preference - SeenOutcome(startOutcome[p], totalP, tp, sp, candidate.SeenOwnP)) * directionP;
-        if (aheadP > Reached && aheadP < maxShiftP)
-        {
-            maxShiftP = aheadP;
-        }
-
-        var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
-        if (aheadQ > Reached && aheadQ < maxShiftQ)
-        {
-            maxShiftQ = aheadQ;
-        }
-
-        // Equal gain: s_tp dO_p - s_tq dO_q = s_sq dO_q - s_sp dO_p.
         var ratio = (tp.Salience + sp.Salience) / (tq.Salience + sq.Salience);
         var shiftP = Math.Min(maxShiftP, maxShiftQ / ratio);
+
+        // The gain threshold applies to this exchange, before the cuts below, as in the
+        // reference: a cut may leave a smaller gain, and the exchange counts while both moves do.
+        if (!((tp.Salience * shiftP) - (tq.Salience * shiftP * ratio) >= MinimumGain))
+        {
+            return false;
+        }
+
+        // The cuts: a move that would carry the outcome, as its demanding actor has seen it, past
+        // that actor is cut. The reference checks them in turn, q's (supplied by t, demanded by
+        // s) and then p's, each against the shift left by the one before; see CutShift for how
+        // far a cut lets the outcome go.
+        var triggerQ = shiftP * ratio;
+        var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
+        if (aheadQ > Reached && aheadQ < triggerQ)
+        {
+            maxShiftQ = CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ);
+            shiftP = maxShiftQ / ratio;
+        }
+
+        var triggerP = shiftP;
+        var aheadP = (tp.Preference - SeenOutcome(startOutcome[p], totalP, tp, sp, candidate.SeenOwnP)) * directionP;
+        if (aheadP > Reached && aheadP < triggerP)
+        {
+            maxShiftP = CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP);
+            shiftP = maxShiftP;
+        }
+
         var shiftQ = shiftP * ratio;
         var gain = (tp.Salience * shiftP) - (tq.Salience * shiftQ);
         var moveP = shiftP * totalP / sp.Weight * directionP;
         var moveQ = shiftQ * totalQ / tq.Weight * directionQ;
-        if (!(gain >= MinimumGain)
+        if (!(gain > 0)
             || !(Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove)
             || !(Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove)
+            || !OnScale(sp.Position + moveP) || !OnScale(tq.Position + moveQ)
             || candidate.OfferedP + moveP > MaximumMove || candidate.OfferedQ + moveQ > MaximumMove
             || candidate.OfferedP * moveP < 0 || candidate.OfferedQ * moveQ < 0)
         {
@@ -1021,10 +1042,29 @@ internal sealed class ExchangeEngine
             gain,
             directionP,
             directionQ,
-            SteadyLimit(tp, directionP, aheadP, shiftP),
-            SteadyLimit(sq, directionQ, aheadQ, shiftQ));
+            SteadyLimit(tp, directionP, aheadP, triggerP),
+            SteadyLimit(sq, directionQ, aheadQ, triggerQ));
         return true;
     }
+
+    /// <summary>Whether a position lies on the 0–100 scale (to within the rounding allowed a whole-scale move).</summary>
+    private static bool OnScale(double position) => position >= 100 - MaximumMove && position <= MaximumMove;
+
+    /// <summary>
+    /// How far a cut lets the outcome shift: to the demanding actor's position, measured from the
+    /// outcome it has seen with the supplier where the demander last saw it. That is
+    /// <paramref name="ahead"/> (measured with the supplier where it is now) when the demander
+    /// never saw this supplier move on the issue; when it did and the supplier has moved on since
+    /// (with other partners), the cut lets the outcome pass the demander by that further move.
+    /// </summary>
+    /// <remarks>
+    /// This is the reference's rule: its cut places the supplier so that the outcome lands on the
+    /// demander, computing the outcome from the positions the demander has seen, among them the
+    /// supplier's own earlier position; the move found is then made from the supplier's present
+    /// position (docs/models/exchange.md, "The cut").
+    /// </remarks>
+    private static double CutShift(double ahead, double total, in CellState supplier, double seenOwn, int direction) =>
+        double.IsNaN(seenOwn) ? ahead : ahead + (supplier.Weight * (supplier.Position - seenOwn) / total * direction);
 
     /// <summary>
     /// The seen shift of a demanding actor (its <see cref="CellState.SeenShift"/> times the
@@ -1033,14 +1073,15 @@ internal sealed class ExchangeEngine
     /// <paramref name="shift"/> of that issue's outcome.
     /// </summary>
     /// <remarks>
-    /// The shift is min(cap, other side), where the cap is the distance-based largest shift,
-    /// lowered to <c>ahead</c> when <see cref="Reached"/> &lt; ahead &lt; it. As the seen shift
-    /// grows, ahead falls by as much. While ahead stays above the shift, either the cap did not
-    /// bind (and still does not lower the shift) or it is the distance (unchanged): the shift,
-    /// gain, moves and validity are the same. Once ahead is at most <see cref="Reached"/> it stays
-    /// so, and the cap never applies again. The margin (relative and absolute 1e-9 on the 0–100
-    /// scale) covers rounding in ahead, about 1e-13, and in the other side's division by the
-    /// salience ratio, so the skip is exact.
+    /// This side's cut applies when <see cref="Reached"/> &lt; ahead &lt; <paramref name="shift"/>,
+    /// the shift it is checked against (the proposal's shift before this side's cut). As the seen
+    /// shift grows, ahead falls by as much. While ahead stays at or above that shift the cut does
+    /// not apply and nothing that depends on the sighting changes: the shift, gain, moves and
+    /// validity are the same. While the cut applies (ahead below the shift) the limit lies below
+    /// the present seen shift, so the candidate is recomputed at every sighting. Once ahead is at
+    /// most <see cref="Reached"/> it stays so, and the cut never applies again. The margin
+    /// (relative and absolute 1e-9 on the 0–100 scale) covers rounding in ahead, about 1e-13, and
+    /// in the other side's division by the salience ratio, so the skip is exact.
     /// Returns −∞ (recompute at every sighting) when <paramref name="direction"/> does not point
     /// towards the demander, which the candidate rules exclude.
     /// </remarks>
@@ -1123,8 +1164,8 @@ internal sealed class ExchangeEngine
 
         var fromP = states[sp].Position;
         var fromQ = states[tq].Position;
-        var toP = MoveTowards(fromP, states[tp].Preference, shiftP * total[p] / states[sp].Weight);
-        var toQ = MoveTowards(fromQ, states[sq].Preference, shiftQ * total[q] / states[tq].Weight);
+        var toP = MoveTowards(fromP, states[tp].Preference, shiftP * total[p] / states[sp].Weight * proposal.DirectionP);
+        var toQ = MoveTowards(fromQ, states[sq].Preference, shiftQ * total[q] / states[tq].Weight * proposal.DirectionQ);
         var outcomeP = outcome[p];
         var outcomeQ = outcome[q];
         states[sp].Position = toP;
@@ -1215,16 +1256,20 @@ internal sealed class ExchangeEngine
         return builder.ToImmutable();
     }
 
-    /// <summary>Moves from <paramref name="from"/> towards <paramref name="target"/> by <paramref name="distance"/>, landing exactly on the target when the move reaches it.</summary>
-    private static double MoveTowards(double from, double target, double distance)
+    /// <summary>
+    /// Moves from <paramref name="from"/> by <paramref name="move"/>, landing exactly on
+    /// <paramref name="target"/> when the move was meant to reach it (to within rounding). A cut
+    /// may carry a supplier past its partner (see <see cref="CutShift"/>); that move is kept.
+    /// </summary>
+    private static double MoveTowards(double from, double target, double move)
     {
-        var gap = target - from;
-        if (distance >= Math.Abs(gap) * (1 - 1e-12))
+        var to = from + move;
+        if (Math.Abs(to - target) <= Math.Abs(target - from) * 1e-12)
         {
             return target;
         }
 
-        return Math.Clamp(from + (Math.Sign(gap) * distance), 0, 100);
+        return Math.Clamp(to, 0, 100);
     }
 
     /// <summary>The capability × salience weighted mean of each stance's <paramref name="value"/> on an issue; the plain mean when every weight is 0.</summary>
@@ -1319,7 +1364,7 @@ internal sealed class ExchangeEngine
         /// <summary>The direction the actor has moved in this round (−1, 0 or +1).</summary>
         public sbyte Direction;
 
-        /// <summary>Whether the actor's position was left of the outcome at the start of the round.</summary>
+        /// <summary>Whether the actor's position was left of the outcome, or on it, at the start of the round.</summary>
         public bool Left;
 
         /// <summary>As a demanding actor: whether what it has seen moved back, so that its whole demand queue is to be recomputed.</summary>

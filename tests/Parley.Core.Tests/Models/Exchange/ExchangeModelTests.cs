@@ -43,6 +43,30 @@ public sealed class ExchangeModelTests
 
     private static ExchangeRoundTrace Round(ModelResult result, int round) => (ExchangeRoundTrace)result.Rounds[round - 1];
 
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(-30, 28.43472201613656)]
+    public void Exchange_ActorExactlyOnTheOutcome_IsOnTheLeftAsInTheReference(double min, double max)
+    {
+        // O0 = (0*0.5 + 50*0.2 + 100*0.5) / 1.2 = 50: b sits on it. The reference's side test is
+        // x <= O, so b is left on i0 and right on i1 (O1 = 49.3) and trades with c (right on i0,
+        // left on i1); with x < O it would instead pair with a. The reference's round 1 on this
+        // input: one exchange, b on i0 50 -> 100 and c on i1 0 -> 43.75, gain 3. On the second
+        // scale rescaling leaves b a rounding error away from the outcome, which must not matter.
+        double At(double share) => min + (share * (max - min));
+        var scenario = Build(min, max, [
+            ("a", 1, [(At(0), 0.5), (At(0.2), 0.5)]),
+            ("b", 1, [(At(0.5), 0.2), (At(0.8), 0.8)]),
+            ("c", 1, [(At(1), 0.5), (At(0), 0.2)])]);
+
+        var exchange = Assert.Single(Round(Run(scenario), 1).Exchanges);
+
+        Assert.Equal(("c", "i1", "b", "i0"), (exchange.SecondActor, exchange.SecondIssue, exchange.FirstActor, exchange.FirstIssue));
+        Assert.Equal(At(1), exchange.FirstTo, 9);
+        Assert.Equal(At(0.4375), exchange.SecondTo, 9);
+        Assert.Equal(3, exchange.Gain, 9);
+    }
+
     [Fact]
     public void Exchange_TwoMirroredActors_BothMoveAllTheWay()
     {

@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Parley.ExchangeDiff;
+
+/// <summary>
+/// One issue after one round: Parley's voting outcome against the range of the reference's
+/// outcomes over its tie seeds, widened by one point of the 0–100 scale (1 % of the issue's width).
+/// </summary>
+internal sealed record IssueRound(string Issue, int Round, ulong ParleySeed, double Parley, double Low, double High, double Width)
+{
+    /// <summary>The widening: one point on the 0–100 scale the model works on.</summary>
+    public double Margin => Width / 100;
+
+    /// <summary>Whether Parley's outcome lies in the widened range (with 1e-9 for printing rounding).</summary>
+    public bool Inside => Parley >= Low - Margin - 1e-9 && Parley <= High + Margin + 1e-9;
+
+    /// <summary>How far outside the widened range Parley's outcome is, in points of the 0–100 scale (0 inside).</summary>
+    public double Miss => Inside ? 0 : Math.Max(Low - Margin - Parley, Parley - High - Margin) * 100 / Width;
+
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Issue} round {Round}: Parley {Parley:0.###} (seed {ParleySeed}), reference {Low:0.###}-{High:0.###} (+/- {Margin:0.###})");
+}
+
+/// <summary>The comparison of one scenario at one REX value.</summary>
+internal sealed record CaseResult(
+    GeneratedScenario Scenario,
+    string P,
+    ImmutableArray<ReferenceRun> Reference,
+    ImmutableArray<IssueRound> IssueRounds,
+    (int Low, int High) ReferenceCount,
+    ImmutableArray<int> ParleyCounts,
+    ExclusionRule? Excluded,
+    string? ExclusionDetail,
+    int UnweighedIssues = 0)
+{
+    /// <summary>
+    /// Whether the reference's tie seeds gave different results: its unseeded-upstream coin broke
+    /// exact ties differently, so its runs are samples of a random process (and Parley's
+    /// deterministic tie order is one more path through it).
+    /// </summary>
+    public bool TieDivergent => Reference.Length > 1 && Reference.Any(r =>
+        !r.ExchangesPerRound.SequenceEqual(Reference[0].ExchangesPerRound)
+        || r.Voting.Zip(Reference[0].Voting).Any(pair => pair.First.Any(v => Math.Abs(v.Value - pair.Second[v.Key]) > 1e-9)));
+
+    /// <summary>Whether Parley's round-1 exchange counts all lie in the reference's range.</summary>
+    public bool CountInside => ParleyCounts.All(c => c >= ReferenceCount.Low && c <= ReferenceCount.High);
+
+    /// <summary>Whether the case is compared (no exclusion rule applies) and something lies outside.</summary>
+    public bool Failed => Excluded is null && (!CountInside || IssueRounds.Any(r => !r.Inside));
+
+    /// <summary>What lies outside, one line each.</summary>
+    public IEnumerable<string> Misses()
+    {
+        if (!CountInside)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"round-1 exchanges: Parley {string.Join(",", ParleyCounts)}, reference {ReferenceCount.Low}-{ReferenceCount.High}");
+        }
+
+        foreach (var round in IssueRounds.Where(r => !r.Inside))
+        {
+            yield return round.ToString();
+        }
+    }
+}
+
+/// <summary>
+/// A documented reason to leave a case out of the comparison: a behaviour of the reference that
+/// Parley deliberately does not reproduce (docs/models/exchange.md, "Differential test").
+/// Rules decide from the scenario and the reference's runs, never from a list of cases.
+/// </summary>
+internal sealed record ExclusionRule(string Name, string Description, Func<GeneratedScenario, ImmutableArray<ReferenceRun>, string?> Applies)
+{
+    /// <summary>The reference stopped with an error for some tie seed (a salience or power of 0 in a candidate pair divides by zero in its Decimal arithmetic).</summary>
+    public static ExclusionRule ReferenceCrash { get; } = new(
+        "reference-crash",
+        "the reference stops with an error (Decimal division by zero when an actor with salience or power 0 forms a candidate pair); Parley leaves such actors out of the candidates",
+        (_, runs) => runs.FirstOrDefault(r => r.Crashed)?.Error);
+
+    /// <summary>Every rule, in the order they are tried.</summary>
+    public static ImmutableArray<ExclusionRule> All { get; } = [ReferenceCrash];
+}
+
+/// <summary>Runs one scenario through the reference (several tie seeds) and Parley, and compares them.</summary>
+internal sealed class Differential(ReferenceRunner reference, string directory, int rounds = 10)
+{
+    /// <summary>The reference's tie seeds.</summary>
+    public static ImmutableArray<int> ReferenceSeeds { get; } = [1, 2, 3, 4, 5];
+
+    /// <summary>Parley's REX seeds when p &gt; 0 (with p = 0 Parley is deterministic and runs once).</summary>
+    public static ImmutableArray<ulong> RexSeeds { get; } = [1, 2, 3, 4, 5];
+
+    public int Rounds => rounds;
+
+    /// <summary>Runs the reference (or reads its cached runs) and Parley on <paramref name="scenario"/>; <c>null</c> when the runner only reads the cache and a run is missing.</summary>
+    public async Task<CaseResult?> CompareAsync(GeneratedScenario scenario, string p, CancellationToken cancellationToken) =>
+        await CompareAsync(scenario, p, ReferenceSeeds, cancellationToken);
+
+    /// <summary>As <see cref="CompareAsync(GeneratedScenario, string, CancellationToken)"/> with the reference's tie seeds <paramref name="seeds"/>.</summary>
+    public async Task<CaseResult?> CompareAsync(GeneratedScenario scenario, string p, IEnumerable<int> seeds, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, scenario.Name + ".txt");
+        var text = scenario.ToDecide();
+        if (!File.Exists(file) || await File.ReadAllTextAsync(file, cancellationToken) != text)
+        {
+            await File.WriteAllTextAsync(file, text, cancellationToken);
+            foreach (var stale in Directory.EnumerateFiles(directory, scenario.Name + ".p*"))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        var runs = ImmutableArray.CreateBuilder<ReferenceRun>();
+        foreach (var seed in seeds)
+        {
+            if (await reference.RunAsync(file, p, seed, rounds, cancellationToken) is not { } run)
+            {
+                return null;
+            }
+
+            runs.Add(run);
+        }
+
+        return Compare(scenario, p, runs.ToImmutable());
+    }
+
+    /// <summary>Compares Parley with the reference's <paramref name="runs"/> of <paramref name="scenario"/>.</summary>
+    public CaseResult Compare(GeneratedScenario scenario, string p, ImmutableArray<ReferenceRun> runs)
+    {
+        foreach (var rule in ExclusionRule.All)
+        {
+            if (rule.Applies(scenario, runs) is { } detail)
+            {
+                return new CaseResult(scenario, p, runs, [], (0, 0), [], rule, detail);
+            }
+        }
+
+        var rexP = double.Parse(p, CultureInfo.InvariantCulture);
+        var parley = (rexP > 0 ? RexSeeds : [0UL]).Select(seed => ParleyRun.Run(scenario.ToDecide(), scenario.Name, rexP, seed, rounds)).ToList();
+        // Rule issue-nobody-weighs: where every stance has salience (or power) 0, the reference's
+        // outcome is 0, its weighted mean for a zero denominator (the scale's lower end), and
+        // Parley's the plain mean of the positions; such issues are left out of the comparison.
+        var unweighed = scenario.Issues
+            .Where(i => scenario.Stances.Where(x => x.Issue == i.Id).All(x => x.Salience * x.Power == 0))
+            .Select(i => i.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var issueRounds = ImmutableArray.CreateBuilder<IssueRound>();
+        foreach (var issue in scenario.Issues.Where(i => !unweighed.Contains(i.Id)))
+        {
+            foreach (var round in new[] { 1, rounds })
+            {
+                var values = runs.Select(r => r.Voting[round - 1][issue.Id]).ToList();
+                foreach (var run in parley)
+                {
+                    var value = (round == 1 ? run.RoundOne : run.Last)[issue.Id];
+                    issueRounds.Add(new IssueRound(issue.Id, round, run.Seed, value, values.Min(), values.Max(), issue.Max - issue.Min));
+                }
+            }
+        }
+
+        var counts = runs.Select(r => r.ExchangesPerRound[0]).ToList();
+        return new CaseResult(scenario, p, runs, issueRounds.ToImmutable(), (counts.Min(), counts.Max()), [.. parley.Select(r => r.RoundOneExchanges)], null, null, unweighed.Count);
+    }
+}

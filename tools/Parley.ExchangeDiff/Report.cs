@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+
+namespace Parley.ExchangeDiff;
+
+/// <summary>The campaign's figures, as Markdown: what was compared, the share inside, every exclusion with its rule, every failure.</summary>
+internal static class Report
+{
+    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed)
+    {
+        var text = new StringBuilder();
+        void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+
+        Line($"# Exchange model: Parley against the Decide reference");
+        Line($"");
+        Line($"Campaign seed {options.Seed}, scenarios {options.First}-{options.First + options.Count - 1}, {Differential.ReferenceSeeds.Length} reference tie seeds, wall time {elapsed:hh\\:mm\\:ss}.");
+        var scenarios = results.Select(r => r.Scenario).DistinctBy(s => s.Name).ToList();
+        if (scenarios.Count > 0)
+        {
+            Line($"Scenarios: {scenarios.Count}; actors {scenarios.Min(s => s.Actors.Length)}-{scenarios.Max(s => s.Actors.Length)} (mean {scenarios.Average(s => s.Actors.Length):0.0}), issues {scenarios.Min(s => s.Issues.Length)}-{scenarios.Max(s => s.Issues.Length)} (mean {scenarios.Average(s => s.Issues.Length):0.0}); {scenarios.Count(s => s.Stances.Any(x => x.Salience == 0))} with a salience of 0, {scenarios.Count(s => s.Stances.Length < s.Actors.Length * s.Issues.Length)} with actors missing from issues.");
+        }
+
+        foreach (var group in results.GroupBy(r => r.P).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var compared = group.Where(r => r.Excluded is null).ToList();
+            var rounds = compared.SelectMany(r => r.IssueRounds).ToList();
+            var inside = rounds.Count(r => r.Inside);
+            var counts = compared.Count(r => r.CountInside);
+            Line($"");
+            Line($"## p = {group.Key}{(group.Key == "0" ? " (equal gain)" : " (REX; Parley's 5 seeds each compared)")}");
+            Line($"");
+            Line($"| figure | value |");
+            Line($"|---|---:|");
+            Line($"| scenarios | {group.Count()} |");
+            Line($"| compared (no exclusion rule applies) | {compared.Count} |");
+            Line($"| issue-rounds compared (issue x round 1 and {group.First().IssueRounds.Select(r => r.Round).DefaultIfEmpty(10).Max()}{(group.Key == "0" ? string.Empty : " x Parley seed")}) | {rounds.Count} |");
+            Line($"| inside the reference's range +/- 1 point | {inside} ({Share(inside, rounds.Count)}) |");
+            Line($"| round 1 inside | {Share(rounds.Count(r => r.Round == 1 && r.Inside), rounds.Count(r => r.Round == 1))} |");
+            Line($"| last round inside | {Share(rounds.Count(r => r.Round != 1 && r.Inside), rounds.Count(r => r.Round != 1))} |");
+            Line($"| round-1 exchange count inside the reference's range | {counts} of {compared.Count} ({Share(counts, compared.Count)}) |");
+            Line($"| largest miss (points of 0-100) | {rounds.Select(r => r.Miss).DefaultIfEmpty(0).Max():0.##} |");
+            Line($"| issues left out by rule `issue-nobody-weighs` (every stance with salience or power 0) | {compared.Sum(r => r.UnweighedIssues)} |");
+            Line($"| scenarios whose reference runs diverged through ties | {compared.Count(r => r.TieDivergent)} |");
+            Line($"| reference CPU (s, all seeds) | {group.SelectMany(r => r.Reference).Sum(r => r.CpuSeconds):0} |");
+
+            foreach (var rule in group.Where(r => r.Excluded is not null).GroupBy(r => r.Excluded!.Name))
+            {
+                Line($"");
+                Line($"Excluded by rule `{rule.Key}` ({rule.First().Excluded!.Description}): {rule.Count()} scenarios.");
+                foreach (var detail in rule.GroupBy(r => r.ExclusionDetail))
+                {
+                    Line($"- {detail.Count()} x `{detail.Key}` (e.g. {string.Join(", ", detail.Take(3).Select(r => r.Scenario.Name))})");
+                }
+            }
+
+            var again = widened.Where(w => w.Five.P == group.Key).ToList();
+            if (again.Count > 0)
+            {
+                var fiveRounds = again.SelectMany(w => w.Five.IssueRounds).Count(r => !r.Inside);
+                var moreRounds = again.SelectMany(w => w.More.IssueRounds).Count(r => !r.Inside);
+                Line($"");
+                Line($"{again.Count} failing scenarios had reference runs that diverged through ties; against {again[0].More.Reference.Length} tie seeds instead of 5, {again.Count(w => !w.More.Failed)} of them lie inside, and their issue-rounds outside go from {fiveRounds} to {moreRounds} (the figures above use the {again[0].More.Reference.Length} seeds for these scenarios).");
+                var insideWithFive = inside - again.Sum(w => w.More.IssueRounds.Count(r => r.Inside)) + again.Sum(w => w.Five.IssueRounds.Count(r => r.Inside));
+                Line($"With 5 seeds for every scenario: {insideWithFive} of {rounds.Count} issue-rounds inside ({Share(insideWithFive, rounds.Count)}).");
+            }
+
+            var failed = group.Where(r => r.Failed).ToList();
+            if (failed.Count > 0)
+            {
+                Line($"");
+                Line($"Outside the range ({failed.Count} scenarios):");
+                foreach (var failure in failed.Take(40))
+                {
+                    Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds): {string.Join("; ", failure.Misses().Take(4))}");
+                }
+            }
+        }
+
+        if (shrunk.Count > 0)
+        {
+            Line($"");
+            Line($"## Shrunk failing cases (files in failures/)");
+            Line($"");
+            foreach (var small in shrunk)
+            {
+                Line($"- {small.Scenario.Name} p={small.P}: {small.Scenario.Actors.Length} actors x {small.Scenario.Issues.Length} issues, {small.Scenario.Stances.Length} stances: {string.Join("; ", small.Misses().Take(3))}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string Failure(CaseResult original, CaseResult small)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# {original.Scenario.Name}, p = {original.P}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Generated with {original.Scenario.Actors.Length} actors x {original.Scenario.Issues.Length} issues; shrunk to {small.Scenario.Actors.Length} x {small.Scenario.Issues.Length} ({small.Scenario.Stances.Length} stances, the .txt beside this file).");
+        text.AppendLine();
+        text.AppendLine("Outside the reference's range, as generated:");
+        foreach (var miss in original.Misses())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {miss}");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Outside the reference's range, shrunk:");
+        foreach (var miss in small.Misses())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {miss}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Share(int part, int whole) =>
+        whole == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:0.00} %");
+}
