@@ -223,8 +223,12 @@ public sealed class RunStoreTests
         Assert.Equal("alaska-2025#1", store.RecordSmpRun(scenario, result));
         Assert.Equal("alaska-2025#2", store.RecordSmpRun(scenario, result));
         Assert.Equal(2L, Convert.ToInt64(test.Scalar("SELECT COUNT(*) FROM \"ScenarioDesc\""), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(2L * scenario.Actors.Length, Convert.ToInt64(test.Scalar("SELECT COUNT(*) FROM \"ActorDescription\""), System.Globalization.CultureInfo.InvariantCulture));
-        var turns = ((Core.Models.Smp.SmpDetails)result.Details!).History.Length;
-        Assert.Equal(2L * turns * scenario.Actors.Length, Convert.ToInt64(test.Scalar("SELECT COUNT(*) FROM \"PosProb\""), System.Globalization.CultureInfo.InvariantCulture));
+        // The KTAB tables hold the run's actors: Alaska's ten stance-less members take no part in SMP.
+        var details = (Core.Models.Smp.SmpDetails)result.Details!;
+        var runActors = details.History[0].Positions.Count;
+        Assert.Equal(5, runActors);
+        Assert.Equal(2L * runActors, Convert.ToInt64(test.Scalar("SELECT COUNT(*) FROM \"ActorDescription\""), System.Globalization.CultureInfo.InvariantCulture));
+        var turns = details.History.Length;
+        Assert.Equal(2L * turns * runActors, Convert.ToInt64(test.Scalar("SELECT COUNT(*) FROM \"PosProb\""), System.Globalization.CultureInfo.InvariantCulture));
     }
 }
