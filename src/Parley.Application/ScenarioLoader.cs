@@ -37,6 +37,24 @@ public static class ScenarioLoader
             : Outcome<Scenario>.Success(scenario);
     }
 
+    /// <summary>
+    /// The text, file name and format of <paramref name="source"/>, as a store records it beside the
+    /// scenario read from it. Call it after <see cref="Load"/> succeeded: a file is read again here.
+    /// </summary>
+    /// <exception cref="IOException">The file can no longer be read.</exception>
+    public static ScenarioText ReadText(ScenarioSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var text = source.Text ?? File.ReadAllText(source.Path!, System.Text.Encoding.UTF8);
+        var fileName = source.Path is { } path
+            ? System.IO.Path.GetFileName(path)
+            : source.Name == BuiltInScenarios.AlaskaName ? BuiltInScenarios.AlaskaFileName : System.IO.Path.GetFileName(source.Name);
+        var format = ParseFormat(source.Format, out var named) is null && named is { } given
+            ? given
+            : ScenarioFiles.Detect(text.TrimStart('\uFEFF'), fileName)?.Format ?? ScenarioFormat.Yaml;
+        return new ScenarioText(text, fileName.Length == 0 ? "scenario" : fileName, ScenarioFiles.FormatName(format));
+    }
+
     /// <summary>The text of a DEU data set, or <c>null</c> when <paramref name="source"/> is another format.</summary>
     /// <remarks>
     /// A DEU file is recognised by its header line alone, so other files are told apart by their

@@ -40,60 +40,32 @@ internal static class ReportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var drawCount = parse.GetValue(draws);
-            if (drawCount < 0)
-            {
-                console.Error.WriteLine($"parley: --draws {drawCount} is not allowed; use 0 (no uncertainty section) or more");
-                return ExitCodes.InvalidInput;
-            }
-
             if (!outputs.Check(parse, console) || selection.Request(parse, console) is not { } models)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            // The report is the complete record of a run: dynamic models' rounds are always traced.
-            var source = input.Source(parse);
-            var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true } });
-            if (planned.Value is not { } plan)
+            var drawCount = parse.GetValue(draws);
+            var planned = ParleyApplication.PlanReport(new ReportRequest
+            {
+                Scenario = input.Source(parse),
+                Models = models,
+                AnalysisModel = parse.GetValue(analysisModel),
+                Draws = drawCount,
+                Threads = parse.GetValue(threads),
+                Stages = parse.GetValue(stages),
+            });
+            if (planned.Value is not { } report)
             {
                 return Problems.Print(console, planned);
             }
 
-            // The uncertainty and influence sections analyse one model, checked like any other request.
-            var analysis = models with { Models = parse.GetValue(analysisModel) ?? AnalysisModel(plan.Setup), AllowSeveral = false };
-            var influencePlan = ParleyApplication.PlanInfluence(new InfluenceRequest { Scenario = source, Models = analysis, SearchSmallestChange = false });
-            if (influencePlan.Value is not { } influence)
-            {
-                return Problems.Print(console, influencePlan);
-            }
-
-            MonteCarloPlan? monteCarlo = null;
-            SensitivityPlan? tornado = null;
-            if (drawCount > 0)
-            {
-                var uncertainty = new UncertaintyRequest { Scenario = source, Models = analysis, Draws = drawCount, Threads = parse.GetValue(threads), Bins = 1000 };
-                var plannedDraws = ParleyApplication.PlanMonteCarlo(uncertainty);
-
-                // The tornado ranks one-at-a-time swings; the rank correlations over draws (parley sensitivity) are not drawn, so no draws are spent on them.
-                var plannedSwings = ParleyApplication.PlanSensitivity(uncertainty with { Draws = 0 });
-                if (plannedDraws.Value is null)
-                {
-                    return Problems.Print(console, plannedDraws);
-                }
-
-                if (plannedSwings.Value is null)
-                {
-                    return Problems.Print(console, plannedSwings);
-                }
-
-                (monteCarlo, tornado) = (plannedDraws.Value, plannedSwings.Value);
-            }
-
+            // The phases run one by one here (not report.Run) so that each has its own progress bar.
+            var plan = report.Forecast;
             var run = DrawProgress.Run(console, plan.Setup.Models.Length, "models", "models run", _ => plan.Run(console.Cancellation));
-            var staged = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
-            var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
-            var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
+            var staged = report.Stages ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
+            var distribution = report.MonteCarlo is not { } monteCarlo ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
+            var sensitivity = report.Sensitivity is not { } tornado ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
             if (distribution?.Partial == true || sensitivity?.Partial == true)
             {
                 console.Error.WriteLine("parley: cancelled; no report written");
@@ -101,28 +73,24 @@ internal static class ReportCommand
             }
 
             var scenario = run.Scenario;
-            var report = new NegotiationReportInput
+            var document = new NegotiationReportInput
             {
                 Scenario = scenario,
                 Results = run.Results,
                 Staged = staged,
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
-                Influence = influence.Run(console.Cancellation),
+                Influence = report.Influence.Run(console.Cancellation),
                 Seed = run.Options.Seed,
-                Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
+                Command = Describe(parse, input, plan.Setup, report.AnalysisModel, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),
             };
-            return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(report), () => NegotiationReport.Charts(report))
+            return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(document), () => NegotiationReport.Charts(document))
                 ? ExitCodes.Success
                 : ExitCodes.InvalidInput;
         });
         return command;
     }
-
-    /// <summary>The default analysis model: recommended when it runs, else the first model.</summary>
-    private static string AnalysisModel(ModelSetup setup) =>
-        setup.Models.FirstOrDefault(m => m.Info.Id == "recommended")?.Info.Id ?? setup.Models[0].Info.Id;
 
     /// <summary>The command line that reproduces the report (without the output options), for its footer.</summary>
     private static string Describe(ParseResult parse, ScenarioInput input, ModelSetup setup, string analysis, int draws, ulong seed)
