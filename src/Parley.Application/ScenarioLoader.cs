@@ -13,6 +13,36 @@ public static class ScenarioLoader
     public static Outcome<Scenario> Load(ScenarioSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source.Text is not { } text)
+        {
+            return Read(source);
+        }
+
+        // A server reads the same uploaded or stored text for every request that names it; a
+        // scenario and its problems are immutable, so the last few texts' outcomes are kept.
+        var key = (source.Name, source.Format, source.Proposal, text);
+        if (RecentTexts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var outcome = Read(source);
+        if (RecentTexts.Count >= RecentTextLimit)
+        {
+            RecentTexts.Clear();
+        }
+
+        RecentTexts[key] = outcome;
+        return outcome;
+    }
+
+    /// <summary>How many texts' outcomes <see cref="Load"/> keeps.</summary>
+    private const int RecentTextLimit = 16;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? Format, string? Proposal, string Text), Outcome<Scenario>> RecentTexts = new();
+
+    private static Outcome<Scenario> Read(ScenarioSource source)
+    {
         if (ParseFormat(source.Format, out var format) is { } error)
         {
             return Outcome<Scenario>.Invalid(error);

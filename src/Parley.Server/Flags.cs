@@ -47,7 +47,12 @@ internal sealed class Flags
     }
 
     /// <summary>Records a text option and returns it, or the default.</summary>
-    public string Add(string flag, string? value, string fallback) => Add(flag, value) ?? fallback;
+    public string Add(string flag, string? value, string fallback)
+    {
+        Add(flag, value);
+        options[flag.TrimStart('-')] = value ?? fallback;
+        return value ?? fallback;
+    }
 
     /// <summary>Records an optional text option.</summary>
     public string? Add(string flag, string? value)

@@ -75,7 +75,7 @@ public static class ParleyServer
                 type: "urn:parley:problem:timeout",
                 title: "Request time limit",
                 detail: string.Create(CultureInfo.InvariantCulture,
-                    $"the request took longer than the server's limit of {options.RequestTimeout.TotalSeconds:0} s; start long analyses as jobs (POST /runs/KIND?mode=job) or start the server with a larger --request-timeout")).ExecuteAsync(context),
+                    $"the request took longer than the server's time limit of {options.RequestTimeout.TotalSeconds:0} s; start long analyses as jobs (POST /runs/KIND?mode=job) or start the server with a larger --request-timeout")).ExecuteAsync(context),
         });
         if (!options.CorsOrigins.IsEmpty)
         {

@@ -61,14 +61,41 @@ internal static class RequestBody
         {
             var line = (int)(error.LineNumber ?? 0) + 1;
             var column = (int)(error.BytePositionInLine ?? 0) + 1;
-            var message = error.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
-            if (error.Path is { Length: > 1 } path)
-            {
-                message += $" (at {path})";
-            }
+            var message = Describe(error);
 
             return (null, ApiProblems.Invalid([new Diagnostic(Name, line, column, $"{message}; send a JSON object as docs/server.md describes")], []));
         }
+    }
+
+    /// <summary>A JSON error in the request's terms: the field (as a JSON path) and what it must be.</summary>
+    private static string Describe(JsonException error)
+    {
+        var message = error.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+        var path = error.Path is { Length: > 1 } given ? given : null;
+        var converted = message.IndexOf("could not be converted to ", StringComparison.Ordinal);
+        if (converted >= 0 && path is not null)
+        {
+            var type = message[(converted + "could not be converted to ".Length)..];
+            var expected = type switch
+            {
+                _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+                _ when type.Contains("UInt64", StringComparison.Ordinal) => "a whole number from 0",
+                _ when type.Contains("Double", StringComparison.Ordinal) => "a number",
+                _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+                _ when type.Contains("List", StringComparison.Ordinal) => "a list of texts",
+                _ when type.Contains("String", StringComparison.Ordinal) => "a text",
+                _ when type.Contains("ScenarioBody", StringComparison.Ordinal) => "an object with ref or content (and format, file_name, proposal)",
+                _ => "an object",
+            };
+            return $"{path}: the value is not {expected}";
+        }
+
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && path is not null)
+        {
+            return $"{path}: unknown field";
+        }
+
+        return path is null ? message : $"{message} (at {path})";
     }
 
     private static IResult TooLarge(long limit) => Results.Problem(

@@ -54,7 +54,7 @@ internal static class RunPlanner
             return (null, ApiProblems.Invalid([.. refused.Select(f => $"'{f}' is not an option of {kind}; {kind} takes scenario, models, rounds, tolerance, seed, parameters{string.Concat(Fields[kind].Order().Select(x => ", " + x))}")]));
         }
 
-        var (source, sourceProblem) = ScenarioSources.Resolve(body.Scenario, store);
+        var (source, sourceProblem) = ScenarioSources.Resolve(body.Scenario, store, out var stored);
         if (source is null)
         {
             return (null, sourceProblem);
@@ -67,7 +67,7 @@ internal static class RunPlanner
             return (null, modelProblem);
         }
 
-        return kind switch
+        var (run, problem) = kind switch
         {
             "forecast" or "stages" => Forecast(kind, body, source, models, flags),
             "whatif" => WhatIf(body, source, models, flags),
@@ -76,6 +76,9 @@ internal static class RunPlanner
             "backtest" => Backtest(body, source, models, flags),
             _ => Report(body, source, models, flags),
         };
+
+        // A stored version is recorded as the version run, not saved again as a new one.
+        return (run is null || stored is null ? run : run with { Request = run.Request with { VersionId = stored.Id } }, problem);
     }
 
     private static (PlannedRun?, IResult?) Forecast(string kind, RunBody body, ScenarioSource source, ModelRequest models, Flags flags)

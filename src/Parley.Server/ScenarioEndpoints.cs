@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Parley.Application;
 using Parley.Storage;
@@ -40,7 +41,7 @@ internal static class ScenarioEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Create(HttpContext context, ParleyStore store, ServerOptions options, string? format, string? fileName, string? message, string? proposal)
+    private static async Task<IResult> Create(HttpContext context, ParleyStore store, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName, string? message, string? proposal)
     {
         var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         return text is null ? problem! : Save(context, store, text, fileName ?? DefaultName(context.Request.ContentType), format, message, proposal);

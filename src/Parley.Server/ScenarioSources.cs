@@ -15,8 +15,12 @@ internal static class ScenarioSources
     private const int MaxNameLength = 200;
 
     /// <summary>The source <paramref name="body"/> names, or a 400/404 problem.</summary>
-    public static (ScenarioSource? Source, IResult? Problem) Resolve(ScenarioBody? body, ParleyStore store)
+    public static (ScenarioSource? Source, IResult? Problem) Resolve(ScenarioBody? body, ParleyStore store) => Resolve(body, store, out _);
+
+    /// <summary>The source <paramref name="body"/> names, or a 400/404 problem; <paramref name="stored"/> is the stored version it names, if any.</summary>
+    public static (ScenarioSource? Source, IResult? Problem) Resolve(ScenarioBody? body, ParleyStore store, out ScenarioVersion? stored)
     {
+        stored = null;
         if (body is null || (body.Ref is null && body.Content is null))
         {
             return body?.Format is not null || body?.FileName is not null
@@ -35,6 +39,7 @@ internal static class ScenarioSources
         }
 
         var (version, problem) = FindVersion(store, body.Ref!);
+        stored = version;
         return version is null
             ? (null, problem)
             : (ScenarioSource.FromText(version.Content, version.FileName, version.Format) with { Proposal = body.Proposal }, null);
