@@ -25,7 +25,7 @@ internal static class Repository
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             var path = PathOf(Path.Combine("src", "Parley.Cli", "bin", configuration, "net10.0", "parley.dll"));
             return File.Exists(path) ? path : throw new InvalidOperationException($"the CLI is not built at {path}");
         }
