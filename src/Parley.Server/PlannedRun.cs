@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Parley.Storage;
 
 namespace Parley.Server;
@@ -17,11 +16,7 @@ internal sealed record PlannedRun(
     RunRequest Request,
     long TotalSteps,
     string MediaType,
-    Func<IProgress<long>?, CancellationToken, RunOutput> Execute)
-{
-    /// <summary>The models run.</summary>
-    public ImmutableArray<string> Models => Request.Models;
-}
+    Func<IProgress<long>?, CancellationToken, RunOutput> Execute);
 
 /// <summary>What a run produced: its document, or a partial one (cancelled Monte Carlo or sensitivity: not kept).</summary>
 /// <param name="Document">The result document, byte for byte what the CLI prints with <c>--json</c> (or the report's HTML).</param>

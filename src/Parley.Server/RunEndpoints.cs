@@ -191,8 +191,7 @@ internal static class RunEndpoints
                 run = store.FindRun(id)!;
             }
 
-            var view = RunView.From(run, null) with { Error = run.Error };
-            await Send(response, ParleyStore.StatusName(run.Summary.Status), view, token).ConfigureAwait(false);
+            await Send(response, ParleyStore.StatusName(run.Summary.Status), RunView.From(run, null), token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

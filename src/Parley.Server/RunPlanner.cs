@@ -254,7 +254,7 @@ internal static class RunPlanner
         }
 
         var planModels = plan.Forecast.Setup.Models;
-        var (planned2, problem) = Planned("report", "report", source, [.. planModels.Select(m => m.Info.Id)], models.Seed, flags, plan.TotalSteps, (progress, token) =>
+        var (report, problem) = Planned("report", "report", source, [.. planModels.Select(m => m.Info.Id)], models.Seed, flags, plan.TotalSteps, (progress, token) =>
         {
             var run = plan.Run(progress, token);
             var input = new NegotiationReportInput
@@ -271,7 +271,7 @@ internal static class RunPlanner
             };
             return new RunOutput(NegotiationReport.ToHtml(input), false);
         });
-        return (planned2 is null ? null : planned2 with { MediaType = "text/html; charset=utf-8" }, problem);
+        return (report is null ? null : report with { MediaType = "text/html; charset=utf-8" }, problem);
     }
 
     /// <summary>A planned run of a scenario loaded from <paramref name="source"/>, recorded under <paramref name="command"/>.</summary>

@@ -14,12 +14,19 @@ namespace Parley.Server;
 /// </summary>
 internal static class ScenarioEndpoints
 {
+    /// <summary>The content types a scenario body may be sent as; the format is read from the content (or <c>?format=</c>), not from the type.</summary>
+    private static readonly string[] BodyTypes =
+    [
+        "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json", "text/csv",
+        "text/tab-separated-values", "application/xml", "text/xml", "text/plain", "application/octet-stream",
+    ];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
         scenarios.MapPost("/", Create)
             .WithSummary("Save a scenario sent as the body (YAML, JSON, KTAB CSV/XML, Decide, BDM, DEU): a new version when it changed")
-            .Accepts<string>("application/yaml", "application/json", "text/csv", "application/xml", "text/plain")
+            .Accepts<string>(BodyTypes[0], BodyTypes[1..])
             .Produces<ScenarioVersionView>(StatusCodes.Status201Created).Produces<ScenarioVersionView>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         scenarios.MapPost("/upload", Upload)

@@ -15,9 +15,7 @@ internal static class ScenarioSources
     private const int MaxNameLength = 200;
 
     /// <summary>The source <paramref name="body"/> names, or a 400/404 problem.</summary>
-    public static (ScenarioSource? Source, IResult? Problem) Resolve(ScenarioBody? body, ParleyStore store) => Resolve(body, store, out _);
-
-    /// <summary>The source <paramref name="body"/> names, or a 400/404 problem; <paramref name="stored"/> is the stored version it names, if any.</summary>
+    /// <remarks><paramref name="stored"/> is the stored version it names, if any.</remarks>
     public static (ScenarioSource? Source, IResult? Problem) Resolve(ScenarioBody? body, ParleyStore store, out ScenarioVersion? stored)
     {
         stored = null;

@@ -16,6 +16,7 @@ namespace Parley.Server.Tests;
 /// every completed run is intact (its document hashes to its recorded hash), the unfinished ones are
 /// marked failed at start-up, and none is left half written. On SQLite (WAL) and PostgreSQL.
 /// </summary>
+[Collection(RealServerCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Runs = 50;

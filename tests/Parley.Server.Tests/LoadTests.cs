@@ -16,6 +16,7 @@ namespace Parley.Server.Tests;
 /// <c>PARLEY_LOAD_REQUESTS=10000</c> runs the full count and <c>PARLEY_LOAD_MODELS=all</c>
 /// every model (figures in docs/server.md). Throughput and latency are printed, never asserted.
 /// </summary>
+[Collection(RealServerCollection.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private const int Clients = 200;
