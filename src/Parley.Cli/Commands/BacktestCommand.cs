@@ -127,18 +127,19 @@ internal static class BacktestCommand
     {
         var ansi = console.Ansi;
         var title = $"Backtest of {dataset}: {result.IssuesWithOutcome} issues with known outcomes{(capability is null ? string.Empty : $", capabilities {capability}")}";
-        ansi.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
-        var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-        foreach (var header in new[] { "Model", "n", "MAE", "Median AE", "Within 10", "Mean error", "vs compromise", "Beats compromise" })
+        console.Heading($"[bold]{Markup.Escape(title)}[/]");
+        // "baseline" rather than "compromise" in the headers keeps the table within 80 columns.
+        var table = new FittedTable().Key("[bold]Model[/]");
+        foreach (var header in new[] { "n", "MAE", "Median AE", "Within 10", "Mean error", "vs baseline", "Beats baseline" })
         {
-            table.AddColumn(new TableColumn($"[bold]{header}[/]") { Alignment = header == "Model" ? Justify.Left : Justify.Right });
+            table.Column($"[bold]{header}[/]", Justify.Right);
         }
 
         foreach (var model in result.Models)
         {
             var name = model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})";
             var isBaseline = model.Model == "compromise" && model.Options.Length == 0;
-            table.AddRow(
+            table.Row(
                 Markup.Escape(name),
                 model.Count.ToString(CultureInfo.InvariantCulture),
                 Fixed(model.MeanAbsoluteError),
@@ -149,13 +150,13 @@ internal static class BacktestCommand
                 isBaseline ? "-" : Percent(model.BeatsCompromiseShare));
         }
 
-        ansi.Write(table);
+        table.Write(console);
         foreach (var model in result.Models.Where(m => m.Failures > 0))
         {
             ansi.MarkupLine($"[yellow]{Markup.Escape(model.Model)} failed on {model.Failures} case(s), not scored; first: {Markup.Escape(model.FirstFailure ?? string.Empty)}[/]");
         }
 
-        ansi.MarkupLine("[grey]Errors in points of a 0-100 scale. 'vs compromise': mean of (|error| - |compromise error|) per issue, negative = better than the compromise model.[/]");
+        ansi.MarkupLine("[grey]Errors in points of a 0-100 scale. The baseline is the compromise model. 'vs baseline': mean of (|error| - |compromise error|) per issue, negative = better than the compromise model; 'Beats baseline': the share of issues it forecasts closer.[/]");
         if (crossValidated is not null)
         {
             ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
