@@ -68,7 +68,7 @@ internal static class BacktestCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var outcome = ParleyApplication.Backtest(
+            var planned = ParleyApplication.PlanBacktest(
                 new BacktestRequest
                 {
                     Inputs = [.. parse.GetValue(inputs) ?? []],
@@ -77,11 +77,23 @@ internal static class BacktestCommand
                     Capability = parse.GetValue(capability) ?? "equal",
                     Unit = parse.GetValue(unit) ?? "issue",
                     CrossValidate = parse.GetValue(crossValidate),
-                },
-                console.Cancellation);
-            if (outcome.Value is not { } run)
+                });
+            if (planned.Value is not { } plan)
             {
-                return Problems.Print(console, outcome);
+                return Problems.Print(console, planned);
+            }
+
+            long scored = 0;
+            BacktestRun run;
+            try
+            {
+                run = DrawProgress.Run(console, plan.TotalSteps, "backtest", "cases", progress => plan.Run(Counting(progress, value => Interlocked.Exchange(ref scored, value)), console.Cancellation));
+            }
+            catch (OperationCanceledException)
+            {
+                // Accuracy over the cases that happened to finish first is not a backtest of the data set.
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parley: cancelled; {Interlocked.Read(ref scored):N0} of {plan.TotalSteps:N0} cases were scored; accuracy over part of the cases is not reported"));
+                return ExitCodes.Cancelled;
             }
 
             if (csvPath is not null)
@@ -177,6 +189,18 @@ internal static class BacktestCommand
 
         // Standard output may carry the JSON document or the CSV: say what was written on standard error.
         return report.Write(parse, console, console.Error, html, () => BacktestReport.Charts(result));
+    }
+
+    /// <summary>Passes counts on to <paramref name="inner"/> (when there is one) and to <paramref name="also"/>.</summary>
+    private static CountingProgress Counting(IProgress<long>? inner, Action<long> also) => new(inner, also);
+
+    private sealed class CountingProgress(IProgress<long>? inner, Action<long> also) : IProgress<long>
+    {
+        public void Report(long value)
+        {
+            also(value);
+            inner?.Report(value);
+        }
     }
 
     /// <summary>The CSV goes to a new regular file only: Parley never overwrites a user's file.</summary>

@@ -76,9 +76,9 @@ internal static class InfluenceCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var result = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "issues", progress => plan.Run(progress, console.Cancellation)));
             var wantsJson = parse.GetValue(json);
-            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(InfluenceDocument.ToJson(plan.Scenario, result))))
+            if (!RunRecording.Emit(console, recording, wantsJson && !result.Partial, output => output.Write(InfluenceDocument.ToJson(plan.Scenario, result)), result.Partial))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -86,6 +86,12 @@ internal static class InfluenceCommand
             if (!wantsJson)
             {
                 Print(console, plan.Scenario, result, plan.Staged);
+            }
+
+            if (result.Partial)
+            {
+                console.Error.WriteLine($"parley: cancelled; {result.Issues.Length} of {plan.TotalSteps} issues finished{(wantsJson ? "; no JSON document is printed for a partial run" : string.Empty)}");
+                return ExitCodes.Cancelled;
             }
 
             RunRecording.Announce(console, recording, wantsJson);

@@ -52,8 +52,32 @@ internal static class ReportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // The report is the complete record of a run: dynamic models' rounds are always traced.
             var source = input.Source(parse);
+            var reviewed = ScenarioLoader.LoadForReview(source);
+            if (reviewed.Value is not { } shown)
+            {
+                return Problems.Print(console, reviewed);
+            }
+
+            var sourceTexts = Drafting.Sources.SourceTexts.ReadAll(shown.Scenario, source.Path is { } file ? Path.GetDirectoryName(Path.GetFullPath(file)) : null);
+            if (shown.Scenario.IsDraft)
+            {
+                // No model runs on a draft: the report shows the scenario, its evidence in context and what is still to decide.
+                var draft = new NegotiationReportInput
+                {
+                    Scenario = shown.Scenario,
+                    Results = [],
+                    OpenJudgements = shown.OpenJudgements,
+                    SourceTexts = sourceTexts,
+                    Command = $"parley report {Path.GetFileName(source.Path ?? source.Name)}",
+                    Stamp = outputs.StampText(parse),
+                };
+                return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(draft), () => NegotiationReport.Charts(draft))
+                    ? ExitCodes.Success
+                    : ExitCodes.InvalidInput;
+            }
+
+            // The report is the complete record of a run: dynamic models' rounds are always traced.
             var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true } });
             if (planned.Value is not { } plan)
             {
@@ -105,6 +129,7 @@ internal static class ReportCommand
             {
                 Scenario = scenario,
                 Results = run.Results,
+                SourceTexts = sourceTexts,
                 Staged = staged,
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,

@@ -189,6 +189,12 @@ internal sealed class HtmlPage
         summary { cursor: pointer; color: var(--accent); }
         ol.events { margin: 4px 0 10px; padding-left: 22px; font-size: 14px; }
         .kind { display: inline-block; font-size: 11.5px; padding: 0 6px; border-radius: 8px; background: var(--band); color: var(--muted); margin-right: 4px; }
+        .evidence h4 { margin: 14px 0 2px; }
+        ol.passages { padding-left: 22px; margin: 4px 0 12px; }
+        ol.passages li { margin: 6px 0; }
+        blockquote.context { margin: 0; padding: 2px 10px; border-left: 3px solid var(--line); }
+        mark { background: #ffe08a; padding: 0 1px; }
+        ol.open-judgements { font-size: 14px; padding-left: 22px; }
         footer { font-size: 13px; padding: 20px; border-top: 1px solid var(--line); margin-top: 30px; }
         @media print { nav { display: none; } figure.chart { border: none; } }
 
