@@ -106,15 +106,17 @@ internal sealed class FittedTable
     internal static List<List<int>> Groups(int width, IEnumerable<int> keyNeeds, IReadOnlyList<int?> valueNeeds)
     {
         var fixedWidth = 1 + keyNeeds.Sum(w => w + 3);
-        var greedy = Pack(width, fixedWidth, valueNeeds, int.MaxValue);
+        var greedy = Pack(width, fixedWidth, valueNeeds, _ => int.MaxValue);
 
         // Spread the columns evenly (7 models at 80 columns: 3, 2, 2 rather than 3, 3, 1) when the same number of tables holds them.
         var count = valueNeeds.Count(n => n is not null);
-        var even = Pack(width, fixedWidth, valueNeeds, (count + greedy.Count - 1) / Math.Max(1, greedy.Count));
-        return even.Count == greedy.Count ? even : greedy;
+        var tables = greedy.Count;
+        var even = Pack(width, fixedWidth, valueNeeds, g => (count / tables) + (g < count % tables ? 1 : 0));
+        return even.Count == tables ? even : greedy;
     }
 
-    private static List<List<int>> Pack(int width, int fixedWidth, IReadOnlyList<int?> valueNeeds, int most)
+    /// <summary>Packs the value columns in order, a table at a time, each taking what fits and at most <paramref name="most"/>(table index) columns.</summary>
+    private static List<List<int>> Pack(int width, int fixedWidth, IReadOnlyList<int?> valueNeeds, Func<int, int> most)
     {
         var groups = new List<List<int>>();
         var current = new List<int>();
@@ -126,7 +128,7 @@ internal sealed class FittedTable
                 continue;
             }
 
-            if (current.Count > 0 && (used + need + 3 > width || current.Count == most))
+            if (current.Count > 0 && (used + need + 3 > width || current.Count >= most(groups.Count)))
             {
                 groups.Add(current);
                 current = [];

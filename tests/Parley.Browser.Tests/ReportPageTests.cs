@@ -102,7 +102,7 @@ public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>
         // Ranked as the draft ranked them: scores fall within each block.
         var scores = await page.EvaluateAsync<double[][]>("() => Array.from(document.querySelectorAll('section#evidence ol.passages')).map(ol => Array.from(ol.querySelectorAll('p.meta')).map(p => parseFloat((p.innerText.match(/score ([0-9.]+)/) || [0, 'NaN'])[1])))");
         Assert.All(scores, block => Assert.Equal(block.OrderByDescending(x => x), block));
-        Assert.Contains("characters ", await page.Locator("section#evidence p.meta").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("characters ", await page.Locator("section#evidence ol.passages p.meta").First.InnerTextAsync(), StringComparison.Ordinal);
 
         await page.Locator("section#evidence").ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => document.getElementById('evidence').scrollIntoView()");
