@@ -221,7 +221,7 @@ public sealed partial class TerminalTests : IDisposable
     [Fact]
     public void CtrlC_MonteCarlo_PrintsThePartialSummaryAndExits130()
     {
-        var (exit, output, error) = Process(TimeSpan.FromSeconds(4), "montecarlo", "--draws", "500000000", "--threads", "1");
+        var (exit, output, error) = Process(TimeSpan.FromSeconds(8), "montecarlo", "--draws", "500000000", "--threads", "1");
         Assert.Equal(130, exit);
         Assert.Contains("PARTIAL: cancelled", output, StringComparison.Ordinal);
         Assert.Contains("Ceasefire timing", output, StringComparison.Ordinal);
@@ -233,7 +233,7 @@ public sealed partial class TerminalTests : IDisposable
     {
         var path = Path.Combine(folder, "big.csv");
         File.WriteAllText(path, WideKtab(issues: 20, actors: 150));
-        var (exit, output, error) = Process(TimeSpan.FromSeconds(4), "forecast", path, "--model", "compromise,exchange", "--rounds", "400");
+        var (exit, output, error) = Process(TimeSpan.FromSeconds(8), "forecast", path, "--model", "compromise,exchange", "--rounds", "400");
         Assert.Equal(130, exit);
         Assert.Contains("parley: cancelled; 1 of 2 models finished (compromise)", error, StringComparison.Ordinal);
         Assert.Contains("| compromise", output, StringComparison.Ordinal);
@@ -245,7 +245,7 @@ public sealed partial class TerminalTests : IDisposable
     {
         var target = Path.Combine(folder, "out");
         Directory.CreateDirectory(target);
-        var (exit, _, error) = Process(TimeSpan.FromSeconds(4), "report", "-o", Path.Combine(target, "r.html"), "--model", "compromise", "--draws", "100000000", "--threads", "1");
+        var (exit, _, error) = Process(TimeSpan.FromSeconds(8), "report", "-o", Path.Combine(target, "r.html"), "--model", "compromise", "--draws", "100000000", "--threads", "1");
         Assert.Equal(130, exit);
         Assert.Contains("cancelled", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(target));
