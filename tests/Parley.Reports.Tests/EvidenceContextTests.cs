@@ -43,6 +43,14 @@ public sealed class EvidenceContextTests
         Assert.InRange(context.After.Length, 150, EvidenceContext.Reach + 1);
     }
 
+    [Fact]
+    public void Of_SentenceEndingInAQuotation_StopsAfterTheClosingMark()
+    {
+        const string text = "He said “peace is near.” Then he left.";
+        var context = EvidenceContext.Of(text, 3, 7, "said")!;
+        Assert.Equal(" “peace is near.”", context.After);
+    }
+
     [Theory]
     [InlineData(-1, 3)]
     [InlineData(5, 3)]

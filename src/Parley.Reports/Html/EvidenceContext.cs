@@ -60,9 +60,30 @@ public sealed record EvidenceContext(string Before, string Quote, string After)
         return new EvidenceContext(before.TrimStart(), quote, after.TrimEnd());
     }
 
-    /// <summary>Whether the character at <paramref name="index"/> ends a sentence: a line break, or ., ! or ? before a space or the end.</summary>
-    private static bool EndsSentence(string text, int index) =>
-        text[index] == '\n' || (text[index] is '.' or '!' or '?' && (index + 1 == text.Length || char.IsWhiteSpace(text[index + 1])));
+    /// <summary>
+    /// Whether the character at <paramref name="index"/> ends a sentence: a line break, or ., ! or ?
+    /// (with any closing quotes or brackets after it, as in <c>in the world.”</c>) before a space or the end.
+    /// </summary>
+    private static bool EndsSentence(string text, int index)
+    {
+        if (text[index] == '\n')
+        {
+            return true;
+        }
+
+        if (index + 1 < text.Length && !char.IsWhiteSpace(text[index + 1]))
+        {
+            return false;
+        }
+
+        var stop = index;
+        while (stop > 0 && text[stop] is '"' or '”' or '’' or '\'' or ')' or ']')
+        {
+            stop--;
+        }
+
+        return text[stop] is '.' or '!' or '?';
+    }
 
     /// <summary>The text from its first whole word (a cut at the start drops the partial word).</summary>
     private static string FromWord(string text)
