@@ -114,11 +114,15 @@ internal static class ReportCommand
                 (monteCarlo, tornado) = (plannedDraws.Value, plannedSwings.Value);
             }
 
-            var run = DrawProgress.Run(console, plan.Setup.Models.Length, "models", "models run", _ => plan.Run(console.Cancellation));
-            var staged = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
+            var run = DrawProgress.Run(console, plan.TotalSteps, "models", "models run", progress => plan.Run(progress, console.Cancellation));
+            var stagedRun = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation) : null;
+            var staged = stagedRun?.Staged ?? [];
             var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
             var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
-            if (distribution?.Partial == true || sensitivity?.Partial == true)
+            var keyHolders = DrawProgress.Run(console, influence.TotalSteps, influence.Model.Info.Id, "issues", progress => influence.Run(progress, console.Cancellation));
+
+            // A report is of the whole run: one cancelled part way writes nothing.
+            if (run.Partial || stagedRun?.Partial == true || distribution?.Partial == true || sensitivity?.Partial == true || keyHolders.Partial)
             {
                 console.Error.WriteLine("parley: cancelled; no report written");
                 return ExitCodes.Cancelled;
@@ -133,7 +137,7 @@ internal static class ReportCommand
                 Staged = staged,
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
-                Influence = influence.Run(console.Cancellation),
+                Influence = keyHolders,
                 Seed = run.Options.Seed,
                 Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),
