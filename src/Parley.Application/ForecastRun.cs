@@ -14,4 +14,10 @@ public sealed record ForecastRun(Scenario Scenario, ModelOptions Options, Immuta
 {
     /// <summary>Whether the stages were run.</summary>
     public bool IsStaged => !Staged.IsDefaultOrEmpty;
+
+    /// <summary>Whether the run was cancelled: the results are those of the models that finished first.</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>How many models were asked for (more than the results when <see cref="Partial"/>).</summary>
+    public int Requested { get; init; }
 }

@@ -230,15 +230,22 @@ public static class ParleyApplication
     /// <summary>Checks and runs a backtest.</summary>
     public static Outcome<BacktestRun> Backtest(BacktestRequest request, CancellationToken cancellationToken = default)
     {
+        var plan = PlanBacktest(request);
+        return plan.Value is { } ready ? Outcome<BacktestRun>.Success(ready.Run(null, cancellationToken)) : plan.As<BacktestRun>();
+    }
+
+    /// <summary>Checks a backtest request: format, capability, unit, models, the cases and the folds.</summary>
+    public static Outcome<BacktestPlan> PlanBacktest(BacktestRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (ScenarioLoader.ParseFormat(request.Format, out var format) is { } formatError)
         {
-            return Outcome<BacktestRun>.Invalid(formatError);
+            return Outcome<BacktestPlan>.Invalid(formatError);
         }
 
         if (DeuReader.ParseCapability(request.Capability) is not { } capability)
         {
-            return Outcome<BacktestRun>.Invalid($"--capability '{request.Capability}' is not known; use one of {DeuReader.CapabilityNames}");
+            return Outcome<BacktestPlan>.Invalid($"--capability '{request.Capability}' is not known; use one of {DeuReader.CapabilityNames}");
         }
 
         DeuCaseUnit? unit = request.Unit.Trim().ToUpperInvariant() switch
@@ -249,41 +256,33 @@ public static class ParleyApplication
         };
         if (unit is null)
         {
-            return Outcome<BacktestRun>.Invalid($"--unit '{request.Unit}' is not known; use issue or proposal");
+            return Outcome<BacktestPlan>.Invalid($"--unit '{request.Unit}' is not known; use issue or proposal");
         }
 
         var setup = ModelChoice.Resolve(request.Models with { AllowSeveral = true });
         if (setup.Value is not { } chosen)
         {
-            return setup.As<BacktestRun>();
+            return setup.As<BacktestPlan>();
         }
 
         var input = BacktestInput.Load(request.Inputs, format, capability, unit.Value);
         if (!input.Succeeded)
         {
-            return Outcome<BacktestRun>.Invalid(input.Diagnostics);
+            return Outcome<BacktestPlan>.Invalid(input.Diagnostics);
         }
 
         if (input.Cases.IsEmpty)
         {
-            return Outcome<BacktestRun>.Invalid("no case with a known outcome to test; give issues an outcome");
+            return Outcome<BacktestPlan>.Invalid("no case with a known outcome to test; give issues an outcome");
         }
 
         var groups = input.Cases.Select(c => c.Group).Distinct(StringComparer.Ordinal).Count();
         if (request.CrossValidate is { } k && (k < 2 || k > groups))
         {
-            return Outcome<BacktestRun>.Invalid($"--cross-validate {k} is not allowed; use from 2 to the number of groups ({groups})");
+            return Outcome<BacktestPlan>.Invalid($"--cross-validate {k} is not allowed; use from 2 to the number of groups ({groups})");
         }
 
-        var result = Backtester.Run(input.Cases, [.. chosen.Models.Select(m => new BacktestModel(m, chosen.Options))], cancellationToken);
-        var grid = TemperedCompromiseModel.CalibrationGrid.Select(o => new BacktestModel(new TemperedCompromiseModel(), o)).ToArray();
-        var crossValidated = request.CrossValidate is { } folds ? CrossValidation.GroupedKFold(input.Cases, grid, folds, cancellationToken) : null;
-        return Outcome<BacktestRun>.Success(new BacktestRun(
-            input.Dataset,
-            input.ReadDeu ? DeuReader.CapabilityName(capability) : null,
-            result,
-            crossValidated,
-            [.. grid.Select(g => g.Describe())]));
+        return Outcome<BacktestPlan>.Success(new BacktestPlan(input, capability, chosen, request.CrossValidate));
     }
 
     /// <summary>The scenario with the <c>--blocs</c> mode applied, or the problems in either.</summary>

@@ -52,8 +52,32 @@ internal static class ReportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // The report is the complete record of a run: dynamic models' rounds are always traced.
             var source = input.Source(parse);
+            var reviewed = ScenarioLoader.LoadForReview(source);
+            if (reviewed.Value is not { } shown)
+            {
+                return Problems.Print(console, reviewed);
+            }
+
+            var sourceTexts = Drafting.Sources.SourceTexts.ReadAll(shown.Scenario, source.Path is { } file ? Path.GetDirectoryName(Path.GetFullPath(file)) : null);
+            if (shown.Scenario.IsDraft)
+            {
+                // No model runs on a draft: the report shows the scenario, its evidence in context and what is still to decide.
+                var draft = new NegotiationReportInput
+                {
+                    Scenario = shown.Scenario,
+                    Results = [],
+                    OpenJudgements = shown.OpenJudgements,
+                    SourceTexts = sourceTexts,
+                    Command = $"parley report {Path.GetFileName(source.Path ?? source.Name)}",
+                    Stamp = outputs.StampText(parse),
+                };
+                return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(draft), () => NegotiationReport.Charts(draft))
+                    ? ExitCodes.Success
+                    : ExitCodes.InvalidInput;
+            }
+
+            // The report is the complete record of a run: dynamic models' rounds are always traced.
             var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true } });
             if (planned.Value is not { } plan)
             {
@@ -90,11 +114,15 @@ internal static class ReportCommand
                 (monteCarlo, tornado) = (plannedDraws.Value, plannedSwings.Value);
             }
 
-            var run = DrawProgress.Run(console, plan.Setup.Models.Length, "models", "models run", _ => plan.Run(console.Cancellation));
-            var staged = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
+            var run = DrawProgress.Run(console, plan.TotalSteps, "models", "models run", progress => plan.Run(progress, console.Cancellation));
+            var stagedRun = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation) : null;
+            var staged = stagedRun?.Staged ?? [];
             var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
             var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
-            if (distribution?.Partial == true || sensitivity?.Partial == true)
+            var keyHolders = DrawProgress.Run(console, influence.TotalSteps, influence.Model.Info.Id, "issues", progress => influence.Run(progress, console.Cancellation));
+
+            // A report is of the whole run: one cancelled part way writes nothing.
+            if (run.Partial || stagedRun?.Partial == true || distribution?.Partial == true || sensitivity?.Partial == true || keyHolders.Partial)
             {
                 console.Error.WriteLine("parley: cancelled; no report written");
                 return ExitCodes.Cancelled;
@@ -105,10 +133,11 @@ internal static class ReportCommand
             {
                 Scenario = scenario,
                 Results = run.Results,
+                SourceTexts = sourceTexts,
                 Staged = staged,
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
-                Influence = influence.Run(console.Cancellation),
+                Influence = keyHolders,
                 Seed = run.Options.Seed,
                 Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),

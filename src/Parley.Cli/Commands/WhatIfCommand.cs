@@ -4,6 +4,7 @@ using System.Globalization;
 using Parley.Application;
 using Parley.Core.WhatIf;
 using Parley.Reports;
+using Parley.Reports.Charts;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -87,7 +88,7 @@ internal static class WhatIfCommand
     private static void Print(CliConsole console, Core.Domain.Scenario scenario, ScenarioOverlay overlay, IReadOnlyList<(string Model, ImmutableArray<ComparisonRow> Rows)> comparisons, bool onlyChanged)
     {
         var ansi = console.Ansi;
-        ansi.Write(new Rule($"[bold]What if: {Markup.Escape(scenario.Title)}[/]").LeftJustified());
+        console.Heading($"[bold]What if: {Markup.Escape(scenario.Title)}[/]");
         foreach (var line in Describe(overlay))
         {
             ansi.MarkupLine($"  {Markup.Escape(line)}");
@@ -95,30 +96,31 @@ internal static class WhatIfCommand
 
         foreach (var (model, rows) in comparisons)
         {
-            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded).Title($"[bold]{Markup.Escape(model)}[/]");
-            table.AddColumn(new TableColumn(string.Empty));
-            table.AddColumn(new TableColumn("[bold]Stage[/]"));
-            table.AddColumn(new TableColumn("[bold]Issue[/]"));
-            table.AddColumn(new TableColumn("[bold]Baseline[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]What-if[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]Change[/]").RightAligned());
+            var table = new FittedTable { Title = $"[bold]{Markup.Escape(model)}[/]" }
+                .Key(string.Empty)
+                .Key("[bold]Stage[/]")
+                .Key("[bold]Issue[/]")
+                .Column("[bold]Baseline[/]", Justify.Right)
+                .Column("[bold]What-if[/]", Justify.Right)
+                .Column("[bold]Change[/]", Justify.Right);
             string? lastStage = "\0";
             foreach (var row in rows.Where(r => r.Changed || !onlyChanged))
             {
                 var stage = row.IsFinal ? "final" : row.StageId!;
-                var issue = scenario.FindIssue(row.IssueId)?.Name ?? row.IssueId;
+                var issue = scenario.FindIssue(row.IssueId);
+                var width = issue?.ScaleWidth ?? 100;
                 var style = row.Changed ? "bold yellow" : "grey";
-                table.AddRow(
+                table.Row(
                     row.Changed ? "[bold yellow]*[/]" : string.Empty,
                     stage == lastStage ? string.Empty : (row.IsFinal ? "[bold]final[/]" : Markup.Escape(stage)),
-                    Markup.Escape(issue),
-                    Value(row.Baseline),
-                    $"[{style}]{Value(row.Variant)}[/]",
-                    $"[{style}]{(row.Delta is { } delta ? Signed(delta) : (row.Changed ? "new/gone" : string.Empty))}[/]");
+                    Markup.Escape(issue?.Name ?? row.IssueId),
+                    Value(row.Baseline, width),
+                    $"[{style}]{Value(row.Variant, width)}[/]",
+                    $"[{style}]{(row.Delta is { } delta ? Signed(delta, width) : (row.Changed ? "new/gone" : string.Empty))}[/]");
                 lastStage = stage;
             }
 
-            ansi.Write(table);
+            table.Write(console);
         }
 
         if (onlyChanged && comparisons.All(c => c.Rows.All(r => !r.Changed)))
@@ -149,8 +151,12 @@ internal static class WhatIfCommand
         }
     }
 
-    private static string Value(double? value) => value is { } v ? ForecastView.Number(v) : "-";
+    private static string Value(double? value, double width) => value is { } v ? ScaleNumber.Format(v, width) : "-";
 
-    private static string Signed(double delta) =>
-        Math.Abs(delta) < 0.05 ? (delta == 0 ? "0" : (delta > 0 ? "+0.0" : "-0.0")) : (delta > 0 ? "+" : string.Empty) + ForecastView.Number(delta);
+    /// <summary>A change with its sign; a change too small for the scale's decimals still shows which way it went ("+0.0").</summary>
+    private static string Signed(double delta, double width)
+    {
+        var text = ScaleNumber.Signed(delta, width);
+        return text != "0" || delta == 0 ? text : (delta > 0 ? "+" : "-") + ScaleNumber.Fixed(0, width);
+    }
 }
