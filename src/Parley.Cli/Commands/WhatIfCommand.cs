@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley whatif [SCENARIO] --set PATH=VALUE… [--remove-actor ID…] [--add-stage SPEC…] [--overlay FILE] [--stages]</c>:
+/// <c>parley whatif [SCENARIO] --set PATH=VALUE… [--remove-actor ID…] [--add-stage SPEC…] [--overlay FILE] [--stages] [--save [--db DB]]</c>:
 /// runs the scenario as written and with the edits (stage by stage with <c>--stages</c> or when the
 /// edits add a stage) and shows both side by side per stage and issue, then the final forecast,
 /// highlighting what changed.
@@ -48,6 +48,8 @@ internal static class WhatIfCommand
         command.Options.Add(json);
         command.Options.Add(onlyChanged);
         command.Options.Add(stagesOption);
+        var store = new StoreOptions("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+        store.AddTo(command, withSave: true);
         command.SetAction(parse =>
         {
             if (selection.Request(parse, console) is not { } models)
@@ -55,7 +57,7 @@ internal static class WhatIfCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var outcome = ParleyApplication.WhatIf(
+            var planned = ParleyApplication.PlanWhatIf(
                 new WhatIfRequest
                 {
                     Scenario = input.Source(parse),
@@ -66,20 +68,45 @@ internal static class WhatIfCommand
                     RemoveActors = [.. parse.GetValue(remove) ?? []],
                     AddStages = [.. parse.GetValue(addStage) ?? []],
                     Stages = parse.GetValue(stagesOption),
-                },
-                console.Cancellation);
-            if (outcome.Value is not { } run)
+                });
+            if (planned.Value is not { } plan)
             {
-                return Problems.Print(console, outcome, countErrors: true);
+                return Problems.Print(console, planned, countErrors: true);
             }
 
-            if (parse.GetValue(json))
+            if (store.Refuses(parse, console))
             {
-                console.Output.Write(WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons));
+                return ExitCodes.InvalidInput;
+            }
+
+            if (store.Saving(parse) && parse.GetValue(overlayFile) is not null)
+            {
+                // The store keeps the scenario's text, not a second file: a rerun could not find the same edits.
+                console.Error.WriteLine("parley: --save cannot keep an --overlay file; give its edits with --set, --remove-actor and --add-stage so the stored run can be rerun");
+                return ExitCodes.InvalidInput;
+            }
+
+            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Snapshot(parse), plan.Models.Select(m => m.Info.Id)) : null;
+            if (store.Saving(parse) && recording is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var run = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var wantsJson = parse.GetValue(json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons))))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (wantsJson)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
                 return ExitCodes.Success;
             }
 
             Print(console, run.Baseline, run.Overlay, run.Comparisons, parse.GetValue(onlyChanged));
+            RunRecording.Announce(console, recording, wantsJson);
             return ExitCodes.Success;
         });
         return command;
