@@ -11,12 +11,47 @@ namespace Parley.Application;
 /// <param name="Staged">Whether to run the scenario's stages in order.</param>
 public sealed record ForecastPlan(Scenario Scenario, ModelSetup Setup, bool Staged)
 {
+    /// <summary>The count <see cref="Run(IProgress{long}, CancellationToken)"/> reports progress towards: the models.</summary>
+    public long TotalSteps => Setup.Models.Length;
+
     /// <summary>Runs every model; stops between rounds when <paramref name="cancellationToken"/> is cancelled.</summary>
-    public ForecastRun Run(CancellationToken cancellationToken = default)
+    public ForecastRun Run(CancellationToken cancellationToken = default) => Run(null, cancellationToken);
+
+    /// <summary>
+    /// Runs the models in order, reporting how many have finished to <paramref name="progress"/>.
+    /// Cancelling stops the model that is running and returns those that finished, marked
+    /// <see cref="ForecastRun.Partial"/> (a cancellation before the first finished is thrown).
+    /// </summary>
+    public ForecastRun Run(IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
         var options = Setup.Options;
-        return Staged
-            ? new ForecastRun(Scenario, options, [], [.. Setup.Models.Select(m => StagedForecaster.Run(Scenario, m, options, cancellationToken))])
-            : new ForecastRun(Scenario, options, [.. Setup.Models.Select(m => m.Run(Scenario, options, cancellationToken))], []);
+        var results = ImmutableArray.CreateBuilder<ModelResult>();
+        var staged = ImmutableArray.CreateBuilder<StagedResult>();
+        foreach (var model in Setup.Models)
+        {
+            try
+            {
+                if (Staged)
+                {
+                    staged.Add(StagedForecaster.Run(Scenario, model, options, cancellationToken));
+                }
+                else
+                {
+                    results.Add(model.Run(Scenario, options, cancellationToken));
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && results.Count + staged.Count > 0)
+            {
+                break;
+            }
+
+            progress?.Report(results.Count + staged.Count);
+        }
+
+        return new ForecastRun(Scenario, options, results.ToImmutable(), staged.ToImmutable())
+        {
+            Partial = results.Count + staged.Count < Setup.Models.Length,
+            Requested = Setup.Models.Length,
+        };
     }
 }

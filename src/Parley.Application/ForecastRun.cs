@@ -21,4 +21,10 @@ public sealed record ForecastRun(Scenario Scenario, ModelOptions Options, Immuta
     /// <summary>Each staged result's final forecast, as a result of its model.</summary>
     public static ImmutableArray<ModelResult> FinalsOf(IEnumerable<StagedResult> staged) =>
         [.. staged.Select(r => new ModelResult { Model = r.Model, Issues = r.Final })];
+
+    /// <summary>Whether the run was cancelled: the results are those of the models that finished first.</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>How many models were asked for (more than the results when <see cref="Partial"/>).</summary>
+    public int Requested { get; init; }
 }

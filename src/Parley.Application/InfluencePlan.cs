@@ -12,7 +12,19 @@ namespace Parley.Application;
 /// <param name="Staged">Whether the staged forecast is analysed.</param>
 public sealed record InfluencePlan(Scenario Scenario, IModel Model, ModelOptions ModelOptions, InfluenceOptions Options, bool Staged)
 {
+    /// <summary>
+    /// The count <see cref="Run(IProgress{long}, CancellationToken)"/> reports progress towards: the
+    /// issues analysed (their Shapley values come together, then each issue's search).
+    /// </summary>
+    public long TotalSteps => Math.Max(1, Scenario.Issues.Count(i => Options.Issues.IsDefaultOrEmpty || Options.Issues.Contains(i.Id, StringComparer.Ordinal)));
+
     /// <summary>Runs the analysis.</summary>
-    public InfluenceResult Run(CancellationToken cancellationToken = default) =>
-        InfluenceAnalysis.Run(Scenario, Model, ModelOptions, Options, cancellationToken);
+    public InfluenceResult Run(CancellationToken cancellationToken = default) => Run(null, cancellationToken);
+
+    /// <summary>
+    /// Runs the analysis, reporting the issues done to <paramref name="progress"/>; cancelling during
+    /// the searches returns the issues done, marked <see cref="InfluenceResult.Partial"/>.
+    /// </summary>
+    public InfluenceResult Run(IProgress<long>? progress, CancellationToken cancellationToken = default) =>
+        InfluenceAnalysis.Run(Scenario, Model, ModelOptions, Options with { Progress = progress }, cancellationToken);
 }

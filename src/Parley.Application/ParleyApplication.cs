@@ -49,17 +49,24 @@ public static class ParleyApplication
     /// <summary>Checks and runs a what-if: every edit's problem is reported, all at once.</summary>
     public static Outcome<WhatIfRun> WhatIf(WhatIfRequest request, CancellationToken cancellationToken = default)
     {
+        var plan = PlanWhatIf(request);
+        return plan.Value is { } ready ? Outcome<WhatIfRun>.Success(ready.Run(cancellationToken)) : plan.As<WhatIfRun>();
+    }
+
+    /// <summary>Checks a what-if (scenario, models, overlay file and edits, blocs): every edit's problem is reported, all at once.</summary>
+    public static Outcome<WhatIfPlan> PlanWhatIf(WhatIfRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var loaded = ScenarioLoader.Load(request.Scenario);
         if (loaded.Value is not { } scenario)
         {
-            return loaded.As<WhatIfRun>();
+            return loaded.As<WhatIfPlan>();
         }
 
         var setup = ModelChoice.Resolve(request.Models);
         if (setup.Value is not { } chosen)
         {
-            return setup.As<WhatIfRun>();
+            return setup.As<WhatIfPlan>();
         }
 
         var overlay = ScenarioOverlay.Empty;
@@ -68,7 +75,7 @@ public static class ParleyApplication
             var (fromFile, diagnostics) = source.Path is { } path ? OverlayFileReader.Read(path) : OverlayFileReader.ReadText(source.Text!, source.Name);
             if (fromFile is null)
             {
-                return Outcome<WhatIfRun>.Invalid(diagnostics);
+                return Outcome<WhatIfPlan>.Invalid(diagnostics);
             }
 
             overlay = fromFile;
@@ -104,12 +111,12 @@ public static class ParleyApplication
 
         if (errors.Count > 0)
         {
-            return Outcome<WhatIfRun>.Invalid(errors.Select(e => e.ToString()));
+            return Outcome<WhatIfPlan>.Invalid(errors.Select(e => e.ToString()));
         }
 
         if (ScenarioLoader.ParseBlocs(request.Blocs, out var mode) is { } blocsError)
         {
-            return Outcome<WhatIfRun>.Invalid(blocsError);
+            return Outcome<WhatIfPlan>.Invalid(blocsError);
         }
 
         var baseline = BlocTransform.Apply(scenario, mode);
@@ -121,12 +128,7 @@ public static class ParleyApplication
             variant = variant with { Stages = [] };
         }
 
-        var options = chosen.Options;
-        var comparisons = chosen.Models.Select(model => (model.Info.Id, ForecastComparison.Compare(
-            baseline,
-            StagedForecaster.Run(baseline, model, options, cancellationToken),
-            StagedForecaster.Run(variant, model, options, cancellationToken)))).ToImmutableArray();
-        return Outcome<WhatIfRun>.Success(new WhatIfRun(scenario, baseline, overlay, comparisons));
+        return Outcome<WhatIfPlan>.Success(new WhatIfPlan(scenario, baseline, variant, overlay, chosen.Models, chosen.Options));
     }
 
     /// <summary>Checks an influence request: scenario, blocs, one model, shift, samples, exact limit and issues.</summary>
@@ -276,10 +278,10 @@ public static class ParleyApplication
     public static Outcome<BacktestRun> Backtest(BacktestRequest request, CancellationToken cancellationToken = default)
     {
         var plan = PlanBacktest(request);
-        return plan.Value is { } ready ? Outcome<BacktestRun>.Success(ready.Run(cancellationToken)) : plan.As<BacktestRun>();
+        return plan.Value is { } ready ? Outcome<BacktestRun>.Success(ready.Run(null, cancellationToken)) : plan.As<BacktestRun>();
     }
 
-    /// <summary>Checks a backtest: reads the inputs (every problem, located), the models and the options.</summary>
+    /// <summary>Checks a backtest request: format, capability, unit, models, the cases and the folds.</summary>
     public static Outcome<BacktestPlan> PlanBacktest(BacktestRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -329,7 +331,7 @@ public static class ParleyApplication
             return Outcome<BacktestPlan>.Invalid($"--cross-validate {k} is not allowed; use from 2 to the number of groups ({groups})");
         }
 
-        return Outcome<BacktestPlan>.Success(new BacktestPlan(input, chosen, input.ReadDeu ? DeuReader.CapabilityName(capability) : null, request.CrossValidate));
+        return Outcome<BacktestPlan>.Success(new BacktestPlan(input, capability, chosen, request.CrossValidate));
     }
 
     /// <summary>The scenario with the <c>--blocs</c> mode applied, or the problems in either.</summary>

@@ -85,6 +85,29 @@ public static class ScenarioLoader
         return new ScenarioText(text, fileName.Length == 0 ? "scenario" : fileName, ScenarioFiles.FormatName(format));
     }
 
+    /// <summary>
+    /// The scenario <paramref name="source"/> holds, drafts included, with a draft's open judgements
+    /// (<c>file:line:column: what is to decide</c>): for showing a scenario (a report), not for running
+    /// models on it. A complete scenario is loaded as <see cref="Load"/> loads it.
+    /// </summary>
+    public static Outcome<ReviewedScenario> LoadForReview(ScenarioSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (ParseFormat(source.Format, out var format) is { } error)
+        {
+            return Outcome<ReviewedScenario>.Invalid(error);
+        }
+
+        var result = source.Path is { } path ? ScenarioFiles.Read(path, format) : ScenarioFiles.ReadText(source.Text!, source.Name, format);
+        if (result.Scenario is { IsDraft: true } draft)
+        {
+            return Outcome<ReviewedScenario>.Success(new ReviewedScenario(draft, [.. result.OpenJudgements.Select(j => j.ToString())]));
+        }
+
+        var loaded = Load(source);
+        return loaded.Value is { } scenario ? Outcome<ReviewedScenario>.Success(new ReviewedScenario(scenario, [])) : loaded.As<ReviewedScenario>();
+    }
+
     /// <summary>The text of a DEU data set, or <c>null</c> when <paramref name="source"/> is another format.</summary>
     /// <remarks>
     /// A DEU file is recognised by its header line alone, so other files are told apart by their

@@ -8,6 +8,9 @@ namespace Parley.Cli;
 /// </summary>
 internal sealed class CliConsole
 {
+    /// <summary>The width of tables written to a file or pipe when <c>COLUMNS</c> is not set: what editors, mail and issue trackers show unwrapped.</summary>
+    public const int DefaultRedirectedWidth = 80;
+
     public CliConsole(TextWriter output, TextWriter error, bool redirected, int width = 120)
     {
         Output = output;
@@ -20,24 +23,46 @@ internal sealed class CliConsole
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
         });
-        if (redirected)
-        {
-            Ansi.Profile.Width = width;
-        }
+        Ansi.Profile.Width = width;
     }
 
     public TextWriter Output { get; }
 
     public TextWriter Error { get; }
 
-    /// <summary>Whether output goes somewhere other than a terminal: no colour, no progress bars.</summary>
+    /// <summary>Whether output goes somewhere other than a terminal: no colour.</summary>
     public bool Redirected { get; }
 
     /// <summary>The Spectre console for tables and markup.</summary>
     public IAnsiConsole Ansi { get; }
 
+    /// <summary>The width every table and line of standard output fits in.</summary>
+    public int Width => Ansi.Profile.Width;
+
+    /// <summary>
+    /// Where progress is drawn: a Spectre console on standard error when that is a terminal, else
+    /// <c>null</c> (no progress), so that redirected output and JSON never carry it.
+    /// </summary>
+    public IAnsiConsole? Progress { get; init; }
+
     /// <summary>Set by Ctrl-C; long commands stop at the next round or draw and report what they have.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// A heading rule across the width with <paramref name="markup"/> in it; a title too long for one
+    /// rule goes on the lines under a plain rule, wrapped between words, rather than cut off.
+    /// </summary>
+    public void Heading(string markup)
+    {
+        if (Markup.Remove(markup).Length + 6 <= Width)
+        {
+            Ansi.Write(new Rule(markup).LeftJustified());
+            return;
+        }
+
+        Ansi.Write(new Rule());
+        Ansi.MarkupLine(markup);
+    }
 
     public static CliConsole FromSystemConsole()
     {
@@ -47,18 +72,25 @@ internal sealed class CliConsole
             e.Cancel = true;
             cancellation.Cancel();
         };
-        var width = Console.IsOutputRedirected ? RedirectedWidth(Environment.GetEnvironmentVariable("COLUMNS")) : Math.Max(80, SafeWindowWidth());
-        return new CliConsole(Console.Out, Console.Error, Console.IsOutputRedirected, width) { Cancellation = cancellation.Token };
+        var redirected = Console.IsOutputRedirected;
+        var width = WidthFor(Environment.GetEnvironmentVariable("COLUMNS"), redirected ? null : SafeWindowWidth());
+        var progress = Console.IsErrorRedirected
+            ? null
+            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
+        return new CliConsole(Console.Out, Console.Error, redirected, width) { Cancellation = cancellation.Token, Progress = progress };
     }
 
     /// <summary>
-    /// The width of tables written to a file or pipe: <c>COLUMNS</c> when it holds a whole number from
-    /// 40 to 1000 (as shells and <c>COLUMNS=80 parley … | less</c> set it), else 150.
+    /// The width of standard output: <c>COLUMNS</c> when it holds a whole number from 40 to 1000 (as
+    /// shells and <c>COLUMNS=80 parley … | less</c> set it), else the terminal's width, else (a file
+    /// or pipe) <see cref="DefaultRedirectedWidth"/>.
     /// </summary>
-    internal static int RedirectedWidth(string? columns) =>
-        int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width) && width is >= 40 and <= 1000 ? width : 150;
+    internal static int WidthFor(string? columns, int? terminal) =>
+        int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width) && width is >= 40 and <= 1000
+            ? width
+            : terminal is > 0 and var known ? Math.Max(40, known) : DefaultRedirectedWidth;
 
-    private static int SafeWindowWidth()
+    private static int? SafeWindowWidth()
     {
         try
         {
@@ -66,7 +98,7 @@ internal sealed class CliConsole
         }
         catch (IOException)
         {
-            return 120;
+            return null;
         }
     }
 }

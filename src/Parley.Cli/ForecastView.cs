@@ -1,6 +1,6 @@
-using System.Globalization;
 using Parley.Core.Domain;
 using Parley.Core.Models;
+using Parley.Reports.Charts;
 using Spectre.Console;
 
 namespace Parley.Cli;
@@ -17,38 +17,37 @@ internal static class ForecastView
     public static void Print(CliConsole console, Scenario scenario, IReadOnlyList<ModelResult> results)
     {
         var ansi = console.Ansi;
-        var border = console.Redirected ? TableBorder.Ascii : TableBorder.Rounded;
-        ansi.Write(new Rule($"[bold]{Markup.Escape(scenario.Title)}[/]").LeftJustified());
-        var table = new Table().Border(border).ShowRowSeparators();
-        table.AddColumn(new TableColumn("[bold]Issue[/]"));
+        console.Heading($"[bold]{Markup.Escape(scenario.Title)}[/]");
+        var table = new FittedTable { RowSeparators = true }.Key("[bold]Issue[/]");
         foreach (var result in results)
         {
-            table.AddColumn(new TableColumn($"[bold]{Markup.Escape(result.Model.Id)}[/]") { NoWrap = true });
+            table.Column($"[bold]{Markup.Escape(result.Model.Id)}[/]");
         }
 
         foreach (var issue in scenario.Issues)
         {
-            var cells = new List<string> { $"[bold]{Markup.Escape(issue.Name)}[/]\n[grey]{Number(issue.ScaleMin)}-{Number(issue.ScaleMax)}{(issue.StatusQuo is { } sq ? $", status quo {Number(sq)}" : string.Empty)}[/]" };
+            var cells = new List<string> { $"[bold]{Markup.Escape(issue.Name)}[/]\n[grey]{Number(issue, issue.ScaleMin)}-{Number(issue, issue.ScaleMax)}{(issue.StatusQuo is { } sq ? $", status quo {Number(issue, sq)}" : string.Empty)}[/]" };
             foreach (var result in results)
             {
                 cells.Add(result.ForIssue(issue.Id) is { } forecast ? Cell(issue, forecast.Forecast) : "[grey]no stances[/]");
             }
 
-            table.AddRow(cells.ToArray());
+            table.Row([.. cells]);
         }
 
-        ansi.Write(table);
+        table.Write(console);
         if (scenario.Issues.Any(i => !i.Anchors.IsEmpty))
         {
-            var legend = new Table().Border(border).Title("[grey]Labelled points of each scale[/]");
-            legend.AddColumn("Issue");
-            legend.AddColumn("Points");
+            var legend = new FittedTable { Title = "[grey]Labelled points of each scale[/]" }.Key("Issue").Key("Point", Justify.Right).Column("Label");
             foreach (var issue in scenario.Issues.Where(i => !i.Anchors.IsEmpty))
             {
-                legend.AddRow(Markup.Escape(issue.Name), string.Join("\n", issue.Anchors.Select(a => $"{Number(a.Value),5}  {Markup.Escape(a.Label)}")));
+                for (var a = 0; a < issue.Anchors.Length; a++)
+                {
+                    legend.Row(a == 0 ? Markup.Escape(issue.Name) : string.Empty, Number(issue, issue.Anchors[a].Value), Markup.Escape(issue.Anchors[a].Label));
+                }
             }
 
-            ansi.Write(legend);
+            legend.Write(console);
         }
 
         foreach (var result in results)
@@ -62,8 +61,8 @@ internal static class ForecastView
 
     private static string Cell(Issue issue, double value)
     {
-        var nearest = issue.NearestAnchor(value) is { } anchor ? $" [grey]~{Number(anchor.Value)}[/]" : string.Empty;
-        return $"[bold]{Number(value)}[/]{nearest}\n{Bar(issue, value)}";
+        var nearest = issue.NearestAnchor(value) is { } anchor ? $" [grey]~{Number(issue, anchor.Value)}[/]" : string.Empty;
+        return $"[bold]{Number(issue, value)}[/]{nearest}\n{Bar(issue, value)}";
     }
 
     /// <summary>A text bar with a marker at the forecast's place on the scale: <c>[----|-----]</c>.</summary>
@@ -74,5 +73,6 @@ internal static class ForecastView
         return "[grey][[[/]" + new string('-', at) + "[yellow]|[/]" + new string('-', BarWidth - 1 - at) + "[grey]]][/]";
     }
 
-    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>A value on <paramref name="issue"/>'s scale with the decimals its width calls for (<see cref="ScaleNumber"/>: 1 on 0-100, 3 on 0-1).</summary>
+    public static string Number(Issue issue, double value) => ScaleNumber.Format(value, issue.ScaleWidth);
 }

@@ -17,6 +17,12 @@ internal static class ParleyApp
         }
 
         args = HelpRequest(args);
+        if (args is ["--version"])
+        {
+            console.Output.WriteLine(VersionLine());
+            return ExitCodes.Success;
+        }
+
         if (UnknownName(root, args) is { } unknown)
         {
             console.Error.WriteLine($"parley: {unknown}");
@@ -55,6 +61,22 @@ internal static class ParleyApp
             console.Error.WriteLine("parley: cancelled");
             return ExitCodes.Cancelled;
         }
+    }
+
+    /// <summary>
+    /// "parley 0.1.0 (commit 1a2b3c4d5e6f)": the version and the commit it was built from, which the build stamps
+    /// into the informational version as "0.1.0+1a2b3c4d5e6f" (Directory.Build.props).
+    /// </summary>
+    internal static string VersionLine()
+    {
+        var informational = typeof(ParleyApp).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault()?.InformationalVersion ?? "unknown";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0
+            ? $"parley {informational} (commit unknown: built outside a git checkout)"
+            : $"parley {informational[..plus]} (commit {informational[(plus + 1)..]})";
     }
 
     /// <summary><c>parley help [COMMAND]</c> is <c>parley [COMMAND] --help</c>.</summary>

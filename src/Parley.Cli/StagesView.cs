@@ -19,14 +19,13 @@ internal static class StagesView
         for (var s = 0; s < stageCount; s++)
         {
             var first = staged[0].Stages[s];
-            ansi.Write(new Rule($"[bold]Stage {s + 1}/{stageCount}: {Markup.Escape(first.Stage.Name)}[/] [grey]({Markup.Escape(first.Stage.Id)})[/]").LeftJustified());
+            console.Heading($"[bold]Stage {s + 1}/{stageCount}: {Markup.Escape(first.Stage.Name)}[/] [grey]({Markup.Escape(first.Stage.Id)})[/]");
             ansi.MarkupLine($"[grey]participants: {Markup.Escape(first.Participants.IsEmpty ? "none" : string.Join(", ", first.Participants))}"
                 + (first.Stage.Model is { } own ? $"; model: {Markup.Escape(own)} (the stage's own)" : string.Empty) + "[/]");
-            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-            table.AddColumn(new TableColumn("[bold]Issue[/]"));
+            var table = new FittedTable().Key("[bold]Issue[/]");
             foreach (var result in staged)
             {
-                table.AddColumn(new TableColumn($"[bold]{Markup.Escape(result.Stages[s].Model.Id)}[/]").RightAligned());
+                table.Column($"[bold]{Markup.Escape(result.Stages[s].Model.Id)}[/]", Justify.Right);
             }
 
             foreach (var issueId in first.IssuesOnTable)
@@ -38,23 +37,21 @@ internal static class StagesView
                     var stage = result.Stages[s];
                     var statusQuo = stage.StatusQuoBefore.FirstOrDefault(p => p.Key == issueId).Value;
                     cells.Add(stage.Result.ForIssue(issueId) is { } forecast
-                        ? $"[bold]{ForecastView.Number(forecast.Forecast)}[/]" + (statusQuo is { } sq ? $" [grey](from {ForecastView.Number(sq)})[/]" : string.Empty)
+                        ? $"[bold]{ForecastView.Number(issue, forecast.Forecast)}[/]" + (statusQuo is { } sq ? $" [grey](from {ForecastView.Number(issue, sq)})[/]" : string.Empty)
                         : "[grey]no stances[/]");
                 }
 
-                table.AddRow(cells.ToArray());
+                table.Row([.. cells]);
             }
 
-            ansi.Write(table);
+            table.Write(console);
         }
 
-        ansi.Write(new Rule($"[bold]Final forecast after {stageCount} stage{(stageCount == 1 ? string.Empty : "s")}[/]").LeftJustified());
-        var final = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-        final.AddColumn(new TableColumn("[bold]Issue[/]"));
-        final.AddColumn(new TableColumn("[bold]Settled at[/]"));
+        console.Heading($"[bold]Final forecast after {stageCount} stage{(stageCount == 1 ? string.Empty : "s")}[/]");
+        var final = new FittedTable().Key("[bold]Issue[/]").Key("[bold]Settled at[/]");
         foreach (var result in staged)
         {
-            final.AddColumn(new TableColumn($"[bold]{Markup.Escape(result.Model.Id)}[/]").RightAligned());
+            final.Column($"[bold]{Markup.Escape(result.Model.Id)}[/]", Justify.Right);
         }
 
         foreach (var issue in scenario.Issues)
@@ -64,14 +61,14 @@ internal static class StagesView
             foreach (var result in staged)
             {
                 cells.Add(result.ForIssue(issue.Id) is { } forecast
-                    ? $"[bold]{ForecastView.Number(forecast.Forecast)}[/]" + (issue.NearestAnchor(forecast.Forecast) is { } anchor ? $" [grey]~{ForecastView.Number(anchor.Value)}[/]" : string.Empty)
+                    ? $"[bold]{ForecastView.Number(issue, forecast.Forecast)}[/]" + (issue.NearestAnchor(forecast.Forecast) is { } anchor ? $" [grey]~{ForecastView.Number(issue, anchor.Value)}[/]" : string.Empty)
                     : "[grey]no stances[/]");
             }
 
-            final.AddRow(cells.ToArray());
+            final.Row([.. cells]);
         }
 
-        ansi.Write(final);
+        final.Write(console);
         ansi.MarkupLine("[grey]~ the nearest labelled point of the issue's scale (see the scenario, or parley forecast without --stages). "
             + "Each stage's outcome is the next stage's status quo; see docs/stages.md.[/]");
         foreach (var result in staged)

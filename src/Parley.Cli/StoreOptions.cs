@@ -85,13 +85,13 @@ internal sealed class StoreOptions
         return store is null ? ExitCodes.InvalidInput : work(store);
     }
 
-    /// <summary>A table in the CLI's style (ASCII when redirected) with bold <paramref name="columns"/>.</summary>
-    public static Table Table(CliConsole console, params string[] columns)
+    /// <summary>A table of the store that fits the console's width, with bold <paramref name="columns"/>; the first is repeated when it is split.</summary>
+    public static FittedTable Table(params string[] columns)
     {
-        var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-        foreach (var column in columns)
+        var table = new FittedTable().Key($"[bold]{columns[0]}[/]");
+        foreach (var column in columns.Skip(1))
         {
-            table.AddColumn(new TableColumn($"[bold]{column}[/]"));
+            table.Column($"[bold]{column}[/]");
         }
 
         return table;

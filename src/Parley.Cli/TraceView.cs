@@ -16,7 +16,7 @@ internal static class TraceView
             return;
         }
 
-        console.Ansi.Write(new Rule($"[bold]{Markup.Escape(result.Model.Name)}: round by round[/]").LeftJustified());
+        console.Heading($"[bold]{Markup.Escape(result.Model.Name)}: round by round[/]");
         foreach (var round in result.Rounds)
         {
             console.Ansi.MarkupLine($"[bold]Round {round.Round}[/]");

@@ -222,7 +222,7 @@ public sealed class BdmCsvReader : IScenarioFormatReader
 
         if (!double.IsFinite(value))
         {
-            problems.Add(new Diagnostic(fileName, line, field.Column, $"{what} is {text}; it must be a finite number"));
+            problems.Add(new Diagnostic(fileName, line, field.Column, $"{what} is {Excerpt.Of(text)}; it must be a finite number"));
             return new Number(0, field.Column);
         }
 

@@ -326,7 +326,7 @@ public static class ScenarioChecker
     {
         foreach (var source in candidates.Select(c => c.SourceId).Where(id => !sourceIds.Contains(id)).Distinct(StringComparer.Ordinal))
         {
-            report(key, $"candidate evidence cites unknown source '{source}'; list it under sources or use one of ({Known(sourceIds)})");
+            report(key, $"candidate evidence cites unknown source '{Excerpt.Of(source)}'; list it under sources or use one of ({Known(sourceIds)})");
         }
     }
 

@@ -92,11 +92,10 @@ internal static class RunPlanner
             return (null, ApiProblems.Invalid(planned));
         }
 
-        return Planned("forecast", kind, source, [.. plan.Setup.Models.Select(m => m.Info.Id)], models.Seed, flags, plan.Setup.Models.Length, (progress, token) =>
+        return Planned("forecast", kind, source, [.. plan.Setup.Models.Select(m => m.Info.Id)], models.Seed, flags, plan.TotalSteps, (progress, token) =>
         {
-            var run = plan.Run(token);
-            progress?.Report(plan.Setup.Models.Length);
-            return new RunOutput(ForecastDocument.ToJson(run.Scenario, run.Finals, run.IsStaged ? run.Staged : null), false);
+            var run = plan.Run(progress, token);
+            return new RunOutput(ForecastDocument.ToJson(run.Scenario, run.Finals, run.IsStaged ? run.Staged : null), run.Partial);
         });
     }
 
@@ -109,8 +108,7 @@ internal static class RunPlanner
         flags.AddEach("--add-stage", body.AddStages);
         flags.Record("overlay", body.Overlay);
 
-        // A what-if checks its edits by applying them, so it is checked and run at once: it is two forecasts, always short.
-        var outcome = ParleyApplication.WhatIf(new WhatIfRequest
+        var planned = ParleyApplication.PlanWhatIf(new WhatIfRequest
         {
             Scenario = source,
             Models = models,
@@ -121,16 +119,16 @@ internal static class RunPlanner
             RemoveActors = [.. body.RemoveActors ?? []],
             AddStages = [.. body.AddStages ?? []],
         });
-        if (outcome.Value is not { } run)
+        if (planned.Value is not { } plan)
         {
-            return (null, ApiProblems.Invalid(outcome));
+            return (null, ApiProblems.Invalid(planned));
         }
 
-        var document = WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons);
-        return Planned("whatif", "whatif", source, [.. run.Comparisons.Select(c => c.Model)], models.Seed, flags, 1, (progress, _) =>
+        return Planned("whatif", "whatif", source, [.. plan.Models.Select(m => m.Info.Id)], models.Seed, flags, 1, (progress, token) =>
         {
+            var run = plan.Run(token);
             progress?.Report(1);
-            return new RunOutput(document, false);
+            return new RunOutput(WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons), false);
         });
     }
 
@@ -159,11 +157,10 @@ internal static class RunPlanner
             return (null, ApiProblems.Invalid(planned));
         }
 
-        return Planned("influence", "influence", source, [plan.Model.Info.Id], models.Seed, flags, 1, (progress, token) =>
+        return Planned("influence", "influence", source, [plan.Model.Info.Id], models.Seed, flags, plan.TotalSteps, (progress, token) =>
         {
-            var result = plan.Run(token);
-            progress?.Report(1);
-            return new RunOutput(InfluenceDocument.ToJson(plan.Scenario, result), false);
+            var result = plan.Run(progress, token);
+            return new RunOutput(InfluenceDocument.ToJson(plan.Scenario, result), result.Partial);
         });
     }
 
@@ -228,10 +225,9 @@ internal static class RunPlanner
         // The store keeps the data set as the run's scenario (a DEU data set reads as one scenario of all its issues).
         var scenario = ScenarioFiles.ReadText(text.Text, source.Name, Format(source)).Scenario!;
         var snapshot = new ScenarioSnapshot(scenario, text.Text, text.FileName, text.Format);
-        return (new PlannedRun("backtest", Request("backtest", [.. plan.Setup.Models.Select(m => m.Info.Id)], models.Seed, flags, snapshot), plan.Input.Cases.Length, "application/json", (progress, token) =>
+        return (new PlannedRun("backtest", Request("backtest", [.. plan.Setup.Models.Select(m => m.Info.Id)], models.Seed, flags, snapshot), plan.TotalSteps, "application/json", (progress, token) =>
         {
-            var run = plan.Run(token);
-            progress?.Report(plan.Input.Cases.Length);
+            var run = plan.Run(progress, token);
             return new RunOutput(BacktestDocument.ToJson(run.Dataset, run.CapabilityLabel, run.Result, run.CrossValidated, run.Candidates.ToArray()), false);
         }), null);
     }

@@ -57,6 +57,19 @@ internal sealed class BrowserFactAttribute : FactAttribute
         Skip = Chromium.SkipReason;
     }
 
+    /// <summary>Whether the test reads the seed article, ../shared/seed/alaska-summit-article.txt.</summary>
+    public bool NeedsSeedArticle
+    {
+        get => false;
+        init
+        {
+            if (Skip is null && value && ReportPageTests.SeedArticle is null)
+            {
+                Skip = "../shared/seed/alaska-summit-article.txt is absent beside the repository root";
+            }
+        }
+    }
+
     /// <summary>A file under ../shared/reference the test reads, e.g. <c>deu3/deu3-dev.tsv</c>.</summary>
     public string? NeedsReference
     {

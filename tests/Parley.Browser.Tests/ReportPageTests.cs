@@ -75,6 +75,61 @@ public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>
         await page.CloseAsync();
     }
 
+    [BrowserFact(NeedsSeedArticle = true)]
+    public async Task DraftReport_ShowsEvidenceInContextAndOpenJudgements_WithoutConsoleErrors()
+    {
+        var draft = Path.Combine(folder, "draft.yaml");
+        var (drafted, _, draftError) = Run("draft", SeedArticle!, "--issues", Path.Combine(RepositoryRoot, "scenarios", "alaska-2025.issues.yaml"), "-o", draft);
+        Assert.True(drafted == 0, draftError);
+        var path = Path.Combine(folder, "draft.html");
+        var (exit, _, error) = Run("report", draft, "-o", path);
+        Assert.True(exit == 0, error);
+
+        var page = await Open(path);
+        Assert.Empty(problems);
+        Assert.True(await page.Locator("section#evidence").IsVisibleAsync(), "the evidence section is not shown");
+        Assert.Contains("awaits the analyst", await page.Locator("section#forecast h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("ol.open-judgements li").CountAsync() >= 35, "fewer open judgements than the draft's 35 stances");
+
+        // Every actor x issue of the draft with candidates has its block; every passage marks its quote inside a longer context.
+        var blocks = await page.Locator("section#evidence div.evidence").CountAsync();
+        Assert.True(blocks >= 20, $"{blocks} actor x issue blocks");
+        var passages = await page.EvaluateAsync<string[][]>("() => Array.from(document.querySelectorAll('section#evidence ol.passages li blockquote')).map(q => [q.innerText, q.querySelector('mark').innerText])");
+        Assert.True(passages.Length >= 60, $"{passages.Length} passages");
+        Assert.All(passages, p => Assert.Contains(p[1], p[0], StringComparison.Ordinal));
+        Assert.True(passages.Count(p => p[0].Length > p[1].Length + 20) > passages.Length / 2, "most passages should show words around the quote");
+
+        // Ranked as the draft ranked them: scores fall within each block.
+        var scores = await page.EvaluateAsync<double[][]>("() => Array.from(document.querySelectorAll('section#evidence ol.passages')).map(ol => Array.from(ol.querySelectorAll('p.meta')).map(p => parseFloat((p.innerText.match(/score ([0-9.]+)/) || [0, 'NaN'])[1])))");
+        Assert.All(scores, block => Assert.Equal(block.OrderByDescending(x => x), block));
+        Assert.Contains("characters ", await page.Locator("section#evidence ol.passages p.meta").First.InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator("section#evidence").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.getElementById('evidence').scrollIntoView()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("draft-evidence-section.png") });
+        await page.CloseAsync();
+    }
+
+    /// <summary>The repository root (the folder with Parley.slnx).</summary>
+    internal static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The seed article beside the repository (<c>../shared/seed</c>), or <c>null</c> when absent.</summary>
+    internal static string? SeedArticle =>
+        Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "seed", "alaska-summit-article.txt")) is var path && File.Exists(path) ? path : null;
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();

@@ -37,6 +37,46 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void WhatIfSave_StoresThePrintedDocumentAndRerunsByteIdentical()
+    {
+        var (exitCode, output, error) = CliRunner.Run("whatif", "--model", "compromise,eum", "--set", "usa.ceasefire.position=20", "--remove-actor", "ukr", "--save", "--db", Db, "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"Saved run 1 in {Db} (parley runs show 1){Environment.NewLine}", error);
+        Assert.Equal(output, CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output);
+        Assert.Contains("command          parley whatif alaska-2025.yaml --model compromise,eum --set usa.ceasefire.position=20 --remove-actor ukr", CliRunner.Run("runs", "show", "1", "--db", Db).Output, StringComparison.Ordinal);
+
+        var (rerunExit, rerun, _) = CliRunner.Run("runs", "rerun", "1", "--db", Db);
+
+        Assert.Equal(0, rerunExit);
+        Assert.StartsWith("Reran run 1 (whatif alaska-2025@1", rerun, StringComparison.Ordinal);
+        Assert.Contains("byte-identical", rerun, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatIfSave_BadEdit_RecordsNothing()
+    {
+        var (exitCode, _, error) = CliRunner.Run("whatif", "--set", "nobody.ceasefire.position=20", "--save", "--db", Db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("nobody", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void WhatIfSave_WithOverlayFile_IsRefusedBeforeAnythingIsRecorded()
+    {
+        var overlay = Path.Combine(folder, "edits.yaml");
+        File.WriteAllText(overlay, "set:\n  usa.ceasefire.position: 20\n");
+
+        var (exitCode, _, error) = CliRunner.Run("whatif", "--overlay", overlay, "--save", "--db", Db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("parley: --save cannot keep an --overlay file; give its edits with --set, --remove-actor and --add-stage so the stored run can be rerun" + Environment.NewLine, error);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
     public void RunsShow_SaysHowToReproduceTheRun()
     {
         var scenario = Path.Combine(folder, "summit.yaml");

@@ -68,7 +68,7 @@ internal static class BacktestCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var outcome = ParleyApplication.Backtest(
+            var planned = ParleyApplication.PlanBacktest(
                 new BacktestRequest
                 {
                     Inputs = [.. parse.GetValue(inputs) ?? []],
@@ -77,11 +77,23 @@ internal static class BacktestCommand
                     Capability = parse.GetValue(capability) ?? "equal",
                     Unit = parse.GetValue(unit) ?? "issue",
                     CrossValidate = parse.GetValue(crossValidate),
-                },
-                console.Cancellation);
-            if (outcome.Value is not { } run)
+                });
+            if (planned.Value is not { } plan)
             {
-                return Problems.Print(console, outcome);
+                return Problems.Print(console, planned);
+            }
+
+            long scored = 0;
+            BacktestRun run;
+            try
+            {
+                run = DrawProgress.Run(console, plan.TotalSteps, "backtest", "cases", progress => plan.Run(Counting(progress, value => Interlocked.Exchange(ref scored, value)), console.Cancellation));
+            }
+            catch (OperationCanceledException)
+            {
+                // Accuracy over the cases that happened to finish first is not a backtest of the data set.
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parley: cancelled; {Interlocked.Read(ref scored):N0} of {plan.TotalSteps:N0} cases were scored; accuracy over part of the cases is not reported"));
+                return ExitCodes.Cancelled;
             }
 
             if (csvPath is not null)
@@ -127,18 +139,19 @@ internal static class BacktestCommand
     {
         var ansi = console.Ansi;
         var title = $"Backtest of {dataset}: {result.IssuesWithOutcome} issues with known outcomes{(capability is null ? string.Empty : $", capabilities {capability}")}";
-        ansi.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
-        var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-        foreach (var header in new[] { "Model", "n", "MAE", "Median AE", "Within 10", "Mean error", "vs compromise", "Beats compromise" })
+        console.Heading($"[bold]{Markup.Escape(title)}[/]");
+        // "baseline" rather than "compromise" in the headers keeps the table within 80 columns.
+        var table = new FittedTable().Key("[bold]Model[/]");
+        foreach (var header in new[] { "n", "MAE", "Median AE", "Within 10", "Mean error", "vs baseline", "Beats baseline" })
         {
-            table.AddColumn(new TableColumn($"[bold]{header}[/]") { Alignment = header == "Model" ? Justify.Left : Justify.Right });
+            table.Column($"[bold]{header}[/]", Justify.Right);
         }
 
         foreach (var model in result.Models)
         {
             var name = model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})";
             var isBaseline = model.Model == "compromise" && model.Options.Length == 0;
-            table.AddRow(
+            table.Row(
                 Markup.Escape(name),
                 model.Count.ToString(CultureInfo.InvariantCulture),
                 Fixed(model.MeanAbsoluteError),
@@ -149,13 +162,13 @@ internal static class BacktestCommand
                 isBaseline ? "-" : Percent(model.BeatsCompromiseShare));
         }
 
-        ansi.Write(table);
+        table.Write(console);
         foreach (var model in result.Models.Where(m => m.Failures > 0))
         {
             ansi.MarkupLine($"[yellow]{Markup.Escape(model.Model)} failed on {model.Failures} case(s), not scored; first: {Markup.Escape(model.FirstFailure ?? string.Empty)}[/]");
         }
 
-        ansi.MarkupLine("[grey]Errors in points of a 0-100 scale. 'vs compromise': mean of (|error| - |compromise error|) per issue, negative = better than the compromise model.[/]");
+        ansi.MarkupLine("[grey]Errors in points of a 0-100 scale. The baseline is the compromise model. 'vs baseline': mean of (|error| - |compromise error|) per issue, negative = better than the compromise model; 'Beats baseline': the share of issues it forecasts closer.[/]");
         if (crossValidated is not null)
         {
             ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
@@ -176,6 +189,18 @@ internal static class BacktestCommand
 
         // Standard output may carry the JSON document or the CSV: say what was written on standard error.
         return report.Write(parse, console, console.Error, html, () => BacktestReport.Charts(result));
+    }
+
+    /// <summary>Passes counts on to <paramref name="inner"/> (when there is one) and to <paramref name="also"/>.</summary>
+    private static CountingProgress Counting(IProgress<long>? inner, Action<long> also) => new(inner, also);
+
+    private sealed class CountingProgress(IProgress<long>? inner, Action<long> also) : IProgress<long>
+    {
+        public void Report(long value)
+        {
+            also(value);
+            inner?.Report(value);
+        }
     }
 
     /// <summary>The CSV goes to a new regular file only: Parley never overwrites a user's file.</summary>

@@ -75,8 +75,13 @@ internal static class ForecastCommand
             }
 
             var showTrace = models.Trace;
-            var run = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var run = RunRecording.Run(recording, () => DrawProgress.Run(console, plan.TotalSteps, "forecast", "models", progress => plan.Run(progress, console.Cancellation)));
             var scenario = run.Scenario;
+            if (run.Partial)
+            {
+                return Cancelled(console, recording, wantsJson, run, showTrace);
+            }
+
             if (run.IsStaged)
             {
                 if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(run.Staged), run.Staged)))
@@ -146,6 +151,39 @@ internal static class ForecastCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Ctrl-C during a forecast: the models that finished are shown (as tables; a JSON document of some
+    /// models would pass for a whole one, so none is printed), a saved run is marked cancelled, exit 130.
+    /// </summary>
+    private static int Cancelled(CliConsole console, RunRecording? recording, bool wantsJson, ForecastRun run, bool showTrace)
+    {
+        RunRecording.Emit(console, recording, wantsJson: false, _ => { }, partial: true);
+        var finished = run.IsStaged ? run.Staged.Select(r => r.Model.Id).ToList() : run.Results.Select(r => r.Model.Id).ToList();
+        if (!wantsJson)
+        {
+            if (run.IsStaged)
+            {
+                StagesView.Print(console, run.Scenario, run.Staged);
+            }
+            else
+            {
+                if (showTrace)
+                {
+                    foreach (var result in run.Results)
+                    {
+                        TraceView.Print(console, run.Scenario, result);
+                    }
+                }
+
+                ForecastView.Print(console, run.Scenario, run.Results);
+                SmpView.Print(console, run.Scenario, run.Results);
+            }
+        }
+
+        console.Error.WriteLine($"parley: cancelled; {finished.Count} of {run.Requested} models finished ({string.Join(", ", finished)}){(wantsJson ? "; no JSON document is printed for a partial run" : string.Empty)}");
+        return ExitCodes.Cancelled;
     }
 
     /// <summary>Appends every SMP run to the store's KTAB-style tables; the runs' ids, or <c>null</c> after saying why the store refused them.</summary>

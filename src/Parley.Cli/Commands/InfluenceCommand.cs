@@ -4,6 +4,7 @@ using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Influence;
 using Parley.Reports;
+using Parley.Reports.Charts;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -75,9 +76,9 @@ internal static class InfluenceCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var result = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var result = RunRecording.Run(recording, () => DrawProgress.Run(console, plan.TotalSteps, plan.Model.Info.Id, "issues", progress => plan.Run(progress, console.Cancellation)));
             var wantsJson = parse.GetValue(json);
-            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(InfluenceDocument.ToJson(plan.Scenario, result))))
+            if (!RunRecording.Emit(console, recording, wantsJson && !result.Partial, output => output.Write(InfluenceDocument.ToJson(plan.Scenario, result)), result.Partial))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -85,6 +86,12 @@ internal static class InfluenceCommand
             if (!wantsJson)
             {
                 Print(console, plan.Scenario, result, plan.Staged);
+            }
+
+            if (result.Partial)
+            {
+                console.Error.WriteLine($"parley: cancelled; {result.Issues.Length} of {plan.TotalSteps} issues finished{(wantsJson ? "; no JSON document is printed for a partial run" : string.Empty)}");
+                return ExitCodes.Cancelled;
             }
 
             RunRecording.Announce(console, recording, wantsJson);
@@ -96,42 +103,37 @@ internal static class InfluenceCommand
     private static void Print(CliConsole console, Scenario scenario, InfluenceResult result, bool staged)
     {
         var ansi = console.Ansi;
-        ansi.Write(new Rule($"[bold]Who holds the key: {Markup.Escape(scenario.Title)}[/]").LeftJustified());
+        console.Heading($"[bold]Who holds the key: {Markup.Escape(scenario.Title)}[/]");
         ansi.MarkupLine($"[grey]model {Markup.Escape(result.Model.Id)}{(staged ? ", staged forecast" : string.Empty)}; {result.Players} players; {result.Runs} model runs[/]");
-        foreach (var issue in result.Issues)
+        foreach (var issueResult in result.Issues)
         {
-            var name = scenario.FindIssue(issue.IssueId)?.Name ?? issue.IssueId;
-            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded)
-                .Title($"[bold]{Markup.Escape(name)}[/]: forecast {ForecastView.Number(issue.Forecast)}, reference {ForecastView.Number(issue.Reference)}");
-            table.AddColumn(new TableColumn("[bold]#[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]Actor[/]"));
-            table.AddColumn(new TableColumn($"[bold]Shapley{(issue.ShapleyExact ? string.Empty : " (sampled)")}[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]Forecast without it[/]").RightAligned());
-            table.AddColumn(new TableColumn($"[bold]Smallest change moving it {ForecastView.Number(result.Options.Shift)}[/]"));
+            var name = scenario.FindIssue(issueResult.IssueId)?.Name ?? issueResult.IssueId;
+            var issue = scenario.FindIssue(issueResult.IssueId);
+            var width = issue?.ScaleWidth ?? 100;
+            var table = new FittedTable { Title = $"[bold]{Markup.Escape(name)}[/]: forecast {ScaleNumber.Format(issueResult.Forecast, width)}, reference {ScaleNumber.Format(issueResult.Reference, width)}" }
+                .Key("[bold]#[/]", Justify.Right)
+                .Key("[bold]Actor[/]")
+                .Column($"[bold]Shapley{(issueResult.ShapleyExact ? string.Empty : " (sampled)")}[/]", Justify.Right)
+                .Column("[bold]Forecast without it[/]", Justify.Right)
+                .Column($"[bold]Smallest change moving it {ScaleNumber.Format(result.Options.Shift, width)}[/]");
             var rank = 0;
-            foreach (var actor in issue.Actors)
+            foreach (var actor in issueResult.Actors)
             {
                 rank++;
                 var change = actor.SmallestChange is { } c
-                    ? $"{Markup.Escape(actor.DescribeSmallestChange())} [grey]forecast {ForecastView.Number(c.Forecast)}[/]"
-                    : $"[grey]{actor.DescribeSmallestChange()}[/]";
-                table.AddRow(
+                    ? $"{Markup.Escape(actor.DescribeSmallestChange())} [grey]forecast {ScaleNumber.Format(c.Forecast, width)}[/]"
+                    : $"[grey]{Markup.Escape(actor.DescribeSmallestChange())}[/]";
+                table.Row(
                     rank.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(actor.ActorId),
-                    Signed(actor.Shapley),
-                    $"{ForecastView.Number(issue.Forecast - actor.AbsenceShift)} [grey]({Signed(-actor.AbsenceShift)})[/]",
+                    ScaleNumber.Signed(actor.Shapley, width),
+                    $"{ScaleNumber.Format(issueResult.Forecast - actor.AbsenceShift, width)} [grey]({ScaleNumber.Signed(-actor.AbsenceShift, width)})[/]",
                     change);
             }
 
-            ansi.Write(table);
+            table.Write(console);
         }
 
         ansi.MarkupLine("[grey]Shapley: the mean forecast move an actor causes on joining, over every order of joining (Shapley 1953; Shapley & Shubik 1954); values sum to forecast - reference. See docs/stages.md.[/]");
-    }
-
-    private static string Signed(double value)
-    {
-        var text = value.ToString("0.0", CultureInfo.InvariantCulture);
-        return text is "0.0" or "-0.0" ? "0.0" : (value > 0 ? "+" : string.Empty) + text;
     }
 }

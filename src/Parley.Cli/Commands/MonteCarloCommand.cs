@@ -79,15 +79,17 @@ internal static class MonteCarloCommand
     private static void Print(CliConsole console, Scenario scenario, MonteCarloResult result, TimeSpan elapsed, int threads)
     {
         var ansi = console.Ansi;
-        ansi.Write(new Rule($"[bold]{Markup.Escape(scenario.Title)}[/]").LeftJustified());
-        var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-        table.AddColumn("[bold]Issue[/]");
+        console.Heading($"[bold]{Markup.Escape(scenario.Title)}[/]");
+        var table = new FittedTable().Key("[bold]Issue[/]");
         foreach (var heading in new[] { "estimate", "mean", "sd", "5%", "25%", "50%", "75%", "95%" })
         {
-            table.AddColumn(new TableColumn($"[bold]{heading}[/]").RightAligned());
+            table.Column($"[bold]{heading}[/]", Justify.Right);
         }
 
-        table.AddColumn("[bold]histogram[/]");
+        // A histogram wider than the room left beside the issue names shows adjacent bins merged.
+        var bins = result.Issues.IsEmpty ? 0 : result.Issues[0].Histogram.Length;
+        var merge = Math.Max(1, (int)Math.Ceiling(bins / (double)Math.Max(10, console.Width - 56)));
+        table.Column("[bold]histogram[/]");
         foreach (var distribution in result.Issues)
         {
             var issue = scenario.FindIssue(distribution.IssueId);
@@ -100,11 +102,11 @@ internal static class MonteCarloCommand
                 Number(distribution.StandardDeviation, width),
             };
             cells.AddRange(distribution.Quantiles.Select(q => Number(q.Value, width)));
-            cells.Add(Sparkline(distribution.Histogram.Select(b => b.Count).ToArray()));
-            table.AddRow(cells.ToArray());
+            cells.Add(Sparkline(Merge([.. distribution.Histogram.Select(b => b.Count)], merge)));
+            table.Row([.. cells]);
         }
 
-        ansi.Write(table);
+        table.Write(console);
         if (result.Rounds is { } rounds)
         {
             ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
@@ -114,7 +116,7 @@ internal static class MonteCarloCommand
         var rate = elapsed.TotalSeconds > 0 ? result.Draws / elapsed.TotalSeconds : 0;
         var spread = result.Spread;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Histograms: {(result.Issues.IsEmpty ? 0 : result.Issues[0].Histogram.Length)} equal bins from the scale's min to its max. {result.Model.Id}: {result.Draws:N0} draws{(result.Partial ? $" of {result.DrawsRequested:N0} (PARTIAL: cancelled)" : string.Empty)}, seed {result.Seed}, {result.Inputs.Length} uncertain inputs; default spread +-{spread.Position * 100:0.##}% of the scale for positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability. {elapsed.TotalSeconds:0.00} s on {(threads == 0 ? Environment.ProcessorCount : threads)} thread(s), {rate:N0} draws/s.");
+            $"Histograms: {bins} equal bins from the scale's min to its max{(merge > 1 ? $", {merge} to a character" : string.Empty)}. {result.Model.Id}: {result.Draws:N0} draws{(result.Partial ? $" of {result.DrawsRequested:N0} (PARTIAL: cancelled)" : string.Empty)}, seed {result.Seed}, {result.Inputs.Length} uncertain inputs; default spread +-{spread.Position * 100:0.##}% of the scale for positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability. {elapsed.TotalSeconds:0.00} s on {(threads == 0 ? Environment.ProcessorCount : threads)} thread(s), {rate:N0} draws/s.");
         ansi.MarkupLine($"[grey]{Markup.Escape(summary)}[/]");
     }
 
@@ -135,6 +137,10 @@ internal static class MonteCarloCommand
 
         return new string(chars);
     }
+
+    /// <summary>The counts of every <paramref name="size"/> adjacent bins summed (the last group may be smaller).</summary>
+    internal static long[] Merge(long[] counts, int size) =>
+        size <= 1 ? counts : [.. counts.Chunk(size).Select(chunk => chunk.Sum())];
 
     /// <summary>A number with the decimals its issue's scale calls for: 1 on 0-100, 3 on 0-1 (so a spread of 0.02 does not print as 0.0).</summary>
     internal static string Number(double value, double scaleWidth) => Reports.Charts.ScaleNumber.Fixed(value, scaleWidth);

@@ -40,52 +40,82 @@ internal static class ReportCommand
                 return ExitCodes.InvalidInput;
             }
 
+            var drawCount = parse.GetValue(draws);
             if (!outputs.Check(parse, console) || selection.Request(parse, console) is not { } models)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var drawCount = parse.GetValue(draws);
+            var source = input.Source(parse);
+            var reviewed = ScenarioLoader.LoadForReview(source);
+            if (reviewed.Value is not { } shown)
+            {
+                return Problems.Print(console, reviewed);
+            }
+
+            var sourceTexts = Drafting.Sources.SourceTexts.ReadAll(shown.Scenario, source.Path is { } file ? Path.GetDirectoryName(Path.GetFullPath(file)) : null);
+            if (shown.Scenario.IsDraft)
+            {
+                // No model runs on a draft: the report shows the scenario, its evidence in context and what is still to decide.
+                var draft = new NegotiationReportInput
+                {
+                    Scenario = shown.Scenario,
+                    Results = [],
+                    OpenJudgements = shown.OpenJudgements,
+                    SourceTexts = sourceTexts,
+                    Command = $"parley report {Path.GetFileName(source.Path ?? source.Name)}",
+                    Stamp = outputs.StampText(parse),
+                };
+                return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(draft), () => NegotiationReport.Charts(draft))
+                    ? ExitCodes.Success
+                    : ExitCodes.InvalidInput;
+            }
+
             var planned = ParleyApplication.PlanReport(new ReportRequest
             {
-                Scenario = input.Source(parse),
+                Scenario = source,
                 Models = models,
                 AnalysisModel = parse.GetValue(analysisModel),
                 Draws = drawCount,
                 Threads = parse.GetValue(threads),
                 Stages = parse.GetValue(stages),
             });
-            if (planned.Value is not { } report)
+            if (planned.Value is not { } reportPlan)
             {
                 return Problems.Print(console, planned);
             }
 
-            // The phases run one by one here (not report.Run) so that each has its own progress bar.
-            var plan = report.Forecast;
-            var run = DrawProgress.Run(console, plan.Setup.Models.Length, "models", "models run", _ => plan.Run(console.Cancellation));
-            var staged = report.Stages ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
-            var distribution = report.MonteCarlo is not { } monteCarlo ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
-            var sensitivity = report.Sensitivity is not { } tornado ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
-            if (distribution?.Partial == true || sensitivity?.Partial == true)
+            // The parts run one by one here (not reportPlan.Run) so that each has its own progress bar.
+            var (plan, influence, monteCarlo, tornado) = (reportPlan.Forecast, reportPlan.Influence, reportPlan.MonteCarlo, reportPlan.Sensitivity);
+            var run = DrawProgress.Run(console, plan.TotalSteps, "models", "models run", progress => plan.Run(progress, console.Cancellation));
+            var stagedRun = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation) : null;
+            var staged = stagedRun?.Staged ?? [];
+            var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
+            var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
+            var keyHolders = DrawProgress.Run(console, influence.TotalSteps, influence.Model.Info.Id, "issues", progress => influence.Run(progress, console.Cancellation));
+
+            // A report is of the whole run: one cancelled part way writes nothing.
+            if (run.Partial || stagedRun?.Partial == true || distribution?.Partial == true || sensitivity?.Partial == true || keyHolders.Partial)
             {
                 console.Error.WriteLine("parley: cancelled; no report written");
                 return ExitCodes.Cancelled;
             }
 
             var scenario = run.Scenario;
-            var document = new NegotiationReportInput
+            var report = new NegotiationReportInput
             {
                 Scenario = scenario,
                 Results = run.Results,
+                SourceTexts = sourceTexts,
                 Staged = staged,
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
-                Influence = report.Influence.Run(console.Cancellation),
+                Influence = keyHolders,
                 Seed = run.Options.Seed,
-                Command = Describe(parse, input, plan.Setup, report.AnalysisModel, drawCount, run.Options.Seed),
+                Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),
             };
-            return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(document), () => NegotiationReport.Charts(document))
+            return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(report), () => NegotiationReport.Charts(report))
                 ? ExitCodes.Success
                 : ExitCodes.InvalidInput;
         });

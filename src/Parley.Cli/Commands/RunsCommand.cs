@@ -58,26 +58,26 @@ internal static class RunsCommand
                     return ExitCodes.Success;
                 }
 
-                var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded);
-                foreach (var column in (string[])["Run", "Status", "Command", "Scenario", "Models", "Started (UTC)", "Seconds", "Scenario hash"])
+                var table = new FittedTable().Key("[bold]Run[/]", Justify.Right);
+                foreach (var column in (string[])["Status", "Command", "Scenario", "Models", "Started (UTC)", "Seconds", "Scenario hash"])
                 {
-                    table.AddColumn(new TableColumn($"[bold]{column}[/]"));
+                    table.Column($"[bold]{column}[/]");
                 }
 
                 foreach (var run in runs)
                 {
-                    table.AddRow(
+                    table.Row(
                         run.Id.ToString(CultureInfo.InvariantCulture),
                         ParleyStore.StatusName(run.Status),
                         Markup.Escape(run.Command),
                         Markup.Escape($"{run.ScenarioName}@{run.ScenarioVersion}"),
-                        Markup.Escape(string.Join(",", run.Models)),
+                        Markup.Escape(string.Join(", ", run.Models)),
                         run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                         run.FinishedAt is { } end ? (end - run.StartedAt).TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "-",
                         run.ScenarioHash[..12]);
                 }
 
-                console.Ansi.Write(table);
+                table.Write(console);
                 return ExitCodes.Success;
             });
         });

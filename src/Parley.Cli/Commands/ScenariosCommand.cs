@@ -79,14 +79,14 @@ internal static class ScenariosCommand
                     return ExitCodes.Success;
                 }
 
-                var table = StoreOptions.Table(console, "Scenario", "Versions", "Runs", "Latest saved (UTC)", "Latest sha256");
+                var table = StoreOptions.Table("Scenario", "Versions", "Runs", "Latest saved (UTC)", "Latest sha256");
                 foreach (var scenario in scenarios)
                 {
-                    table.AddRow(Markup.Escape(scenario.Name), scenario.Versions.ToString(CultureInfo.InvariantCulture),
+                    table.Row(Markup.Escape(scenario.Name), scenario.Versions.ToString(CultureInfo.InvariantCulture),
                         scenario.Runs.ToString(CultureInfo.InvariantCulture), Time(scenario.UpdatedAt), scenario.LatestHash[..12]);
                 }
 
-                console.Ansi.Write(table);
+                table.Write(console);
                 return ExitCodes.Success;
             });
         });
@@ -122,14 +122,14 @@ internal static class ScenariosCommand
                     return ExitCodes.Success;
                 }
 
-                var table = StoreOptions.Table(console, "Version", "Parent", "Saved (UTC)", "File", "sha256", "Message");
+                var table = StoreOptions.Table("Version", "Parent", "Saved (UTC)", "File", "sha256", "Message");
                 foreach (var version in versions)
                 {
-                    table.AddRow(Markup.Escape(version.Reference), version.ParentVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                    table.Row(Markup.Escape(version.Reference), version.ParentVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
                         Time(version.CreatedAt), Markup.Escape($"{version.FileName} ({version.Format})"), version.Hash[..12], Markup.Escape(version.Message ?? ""));
                 }
 
-                console.Ansi.Write(table);
+                table.Write(console);
                 return ExitCodes.Success;
             });
         });

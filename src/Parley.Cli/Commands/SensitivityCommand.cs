@@ -4,6 +4,7 @@ using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Core.Uncertainty;
 using Parley.Reports;
+using Parley.Reports.Charts;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -15,7 +16,7 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class SensitivityCommand
 {
-    private const int TornadoWidth = 24;
+    private const int MaxTornadoWidth = 24;
 
     public static Command Create(CliConsole console)
     {
@@ -82,46 +83,48 @@ internal static class SensitivityCommand
     private static void Print(CliConsole console, Scenario scenario, SensitivityResult result, int shown)
     {
         var ansi = console.Ansi;
-        ansi.Write(new Rule($"[bold]{Markup.Escape(scenario.Title)}[/]: what moves each forecast ({Markup.Escape(result.Model.Id)})").LeftJustified());
+        console.Heading($"[bold]{Markup.Escape(scenario.Title)}[/]: what moves each forecast ({Markup.Escape(result.Model.Id)})");
+
+        // The tornado takes the room the other columns leave at this width: 24 characters from 94 columns up, 10 at 80.
+        var tornadoWidth = Math.Clamp((console.Width - 70) / 2 * 2, 10, MaxTornadoWidth);
         foreach (var issueResult in result.Issues)
         {
             var issue = scenario.FindIssue(issueResult.IssueId);
             var name = issue?.Name ?? issueResult.IssueId;
             var width = issue?.ScaleWidth ?? 100;
-            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded)
-                .Title(string.Create(CultureInfo.InvariantCulture, $"[bold]{Markup.Escape(name)}[/]: forecast {MonteCarloCommand.Number(issueResult.Estimate, width)}"));
-            table.AddColumn("[bold]Input[/]");
-            table.AddColumn(new TableColumn("[bold]range[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]at low[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]at high[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]swing[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]rho[/]").RightAligned());
-            table.AddColumn("[bold]tornado[/] [grey](| = forecast)[/]");
+            var table = new FittedTable { Title = $"[bold]{Markup.Escape(name)}[/]: forecast {MonteCarloCommand.Number(issueResult.Estimate, width)}", KeyWidth = 20 }
+                .Key("[bold]Input[/]")
+                .Column("[bold]range[/]", Justify.Right)
+                .Column("[bold]low[/]", Justify.Right)
+                .Column("[bold]high[/]", Justify.Right)
+                .Column("[bold]swing[/]", Justify.Right)
+                .Column("[bold]rho[/]", Justify.Right)
+                .Column("[bold]tornado[/]", wrap: false);
             var widest = issueResult.Bars.IsEmpty ? 0 : issueResult.Bars[0].Swing;
             foreach (var bar in issueResult.Bars.Take(shown))
             {
-                table.AddRow(
+                table.Row(
                     Markup.Escape(bar.Input.Label),
-                    string.Create(CultureInfo.InvariantCulture, $"{Value(bar.Input.Low)}-{Value(bar.Input.High)}"),
+                    $"{InputValue(scenario, bar.Input, bar.Input.Low)}-{InputValue(scenario, bar.Input, bar.Input.High)}",
                     MonteCarloCommand.Number(bar.ForecastAtLow, width),
                     MonteCarloCommand.Number(bar.ForecastAtHigh, width),
                     $"[bold]{MonteCarloCommand.Number(bar.Swing, width)}[/]",
                     bar.RankCorrelation is { } rho ? rho.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "-",
-                    Tornado(bar, issueResult.Estimate, widest));
+                    Tornado(bar, issueResult.Estimate, widest, tornadoWidth));
             }
 
-            ansi.Write(table);
+            table.Write(console);
         }
 
         var spread = result.Spread;
         ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"Swing: forecast change with the input at the low vs the high end of its range, all others at their estimates. rho: Spearman rank correlation of input and forecast over {result.Draws:N0} draws (seed {result.Seed}). Default spread +-{spread.Position * 100:0.##}% positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability.{(result.Partial ? " PARTIAL: cancelled." : string.Empty)}")));
+            $"tornado: | is the forecast, L the input at its low end, H at its high end. low, high: the forecast with the input at the low or the high end of its range. Swing: forecast change with the input at the low vs the high end of its range, all others at their estimates. rho: Spearman rank correlation of input and forecast over {result.Draws:N0} draws (seed {result.Seed}). Default spread +-{spread.Position * 100:0.##}% positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability.{(result.Partial ? " PARTIAL: cancelled." : string.Empty)}")));
     }
 
     /// <summary>A bar centred on the forecast: 'L' cells show where the input at its low end moves it, 'H' the high end, scaled to the widest swing.</summary>
-    private static string Tornado(TornadoBar bar, double estimate, double widest)
+    private static string Tornado(TornadoBar bar, double estimate, double widest, int tornadoWidth)
     {
-        var half = TornadoWidth / 2;
+        var half = tornadoWidth / 2;
         int Cells(double forecast) => widest > 0 ? (int)Math.Round(Math.Min(1, Math.Abs(forecast - estimate) / widest) * half) : 0;
         var left = new char[half];
         var right = new char[half];
@@ -149,5 +152,11 @@ internal static class SensitivityCommand
         return Markup.Escape(new string(left) + "|" + new string(right));
     }
 
-    private static string Value(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>An input's value with the precision of its own scale: a position's issue scale, salience's 0-1, capability's 0.01.</summary>
+    private static string InputValue(Scenario scenario, UncertainInput input, double value) => input.Kind switch
+    {
+        UncertainInputKind.Position => ScaleNumber.Format(value, scenario.FindIssue(input.IssueId!)?.ScaleWidth ?? 100),
+        UncertainInputKind.Salience => ScaleNumber.Format(value, 1),
+        _ => value.ToString("0.##", CultureInfo.InvariantCulture),
+    };
 }

@@ -4,12 +4,13 @@ using System.Globalization;
 using Parley.Application;
 using Parley.Core.WhatIf;
 using Parley.Reports;
+using Parley.Reports.Charts;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley whatif [SCENARIO] --set PATH=VALUE… [--remove-actor ID…] [--add-stage SPEC…] [--overlay FILE] [--stages]</c>:
+/// <c>parley whatif [SCENARIO] --set PATH=VALUE… [--remove-actor ID…] [--add-stage SPEC…] [--overlay FILE] [--stages] [--save [--db DB]]</c>:
 /// runs the scenario as written and with the edits (stage by stage with <c>--stages</c> or when the
 /// edits add a stage) and shows both side by side per stage and issue, then the final forecast,
 /// highlighting what changed.
@@ -47,6 +48,8 @@ internal static class WhatIfCommand
         command.Options.Add(json);
         command.Options.Add(onlyChanged);
         command.Options.Add(stagesOption);
+        var store = new StoreOptions("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+        store.AddTo(command, withSave: true);
         command.SetAction(parse =>
         {
             if (selection.Request(parse, console) is not { } models)
@@ -54,7 +57,7 @@ internal static class WhatIfCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var outcome = ParleyApplication.WhatIf(
+            var planned = ParleyApplication.PlanWhatIf(
                 new WhatIfRequest
                 {
                     Scenario = input.Source(parse),
@@ -65,20 +68,45 @@ internal static class WhatIfCommand
                     RemoveActors = [.. parse.GetValue(remove) ?? []],
                     AddStages = [.. parse.GetValue(addStage) ?? []],
                     Stages = parse.GetValue(stagesOption),
-                },
-                console.Cancellation);
-            if (outcome.Value is not { } run)
+                });
+            if (planned.Value is not { } plan)
             {
-                return Problems.Print(console, outcome, countErrors: true);
+                return Problems.Print(console, planned, countErrors: true);
             }
 
-            if (parse.GetValue(json))
+            if (store.Refuses(parse, console))
             {
-                console.Output.Write(WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons));
+                return ExitCodes.InvalidInput;
+            }
+
+            if (store.Saving(parse) && parse.GetValue(overlayFile) is not null)
+            {
+                // The store keeps the scenario's text, not a second file: a rerun could not find the same edits.
+                console.Error.WriteLine("parley: --save cannot keep an --overlay file; give its edits with --set, --remove-actor and --add-stage so the stored run can be rerun");
+                return ExitCodes.InvalidInput;
+            }
+
+            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Snapshot(parse), plan.Models.Select(m => m.Info.Id)) : null;
+            if (store.Saving(parse) && recording is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var run = RunRecording.Run(recording, () => plan.Run(console.Cancellation));
+            var wantsJson = parse.GetValue(json);
+            if (!RunRecording.Emit(console, recording, wantsJson, output => output.Write(WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons))))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (wantsJson)
+            {
+                RunRecording.Announce(console, recording, wantsJson);
                 return ExitCodes.Success;
             }
 
             Print(console, run.Baseline, run.Overlay, run.Comparisons, parse.GetValue(onlyChanged));
+            RunRecording.Announce(console, recording, wantsJson);
             return ExitCodes.Success;
         });
         return command;
@@ -87,7 +115,7 @@ internal static class WhatIfCommand
     private static void Print(CliConsole console, Core.Domain.Scenario scenario, ScenarioOverlay overlay, IReadOnlyList<(string Model, ImmutableArray<ComparisonRow> Rows)> comparisons, bool onlyChanged)
     {
         var ansi = console.Ansi;
-        ansi.Write(new Rule($"[bold]What if: {Markup.Escape(scenario.Title)}[/]").LeftJustified());
+        console.Heading($"[bold]What if: {Markup.Escape(scenario.Title)}[/]");
         foreach (var line in Describe(overlay))
         {
             ansi.MarkupLine($"  {Markup.Escape(line)}");
@@ -95,30 +123,31 @@ internal static class WhatIfCommand
 
         foreach (var (model, rows) in comparisons)
         {
-            var table = new Table().Border(console.Redirected ? TableBorder.Ascii : TableBorder.Rounded).Title($"[bold]{Markup.Escape(model)}[/]");
-            table.AddColumn(new TableColumn(string.Empty));
-            table.AddColumn(new TableColumn("[bold]Stage[/]"));
-            table.AddColumn(new TableColumn("[bold]Issue[/]"));
-            table.AddColumn(new TableColumn("[bold]Baseline[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]What-if[/]").RightAligned());
-            table.AddColumn(new TableColumn("[bold]Change[/]").RightAligned());
+            var table = new FittedTable { Title = $"[bold]{Markup.Escape(model)}[/]" }
+                .Key(string.Empty)
+                .Key("[bold]Stage[/]")
+                .Key("[bold]Issue[/]")
+                .Column("[bold]Baseline[/]", Justify.Right)
+                .Column("[bold]What-if[/]", Justify.Right)
+                .Column("[bold]Change[/]", Justify.Right);
             string? lastStage = "\0";
             foreach (var row in rows.Where(r => r.Changed || !onlyChanged))
             {
                 var stage = row.IsFinal ? "final" : row.StageId!;
-                var issue = scenario.FindIssue(row.IssueId)?.Name ?? row.IssueId;
+                var issue = scenario.FindIssue(row.IssueId);
+                var width = issue?.ScaleWidth ?? 100;
                 var style = row.Changed ? "bold yellow" : "grey";
-                table.AddRow(
+                table.Row(
                     row.Changed ? "[bold yellow]*[/]" : string.Empty,
                     stage == lastStage ? string.Empty : (row.IsFinal ? "[bold]final[/]" : Markup.Escape(stage)),
-                    Markup.Escape(issue),
-                    Value(row.Baseline),
-                    $"[{style}]{Value(row.Variant)}[/]",
-                    $"[{style}]{(row.Delta is { } delta ? Signed(delta) : (row.Changed ? "new/gone" : string.Empty))}[/]");
+                    Markup.Escape(issue?.Name ?? row.IssueId),
+                    Value(row.Baseline, width),
+                    $"[{style}]{Value(row.Variant, width)}[/]",
+                    $"[{style}]{(row.Delta is { } delta ? Signed(delta, width) : (row.Changed ? "new/gone" : string.Empty))}[/]");
                 lastStage = stage;
             }
 
-            ansi.Write(table);
+            table.Write(console);
         }
 
         if (onlyChanged && comparisons.All(c => c.Rows.All(r => !r.Changed)))
@@ -149,8 +178,12 @@ internal static class WhatIfCommand
         }
     }
 
-    private static string Value(double? value) => value is { } v ? ForecastView.Number(v) : "-";
+    private static string Value(double? value, double width) => value is { } v ? ScaleNumber.Format(v, width) : "-";
 
-    private static string Signed(double delta) =>
-        Math.Abs(delta) < 0.05 ? (delta == 0 ? "0" : (delta > 0 ? "+0.0" : "-0.0")) : (delta > 0 ? "+" : string.Empty) + ForecastView.Number(delta);
+    /// <summary>A change with its sign; a change too small for the scale's decimals still shows which way it went ("+0.0").</summary>
+    private static string Signed(double delta, double width)
+    {
+        var text = ScaleNumber.Signed(delta, width);
+        return text != "0" || delta == 0 ? text : (delta > 0 ? "+" : "-") + ScaleNumber.Fixed(0, width);
+    }
 }

@@ -26,13 +26,22 @@ public static class Backtester
     /// <param name="models">The models to test, in report order.</param>
     /// <param name="cancellationToken">Stops the run between cases.</param>
     /// <exception cref="ModelOptionException">A model rejects its options.</exception>
-    public static BacktestResult Run(IReadOnlyList<BacktestCase> cases, IReadOnlyList<BacktestModel> models, CancellationToken cancellationToken = default)
+    public static BacktestResult Run(IReadOnlyList<BacktestCase> cases, IReadOnlyList<BacktestModel> models, CancellationToken cancellationToken = default) =>
+        Run(cases, models, null, cancellationToken);
+
+    /// <summary>Runs every model on every case, reporting the cases scored so far to <paramref name="progress"/>, and summarises each model's accuracy.</summary>
+    /// <param name="cases">The cases; issues without a known outcome are not scored.</param>
+    /// <param name="models">The models to test, in report order.</param>
+    /// <param name="progress">Receives the number of cases every model has been run on (up to the count of <paramref name="cases"/>); <c>null</c> for none.</param>
+    /// <param name="cancellationToken">Stops the run between cases.</param>
+    /// <exception cref="ModelOptionException">A model rejects its options.</exception>
+    public static BacktestResult Run(IReadOnlyList<BacktestCase> cases, IReadOnlyList<BacktestModel> models, IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(models);
         var baseline = new BacktestModel(new CompromiseModel(), ModelOptions.Default);
         var all = models.Append(baseline).ToArray();
-        var (errors, failures) = ScoreAll(cases, all, cancellationToken);
+        var (errors, failures) = ScoreAll(cases, all, progress, cancellationToken);
         var baselineErrors = errors[^1];
         var accuracies = ImmutableArray.CreateBuilder<ModelAccuracy>(models.Count);
         for (var m = 0; m < models.Count; m++)
@@ -80,8 +89,9 @@ public static class Backtester
     /// rejected option or a cancellation does. Runs the first case serially so that a bad option
     /// surfaces as its own exception, then the rest in parallel.
     /// </summary>
-    internal static (ImmutableArray<IssueError>[][] Errors, string?[][] Failures) ScoreAll(IReadOnlyList<BacktestCase> cases, IReadOnlyList<BacktestModel> models, CancellationToken cancellationToken)
+    internal static (ImmutableArray<IssueError>[][] Errors, string?[][] Failures) ScoreAll(IReadOnlyList<BacktestCase> cases, IReadOnlyList<BacktestModel> models, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        long scored = 0;
         var errors = new ImmutableArray<IssueError>[models.Count][];
         var failures = new string?[models.Count][];
         for (var m = 0; m < models.Count; m++)
@@ -104,6 +114,8 @@ public static class Backtester
                     failures[m][c] = $"case {cases[c].Id}: {error.GetType().Name}: {error.Message}";
                 }
             }
+
+            progress?.Report(Interlocked.Increment(ref scored));
         }
 
         if (cases.Count > 0)

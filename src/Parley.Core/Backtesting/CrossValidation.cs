@@ -53,7 +53,7 @@ public static class CrossValidation
             throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Use from 2 folds to the number of groups ({groupIndex.Count}).");
         }
 
-        var errors = Backtester.ScoreAll(cases, candidates, cancellationToken).Errors;
+        var errors = Backtester.ScoreAll(cases, candidates, null, cancellationToken).Errors;
 
         // Sum and count of absolute errors per candidate per fold.
         var sums = new double[candidates.Count, folds];

@@ -142,6 +142,7 @@ public static class InfluenceAnalysis
         var shapley = exact ? ExactShapley(n, issues.Length, Value) : SampledShapley(n, issues.Length, options, Value);
 
         var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
+        options.Progress?.Report(0);
         for (var k = 0; k < issues.Length; k++)
         {
             var issue = issues[k];
@@ -151,7 +152,15 @@ public static class InfluenceAnalysis
                 ImmutableArray<InputChange> changes = [];
                 if (options.SearchSmallestChange && scenario.FindStance(players[i], issue.Id) is { } stance)
                 {
-                    changes = SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast);
+                    try
+                    {
+                        changes = SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        // Cancelled during the searches: the issues finished so far are a result of their own.
+                        return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = true };
+                    }
                 }
 
                 actors.Add((i, new ActorInfluence { ActorId = players[i], AbsenceShift = absence[i][k], Shapley = shapley[i][k], Changes = changes }));
@@ -169,6 +178,7 @@ public static class InfluenceAnalysis
                     .ThenBy(a => a.Order)
                     .Select(a => a.Influence)],
             });
+            options.Progress?.Report(k + 1);
         }
 
         return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.MoveToImmutable() };

@@ -31,4 +31,11 @@ public sealed record InfluenceOptions
 
     /// <summary>Whether to search for the smallest change of one input (the costliest part).</summary>
     public bool SearchSmallestChange { get; init; } = true;
+
+    /// <summary>
+    /// Receives the number of issues whose analysis is complete (0 once the Shapley values of every
+    /// issue are known, then one more per issue's smallest-change search), up to the issues analysed;
+    /// <c>null</c> for none.
+    /// </summary>
+    public IProgress<long>? Progress { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record InfluenceResult
     /// <summary>How many distinct forecasts (coalitions and changed inputs) were run.</summary>
     public required int Runs { get; init; }
 
+    /// <summary>Whether the analysis was cancelled after the Shapley values: <see cref="Issues"/> then holds the issues whose search was complete.</summary>
+    public bool Partial { get; init; }
+
     /// <summary>One entry per issue with a forecast, in scenario order.</summary>
     public required ImmutableArray<IssueInfluence> Issues { get; init; }
 }

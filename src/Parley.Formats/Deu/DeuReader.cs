@@ -265,13 +265,13 @@ public sealed class DeuReader : IScenarioFormatReader
                     }
                     else
                     {
-                        Report(1, ColumnOf(header, i), $"position column '{Excerpt.Of(name)}' has no salience column 's{code}'; give every actor both p<actor> and s<actor>");
+                        Report(1, ColumnOf(header, i), $"position column '{Excerpt.Of(name)}' has no salience column '{Excerpt.Of("s" + code)}'; give every actor both p<actor> and s<actor>");
                         ok = false;
                     }
                 }
                 else if (name[0] is 's' or 'S' && !columns.ContainsKey("p" + code))
                 {
-                    Report(1, ColumnOf(header, i), $"salience column '{Excerpt.Of(name)}' has no position column 'p{code}'; give every actor both p<actor> and s<actor>");
+                    Report(1, ColumnOf(header, i), $"salience column '{Excerpt.Of(name)}' has no position column '{Excerpt.Of("p" + code)}'; give every actor both p<actor> and s<actor>");
                     ok = false;
                 }
             }

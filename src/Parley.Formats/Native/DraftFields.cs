@@ -97,7 +97,7 @@ internal static class DraftFields
         var basis = fields.String("basis") ?? string.Empty;
         if (kind is not null && kind != SuggestionKind)
         {
-            Report(fields, "kind", fileName, problems, $"suggestion: kind '{kind}' is not allowed; a suggestion says 'kind: {SuggestionKind}' so that nobody mistakes it for a judgement");
+            Report(fields, "kind", fileName, problems, $"suggestion: kind '{Excerpt.Of(kind)}' is not allowed; a suggestion says 'kind: {SuggestionKind}' so that nobody mistakes it for a judgement");
             return null;
         }
 

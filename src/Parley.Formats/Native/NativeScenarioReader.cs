@@ -264,7 +264,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             {
                 if (suggestion is not null)
                 {
-                    YamlFields.Report(problems, fileName, fields.Node("suggestion")!, $"stance of '{actor}' on '{issue}': a suggestion belongs to a draft stance (position: null); the position is decided, so remove the suggestion");
+                    YamlFields.Report(problems, fileName, fields.Node("suggestion")!, $"stance of '{Excerpt.Of(actor)}' on '{Excerpt.Of(issue)}': a suggestion belongs to a draft stance (position: null); the position is decided, so remove the suggestion");
                 }
 
                 stances.Add(new Stance

@@ -110,13 +110,13 @@ internal sealed class HtmlPage
         return this;
     }
 
-    /// <summary>The whole document.</summary>
+    /// <summary>The whole document; the chart library is left out of a page without charts (a draft's report).</summary>
     /// <param name="title">The page title.</param>
     /// <param name="header">Escaped markup of the header under the title.</param>
     /// <param name="footer">Plain text of the footer.</param>
     public string Render(string title, string header, string footer)
     {
-        var html = new StringBuilder(ChartLibrary.Value.Length + body.Length + 65_536);
+        var html = new StringBuilder((charts.Count == 0 ? 0 : ChartLibrary.Value.Length) + body.Length + 65_536);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"Parley\">\n<title>").Append(Escape(title)).Append("</title>\n<style>\n").Append(Styles).Append("</style>\n</head>\n<body>\n<header>\n<h1>")
             .Append(Escape(title)).Append("</h1>\n").Append(header).Append("</header>\n<nav aria-label=\"Contents\"><ol>");
@@ -132,7 +132,7 @@ internal sealed class HtmlPage
         }
 
         html.Append("</main>\n<footer><p>").Append(Escape(footer)).Append("</p></footer>\n")
-            .Append("<script>\n").Append(ChartLibrary.Value).Append("\n</script>\n")
+            .Append(charts.Count == 0 ? string.Empty : "<script>\n" + ChartLibrary.Value + "\n</script>\n")
             .Append("<script type=\"application/json\" id=\"parley-charts\">").Append(EChartsOptions.ToJson(charts)).Append("</script>\n")
             .Append("<script>\n").Append(DrawScript).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
@@ -189,6 +189,12 @@ internal sealed class HtmlPage
         summary { cursor: pointer; color: var(--accent); }
         ol.events { margin: 4px 0 10px; padding-left: 22px; font-size: 14px; }
         .kind { display: inline-block; font-size: 11.5px; padding: 0 6px; border-radius: 8px; background: var(--band); color: var(--muted); margin-right: 4px; }
+        .evidence h4 { margin: 14px 0 2px; }
+        ol.passages { padding-left: 22px; margin: 4px 0 12px; }
+        ol.passages li { margin: 6px 0; }
+        blockquote.context { margin: 0; padding: 2px 10px; border-left: 3px solid var(--line); }
+        mark { background: #ffe08a; padding: 0 1px; }
+        ol.open-judgements { font-size: 14px; padding-left: 22px; }
         footer { font-size: 13px; padding: 20px; border-top: 1px solid var(--line); margin-top: 30px; }
         @media print { nav { display: none; } figure.chart { border: none; } }
 

@@ -37,8 +37,9 @@ public static class NegotiationReport
             header.Append(HtmlPage.Escape(date)).Append(" &middot; ");
         }
 
-        header.Append(HtmlPage.Escape(string.Create(Invariant,
-            $"{scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances; models: {string.Join(", ", input.Results.Select(r => r.Model.Id))}; seed {input.Seed}")))
+        header.Append(HtmlPage.Escape(scenario.IsDraft
+            ? string.Create(Invariant, $"A draft: {scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances and {scenario.DraftStances.Length} draft stances; {input.OpenJudgements.Length} judgement(s) still open, so no model has run.")
+            : string.Create(Invariant, $"{scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances; models: {string.Join(", ", input.Results.Select(r => r.Model.Id))}; seed {input.Seed}")))
             .Append("</p>\n");
         if (scenario.Description is { } description)
         {
@@ -55,6 +56,14 @@ public static class NegotiationReport
         ArgumentNullException.ThrowIfNull(input);
         var page = new HtmlPage();
         ScenarioSection(page, input.Scenario);
+        EvidenceSection(page, input);
+
+        if (input.Scenario.IsDraft)
+        {
+            AwaitingJudgements(page, input);
+            return page;
+        }
+
         ForecastSection(page, input);
         BargainingSection(page, input);
         if (input.Uncertainty is not null || input.Sensitivity is not null)
@@ -85,7 +94,7 @@ public static class NegotiationReport
         page.Table(["Actor", "Kind", "Capability", "Role", "Evidence"],
             scenario.Actors.Select(a => (IReadOnlyList<string>)
             [
-                a.Name, a.Kind.ToString().ToLowerInvariant(), a.Capability is { } c ? c.ToString("0.##", Invariant) + Range(a.CapabilityRange, 100) : "per stance",
+                a.Name, a.Kind.ToString().ToLowerInvariant(), a.Capability is { } c ? c.ToString("0.##", Invariant) + Range(a.CapabilityRange, 100) : scenario.IsDraft ? ToDecide : "per stance",
                 a.Description ?? string.Empty, Evidence(scenario, a.Evidence),
             ]), new HashSet<int> { 2 });
         page.Heading("Issues and their scales");
@@ -100,7 +109,8 @@ public static class NegotiationReport
         foreach (var issue in scenario.Issues)
         {
             var stances = scenario.Stances.Where(s => s.IssueId == issue.Id).ToList();
-            if (stances.Count == 0)
+            var drafts = scenario.DraftStances.Where(s => s.IssueId == issue.Id).ToList();
+            if (stances.Count + drafts.Count == 0)
             {
                 continue;
             }
@@ -112,8 +122,14 @@ public static class NegotiationReport
                     NegotiationCharts.ActorName(scenario, s.ActorId),
                     ScaleNumber.Format(s.Position, issue.ScaleWidth) + Range(s.PositionRange, issue.ScaleWidth),
                     ScaleNumber.Format(s.Salience, 1) + Range(s.SalienceRange, 1),
-                    Evidence(scenario, s.Evidence),
-                ]), new HashSet<int> { 1, 2 }, "stances");
+                    Evidence(scenario, s.Evidence) + Candidates(s.Candidates.Length),
+                ]).Concat(drafts.Select(s => (IReadOnlyList<string>)
+                [
+                    NegotiationCharts.ActorName(scenario, s.ActorId),
+                    s.Position is { } position ? ScaleNumber.Format(position, issue.ScaleWidth) : ToDecide,
+                    s.Salience is { } salience ? ScaleNumber.Format(salience, 1) : ToDecide,
+                    Evidence(scenario, s.Evidence) + Candidates(s.Candidates.Length),
+                ])), new HashSet<int> { 1, 2 }, "stances");
         }
 
         if (!scenario.Sources.IsDefaultOrEmpty)
@@ -258,6 +274,124 @@ public static class NegotiationReport
         {
             page.Chart(NegotiationCharts.Stages(scenario, staged));
         }
+    }
+
+    private const string ToDecide = "to decide";
+
+    private static string Candidates(int count) => count switch
+    {
+        0 => string.Empty,
+        1 => " (1 candidate passage under Evidence in context)",
+        _ => string.Create(Invariant, $" ({count} candidate passages under Evidence in context)"),
+    };
+
+    /// <summary>
+    /// Every stance's candidate evidence in its source, grouped by actor and issue and ranked as the
+    /// drafter ranked them: the sentence around each quote with the quoted words marked, its kind,
+    /// score, source and character offsets, so the analyst can judge each passage where it stands.
+    /// </summary>
+    private static void EvidenceSection(HtmlPage page, NegotiationReportInput input)
+    {
+        var scenario = input.Scenario;
+        var texts = input.SourceTexts.ToDictionary(t => t.SourceId, StringComparer.Ordinal);
+
+        // An accepted quote is shown in context where its source's text is at hand (at its first occurrence), before the candidates.
+        IEnumerable<Passage> Accepted(ImmutableArray<Evidence> evidence) =>
+            evidence.Where(e => e.Kind == EvidenceKind.Quote && e.SourceId is not null)
+                .Select(e => (Evidence: e, At: texts.TryGetValue(e.SourceId!, out var t) && t.Text is { } whole ? whole.IndexOf(e.Text, StringComparison.Ordinal) : -1))
+                .Where(e => e.At >= 0)
+                .Select(e => new Passage(e.Evidence.Text, e.Evidence.SourceId!, e.At, e.At + e.Evidence.Text.Length, "accepted quote", null));
+        static IEnumerable<Passage> Proposed(ImmutableArray<CandidateEvidence> candidates) =>
+            candidates.Select(c => new Passage(c.Quote, c.SourceId, c.Start, c.End, KindName(c.Kind), c.Score));
+        var stances = scenario.DraftStances.Select(s => (s.ActorId, s.IssueId, Decided: Decided(scenario, s.Position, s.Salience, s.IssueId), Passages: Accepted(s.Evidence).Concat(Proposed(s.Candidates)).ToList()))
+            .Concat(scenario.Stances.Select(s => (s.ActorId, s.IssueId, Decided: Decided(scenario, s.Position, s.Salience, s.IssueId), Passages: Accepted(s.Evidence).Concat(Proposed(s.Candidates)).ToList())))
+            .Where(s => s.Passages.Count > 0)
+            .ToList();
+        if (stances.Count == 0)
+        {
+            return;
+        }
+
+        page.Section("evidence", "Evidence in context",
+            "The passages of the sources behind each actor's stance on each issue: accepted quotes first, then the candidates a drafting tool proposed, best first. Each stands in its sentence with the quoted words marked, so the analyst can judge it before deciding positions and saliences. Offsets count characters of the source's extracted text.");
+        foreach (var problem in input.SourceTexts.Where(t => t.Problem is not null))
+        {
+            page.Paragraph($"Source {problem.SourceId}: {problem.Problem}; its passages are shown without their context.", "meta");
+        }
+
+        foreach (var actor in scenario.Actors)
+        {
+            var own = stances.Where(s => s.ActorId == actor.Id)
+                .OrderBy(s => scenario.Issues.IndexOf(scenario.FindIssue(s.IssueId)!))
+                .ToList();
+            if (own.Count == 0)
+            {
+                continue;
+            }
+
+            page.Heading(actor.Name, $"evidence-{NegotiationCharts.Slug(actor.Id)}");
+            foreach (var stance in own)
+            {
+                var html = new StringBuilder();
+                html.Append("<div class=\"evidence\" data-actor=\"").Append(HtmlPage.Escape(stance.ActorId)).Append("\" data-issue=\"").Append(HtmlPage.Escape(stance.IssueId)).Append("\">\n<h4>")
+                    .Append(HtmlPage.Escape($"{actor.Name} on {NegotiationCharts.IssueName(scenario, stance.IssueId)}")).Append("</h4>\n<p class=\"meta\">")
+                    .Append(HtmlPage.Escape(stance.Decided)).Append("</p>\n<ol class=\"passages\">\n");
+                foreach (var passage in stance.Passages)
+                {
+                    WritePassage(html, scenario, texts, passage);
+                }
+
+                page.Raw(html.Append("</ol>\n</div>\n").ToString());
+            }
+        }
+    }
+
+    private static string KindName(CandidateKind kind) => kind switch
+    {
+        CandidateKind.DirectQuote => "direct quote",
+        CandidateKind.ReportedSpeech => "reported speech",
+        CandidateKind.Description => "description",
+        _ => "mention",
+    };
+
+    private static string Decided(Scenario scenario, double? position, double? salience, string issueId)
+    {
+        var width = scenario.FindIssue(issueId)?.ScaleWidth ?? 100;
+        return $"position {(position is { } p ? ScaleNumber.Format(p, width) : ToDecide)}, salience {(salience is { } s ? ScaleNumber.Format(s, 1) : ToDecide)}";
+    }
+
+    private static void WritePassage(StringBuilder html, Scenario scenario, Dictionary<string, SourceText> texts, Passage passage)
+    {
+        var source = scenario.Sources.FirstOrDefault(s => s.Id == passage.SourceId);
+        var context = texts.TryGetValue(passage.SourceId, out var text) && text.Text is { } whole
+            ? EvidenceContext.Of(whole, passage.Start, passage.End, passage.Quote)
+            : null;
+        html.Append("<li><blockquote class=\"context\">");
+        if (context is null)
+        {
+            html.Append("<mark>").Append(HtmlPage.Escape(passage.Quote)).Append("</mark>");
+        }
+        else
+        {
+            html.Append(HtmlPage.Escape(context.Before)).Append("<mark>").Append(HtmlPage.Escape(context.Quote)).Append("</mark>").Append(HtmlPage.Escape(context.After));
+        }
+
+        var score = passage.Score is { } value ? string.Create(Invariant, $"score {value:0.000} · ") : string.Empty;
+        var missing = text is null ? "; the source is not listed in the scenario" : context is null && text.Text is not null ? "; the source's text there differs from the quote" : string.Empty;
+        html.Append("</blockquote>\n<p class=\"meta\"><span class=\"kind\">").Append(HtmlPage.Escape(passage.Kind)).Append("</span>")
+            .Append(HtmlPage.Escape(string.Create(Invariant, $"{score}{source?.Title ?? passage.SourceId} ({passage.SourceId}), characters {passage.Start}-{passage.End}{missing}")))
+            .Append("</p></li>\n");
+    }
+
+    /// <summary>A passage of a source cited for a stance: an accepted quote or a candidate.</summary>
+    private sealed record Passage(string Quote, string SourceId, int Start, int End, string Kind, double? Score);
+
+    /// <summary>A draft runs no model: in place of the forecast, what the analyst must still decide.</summary>
+    private static void AwaitingJudgements(HtmlPage page, NegotiationReportInput input)
+    {
+        page.Section("forecast", "The forecast awaits the analyst's judgements",
+            string.Create(Invariant, $"This scenario is a draft: {input.OpenJudgements.Length} judgement(s) are still open. No model runs until every position, salience and capability below is decided in the file (parley validate lists them; parley forecast and this report's forecast sections follow once they are)."));
+        page.Raw("<ol class=\"open-judgements\">\n" + string.Concat(input.OpenJudgements.Select(j => $"<li>{HtmlPage.Escape(j)}</li>\n")) + "</ol>\n");
     }
 
     private static string Evidence(Scenario scenario, ImmutableArray<Evidence> evidence) =>

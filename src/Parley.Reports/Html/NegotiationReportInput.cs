@@ -13,8 +13,17 @@ public sealed record NegotiationReportInput
     /// <summary>The scenario, with every stance's evidence.</summary>
     public required Scenario Scenario { get; init; }
 
-    /// <summary>One result per model, run with <see cref="ModelOptions.Trace"/> so dynamic models carry their rounds.</summary>
+    /// <summary>One result per model, run with <see cref="ModelOptions.Trace"/> so dynamic models carry their rounds; empty for a draft, which no model runs on.</summary>
     public required ImmutableArray<ModelResult> Results { get; init; }
+
+    /// <summary>
+    /// What the analyst must still decide in a draft (<see cref="Scenario.IsDraft"/>), each located in
+    /// the file (<c>file:line:column: …</c>), as <c>parley validate</c> lists them; empty otherwise.
+    /// </summary>
+    public ImmutableArray<string> OpenJudgements { get; init; } = [];
+
+    /// <summary>The extracted texts of the scenario's sources, for the evidence in context; a source without one shows its quotes alone, with the reason.</summary>
+    public ImmutableArray<SourceText> SourceTexts { get; init; } = [];
 
     /// <summary>Staged forecasts, one per model, when the report covers the scenario's stages; empty otherwise.</summary>
     public ImmutableArray<StagedResult> Staged { get; init; } = [];

@@ -38,6 +38,25 @@ public sealed class DiagnosticOutputTests
     }
 
     [Fact]
+    public void Read_NumberOfThirtyThousandDigits_IsQuotedAsAnExcerpt()
+    {
+        // Found by the second fuzzing campaign (bdm target): a number too large for a double was quoted whole.
+        var result = ScenarioFiles.ReadText("Actor,Capability,Position,Salience\nA,1,4" + new string('0', 32_000) + ",0.5\n", "huge.csv", ScenarioFormat.BdmCsv);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("huge.csv:2:5: position is 4" + new string('0', 59) + "… (32,001 characters); it must be a finite number", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Diagnostic_LongerThanTheLimit_IsCutWithItsLength()
+    {
+        var diagnostic = new Diagnostic("f.yaml", 1, 1, new string('m', 5000));
+
+        Assert.Equal(new string('m', Diagnostic.MaxMessageLength) + "… (message cut from 5,000 characters)", diagnostic.Message);
+        Assert.Equal("short\nmessage kept as written", new Diagnostic("f.yaml", 1, 1, "short\nmessage kept as written").Message);
+    }
+
+    [Fact]
     public void Read_TenThousandBadRows_ListsTheFirstHundredThenCountsTheRest()
     {
         var text = new StringBuilder("#A;a\n#P;p\n#D;a;p;1;0.5;1\n");

@@ -1,0 +1,105 @@
+namespace Parley.Application.Tests;
+
+/// <summary>The long analyses report their steps to an <see cref="IProgress{T}"/> and, cancelled, keep what finished.</summary>
+public sealed class ProgressTests
+{
+    private static readonly ScenarioSource Alaska = ScenarioSource.FileOrBuiltIn(null);
+
+    [Fact]
+    public void Forecast_ReportsEachModel_UpToTotalSteps()
+    {
+        var plan = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = Alaska, Models = new ModelRequest { Models = "compromise,median,nash" } }).Value!;
+        var seen = new List<long>();
+
+        var run = plan.Run(new Recorder(seen.Add));
+
+        Assert.Equal(3, plan.TotalSteps);
+        Assert.Equal([1, 2, 3], seen);
+        Assert.False(run.Partial);
+        Assert.Equal(3, run.Results.Length);
+    }
+
+    [Fact]
+    public void Forecast_CancelledAfterTheFirstModel_KeepsItMarkedPartial()
+    {
+        var plan = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = Alaska, Models = new ModelRequest { Models = "compromise,exchange,nash" } }).Value!;
+        using var cancellation = new CancellationTokenSource();
+
+        var run = plan.Run(new Recorder(_ => cancellation.Cancel()), cancellation.Token);
+
+        Assert.True(run.Partial);
+        Assert.Equal(3, run.Requested);
+        Assert.Equal("compromise", Assert.Single(run.Results).Model.Id);
+    }
+
+    [Fact]
+    public void Forecast_CancelledBeforeAnyModel_Throws()
+    {
+        var plan = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = Alaska, Models = new ModelRequest { Models = "exchange" } }).Value!;
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => plan.Run(null, cancellation.Token));
+    }
+
+    [Fact]
+    public void Influence_ReportsShapleyThenEachIssue_AndCancelledKeepsTheIssuesSearched()
+    {
+        var plan = ParleyApplication.PlanInfluence(new InfluenceRequest { Scenario = Alaska, Models = new ModelRequest { Models = "compromise" } }).Value!;
+        var seen = new List<long>();
+        var whole = plan.Run(new Recorder(seen.Add));
+        Assert.Equal(7, plan.TotalSteps);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], seen);
+        Assert.False(whole.Partial);
+
+        using var cancellation = new CancellationTokenSource();
+        var partial = plan.Run(new Recorder(done => { if (done == 2) { cancellation.Cancel(); } }), cancellation.Token);
+
+        Assert.True(partial.Partial);
+        Assert.Equal(whole.Issues.Take(2).Select(i => i.IssueId), partial.Issues.Select(i => i.IssueId));
+        Assert.Equal(whole.Issues[1].Actors.Select(a => a.Shapley), partial.Issues[1].Actors.Select(a => a.Shapley));
+    }
+
+    [Fact]
+    public void Backtest_ReportsEveryCase()
+    {
+        var folder = Directory.CreateTempSubdirectory("parley-progress-").FullName;
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                File.WriteAllText(Path.Combine(folder, $"case{i}.yaml"), $$"""
+                    id: case{{i}}
+                    title: Case {{i}}
+                    actors:
+                      - { id: a, name: A, capability: 1 }
+                      - { id: b, name: B, capability: 3 }
+                    issues:
+                      - { id: x, name: X, outcome: {{40 + i}} }
+                    stances:
+                      - { actor: a, issue: x, position: 10, salience: 1 }
+                      - { actor: b, issue: x, position: 90, salience: 0.5 }
+
+                    """);
+            }
+
+            var plan = ParleyApplication.PlanBacktest(new BacktestRequest { Inputs = [folder], Models = new ModelRequest { Models = "compromise,median" } }).Value!;
+            var seen = new List<long>();
+            var run = plan.Run(new Recorder(done => { lock (seen) { seen.Add(done); } }));
+
+            Assert.Equal(4, plan.TotalSteps);
+            Assert.Equal([1, 2, 3, 4], seen.Order());
+            Assert.Equal(4, run.Result.IssuesWithOutcome);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Calls back on the reporting thread (<see cref="Progress{T}"/> would post to a context).</summary>
+    private sealed class Recorder(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

@@ -1,0 +1,361 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Spectre.Console;
+
+namespace Parley.Cli.Tests;
+
+/// <summary>
+/// The terminal as a new user sees it: every command's tables fit 80, 120 and 200 columns with no
+/// word cut and every header whole; numbers carry the decimals their scale calls for; progress never
+/// reaches redirected output; Ctrl-C keeps what finished.
+/// </summary>
+public sealed partial class TerminalTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("parley-terminal-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    public static TheoryData<int> Widths => [80, 120, 200];
+
+    private static readonly string[] AlaskaIssues =
+    [
+        "Ceasefire timing", "Territorial settlement", "Sanctions on Russia", "NATO enlargement and Ukraine's alignment",
+        "Security guarantees and a European reassurance force", "Strategic arms control (New START)", "US-Russia economic cooperation",
+    ];
+
+    private static readonly string[] ModelIds = ["compromise", "median", "nash", "smp", "eum", "exchange", "recommended"];
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Forecast_EveryModelAndIssueReadable(int width)
+    {
+        var output = Fits(width, "forecast");
+        Whole(output, [.. ModelIds, .. AlaskaIssues]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void ForecastStages_FitsTheWidth(int width) => Whole(Fits(width, "forecast", "--stages"), [.. ModelIds, .. AlaskaIssues, "Settled at"]);
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void MonteCarlo_FitsTheWidth(int width) =>
+        Whole(Fits(width, "montecarlo", "--draws", "300", "--threads", "1"), [.. AlaskaIssues, "estimate", "mean", "sd", "5%", "95%", "histogram"]);
+
+    [Fact]
+    public void MonteCarlo_ManyBins_HistogramMergedToFit()
+    {
+        var output = Fits(80, "montecarlo", "--draws", "300", "--threads", "1", "--bins", "200");
+        Assert.Contains("200 equal bins", output, StringComparison.Ordinal);
+        Assert.Matches("[0-9]+ to a character", output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Sensitivity_FitsTheWidth(int width) =>
+        Whole(Fits(width, "sensitivity", "--draws", "50", "--threads", "1", "--top", "3"), ["Input", "range", "low", "high", "swing", "rho", "tornado", "usa position on ceasefire"]);
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Influence_FitsTheWidth(int width) =>
+        Whole(Fits(width, "influence", "--issue", "sanctions"), ["Shapley", "Forecast without it", "Smallest change moving it 5", "europe"]);
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void WhatIf_FitsTheWidth(int width) =>
+        Whole(Fits(width, "whatif", "--stages", "--set", "usa.sanctions.position=80", "--model", "compromise,nash,recommended"), ["Baseline", "What-if", "Change", "with-ukraine", .. AlaskaIssues]);
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Backtest_FitsTheWidth(int width)
+    {
+        var data = Path.Combine(folder, "small.tsv");
+        File.WriteAllText(data, string.Join('\n',
+            "prnrnmc\tisnrnmc\tprnr\tprname\tisnr\ttype\tcouncil\tproc\tcounvte\tintro\tfinact\tpcom\tpep\tpde\tplu\tscom\tsep\tsde\tslu\trp\tout",
+            "1\t1\td1\tone\td1i1\tReg\tGeneral\tCOD\tQMV\t26-01-00\t999\t100\t0\t40\t\t50\t80\t20\t\t0\t60",
+            "1\t2\td1\tone\td1i2\tReg\tGeneral\tCOD\tQMV\t26-01-00\t999\t50\t100\t70\t10\t100\t100\t40\t30\t\t40",
+            "3\t1\td3\tthree\td3i1\tDir\tAgri\tCNS\tUnan\t14-03-99\t999\t10\t90\t30\t20\t40\t60\t50\t50\t100\t25") + "\n");
+        Whole(Fits(width, "backtest", data, "--format", "deu"), [.. ModelIds, "MAE", "Median AE", "Within 10", "Mean error", "vs baseline", "Beats baseline"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void RunsList_FitsTheWidth(int width)
+    {
+        var db = Path.Combine(folder, "runs.sqlite");
+        Assert.Equal(0, CliRunner.Run("forecast", "--model", "compromise,median,nash,recommended", "--save", "--db", db).ExitCode);
+        Whole(Fits(width, "runs", "list", "--db", db), ["Run", "Status", "Command", "Scenario", "Models", "Started (UTC)", "Seconds", "Scenario hash", "completed", "recommended"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void SmpFinalPositions_ThirtyIssues_TransposedAndWhole(int width)
+    {
+        var path = Path.Combine(folder, "wide.csv");
+        File.WriteAllText(path, WideKtab(issues: 30, actors: 6));
+        var output = Fits(width, "forecast", path, "--model", "smp");
+        Assert.Contains("distinct final positions", output, StringComparison.Ordinal);
+
+        // Thirty issues do not stand side by side even at 200 columns: one row per issue, each position a column.
+        Assert.Matches(@"\| Topic 29 Position +\|", output);
+        Assert.Matches(@"#1: P\(prevails\) 0\.[0-9]{4}, held by", output);
+    }
+
+    [Fact]
+    public void SmpFinalPositions_ThreeIssues_SideBySideAsKtab()
+    {
+        var path = Path.Combine(folder, "narrow.csv");
+        File.WriteAllText(path, WideKtab(issues: 3, actors: 5));
+        var output = Fits(80, "forecast", path, "--model", "smp");
+        Assert.Matches(@"\| P\(prevails\) \|", output);
+        Assert.Contains("Held by", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FittedTable_SplitsEvenly_AndKeepsKeyColumns()
+    {
+        // 7 columns of 14 beside a key of 24 at 80 columns: 3 tables of 3, 2, 2 rather than 3, 3, 1.
+        var groups = FittedTable.Groups(80, [24], [null, 14, 14, 14, 14, 14, 14, 14]);
+        Assert.Equal([3, 2, 2], groups.Select(g => g.Count));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], groups.SelectMany(g => g));
+
+        // Everything fits at 200: one table.
+        Assert.Single(FittedTable.Groups(200, [24], [null, 14, 14, 14, 14, 14, 14, 14]));
+    }
+
+    [Fact]
+    public void FittedTable_TooWide_GivesEveryColumnItsLongestWordAndSharesTheRest()
+    {
+        var widths = FittedTable.Widths(40, needs: [10, 5, 6], naturals: [30, 5, 20])!;
+        Assert.Equal(40, 1 + widths.Sum(w => w + 3));
+        Assert.True(widths[0] >= 10 && widths[1] == 5 && widths[2] >= 6);
+        Assert.Null(FittedTable.Widths(100, needs: [10, 5, 6], naturals: [30, 5, 20]));
+    }
+
+    [Fact]
+    public void ZeroToOneScale_MonteCarloAndSensitivity_ShowThreeDecimals()
+    {
+        var path = Path.Combine(folder, "unit.yaml");
+        File.WriteAllText(path, UnitScale);
+        var monteCarlo = Fits(200, "montecarlo", path, "--draws", "2000", "--threads", "1");
+        var row = monteCarlo.Split('\n').First(l => l.Contains("Share", StringComparison.Ordinal));
+        var numbers = NumberPattern().Matches(row).Select(m => m.Value).ToList();
+        Assert.Equal(8, numbers.Count);
+        Assert.All(numbers, n => Assert.Matches(@"^0\.[0-9]{3}$", n));
+        Assert.DoesNotContain("0.0 ", row, StringComparison.Ordinal);
+
+        var sensitivity = Fits(200, "sensitivity", path, "--draws", "0");
+        var swings = sensitivity.Split('\n').Where(l => l.Contains("position on share", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(swings);
+        Assert.All(swings, l => Assert.Matches(@"\|\s+0\.[0-9]{3} \|", l));
+        Assert.Contains(swings, l => !Regex.IsMatch(l, @"\|\s+0\.0 \|"));
+    }
+
+    [Fact]
+    public void Forecast_ZeroToOneScale_NumbersWithThreeDecimals()
+    {
+        var path = Path.Combine(folder, "unit.yaml");
+        File.WriteAllText(path, UnitScale);
+        var output = Fits(80, "forecast", path, "--model", "compromise");
+        Assert.Matches(@"\| 0\.[0-9]{2,3} ", output);
+        Assert.Contains("0-1, status quo 0.2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonOutput_DoesNotDependOnTheWidth()
+    {
+        Assert.Equal(Run(80, "forecast", "--json").Output, Run(200, "forecast", "--json").Output);
+    }
+
+    [Fact]
+    public void Progress_TerminalAndLongRun_DrawnOnTheProgressConsole()
+    {
+        using var progress = new StringWriter();
+        using var output = new StringWriter();
+        var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80)
+        {
+            Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(progress), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes }),
+        };
+        var result = DrawProgress.Run(console, 10, "test", "steps", reporter =>
+        {
+            for (var i = 1; i <= 10; i++)
+            {
+                Thread.Sleep(150);
+                reporter?.Report(i);
+            }
+
+            return 42;
+        });
+
+        Assert.Equal(42, result);
+        Assert.Contains("steps", progress.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public void Progress_ShortRun_NothingDrawn()
+    {
+        using var progress = new StringWriter();
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null, redirected: true, width: 80)
+        {
+            Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(progress), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.No }),
+        };
+        Assert.Equal(1, DrawProgress.Run(console, 1, "test", "steps", _ => 1));
+        Assert.Empty(progress.ToString());
+    }
+
+    [Fact]
+    public void Progress_RedirectedProcess_NeverWritten()
+    {
+        // A run of a few seconds in a real process whose standard error is a pipe: no bar, no escape codes.
+        var (exit, output, error) = Process(null, "montecarlo", "--draws", "1500000", "--threads", "1");
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        Assert.DoesNotContain("\u001b", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("draws/s,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CtrlC_MonteCarlo_PrintsThePartialSummaryAndExits130()
+    {
+        var (exit, output, error) = Process(TimeSpan.FromSeconds(8), "montecarlo", "--draws", "500000000", "--threads", "1");
+        Assert.Equal(130, exit);
+        Assert.Contains("PARTIAL: cancelled", output, StringComparison.Ordinal);
+        Assert.Contains("Ceasefire timing", output, StringComparison.Ordinal);
+        Assert.Matches(@"parley: cancelled; the result is partial \([0-9,]+ of 500,000,000 draws\)", error);
+    }
+
+    [Fact]
+    public void CtrlC_Forecast_ShowsTheModelsThatFinished()
+    {
+        var path = Path.Combine(folder, "big.csv");
+        File.WriteAllText(path, WideKtab(issues: 20, actors: 150));
+        var (exit, output, error) = Process(TimeSpan.FromSeconds(8), "forecast", path, "--model", "compromise,exchange", "--rounds", "400");
+        Assert.Equal(130, exit);
+        Assert.Contains("parley: cancelled; 1 of 2 models finished (compromise)", error, StringComparison.Ordinal);
+        Assert.Contains("| compromise", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("| exchange", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CtrlC_Report_WritesNothingAndLeavesNoTemporaryFile()
+    {
+        var target = Path.Combine(folder, "out");
+        Directory.CreateDirectory(target);
+        var (exit, _, error) = Process(TimeSpan.FromSeconds(8), "report", "-o", Path.Combine(target, "r.html"), "--model", "compromise", "--draws", "100000000", "--threads", "1");
+        Assert.Equal(130, exit);
+        Assert.Contains("cancelled", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(target));
+    }
+
+    /// <summary>Runs parley at <paramref name="width"/> columns; checks the exit code, that no line is wider and that no word was cut with "…".</summary>
+    private static string Fits(int width, params string[] args)
+    {
+        var (exit, output, error) = Run(width, args);
+        Assert.True(exit == 0, error);
+        var tooLong = output.Split('\n').Where(l => l.TrimEnd('\r').Length > width).ToList();
+        Assert.True(tooLong.Count == 0, $"{tooLong.Count} line(s) longer than {width}:\n{string.Join('\n', tooLong)}");
+        Assert.DoesNotContain("…", output, StringComparison.Ordinal);
+        return output;
+    }
+
+    /// <summary>Every word of every phrase appears whole in <paramref name="output"/> (a cut word leaves a fragment instead).</summary>
+    private static void Whole(string output, IEnumerable<string> phrases)
+    {
+        foreach (var word in phrases.SelectMany(p => p.Split(' ')))
+        {
+            Assert.True(Regex.IsMatch(output, $@"(?<![\w-]){Regex.Escape(word)}(?![\w-])"), $"'{word}' is not whole in:\n{output}");
+        }
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(int width, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ParleyApp.Run(args, new CliConsole(output, error, redirected: true, width: width));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs parley as a process with redirected output; with <paramref name="interruptAfter"/>, sends it SIGINT (Ctrl-C) then.</summary>
+    private static (int ExitCode, string Output, string Error) Process(TimeSpan? interruptAfter, params string[] args)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(ParleyApp).Assembly.Location);
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = System.Diagnostics.Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEndAsync();
+        var error = child.StandardError.ReadToEndAsync();
+        if (interruptAfter is { } delay)
+        {
+            Assert.False(child.WaitForExit(delay), "the run ended before it could be interrupted");
+            Assert.Equal(0, Kill(child.Id, SigInt));
+        }
+
+        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not end");
+        child.WaitForExit();
+        return (child.ExitCode, output.Result, error.Result);
+    }
+
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"(?<![\w.])[0-9]+\.[0-9]+(?![\w.])")]
+    private static partial Regex NumberPattern();
+
+    /// <summary>A KTAB SMP file with <paramref name="issues"/> issues named "Topic N" and <paramref name="actors"/> actors, from a fixed seed.</summary>
+    private static string WideKtab(int issues, int actors)
+    {
+        var random = new Random(7);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Wide,Generated,{actors},{issues},0").Append(',', (2 * issues) - 2).Append('\n');
+        text.Append("Actor,Description,Influence");
+        for (var d = 0; d < issues; d++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $",Topic {d} Position,Topic {d} Salience");
+        }
+
+        text.Append('\n');
+        for (var a = 0; a < actors; a++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"A{a:000},Actor {a},{random.Next(10, 100)}");
+            for (var d = 0; d < issues; d++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $",{random.Next(0, 101)},{random.Next(1, 100 / issues + 1)}");
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private const string UnitScale = """
+        id: unit
+        title: A negotiation on a 0-1 scale
+        actors:
+          - { id: a, name: Alpha, capability: 60 }
+          - { id: b, name: Beta, capability: 30 }
+          - { id: c, name: Gamma, capability: 10 }
+        issues:
+          - id: share
+            name: Share of the budget
+            min: 0
+            max: 1
+            status_quo: 0.2
+        stances:
+          - { actor: a, issue: share, position: 0.31, salience: 0.8 }
+          - { actor: b, issue: share, position: 0.62, salience: 0.5 }
+          - { actor: c, issue: share, position: 0.45, salience: 0.9 }
+
+        """;
+}
