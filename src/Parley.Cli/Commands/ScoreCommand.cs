@@ -33,6 +33,7 @@ internal static class ScoreCommand
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 = one per processor. The result is the same for any number.", DefaultValueFactory = _ => 0 };
         var spread = new Option<double?>("--spread") { Description = "Default spread for inputs without a range, 0-1; overrides the scenario's default_spread." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (docs/json-output.md) instead of tables." };
+        var keepDraws = new Option<bool>("--keep-draws") { Description = "Keep every draw (sorted) in the JSON document, so the forecasts can be scored exactly again later; implied by --save." };
         var run = new Option<long?>("--run") { Description = "Score the forecasts recorded in this run of the store (a score, forecast or montecarlo run) as they were stored." };
         var stored = new Option<bool>("--stored") { Description = "Score, for each scenario, the latest score or forecast run recorded for its id, as it was stored." };
         var store = new StoreOptions("The Parley store: --save records the scores and forecasts there, --run and --stored read them (an SQLite file or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
@@ -44,6 +45,7 @@ internal static class ScoreCommand
         command.Options.Add(threads);
         command.Options.Add(spread);
         command.Options.Add(json);
+        command.Options.Add(keepDraws);
         command.Options.Add(run);
         command.Options.Add(stored);
         store.AddTo(command, withSave: true);
@@ -85,7 +87,7 @@ internal static class ScoreCommand
                 Draws = parse.GetValue(draws),
                 Threads = parse.GetValue(threads),
                 Spread = parse.GetValue(spread),
-                KeepDraws = saving,
+                KeepDraws = saving || parse.GetValue(keepDraws),
                 Store = opened,
                 Run = parse.GetValue(run),
                 LatestStored = parse.GetValue(stored),
@@ -96,7 +98,7 @@ internal static class ScoreCommand
                 return Problems.Print(console, planned);
             }
 
-            using var recording = saving ? store.Start(parse, console, ScenarioInput.Snapshot(sources[0]), plan.Setup.Models.Select(m => m.Info.Id)) : null;
+            using var recording = saving ? store.Start(parse, console, ScenarioInput.Snapshot(sources[0]), plan.Setup.Models.Select(m => m.Info.Id), implied: ["--keep-draws"]) : null;
             if (saving && recording is null)
             {
                 return ExitCodes.InvalidInput;
