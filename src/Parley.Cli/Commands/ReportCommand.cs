@@ -90,10 +90,24 @@ internal static class ReportCommand
                 (monteCarlo, tornado) = (plannedDraws.Value, plannedSwings.Value);
             }
 
+            // With outcomes recorded, the report scores every model on them (distributions with --draws, else point forecasts).
+            ScorePlan? scoring = null;
+            if (plan.Scenario.Issues.Any(i => i.Outcome is not null))
+            {
+                var plannedScore = ParleyApplication.PlanScore(new ScoreRequest { Scenarios = [source], Models = models with { Trace = false }, Draws = drawCount, Threads = parse.GetValue(threads) });
+                if (plannedScore.Value is null)
+                {
+                    return Problems.Print(console, plannedScore);
+                }
+
+                scoring = plannedScore.Value;
+            }
+
             var run = DrawProgress.Run(console, plan.Setup.Models.Length, "models", "models run", _ => plan.Run(console.Cancellation));
             var staged = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation).Staged : [];
             var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
             var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
+            var trackRecord = scoring is null ? null : DrawProgress.Run(console, scoring.TotalSteps, "track record", "draws", progress => scoring.Run(progress, console.Cancellation)).Scenarios[0];
             if (distribution?.Partial == true || sensitivity?.Partial == true)
             {
                 console.Error.WriteLine("parley: cancelled; no report written");
@@ -109,6 +123,7 @@ internal static class ReportCommand
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
                 Influence = influence.Run(console.Cancellation),
+                TrackRecord = trackRecord,
                 Seed = run.Options.Seed,
                 Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),
