@@ -146,7 +146,7 @@ internal static class ScoreCommand
         }
         else
         {
-            ansi.Write(SummaryTable(console, scored));
+            ansi.Write(SummaryTable(console, scored, TrackRecordCharts.SummaryScaleWidth(card)));
             ansi.Write(IssueTable(console, card, scored));
             ansi.MarkupLine(Markup.Escape("AE: absolute error of the point forecast. CRPS: continuous ranked probability score of the Monte Carlo distribution (same units, lower is better; equals AE for a point forecast). 50/80/90%: outcome inside the central interval. One scenario is one case: it adds to a record, it does not rank models."));
         }
@@ -179,7 +179,7 @@ internal static class ScoreCommand
             : string.Create(CultureInfo.InvariantCulture, $"forecasts computed now, {draws:N0} Monte Carlo draws per model, seed {card.Seed}");
     }
 
-    private static Table SummaryTable(CliConsole console, IReadOnlyList<ModelScoreCard> models)
+    private static Table SummaryTable(CliConsole console, IReadOnlyList<ModelScoreCard> models, double scaleWidth)
     {
         var table = StoreOptions.Table(console, "Model", "n", "MAE", "CRPS", "50%", "80%", "90%");
         foreach (var column in table.Columns.Skip(1))
@@ -193,8 +193,8 @@ internal static class ScoreCommand
             table.AddRow(
                 Markup.Escape(model.ModelId),
                 summary.Count.ToString(CultureInfo.InvariantCulture),
-                Points(summary.MeanAbsoluteError),
-                summary.MeanCrps is { } crps ? Points(crps) : "-",
+                Points(summary.MeanAbsoluteError, scaleWidth),
+                summary.MeanCrps is { } crps ? Points(crps, scaleWidth) : "-",
                 Coverage(summary, 0.5),
                 Coverage(summary, 0.8),
                 Coverage(summary, 0.9));
@@ -240,7 +240,7 @@ internal static class ScoreCommand
         return table;
     }
 
-    private static string Points(double value) => double.IsFinite(value) ? value.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+    private static string Points(double value, double scaleWidth) => double.IsFinite(value) ? ScaleNumber.Fixed(value, scaleWidth) : "-";
 
     private static string Coverage(ScoreSummary summary, double level) =>
         summary.Coverage.FirstOrDefault(c => Math.Abs(c.Level - level) < 1e-9) is { Count: > 0 } coverage

@@ -10,6 +10,16 @@ public static class TrackRecordCharts
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
+    /// The narrowest scale among the issues with an outcome: summaries over several issues print
+    /// with the decimals it calls for (<see cref="ScaleNumber"/>: 1 on 0-100, 3 on 0-1).
+    /// </summary>
+    public static double SummaryScaleWidth(ScenarioScoreCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return card.Scenario.Issues.Where(i => i.Outcome is not null).Select(i => i.ScaleWidth).DefaultIfEmpty(100).Min();
+    }
+
+    /// <summary>
     /// Per issue with an outcome: each model's forecast as a diamond, its 50 % and 90 % intervals
     /// as segments (when it had draws), and the outcome as a vertical line.
     /// </summary>

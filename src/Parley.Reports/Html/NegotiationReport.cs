@@ -263,13 +263,14 @@ public static class NegotiationReport
             page.Paragraph("Question: " + question);
         }
 
+        var width = TrackRecordCharts.SummaryScaleWidth(record);
         page.Table(["Model", "Issues scored", "Mean absolute error", "Mean CRPS", "Inside 50 %", "Inside 80 %", "Inside 90 %"],
             record.Models.Select(m => (IReadOnlyList<string>)
             [
                 m.ModelId,
                 m.Summary.Count.ToString(Invariant),
-                double.IsFinite(m.Summary.MeanAbsoluteError) ? m.Summary.MeanAbsoluteError.ToString("0.0", Invariant) : "-",
-                m.Summary.MeanCrps is { } crps ? crps.ToString("0.0", Invariant) : "-",
+                double.IsFinite(m.Summary.MeanAbsoluteError) ? ScaleNumber.Fixed(m.Summary.MeanAbsoluteError, width) : "-",
+                m.Summary.MeanCrps is { } crps ? ScaleNumber.Fixed(crps, width) : "-",
                 .. CentralInterval.StandardLevels.Select(level => m.Summary.Coverage.FirstOrDefault(c => Math.Abs(c.Level - level) < 1e-9) is { Count: > 0 } c
                     ? string.Create(Invariant, $"{c.Inside} of {c.Count}")
                     : "-"),
