@@ -143,5 +143,6 @@ internal static class ParleyApp
         DraftCommand.Create(console),
         RunsCommand.Create(console),
         ScenariosCommand.Create(console),
+        ScoreCommand.Create(console),
     ];
 }
