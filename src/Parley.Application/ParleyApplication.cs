@@ -21,7 +21,7 @@ namespace Parley.Application;
 /// ready to run or every problem found (<see cref="Outcome{T}"/>); the plan's <c>Run</c> does the work,
 /// with cancellation and, for the long analyses, progress. Nothing here writes to a console or a file.
 /// </summary>
-public static class ParleyApplication
+public static partial class ParleyApplication
 {
     /// <summary>Checks a forecast request: scenario, blocs, models and options.</summary>
     public static Outcome<ForecastPlan> PlanForecast(ForecastRequest request)
@@ -363,28 +363,37 @@ public static class ParleyApplication
         }
 
         var draws = request.Draws ?? defaultDraws;
+        return CheckDrawSettings(draws, minDraws, maxDraws, request.Threads, request.Spread, out var spread) is { } error
+            ? Outcome<UncertaintyInputs>.Invalid(error)
+            : Outcome<UncertaintyInputs>.Success(new UncertaintyInputs(scenario, chosen, spread, draws));
+    }
+
+    /// <summary>The checks of <c>--draws</c>, <c>--threads</c> and <c>--spread</c> that every analysis with draws shares: the problem, or <c>null</c>.</summary>
+    private static string? CheckDrawSettings(int draws, int minDraws, int maxDraws, int threads, double? spreadValue, out DefaultSpread? spread)
+    {
+        spread = null;
         if (draws < minDraws || draws > maxDraws)
         {
-            return Outcome<UncertaintyInputs>.Invalid(string.Create(CultureInfo.InvariantCulture, $"--draws {draws} is not allowed; use {minDraws} to {maxDraws:N0}"));
+            return string.Create(CultureInfo.InvariantCulture, $"--draws {draws} is not allowed; use {minDraws} to {maxDraws:N0}");
         }
 
-        if (request.Threads is < 0 or > 1024)
+        if (threads is < 0 or > 1024)
         {
-            return Outcome<UncertaintyInputs>.Invalid($"--threads {request.Threads} is not allowed; use 0 (one per processor) to 1024");
+            return $"--threads {threads} is not allowed; use 0 (one per processor) to 1024";
         }
 
-        DefaultSpread? spread = null;
-        if (request.Spread is { } value)
+        if (spreadValue is { } value)
         {
             if (!double.IsFinite(value) || value < 0 || value > 1)
             {
-                return Outcome<UncertaintyInputs>.Invalid(string.Create(CultureInfo.InvariantCulture, $"--spread {value} is not allowed; use a number from 0 to 1 (0.1 = +-10% of the scale)"));
+                return string.Create(CultureInfo.InvariantCulture, $"--spread {value} is not allowed; use a number from 0 to 1 (0.1 = +-10% of the scale)");
             }
 
             spread = DefaultSpread.Uniform(value);
         }
 
-        return Outcome<UncertaintyInputs>.Success(new UncertaintyInputs(scenario, chosen, spread, draws));
+        return null;
+
     }
 
     private static void Collect<T>(T? item, OverlayError? error, ImmutableArray<T>.Builder items, List<OverlayError> errors)

@@ -143,6 +143,7 @@ internal static class ParleyApp
         DraftCommand.Create(console),
         RunsCommand.Create(console),
         ScenariosCommand.Create(console),
+        ScoreCommand.Create(console),
         ServeCommand.Create(console),
     ];
 }

@@ -44,9 +44,12 @@ internal sealed class ScenarioInput
     /// the scenario read from it (before blocs or any other change a run makes).
     /// </summary>
     /// <exception cref="StoreException">The file no longer reads as it did when the run was planned.</exception>
-    public ScenarioSnapshot Snapshot(ParseResult parse)
+    public ScenarioSnapshot Snapshot(ParseResult parse) => Snapshot(Source(parse));
+
+    /// <summary>The file <paramref name="source"/> names, as the run store keeps it (see <see cref="Snapshot(ParseResult)"/>).</summary>
+    /// <exception cref="StoreException">The file no longer reads as it did when the run was planned.</exception>
+    public static ScenarioSnapshot Snapshot(ScenarioSource source)
     {
-        var source = Source(parse);
         var scenario = ScenarioLoader.Load(source).Value
             ?? throw new StoreException($"{source.Name} changed while the run was being recorded and no longer reads; nothing was recorded");
         ScenarioText file;

@@ -100,8 +100,10 @@ internal sealed class StoreOptions
     /// <summary>
     /// Starts recording a run of the parsed command: opens the store and adds the run as
     /// running. <c>null</c> after printing why the store refused (nothing runs then).
+    /// <paramref name="implied"/> are flags that saving turns on (e.g. <c>--keep-draws</c>): they are
+    /// recorded with the arguments, so that <c>runs rerun</c> computes the same document.
     /// </summary>
-    public RunRecording? Start(ParseResult parse, CliConsole console, ScenarioSnapshot scenario, IEnumerable<string> models)
+    public RunRecording? Start(ParseResult parse, CliConsole console, ScenarioSnapshot scenario, IEnumerable<string> models, IEnumerable<string>? implied = null)
     {
         if (Open(parse, console) is not { } store)
         {
@@ -109,6 +111,7 @@ internal sealed class StoreOptions
         }
 
         var (arguments, options) = Replay(parse, [Database, Save]);
+        arguments = arguments.AddRange((implied ?? []).Where(flag => !arguments.Contains(flag)));
         var seed = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--seed") is Option<ulong> seedOption
             ? parse.GetValue(seedOption)
             : (ulong?)null;

@@ -24,7 +24,7 @@ public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.True(exit == 0, error);
 
         var page = await Open(path);
-        foreach (var section in new[] { "scenario", "forecast", "bargaining", "uncertainty", "stages", "influence" })
+        foreach (var section in new[] { "scenario", "forecast", "bargaining", "uncertainty", "stages", "track-record", "influence" })
         {
             Assert.True(await page.Locator($"section#{section}").IsVisibleAsync(), $"section {section} is not shown");
         }
@@ -32,7 +32,7 @@ public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>
         // Every stance's evidence is in the page: 35 stances in the Alaska scenario.
         Assert.Equal(35, await page.Locator("table.stances tbody tr").CountAsync());
         await AssertChartsDrawn(page, minimumCharts: 7 + 21 + 1 + 14 + 7 + 7);
-        foreach (var id in new[] { "forecast-ceasefire", "bargaining-eum-ceasefire", "bargaining-smp-ceasefire", "bargaining-exchange-ceasefire", "exchange-gains-exchange", "uncertainty-ceasefire", "tornado-ceasefire", "stages-recommended", "influence-ceasefire" })
+        foreach (var id in new[] { "forecast-ceasefire", "bargaining-eum-ceasefire", "bargaining-smp-ceasefire", "bargaining-exchange-ceasefire", "exchange-gains-exchange", "uncertainty-ceasefire", "tornado-ceasefire", "stages-recommended", "track-record-ceasefire", "influence-ceasefire" })
         {
             Assert.True(await page.Locator($"figure#{id} .plot svg").CountAsync() == 1, $"chart {id} is missing");
         }

@@ -92,6 +92,6 @@ public sealed class FileCommandTests : IDisposable
     {
         var (exitCode, output, _) = CliRunner.Run("--version");
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"^\d+\.\d+\.\d+", output);
+        Assert.Matches(@"^parley \d+\.\d+\.\d+ \(commit ", output);
     }
 }

@@ -94,14 +94,34 @@ public sealed class ReportCommandTests : IDisposable
         var pngs = Directory.GetFiles(PathOf("png"), "*.png");
         var svgs = Directory.GetFiles(PathOf("svg"), "*.svg");
 
-        // 7 forecast charts, 7 eum bargaining charts, 7 influence charts.
-        Assert.Equal(21, pngs.Length);
+        // 7 forecast charts, 7 eum bargaining charts, 7 influence charts, 4 track-record charts (the issues with an outcome).
+        Assert.Equal(25, pngs.Length);
         Assert.Equal(pngs.Select(Path.GetFileNameWithoutExtension).Order(), svgs.Select(Path.GetFileNameWithoutExtension).Order());
         Assert.Contains(Path.Combine(PathOf("png"), "forecast-ceasefire.png"), pngs);
-        Assert.Contains("wrote 21 PNG charts", output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(PathOf("png"), "track-record-ceasefire.png"), pngs);
+        Assert.Contains("wrote 25 PNG charts", output, StringComparison.Ordinal);
 
         // The images are not overwritten without --force either.
         Assert.Equal(2, CliRunner.Run("report", "-o", PathOf("r2.html"), "--model", "compromise,eum", "--png", PathOf("png")).ExitCode);
+    }
+
+    [Fact]
+    public void Report_ScenarioWithOutcomes_HasATrackRecordSection_WithTheEvidence_AndOneWithoutHasNone()
+    {
+        var (exit, _, error) = CliRunner.Run("report", "-o", PathOf("record.html"), "--model", "compromise,nash", "--draws", "200");
+        Assert.True(exit == 0, error);
+        var html = File.ReadAllText(PathOf("record.html"));
+        Assert.Contains("<section id=\"track-record\"", html, StringComparison.Ordinal);
+        Assert.Contains("Mean CRPS", html, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"chart\" id=\"track-record-ceasefire\">", html, StringComparison.Ordinal);
+        Assert.Contains("The outcome was 5 (nearest label:", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://www.scrippsnews.com/", html, StringComparison.Ordinal);
+        Assert.Contains("Reports disagree", html, StringComparison.Ordinal);
+
+        var withoutOutcomes = PathOf("plain.yaml");
+        File.WriteAllText(withoutOutcomes, "id: p\ntitle: P\nactors:\n  - { id: a }\n  - { id: b }\nissues:\n  - { id: x }\nstances:\n  - { actor: a, issue: x, position: 10, salience: 1 }\n  - { actor: b, issue: x, position: 90, salience: 1 }\n");
+        Assert.Equal(0, CliRunner.Run("report", withoutOutcomes, "-o", PathOf("plain.html"), "--model", "compromise").ExitCode);
+        Assert.DoesNotContain("track-record", File.ReadAllText(PathOf("plain.html")), StringComparison.Ordinal);
     }
 
     [ReferenceFact]

@@ -87,12 +87,29 @@ internal static class ReportCommand
 
             // The parts run one by one here (not reportPlan.Run) so that each has its own progress bar.
             var (plan, influence, monteCarlo, tornado) = (reportPlan.Forecast, reportPlan.Influence, reportPlan.MonteCarlo, reportPlan.Sensitivity);
+
+            // With outcomes recorded, the report scores every model on them (distributions with --draws, else point
+            // forecasts). Scoring keeps every draw, so it takes at most ScoreRequest.MaxDraws; the section says how many.
+            ScorePlan? scoring = null;
+            if (plan.Scenario.Issues.Any(i => i.Outcome is not null))
+            {
+                var scoreDraws = Math.Min(drawCount, ScoreRequest.MaxDraws);
+                var plannedScore = ParleyApplication.PlanScore(new ScoreRequest { Scenarios = [source], Models = models with { Trace = false }, Draws = scoreDraws, Threads = parse.GetValue(threads) });
+                if (plannedScore.Value is null)
+                {
+                    return Problems.Print(console, plannedScore);
+                }
+
+                scoring = plannedScore.Value;
+            }
+
             var run = DrawProgress.Run(console, plan.TotalSteps, "models", "models run", progress => plan.Run(progress, console.Cancellation));
             var stagedRun = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation) : null;
             var staged = stagedRun?.Staged ?? [];
             var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
             var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
             var keyHolders = DrawProgress.Run(console, influence.TotalSteps, influence.Model.Info.Id, "issues", progress => influence.Run(progress, console.Cancellation));
+            var trackRecord = scoring is null ? null : DrawProgress.Run(console, scoring.TotalSteps, "track record", "draws", progress => scoring.Run(progress, console.Cancellation)).Scenarios[0];
 
             // A report is of the whole run: one cancelled part way writes nothing.
             if (run.Partial || stagedRun?.Partial == true || distribution?.Partial == true || sensitivity?.Partial == true || keyHolders.Partial)
@@ -111,6 +128,7 @@ internal static class ReportCommand
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
                 Influence = keyHolders,
+                TrackRecord = trackRecord,
                 Seed = run.Options.Seed,
                 Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),

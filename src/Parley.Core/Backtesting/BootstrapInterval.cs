@@ -76,15 +76,6 @@ public sealed record BootstrapInterval(double Estimate, double Low, double High,
 
         Array.Sort(statistics);
         var estimate = errors.Average(e => e.AbsoluteError);
-        return new BootstrapInterval(estimate, Quantile(statistics, (1 - level) / 2), Quantile(statistics, (1 + level) / 2), level, resamples);
-    }
-
-    /// <summary>Linear interpolation between order statistics (type 7 of Hyndman &amp; Fan 1996).</summary>
-    private static double Quantile(double[] sorted, double probability)
-    {
-        var position = probability * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(sorted.Length - 1, below + 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+        return new BootstrapInterval(estimate, SampleQuantile.Type7(statistics, (1 - level) / 2), SampleQuantile.Type7(statistics, (1 + level) / 2), level, resamples);
     }
 }

@@ -458,7 +458,7 @@ public static class NegotiationCharts
     private static double BubbleSize(double weight, double heaviest) =>
         heaviest > 0 ? 6 + (22 * Math.Sqrt(weight / heaviest)) : 8;
 
-    private static string ScaleTitle(Issue issue) =>
+    internal static string ScaleTitle(Issue issue) =>
         $"{issue.Name} ({ScaleNumber.Format(issue.ScaleMin, issue.ScaleWidth)} to {ScaleNumber.Format(issue.ScaleMax, issue.ScaleWidth)})";
 
     private static double ScaleOf(UncertainInput input, Issue issue) => input.Kind == UncertainInputKind.Position ? issue.ScaleWidth : 1;

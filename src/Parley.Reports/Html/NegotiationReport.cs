@@ -5,6 +5,7 @@ using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Models.Exchange;
 using Parley.Core.Models.ExpectedUtility;
+using Parley.Core.Scoring;
 using Parley.Reports.Charts;
 
 namespace Parley.Reports.Html;
@@ -74,6 +75,11 @@ public static class NegotiationReport
         if (!input.Staged.IsDefaultOrEmpty)
         {
             StagesSection(page, input);
+        }
+
+        if (input.TrackRecord is { } record && record.ScoredIssueCount > 0)
+        {
+            TrackRecordSection(page, record);
         }
 
         if (input.Influence is { } influence)
@@ -256,6 +262,71 @@ public static class NegotiationReport
         }
     }
 
+    /// <summary>Every model scored against the outcomes the scenario records, with the outcomes' evidence (docs/track-record.md).</summary>
+    private static void TrackRecordSection(HtmlPage page, ScenarioScoreCard record)
+    {
+        var scenario = record.Scenario;
+        var asOf = scenario.Date is null ? string.Empty : $" made as of {scenario.Date}";
+        var horizon = scenario.Horizon is null ? string.Empty : $", judged at {scenario.Horizon}";
+        var draws = record.Models.IsEmpty ? 0 : record.Models[0].Draws;
+        var how = draws > 0
+            ? string.Create(Invariant, $"Each model's Monte Carlo distribution ({draws:N0} draws) is scored by the continuous ranked probability score (CRPS; Gneiting & Raftery 2007), in points of the scale, lower is better, and by whether the outcome fell inside its 50, 80 and 90 % intervals; the point forecast by its absolute error.")
+            : "Point forecasts are scored by their absolute error (run the report with --draws for the CRPS and interval coverage of each model's distribution).";
+        page.Section("track-record", "Track record",
+            $"The forecasts{asOf}{horizon}, against what happened. {how} One scenario is one case: it adds to a record and tells little on its own about which model is better.");
+        if (scenario.Question is { } question)
+        {
+            page.Paragraph("Question: " + question);
+        }
+
+        var width = TrackRecordCharts.SummaryScaleWidth(record);
+        page.Table(["Model", "Issues scored", "Mean absolute error", "Mean CRPS", "Inside 50 %", "Inside 80 %", "Inside 90 %"],
+            record.Models.Select(m => (IReadOnlyList<string>)
+            [
+                m.ModelId,
+                m.Summary.Count.ToString(Invariant),
+                double.IsFinite(m.Summary.MeanAbsoluteError) ? ScaleNumber.Fixed(m.Summary.MeanAbsoluteError, width) : "-",
+                m.Summary.MeanCrps is { } crps ? ScaleNumber.Fixed(crps, width) : "-",
+                .. CentralInterval.StandardLevels.Select(level => m.Summary.Coverage.FirstOrDefault(c => Math.Abs(c.Level - level) < 1e-9) is { Count: > 0 } c
+                    ? string.Create(Invariant, $"{c.Inside} of {c.Count}")
+                    : "-"),
+            ]), new HashSet<int> { 1, 2, 3, 4, 5, 6 });
+        page.ChartsOf(TrackRecordCharts.Outcomes(record));
+
+        page.Heading("What happened, and the evidence");
+        var html = new StringBuilder("<ul class=\"evidence\">");
+        foreach (var issue in scenario.Issues.Where(i => i.Outcome is not null || i.OutcomeObservation is not null))
+        {
+            html.Append("<li><strong>").Append(HtmlPage.Escape(issue.Name)).Append("</strong>: ");
+            html.Append(HtmlPage.Escape(issue.Outcome is { } value
+                ? $"outcome {ScaleNumber.Format(value, issue.ScaleWidth)}{(issue.NearestAnchor(value) is { } anchor ? $" (nearest label: \u201c{anchor.Label}\u201d)" : string.Empty)}"
+                : "no outcome recorded"));
+            if (issue.OutcomeObservation is { } observation)
+            {
+                if (observation.Date is { } date)
+                {
+                    html.Append(HtmlPage.Escape($", observed {date}"));
+                }
+
+                html.Append('.');
+                if (observation.Note is { } note)
+                {
+                    html.Append(' ').Append(HtmlPage.Escape(note));
+                }
+
+                html.Append(EvidenceList(scenario, observation.Evidence));
+            }
+
+            html.Append("</li>");
+        }
+
+        page.Raw(html.Append("</ul>\n").ToString());
+        foreach (var note in record.Origin.Notes)
+        {
+            page.Paragraph("Note: " + note);
+        }
+    }
+
     private static void StagesSection(HtmlPage page, NegotiationReportInput input)
     {
         var scenario = input.Scenario;
@@ -406,6 +477,38 @@ public static class NegotiationReport
             var source = e.SourceId is null ? string.Empty : " (" + (scenario.Sources.FirstOrDefault(s => s.Id == e.SourceId)?.Title ?? e.SourceId) + ")";
             return e.Kind == EvidenceKind.Quote ? $"{kind}: \u201c{e.Text}\u201d{source}" : $"{kind}: {e.Text}{source}";
         }));
+
+    /// <summary>Evidence as an escaped HTML list, each quote or paraphrase with its source's title, publisher, date and link.</summary>
+    private static string EvidenceList(Scenario scenario, ImmutableArray<Evidence> evidence)
+    {
+        if (evidence.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder("<ul>");
+        foreach (var item in evidence)
+        {
+            html.Append("<li>").Append(HtmlPage.Escape(item.Kind switch
+            {
+                EvidenceKind.Quote => $"\u201c{item.Text}\u201d",
+                EvidenceKind.Paraphrase => $"paraphrase: {item.Text}",
+                _ => $"analyst judgement: {item.Text}",
+            }));
+            if (item.SourceId is { } id && scenario.Sources.FirstOrDefault(s => s.Id == id) is { } source)
+            {
+                var cited = string.Join(", ", new[] { source.Title, source.Publisher, source.Date }.Where(part => !string.IsNullOrWhiteSpace(part)));
+                html.Append(" &mdash; ");
+                html.Append(source.Url is { } url && (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal))
+                    ? $"<a href=\"{HtmlPage.Escape(url)}\">{HtmlPage.Escape(cited)}</a>"
+                    : HtmlPage.Escape(cited));
+            }
+
+            html.Append("</li>");
+        }
+
+        return html.Append("</ul>").ToString();
+    }
 
     private static string Range(Core.Domain.ValueRange? range, double width) =>
         range is null ? string.Empty : $" ({ScaleNumber.Format(range.Low, width)}-{ScaleNumber.Format(range.High, width)})";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Parley.Core.Domain;
 using Parley.Core.Influence;
 using Parley.Core.Models;
+using Parley.Core.Scoring;
 using Parley.Core.Staging;
 using Parley.Core.Uncertainty;
 
@@ -36,6 +37,9 @@ public sealed record NegotiationReportInput
 
     /// <summary>Who holds the key to each issue under the analysis model; <c>null</c> to leave the section out.</summary>
     public InfluenceResult? Influence { get; init; }
+
+    /// <summary>The forecasts scored against the outcomes the scenario records; <c>null</c> (or no outcome) leaves the track record section out.</summary>
+    public ScenarioScoreCard? TrackRecord { get; init; }
 
     /// <summary>The seed of the models and of the draws.</summary>
     public ulong Seed { get; init; }
