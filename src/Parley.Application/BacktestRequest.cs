@@ -8,6 +8,9 @@ public sealed record BacktestRequest
     /// <summary>Files or folders, as the user named them.</summary>
     public ImmutableArray<string> Inputs { get; init; } = [];
 
+    /// <summary>Uploaded inputs (a server's: never paths), read as <see cref="Inputs"/> are; used when <see cref="Inputs"/> is empty.</summary>
+    public ImmutableArray<ScenarioSource> Texts { get; init; } = [];
+
     /// <summary>The inputs' format name, or <c>null</c> to detect it.</summary>
     public string? Format { get; init; }
 

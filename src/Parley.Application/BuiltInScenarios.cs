@@ -9,6 +9,9 @@ public static class BuiltInScenarios
     /// <summary>The name shown in messages for the default scenario.</summary>
     public const string AlaskaName = "alaska-2025.yaml (built in)";
 
+    /// <summary>The file name the built-in scenario is kept under in a store (its file in the repository's <c>scenarios/</c>).</summary>
+    public const string AlaskaFileName = "alaska-2025.yaml";
+
     private const string AlaskaResource = "Parley.Application.Scenarios.alaska-2025.yaml";
 
     /// <summary>The text of the built-in Alaska summit scenario.</summary>

@@ -15,6 +15,13 @@ public sealed record ForecastRun(Scenario Scenario, ModelOptions Options, Immuta
     /// <summary>Whether the stages were run.</summary>
     public bool IsStaged => !Staged.IsDefaultOrEmpty;
 
+    /// <summary>Each model's forecast: its result, or when staged its final forecast after the last stage.</summary>
+    public ImmutableArray<ModelResult> Finals => IsStaged ? FinalsOf(Staged) : Results;
+
+    /// <summary>Each staged result's final forecast, as a result of its model.</summary>
+    public static ImmutableArray<ModelResult> FinalsOf(IEnumerable<StagedResult> staged) =>
+        [.. staged.Select(r => new ModelResult { Model = r.Model, Issues = r.Final })];
+
     /// <summary>Whether the run was cancelled: the results are those of the models that finished first.</summary>
     public bool Partial { get; init; }
 

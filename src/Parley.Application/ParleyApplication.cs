@@ -229,6 +229,51 @@ public static partial class ParleyApplication
             : checkedInputs.As<SensitivityPlan>();
     }
 
+    /// <summary>
+    /// Checks a report request: the forecast of every model, the influence analysis of the analysis
+    /// model and, with draws, its Monte Carlo and sensitivity analyses, each checked like its own request.
+    /// </summary>
+    public static Outcome<ReportPlan> PlanReport(ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Draws < 0)
+        {
+            return Outcome<ReportPlan>.Invalid($"--draws {request.Draws} is not allowed; use 0 (no uncertainty section) or more");
+        }
+
+        var planned = PlanForecast(new ForecastRequest { Scenario = request.Scenario, Models = request.Models with { Trace = true } });
+        if (planned.Value is not { } forecast)
+        {
+            return planned.As<ReportPlan>();
+        }
+
+        var analysis = request.Models with { Models = request.AnalysisModel ?? ReportPlan.DefaultAnalysisModel(forecast.Setup), AllowSeveral = false };
+        var influence = PlanInfluence(new InfluenceRequest { Scenario = request.Scenario, Models = analysis, SearchSmallestChange = false });
+        if (influence.Value is not { } keys)
+        {
+            return influence.As<ReportPlan>();
+        }
+
+        if (request.Draws == 0)
+        {
+            return Outcome<ReportPlan>.Success(new ReportPlan(forecast, keys, null, null, request.Stages));
+        }
+
+        var uncertainty = new UncertaintyRequest { Scenario = request.Scenario, Models = analysis, Draws = request.Draws, Threads = request.Threads, Bins = 1000 };
+        var draws = PlanMonteCarlo(uncertainty);
+
+        // The tornado ranks one-at-a-time swings; the rank correlations over draws (parley sensitivity) are not drawn, so no draws are spent on them.
+        var swings = PlanSensitivity(uncertainty with { Draws = 0 });
+        if (draws.Value is not { } monteCarlo)
+        {
+            return draws.As<ReportPlan>();
+        }
+
+        return swings.Value is { } sensitivity
+            ? Outcome<ReportPlan>.Success(new ReportPlan(forecast, keys, monteCarlo, sensitivity, request.Stages))
+            : swings.As<ReportPlan>();
+    }
+
     /// <summary>Checks and runs a backtest.</summary>
     public static Outcome<BacktestRun> Backtest(BacktestRequest request, CancellationToken cancellationToken = default)
     {
@@ -267,7 +312,9 @@ public static partial class ParleyApplication
             return setup.As<BacktestPlan>();
         }
 
-        var input = BacktestInput.Load(request.Inputs, format, capability, unit.Value);
+        var input = request.Inputs.IsEmpty && !request.Texts.IsEmpty
+            ? BacktestInput.LoadTexts([.. request.Texts.Select(t => (t.Name, t.Text ?? throw new ArgumentException("Backtest texts must be texts, not files.", nameof(request))))], format, capability, unit.Value)
+            : BacktestInput.Load(request.Inputs, format, capability, unit.Value);
         if (!input.Succeeded)
         {
             return Outcome<BacktestPlan>.Invalid(input.Diagnostics);

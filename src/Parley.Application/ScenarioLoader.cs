@@ -13,6 +13,36 @@ public static class ScenarioLoader
     public static Outcome<Scenario> Load(ScenarioSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source.Text is not { } text)
+        {
+            return Read(source);
+        }
+
+        // A server reads the same uploaded or stored text for every request that names it; a
+        // scenario and its problems are immutable, so the last few texts' outcomes are kept.
+        var key = (source.Name, source.Format, source.Proposal, text);
+        if (RecentTexts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var outcome = Read(source);
+        if (RecentTexts.Count >= RecentTextLimit)
+        {
+            RecentTexts.Clear();
+        }
+
+        RecentTexts[key] = outcome;
+        return outcome;
+    }
+
+    /// <summary>How many texts' outcomes <see cref="Load"/> keeps.</summary>
+    private const int RecentTextLimit = 16;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? Format, string? Proposal, string Text), Outcome<Scenario>> RecentTexts = new();
+
+    private static Outcome<Scenario> Read(ScenarioSource source)
+    {
         if (ParseFormat(source.Format, out var format) is { } error)
         {
             return Outcome<Scenario>.Invalid(error);
@@ -35,6 +65,24 @@ public static class ScenarioLoader
         return DeuText(source, format) is { } text ? ChooseProposal(source, text) : source.Proposal is { } proposal
             ? Outcome<Scenario>.Invalid($"--proposal {proposal}: {source.Name} holds one negotiation, not a data set of proposals; drop --proposal")
             : Outcome<Scenario>.Success(scenario);
+    }
+
+    /// <summary>
+    /// The text, file name and format of <paramref name="source"/>, as a store records it beside the
+    /// scenario read from it. Call it after <see cref="Load"/> succeeded: a file is read again here.
+    /// </summary>
+    /// <exception cref="IOException">The file can no longer be read.</exception>
+    public static ScenarioText ReadText(ScenarioSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var text = source.Text ?? File.ReadAllText(source.Path!, System.Text.Encoding.UTF8);
+        var fileName = source.Path is { } path
+            ? System.IO.Path.GetFileName(path)
+            : source.Name == BuiltInScenarios.AlaskaName ? BuiltInScenarios.AlaskaFileName : System.IO.Path.GetFileName(source.Name);
+        var format = ParseFormat(source.Format, out var named) is null && named is { } given
+            ? given
+            : ScenarioFiles.Detect(text.TrimStart('\uFEFF'), fileName)?.Format ?? ScenarioFormat.Yaml;
+        return new ScenarioText(text, fileName.Length == 0 ? "scenario" : fileName, ScenarioFiles.FormatName(format));
     }
 
     /// <summary>

@@ -144,5 +144,6 @@ internal static class ParleyApp
         RunsCommand.Create(console),
         ScenariosCommand.Create(console),
         ScoreCommand.Create(console),
+        ServeCommand.Create(console),
     ];
 }

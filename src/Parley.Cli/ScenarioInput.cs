@@ -52,12 +52,17 @@ internal sealed class ScenarioInput
     {
         var scenario = ScenarioLoader.Load(source).Value
             ?? throw new StoreException($"{source.Name} changed while the run was being recorded and no longer reads; nothing was recorded");
-        var text = source.Text ?? File.ReadAllText(source.Path!, System.Text.Encoding.UTF8);
-        var fileName = source.Path is null ? "alaska-2025.yaml" : System.IO.Path.GetFileName(source.Path);
-        var format = ScenarioLoader.ParseFormat(source.Format, out var named) is null && named is { } given
-            ? given
-            : ScenarioFiles.Detect(text.TrimStart('\uFEFF'), fileName)?.Format ?? ScenarioFormat.Yaml;
-        return new ScenarioSnapshot(scenario, text, fileName, ScenarioFiles.FormatName(format));
+        ScenarioText file;
+        try
+        {
+            file = ScenarioLoader.ReadText(source);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{source.Name} can no longer be read ({error.Message.TrimEnd('.')}); nothing was recorded", error);
+        }
+
+        return new ScenarioSnapshot(scenario, file.Text, file.FileName, file.Format);
     }
 
     /// <summary>Parses a <c>--format</c> value; prints what is allowed when it is not a format name.</summary>

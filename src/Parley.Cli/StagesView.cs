@@ -78,6 +78,5 @@ internal static class StagesView
     }
 
     /// <summary>The final forecasts of <paramref name="staged"/> as model results (for the JSON document).</summary>
-    public static ImmutableArray<ModelResult> Finals(IEnumerable<StagedResult> staged) =>
-        [.. staged.Select(r => new ModelResult { Model = r.Model, Issues = r.Final })];
+    public static ImmutableArray<ModelResult> Finals(IEnumerable<StagedResult> staged) => Application.ForecastRun.FinalsOf(staged);
 }

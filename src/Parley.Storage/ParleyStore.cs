@@ -128,7 +128,7 @@ public sealed class ParleyStore : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         return InTransaction((connection, transaction) =>
         {
-            var version = SaveVersion(connection, transaction, request.Scenario, null).Version;
+            var versionId = request.VersionId ?? SaveVersion(connection, transaction, request.Scenario, null).Version.Id;
             using var command = Command(connection, transaction,
                 """
                 INSERT INTO runs (command, scenario_version_id, scenario_hash, models, options, arguments, seed, parley_version,
@@ -136,7 +136,7 @@ public sealed class ParleyStore : IDisposable
                 VALUES (@command, @version, @hash, @models, @options, @arguments, @seed, @parley, 'running', @started, @host, @pid, @owner)
                 RETURNING id
                 """,
-                ("@command", request.Command), ("@version", version.Id), ("@hash", request.Scenario.Hash),
+                ("@command", request.Command), ("@version", versionId), ("@hash", request.Scenario.Hash),
                 ("@models", string.Join(",", request.Models)), ("@options", JsonSerializer.Serialize(request.Options)),
                 ("@arguments", JsonSerializer.Serialize(request.Arguments)),
                 ("@seed", request.Seed?.ToString(CultureInfo.InvariantCulture)), ("@parley", ParleyVersion),
@@ -345,11 +345,20 @@ public sealed class ParleyStore : IDisposable
 
     private T InTransaction<T>(Func<DbConnection, DbTransaction, T> work) => Guard(() =>
     {
-        using var connection = backend.Open();
-        using var transaction = connection.BeginTransaction();
-        var result = work(connection, transaction);
-        transaction.Commit();
-        return result;
+        var gate = backend.WriteGate;
+        gate?.Wait();
+        try
+        {
+            using var connection = backend.Open();
+            using var transaction = connection.BeginTransaction();
+            var result = work(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            gate?.Release();
+        }
     });
 
     /// <summary>Turns a database's error into a <see cref="StoreException"/> that names the store.</summary>

@@ -15,4 +15,11 @@ public sealed record RunRequest(
     ImmutableArray<string> Models,
     ImmutableSortedDictionary<string, string> Options,
     ulong? Seed,
-    ScenarioSnapshot Scenario);
+    ScenarioSnapshot Scenario)
+{
+    /// <summary>
+    /// The stored version the run used, when it was chosen from the store (the server's <c>NAME@N</c>):
+    /// recorded as it is. <c>null</c> saves <see cref="Scenario"/> as a new version when it changed.
+    /// </summary>
+    public long? VersionId { get; init; }
+}

@@ -39,6 +39,9 @@ internal sealed class SqliteBackend : StoreBackend
 
     public override string ForUpdate => "";
 
+    // Never disposed: a SemaphoreSlim holds no handle unless asked for one, and a job that outlives the store must not fail on it.
+    public override SemaphoreSlim? WriteGate { get; } = new(1, 1);
+
     public override void Prepare()
     {
         var path = Location.Target;

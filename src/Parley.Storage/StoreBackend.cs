@@ -18,6 +18,14 @@ internal abstract class StoreBackend : IDisposable
 
     public StoreLocation Location { get; }
 
+    /// <summary>
+    /// Taken around every write transaction when the database admits one writer at a time (SQLite):
+    /// writers of this process then queue in turn instead of racing for the file lock, where under
+    /// many concurrent writers (a server) some would wait past the busy timeout. <c>null</c> when
+    /// the database handles concurrent writers itself (PostgreSQL).
+    /// </summary>
+    public virtual SemaphoreSlim? WriteGate => null;
+
     /// <summary>Appended to a <c>SELECT</c> that reads a row the transaction goes on to change (PostgreSQL's row lock).</summary>
     public abstract string ForUpdate { get; }
 

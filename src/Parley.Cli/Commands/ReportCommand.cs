@@ -41,12 +41,6 @@ internal static class ReportCommand
             }
 
             var drawCount = parse.GetValue(draws);
-            if (drawCount < 0)
-            {
-                console.Error.WriteLine($"parley: --draws {drawCount} is not allowed; use 0 (no uncertainty section) or more");
-                return ExitCodes.InvalidInput;
-            }
-
             if (!outputs.Check(parse, console) || selection.Request(parse, console) is not { } models)
             {
                 return ExitCodes.InvalidInput;
@@ -77,42 +71,22 @@ internal static class ReportCommand
                     : ExitCodes.InvalidInput;
             }
 
-            // The report is the complete record of a run: dynamic models' rounds are always traced.
-            var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true } });
-            if (planned.Value is not { } plan)
+            var planned = ParleyApplication.PlanReport(new ReportRequest
+            {
+                Scenario = source,
+                Models = models,
+                AnalysisModel = parse.GetValue(analysisModel),
+                Draws = drawCount,
+                Threads = parse.GetValue(threads),
+                Stages = parse.GetValue(stages),
+            });
+            if (planned.Value is not { } reportPlan)
             {
                 return Problems.Print(console, planned);
             }
 
-            // The uncertainty and influence sections analyse one model, checked like any other request.
-            var analysis = models with { Models = parse.GetValue(analysisModel) ?? AnalysisModel(plan.Setup), AllowSeveral = false };
-            var influencePlan = ParleyApplication.PlanInfluence(new InfluenceRequest { Scenario = source, Models = analysis, SearchSmallestChange = false });
-            if (influencePlan.Value is not { } influence)
-            {
-                return Problems.Print(console, influencePlan);
-            }
-
-            MonteCarloPlan? monteCarlo = null;
-            SensitivityPlan? tornado = null;
-            if (drawCount > 0)
-            {
-                var uncertainty = new UncertaintyRequest { Scenario = source, Models = analysis, Draws = drawCount, Threads = parse.GetValue(threads), Bins = 1000 };
-                var plannedDraws = ParleyApplication.PlanMonteCarlo(uncertainty);
-
-                // The tornado ranks one-at-a-time swings; the rank correlations over draws (parley sensitivity) are not drawn, so no draws are spent on them.
-                var plannedSwings = ParleyApplication.PlanSensitivity(uncertainty with { Draws = 0 });
-                if (plannedDraws.Value is null)
-                {
-                    return Problems.Print(console, plannedDraws);
-                }
-
-                if (plannedSwings.Value is null)
-                {
-                    return Problems.Print(console, plannedSwings);
-                }
-
-                (monteCarlo, tornado) = (plannedDraws.Value, plannedSwings.Value);
-            }
+            // The parts run one by one here (not reportPlan.Run) so that each has its own progress bar.
+            var (plan, influence, monteCarlo, tornado) = (reportPlan.Forecast, reportPlan.Influence, reportPlan.MonteCarlo, reportPlan.Sensitivity);
 
             // With outcomes recorded, the report scores every model on them (distributions with --draws, else point
             // forecasts). Scoring keeps every draw, so it takes at most ScoreRequest.MaxDraws; the section says how many.
@@ -165,10 +139,6 @@ internal static class ReportCommand
         });
         return command;
     }
-
-    /// <summary>The default analysis model: recommended when it runs, else the first model.</summary>
-    private static string AnalysisModel(ModelSetup setup) =>
-        setup.Models.FirstOrDefault(m => m.Info.Id == "recommended")?.Info.Id ?? setup.Models[0].Info.Id;
 
     /// <summary>The command line that reproduces the report (without the output options), for its footer.</summary>
     private static string Describe(ParseResult parse, ScenarioInput input, ModelSetup setup, string analysis, int draws, ulong seed)

@@ -56,38 +56,77 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
 
         foreach (var file in files)
         {
-            if (IsDeu(file, format))
-            {
-                readDeu = true;
-                var dataset = DeuReader.ReadDatasetFile(file, capability);
-                problems.AddRange(dataset.Diagnostics);
-                cases.AddRange(dataset.ToBacktestCases(unit));
-                if (dataset.Succeeded && dataset.Rows.All(r => r.Outcome is null))
-                {
-                    problems.Add(new Diagnostic(file, 1, 1, "no issue row has an outcome (out); a backtest needs known outcomes"));
-                }
-
-                continue;
-            }
-
-            var result = ScenarioFiles.Read(file, format);
-            if (result.Scenario is not { } scenario)
-            {
-                problems.AddRange(result.Diagnostics);
-                continue;
-            }
-
-            if (!scenario.Issues.Any(i => i.Outcome is not null))
-            {
-                problems.Add(new Diagnostic(file, 1, 1, "no issue has an outcome; give each issue you want scored its known 'outcome:' on the issue's scale"));
-                continue;
-            }
-
-            cases.Add(new BacktestCase(scenario.Id, scenario, file));
+            var deu = IsDeu(file, format);
+            readDeu |= deu;
+            Add(file, deu, unit, cases, problems, () => DeuReader.ReadDatasetFile(file, capability), () => ScenarioFiles.Read(file, format));
         }
 
         var name = paths.Count == 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(paths[0])) : string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
         return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), name, readDeu);
+    }
+
+    /// <summary>
+    /// Loads backtest cases from texts (uploads): each is a DEU data set or a scenario file, as
+    /// <see cref="Load"/> reads a file; <c>Name</c> names it in diagnostics and is never opened.
+    /// </summary>
+    /// <param name="inputs">Each input's name and text.</param>
+    /// <param name="format">The inputs' format, or <c>null</c> to detect it from the content.</param>
+    /// <param name="capability">Capabilities for DEU data sets.</param>
+    /// <param name="unit">For DEU data sets: one case per issue row (default) or per proposal.</param>
+    public static BacktestInput LoadTexts(IReadOnlyList<(string Name, string Text)> inputs, ScenarioFormat? format, DeuCapability capability, DeuCaseUnit unit = DeuCaseUnit.Issue)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var cases = ImmutableArray.CreateBuilder<BacktestCase>();
+        var problems = ImmutableArray.CreateBuilder<Diagnostic>();
+        var readDeu = false;
+        foreach (var (name, text) in inputs)
+        {
+            var end = text.IndexOf('\n', StringComparison.Ordinal);
+            var deu = format is { } named ? named == ScenarioFormat.Deu : new DeuReader().Recognizes((end < 0 ? text : text[..end]).TrimStart('\uFEFF'), name);
+            readDeu |= deu;
+            Add(name, deu, unit, cases, problems, () => DeuReader.ReadDataset(text, name, capability), () => ScenarioFiles.ReadText(text, name, format));
+        }
+
+        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), string.Join(", ", inputs.Select(i => i.Name)), readDeu);
+    }
+
+    /// <summary>The cases of one input, or its problems: a DEU data set's rows, or one scenario with outcomes.</summary>
+    private static void Add(
+        string name,
+        bool deu,
+        DeuCaseUnit unit,
+        ImmutableArray<BacktestCase>.Builder cases,
+        ImmutableArray<Diagnostic>.Builder problems,
+        Func<DeuDataset> readDataset,
+        Func<ReadResult> readScenario)
+    {
+        if (deu)
+        {
+            var dataset = readDataset();
+            problems.AddRange(dataset.Diagnostics);
+            cases.AddRange(dataset.ToBacktestCases(unit));
+            if (dataset.Succeeded && dataset.Rows.All(r => r.Outcome is null))
+            {
+                problems.Add(new Diagnostic(name, 1, 1, "no issue row has an outcome (out); a backtest needs known outcomes"));
+            }
+
+            return;
+        }
+
+        var result = readScenario();
+        if (result.Scenario is not { } scenario)
+        {
+            problems.AddRange(result.Diagnostics);
+            return;
+        }
+
+        if (!scenario.Issues.Any(i => i.Outcome is not null))
+        {
+            problems.Add(new Diagnostic(name, 1, 1, "no issue has an outcome; give each issue you want scored its known 'outcome:' on the issue's scale"));
+            return;
+        }
+
+        cases.Add(new BacktestCase(scenario.Id, scenario, name));
     }
 
     private static bool IsDeu(string file, ScenarioFormat? format)

@@ -1,0 +1,57 @@
+namespace Parley.Application;
+
+/// <summary>A checked report request: the plans of every analysis the report draws.</summary>
+/// <param name="Forecast">The forecast of every chosen model (rounds traced).</param>
+/// <param name="Influence">The influence analysis of the analysis model.</param>
+/// <param name="MonteCarlo">The draws of the uncertainty section, or <c>null</c> without draws.</param>
+/// <param name="Sensitivity">The one-at-a-time swings of the tornado, or <c>null</c> without draws.</param>
+/// <param name="Stages">Whether the stages section is added.</param>
+public sealed record ReportPlan(ForecastPlan Forecast, InfluencePlan Influence, MonteCarloPlan? MonteCarlo, SensitivityPlan? Sensitivity, bool Stages)
+{
+    /// <summary>The count <see cref="Run"/> reports progress towards: the models, the staged models, the draws, the swings and the issues searched.</summary>
+    public long TotalSteps => Forecast.TotalSteps * (Stages ? 2 : 1) + (MonteCarlo?.TotalSteps ?? 0) + (Sensitivity?.TotalSteps ?? 0) + Influence.TotalSteps;
+
+    /// <summary>The analysis model's id.</summary>
+    public string AnalysisModel => Influence.Model.Info.Id;
+
+    /// <summary>
+    /// Runs every part in turn, reporting steps done towards <see cref="TotalSteps"/>. Cancelling throws
+    /// <see cref="OperationCanceledException"/>: a report is of the whole run, never of a part of it.
+    /// </summary>
+    public ReportRun Run(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        long done = 0;
+        T Part<T>(long steps, Func<IProgress<long>?, T> work, Func<T, bool> partial)
+        {
+            var result = work(progress is null ? null : new Progress(progress, done));
+            if (partial(result))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            done += steps;
+            progress?.Report(done);
+            return result;
+        }
+
+        var run = Part(Forecast.TotalSteps, p => Forecast.Run(p, cancellationToken), r => r.Partial);
+        var staged = Stages ? Part(Forecast.TotalSteps, p => (Forecast with { Staged = true }).Run(p, cancellationToken), r => r.Partial).Staged : [];
+        var distribution = MonteCarlo is { } draws ? Part(draws.TotalSteps, p => draws.Run(p, cancellationToken), r => r.Partial) : null;
+        var sensitivity = Sensitivity is { } swings ? Part(swings.TotalSteps, p => swings.Run(p, cancellationToken), r => r.Partial) : null;
+        var influence = Part(Influence.TotalSteps, p => Influence.Run(p, cancellationToken), r => r.Partial);
+        return new ReportRun(run, staged, distribution, sensitivity, influence);
+    }
+
+    /// <summary>The analysis model of a setup by the report's rule: recommended when it runs, else the first model.</summary>
+    public static string DefaultAnalysisModel(ModelSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return setup.Models.FirstOrDefault(m => m.Info.Id == "recommended")?.Info.Id ?? setup.Models[0].Info.Id;
+    }
+
+    /// <summary>Progress of one phase, reported as steps of the whole report.</summary>
+    private sealed class Progress(IProgress<long> whole, long before) : IProgress<long>
+    {
+        public void Report(long value) => whole.Report(before + value);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Models;
+using Parley.Reports;
+using Parley.Storage;
+
+namespace Parley.Server;
+
+/// <summary>
+/// <c>parley serve</c>: Parley's HTTP API over the application layer and the Parley store
+/// (docs/server.md). The OpenAPI document is at <c>/openapi/v1.json</c> and a browsable page that
+/// works offline at <c>/docs</c>. Every error is an RFC 9457 problem details document.
+/// </summary>
+public static class ParleyServer
+{
+    /// <summary>
+    /// The host of a server with <paramref name="options"/> on <paramref name="store"/> (which the caller
+    /// opened and disposes after the host): Kestrel on <see cref="ServerOptions.Host"/>:<see cref="ServerOptions.Port"/>.
+    /// </summary>
+    public static IHostBuilder CreateHostBuilder(ServerOptions options, ParleyStore store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        return new HostBuilder()
+            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .ConfigureWebHost(web => web
+                .UseKestrel(kestrel =>
+                {
+                    kestrel.AddServerHeader = false;
+                    kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+                    kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+                })
+                .UseUrls(Url(options))
+                .ConfigureServices(services => ConfigureServices(services, options, store))
+                .Configure(Configure));
+    }
+
+    /// <summary>The URL Kestrel listens on.</summary>
+    public static string Url(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var host = options.Host.Contains(':', StringComparison.Ordinal) && !options.Host.StartsWith('[') ? $"[{options.Host}]" : options.Host;
+        return string.Create(CultureInfo.InvariantCulture, $"http://{host}:{options.Port}");
+    }
+
+    private static void ConfigureServices(IServiceCollection services, ServerOptions options, ParleyStore store)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(store);
+        services.AddSingleton<RunService>();
+        services.AddRouting();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        services.Configure<FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;
+            form.ValueCountLimit = 64;
+        });
+        services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = context => Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: "urn:parley:problem:timeout",
+                title: "Request time limit",
+                detail: string.Create(CultureInfo.InvariantCulture,
+                    $"the request took longer than the server's time limit of {options.RequestTimeout.TotalSeconds:0} s; start long analyses as jobs (POST /runs/KIND?mode=job) or start the server with a larger --request-timeout")).ExecuteAsync(context),
+        });
+        if (!options.CorsOrigins.IsEmpty)
+        {
+            services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. options.CorsOrigins])
+                .WithHeaders("Authorization", "Content-Type")
+                .WithMethods("GET", "POST", "DELETE")
+                .WithExposedHeaders("Location")));
+        }
+
+        services.AddOpenApi("v1", openApi =>
+        {
+            openApi.AddDocumentTransformer((document, context, token) =>
+            {
+                document.Info.Title = "Parley API";
+                document.Info.Version = ParleyStore.ParleyVersion;
+                document.Info.Description = "Forecast multi-party negotiations with the established models of political science; store scenario versions and runs. See docs/server.md.";
+                return ModelSchemas.DocumentTransformer(document, context, token);
+            });
+            openApi.AddSchemaTransformer(ModelSchemas.ParametersTransformer);
+        });
+    }
+
+    private static void Configure(IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<ServerOptions>();
+        var service = app.ApplicationServices.GetRequiredService<RunService>();
+        app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => service.StopAll(TimeSpan.FromSeconds(10)));
+
+        app.UseMiddleware<TokenAuthentication>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = error => error switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                StoreException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+            ExceptionHandler = WriteError,
+        });
+        app.UseStatusCodePages();
+        if (!options.CorsOrigins.IsEmpty)
+        {
+            app.UseCors();
+        }
+
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.DocumentTitle = "Parley API";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Parley API v1");
+        });
+        app.UseRouting();
+        app.UseRequestTimeouts();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapOpenApi();
+            endpoints.MapGet("/", () => Results.Redirect("/docs/")).ExcludeFromDescription();
+            endpoints.MapGet("/health", (ParleyStore store) => Results.Json(new { Status = "ok", Version = ParleyStore.ParleyVersion, Store = store.Location.Display }, ApiJson.Response))
+                .WithTags("Server").WithSummary("Whether the server is up, its version and its store");
+            MapModels(endpoints);
+            ScenarioEndpoints.Map(endpoints);
+            RunEndpoints.Map(endpoints);
+        });
+    }
+
+    private static void MapModels(IEndpointRouteBuilder endpoints)
+    {
+        var models = endpoints.MapGroup("/models").WithTags("Models");
+        models.MapGet("/", () => Results.Text(ModelsDocument.ToJson(ModelCatalog.All), "application/json", Encoding.UTF8))
+            .WithSummary("Every model with its citation and its options (type, range, default): the descriptions requests are checked against")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        models.MapGet("/{id}", (string id) => ModelCatalog.Find(id) is { } model
+                ? Results.Text(ModelsDocument.ToJson([model]), "application/json", Encoding.UTF8)
+                : ApiProblems.NotFound($"there is no model '{id}'; the models are {ModelCatalog.Ids}"))
+            .WithSummary("One model and its options").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>An exception as problem details: the store's message for a store that failed, never a stack trace.</summary>
+    private static async Task WriteError(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (title, detail) = error switch
+        {
+            BadHttpRequestException bad => ("Bad request", bad.Message),
+            StoreException store => ("The store failed", store.Message),
+            _ => ("Internal server error", "the server failed on this request; it is logged. The request's input was accepted, so this is Parley's fault: please report it"),
+        };
+        await Results.Problem(statusCode: context.Response.StatusCode, title: title, detail: detail).ExecuteAsync(context).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,331 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Parley.Application;
+using Parley.Core.Domain;
+using Parley.Formats;
+using Parley.Reports;
+using Parley.Reports.Html;
+using Parley.Storage;
+
+namespace Parley.Server;
+
+/// <summary>
+/// Turns <c>POST /runs/{kind}</c> bodies into application-layer requests and checks them
+/// (<see cref="ParleyApplication"/>), exactly as the CLI's commands do: the same plans, the same
+/// checks, the same result documents (Parley.Reports), and the same arguments recorded, so that
+/// <c>parley runs rerun</c> replays a run the server recorded.
+/// </summary>
+internal static class RunPlanner
+{
+    /// <summary>The analyses, as <c>POST /runs/{kind}</c> names them.</summary>
+    public static ImmutableArray<string> Kinds { get; } = ["forecast", "stages", "whatif", "influence", "montecarlo", "sensitivity", "backtest", "report"];
+
+    /// <summary>The analyses that answer in the request by default (the others are jobs).</summary>
+    public static bool IsShort(string kind) => kind is "forecast" or "stages" or "whatif";
+
+    /// <summary>The fields each analysis takes besides the scenario, models, rounds, tolerance, seed and parameters.</summary>
+    private static readonly ImmutableDictionary<string, ImmutableHashSet<string>> Fields = new Dictionary<string, ImmutableHashSet<string>>
+    {
+        ["forecast"] = ["blocs", "stages"],
+        ["stages"] = ["blocs"],
+        ["whatif"] = ["blocs", "stages", "set", "remove_actors", "add_stages", "overlay"],
+        ["influence"] = ["blocs", "stages", "shift", "samples", "exact_limit", "search", "issues"],
+        ["montecarlo"] = ["draws", "threads", "spread", "bins"],
+        ["sensitivity"] = ["draws", "threads", "spread"],
+        ["backtest"] = ["capability", "unit", "cross_validate"],
+        ["report"] = ["stages", "draws", "threads", "analysis_model"],
+    }.ToImmutableDictionary();
+
+    /// <summary>
+    /// The run <paramref name="body"/> asks for, or the problem to answer: 404 for an unknown analysis
+    /// or stored scenario, 400 with every problem found in the input.
+    /// </summary>
+    public static (PlannedRun? Run, IResult? Problem) Plan(string kind, RunBody body, ParleyStore store)
+    {
+        if (!Kinds.Contains(kind))
+        {
+            return (null, ApiProblems.NotFound($"there is no analysis '{kind}'; POST /runs/KIND with KIND one of {string.Join(", ", Kinds)}"));
+        }
+
+        var refused = Given(body).Where(field => !Fields[kind].Contains(field)).ToList();
+        if (refused.Count > 0)
+        {
+            return (null, ApiProblems.Invalid([.. refused.Select(f => $"'{f}' is not an option of {kind}; {kind} takes scenario, models, rounds, tolerance, seed, parameters{string.Concat(Fields[kind].Order().Select(x => ", " + x))}")]));
+        }
+
+        var (source, sourceProblem) = ScenarioSources.Resolve(body.Scenario, store, out var stored);
+        if (source is null)
+        {
+            return (null, sourceProblem);
+        }
+
+        var flags = new Flags();
+        var (models, modelProblem) = Models(kind, body, flags);
+        if (models is null)
+        {
+            return (null, modelProblem);
+        }
+
+        var (run, problem) = kind switch
+        {
+            "forecast" or "stages" => Forecast(kind, body, source, models, flags),
+            "whatif" => WhatIf(body, source, models, flags),
+            "influence" => Influence(body, source, models, flags),
+            "montecarlo" or "sensitivity" => Uncertainty(kind, body, source, models, flags),
+            "backtest" => Backtest(body, source, models, flags),
+            _ => Report(body, source, models, flags),
+        };
+
+        // A stored version is recorded as the version run, not saved again as a new one.
+        return (run is null || stored is null ? run : run with { Request = run.Request with { VersionId = stored.Id } }, problem);
+    }
+
+    private static (PlannedRun?, IResult?) Forecast(string kind, RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    {
+        var stages = kind == "stages" || body.Stages == true;
+        var blocs = flags.Add("--blocs", body.Blocs, "as-written");
+        flags.Switch("--stages", stages);
+        var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true }, Blocs = blocs, Stages = stages });
+        if (planned.Value is not { } plan)
+        {
+            return (null, ApiProblems.Invalid(planned));
+        }
+
+        return Planned("forecast", kind, source, [.. plan.Setup.Models.Select(m => m.Info.Id)], models.Seed, flags, plan.TotalSteps, (progress, token) =>
+        {
+            var run = plan.Run(progress, token);
+            return new RunOutput(ForecastDocument.ToJson(run.Scenario, run.Finals, run.IsStaged ? run.Staged : null), run.Partial);
+        });
+    }
+
+    private static (PlannedRun?, IResult?) WhatIf(RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    {
+        var blocs = flags.Add("--blocs", body.Blocs, "as-written");
+        flags.Switch("--stages", body.Stages == true);
+        flags.AddEach("--set", body.Set);
+        flags.AddEach("--remove-actor", body.RemoveActors);
+        flags.AddEach("--add-stage", body.AddStages);
+        flags.Record("overlay", body.Overlay);
+
+        var planned = ParleyApplication.PlanWhatIf(new WhatIfRequest
+        {
+            Scenario = source,
+            Models = models,
+            Blocs = blocs,
+            Stages = body.Stages == true,
+            Overlay = body.Overlay is { } overlay ? ScenarioSource.FromText(overlay, "overlay") : null,
+            Settings = [.. body.Set ?? []],
+            RemoveActors = [.. body.RemoveActors ?? []],
+            AddStages = [.. body.AddStages ?? []],
+        });
+        if (planned.Value is not { } plan)
+        {
+            return (null, ApiProblems.Invalid(planned));
+        }
+
+        return Planned("whatif", "whatif", source, [.. plan.Models.Select(m => m.Info.Id)], models.Seed, flags, 1, (progress, token) =>
+        {
+            var run = plan.Run(token);
+            progress?.Report(1);
+            return new RunOutput(WhatIfDocument.ToJson(run.Original, run.Overlay, run.Comparisons), false);
+        });
+    }
+
+    private static (PlannedRun?, IResult?) Influence(RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    {
+        var blocs = flags.Add("--blocs", body.Blocs, "as-written");
+        flags.Switch("--stages", body.Stages == true);
+        var defaults = new InfluenceRequest();
+        var request = new InfluenceRequest
+        {
+            Scenario = source,
+            Models = models,
+            Blocs = blocs,
+            Shift = flags.Add("--shift", body.Shift, defaults.Shift),
+            Samples = flags.Add("--samples", body.Samples, defaults.Samples),
+            ExactLimit = flags.Add("--exact-limit", body.ExactLimit, defaults.ExactLimit),
+            SearchSmallestChange = body.Search != false,
+            Issues = [.. body.Issues ?? []],
+            Stages = body.Stages == true,
+        };
+        flags.Switch("--no-search", body.Search == false);
+        flags.AddEach("--issue", body.Issues);
+        var planned = ParleyApplication.PlanInfluence(request);
+        if (planned.Value is not { } plan)
+        {
+            return (null, ApiProblems.Invalid(planned));
+        }
+
+        return Planned("influence", "influence", source, [plan.Model.Info.Id], models.Seed, flags, plan.TotalSteps, (progress, token) =>
+        {
+            var result = plan.Run(progress, token);
+            return new RunOutput(InfluenceDocument.ToJson(plan.Scenario, result), result.Partial);
+        });
+    }
+
+    private static (PlannedRun?, IResult?) Uncertainty(string kind, RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    {
+        var request = new UncertaintyRequest
+        {
+            Scenario = source,
+            Models = models,
+            Draws = flags.Add("--draws", body.Draws, kind == "montecarlo" ? Core.Uncertainty.MonteCarloOptions.DefaultDraws : Core.Uncertainty.SensitivityOptions.DefaultDraws),
+            Threads = flags.Add("--threads", body.Threads, 0),
+            Spread = body.Spread,
+            Bins = kind == "montecarlo" ? flags.Add("--bins", body.Bins, 20) : 20,
+        };
+        flags.Add("--spread", body.Spread);
+        if (kind == "montecarlo")
+        {
+            var planned = ParleyApplication.PlanMonteCarlo(request);
+            if (planned.Value is not { } plan)
+            {
+                return (null, ApiProblems.Invalid(planned));
+            }
+
+            return Planned(kind, kind, source, [plan.Model.Info.Id], models.Seed, flags, plan.TotalSteps, (progress, token) =>
+            {
+                var result = plan.Run(progress, token);
+                return new RunOutput(UncertaintyDocument.ToJson(plan.Scenario, result), result.Partial);
+            });
+        }
+
+        var sensitivity = ParleyApplication.PlanSensitivity(request);
+        if (sensitivity.Value is not { } swings)
+        {
+            return (null, ApiProblems.Invalid(sensitivity));
+        }
+
+        return Planned(kind, kind, source, [swings.Model.Info.Id], models.Seed, flags, swings.TotalSteps, (progress, token) =>
+        {
+            var result = swings.Run(progress, token);
+            return new RunOutput(UncertaintyDocument.ToJson(swings.Scenario, result), result.Partial);
+        });
+    }
+
+    private static (PlannedRun?, IResult?) Backtest(RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    {
+        var text = ScenarioSources.Text(source);
+        var planned = ParleyApplication.PlanBacktest(new BacktestRequest
+        {
+            Texts = [ScenarioSource.FromText(text.Text, source.Name)],
+            Format = source.Format,
+            Models = models,
+            Capability = flags.Add("--capability", body.Capability, "equal"),
+            Unit = flags.Add("--unit", body.Unit, "issue"),
+            CrossValidate = body.CrossValidate,
+        });
+        flags.Add("--cross-validate", body.CrossValidate);
+        if (planned.Value is not { } plan)
+        {
+            return (null, ApiProblems.Invalid(planned));
+        }
+
+        // The store keeps the data set as the run's scenario (a DEU data set reads as one scenario of all its issues).
+        var scenario = ScenarioFiles.ReadText(text.Text, source.Name, Format(source)).Scenario!;
+        var snapshot = new ScenarioSnapshot(scenario, text.Text, text.FileName, text.Format);
+        return (new PlannedRun("backtest", Request("backtest", [.. plan.Setup.Models.Select(m => m.Info.Id)], models.Seed, flags, snapshot), plan.TotalSteps, "application/json", (progress, token) =>
+        {
+            var run = plan.Run(progress, token);
+            return new RunOutput(BacktestDocument.ToJson(run.Dataset, run.CapabilityLabel, run.Result, run.CrossValidated, run.Candidates.ToArray()), false);
+        }), null);
+    }
+
+    private static (PlannedRun?, IResult?) Report(RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    {
+        flags.Switch("--stages", body.Stages == true);
+        var planned = ParleyApplication.PlanReport(new ReportRequest
+        {
+            Scenario = source,
+            Models = models,
+            AnalysisModel = flags.Add("--analysis-model", body.AnalysisModel),
+            Draws = flags.Add("--draws", body.Draws, 0),
+            Threads = flags.Add("--threads", body.Threads, 0),
+            Stages = body.Stages == true,
+        });
+        if (planned.Value is not { } plan)
+        {
+            return (null, ApiProblems.Invalid(planned));
+        }
+
+        var planModels = plan.Forecast.Setup.Models;
+        var (report, problem) = Planned("report", "report", source, [.. planModels.Select(m => m.Info.Id)], models.Seed, flags, plan.TotalSteps, (progress, token) =>
+        {
+            var run = plan.Run(progress, token);
+            var input = new NegotiationReportInput
+            {
+                Scenario = run.Forecast.Scenario,
+                Results = run.Forecast.Results,
+                Staged = run.Staged,
+                Uncertainty = run.Uncertainty,
+                Sensitivity = run.Sensitivity,
+                Influence = run.Influence,
+                Seed = run.Forecast.Options.Seed,
+                Command = string.Create(CultureInfo.InvariantCulture,
+                    $"POST /runs/report (parley report --model {string.Join(",", planModels.Select(m => m.Info.Id))} --analysis-model {plan.AnalysisModel} --draws {plan.MonteCarlo?.TotalSteps ?? 0} --seed {run.Forecast.Options.Seed}{(plan.Stages ? " --stages" : "")})"),
+            };
+            return new RunOutput(NegotiationReport.ToHtml(input), false);
+        });
+        return (report is null ? null : report with { MediaType = "text/html; charset=utf-8" }, problem);
+    }
+
+    /// <summary>A planned run of a scenario loaded from <paramref name="source"/>, recorded under <paramref name="command"/>.</summary>
+    private static (PlannedRun?, IResult?) Planned(string command, string kind, ScenarioSource source, ImmutableArray<string> models, ulong seed, Flags flags, long steps, Func<IProgress<long>?, CancellationToken, RunOutput> execute)
+    {
+        // The store keeps the scenario as written (before blocs, edits or a proposal's choice).
+        var scenario = ScenarioLoader.Load(source).Value!;
+        var text = ScenarioSources.Text(source);
+        var snapshot = new ScenarioSnapshot(scenario, text.Text, text.FileName, text.Format);
+        return (new PlannedRun(kind, Request(command, models, seed, flags, snapshot), Math.Max(1, steps), "application/json", execute), null);
+    }
+
+    private static RunRequest Request(string command, ImmutableArray<string> models, ulong seed, Flags flags, ScenarioSnapshot snapshot) =>
+        new(command, flags.Arguments, models, flags.Options, seed, snapshot);
+
+    private static ScenarioFormat? Format(ScenarioSource source) =>
+        source.Format is { } name ? ScenarioFiles.ParseFormatName(name) : null;
+
+    /// <summary>The models and their options, as <c>--model</c>, <c>--rounds</c>, <c>--tolerance</c>, <c>--seed</c> and <c>--param</c>.</summary>
+    private static (ModelRequest?, IResult?) Models(string kind, RunBody body, Flags flags)
+    {
+        var several = kind is "forecast" or "stages" or "whatif" or "backtest" or "report";
+        var models = flags.Add("--model", body.Models, several ? "all" : "compromise");
+        var rounds = flags.Add("--rounds", body.Rounds);
+        var tolerance = flags.Add("--tolerance", body.Tolerance);
+        var seed = flags.Add("--seed", body.Seed, 0UL);
+        var parameters = new List<ParameterSetting>();
+        var problems = new List<string>();
+        foreach (var (name, value) in body.Parameters ?? [])
+        {
+            if (ModelParameterValues.Text(value) is not { } text)
+            {
+                problems.Add($"parameters.{name}: {value.ValueKind.ToString().ToLowerInvariant()} is not allowed; give a number, a string or a boolean");
+                continue;
+            }
+
+            parameters.Add(new ParameterSetting(name, text));
+            flags.AddEach("--param", [$"{name}={text}"]);
+        }
+
+        return problems.Count > 0
+            ? (null, ApiProblems.Invalid([.. problems]))
+            : (new ModelRequest { Models = models, AllowSeveral = several, Rounds = rounds, Tolerance = tolerance, Seed = seed, Parameters = [.. parameters] }, null);
+    }
+
+    /// <summary>The body's fields that are set, by their JSON names.</summary>
+    private static IEnumerable<string> Given(RunBody body)
+    {
+        (string Name, bool Set)[] fields =
+        [
+            ("blocs", body.Blocs is not null), ("stages", body.Stages is not null), ("draws", body.Draws is not null),
+            ("threads", body.Threads is not null), ("spread", body.Spread is not null), ("bins", body.Bins is not null),
+            ("shift", body.Shift is not null), ("samples", body.Samples is not null), ("exact_limit", body.ExactLimit is not null),
+            ("search", body.Search is not null), ("issues", body.Issues is not null), ("set", body.Set is not null),
+            ("remove_actors", body.RemoveActors is not null), ("add_stages", body.AddStages is not null), ("overlay", body.Overlay is not null),
+            ("capability", body.Capability is not null), ("unit", body.Unit is not null), ("cross_validate", body.CrossValidate is not null),
+            ("analysis_model", body.AnalysisModel is not null),
+        ];
+        return fields.Where(f => f.Set).Select(f => f.Name);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Models;
+using Parley.Storage;
+
+namespace Parley.Server;
+
+/// <summary>
+/// Records and runs the server's runs: every run is in the store as running before it starts and
+/// completed (with its document, in one transaction), failed or cancelled when it ends. Short runs
+/// work in the request; jobs work in the background, at most <see cref="ServerOptions.MaxConcurrentJobs"/>
+/// at once, each within <see cref="ServerOptions.JobTimeout"/>.
+/// </summary>
+internal sealed class RunService : IDisposable
+{
+    private readonly ParleyStore store;
+    private readonly ServerOptions options;
+    private readonly ILogger<RunService> logger;
+    private readonly ConcurrentDictionary<long, Job> jobs = new();
+    private readonly SemaphoreSlim slots;
+    private volatile bool stopping;
+
+    public RunService(ParleyStore store, ServerOptions options, ILogger<RunService> logger)
+    {
+        this.store = store;
+        this.options = options;
+        this.logger = logger;
+        slots = new SemaphoreSlim(options.MaxConcurrentJobs);
+    }
+
+    /// <summary>Records <paramref name="run"/> as running and returns its id.</summary>
+    /// <exception cref="StoreException">The store refused it.</exception>
+    public long Record(PlannedRun run) => store.StartRun(run.Request);
+
+    /// <summary>Runs <paramref name="run"/> (recorded as <paramref name="id"/>) in the caller, until done or <paramref name="cancellationToken"/>.</summary>
+    public RunEnd RunNow(long id, PlannedRun run, CancellationToken cancellationToken) =>
+        Execute(id, run, null, cancellationToken, () => string.Create(CultureInfo.InvariantCulture,
+            $"the request ended before the run finished (the client went away, or the request time limit of {options.RequestTimeout.TotalSeconds:0} s passed)"));
+
+    /// <summary>Starts <paramref name="run"/> (recorded as <paramref name="id"/>) as a background job.</summary>
+    public Job StartJob(long id, PlannedRun run)
+    {
+        var job = new Job(id, run.Kind, run.TotalSteps);
+        jobs[id] = job;
+        job.Cancellation.CancelAfter(options.JobTimeout);
+        job.Completion = Task.Run(async () =>
+        {
+            try
+            {
+                await slots.WaitAsync(job.Cancellation.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return End(id, RunStatus.Cancelled, Reason(job), null);
+            }
+
+            try
+            {
+                return Execute(id, run, job, job.Cancellation.Token, () => Reason(job));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        });
+        _ = job.Completion.ContinueWith(_ => Forget(job), TaskScheduler.Default);
+        return job;
+    }
+
+    /// <summary>The job of run <paramref name="id"/> while it works; <c>null</c> once it has ended (or for a run that was never a job).</summary>
+    public Job? FindJob(long id) => jobs.GetValueOrDefault(id);
+
+    /// <summary>Whether new runs are refused because the server is stopping.</summary>
+    public bool Stopping => stopping;
+
+    /// <summary>Cancels every job (the server is stopping) and waits up to <paramref name="wait"/> for the store to record them.</summary>
+    public void StopAll(TimeSpan wait)
+    {
+        stopping = true;
+        var running = jobs.Values.ToList();
+        foreach (var job in running)
+        {
+            job.Cancel("the server stopped before the run finished");
+        }
+
+        Task.WaitAll([.. running.Select(j => (Task)j.Completion)], wait);
+    }
+
+    public void Dispose()
+    {
+        StopAll(TimeSpan.FromSeconds(10));
+        slots.Dispose();
+    }
+
+    private string Reason(Job job) => job.Cancellation.IsCancellationRequested && job.CancelReason == "cancelled"
+        ? string.Create(CultureInfo.InvariantCulture, $"the job time limit of {options.JobTimeout} passed")
+        : job.CancelReason;
+
+    private RunEnd Execute(long id, PlannedRun run, IProgress<long>? progress, CancellationToken cancellationToken, Func<string> cancelled)
+    {
+        try
+        {
+            var output = run.Execute(progress, cancellationToken);
+            if (output.Partial)
+            {
+                return End(id, RunStatus.Cancelled, cancelled() + "; the partial result was not kept", null);
+            }
+
+            store.CompleteRun(id, output.Document);
+            return new RunEnd(RunStatus.Completed, output.Document, null);
+        }
+        catch (OperationCanceledException)
+        {
+            return End(id, RunStatus.Cancelled, cancelled(), null);
+        }
+        catch (ModelOptionException error)
+        {
+            return End(id, RunStatus.Failed, error.Message, null) with { BadInput = true };
+        }
+        catch (StoreException error)
+        {
+            logger.LogError(error, "Run {Id}: the store failed", id);
+            return End(id, RunStatus.Failed, $"the store failed: {error.Message}", null);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            logger.LogError(error, "Run {Id} ({Kind}) failed", id, run.Kind);
+            return End(id, RunStatus.Failed, $"internal error ({error.GetType().Name}): {error.Message}", null);
+        }
+    }
+
+    private RunEnd End(long id, RunStatus status, string reason, string? document)
+    {
+        try
+        {
+            store.EndRun(id, status, reason);
+        }
+        catch (StoreException error)
+        {
+            logger.LogError(error, "Run {Id}: cannot mark it {Status}", id, status);
+        }
+
+        return new RunEnd(status, document, reason);
+    }
+
+    private void Forget(Job job)
+    {
+        jobs.TryRemove(job.Id, out _);
+        job.Dispose();
+    }
+}

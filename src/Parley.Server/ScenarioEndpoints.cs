@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Parley.Application;
+using Parley.Storage;
+
+namespace Parley.Server;
+
+/// <summary>
+/// <c>/scenarios</c>: save a scenario (a body in any supported format, or a multipart upload) as a new
+/// version, list scenarios, read a version, list the versions, and diff two versions.
+/// </summary>
+internal static class ScenarioEndpoints
+{
+    /// <summary>The content types a scenario body may be sent as; the format is read from the content (or <c>?format=</c>), not from the type.</summary>
+    private static readonly string[] BodyTypes =
+    [
+        "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json", "text/csv",
+        "text/tab-separated-values", "application/xml", "text/xml", "text/plain", "application/octet-stream",
+    ];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
+        scenarios.MapPost("/", Create)
+            .WithSummary("Save a scenario sent as the body (YAML, JSON, KTAB CSV/XML, Decide, BDM, DEU): a new version when it changed")
+            .Accepts<string>(BodyTypes[0], BodyTypes[1..])
+            .Produces<ScenarioVersionView>(StatusCodes.Status201Created).Produces<ScenarioVersionView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        scenarios.MapPost("/upload", Upload)
+            .WithSummary("Save an uploaded scenario file (multipart/form-data: file, and optionally format, message, proposal)")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ScenarioVersionView>(StatusCodes.Status201Created).Produces<ScenarioVersionView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery();
+        scenarios.MapGet("/", (ParleyStore store) => Results.Json(store.ListScenarios(), ApiJson.Response))
+            .WithSummary("Every scenario with its number of versions and runs").Produces<ScenarioSummary[]>();
+        scenarios.MapGet("/{name}", (string name, ParleyStore store) => Version(store, name))
+            .WithSummary("The latest version of a scenario, with its text").Produces<ScenarioVersionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        scenarios.MapGet("/{name}/versions", History)
+            .WithSummary("Every version of a scenario, oldest first (without their texts)").Produces<ScenarioVersionView[]>().ProducesProblem(StatusCodes.Status404NotFound);
+        scenarios.MapGet("/{name}/versions/{version:int}", (string name, int version, ParleyStore store) => Version(store, $"{name}@{version.ToString(CultureInfo.InvariantCulture)}"))
+            .WithSummary("One version of a scenario, with its text").Produces<ScenarioVersionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        scenarios.MapGet("/{name}/diff", Diff)
+            .WithSummary("What changed between two versions (?from=N&to=M): actors, issues, stances, evidence, stages")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Create(HttpContext context, ParleyStore store, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName, string? message, string? proposal)
+    {
+        var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        return text is null ? problem! : Save(context, store, text, fileName ?? DefaultName(context.Request.ContentType), format, message, proposal);
+    }
+
+    private static async Task<IResult> Upload(HttpContext context, ParleyStore store, ServerOptions options)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return ApiProblems.Invalid("send the file as multipart/form-data with a part named 'file'; or POST the file's text to /scenarios");
+        }
+
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            var (_, tooLarge) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            return tooLarge!;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return ApiProblems.Invalid("the form has no part named 'file'; send the scenario file as 'file'");
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream());
+        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        return Save(context, store, text, file.FileName, form["format"].FirstOrDefault(), form["message"].FirstOrDefault(), form["proposal"].FirstOrDefault());
+    }
+
+    private static IResult Save(HttpContext context, ParleyStore store, string text, string? fileName, string? format, string? message, string? proposal)
+    {
+        var source = ScenarioSource.FromText(text, ScenarioSources.DisplayName(fileName), format) with { Proposal = proposal };
+        var loaded = ScenarioLoader.Load(source);
+        if (loaded.Value is not { } scenario)
+        {
+            return ApiProblems.Invalid(loaded);
+        }
+
+        var file = ScenarioSources.Text(source);
+        var saved = store.SaveScenario(new ScenarioSnapshot(scenario, file.Text, file.FileName, file.Format), message);
+        var view = ScenarioVersionView.From(saved.Version, withContent: false) with { Created = saved.Created };
+        context.Response.Headers.Location = view.Link;
+        return Results.Json(view, ApiJson.Response, statusCode: saved.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static IResult Version(ParleyStore store, string reference)
+    {
+        var (version, problem) = ScenarioSources.FindVersion(store, reference);
+        return version is null ? problem! : Results.Json(ScenarioVersionView.From(version, withContent: true), ApiJson.Response);
+    }
+
+    private static IResult History(string name, ParleyStore store)
+    {
+        var history = store.History(name);
+        return history.Count == 0
+            ? ApiProblems.NotFound($"no scenario '{name}' in the store; GET /scenarios lists them")
+            : Results.Json(history.Select(v => ScenarioVersionView.From(v, withContent: false)).ToArray(), ApiJson.Response);
+    }
+
+    private static IResult Diff(string name, int? from, int? to, ParleyStore store)
+    {
+        if (from is null || to is null)
+        {
+            return ApiProblems.Invalid("give both versions: ?from=N&to=M");
+        }
+
+        var (older, problemA) = ScenarioSources.FindVersion(store, $"{name}@{from.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (older is null)
+        {
+            return problemA!;
+        }
+
+        var (newer, problemB) = ScenarioSources.FindVersion(store, $"{name}@{to.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (newer is null)
+        {
+            return problemB!;
+        }
+
+        var changes = older.Hash == newer.Hash ? [] : ScenarioDiff.Between(older.ToScenario(), newer.ToScenario());
+        return Results.Json(new
+        {
+            From = older.Reference,
+            To = newer.Reference,
+            SameData = older.Hash == newer.Hash,
+            SameText = older.Content == newer.Content,
+            Changes = changes,
+        }, ApiJson.Response);
+    }
+
+    /// <summary>A name for a body without one, with the extension its content type suggests (detection still reads the content).</summary>
+    private static string DefaultName(string? contentType) => (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "application/json" => "scenario.json",
+        "application/yaml" or "application/x-yaml" or "text/yaml" or "text/x-yaml" => "scenario.yaml",
+        "text/csv" => "scenario.csv",
+        "application/xml" or "text/xml" => "scenario.xml",
+        _ => "scenario",
+    };
+}
+
+/// <summary>A scenario version as the API shows it.</summary>
+internal sealed record ScenarioVersionView(string Name, int Version, int? Parent, string Reference, string Hash, string FileName, string Format, string? Message, DateTimeOffset CreatedAt, string Link)
+{
+    /// <summary>Whether this request added the version (false: the latest already held exactly this file).</summary>
+    public bool? Created { get; init; }
+
+    /// <summary>The file's text as saved.</summary>
+    public string? Content { get; init; }
+
+    public static ScenarioVersionView From(ScenarioVersion version, bool withContent) => new(
+        version.Name, version.Version, version.ParentVersion, version.Reference, version.Hash, version.FileName, version.Format, version.Message, version.CreatedAt,
+        $"/scenarios/{Uri.EscapeDataString(version.Name)}/versions/{version.Version.ToString(CultureInfo.InvariantCulture)}")
+    {
+        Content = withContent ? version.Content : null,
+    };
+}
