@@ -71,12 +71,21 @@ public sealed class ExchangeModel : IModel
     public static ModelOptionDescription RexP { get; } = ModelOptionDescription.Number(
         "rex-p", 0, 0, 1, "REX (randomised equal gain): how far a realised exchange's gain is redrawn; 0 is plain equal gain (docs/models/exchange.md).");
 
+    /// <summary>The <c>ties</c> parameter: how candidates with equal gains are ordered.</summary>
+    public static ModelOptionDescription Ties { get; } = ModelOptionDescription.Choice(
+        "ties",
+        "order",
+        "equal gains (to 12 digits): order = in creation order, the same every run; coin = a coin seeded by --seed picks one of the first two, as the Decide reference does, so that seeds show the spread ties make (docs/models/exchange.md).",
+        "order",
+        "coin");
+
     /// <inheritdoc />
     public ImmutableArray<ModelOptionDescription> Options { get; } =
     [
         ModelOptionDescription.Rounds(DefaultRounds.ToString(CultureInfo.InvariantCulture)),
         ModelOptionDescription.Tolerance("none: every round runs"),
         RexP,
+        Ties,
     ];
 
     /// <inheritdoc />
@@ -98,7 +107,8 @@ public sealed class ExchangeModel : IModel
         // Capabilities above 2^64 would overflow the engine's weight totals, and scales beyond 2^1000
         // its conversion to 0-100; both are scaled by exact powers of two and the results scaled back.
         var scales = PositionScales(scenario);
-        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, parallelism, skipsSteady);
+        var tieCoin = options.GetChoice(Ties) == "coin";
+        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, parallelism, skipsSteady, tieCoin);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)
