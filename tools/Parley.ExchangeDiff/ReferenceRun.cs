@@ -47,7 +47,11 @@ internal sealed class ReferenceRunner(string runScript, TimeSpan timeout, bool c
     }
 
     /// <summary>Runs (or reads back) the reference on <paramref name="file"/> for REX value <paramref name="p"/> and tie seed <paramref name="seed"/>.</summary>
-    /// <returns>The run, or <c>null</c> when only cached runs are wanted and this one is not cached.</returns>
+    /// <returns>
+    /// The run, or <c>null</c> when only cached runs are wanted and this one is not cached, or when
+    /// it timed out: a loaded machine, not a property of the scenario, so it is neither cached nor
+    /// taken for a crash, and the case is not compared.
+    /// </returns>
     public async Task<ReferenceRun?> RunAsync(string file, string p, int seed, int rounds, CancellationToken cancellationToken)
     {
         var stem = string.Create(CultureInfo.InvariantCulture, $"{Path.ChangeExtension(file, null)}.p{p}.r{rounds}.s{seed}");
@@ -91,7 +95,7 @@ internal sealed class ReferenceRunner(string runScript, TimeSpan timeout, bool c
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
-            return new ReferenceRun(seed, [], [], string.Create(CultureInfo.InvariantCulture, $"timeout: no result after {timeout.TotalSeconds} s"), timeout.TotalSeconds);
+            return null;
         }
 
         await standardOutput;

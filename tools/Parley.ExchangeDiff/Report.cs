@@ -6,7 +6,7 @@ namespace Parley.ExchangeDiff;
 /// <summary>The campaign's figures, as Markdown: what was compared, the share inside, every exclusion with its rule, every failure.</summary>
 internal static class Report
 {
-    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed)
+    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed, int notCompared = 0)
     {
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
@@ -14,6 +14,11 @@ internal static class Report
         Line($"# Exchange model: Parley against the Decide reference");
         Line($"");
         Line($"Campaign seed {options.Seed}, scenarios {options.First}-{options.First + options.Count - 1}, {Differential.ReferenceSeeds.Length} reference tie seeds, wall time {elapsed:hh\\:mm\\:ss}.");
+        if (notCompared > 0)
+        {
+            Line($"Not compared: {notCompared} scenario-p cases (a reference run timed out{(options.CachedOnly ? ", or is not in the cache" : string.Empty)}).");
+        }
+
         var scenarios = results.Select(r => r.Scenario).DistinctBy(s => s.Name).ToList();
         if (scenarios.Count > 0)
         {
@@ -27,13 +32,14 @@ internal static class Report
             var inside = rounds.Count(r => r.Inside);
             var counts = compared.Count(r => r.CountInside);
             Line($"");
-            Line($"## p = {group.Key}{(group.Key == "0" ? " (equal gain)" : " (REX; Parley's 5 seeds each compared)")}");
+            var seeded = group.Key != "0" || options.ParleyTies == "coin";
+            Line($"## p = {group.Key}{(group.Key == "0" ? " (equal gain)" : " (REX)")}, Parley's ties: {options.ParleyTies}{(seeded ? "; Parley's 5 seeds each compared" : string.Empty)}");
             Line($"");
             Line($"| figure | value |");
             Line($"|---|---:|");
             Line($"| scenarios | {group.Count()} |");
             Line($"| compared (no exclusion rule applies) | {compared.Count} |");
-            Line($"| issue-rounds compared (issue x round 1 and {group.First().IssueRounds.Select(r => r.Round).DefaultIfEmpty(10).Max()}{(group.Key == "0" ? string.Empty : " x Parley seed")}) | {rounds.Count} |");
+            Line($"| issue-rounds compared (issue x round 1 and {group.First().IssueRounds.Select(r => r.Round).DefaultIfEmpty(10).Max()}{(seeded ? " x Parley seed" : string.Empty)}) | {rounds.Count} |");
             Line($"| inside the reference's range +/- 1 point | {inside} ({Share(inside, rounds.Count)}) |");
             Line($"| round 1 inside | {Share(rounds.Count(r => r.Round == 1 && r.Inside), rounds.Count(r => r.Round == 1))} |");
             Line($"| last round inside | {Share(rounds.Count(r => r.Round != 1 && r.Inside), rounds.Count(r => r.Round != 1))} |");
