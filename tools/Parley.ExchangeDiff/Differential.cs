@@ -50,6 +50,29 @@ internal sealed record CaseResult(
     /// <summary>Whether the case is compared (no exclusion rule applies) and something lies outside.</summary>
     public bool Failed => Excluded is null && (!CountInside || IssueRounds.Any(r => !r.Inside));
 
+    /// <summary>
+    /// The reference against itself: each of its runs' issue-rounds against the range of its other
+    /// runs, widened the same way. Where ties or REX make the reference a random process, this is
+    /// about how often one more run of it would lie inside (against one run fewer than Parley is).
+    /// </summary>
+    public (int Inside, int Total) ReferenceLeaveOneOut()
+    {
+        var inside = 0;
+        var total = 0;
+        foreach (var round in IssueRounds.DistinctBy(r => (r.Issue, r.Round)))
+        {
+            var values = Reference.Select(r => r.Voting[round.Round - 1][round.Issue]).ToList();
+            for (var k = 0; k < values.Count; k++)
+            {
+                var others = values.Where((_, i) => i != k).ToList();
+                total++;
+                inside += new IssueRound(round.Issue, round.Round, 0, values[k], others.Min(), others.Max(), round.Width).Inside ? 1 : 0;
+            }
+        }
+
+        return (inside, total);
+    }
+
     /// <summary>What lies outside, one line each.</summary>
     public IEnumerable<string> Misses()
     {

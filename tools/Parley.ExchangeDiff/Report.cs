@@ -44,6 +44,8 @@ internal static class Report
             Line($"| round 1 inside | {Share(rounds.Count(r => r.Round == 1 && r.Inside), rounds.Count(r => r.Round == 1))} |");
             Line($"| last round inside | {Share(rounds.Count(r => r.Round != 1 && r.Inside), rounds.Count(r => r.Round != 1))} |");
             Line($"| round-1 exchange count inside the reference's range | {counts} of {compared.Count} ({Share(counts, compared.Count)}) |");
+            var self = compared.Select(r => r.ReferenceLeaveOneOut()).Aggregate((Inside: 0, Total: 0), (a, b) => (a.Inside + b.Inside, a.Total + b.Total));
+            Line($"| the reference against itself: each run's issue-rounds against its other runs' range +/- 1 point | {self.Inside} of {self.Total} ({Share(self.Inside, self.Total)}) |");
             Line($"| largest miss (points of 0-100) | {rounds.Select(r => r.Miss).DefaultIfEmpty(0).Max():0.##} |");
             Line($"| issues left out by rule `issue-nobody-weighs` (every stance with salience or power 0) | {compared.Sum(r => r.UnweighedIssues)} |");
             Line($"| scenarios whose reference runs diverged through ties | {compared.Count(r => r.TieDivergent)} |");
