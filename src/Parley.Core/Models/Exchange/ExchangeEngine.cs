@@ -31,7 +31,10 @@ internal sealed class ExchangeEngine
 
     // How close (0-100 scale) the outcome a demander has seen may come to it and count as having
     // reached it, so that no cut applies: an earlier cut lands the outcome exactly on the demander,
-    // and rounding must not decide whether the next move is cut to nothing or not cut at all.
+    // and rounding must not decide whether the next move is cut to nothing or not cut at all. The
+    // same on the other side: a move that lands the seen outcome on the demander to within this is
+    // not cut (a supplier's full move lands it exactly there whenever the two are alone on the
+    // issue, or have the others' weight balanced), and rounding must not decide that either.
     private const double Reached = 1e-9;
 
     // How close (0-100 scale) a position may come to the outcome and count as on it. An actor on
@@ -1130,14 +1133,14 @@ internal sealed class ExchangeEngine
         // far a cut lets the outcome go.
         var triggerQ = shiftP * ratio;
         var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
-        if (aheadQ > Reached && aheadQ < triggerQ)
+        if (aheadQ > Reached && aheadQ < triggerQ - Reached)
         {
             shiftP = CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) / ratio;
         }
 
         var triggerP = shiftP;
         var aheadP = (tp.Preference - SeenOutcome(startOutcome[p], totalP, tp, sp, candidate.SeenOwnP)) * directionP;
-        if (aheadP > Reached && aheadP < triggerP)
+        if (aheadP > Reached && aheadP < triggerP - Reached)
         {
             shiftP = CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP);
         }
@@ -1155,8 +1158,8 @@ internal sealed class ExchangeEngine
         {
             // REX replaces the equal-gain exchange (which had to be valid) by a randomised one,
             // which must be valid too; the candidate keeps its rank by the equal gain.
-            var cutP = aheadP > Reached && aheadP < fullP ? CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP) : double.NaN;
-            var cutQ = aheadQ > Reached && aheadQ < fullQ ? CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) : double.NaN;
+            var cutP = aheadP > Reached && aheadP < fullP - Reached ? CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP) : double.NaN;
+            var cutQ = aheadQ > Reached && aheadQ < fullQ - Reached ? CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) : double.NaN;
             (shiftP, shiftQ) = RandomisedShifts(rexDraws[index], gain, sp.Salience, sq.Salience, tp.Salience, tq.Salience, fullP, fullQ, cutP, cutQ);
             moveP = shiftP * totalP / sp.Weight * directionP;
             moveQ = shiftQ * totalQ / tq.Weight * directionQ;

@@ -172,4 +172,25 @@ public sealed class ExchangeRulesTests
         Assert.Equal(Sequence(RoundOne(ThreeWayTie())), Sequence(RoundOne(ThreeWayTie(), seed: 9)));
         Assert.Equal("i1", RoundOne(ThreeWayTie(), seed: 9).Exchanges[0].SecondIssue);
     }
+
+    [Fact]
+    public void Exchange_MoveLandingTheSeenOutcomeOnTheDemander_IsNotCut()
+    {
+        // Scenario s1-0163 of the differential campaign (2 actors x 8 issues, its i1-i8 here i0-i7;
+        // i6 on 0-1). a1 moves on i3 in
+        // two exchanges with a2; then its full move to a2 (20.13 -> 0) lands the outcome a2 has
+        // seen exactly on a2, which double computed 1e-15 short: cutting there counted a1 where a2
+        // first saw it and sent it off the scale. The reference realises it (round 1: 5 exchanges,
+        // i7 at 70.794), and so does Parley.
+        var scenario = Build(
+            [(0, 100), (0, 100), (0, 100), (0, 100), (0, 100), (0, 100), (0, 1), (0, 100)],
+            ("a1", [null, (50, 0.71), (75, 0.77), (50, 0.33), (100, 0.88), (75, 0.52), (1, 0.01), (75, 0.44)]),
+            ("a2", [(0, 0.58), (25, 0.6), (25, 0.06), (0, 0.62), null, (25, 0.47), (0.25, 0.49), (25, 0.67)]));
+        scenario = scenario with { Actors = [scenario.Actors[0] with { Capability = 0.89 }, scenario.Actors[1] with { Capability = 0.28 }] };
+
+        var round = RoundOne(scenario);
+
+        Assert.Equal(5, round.Exchanges.Length);
+        Assert.Contains(round.Exchanges, e => e is { FirstActor: "a1", FirstIssue: "i3", SecondIssue: "i7" } && Math.Abs(e.FirstTo) < 1e-9);
+    }
 }
