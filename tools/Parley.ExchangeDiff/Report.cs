@@ -77,7 +77,7 @@ internal static class Report
             {
                 Line($"");
                 Line($"Outside the range ({failed.Count} scenarios):");
-                foreach (var failure in failed.Take(40))
+                foreach (var failure in failed)
                 {
                     Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds): {string.Join("; ", failure.Misses().Take(4))}");
                 }
