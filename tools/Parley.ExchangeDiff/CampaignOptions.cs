@@ -9,7 +9,8 @@ internal sealed record CampaignOptions
     public const string Usage = """
         usage: exchange-diff [--count N] [--first I] [--seed S] [--p P[,P...]] [--rex-count M]
                              [--jobs J] [--work DIR] [--shrink BUDGET] [--shrink-cases K]
-                             [--timeout SECONDS] [--reference RUN]
+                             [--timeout SECONDS] [--reference RUN] [--more-seeds N]
+                             [--cached-only] [--parley-ties order|coin]
           --count N        scenarios to generate (default 500), from index I (default 0)
           --seed S         the campaign's seed; scenario I is drawn from stream I of it (default 1)
           --p LIST         REX values to compare, 0 is plain equal gain (default 0)
@@ -25,6 +26,8 @@ internal sealed record CampaignOptions
                            again against N tie seeds (default 20; 5 or less: never)
           --cached-only    compare only the cases whose reference runs are all in the work
                            folder already (re-checks Parley without running the reference)
+          --parley-ties T  Parley's tie rule at p = 0: order (default, one run) or coin (the
+                           reference's seeded coin; Parley's 5 seeds each compared)
         """;
 
     public int Count { get; init; } = 500;
@@ -52,6 +55,9 @@ internal sealed record CampaignOptions
     public bool CachedOnly { get; init; }
 
     public int MoreSeeds { get; init; } = 20;
+
+    /// <summary>Parley's <c>ties</c> parameter: <c>order</c> or <c>coin</c>.</summary>
+    public string ParleyTies { get; init; } = "order";
 
     /// <summary>The options, or <c>null</c> (usage) when an option is unknown or its value is not allowed.</summary>
     public static CampaignOptions? Parse(string[] args)
@@ -88,6 +94,7 @@ internal sealed record CampaignOptions
                     "--timeout" => options with { TimeoutSeconds = Positive(value) },
                     "--reference" => options with { Reference = value },
                     "--more-seeds" => options with { MoreSeeds = int.Parse(value, CultureInfo.InvariantCulture) },
+                    "--parley-ties" => options with { ParleyTies = value is "order" or "coin" ? value : throw new FormatException("ties are order or coin") },
                     _ => null,
                 };
             }

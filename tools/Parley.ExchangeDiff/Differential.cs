@@ -50,6 +50,29 @@ internal sealed record CaseResult(
     /// <summary>Whether the case is compared (no exclusion rule applies) and something lies outside.</summary>
     public bool Failed => Excluded is null && (!CountInside || IssueRounds.Any(r => !r.Inside));
 
+    /// <summary>
+    /// The reference against itself: each of its runs' issue-rounds against the range of its other
+    /// runs, widened the same way. Where ties or REX make the reference a random process, this is
+    /// about how often one more run of it would lie inside (against one run fewer than Parley is).
+    /// </summary>
+    public (int Inside, int Total) ReferenceLeaveOneOut()
+    {
+        var inside = 0;
+        var total = 0;
+        foreach (var round in IssueRounds.DistinctBy(r => (r.Issue, r.Round)))
+        {
+            var values = Reference.Select(r => r.Voting[round.Round - 1][round.Issue]).ToList();
+            for (var k = 0; k < values.Count; k++)
+            {
+                var others = values.Where((_, i) => i != k).ToList();
+                total++;
+                inside += new IssueRound(round.Issue, round.Round, 0, values[k], others.Min(), others.Max(), round.Width).Inside ? 1 : 0;
+            }
+        }
+
+        return (inside, total);
+    }
+
     /// <summary>What lies outside, one line each.</summary>
     public IEnumerable<string> Misses()
     {
@@ -83,12 +106,16 @@ internal sealed record ExclusionRule(string Name, string Description, Func<Gener
 }
 
 /// <summary>Runs one scenario through the reference (several tie seeds) and Parley, and compares them.</summary>
-internal sealed class Differential(ReferenceRunner reference, string directory, int rounds = 10)
+/// <param name="reference">Runs the reference (or reads its cached runs).</param>
+/// <param name="directory">Where the scenario files and the reference's outputs go.</param>
+/// <param name="rounds">Rounds per run; round 1 and this last one are compared.</param>
+/// <param name="parleyTies">Parley's tie rule (<c>ties</c>): <c>order</c>, run once at p = 0, or <c>coin</c>, run with each of <see cref="RexSeeds"/>.</param>
+internal sealed class Differential(ReferenceRunner reference, string directory, int rounds = 10, string parleyTies = "order")
 {
     /// <summary>The reference's tie seeds.</summary>
     public static ImmutableArray<int> ReferenceSeeds { get; } = [1, 2, 3, 4, 5];
 
-    /// <summary>Parley's REX seeds when p &gt; 0 (with p = 0 Parley is deterministic and runs once).</summary>
+    /// <summary>Parley's seeds when p &gt; 0 or ties are broken by the coin (else Parley is deterministic and runs once).</summary>
     public static ImmutableArray<ulong> RexSeeds { get; } = [1, 2, 3, 4, 5];
 
     public int Rounds => rounds;
@@ -138,7 +165,7 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
         }
 
         var rexP = double.Parse(p, CultureInfo.InvariantCulture);
-        var parley = (rexP > 0 ? RexSeeds : [0UL]).Select(seed => ParleyRun.Run(scenario.ToDecide(), scenario.Name, rexP, seed, rounds)).ToList();
+        var parley = (rexP > 0 || parleyTies == "coin" ? RexSeeds : [0UL]).Select(seed => ParleyRun.Run(scenario.ToDecide(), scenario.Name, rexP, seed, rounds, parleyTies)).ToList();
         // Rule issue-nobody-weighs: where every stance has salience (or power) 0, the reference's
         // outcome is 0, its weighted mean for a zero denominator (the scale's lower end), and
         // Parley's the plain mean of the positions; such issues are left out of the comparison.

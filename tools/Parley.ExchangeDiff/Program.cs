@@ -9,7 +9,7 @@ using Parley.ExchangeDiff;
 // docs/models/exchange.md, "Differential test", for the rules and the figures.
 if (args is ["trace", var traced, .. var traceArgs])
 {
-    // exchange-diff trace FILE [ROUNDS] [P] [SEED]: Parley's realised exchanges, one line each,
+    // exchange-diff trace FILE [ROUNDS] [P] [SEED] [TIES]: Parley's realised exchanges, one line each,
     // in the order and units of the reference's own trace, to find where two runs part.
     return TraceCommand.Run(traced, traceArgs);
 }
@@ -29,7 +29,7 @@ if (runScript is null || !File.Exists(runScript))
 }
 
 var work = Path.GetFullPath(options.Work);
-var differential = new Differential(new ReferenceRunner(runScript, TimeSpan.FromSeconds(options.TimeoutSeconds), options.CachedOnly), Path.Combine(work, "cases"));
+var differential = new Differential(new ReferenceRunner(runScript, TimeSpan.FromSeconds(options.TimeoutSeconds), options.CachedOnly), Path.Combine(work, "cases"), parleyTies: options.ParleyTies);
 var jobs = new List<(int Index, string P)>();
 for (var index = options.First; index < options.First + options.Count; index++)
 {
@@ -45,10 +45,13 @@ for (var index = options.First; index < options.First + options.Count; index++)
 var results = new ConcurrentBag<CaseResult>();
 var clock = Stopwatch.StartNew();
 var done = 0;
+var notCompared = 0;
 await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, async (job, token) =>
 {
     if (await differential.CompareAsync(ScenarioGenerator.Generate(options.Seed, job.Index), job.P, token) is not { } result)
     {
+        Interlocked.Increment(ref notCompared);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:hh\\:mm\\:ss}] s{options.Seed}-{job.Index:D4} p={job.P}: not compared (a reference run timed out, or is not cached)"));
         return;
     }
 
@@ -92,7 +95,7 @@ if (options.ShrinkBudget > 0)
     }
 }
 
-var summary = Report.Summary(options, ordered, shrunk, widened, clock.Elapsed);
+var summary = Report.Summary(options, ordered, shrunk, widened, clock.Elapsed, notCompared);
 Directory.CreateDirectory(work);
 await File.WriteAllTextAsync(Path.Combine(work, "summary.md"), summary, Encoding.UTF8);
 Console.WriteLine(summary);

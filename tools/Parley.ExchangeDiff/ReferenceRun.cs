@@ -47,7 +47,12 @@ internal sealed class ReferenceRunner(string runScript, TimeSpan timeout, bool c
     }
 
     /// <summary>Runs (or reads back) the reference on <paramref name="file"/> for REX value <paramref name="p"/> and tie seed <paramref name="seed"/>.</summary>
-    /// <returns>The run, or <c>null</c> when only cached runs are wanted and this one is not cached.</returns>
+    /// <returns>
+    /// The run, or <c>null</c> when only cached runs are wanted and this one is not cached, or when
+    /// it timed out or the run script failed before the reference ran (a loaded or busy machine,
+    /// not a property of the scenario): it is neither cached nor taken for a crash, and the case
+    /// is not compared.
+    /// </returns>
     public async Task<ReferenceRun?> RunAsync(string file, string p, int seed, int rounds, CancellationToken cancellationToken)
     {
         var stem = string.Create(CultureInfo.InvariantCulture, $"{Path.ChangeExtension(file, null)}.p{p}.r{rounds}.s{seed}");
@@ -91,13 +96,21 @@ internal sealed class ReferenceRunner(string runScript, TimeSpan timeout, bool c
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
-            return new ReferenceRun(seed, [], [], string.Create(CultureInfo.InvariantCulture, $"timeout: no result after {timeout.TotalSeconds} s"), timeout.TotalSeconds);
+            return null;
         }
 
         await standardOutput;
         var stderr = await errors;
         if (process.ExitCode != 0 || !File.Exists(output + ".part"))
         {
+            // Only the reference's own errors (a Python traceback) are kept as its result; a
+            // failure of the run script itself (its first-use apt-get finding the package lock
+            // taken) says nothing about the scenario, and the case is not compared.
+            if (!stderr.Contains("Traceback (most recent call last)", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? $"exit code {process.ExitCode}";
             await File.WriteAllTextAsync(failure, last, cancellationToken);
             return new ReferenceRun(seed, [], [], last, 0);

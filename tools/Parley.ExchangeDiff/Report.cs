@@ -6,7 +6,7 @@ namespace Parley.ExchangeDiff;
 /// <summary>The campaign's figures, as Markdown: what was compared, the share inside, every exclusion with its rule, every failure.</summary>
 internal static class Report
 {
-    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed)
+    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed, int notCompared = 0)
     {
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
@@ -14,6 +14,11 @@ internal static class Report
         Line($"# Exchange model: Parley against the Decide reference");
         Line($"");
         Line($"Campaign seed {options.Seed}, scenarios {options.First}-{options.First + options.Count - 1}, {Differential.ReferenceSeeds.Length} reference tie seeds, wall time {elapsed:hh\\:mm\\:ss}.");
+        if (notCompared > 0)
+        {
+            Line($"Not compared: {notCompared} scenario-p cases (a reference run timed out{(options.CachedOnly ? ", or is not in the cache" : string.Empty)}).");
+        }
+
         var scenarios = results.Select(r => r.Scenario).DistinctBy(s => s.Name).ToList();
         if (scenarios.Count > 0)
         {
@@ -27,17 +32,20 @@ internal static class Report
             var inside = rounds.Count(r => r.Inside);
             var counts = compared.Count(r => r.CountInside);
             Line($"");
-            Line($"## p = {group.Key}{(group.Key == "0" ? " (equal gain)" : " (REX; Parley's 5 seeds each compared)")}");
+            var seeded = group.Key != "0" || options.ParleyTies == "coin";
+            Line($"## p = {group.Key}{(group.Key == "0" ? " (equal gain)" : " (REX)")}, Parley's ties: {options.ParleyTies}{(seeded ? "; Parley's 5 seeds each compared" : string.Empty)}");
             Line($"");
             Line($"| figure | value |");
             Line($"|---|---:|");
             Line($"| scenarios | {group.Count()} |");
             Line($"| compared (no exclusion rule applies) | {compared.Count} |");
-            Line($"| issue-rounds compared (issue x round 1 and {group.First().IssueRounds.Select(r => r.Round).DefaultIfEmpty(10).Max()}{(group.Key == "0" ? string.Empty : " x Parley seed")}) | {rounds.Count} |");
+            Line($"| issue-rounds compared (issue x round 1 and {group.First().IssueRounds.Select(r => r.Round).DefaultIfEmpty(10).Max()}{(seeded ? " x Parley seed" : string.Empty)}) | {rounds.Count} |");
             Line($"| inside the reference's range +/- 1 point | {inside} ({Share(inside, rounds.Count)}) |");
             Line($"| round 1 inside | {Share(rounds.Count(r => r.Round == 1 && r.Inside), rounds.Count(r => r.Round == 1))} |");
             Line($"| last round inside | {Share(rounds.Count(r => r.Round != 1 && r.Inside), rounds.Count(r => r.Round != 1))} |");
             Line($"| round-1 exchange count inside the reference's range | {counts} of {compared.Count} ({Share(counts, compared.Count)}) |");
+            var self = compared.Select(r => r.ReferenceLeaveOneOut()).Aggregate((Inside: 0, Total: 0), (a, b) => (a.Inside + b.Inside, a.Total + b.Total));
+            Line($"| the reference against itself: each run's issue-rounds against its other runs' range +/- 1 point | {self.Inside} of {self.Total} ({Share(self.Inside, self.Total)}) |");
             Line($"| largest miss (points of 0-100) | {rounds.Select(r => r.Miss).DefaultIfEmpty(0).Max():0.##} |");
             Line($"| issues left out by rule `issue-nobody-weighs` (every stance with salience or power 0) | {compared.Sum(r => r.UnweighedIssues)} |");
             Line($"| scenarios whose reference runs diverged through ties | {compared.Count(r => r.TieDivergent)} |");
@@ -69,7 +77,7 @@ internal static class Report
             {
                 Line($"");
                 Line($"Outside the range ({failed.Count} scenarios):");
-                foreach (var failure in failed.Take(40))
+                foreach (var failure in failed)
                 {
                     Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds): {string.Join("; ", failure.Misses().Take(4))}");
                 }

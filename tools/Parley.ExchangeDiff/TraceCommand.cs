@@ -13,6 +13,7 @@ internal static class TraceCommand
         var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var p = args.Length > 1 ? args[1] : "0";
         var seed = args.Length > 2 ? ulong.Parse(args[2], CultureInfo.InvariantCulture) : 0;
+        var ties = args.Length > 3 ? args[3] : "order";
         var read = ScenarioFiles.Read(file, ScenarioFormat.Decide);
         if (read.Scenario is null || read.Diagnostics.Length > 0)
         {
@@ -20,7 +21,7 @@ internal static class TraceCommand
             return 2;
         }
 
-        var result = new ExchangeModel().Run(read.Scenario, new ModelOptions { Rounds = rounds, Seed = seed, Trace = true }.WithParameter("rex-p", p));
+        var result = new ExchangeModel().Run(read.Scenario, new ModelOptions { Rounds = rounds, Seed = seed, Trace = true }.WithParameter("rex-p", p).WithParameter("ties", ties));
         foreach (var round in result.Rounds.Cast<ExchangeRoundTrace>())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round.Round}: {round.Exchanges.Length} exchanges; {string.Join(" ", round.Issues.Select(i => $"{i.Id}={i.Outcome:0.####}"))}"));
@@ -31,6 +32,8 @@ internal static class TraceCommand
             }
         }
 
+        var preferences = ((ExchangeDetails)result.Details!).Preferences;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"preferences after round {result.RoundsRun}: {string.Join(" ", preferences.Select(i => $"{i.Id}={i.Outcome:0.####}"))}"));
         return 0;
     }
 }

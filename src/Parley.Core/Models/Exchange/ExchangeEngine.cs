@@ -31,7 +31,10 @@ internal sealed class ExchangeEngine
 
     // How close (0-100 scale) the outcome a demander has seen may come to it and count as having
     // reached it, so that no cut applies: an earlier cut lands the outcome exactly on the demander,
-    // and rounding must not decide whether the next move is cut to nothing or not cut at all.
+    // and rounding must not decide whether the next move is cut to nothing or not cut at all. The
+    // same on the other side: a move that lands the seen outcome on the demander to within this is
+    // not cut (a supplier's full move lands it exactly there whenever the two are alone on the
+    // issue, or have the others' weight balanced), and rounding must not decide that either.
     private const double Reached = 1e-9;
 
     // How close (0-100 scale) a position may come to the outcome and count as on it. An actor on
@@ -65,6 +68,15 @@ internal sealed class ExchangeEngine
     private readonly ExchangeParallelism parallelism;
     private readonly ParallelOptions parallelOptions;
     private Xoshiro256StarStar random;
+
+    // REX: each candidate's draws (u, v, z) from its last computation; allocated only when p > 0.
+    private RexDraw[] rexDraws = [];
+
+    // Ties broken by a seeded coin (see RealiseTie): each candidate's place among equal gains, its
+    // index until the coin sends it behind the others; allocated only with the coin.
+    private readonly bool tieCoin;
+    private int[] tieOrder = [];
+    private int nextTieOrder;
 
     // What each demanding actor has seen move on an issue this round: the positions its partners
     // moved to, per (cell of the demander, partner); their summed shift is CellState.SeenShift.
@@ -111,16 +123,21 @@ internal sealed class ExchangeEngine
     /// <summary>Sets up a run of <paramref name="scenario"/>; rounds are run by <see cref="RunRound"/>.</summary>
     /// <param name="scenario">The scenario: actors, issues and stances.</param>
     /// <param name="rexP">REX's p (0 for equal gain).</param>
-    /// <param name="seed">Seed of REX's draws.</param>
+    /// <param name="seed">Seed of REX's draws and of the tie coin.</param>
+    /// <param name="tieCoin">Whether ties are broken by a seeded coin, as the reference does, instead of in creation order.</param>
     /// <param name="trace">Whether to record every round's exchanges.</param>
     /// <param name="parallelism">How a round's set-up may use threads.</param>
     /// <param name="skipsSteady">
     /// Whether a candidate whose demanding actor sees a partner move is recomputed only when that can
     /// change it (the default), rather than every time; the results are the same, which tests check.
     /// </param>
-    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true)
+    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true, bool tieCoin = false)
     {
-        this.skipsSteady = skipsSteady;
+        // REX redraws a candidate's exchange at every recomputation, as the reference does, so with
+        // REX every sighting recomputes (a skipped recomputation would have drawn again). The tie
+        // coin re-evaluates candidates out of turn, which the steady limits do not follow.
+        this.skipsSteady = skipsSteady && rexP == 0 && !tieCoin;
+        this.tieCoin = tieCoin;
         this.parallelism = parallelism;
         parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism.Degree) };
         this.rexP = rexP;
@@ -220,6 +237,7 @@ internal sealed class ExchangeEngine
         }
 
         var count = BuildCandidates();
+        nextTieOrder = count;
         BuildCellIndexes();
         sortedEnd = 0;
         unsortedEnd = count;
@@ -268,7 +286,8 @@ internal sealed class ExchangeEngine
         candidateCount = 0;
         var bound = CountPairs();
         EnsureCapacity(bound);
-        if (parallelism.Enabled && bound >= parallelism.MinimumCandidates && bound <= candidates.Length)
+        // REX draws for every candidate as it is built, in candidate order, so its rounds are built on one thread.
+        if (rexP == 0 && parallelism.Enabled && bound >= parallelism.MinimumCandidates && bound <= candidates.Length)
         {
             return BuildCandidatesInParallel();
         }
@@ -378,9 +397,10 @@ internal sealed class ExchangeEngine
                         SeenOwnP = double.NaN,
                         SeenOwnQ = double.NaN,
                     };
+                    DrawRex(index);
                     if (Evaluate(index, out var proposal))
                     {
-                        candidates[index].RankedGain = proposal.Gain;
+                        candidates[index].RankedGain = proposal.Rank;
                         steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
                         index++;
                     }
@@ -413,6 +433,10 @@ internal sealed class ExchangeEngine
             alive[index >> 6] |= 1UL << index;
             sortKeys[index] = ~BitConverter.DoubleToUInt64Bits(candidates[index].RankedGain);
             sortItems[index] = index;
+            if (tieCoin)
+            {
+                tieOrder[index] = index;
+            }
         }
     }
 
@@ -458,6 +482,15 @@ internal sealed class ExchangeEngine
         steady = new SteadyLimits[size];
         sortKeys = new ulong[size];
         sortItems = new int[size];
+        if (rexP > 0)
+        {
+            rexDraws = new RexDraw[size];
+        }
+
+        if (tieCoin)
+        {
+            tieOrder = new int[size];
+        }
     }
 
     /// <summary>
@@ -591,7 +624,7 @@ internal sealed class ExchangeEngine
                 continue;
             }
 
-            var fresh = new RankedCandidate(proposal.Gain, index);
+            var fresh = new RankedCandidate(proposal.Rank, index, TieOrder(index));
             if (next == sortedEnd)
             {
                 next = SortNextChunk(next);
@@ -599,10 +632,15 @@ internal sealed class ExchangeEngine
 
             if ((next < sortedEnd && Ranked(next).CompareTo(fresh) < 0) || (requeued.TryPeek(out _, out var other) && other.CompareTo(fresh) < 0))
             {
-                candidates[index].RankedGain = proposal.Gain;
+                candidates[index].RankedGain = proposal.Rank;
                 requeued.Enqueue(index, fresh);
                 Watch(index, proposal);
                 continue;
+            }
+
+            if (tieCoin && TakeTied(index, fresh.Gain, ref next, out var tied, out var tiedProposal))
+            {
+                (index, proposal) = RealiseTie(index, proposal, fresh, tied, tiedProposal);
             }
 
             Kill(index);
@@ -677,7 +715,97 @@ internal sealed class ExchangeEngine
     }
 
     private RankedCandidate Ranked(int position) =>
-        new(BitConverter.UInt64BitsToDouble(~sortKeys[position]), sortItems[position]);
+        new(BitConverter.UInt64BitsToDouble(~sortKeys[position]), sortItems[position], sortItems[position]);
+
+    /// <summary>A candidate's place among equal gains: its index, unless the tie coin has sent it behind the others.</summary>
+    private int TieOrder(int c) => tieCoin ? tieOrder[c] : c;
+
+    /// <summary>
+    /// Takes off the queue the candidate next in line after <paramref name="first"/> (about to be
+    /// realised, at <paramref name="rank"/>) when its current gain ranks equal, re-ranking on the
+    /// way the ones whose gain fell and dropping those no longer valid.
+    /// </summary>
+    /// <returns>Whether a tied candidate was found (then <paramref name="tied"/> and its <paramref name="proposal"/>).</returns>
+    private bool TakeTied(int first, double rank, ref int next, out int tied, out ExchangeProposal proposal)
+    {
+        while (true)
+        {
+            if (next == sortedEnd)
+            {
+                next = SortNextChunk(next);
+            }
+
+            var hasQueued = requeued.TryPeek(out _, out var queued);
+            var fromSorted = next < sortedEnd && (!hasQueued || Ranked(next).CompareTo(queued) <= 0);
+            if (!fromSorted && !hasQueued)
+            {
+                break;
+            }
+
+            // Queue ranks are at least the candidates' gains, and none is above the first's.
+            var entry = fromSorted ? Ranked(next) : queued;
+            if (entry.Gain != rank)
+            {
+                break;
+            }
+
+            if (fromSorted)
+            {
+                next++;
+            }
+            else
+            {
+                requeued.Dequeue();
+            }
+
+            tied = entry.Index;
+            if (tied == first || !IsAlive(tied))
+            {
+                continue;
+            }
+
+            if (!Evaluate(tied, out proposal))
+            {
+                Kill(tied);
+                continue;
+            }
+
+            var current = new RankedCandidate(proposal.Rank, tied, TieOrder(tied));
+            if (current.CompareTo(entry) > 0)
+            {
+                candidates[tied].RankedGain = proposal.Rank;
+                requeued.Enqueue(tied, current);
+                continue;
+            }
+
+            return true;
+        }
+
+        tied = -1;
+        proposal = default;
+        return false;
+    }
+
+    /// <summary>
+    /// The reference's tie break (its <c>highest_gain</c>): when the two candidates first in line
+    /// have equal gains, a coin decides; with probability 1/2 the second is realised and the first
+    /// goes behind every candidate now tied with it (the reference appends it to its list), else
+    /// the first is realised and the second stays first in line. Returns the one to realise.
+    /// </summary>
+    private (int Index, ExchangeProposal Proposal) RealiseTie(int first, in ExchangeProposal firstProposal, RankedCandidate firstRank, int tied, in ExchangeProposal tiedProposal)
+    {
+        if (random.NextDouble() >= 0.5)
+        {
+            tieOrder[first] = nextTieOrder++;
+            candidates[first].RankedGain = firstRank.Gain;
+            requeued.Enqueue(first, firstRank with { Order = tieOrder[first] });
+            return (tied, tiedProposal);
+        }
+
+        candidates[tied].RankedGain = tiedProposal.Rank;
+        requeued.Enqueue(tied, new RankedCandidate(tiedProposal.Rank, tied, TieOrder(tied)));
+        return (first, firstProposal);
+    }
 
     /// <summary>
     /// Recomputes the live candidates that share a moved actor-issue with the realised candidate
@@ -759,6 +887,7 @@ internal sealed class ExchangeEngine
             }
         }
 
+        DrawRex(c);
         if (!Evaluate(c, out var proposal))
         {
             Kill(c);
@@ -766,10 +895,10 @@ internal sealed class ExchangeEngine
         }
 
         Watch(c, proposal);
-        if (proposal.Gain > candidate.RankedGain)
+        if (proposal.Rank > candidate.RankedGain)
         {
-            candidate.RankedGain = proposal.Gain;
-            requeued.Enqueue(c, new RankedCandidate(proposal.Gain, c));
+            candidate.RankedGain = proposal.Rank;
+            requeued.Enqueue(c, new RankedCandidate(proposal.Rank, c, TieOrder(c)));
         }
     }
 
@@ -986,10 +1115,10 @@ internal sealed class ExchangeEngine
 
         // The equal-gain exchange with each supplier moving at most all the way to its partner.
         // Equal gain: s_tp dO_p - s_tq dO_q = s_sq dO_q - s_sp dO_p, so dO_q = dO_p * ratio.
-        var maxShiftP = Math.Abs(distanceP) * sp.Weight / totalP;
-        var maxShiftQ = Math.Abs(distanceQ) * tq.Weight / totalQ;
+        var fullP = Math.Abs(distanceP) * sp.Weight / totalP;
+        var fullQ = Math.Abs(distanceQ) * tq.Weight / totalQ;
         var ratio = (tp.Salience + sp.Salience) / (tq.Salience + sq.Salience);
-        var shiftP = Math.Min(maxShiftP, maxShiftQ / ratio);
+        var shiftP = Math.Min(fullP, fullQ / ratio);
 
         // The gain threshold applies to this exchange, before the cuts below, as in the
         // reference: a cut may leave a smaller gain, and the exchange counts while both moves do.
@@ -1004,32 +1133,40 @@ internal sealed class ExchangeEngine
         // far a cut lets the outcome go.
         var triggerQ = shiftP * ratio;
         var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
-        if (aheadQ > Reached && aheadQ < triggerQ)
+        if (aheadQ > Reached && aheadQ < triggerQ - Reached)
         {
-            maxShiftQ = CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ);
-            shiftP = maxShiftQ / ratio;
+            shiftP = CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) / ratio;
         }
 
         var triggerP = shiftP;
         var aheadP = (tp.Preference - SeenOutcome(startOutcome[p], totalP, tp, sp, candidate.SeenOwnP)) * directionP;
-        if (aheadP > Reached && aheadP < triggerP)
+        if (aheadP > Reached && aheadP < triggerP - Reached)
         {
-            maxShiftP = CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP);
-            shiftP = maxShiftP;
+            shiftP = CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP);
         }
 
         var shiftQ = shiftP * ratio;
         var gain = (tp.Salience * shiftP) - (tq.Salience * shiftQ);
         var moveP = shiftP * totalP / sp.Weight * directionP;
         var moveQ = shiftQ * totalQ / tq.Weight * directionQ;
-        if (!(gain > 0)
-            || !(Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove)
-            || !(Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove)
-            || !OnScale(sp.Position + moveP) || !OnScale(tq.Position + moveQ)
-            || candidate.OfferedP + moveP > MaximumMove || candidate.OfferedQ + moveQ > MaximumMove
-            || candidate.OfferedP * moveP < 0 || candidate.OfferedQ * moveQ < 0)
+        if (!(gain > 0) || !ValidMoves(candidate, sp, tq, moveP, moveQ))
         {
             return false;
+        }
+
+        if (rexP > 0)
+        {
+            // REX replaces the equal-gain exchange (which had to be valid) by a randomised one,
+            // which must be valid too; the candidate keeps its rank by the equal gain.
+            var cutP = aheadP > Reached && aheadP < fullP - Reached ? CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP) : double.NaN;
+            var cutQ = aheadQ > Reached && aheadQ < fullQ - Reached ? CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) : double.NaN;
+            (shiftP, shiftQ) = RandomisedShifts(rexDraws[index], gain, sp.Salience, sq.Salience, tp.Salience, tq.Salience, fullP, fullQ, cutP, cutQ);
+            moveP = shiftP * totalP / sp.Weight * directionP;
+            moveQ = shiftQ * totalQ / tq.Weight * directionQ;
+            if (!ValidMoves(candidate, sp, tq, moveP, moveQ))
+            {
+                return false;
+            }
         }
 
         candidate.LastMoveP = moveP;
@@ -1037,14 +1174,39 @@ internal sealed class ExchangeEngine
         proposal = new ExchangeProposal(
             shiftP,
             shiftQ,
-            maxShiftP,
-            maxShiftQ,
             gain,
+            RankingGain(gain),
             directionP,
             directionQ,
             SteadyLimit(tp, directionP, aheadP, triggerP),
             SteadyLimit(sq, directionQ, aheadQ, triggerQ));
         return true;
+    }
+
+    /// <summary>
+    /// The reference's validity check on a candidate's two moves (its <c>is_move_valid</c>): each
+    /// larger than 1e−10 and at most the whole scale, landing on the scale, in the direction of the
+    /// supplier's earlier offers in this candidate, whose running sum stays within 100.
+    /// </summary>
+    private static bool ValidMoves(in CandidateState candidate, in CellState sp, in CellState tq, double moveP, double moveQ) =>
+        Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove
+        && Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove
+        && OnScale(sp.Position + moveP) && OnScale(tq.Position + moveQ)
+        && candidate.OfferedP + moveP <= MaximumMove && candidate.OfferedQ + moveQ <= MaximumMove
+        && candidate.OfferedP * moveP >= 0 && candidate.OfferedQ * moveQ >= 0;
+
+    /// <summary>
+    /// The gain a candidate is ranked by: its gain rounded to 40 significant bits (a relative step
+    /// of 2^−40 ≈ 9.1e−13). Gains equal in exact arithmetic come out of different sums a few units
+    /// of the last place apart (2e−16 relative in cop21); rounded, they are equal, and the tie rule
+    /// (creation order) orders them, not the rounding. Rounding is monotonic, so a candidate whose
+    /// gain fell never outranks one it ranked below.
+    /// </summary>
+    internal static double RankingGain(double gain)
+    {
+        const int dropped = 52 - 40;
+        var bits = BitConverter.DoubleToUInt64Bits(gain);
+        return BitConverter.UInt64BitsToDouble((bits + (1UL << (dropped - 1))) & ~((1UL << dropped) - 1));
     }
 
     /// <summary>Whether a position lies on the 0–100 scale (to within the rounding allowed a whole-scale move).</summary>
@@ -1155,12 +1317,8 @@ internal sealed class ExchangeEngine
         int sp = Cell(p, s), sq = Cell(q, s), tp = Cell(p, t), tq = Cell(q, t);
         var shiftP = proposal.ShiftP;
         var shiftQ = proposal.ShiftQ;
-        var gainS = proposal.Gain;
-        var gainT = proposal.Gain;
-        if (rexP > 0)
-        {
-            (shiftP, shiftQ, gainS, gainT) = Randomise(proposal, states[sp].Salience, states[sq].Salience, states[tp].Salience, states[tq].Salience);
-        }
+        var gainS = rexP > 0 ? (states[sq].Salience * shiftQ) - (states[sp].Salience * shiftP) : proposal.Gain;
+        var gainT = rexP > 0 ? (states[tp].Salience * shiftP) - (states[tq].Salience * shiftQ) : proposal.Gain;
 
         var fromP = states[sp].Position;
         var fromQ = states[tq].Position;
@@ -1199,40 +1357,96 @@ internal sealed class ExchangeEngine
         return (toP, toQ);
     }
 
-    /// <summary>
-    /// REX (randomised equal gain): u picks the actor whose gain is redrawn, v whether it gains
-    /// (G + p z (Gmax − G)) or loses (G − p z G); that actor's own concession stays, what it
-    /// receives is rescaled to give it the new gain. Gmax is its gain when its partner gains nothing.
-    /// </summary>
-    private (double ShiftP, double ShiftQ, double GainS, double GainT) Randomise(
-        ExchangeProposal proposal, double salienceSp, double salienceSq, double salienceTp, double salienceTq)
+    /// <summary>Draws candidate <paramref name="c"/>'s REX numbers u, v, z ~ U(0, 1) anew (with REX only).</summary>
+    private void DrawRex(int c)
     {
-        var u = random.NextDouble();
-        var v = random.NextDouble();
-        var z = random.NextDouble();
-        var equalGain = proposal.Gain;
-        double Redraw(double maximum) => v < 0.5
-            ? equalGain + (rexP * z * (maximum - equalGain))
-            : equalGain - (rexP * z * equalGain);
-
-        if (u < 0.5)
+        if (rexP > 0)
         {
-            // t (supplier of q, demanding p) is redrawn; its concession on q stays.
-            var shiftQ = proposal.ShiftQ;
-            var partnerNeutral = Math.Min(proposal.MaxShiftP, salienceSq * shiftQ / salienceSp);
-            var gainT = Redraw((salienceTp * partnerNeutral) - (salienceTq * shiftQ));
-            var shiftP = Math.Min(proposal.MaxShiftP, (gainT + (salienceTq * shiftQ)) / salienceTp);
-            return (shiftP, shiftQ, (salienceSq * shiftQ) - (salienceSp * shiftP), (salienceTp * shiftP) - (salienceTq * shiftQ));
+            rexDraws[c] = new RexDraw(random.NextDouble(), random.NextDouble(), random.NextDouble());
+        }
+    }
+
+    /// <summary>
+    /// REX, the randomised exchange, as the reference computes it (its <c>randomized_gain</c> and
+    /// <c>calculate_maximum_utility</c>): u &lt; 0.5 picks t (the supplier of q), else s; the picked
+    /// actor's gain G becomes G + p z (Gmax − G) when v &lt; 0.5, else G − p z G. The picked actor
+    /// moves all the way to its partner and the partner moves as far as gives the picked actor that
+    /// gain; when the partner would pass the picked actor, the partner moves all the way and the
+    /// picked actor only as far as that gain allows; when the picked actor's full move would carry
+    /// the outcome, as its partner has seen it, past the partner, it is cut as in the equal-gain
+    /// exchange and the partner's move follows from the gain. Returns the outcome shifts on p and q.
+    /// </summary>
+    /// <param name="draw">The candidate's draws.</param>
+    /// <param name="gain">The equal gain G (after the cuts).</param>
+    /// <param name="salienceSp">Saliences: s on p, s on q, t on p, t on q.</param>
+    /// <param name="salienceSq">s on q.</param>
+    /// <param name="salienceTp">t on p.</param>
+    /// <param name="salienceTq">t on q.</param>
+    /// <param name="fullP">The shift of O_p when s moves all the way to t.</param>
+    /// <param name="fullQ">The shift of O_q when t moves all the way to s.</param>
+    /// <param name="cutP">The cut shift of O_p when s's full move would pass t as t has seen it, else NaN.</param>
+    /// <param name="cutQ">The cut shift of O_q when t's full move would pass s as s has seen it, else NaN.</param>
+    /// <remarks>
+    /// Gmax is the picked actor's gain when its partner gains nothing, in the reference's corner:
+    /// when s's full move on p is worth more to t (s_tp fullP) than t's full move on q is worth to
+    /// s (s_sq fullQ), t moves all the way (shift fullQ) and the partner's concession makes the
+    /// other gain nothing; else s moves all the way. Where the reference's code is in error,
+    /// Parley does what the code is written to do (docs/models/exchange.md, REX): the cut, and
+    /// the partner's full move, never carry the picked actor past its partner or away from it.
+    /// </remarks>
+    private (double ShiftP, double ShiftQ) RandomisedShifts(
+        RexDraw draw, double gain, double salienceSp, double salienceSq, double salienceTp, double salienceTq, double fullP, double fullQ, double cutP, double cutQ)
+    {
+        double maximumS, maximumT;
+        if (fullP * salienceTp > fullQ * salienceSq)
+        {
+            maximumS = fullQ * (salienceSq - (salienceTq * salienceSp / salienceTp));
+            maximumT = fullQ * ((salienceSq * salienceTp / salienceSp) - salienceTq);
         }
         else
         {
-            // s (supplier of p, demanding q) is redrawn; its concession on p stays.
-            var shiftP = proposal.ShiftP;
-            var partnerNeutral = Math.Min(proposal.MaxShiftQ, salienceTp * shiftP / salienceTq);
-            var gainS = Redraw((salienceSq * partnerNeutral) - (salienceSp * shiftP));
-            var shiftQ = Math.Min(proposal.MaxShiftQ, (gainS + (salienceSp * shiftP)) / salienceSq);
-            return (shiftP, shiftQ, (salienceSq * shiftQ) - (salienceSp * shiftP), (salienceTp * shiftP) - (salienceTq * shiftQ));
+            maximumT = fullP * (salienceTp - (salienceSp * salienceTq / salienceSq));
+            maximumS = fullP * ((salienceTp * salienceSq / salienceTq) - salienceSp);
         }
+
+        double Redrawn(double maximum) => draw.V < 0.5 ? gain + (rexP * draw.Z * (maximum - gain)) : gain - (rexP * draw.Z * gain);
+
+        if (draw.U < 0.5)
+        {
+            // t is picked: t gains s_tp dO_p - s_tq dO_q, moving on q.
+            var (shiftQ, shiftP) = PickedShifts(Redrawn(maximumT), salienceTq, salienceTp, fullQ, fullP, cutQ);
+            return (shiftP, shiftQ);
+        }
+        else
+        {
+            // s is picked: s gains s_sq dO_q - s_sp dO_p, moving on p.
+            return PickedShifts(Redrawn(maximumS), salienceSp, salienceSq, fullP, fullQ, cutP);
+        }
+    }
+
+    /// <summary>
+    /// The outcome shifts of a REX exchange for the picked actor, which is to gain
+    /// <paramref name="target"/>: on the issue it supplies (salience <paramref name="supplySalience"/>,
+    /// full shift <paramref name="fullOwn"/>, cut shift <paramref name="cutOwn"/> or NaN) and on
+    /// the one its partner supplies (its salience there <paramref name="demandSalience"/>, the
+    /// partner's full shift <paramref name="fullPartner"/>).
+    /// </summary>
+    private static (double Own, double Partner) PickedShifts(double target, double supplySalience, double demandSalience, double fullOwn, double fullPartner, double cutOwn)
+    {
+        var partner = (target + (supplySalience * fullOwn)) / demandSalience;
+        if (partner > fullPartner)
+        {
+            // The partner moves all the way; the picked actor concedes what leaves it the target gain.
+            // The reference takes the absolute value, and lets the move pass the partner; Parley stops it there.
+            return (Math.Min(fullOwn, Math.Abs((target - (demandSalience * fullPartner)) / supplySalience)), fullPartner);
+        }
+
+        if (!double.IsNaN(cutOwn))
+        {
+            return (cutOwn, (target + (supplySalience * cutOwn)) / demandSalience);
+        }
+
+        return (fullOwn, partner);
     }
 
     private ImmutableArray<Externality> Externalities(int p, int q, int s, int t, double outcomeP, double outcomeQ)
@@ -1370,6 +1584,9 @@ internal sealed class ExchangeEngine
         /// <summary>As a demanding actor: whether what it has seen moved back, so that its whole demand queue is to be recomputed.</summary>
         public bool Unsettled;
     }
+
+    /// <summary>A candidate's REX draws, each uniform on [0, 1).</summary>
+    private readonly record struct RexDraw(double U, double V, double Z);
 
     /// <summary>A supplying-list entry: <c>(candidate &lt;&lt; 1) | k</c> as in <see cref="CellLists{TEntry}"/>, and the candidate's other actor.</summary>
     private readonly record struct SupplyEntry(int Entry, ushort Partner);

@@ -26,14 +26,15 @@ namespace Parley.Core.Models.Exchange;
 /// position and its partner's and keep O from passing the demanding actor's position. A move is
 /// valid when 1e−10 &lt; |dx| ≤ 100, G ≥ 1e−10 and the actor's moves on that issue this round all
 /// go the same way. The candidate with the largest G is realised and the others are refreshed;
-/// ties go to the candidate listed first (issue pairs p &lt; q in scenario order, then actor
-/// pairs in scenario order). The round's voting outcome is the weighted mean of the positions
+/// gains are compared to 40 significant bits, and ties go to the candidate listed first (issue
+/// pairs p &lt; q in scenario order, then actor pairs in scenario order), or with parameter
+/// <c>ties=coin</c> to one of the first two by a seeded coin, as in the reference. The round's voting outcome is the weighted mean of the positions
 /// after its exchanges; then each actor that moved keeps part of the move:
 /// x' = x + (0.1 + 0.4 (1 − s)) (y − x).</para>
 /// <para>Options: <see cref="ModelOptions.Rounds"/> (default 10), <see cref="ModelOptions.Tolerance"/>
 /// (stop when no voting outcome moves more than this, on the issue's scale, between rounds),
-/// <see cref="ModelOptions.Seed"/> and parameter <c>rex-p</c> (0–1, default 0: REX, randomised
-/// equal gain). The forecast is the voting outcome after the last round. A round without any
+/// <see cref="ModelOptions.Seed"/>, parameter <c>rex-p</c> (0–1, default 0: REX, randomised
+/// equal gain, as the reference computes it) and parameter <c>ties</c> (<c>order</c> or <c>coin</c>). The forecast is the voting outcome after the last round. A round without any
 /// exchange is a fixed point, so the run stops there.</para>
 /// </remarks>
 public sealed class ExchangeModel : IModel
@@ -69,7 +70,15 @@ public sealed class ExchangeModel : IModel
 
     /// <summary>The <c>rex-p</c> parameter: REX's p (0 = REX, randomised equal gain).</summary>
     public static ModelOptionDescription RexP { get; } = ModelOptionDescription.Number(
-        "rex-p", 0, 0, 1, "REX (randomised equal gain): how far a realised exchange's gain is redrawn; 0 is plain equal gain (docs/models/exchange.md).");
+        "rex-p", 0, 0, 1, "REX (randomised equal gain): how far an exchange's gain is redrawn, at each computation as in the Decide reference; 0 is plain equal gain (docs/models/exchange.md).");
+
+    /// <summary>The <c>ties</c> parameter: how candidates with equal gains are ordered.</summary>
+    public static ModelOptionDescription Ties { get; } = ModelOptionDescription.Choice(
+        "ties",
+        "order",
+        "equal gains (to 12 digits): order = in creation order, the same every run; coin = a coin seeded by --seed picks one of the first two, as the Decide reference does, so that seeds show the spread ties make (docs/models/exchange.md).",
+        "order",
+        "coin");
 
     /// <inheritdoc />
     public ImmutableArray<ModelOptionDescription> Options { get; } =
@@ -77,6 +86,7 @@ public sealed class ExchangeModel : IModel
         ModelOptionDescription.Rounds(DefaultRounds.ToString(CultureInfo.InvariantCulture)),
         ModelOptionDescription.Tolerance("none: every round runs"),
         RexP,
+        Ties,
     ];
 
     /// <inheritdoc />
@@ -98,7 +108,8 @@ public sealed class ExchangeModel : IModel
         // Capabilities above 2^64 would overflow the engine's weight totals, and scales beyond 2^1000
         // its conversion to 0-100; both are scaled by exact powers of two and the results scaled back.
         var scales = PositionScales(scenario);
-        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, parallelism, skipsSteady);
+        var tieCoin = options.GetChoice(Ties) == "coin";
+        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, parallelism, skipsSteady, tieCoin);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)
