@@ -17,9 +17,12 @@ public sealed record BacktestRequest
     /// <summary>DEU capabilities: <c>equal</c>, <c>gdp</c> or <c>votes</c>.</summary>
     public string Capability { get; init; } = "equal";
 
-    /// <summary>DEU cases: <c>issue</c> (one-issue scenario per row) or <c>proposal</c>.</summary>
-    public string Unit { get; init; } = "issue";
+    /// <summary>
+    /// How cases are run: <c>proposal</c> (each DEU proposal or scenario file with all its issues),
+    /// <c>issue</c> (each issue alone) or <c>both</c> (the default; proposal first).
+    /// </summary>
+    public string Mode { get; init; } = "both";
 
-    /// <summary>Also cross-validate the recommended model's exponents with this many folds (2 to the number of groups).</summary>
+    /// <summary>Outer folds of the nested cross-validation (2 to the number of groups); <c>null</c> for 10, or the number of groups when fewer.</summary>
     public int? CrossValidate { get; init; }
 }

@@ -241,15 +241,16 @@ public static class ParleyApplication
             return Outcome<BacktestRun>.Invalid($"--capability '{request.Capability}' is not known; use one of {DeuReader.CapabilityNames}");
         }
 
-        DeuCaseUnit? unit = request.Unit.Trim().ToUpperInvariant() switch
+        BacktestMode[]? modes = request.Mode.Trim().ToUpperInvariant() switch
         {
-            "ISSUE" => DeuCaseUnit.Issue,
-            "PROPOSAL" => DeuCaseUnit.Proposal,
+            "BOTH" => [BacktestMode.Proposal, BacktestMode.Issue],
+            "PROPOSAL" => [BacktestMode.Proposal],
+            "ISSUE" => [BacktestMode.Issue],
             _ => null,
         };
-        if (unit is null)
+        if (modes is null)
         {
-            return Outcome<BacktestRun>.Invalid($"--unit '{request.Unit}' is not known; use issue or proposal");
+            return Outcome<BacktestRun>.Invalid($"--mode '{request.Mode}' is not known; use proposal, issue or both");
         }
 
         var setup = ModelChoice.Resolve(request.Models with { AllowSeveral = true });
@@ -258,7 +259,7 @@ public static class ParleyApplication
             return setup.As<BacktestRun>();
         }
 
-        var input = BacktestInput.Load(request.Inputs, format, capability, unit.Value);
+        var input = BacktestInput.Load(request.Inputs, format, capability);
         if (!input.Succeeded)
         {
             return Outcome<BacktestRun>.Invalid(input.Diagnostics);
@@ -275,15 +276,41 @@ public static class ParleyApplication
             return Outcome<BacktestRun>.Invalid($"--cross-validate {k} is not allowed; use from 2 to the number of groups ({groups})");
         }
 
-        var result = Backtester.Run(input.Cases, [.. chosen.Models.Select(m => new BacktestModel(m, chosen.Options))], cancellationToken);
-        var grid = TemperedCompromiseModel.CalibrationGrid.Select(o => new BacktestModel(new TemperedCompromiseModel(), o)).ToArray();
-        var crossValidated = request.CrossValidate is { } folds ? CrossValidation.GroupedKFold(input.Cases, grid, folds, cancellationToken) : null;
+        var folds = request.CrossValidate ?? Math.Min(CrossValidation.DefaultFolds, groups);
+        var models = chosen.Models.Select(m => new BacktestModel(m, chosen.Options)).ToArray();
+        var runs = ImmutableArray.CreateBuilder<BacktestModeRun>(modes.Length);
+        foreach (var mode in modes)
+        {
+            var cases = BacktestCase.For(input.Cases, mode);
+            var result = Backtester.Run(cases, models, cancellationToken);
+            var selection = groups >= 3 ? CrossValidation.Nested(cases, RecommendedSelection.Candidates, folds, CrossValidation.DefaultFolds, cancellationToken) : null;
+            runs.Add(new BacktestModeRun(mode, WithSelection(result, models, selection), selection));
+        }
+
         return Outcome<BacktestRun>.Success(new BacktestRun(
             input.Dataset,
             input.ReadDeu ? DeuReader.CapabilityName(capability) : null,
-            result,
-            crossValidated,
-            [.. grid.Select(g => g.Describe())]));
+            runs.MoveToImmutable()));
+    }
+
+    /// <summary>
+    /// Attaches the selection procedure's nested cross-validation to the models it chooses: the
+    /// recommended model run with its shipped defaults (with exponents set by hand, nothing was chosen from data).
+    /// </summary>
+    private static BacktestResult WithSelection(BacktestResult result, IReadOnlyList<BacktestModel> models, NestedCrossValidationResult? selection)
+    {
+        if (selection is null)
+        {
+            return result;
+        }
+
+        return result with
+        {
+            Models = [.. result.Models.Select((accuracy, m) => models[m].Model is TemperedCompromiseModel
+                && !models[m].Options.Parameters.Keys.Any(name => TemperedCompromiseModel.CapabilityExponent.Name == name || TemperedCompromiseModel.SalienceExponent.Name == name)
+                ? accuracy with { NestedCrossValidation = selection }
+                : accuracy)],
+        };
     }
 
     /// <summary>The scenario with the <c>--blocs</c> mode applied, or the problems in either.</summary>

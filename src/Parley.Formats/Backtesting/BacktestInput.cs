@@ -17,7 +17,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
     /// <summary>
     /// Loads backtest cases from files and folders. A DEU file (named with
     /// <paramref name="format"/> = <see cref="ScenarioFormat.Deu"/> or recognised by its header)
-    /// gives one case per issue row, grouped by proposal. Any other scenario file gives one case,
+    /// gives one case per proposal with a known outcome (<see cref="DeuDataset.ToBacktestCases"/>). Any other scenario file gives one case,
     /// scored on the issues that carry an <c>outcome</c>; a folder gives every <c>.yaml</c>,
     /// <c>.yml</c> and <c>.json</c> file in it, in ordinal name order. A scenario file without any
     /// outcome is a problem: it cannot be scored.
@@ -25,8 +25,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
     /// <param name="paths">Files or folders, as the user named them.</param>
     /// <param name="format">The files' format, or <c>null</c> to detect it from the content.</param>
     /// <param name="capability">Capabilities for DEU files.</param>
-    /// <param name="unit">For DEU files: one case per issue row (default) or per proposal.</param>
-    public static BacktestInput Load(IReadOnlyList<string> paths, ScenarioFormat? format, DeuCapability capability, DeuCaseUnit unit = DeuCaseUnit.Issue)
+    public static BacktestInput Load(IReadOnlyList<string> paths, ScenarioFormat? format, DeuCapability capability)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var cases = ImmutableArray.CreateBuilder<BacktestCase>();
@@ -61,7 +60,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
                 readDeu = true;
                 var dataset = DeuReader.ReadDatasetFile(file, capability);
                 problems.AddRange(dataset.Diagnostics);
-                cases.AddRange(dataset.ToBacktestCases(unit));
+                cases.AddRange(dataset.ToBacktestCases());
                 if (dataset.Succeeded && dataset.Rows.All(r => r.Outcome is null))
                 {
                     problems.Add(new Diagnostic(file, 1, 1, "no issue row has an outcome (out); a backtest needs known outcomes"));
