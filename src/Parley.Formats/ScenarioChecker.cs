@@ -59,6 +59,8 @@ public static class ScenarioChecker
             CheckIssue(scenario.Issues[i], i, Report);
         }
 
+        CheckQuestionAndOutcomes(scenario, sourceIds, Report);
+
         var memberIds = scenario.Actors.SelectMany(a => a.Members).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < scenario.Actors.Length; i++)
         {
@@ -262,6 +264,70 @@ public static class ScenarioChecker
         for (var a = 0; a < issue.Anchors.Length; a++)
         {
             CheckOnScale(issue.Anchors[a].Value, issue, SourceMap.Key("issue", index, $"anchors[{a}]"), $"{label}: anchor '{Excerpt.Of(issue.Anchors[a].Label)}'", report);
+        }
+    }
+
+    /// <summary>
+    /// The horizon and every outcome's date are ISO dates on or after the scenario's own date (a
+    /// forecast is made as of that date, so an outcome observed before it was known when the
+    /// forecast was made); an outcome without a value says why in a note; outcome evidence cites
+    /// known sources.
+    /// </summary>
+    private static void CheckQuestionAndOutcomes(Scenario scenario, HashSet<string> sourceIds, Action<string, string> report)
+    {
+        var dated = scenario.Horizon is not null || scenario.Issues.Any(i => i.OutcomeObservation?.Date is not null);
+        DateOnly? asOf = null;
+        if (IsoDate.TryParseStart(scenario.Date, out var start))
+        {
+            asOf = start;
+        }
+        else if (dated)
+        {
+            report("scenario.date", scenario.Date is null
+                ? "the scenario has a horizon or dated outcomes but no date; give its date (the day the forecast is made as of) as date: yyyy-MM-dd"
+                : $"the scenario's date '{Excerpt.Of(scenario.Date)}' is not an ISO date; with a horizon or dated outcomes it must be yyyy-MM-dd (or yyyy-MM, yyyy), the day the forecast is made as of");
+        }
+
+        if (scenario.Horizon is { } horizonText)
+        {
+            if (!IsoDate.TryParseDay(horizonText, out var horizon))
+            {
+                report("scenario.horizon", $"horizon '{Excerpt.Of(horizonText)}' is not a date; write it as yyyy-MM-dd, the day the outcomes are read as of");
+            }
+            else if (asOf is { } day && horizon < day)
+            {
+                report("scenario.horizon", $"horizon {IsoDate.Format(horizon)} is before the scenario's date {scenario.Date}; the horizon is when the forecast is judged, on or after the date it is made");
+            }
+        }
+
+        for (var i = 0; i < scenario.Issues.Length; i++)
+        {
+            var issue = scenario.Issues[i];
+            if (issue.OutcomeObservation is not { } observation)
+            {
+                continue;
+            }
+
+            var label = $"issue '{Excerpt.Of(issue.Id)}': outcome";
+            var key = SourceMap.Key("issue", i, "outcome");
+            if (issue.Outcome is null && string.IsNullOrWhiteSpace(observation.Note))
+            {
+                report(key, $"{label} has no value; give its value on the scale, or a note saying why it cannot be told (reports disagree, nothing observable yet)");
+            }
+
+            if (observation.Date is { } dateText)
+            {
+                if (!IsoDate.TryParseDay(dateText, out var observed))
+                {
+                    report($"{key}.observed", $"{label}: observed date '{Excerpt.Of(dateText)}' is not a date; write it as yyyy-MM-dd");
+                }
+                else if (asOf is { } day && observed < day)
+                {
+                    report($"{key}.observed", $"{label} observed {IsoDate.Format(observed)}, before the scenario's date {scenario.Date}; an outcome is observed on or after the date the forecast is made (else it was known when forecasting)");
+                }
+            }
+
+            CheckEvidence(observation.Evidence, sourceIds, $"{key}.evidence", report);
         }
     }
 

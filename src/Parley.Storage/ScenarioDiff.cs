@@ -21,6 +21,8 @@ public static class ScenarioDiff
         Field(changes, ScenarioPart.Scenario, scenario, "id", older.Id, newer.Id);
         Field(changes, ScenarioPart.Scenario, scenario, "title", older.Title, newer.Title);
         Field(changes, ScenarioPart.Scenario, scenario, "date", older.Date, newer.Date);
+        Field(changes, ScenarioPart.Scenario, scenario, "question", older.Question, newer.Question);
+        Field(changes, ScenarioPart.Scenario, scenario, "horizon", older.Horizon, newer.Horizon);
         Field(changes, ScenarioPart.Scenario, scenario, "description", older.Description, newer.Description);
         Field(changes, ScenarioPart.Scenario, scenario, "default spread", Text(older.DefaultSpread), Text(newer.DefaultSpread));
         Field(changes, ScenarioPart.Scenario, scenario, "model parameters", Text(older.ModelParameters), Text(newer.ModelParameters));
@@ -51,6 +53,9 @@ public static class ScenarioDiff
             Field(changes, ScenarioPart.Issue, issue, "scale", $"{Text(before.ScaleMin)}-{Text(before.ScaleMax)}", $"{Text(after.ScaleMin)}-{Text(after.ScaleMax)}");
             Field(changes, ScenarioPart.Issue, issue, "status quo", Text(before.StatusQuo), Text(after.StatusQuo));
             Field(changes, ScenarioPart.Issue, issue, "outcome", Text(before.Outcome), Text(after.Outcome));
+            Field(changes, ScenarioPart.Issue, issue, "outcome observed", before.OutcomeObservation?.Date, after.OutcomeObservation?.Date);
+            Field(changes, ScenarioPart.Issue, issue, "outcome note", before.OutcomeObservation?.Note, after.OutcomeObservation?.Note);
+            Evidence(changes, $"outcome of {issue}", before.OutcomeObservation?.Evidence ?? [], after.OutcomeObservation?.Evidence ?? []);
             Field(changes, ScenarioPart.Issue, issue, "anchors",
                 string.Join("; ", before.Anchors.Select(a => $"{Text(a.Value)} = {a.Label}")),
                 string.Join("; ", after.Anchors.Select(a => $"{Text(a.Value)} = {a.Label}")));

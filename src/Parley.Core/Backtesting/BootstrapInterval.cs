@@ -124,18 +124,9 @@ public sealed record BootstrapInterval(double Estimate, double Low, double High,
         }
 
         Array.Sort(statistics);
-        return new BootstrapInterval(total / values.Count, Quantile(statistics, (1 - level) / 2), Quantile(statistics, (1 + level) / 2), level, resamples);
+        return new BootstrapInterval(total / values.Count, SampleQuantile.Type7(statistics, (1 - level) / 2), SampleQuantile.Type7(statistics, (1 + level) / 2), level, resamples);
     }
 
     /// <summary>Whether the interval lies wholly below 0 (a gain that the resampling does not put in doubt).</summary>
     public bool ExcludesZeroBelow => High < 0;
-
-    /// <summary>Linear interpolation between order statistics (type 7 of Hyndman &amp; Fan 1996).</summary>
-    private static double Quantile(double[] sorted, double probability)
-    {
-        var position = probability * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(sorted.Length - 1, below + 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
-    }
 }

@@ -32,8 +32,15 @@ public sealed record Issue
     /// </summary>
     public double? StatusQuo { get; init; }
 
-    /// <summary>The actual outcome, when known (for backtests). <c>null</c> otherwise.</summary>
+    /// <summary>The actual outcome, when known (for backtests and scoring), on the issue's scale. <c>null</c> otherwise.</summary>
     public double? Outcome { get; init; }
+
+    /// <summary>
+    /// When and from what the outcome was observed (<see cref="OutcomeObservation"/>); <c>null</c>
+    /// when the file gives only the value, or nothing. With a <c>null</c> <see cref="Outcome"/>, it
+    /// records why the outcome could not be told.
+    /// </summary>
+    public OutcomeObservation? OutcomeObservation { get; init; }
 
     /// <summary>Width of the scale, <see cref="ScaleMax"/> − <see cref="ScaleMin"/>.</summary>
     public double ScaleWidth => ScaleMax - ScaleMin;

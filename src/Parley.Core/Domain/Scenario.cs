@@ -28,6 +28,15 @@ public sealed record Scenario
     /// <summary>Date the scenario describes, as written (ISO 8601 preferred).</summary>
     public string? Date { get; init; }
 
+    /// <summary>What is forecast, as a question the outcomes answer ("Where do the talks stand a month after the summit?"); <c>null</c> if not stated.</summary>
+    public string? Question { get; init; }
+
+    /// <summary>
+    /// The date, ISO 8601, at which the forecast is to be judged: outcomes are read as they stand
+    /// then. <c>null</c> if not stated. <see cref="Date"/> is the date the forecast is made as of.
+    /// </summary>
+    public string? Horizon { get; init; }
+
     /// <summary>Free-text description, including how the numbers were estimated.</summary>
     public string? Description { get; init; }
 

@@ -29,6 +29,12 @@ public sealed record IssueDistribution
     /// <summary>Width of the fine histogram's bins the quantiles are read from: their precision, on the issue's scale.</summary>
     public required double QuantilePrecision { get; init; }
 
+    /// <summary>
+    /// Every draw's forecast in ascending order when <see cref="MonteCarloOptions.KeepDraws"/> was
+    /// set (the empirical distribution the CRPS scores); empty otherwise.
+    /// </summary>
+    public ImmutableArray<double> SortedDraws { get; init; } = [];
+
     /// <summary>Equal-width bins over the issue's scale with the number of draws in each.</summary>
     public required ImmutableArray<HistogramBin> Histogram { get; init; }
 }

@@ -37,6 +37,13 @@ public sealed record MonteCarloOptions
     /// </summary>
     public int CorrelationSample { get; init; }
 
+    /// <summary>
+    /// Whether each issue's distribution keeps every draw's forecast (<see cref="IssueDistribution.SortedDraws"/>),
+    /// for scoring the distribution exactly (CRPS, <see cref="Scoring.ContinuousRankedProbabilityScore"/>);
+    /// default <c>false</c>. Memory then grows with <see cref="Draws"/>: 8 bytes per draw and issue.
+    /// </summary>
+    public bool KeepDraws { get; init; }
+
     /// <summary>Receives the number of draws merged so far, from worker threads, after each block of draws.</summary>
     public IProgress<long>? Progress { get; init; }
 

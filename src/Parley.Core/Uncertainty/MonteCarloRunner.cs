@@ -38,6 +38,7 @@ internal sealed class MonteCarloRunner
     // squared deviations of forecasts near 1e308 would overflow; the scaling is exact and undone at the end.
     private readonly double[] momentScales;
     private readonly FixedBinHistogram[] histograms;
+    private readonly List<double>[]? keptDraws;
     private readonly SortedDictionary<int, long> roundCounts = [];
     private readonly DrawSample? sample;
     private RunningMoments rounds;
@@ -80,6 +81,7 @@ internal sealed class MonteCarloRunner
             momentScales[k] = ExactScale.FactorFor(Math.Max(Math.Abs(issue.ScaleMin), Math.Abs(issue.ScaleMax)));
         }
 
+        keptDraws = options.KeepDraws ? [.. issueIds.Select(_ => new List<double>(Math.Min(options.Draws, 1 << 20)))] : null;
         var sampleSize = Math.Min(options.CorrelationSample, options.Draws);
         sample = sampleSize > 0 ? new DrawSample(sampleSize, sampler.InputCount, issueIds.Length) : null;
     }
@@ -260,6 +262,7 @@ internal sealed class MonteCarloRunner
             {
                 moments[k].Add(row[k] * momentScales[k]);
                 histograms[k].Add(row[k]);
+                keptDraws?[k].Add(row[k]);
             }
 
             if (dynamic)
@@ -328,6 +331,7 @@ internal sealed class MonteCarloRunner
             Quantiles = [.. MonteCarlo.QuantileProbabilities.Select(p => new QuantileEstimate(p, histogram.Quantile(p)))],
             QuantilePrecision = histogram.BinWidth,
             Histogram = bins.MoveToImmutable(),
+            SortedDraws = keptDraws is null ? [] : [.. keptDraws[k].Order()],
         };
     }
 

@@ -11,7 +11,7 @@ namespace Parley.Formats.Native;
 /// </summary>
 public sealed class NativeScenarioReader : IScenarioFormatReader
 {
-    private static readonly string[] TopLevelFields = ["id", "title", "date", "description", "default_spread", "sources", "actors", "issues", "stances", "stages"];
+    private static readonly string[] TopLevelFields = ["id", "title", "date", "question", "horizon", "description", "default_spread", "sources", "actors", "issues", "stances", "stages"];
 
     private NativeScenarioReader(ScenarioFormat format) => Format = format;
 
@@ -70,6 +70,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         }
 
         map.Set("scenario", fields.Location);
+        Mark(fields, "scenario", map, "date", "horizon");
         fields.AllowOnly(TopLevelFields);
         var (stances, draftStances) = ReadStances(fields, map, fileName, problems);
         var scenario = new Scenario
@@ -77,6 +78,8 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Id = fields.String("id", required: true) ?? string.Empty,
             Title = fields.String("title", required: true) ?? string.Empty,
             Date = fields.String("date"),
+            Question = fields.String("question"),
+            Horizon = fields.String("horizon"),
             Description = fields.String("description"),
             DefaultSpread = ReadDefaultSpread(fields, fileName, problems),
             Sources = ReadList(fields, "sources", "source", map, fileName, problems, ReadSource),
@@ -174,7 +177,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
     private static Issue? ReadIssue(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
         fields.AllowOnly("id", "name", "description", "min", "max", "anchors", "status_quo", "outcome");
-        Mark(fields, key, map, "id", "min", "max", "status_quo", "outcome");
+        Mark(fields, key, map, "id", "min", "max", "status_quo");
         var anchors = ImmutableArray.CreateBuilder<Anchor>();
         foreach (var (node, index) in fields.Items("anchors"))
         {
@@ -195,6 +198,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         }
 
         var id = fields.String("id", required: true) ?? string.Empty;
+        var (outcome, observation) = ReadOutcome(fields, key, map, fileName, problems);
         return new Issue
         {
             Id = id,
@@ -204,8 +208,47 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             ScaleMax = fields.Number("max") ?? 100,
             Anchors = [.. anchors.OrderBy(a => a.Value)],
             StatusQuo = fields.Number("status_quo"),
-            Outcome = fields.Number("outcome"),
+            Outcome = outcome,
+            OutcomeObservation = observation,
         };
+    }
+
+    /// <summary>
+    /// An issue's <c>outcome</c>: a number (the value alone, as DEU-style backtest files give it) or
+    /// a mapping with <c>value</c>, <c>observed</c> (the date), <c>evidence</c> and <c>note</c>; a
+    /// mapping without a value records that the outcome could not be told, and why.
+    /// </summary>
+    private static (double? Value, OutcomeObservation? Observation) ReadOutcome(YamlFields issue, string key, SourceMap map, string fileName, NativeProblems problems)
+    {
+        var node = issue.Node("outcome");
+        if (node is null or YamlScalarNode)
+        {
+            Mark(issue, key, map, "outcome");
+            return (issue.Number("outcome"), null);
+        }
+
+        var fields = YamlFields.Of(node, "outcome", fileName, problems);
+        if (fields is null)
+        {
+            return (null, null);
+        }
+
+        var outcomeKey = $"{key}.outcome";
+        map.Set(outcomeKey, fields.Location);
+        fields.AllowOnly("value", "observed", "evidence", "note");
+        if (fields.Node("value") is not null)
+        {
+            map.Set(outcomeKey, fields.LocationOf("value"));
+        }
+
+        Mark(fields, outcomeKey, map, "observed", "evidence", "note");
+        var observation = new OutcomeObservation
+        {
+            Date = fields.String("observed"),
+            Evidence = ReadEvidence(fields, fileName, problems),
+            Note = fields.String("note"),
+        };
+        return (fields.Number("value"), observation);
     }
 
     /// <summary>

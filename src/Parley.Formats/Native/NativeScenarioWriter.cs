@@ -44,6 +44,8 @@ public static class NativeScenarioWriter
         { "id", scenario.Id },
         { "title", scenario.Title },
         { "date", scenario.Date },
+        { "question", scenario.Question },
+        { "horizon", scenario.Horizon },
         { "description", scenario.Description },
         {
             "default_spread", scenario.DefaultSpread is { } spread
@@ -74,7 +76,7 @@ public static class NativeScenarioWriter
                 { "min", i.ScaleMin },
                 { "max", i.ScaleMax },
                 { "status_quo", i.StatusQuo },
-                { "outcome", i.Outcome },
+                { "outcome", Outcome(i) },
                 { "anchors", List(i.Anchors, a => new Mapping { { "value", a.Value }, { "label", a.Label } }) },
             })
         },
@@ -120,6 +122,17 @@ public static class NativeScenarioWriter
             })
         },
     };
+
+    /// <summary>The value alone when nothing else is known about the outcome (as DEU-style files have it), else the mapping.</summary>
+    private static object? Outcome(Issue issue) => issue.OutcomeObservation is not { } observation
+        ? issue.Outcome
+        : new Mapping
+        {
+            { "value", issue.Outcome },
+            { "observed", observation.Date },
+            { "note", observation.Note },
+            { "evidence", Evidence(observation.Evidence) },
+        };
 
     /// <summary>An explicit YAML/JSON <c>null</c>: an open judgement, written rather than left out.</summary>
     private sealed class Null

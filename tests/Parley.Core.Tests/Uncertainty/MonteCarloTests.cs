@@ -3,6 +3,7 @@ using System.Text.Json;
 using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Models.Baseline;
+using Parley.Core.Scoring;
 using Parley.Core.Uncertainty;
 
 namespace Parley.Core.Tests.Uncertainty;
@@ -96,6 +97,38 @@ public sealed class MonteCarloTests
         Assert.Equal(0, issue.Histogram[0].Low);
         Assert.Equal(100, issue.Histogram[^1].High);
         Assert.Equal(0.01, issue.QuantilePrecision, 12);
+    }
+
+    [Fact]
+    public void KeepDraws_UniformForecast_ScoresTheAnalyticCrpsAndIntervals_OnAnyThreadCount()
+    {
+        // As above: the forecast is uniform on [20, 30]. CRPS(U[a, b], x) = (b - a)(u^3 + (1 - u)^3) / 3, u = (x - a)/(b - a): 10/12 at the centre.
+        var scenario = TestScenarios.OneIssue(0, 100, null, (50, 1, 1), (0, 1, 1)) with { DefaultSpread = DefaultSpread.None };
+        scenario = scenario with
+        {
+            Stances = [scenario.Stances[0] with { PositionRange = new ValueRange(40, 60) }, scenario.Stances[1]],
+        };
+        var options = new MonteCarloOptions { Draws = 40_000, Seed = 11, KeepDraws = true, Threads = 1 };
+        var issue = Assert.Single(MonteCarlo.Run(scenario, new CompromiseModel(), options).Issues);
+        Assert.Equal(40_000, issue.SortedDraws.Length);
+        Assert.True(issue.SortedDraws.SequenceEqual(issue.SortedDraws.Order()));
+        var score = ForecastScore.OfDistribution(issue, 25);
+        Assert.Equal(10.0 / 12.0, score.Crps!.Value, 0.02);
+        Assert.Equal(0, score.AbsoluteError, 12);
+        Assert.Equal([21.0, 29.0], new[] { score.Intervals[1].Interval.Lower, score.Intervals[1].Interval.Upper }, new ToleranceComparer(0.05));
+        Assert.All(score.Intervals, hit => Assert.True(hit.Inside));
+
+        var threaded = Assert.Single(MonteCarlo.Run(scenario, new CompromiseModel(), options with { Threads = 3 }).Issues);
+        Assert.True(issue.SortedDraws.SequenceEqual(threaded.SortedDraws));
+        Assert.Empty(Assert.Single(MonteCarlo.Run(scenario, new CompromiseModel(), options with { KeepDraws = false }).Issues).SortedDraws);
+        Assert.Throws<ArgumentException>(() => ForecastScore.OfDistribution(threaded with { SortedDraws = [] }, 25));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
     }
 
     [Fact]
