@@ -74,6 +74,35 @@ public sealed record DeuDataset
             Actors = [.. actors],
             Issues = [.. rows.Select(r => r.Scenario.Issues[0])],
             Stances = [.. rows.SelectMany(r => r.Scenario.Stances.Select(s => s with { Capability = r.Scenario.CapabilityOf(s) }))],
+            Rules = MergedRules(rows),
+        };
+    }
+
+    /// <summary>
+    /// The rules of a proposal's rows together: the first row's, with the Commission as setter
+    /// and the Parliament as veto player if either recorded a position on any row, and as voters
+    /// every member state that did (those without a position on one issue abstain there).
+    /// </summary>
+    private static DecisionRules? MergedRules(IReadOnlyList<DeuIssue> rows)
+    {
+        if (rows.Count == 0 || rows[0].Scenario.Rules is not { } first)
+        {
+            return null;
+        }
+
+        // A member state absent from the first row is folded into its quota as a supporter; listed
+        // as a voter now, its weight and number go back onto what a qualified majority needs.
+        var all = rows.Select(r => r.Scenario.Rules).OfType<DecisionRules>().ToList();
+        var weights = all.SelectMany(r => r.Weights).GroupBy(w => w.Key, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var added = all.SelectMany(r => r.Voters).Distinct(StringComparer.Ordinal).Where(v => !first.Voters.Contains(v, StringComparer.Ordinal)).ToArray();
+        return first with
+        {
+            Voters = [.. first.Voters, .. added],
+            Weights = weights,
+            Quota = first.Quota + added.Sum(v => weights.GetValueOrDefault(v, 1.0)),
+            MinimumMembers = first.MinimumMembers + added.Length,
+            AgendaSetter = all.Select(r => r.AgendaSetter).FirstOrDefault(s => s is not null),
+            VetoPlayers = [.. all.SelectMany(r => r.VetoPlayers).Distinct(StringComparer.Ordinal)],
         };
     }
 }
