@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Core.Backtesting;
 
 namespace Parley.Application;
 
@@ -22,6 +23,9 @@ public sealed record BacktestRequest
     /// <c>issue</c> (each issue alone) or <c>both</c> (the default; proposal first).
     /// </summary>
     public string Mode { get; init; } = "both";
+
+    /// <summary>Monte Carlo draws per case and candidate spread for the calibration of intervals (CRPS, coverage); 0 leaves it out.</summary>
+    public int CalibrationDraws { get; init; } = CalibrationOptions.DefaultDraws;
 
     /// <summary>Outer folds of the nested cross-validation (2 to the number of groups); <c>null</c> for 10, or the number of groups when fewer.</summary>
     public int? CrossValidate { get; init; }

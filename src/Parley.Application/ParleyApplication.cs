@@ -276,6 +276,11 @@ public static class ParleyApplication
             return Outcome<BacktestRun>.Invalid($"--cross-validate {k} is not allowed; use from 2 to the number of groups ({groups})");
         }
 
+        if (request.CalibrationDraws is < 0 or (> 0 and < 10) or > 100_000)
+        {
+            return Outcome<BacktestRun>.Invalid($"--draws {request.CalibrationDraws} is not allowed; use 0 (no interval calibration) or 10 to 100000");
+        }
+
         var folds = request.CrossValidate ?? Math.Min(CrossValidation.DefaultFolds, groups);
         var models = chosen.Models.Select(m => new BacktestModel(m, chosen.Options)).ToArray();
         var runs = ImmutableArray.CreateBuilder<BacktestModeRun>(modes.Length);
@@ -284,7 +289,14 @@ public static class ParleyApplication
             var cases = BacktestCase.For(input.Cases, mode);
             var result = Backtester.Run(cases, models, cancellationToken);
             var selection = groups >= 3 ? CrossValidation.Nested(cases, RecommendedSelection.Candidates, folds, CrossValidation.DefaultFolds, cancellationToken) : null;
-            runs.Add(new BacktestModeRun(mode, WithSelection(result, models, selection), selection));
+            result = WithSelection(result, models, selection);
+            if (request.CalibrationDraws > 0)
+            {
+                var calibration = new CalibrationOptions { Draws = request.CalibrationDraws, Folds = folds };
+                result = result with { Models = [.. result.Models.Select((accuracy, m) => accuracy with { Calibration = Calibration.Run(cases, models[m], calibration, cancellationToken) })] };
+            }
+
+            runs.Add(new BacktestModeRun(mode, result, selection));
         }
 
         return Outcome<BacktestRun>.Success(new BacktestRun(

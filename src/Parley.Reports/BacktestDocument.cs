@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Parley.Core.Backtesting;
+using Parley.Core.Scoring;
 
 namespace Parley.Reports;
 
@@ -18,7 +19,8 @@ public static class BacktestDocument
     /// The JSON document of a backtest: <c>{"dataset", "capability", "modes": [{"mode", "cases",
     /// "issues_with_outcome", "models": [{"model", "options", "n", "mae", "median_ae", "within10",
     /// "mean_error", "mae_vs_compromise", "vs_compromise", "beats_compromise_share",
-    /// "nested_cv_mae", "nested_cv_vs_compromise", "failures"}], "selection"}]}</c>.
+    /// "nested_cv_mae", "nested_cv_vs_compromise", "chosen_from_data", "crps", "coverage",
+    /// "calibration", "failures"}], "selection"}]}</c>.
     /// </summary>
     /// <param name="dataset">The data set's name (usually the file name).</param>
     /// <param name="capability">The capability option DEU files were read with, or <c>null</c> for other inputs.</param>
@@ -73,6 +75,7 @@ public static class BacktestDocument
             writer.WriteNumber("nested_cv_mae", Round(model.NestedCrossValidatedError));
             WriteInterval(writer, "nested_cv_vs_compromise", model.NestedVersusCompromise);
             writer.WriteBoolean("chosen_from_data", model.NestedCrossValidation is not null);
+            WriteCalibration(writer, model.Calibration);
             writer.WriteNumber("failures", model.Failures);
             if (model.FirstFailure is { } failure)
             {
@@ -102,6 +105,55 @@ public static class BacktestDocument
             writer.WriteEndArray();
             WriteStep(writer, "full_data", selection.FullData);
             writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>crps</c> and <c>coverage</c> (held out, with the cross-validated spread) and the <c>calibration</c> behind them; nulls when not run.</summary>
+    private static void WriteCalibration(Utf8JsonWriter writer, ModelCalibration? calibration)
+    {
+        if (calibration is null)
+        {
+            writer.WriteNull("crps");
+            writer.WriteNull("coverage");
+            return;
+        }
+
+        writer.WriteNumber("crps", Round(calibration.MeanCrps));
+        WriteCoverage(writer, "coverage", calibration.Coverage);
+        writer.WriteStartObject("calibration");
+        writer.WriteNumber("draws", calibration.Draws);
+        writer.WriteNumber("n", calibration.Count);
+        writer.WriteNumber("chosen_spread", calibration.ChosenSpread);
+        writer.WriteStartArray("spread_per_fold");
+        foreach (var spread in calibration.SpreadPerFold)
+        {
+            writer.WriteNumberValue(spread);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("by_spread");
+        foreach (var candidate in calibration.BySpread)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("spread", candidate.Spread);
+            writer.WriteNumber("crps", Round(candidate.MeanCrps));
+            WriteCoverage(writer, "coverage", candidate.Coverage);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The observed share of outcomes inside each level's intervals, keyed by level ("0.5", "0.8", "0.9").</summary>
+    private static void WriteCoverage(Utf8JsonWriter writer, string name, IEnumerable<IntervalCoverage> coverage)
+    {
+        writer.WriteStartObject(name);
+        foreach (var level in coverage)
+        {
+            writer.WriteNumber(level.Level.ToString("0.##", CultureInfo.InvariantCulture), Round(level.Share));
         }
 
         writer.WriteEndObject();

@@ -78,10 +78,13 @@ public sealed class BacktestCommandTests : IDisposable
             foreach (var model in models)
             {
                 Assert.Equal(3, model.GetProperty("n").GetInt32());
-                foreach (var field in new[] { "options", "mae", "median_ae", "within10", "mae_vs_compromise", "vs_compromise", "nested_cv_mae", "nested_cv_vs_compromise" })
+                foreach (var field in new[] { "options", "mae", "median_ae", "within10", "mae_vs_compromise", "vs_compromise", "nested_cv_mae", "nested_cv_vs_compromise", "crps", "coverage", "calibration" })
                 {
                     Assert.True(model.TryGetProperty(field, out _), field);
                 }
+
+                Assert.True(model.GetProperty("crps").GetDouble() > 0);
+                Assert.Equal(["0.5", "0.8", "0.9"], model.GetProperty("coverage").EnumerateObject().Select(p => p.Name));
             }
 
             // Two proposals: too few groups to choose anything from data, so nothing is reported as chosen.
@@ -181,12 +184,23 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--cross-validate", "1", "--cross-validate 1 is not allowed")]
     [InlineData("--param", "salience_exponent=-2", "option salience_exponent")]
     [InlineData("--mode", "row", "--mode 'row' is not known; use proposal, issue or both")]
+    [InlineData("--draws", "5", "--draws 5 is not allowed; use 0 (no interval calibration) or 10 to 100000")]
     public void Backtest_BadOption_ExitsTwoNamingWhatIsAllowed(string option, string value, string message)
     {
         var (exitCode, _, error) = CliRunner.Run("backtest", SmallDeu(), option, value);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_DrawsZero_LeavesTheCalibrationOut()
+    {
+        var (exitCode, output, _) = CliRunner.Run("backtest", SmallDeu(), "--models", "compromise", "--draws", "0", "--json");
+
+        Assert.Equal(0, exitCode);
+        var model = JsonDocument.Parse(output).RootElement.GetProperty("modes")[0].GetProperty("models")[0];
+        Assert.Equal(JsonValueKind.Null, model.GetProperty("crps").ValueKind);
     }
 
     [Fact]

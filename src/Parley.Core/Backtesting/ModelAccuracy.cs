@@ -58,6 +58,12 @@ public sealed record ModelAccuracy
     /// <summary>The out-of-sample difference to the compromise model with its 95 % interval (nested for a model chosen from data).</summary>
     public BootstrapInterval? NestedVersusCompromise => NestedCrossValidation?.VersusBaseline ?? VersusCompromiseInterval;
 
+    /// <summary>
+    /// The calibration of the model's Monte Carlo intervals (CRPS, coverage of the 50, 80 and
+    /// 90 % intervals, the spread chosen by cross-validation); <c>null</c> when not run.
+    /// </summary>
+    public ModelCalibration? Calibration { get; init; }
+
     /// <summary>Number of cases on which the model threw (their issues are not scored; see <see cref="FirstFailure"/>).</summary>
     public int Failures { get; init; }
 

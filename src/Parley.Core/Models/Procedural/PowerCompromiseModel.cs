@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Parley.Core.Domain;
 using Parley.Core.Numerics;
 
@@ -47,12 +49,23 @@ public sealed class PowerCompromiseModel : IModel
                 continue;
             }
 
-            var power = VotingBody.For(scenario, issue.Id, setterIsRequired: true).Power();
+            var power = PowerOf(scenario.Rules ?? DecisionRules.Unanimous, VotingBody.For(scenario, issue.Id, setterIsRequired: true));
             var positions = stances.Select(s => s.Position).ToArray();
             var weights = stances.Select(s => power.GetValueOrDefault(s.ActorId) * s.Salience).ToArray();
             forecasts.Add(new IssueForecast { IssueId = issue.Id, Forecast = WeightedStatistics.Mean(positions, weights) });
         }
 
         return new ModelResult { Model = Info, Issues = forecasts.ToImmutable() };
+    }
+
+    // Power depends on the rules and on who votes and must agree, not on positions or saliences:
+    // Monte Carlo draws and backtest cases sharing one rules object reuse it instead of rerunning
+    // the Shapley-Shubik programme (O(n^2 W) for total weight W) per draw.
+    private static readonly ConditionalWeakTable<DecisionRules, ConcurrentDictionary<string, ImmutableSortedDictionary<string, double>>> PowerCache = [];
+
+    private static ImmutableSortedDictionary<string, double> PowerOf(DecisionRules rules, VotingBody body)
+    {
+        var key = string.Join(',', body.Voters.Select(v => v.Id)) + "|" + string.Join(',', body.Required.Select(r => r.Id));
+        return PowerCache.GetValue(rules, _ => new(StringComparer.Ordinal)).GetOrAdd(key, _ => body.Power());
     }
 }
