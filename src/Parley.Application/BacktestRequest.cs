@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Core.Backtesting;
 
 namespace Parley.Application;
 
@@ -20,9 +21,15 @@ public sealed record BacktestRequest
     /// <summary>DEU capabilities: <c>equal</c>, <c>gdp</c> or <c>votes</c>.</summary>
     public string Capability { get; init; } = "equal";
 
-    /// <summary>DEU cases: <c>issue</c> (one-issue scenario per row) or <c>proposal</c>.</summary>
-    public string Unit { get; init; } = "issue";
+    /// <summary>
+    /// How cases are run: <c>proposal</c> (each DEU proposal or scenario file with all its issues),
+    /// <c>issue</c> (each issue alone) or <c>both</c> (the default; proposal first).
+    /// </summary>
+    public string Mode { get; init; } = "both";
 
-    /// <summary>Also cross-validate the recommended model's exponents with this many folds (2 to the number of groups).</summary>
+    /// <summary>Monte Carlo draws per case and candidate spread for the calibration of intervals (CRPS, coverage); 0 leaves it out.</summary>
+    public int CalibrationDraws { get; init; } = CalibrationOptions.DefaultDraws;
+
+    /// <summary>Outer folds of the nested cross-validation (2 to the number of groups); <c>null</c> for 10, or the number of groups when fewer.</summary>
     public int? CrossValidate { get; init; }
 }

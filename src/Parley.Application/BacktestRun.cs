@@ -6,7 +6,5 @@ namespace Parley.Application;
 /// <summary>A backtest's result.</summary>
 /// <param name="Dataset">A name for the inputs in reports.</param>
 /// <param name="CapabilityLabel">The DEU capability used, or <c>null</c> when no DEU file was read.</param>
-/// <param name="Result">Per-model accuracy and per-issue errors.</param>
-/// <param name="CrossValidated">The cross-validation of the recommended model's exponents, when asked.</param>
-/// <param name="Candidates">The exponent configurations cross-validation chose from, described.</param>
-public sealed record BacktestRun(string Dataset, string? CapabilityLabel, BacktestResult Result, CrossValidationResult? CrossValidated, ImmutableArray<string> Candidates);
+/// <param name="Modes">One run per mode asked for, proposal mode first.</param>
+public sealed record BacktestRun(string Dataset, string? CapabilityLabel, ImmutableArray<BacktestModeRun> Modes);

@@ -281,7 +281,7 @@ public static partial class ParleyApplication
         return plan.Value is { } ready ? Outcome<BacktestRun>.Success(ready.Run(null, cancellationToken)) : plan.As<BacktestRun>();
     }
 
-    /// <summary>Checks a backtest request: format, capability, unit, models, the cases and the folds.</summary>
+    /// <summary>Checks a backtest request: format, capability, modes, models, the cases, the folds and the calibration draws.</summary>
     public static Outcome<BacktestPlan> PlanBacktest(BacktestRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -295,15 +295,16 @@ public static partial class ParleyApplication
             return Outcome<BacktestPlan>.Invalid($"--capability '{request.Capability}' is not known; use one of {DeuReader.CapabilityNames}");
         }
 
-        DeuCaseUnit? unit = request.Unit.Trim().ToUpperInvariant() switch
+        BacktestMode[]? modes = request.Mode.Trim().ToUpperInvariant() switch
         {
-            "ISSUE" => DeuCaseUnit.Issue,
-            "PROPOSAL" => DeuCaseUnit.Proposal,
+            "BOTH" => [BacktestMode.Proposal, BacktestMode.Issue],
+            "PROPOSAL" => [BacktestMode.Proposal],
+            "ISSUE" => [BacktestMode.Issue],
             _ => null,
         };
-        if (unit is null)
+        if (modes is null)
         {
-            return Outcome<BacktestPlan>.Invalid($"--unit '{request.Unit}' is not known; use issue or proposal");
+            return Outcome<BacktestPlan>.Invalid($"--mode '{request.Mode}' is not known; use proposal, issue or both");
         }
 
         var setup = ModelChoice.Resolve(request.Models with { AllowSeveral = true });
@@ -313,8 +314,8 @@ public static partial class ParleyApplication
         }
 
         var input = request.Inputs.IsEmpty && !request.Texts.IsEmpty
-            ? BacktestInput.LoadTexts([.. request.Texts.Select(t => (t.Name, t.Text ?? throw new ArgumentException("Backtest texts must be texts, not files.", nameof(request))))], format, capability, unit.Value)
-            : BacktestInput.Load(request.Inputs, format, capability, unit.Value);
+            ? BacktestInput.LoadTexts([.. request.Texts.Select(t => (t.Name, t.Text ?? throw new ArgumentException("Backtest texts must be texts, not files.", nameof(request))))], format, capability)
+            : BacktestInput.Load(request.Inputs, format, capability);
         if (!input.Succeeded)
         {
             return Outcome<BacktestPlan>.Invalid(input.Diagnostics);
@@ -331,7 +332,13 @@ public static partial class ParleyApplication
             return Outcome<BacktestPlan>.Invalid($"--cross-validate {k} is not allowed; use from 2 to the number of groups ({groups})");
         }
 
-        return Outcome<BacktestPlan>.Success(new BacktestPlan(input, capability, chosen, request.CrossValidate));
+        if (request.CalibrationDraws is < 0 or (> 0 and < 10) or > 100_000)
+        {
+            return Outcome<BacktestPlan>.Invalid($"--draws {request.CalibrationDraws} is not allowed; use 0 (no interval calibration) or 10 to 100000");
+        }
+
+        var folds = request.CrossValidate ?? Math.Min(CrossValidation.DefaultFolds, groups);
+        return Outcome<BacktestPlan>.Success(new BacktestPlan(input, capability, chosen, [.. modes], folds, groups, request.CalibrationDraws));
     }
 
     /// <summary>The scenario with the <c>--blocs</c> mode applied, or the problems in either.</summary>

@@ -153,7 +153,7 @@ public static class ScenarioLoader
     /// </summary>
     private static Outcome<Scenario> ChooseProposal(ScenarioSource source, string text)
     {
-        var proposals = DeuProposal.From(DeuReader.ReadDataset(text, source.Name));
+        var proposals = DeuReader.ReadDataset(text, source.Name).Proposals;
         var chosen = source.Proposal is { } id ? proposals.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)) : null;
         if (chosen is not null)
         {

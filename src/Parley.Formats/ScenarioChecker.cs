@@ -225,9 +225,83 @@ public static class ScenarioChecker
             {
                 Report(SourceMap.Key("stage", i, "model"), $"stage '{Excerpt.Of(stage.Id)}': unknown model '{Excerpt.Of(model)}'; use one of {ModelCatalog.Ids}");
             }
+
+            if (stage.Rules is { } stageRules)
+            {
+                CheckRules(stageRules, SourceMap.Key("stage", i, "rules"), $"stage '{Excerpt.Of(stage.Id)}': rules", actorIds, issuesById.Keys, Report);
+            }
+        }
+
+        if (scenario.Rules is { } rules)
+        {
+            CheckRules(rules, "rules", "rules", actorIds, issuesById.Keys, Report);
         }
 
         return problems;
+    }
+
+    /// <summary>The ids a <c>rules</c> section names, and its numbers against its decision rule.</summary>
+    private static void CheckRules(DecisionRules rules, string key, string label, IReadOnlySet<string> actorIds, IEnumerable<string> issueIds, Action<string, string> report)
+    {
+        void Unknown(string field, IEnumerable<string> ids)
+        {
+            foreach (var id in ids.Where(id => !actorIds.Contains(id)))
+            {
+                report($"{key}.{field}", $"{label}: {field} names unknown actor '{Excerpt.Of(id)}'; use actor ids ({Known(actorIds)})");
+            }
+        }
+
+        Unknown("voters", rules.Voters);
+        Unknown("weights", rules.Weights.Keys);
+        Unknown("veto_players", rules.VetoPlayers);
+        Unknown("issue_veto_players", rules.IssueVetoPlayers.Values.SelectMany(v => v));
+        Unknown("agenda_setter", rules.AgendaSetter is { } setter ? [setter] : []);
+        var issues = issueIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var issueId in rules.IssueVetoPlayers.Keys.Where(id => !issues.Contains(id)))
+        {
+            report($"{key}.issue_veto_players", $"{label}: issue_veto_players names unknown issue '{Excerpt.Of(issueId)}'; use issue ids ({Known(issues)})");
+        }
+
+        if (!rules.Voters.IsEmpty)
+        {
+            foreach (var id in rules.Weights.Keys.Where(id => actorIds.Contains(id) && !rules.Voters.Contains(id, StringComparer.Ordinal)))
+            {
+                report($"{key}.weights", $"{label}: weights gives a weight to '{Excerpt.Of(id)}', which is not among the voters; weigh voters only, or add it to voters");
+            }
+        }
+
+        if (rules.Decision != DecisionKind.QualifiedMajority)
+        {
+            foreach (var (field, given) in new[] { ("quota", rules.Quota is not null), ("minimum_members", rules.MinimumMembers is not null), ("blocking_members", rules.BlockingMembers is not null) })
+            {
+                if (given)
+                {
+                    report($"{key}.{field}", $"{label}: {field} applies only to decision: qualified_majority; remove it or change the decision");
+                }
+            }
+
+            return;
+        }
+
+        if (rules.Quota is not { } quota)
+        {
+            report(key, $"{label}: a qualified majority needs a quota, the voting weight the voters in favour must reach (e.g. quota: 255 of 345 votes)");
+            return;
+        }
+
+        if (!double.IsFinite(quota) || quota <= 0)
+        {
+            report($"{key}.quota", $"{label}: quota must be a finite number above 0, found {quota.ToString(CultureInfo.InvariantCulture)}");
+        }
+        else if (!rules.Voters.IsEmpty && quota > rules.Voters.Sum(rules.WeightOf))
+        {
+            report($"{key}.quota", $"{label}: quota {quota.ToString(CultureInfo.InvariantCulture)} is above the voters' total weight {rules.Voters.Sum(rules.WeightOf).ToString(CultureInfo.InvariantCulture)}; no coalition could carry a decision");
+        }
+
+        if (rules.MinimumMembers is { } minimum && !rules.Voters.IsEmpty && minimum > rules.Voters.Length)
+        {
+            report($"{key}.minimum_members", $"{label}: minimum_members {minimum} is above the number of voters ({rules.Voters.Length})");
+        }
     }
 
     private static void CheckIssue(Issue issue, int index, Action<string, string> report)

@@ -2,29 +2,32 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Parley.Core.Backtesting;
+using Parley.Core.Scoring;
 
 namespace Parley.Reports;
 
 /// <summary>
-/// The reports of <c>parley backtest</c>: the JSON document
-/// <c>{"dataset", "capability", "cases", "issues_with_outcome", "models": [{"model", "options", "n",
-/// "mae", "median_ae", "within10", "mean_error", "mae_vs_compromise", "beats_compromise_share", "failures"}],
-/// "cross_validation"}</c> and a long-format CSV of every per-issue error, one row per model and
-/// issue, ready for plotting. Errors are in points of the issue's scale rescaled to 0–100.
+/// The reports of <c>parley backtest</c>: the JSON document (<see cref="ToJson"/>; the fields are
+/// listed in docs/json-output.md) and a long-format CSV of every per-issue error, one row per
+/// mode, model and issue, ready for plotting. Errors are in points of the issue's scale rescaled to 0–100.
 /// </summary>
 public static class BacktestDocument
 {
     private const int Decimals = 4;
 
-    /// <summary>The JSON document of a backtest.</summary>
+    /// <summary>
+    /// The JSON document of a backtest: <c>{"dataset", "capability", "modes": [{"mode", "cases",
+    /// "issues_with_outcome", "models": [{"model", "options", "n", "mae", "median_ae", "within10",
+    /// "mean_error", "mae_vs_compromise", "vs_compromise", "beats_compromise_share",
+    /// "nested_cv_mae", "nested_cv_vs_compromise", "chosen_from_data", "crps", "coverage",
+    /// "calibration", "failures"}], "selection"}]}</c>.
+    /// </summary>
     /// <param name="dataset">The data set's name (usually the file name).</param>
     /// <param name="capability">The capability option DEU files were read with, or <c>null</c> for other inputs.</param>
-    /// <param name="result">The backtest.</param>
-    /// <param name="crossValidation">The cross-validation of the recommended model's exponents, when run.</param>
-    /// <param name="candidates">The options of each cross-validation candidate, in candidate order.</param>
-    public static string ToJson(string dataset, string? capability, BacktestResult result, CrossValidationResult? crossValidation = null, IReadOnlyList<string>? candidates = null)
+    /// <param name="modes">The backtest in each mode.</param>
+    public static string ToJson(string dataset, string? capability, IReadOnlyList<BacktestModeRun> modes)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(modes);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
         {
@@ -35,73 +38,175 @@ public static class BacktestDocument
                 writer.WriteString("capability", capability);
             }
 
-            writer.WriteNumber("cases", result.Cases);
-            writer.WriteNumber("issues_with_outcome", result.IssuesWithOutcome);
-            writer.WriteStartArray("models");
-            foreach (var model in result.Models)
+            writer.WriteStartArray("modes");
+            foreach (var mode in modes)
             {
-                writer.WriteStartObject();
-                writer.WriteString("model", model.Model);
-                writer.WriteString("options", model.Options);
-                writer.WriteNumber("n", model.Count);
-                writer.WriteNumber("mae", Round(model.MeanAbsoluteError));
-                writer.WriteNumber("median_ae", Round(model.MedianAbsoluteError));
-                writer.WriteNumber("within10", Round(model.Within10));
-                writer.WriteNumber("mean_error", Round(model.MeanError));
-                writer.WriteNumber("mae_vs_compromise", Round(model.MeanErrorVsCompromise));
-                writer.WriteNumber("beats_compromise_share", Round(model.BeatsCompromiseShare));
-                writer.WriteNumber("failures", model.Failures);
-                if (model.FirstFailure is { } failure)
-                {
-                    writer.WriteString("first_failure", failure);
-                }
-                writer.WriteEndObject();
+                WriteMode(writer, mode);
             }
 
             writer.WriteEndArray();
-            if (crossValidation is not null)
-            {
-                writer.WriteStartObject("cross_validation");
-                writer.WriteString("model", "recommended");
-                writer.WriteNumber("folds", crossValidation.Folds);
-                writer.WriteNumber("n", crossValidation.Count);
-                writer.WriteNumber("mae", Round(crossValidation.MeanAbsoluteError));
-                if (candidates is not null)
-                {
-                    writer.WriteString("in_sample_best", candidates[crossValidation.InSampleBest]);
-                    writer.WriteNumber("in_sample_best_mae", Round(crossValidation.CandidateMeanAbsoluteErrors[crossValidation.InSampleBest]));
-                    writer.WriteStartArray("chosen_per_fold");
-                    foreach (var chosen in crossValidation.ChosenPerFold)
-                    {
-                        writer.WriteStringValue(candidates[chosen]);
-                    }
-
-                    writer.WriteEndArray();
-                }
-
-                writer.WriteEndObject();
-            }
-
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    private static void WriteMode(Utf8JsonWriter writer, BacktestModeRun mode)
+    {
+        var result = mode.Result;
+        writer.WriteStartObject();
+        writer.WriteString("mode", mode.ModeName);
+        writer.WriteNumber("cases", result.Cases);
+        writer.WriteNumber("issues_with_outcome", result.IssuesWithOutcome);
+        writer.WriteStartArray("models");
+        foreach (var model in result.Models)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("model", model.Model);
+            writer.WriteString("options", model.Options);
+            writer.WriteNumber("n", model.Count);
+            writer.WriteNumber("mae", Round(model.MeanAbsoluteError));
+            writer.WriteNumber("median_ae", Round(model.MedianAbsoluteError));
+            writer.WriteNumber("within10", Round(model.Within10));
+            writer.WriteNumber("mean_error", Round(model.MeanError));
+            writer.WriteNumber("mae_vs_compromise", Round(model.MeanErrorVsCompromise));
+            WriteInterval(writer, "vs_compromise", model.VersusCompromiseInterval);
+            writer.WriteNumber("beats_compromise_share", Round(model.BeatsCompromiseShare));
+            writer.WriteNumber("nested_cv_mae", Round(model.NestedCrossValidatedError));
+            WriteInterval(writer, "nested_cv_vs_compromise", model.NestedVersusCompromise);
+            writer.WriteBoolean("chosen_from_data", model.NestedCrossValidation is not null);
+            WriteCalibration(writer, model.Calibration);
+            writer.WriteNumber("failures", model.Failures);
+            if (model.FirstFailure is { } failure)
+            {
+                writer.WriteString("first_failure", failure);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (mode.Selection is { } selection)
+        {
+            writer.WriteStartObject("selection");
+            writer.WriteString("model", "recommended");
+            writer.WriteString("procedure", "nested grouped cross-validation: in each training set, the candidate with the lowest MAE is chosen only if its inner cross-validated gain over compromise has a 95% bootstrap interval below zero, else compromise");
+            writer.WriteNumber("folds", selection.Folds);
+            writer.WriteNumber("inner_folds", selection.InnerFolds);
+            writer.WriteNumber("n", selection.Count);
+            writer.WriteNumber("nested_cv_mae", Round(selection.MeanAbsoluteError));
+            WriteInterval(writer, "vs_compromise", selection.VersusBaseline);
+            writer.WriteStartArray("per_fold");
+            foreach (var step in selection.FoldChoices)
+            {
+                WriteStep(writer, null, step);
+            }
+
+            writer.WriteEndArray();
+            WriteStep(writer, "full_data", selection.FullData);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>crps</c> and <c>coverage</c> (held out, with the cross-validated spread) and the <c>calibration</c> behind them; nulls when not run.</summary>
+    private static void WriteCalibration(Utf8JsonWriter writer, ModelCalibration? calibration)
+    {
+        if (calibration is null)
+        {
+            writer.WriteNull("crps");
+            writer.WriteNull("coverage");
+            return;
+        }
+
+        writer.WriteNumber("crps", Round(calibration.MeanCrps));
+        WriteCoverage(writer, "coverage", calibration.Coverage);
+        writer.WriteStartObject("calibration");
+        writer.WriteNumber("draws", calibration.Draws);
+        writer.WriteNumber("n", calibration.Count);
+        writer.WriteNumber("chosen_spread", calibration.ChosenSpread);
+        writer.WriteStartArray("spread_per_fold");
+        foreach (var spread in calibration.SpreadPerFold)
+        {
+            writer.WriteNumberValue(spread);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("by_spread");
+        foreach (var candidate in calibration.BySpread)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("spread", candidate.Spread);
+            writer.WriteNumber("crps", Round(candidate.MeanCrps));
+            WriteCoverage(writer, "coverage", candidate.Coverage);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The observed share of outcomes inside each level's intervals, keyed by level ("0.5", "0.8", "0.9").</summary>
+    private static void WriteCoverage(Utf8JsonWriter writer, string name, IEnumerable<IntervalCoverage> coverage)
+    {
+        writer.WriteStartObject(name);
+        foreach (var level in coverage)
+        {
+            writer.WriteNumber(level.Level.ToString("0.##", CultureInfo.InvariantCulture), Round(level.Share));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStep(Utf8JsonWriter writer, string? name, SelectionStep step)
+    {
+        if (name is null)
+        {
+            writer.WriteStartObject();
+        }
+        else
+        {
+            writer.WriteStartObject(name);
+        }
+
+        writer.WriteString("chosen", RecommendedSelection.Describe(step.Chosen));
+        writer.WriteString("lowest_training_mae", RecommendedSelection.Describe(step.Best));
+        WriteInterval(writer, "inner_gain", step.InnerGain);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteInterval(Utf8JsonWriter writer, string name, BootstrapInterval? interval)
+    {
+        if (interval is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteNumber("estimate", Round(interval.Estimate));
+        writer.WriteNumber("low", Round(interval.Low));
+        writer.WriteNumber("high", Round(interval.High));
+        writer.WriteNumber("level", interval.Level);
+        writer.WriteEndObject();
+    }
+
     /// <summary>
     /// Every per-issue error as CSV with the header
-    /// <c>model,options,case,group,issue,outcome,forecast,error,abs_error</c>: one row per model and
-    /// scored issue, models in report order, issues in case order.
+    /// <c>mode,model,options,case,group,issue,outcome,forecast,error,abs_error</c>: one row per mode,
+    /// model and scored issue, modes and models in report order, issues in case order.
     /// </summary>
-    public static string ToErrorsCsv(BacktestResult result)
+    public static string ToErrorsCsv(IReadOnlyList<BacktestModeRun> modes)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var csv = new StringBuilder("model,options,case,group,issue,outcome,forecast,error,abs_error\n");
-        foreach (var model in result.Models)
+        ArgumentNullException.ThrowIfNull(modes);
+        var csv = new StringBuilder("mode,model,options,case,group,issue,outcome,forecast,error,abs_error\n");
+        foreach (var (mode, model) in modes.SelectMany(mode => mode.Result.Models.Select(model => (mode, model))))
         {
             foreach (var error in model.Errors)
             {
-                csv.Append(Field(model.Model)).Append(',')
+                csv.Append(mode.ModeName).Append(',')
+                    .Append(Field(model.Model)).Append(',')
                     .Append(Field(model.Options)).Append(',')
                     .Append(Field(error.CaseId)).Append(',')
                     .Append(Field(error.Group)).Append(',')

@@ -73,10 +73,10 @@ public sealed class RunBody
     /// <summary>Backtest: DEU capabilities, equal (default), gdp or votes.</summary>
     public string? Capability { get; set; }
 
-    /// <summary>Backtest: DEU cases per issue (default) or per proposal.</summary>
-    public string? Unit { get; set; }
+    /// <summary>Backtest: proposal (each case with all its issues), issue (each issue alone) or both (default).</summary>
+    public string? Mode { get; set; }
 
-    /// <summary>Backtest: also cross-validate the recommended model with this many folds.</summary>
+    /// <summary>Backtest: outer folds of the nested cross-validation of the recommended model's selection.</summary>
     public int? CrossValidate { get; set; }
 
     /// <summary>Report: the model of the uncertainty and influence sections.</summary>

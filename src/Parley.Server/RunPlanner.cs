@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Parley.Application;
+using Parley.Core.Backtesting;
 using Parley.Core.Domain;
 using Parley.Formats;
 using Parley.Reports;
@@ -33,7 +34,7 @@ internal static class RunPlanner
         ["influence"] = ["blocs", "stages", "shift", "samples", "exact_limit", "search", "issues"],
         ["montecarlo"] = ["draws", "threads", "spread", "bins"],
         ["sensitivity"] = ["draws", "threads", "spread"],
-        ["backtest"] = ["capability", "unit", "cross_validate"],
+        ["backtest"] = ["capability", "mode", "cross_validate", "draws"],
         ["report"] = ["stages", "draws", "threads", "analysis_model"],
     }.ToImmutableDictionary();
 
@@ -213,10 +214,12 @@ internal static class RunPlanner
             Format = source.Format,
             Models = models,
             Capability = flags.Add("--capability", body.Capability, "equal"),
-            Unit = flags.Add("--unit", body.Unit, "issue"),
+            Mode = flags.Add("--mode", body.Mode, "both"),
             CrossValidate = body.CrossValidate,
+            CalibrationDraws = body.Draws ?? CalibrationOptions.DefaultDraws,
         });
         flags.Add("--cross-validate", body.CrossValidate);
+        flags.Add("--draws", body.Draws);
         if (planned.Value is not { } plan)
         {
             return (null, ApiProblems.Invalid(planned));
@@ -228,7 +231,7 @@ internal static class RunPlanner
         return (new PlannedRun("backtest", Request("backtest", [.. plan.Setup.Models.Select(m => m.Info.Id)], models.Seed, flags, snapshot), plan.TotalSteps, "application/json", (progress, token) =>
         {
             var run = plan.Run(progress, token);
-            return new RunOutput(BacktestDocument.ToJson(run.Dataset, run.CapabilityLabel, run.Result, run.CrossValidated, run.Candidates.ToArray()), false);
+            return new RunOutput(BacktestDocument.ToJson(run.Dataset, run.CapabilityLabel, run.Modes), false);
         }), null);
     }
 
@@ -323,7 +326,7 @@ internal static class RunPlanner
             ("shift", body.Shift is not null), ("samples", body.Samples is not null), ("exact_limit", body.ExactLimit is not null),
             ("search", body.Search is not null), ("issues", body.Issues is not null), ("set", body.Set is not null),
             ("remove_actors", body.RemoveActors is not null), ("add_stages", body.AddStages is not null), ("overlay", body.Overlay is not null),
-            ("capability", body.Capability is not null), ("unit", body.Unit is not null), ("cross_validate", body.CrossValidate is not null),
+            ("capability", body.Capability is not null), ("mode", body.Mode is not null), ("cross_validate", body.CrossValidate is not null),
             ("analysis_model", body.AnalysisModel is not null),
         ];
         return fields.Where(f => f.Set).Select(f => f.Name);

@@ -83,9 +83,9 @@ public sealed class ModelChoiceTests
     }
 
     [Theory]
-    [InlineData("oracle", "unknown model 'oracle'; use one of compromise, median, nash, smp, eum, exchange, recommended or all")]
-    [InlineData("nahs", "unknown model 'nahs'; use one of compromise, median, nash, smp, eum, exchange, recommended or all (did you mean 'nash'?)")]
-    [InlineData(" , ", "--model is empty; use one or more of compromise, median, nash, smp, eum, exchange, recommended or all")]
+    [InlineData("oracle", "unknown model 'oracle'; use one of compromise, median, nash, smp, eum, exchange, pivot, power-compromise, recommended or all")]
+    [InlineData("nahs", "unknown model 'nahs'; use one of compromise, median, nash, smp, eum, exchange, pivot, power-compromise, recommended or all (did you mean 'nash'?)")]
+    [InlineData(" , ", "--model is empty; use one or more of compromise, median, nash, smp, eum, exchange, pivot, power-compromise, recommended or all")]
     public void Resolve_BadModelList_SaysWhatIsAllowed(string models, string expected)
     {
         Assert.Equal(expected, Assert.Single(Resolve(models).Errors));

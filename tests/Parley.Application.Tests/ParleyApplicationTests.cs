@@ -146,11 +146,13 @@ public sealed class ParleyApplicationTests : IDisposable
     }
 
     [Fact]
-    public void Backtest_DeuFile_ScoresEachIssueWithAnOutcome()
+    public void Backtest_DeuFile_ScoresEachIssueWithAnOutcomeInBothModes()
     {
         var run = ParleyApplication.Backtest(new BacktestRequest { Inputs = [WriteDeu()], Models = new ModelRequest { Models = "compromise,median" } }).Value!;
 
-        Assert.Equal(3, run.Result.IssuesWithOutcome);
+        Assert.Equal(["proposal", "issue"], run.Modes.Select(m => m.ModeName));
+        Assert.All(run.Modes, m => Assert.Equal(3, m.Result.IssuesWithOutcome));
+        Assert.Equal([2, 3], run.Modes.Select(m => m.Result.Cases));
         Assert.Equal("equal", run.CapabilityLabel);
     }
 

@@ -83,13 +83,13 @@ public sealed class ProgressTests
                     """);
             }
 
-            var plan = ParleyApplication.PlanBacktest(new BacktestRequest { Inputs = [folder], Models = new ModelRequest { Models = "compromise,median" } }).Value!;
+            var plan = ParleyApplication.PlanBacktest(new BacktestRequest { Inputs = [folder], Models = new ModelRequest { Models = "compromise,median" }, Mode = "proposal", CalibrationDraws = 0 }).Value!;
             var seen = new List<long>();
             var run = plan.Run(new Recorder(done => { lock (seen) { seen.Add(done); } }));
 
             Assert.Equal(4, plan.TotalSteps);
             Assert.Equal([1, 2, 3, 4], seen.Order());
-            Assert.Equal(4, run.Result.IssuesWithOutcome);
+            Assert.Equal(4, run.Modes[0].Result.IssuesWithOutcome);
         }
         finally
         {

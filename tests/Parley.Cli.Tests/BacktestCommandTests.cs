@@ -51,10 +51,11 @@ public sealed class BacktestCommandTests : IDisposable
         var (exitCode, output, error) = CliRunner.Run("backtest", SmallDeu(), "--format", "deu");
 
         Assert.True(exitCode == 0, error);
-        Assert.Contains("3 issues with known outcomes, capabilities equal", output, StringComparison.Ordinal);
+        Assert.Contains("by proposal (each case with all its issues): 3 issues with known outcomes, capabilities equal", output, StringComparison.Ordinal);
+        Assert.Contains("by issue (each issue alone): 3 issues with known outcomes, capabilities equal", output, StringComparison.Ordinal);
         foreach (var model in Parley.Core.Models.ModelCatalog.All)
         {
-            Assert.Matches($@"\| {model.Info.Id} +\| +3 \|", output);
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(output, $@"\| {model.Info.Id} +\| +3 \|").Count);
         }
     }
 
@@ -68,15 +69,27 @@ public sealed class BacktestCommandTests : IDisposable
         var root = document.RootElement;
         Assert.Equal("small.tsv", root.GetProperty("dataset").GetString());
         Assert.Equal("votes", root.GetProperty("capability").GetString());
-        var models = root.GetProperty("models").EnumerateArray().ToList();
-        Assert.Equal(["compromise", "recommended"], models.Select(m => m.GetProperty("model").GetString()));
-        foreach (var model in models)
+        var modes = root.GetProperty("modes").EnumerateArray().ToList();
+        Assert.Equal(["proposal", "issue"], modes.Select(m => m.GetProperty("mode").GetString()));
+        foreach (var mode in modes)
         {
-            Assert.Equal(3, model.GetProperty("n").GetInt32());
-            foreach (var field in new[] { "options", "mae", "median_ae", "within10", "mae_vs_compromise" })
+            var models = mode.GetProperty("models").EnumerateArray().ToList();
+            Assert.Equal(["compromise", "recommended"], models.Select(m => m.GetProperty("model").GetString()));
+            foreach (var model in models)
             {
-                Assert.True(model.TryGetProperty(field, out _), field);
+                Assert.Equal(3, model.GetProperty("n").GetInt32());
+                foreach (var field in new[] { "options", "mae", "median_ae", "within10", "mae_vs_compromise", "vs_compromise", "nested_cv_mae", "nested_cv_vs_compromise", "crps", "coverage", "calibration" })
+                {
+                    Assert.True(model.TryGetProperty(field, out _), field);
+                }
+
+                Assert.True(model.GetProperty("crps").GetDouble() > 0);
+                Assert.Equal(["0.5", "0.8", "0.9"], model.GetProperty("coverage").EnumerateObject().Select(p => p.Name));
             }
+
+            // Two proposals: too few groups to choose anything from data, so nothing is reported as chosen.
+            Assert.False(mode.TryGetProperty("selection", out _));
+            Assert.False(models[1].GetProperty("chosen_from_data").GetBoolean());
         }
     }
 
@@ -90,9 +103,10 @@ public sealed class BacktestCommandTests : IDisposable
 
         Assert.Equal(0, first.ExitCode);
         var lines = File.ReadAllLines(csv);
-        Assert.Equal("model,options,case,group,issue,outcome,forecast,error,abs_error", lines[0]);
-        Assert.Equal(1 + (2 * 3), lines.Length);
-        Assert.StartsWith("compromise,,d1i1,1,d1i1,60,", lines[1], StringComparison.Ordinal);
+        Assert.Equal("mode,model,options,case,group,issue,outcome,forecast,error,abs_error", lines[0]);
+        Assert.Equal(1 + (2 * 2 * 3), lines.Length);
+        Assert.StartsWith("proposal,compromise,,d1,1,d1i1,60,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("issue,compromise,,d1/d1i1,1,d1i1,60,", StringComparison.Ordinal));
         Assert.Equal(2, second.ExitCode);
         Assert.Contains("does not overwrite", second.Error, StringComparison.Ordinal);
         Assert.Equal(lines, File.ReadAllLines(csv));
@@ -105,15 +119,15 @@ public sealed class BacktestCommandTests : IDisposable
 
         // Models that forecast each issue on its own; SMP bargains over all of a scenario's issues at once.
         const string models = "compromise,median,nash,recommended";
-        var byIssue = CliRunner.Run("backtest", path, "--models", models, "--errors-csv", "-");
-        var byProposal = CliRunner.Run("backtest", path, "--models", models, "--unit", "proposal", "--errors-csv", "-");
+        var byIssue = CliRunner.Run("backtest", path, "--models", models, "--mode", "issue", "--errors-csv", "-");
+        var byProposal = CliRunner.Run("backtest", path, "--models", models, "--mode", "proposal", "--errors-csv", "-");
 
         // smp (one space of several dimensions) and exchange (trades between issues) work across a
         // proposal's issues, so their errors rightly depend on the unit; the others go issue by issue.
-        static string[] WithoutCase(string csv) => [.. csv.Split('\n').Where(l => !l.StartsWith("smp,", StringComparison.Ordinal) && !l.StartsWith("exchange,", StringComparison.Ordinal)).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 2)))];
+        static string[] WithoutModeAndCase(string csv) => [.. csv.Split('\n').Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 0 && i != 3)))];
         Assert.Equal(0, byProposal.ExitCode);
-        Assert.Equal(WithoutCase(byIssue.Output), WithoutCase(byProposal.Output));
-        Assert.Contains(",d1,1,d1i2,", byProposal.Output, StringComparison.Ordinal);
+        Assert.Equal(WithoutModeAndCase(byIssue.Output), WithoutModeAndCase(byProposal.Output));
+        Assert.Contains("proposal,median,,d1,1,d1i1,", byProposal.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,7 +140,7 @@ public sealed class BacktestCommandTests : IDisposable
         var (exitCode, output, error) = CliRunner.Run("backtest", folder, "--models", "compromise", "--json");
 
         Assert.True(exitCode == 0, error);
-        var model = JsonDocument.Parse(output).RootElement.GetProperty("models")[0];
+        var model = JsonDocument.Parse(output).RootElement.GetProperty("modes")[0].GetProperty("models")[0];
         Assert.Equal(2, model.GetProperty("n").GetInt32());
         Assert.Equal(5, model.GetProperty("mae").GetDouble(), 9);
         Assert.Equal(1, model.GetProperty("within10").GetDouble(), 9);
@@ -169,13 +183,24 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--format", "xls", "--format 'xls' is not a known format")]
     [InlineData("--cross-validate", "1", "--cross-validate 1 is not allowed")]
     [InlineData("--param", "salience_exponent=-2", "option salience_exponent")]
-    [InlineData("--unit", "row", "--unit 'row' is not known")]
+    [InlineData("--mode", "row", "--mode 'row' is not known; use proposal, issue or both")]
+    [InlineData("--draws", "5", "--draws 5 is not allowed; use 0 (no interval calibration) or 10 to 100000")]
     public void Backtest_BadOption_ExitsTwoNamingWhatIsAllowed(string option, string value, string message)
     {
         var (exitCode, _, error) = CliRunner.Run("backtest", SmallDeu(), option, value);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_DrawsZero_LeavesTheCalibrationOut()
+    {
+        var (exitCode, output, _) = CliRunner.Run("backtest", SmallDeu(), "--models", "compromise", "--draws", "0", "--json");
+
+        Assert.Equal(0, exitCode);
+        var model = JsonDocument.Parse(output).RootElement.GetProperty("modes")[0].GetProperty("models")[0];
+        Assert.Equal(JsonValueKind.Null, model.GetProperty("crps").ValueKind);
     }
 
     [Fact]
@@ -188,16 +213,21 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [ReferenceFact]
-    public void Backtest_DevFile_RecommendedBeatsCompromiseAndCrossValidates()
+    public void Backtest_DevFile_RecommendedIsScoredByNestedCrossValidationOfItsSelection()
     {
-        var (exitCode, output, error) = CliRunner.Run("backtest", DevFile, "--format", "deu", "--models", "compromise,recommended", "--json", "--cross-validate", "10");
+        var (exitCode, output, error) = CliRunner.Run("backtest", DevFile, "--format", "deu", "--models", "compromise,recommended", "--json");
 
         Assert.True(exitCode == 0, error);
-        var root = JsonDocument.Parse(output).RootElement;
-        var models = root.GetProperty("models");
-        var compromise = models[0].GetProperty("mae").GetDouble();
-        var recommended = models[1].GetProperty("mae").GetDouble();
-        Assert.True(recommended < compromise, $"recommended {recommended} vs compromise {compromise}");
-        Assert.True(root.GetProperty("cross_validation").GetProperty("mae").GetDouble() < compromise);
+        foreach (var mode in JsonDocument.Parse(output).RootElement.GetProperty("modes").EnumerateArray())
+        {
+            var selection = mode.GetProperty("selection");
+            Assert.Equal(10, selection.GetProperty("folds").GetInt32());
+            Assert.Equal(10, selection.GetProperty("per_fold").GetArrayLength());
+            var recommended = mode.GetProperty("models")[1];
+            Assert.True(recommended.GetProperty("chosen_from_data").GetBoolean());
+            Assert.Equal(selection.GetProperty("nested_cv_mae").GetDouble(), recommended.GetProperty("nested_cv_mae").GetDouble());
+            var compromise = mode.GetProperty("models")[0];
+            Assert.Equal(compromise.GetProperty("mae").GetDouble(), compromise.GetProperty("nested_cv_mae").GetDouble());
+        }
     }
 }

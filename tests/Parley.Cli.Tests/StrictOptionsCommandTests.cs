@@ -79,7 +79,7 @@ public sealed class StrictOptionsCommandTests : IDisposable
         var (exitCode, output, _) = CliRunner.Run("models");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(7, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(Parley.Core.Models.ModelCatalog.All.Length, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Theory]

@@ -6,6 +6,8 @@ namespace Parley.Reports.Tests;
 
 public sealed class BacktestDocumentTests
 {
+    private static BacktestModeRun[] Modes() => [new BacktestModeRun(BacktestMode.Proposal, Result(), null)];
+
     private static BacktestResult Result()
     {
         ImmutableArray<IssueError> errors =
@@ -32,24 +34,28 @@ public sealed class BacktestDocumentTests
     [Fact]
     public void ToJson_HasTheDocumentedFieldsRoundedToFourDecimals()
     {
-        using var document = JsonDocument.Parse(BacktestDocument.ToJson("data.tsv", "votes", Result()));
+        using var document = JsonDocument.Parse(BacktestDocument.ToJson("data.tsv", "votes", Modes()));
 
         var root = document.RootElement;
         Assert.Equal("data.tsv", root.GetProperty("dataset").GetString());
         Assert.Equal("votes", root.GetProperty("capability").GetString());
-        var model = root.GetProperty("models")[0];
+        var mode = root.GetProperty("modes")[0];
+        Assert.Equal("proposal", mode.GetProperty("mode").GetString());
+        var model = mode.GetProperty("models")[0];
         Assert.Equal("compromise", model.GetProperty("model").GetString());
         Assert.Equal("a=1,b=2", model.GetProperty("options").GetString());
         Assert.Equal(2, model.GetProperty("n").GetInt32());
         Assert.Equal(15.0617, model.GetProperty("mae").GetDouble());
         Assert.Equal(0.5, model.GetProperty("within10").GetDouble());
-        Assert.False(root.TryGetProperty("cross_validation", out _));
+        Assert.Equal(15.0617, model.GetProperty("nested_cv_mae").GetDouble());
+        Assert.False(model.GetProperty("chosen_from_data").GetBoolean());
+        Assert.False(mode.TryGetProperty("selection", out _));
     }
 
     [Fact]
     public void ToJson_WithoutCapability_LeavesTheFieldOut()
     {
-        using var document = JsonDocument.Parse(BacktestDocument.ToJson("cases", null, Result()));
+        using var document = JsonDocument.Parse(BacktestDocument.ToJson("cases", null, Modes()));
 
         Assert.False(document.RootElement.TryGetProperty("capability", out _));
     }
@@ -57,10 +63,10 @@ public sealed class BacktestDocumentTests
     [Fact]
     public void ToErrorsCsv_QuotesFieldsWithCommasAndQuotes()
     {
-        var lines = BacktestDocument.ToErrorsCsv(Result()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = BacktestDocument.ToErrorsCsv(Modes()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("model,options,case,group,issue,outcome,forecast,error,abs_error", lines[0]);
-        Assert.Equal("compromise,\"a=1,b=2\",\"case, one\",\"g\"\"1\",i1,60,50,-10,10", lines[1]);
-        Assert.Equal("compromise,\"a=1,b=2\",case2,g2,i1,30,50.1235,20.1235,20.1235", lines[2]);
+        Assert.Equal("mode,model,options,case,group,issue,outcome,forecast,error,abs_error", lines[0]);
+        Assert.Equal("proposal,compromise,\"a=1,b=2\",\"case, one\",\"g\"\"1\",i1,60,50,-10,10", lines[1]);
+        Assert.Equal("proposal,compromise,\"a=1,b=2\",case2,g2,i1,30,50.1235,20.1235,20.1235", lines[2]);
     }
 }

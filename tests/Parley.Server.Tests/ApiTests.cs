@@ -173,7 +173,7 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
 
         if (file.EndsWith(".tsv", StringComparison.Ordinal))
         {
-            form.Add(new StringContent(DeuProposal.From(DeuReader.ReadDataset(text, file))[0].Id), "proposal");
+            form.Add(new StringContent(DeuReader.ReadDataset(text, file).Proposals[0].Id), "proposal");
         }
 
         var response = await client.PostAsync("/scenarios/upload", form);

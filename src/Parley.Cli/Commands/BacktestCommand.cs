@@ -12,9 +12,9 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley backtest FILE… [--format deu] [--models a,b] [--capability equal|gdp|votes] [--json]
+/// <c>parley backtest FILE… [--format deu] [--models a,b] [--capability equal|gdp|votes] [--mode proposal|issue|both] [--json]
 /// [--errors-csv OUT] [--cross-validate K] [--report FILE] [--png DIR] [--svg DIR]</c>: runs models on cases with known outcomes (a DEU
-/// data set, or scenario files with <c>outcome:</c> per issue) and reports each model's accuracy.
+/// data set, or scenario files with <c>outcome:</c> per issue) and reports each model's accuracy, per mode.
 /// </summary>
 internal static class BacktestCommand
 {
@@ -38,26 +38,32 @@ internal static class BacktestCommand
             Description = $"DEU capabilities: {DeuReader.CapabilityNames} (Council voting power by rule and procedure; see docs/validation.md).",
             DefaultValueFactory = _ => "equal",
         };
-        var unit = new Option<string>("--unit")
+        var mode = new Option<string>("--mode", "--unit")
         {
-            Description = "DEU cases: 'issue' (one-issue scenario per row) or 'proposal' (all issues of a proposal together, for models that trade across issues).",
-            DefaultValueFactory = _ => "issue",
+            Description = "'proposal' (each DEU proposal or scenario file with all its issues, as negotiated), 'issue' (each issue alone) or 'both'.",
+            DefaultValueFactory = _ => "both",
         };
         var parameters = new Option<string[]>("--param") { Description = "A model parameter NAME=VALUE given to every model (repeatable)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table." };
         var errorsCsv = new Option<string?>("--errors-csv") { Description = "Write every per-issue error as CSV to this new file ('-' for standard output)." };
         var report = new ReportOutputs(new Option<string?>("--report") { Description = "Also write an offline HTML report with charts to this file (docs/reports.md)." });
-        var crossValidate = new Option<int?>("--cross-validate") { Description = "Also cross-validate the recommended model's exponents with K folds grouped by proposal (or file)." };
+        var draws = new Option<int>("--draws")
+        {
+            Description = "Monte Carlo draws per case and candidate spread for the interval calibration (CRPS, 50/80/90% coverage); 0 leaves it out.",
+            DefaultValueFactory = _ => Parley.Core.Backtesting.CalibrationOptions.DefaultDraws,
+        };
+        var crossValidate = new Option<int?>("--cross-validate") { Description = "Outer folds of the nested cross-validation of the recommended model's selection, grouped by proposal (or file); default 10." };
         var command = new Command("backtest", "Test models against known outcomes: mean and median absolute error, share within 10 points, gain over the compromise model.");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
         command.Options.Add(models);
         command.Options.Add(capability);
-        command.Options.Add(unit);
+        command.Options.Add(mode);
         command.Options.Add(parameters);
         command.Options.Add(json);
         command.Options.Add(errorsCsv);
         command.Options.Add(crossValidate);
+        command.Options.Add(draws);
         report.AddTo(command, withHtml: true);
         command.SetAction(parse =>
         {
@@ -75,8 +81,9 @@ internal static class BacktestCommand
                     Format = parse.GetValue(format),
                     Models = new ModelRequest { Models = parse.GetValue(models) ?? "all", Parameters = [.. settings] },
                     Capability = parse.GetValue(capability) ?? "equal",
-                    Unit = parse.GetValue(unit) ?? "issue",
+                    Mode = parse.GetValue(mode) ?? "both",
                     CrossValidate = parse.GetValue(crossValidate),
+                    CalibrationDraws = parse.GetValue(draws),
                 });
             if (planned.Value is not { } plan)
             {
@@ -98,7 +105,7 @@ internal static class BacktestCommand
 
             if (csvPath is not null)
             {
-                var csv = BacktestDocument.ToErrorsCsv(run.Result);
+                var csv = BacktestDocument.ToErrorsCsv(run.Modes);
                 if (csvPath == "-")
                 {
                     console.Output.Write(csv);
@@ -112,19 +119,22 @@ internal static class BacktestCommand
                 }
             }
 
-            if (!WriteReport(parse, console, report, run.Dataset, run.Result))
+            if (!WriteReport(parse, console, report, run.Dataset, run.Modes[0].Result))
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var candidates = run.Candidates.ToArray();
             if (parse.GetValue(json))
             {
-                console.Output.Write(BacktestDocument.ToJson(run.Dataset, run.CapabilityLabel, run.Result, run.CrossValidated, candidates));
+                console.Output.Write(BacktestDocument.ToJson(run.Dataset, run.CapabilityLabel, run.Modes));
                 return ExitCodes.Success;
             }
 
-            Print(console, run.Dataset, run.CapabilityLabel, run.Result, run.CrossValidated, candidates);
+            foreach (var modeRun in run.Modes)
+            {
+                Print(console, run.Dataset, run.CapabilityLabel, modeRun);
+            }
+
             if (csvPath is not null)
             {
                 console.Output.WriteLine($"Per-issue errors written to {csvPath}.");
@@ -135,16 +145,17 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static void Print(CliConsole console, string dataset, string? capability, BacktestResult result, CrossValidationResult? crossValidated, string[] candidates)
+    private static void Print(CliConsole console, string dataset, string? capability, BacktestModeRun run)
     {
         var ansi = console.Ansi;
-        var title = $"Backtest of {dataset}: {result.IssuesWithOutcome} issues with known outcomes{(capability is null ? string.Empty : $", capabilities {capability}")}";
+        var result = run.Result;
+        var unit = run.Mode == BacktestMode.Proposal ? "each case with all its issues" : "each issue alone";
+        var title = $"Backtest of {dataset} by {run.ModeName} ({unit}): {result.IssuesWithOutcome} issues with known outcomes{(capability is null ? string.Empty : $", capabilities {capability}")}";
         console.Heading($"[bold]{Markup.Escape(title)}[/]");
-        // "baseline" rather than "compromise" in the headers keeps the table within 80 columns.
         var table = new FittedTable().Key("[bold]Model[/]");
-        foreach (var header in new[] { "n", "MAE", "Median AE", "Within 10", "Mean error", "vs baseline", "Beats baseline" })
+        foreach (var header in new[] { "n", "MAE", "Median AE", "Within 10", "vs compromise [95%]", "Nested CV MAE", "Nested vs compromise [95%]" })
         {
-            table.Column($"[bold]{header}[/]", Justify.Right);
+            table.Column($"[bold]{Markup.Escape(header)}[/]", Justify.Right);
         }
 
         foreach (var model in result.Models)
@@ -157,9 +168,9 @@ internal static class BacktestCommand
                 Fixed(model.MeanAbsoluteError),
                 Fixed(model.MedianAbsoluteError),
                 Percent(model.Within10),
-                Signed(model.MeanError),
-                isBaseline ? "-" : Signed(model.MeanErrorVsCompromise),
-                isBaseline ? "-" : Percent(model.BeatsCompromiseShare));
+                isBaseline ? "-" : Markup.Escape(Interval(model.VersusCompromiseInterval)),
+                Fixed(model.NestedCrossValidatedError),
+                isBaseline ? "-" : Markup.Escape(Interval(model.NestedVersusCompromise)));
         }
 
         table.Write(console);
@@ -168,13 +179,39 @@ internal static class BacktestCommand
             ansi.MarkupLine($"[yellow]{Markup.Escape(model.Model)} failed on {model.Failures} case(s), not scored; first: {Markup.Escape(model.FirstFailure ?? string.Empty)}[/]");
         }
 
-        ansi.MarkupLine("[grey]Errors in points of a 0-100 scale. The baseline is the compromise model. 'vs baseline': mean of (|error| - |compromise error|) per issue, negative = better than the compromise model; 'Beats baseline': the share of issues it forecasts closer.[/]");
-        if (crossValidated is not null)
+        ansi.MarkupLine("[grey]Errors in points of a 0-100 scale. 'vs compromise': mean of (|error| - |compromise error|) per issue with a 95% bootstrap interval over proposals, negative = better. Nested CV: a model chosen from data is scored only on proposals it was not chosen on.[/]");
+        var calibrated = result.Models.Where(m => m.Calibration is not null).ToList();
+        if (calibrated.Count > 0)
         {
+            var intervals = new FittedTable().Key("[bold]Model[/]");
+            foreach (var header in new[] { "Spread (CV)", "CRPS", "50% holds", "80% holds", "90% holds" })
+            {
+                intervals.Column($"[bold]{Markup.Escape(header)}[/]", Justify.Right);
+            }
+
+            foreach (var model in calibrated)
+            {
+                var calibration = model.Calibration!;
+                intervals.Row(
+                    [Markup.Escape(model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})"), calibration.ChosenSpread.ToString("0.##", CultureInfo.InvariantCulture), Fixed(calibration.MeanCrps),
+                    .. calibration.Coverage.Select(c => Percent(c.Share))]);
+            }
+
+            intervals.Write(console);
+            ansi.MarkupLine(Markup.Escape($"Monte Carlo intervals ({calibrated[0].Calibration!.Draws} draws per case) with the default spread chosen by cross-validation so that each level holds its share of outcomes; coverage and CRPS (points of 0-100) on held-out proposals."));
+        }
+
+        if (run.Selection is { } selection)
+        {
+            var choices = selection.FoldChoices.GroupBy(step => RecommendedSelection.Describe(step.Chosen)).Select(g => $"{g.Key} in {g.Count()}");
             ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"Cross-validation ({crossValidated.Folds} folds by proposal) of the recommended model's exponents: MAE {crossValidated.MeanAbsoluteError:F2} on {crossValidated.Count} held-out issues; in-sample best {candidates[crossValidated.InSampleBest]} with MAE {crossValidated.CandidateMeanAbsoluteErrors[crossValidated.InSampleBest]:F2}.")));
+                $"recommended = the selection procedure's choice: {RecommendedSelection.Describe(selection.FullData.Chosen)} on all the data. Nested CV ({selection.Folds} folds by proposal): MAE {selection.MeanAbsoluteError:F2}, vs compromise {Interval(selection.VersusBaseline)}; chosen per fold: {string.Join(", ", choices)}.")));
         }
     }
+
+    private static string Interval(BootstrapInterval? interval) => interval is null
+        ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{Signed(interval.Estimate)} [{Signed(interval.Low)}, {Signed(interval.High)}]");
 
     /// <summary>Writes the HTML report and chart images when asked for; false after printing why one could not be written.</summary>
     private static bool WriteReport(ParseResult parse, CliConsole console, ReportOutputs report, string dataset, BacktestResult result)

@@ -163,6 +163,7 @@ public static class Backtester
             Within10 = flat.Length == 0 ? 0 : absolute.Count(e => e <= ClosePoints + Tolerance) / (double)flat.Length,
             MeanError = MeanOrZero(flat.Select(e => e.Error).ToArray()),
             MeanErrorVsCompromise = paired == 0 ? 0 : versus / paired,
+            VersusCompromiseInterval = paired == 0 ? null : BootstrapInterval.ForMeanDifference(flat, [.. baseline.SelectMany(e => e)]),
             BeatsCompromiseShare = paired == 0 ? 0 : beats / paired,
             Errors = flat,
         };

@@ -32,8 +32,37 @@ public sealed record ModelAccuracy
     /// </summary>
     public required double MeanErrorVsCompromise { get; init; }
 
+    /// <summary>
+    /// The 95 % cluster-bootstrap interval of <see cref="MeanErrorVsCompromise"/>, resampling
+    /// groups (proposals); <c>null</c> when no issue was forecast by both.
+    /// </summary>
+    public BootstrapInterval? VersusCompromiseInterval { get; init; }
+
     /// <summary>Share of those issues where this model's absolute error is smaller than the baseline's, 0–1.</summary>
     public required double BeatsCompromiseShare { get; init; }
+
+    /// <summary>
+    /// For a model whose configuration is chosen from data (<c>recommended</c>): the nested
+    /// cross-validation of the procedure that chooses it (<see cref="CrossValidation"/>).
+    /// <c>null</c> for a model whose parameters come from its literature, not from these data.
+    /// </summary>
+    public NestedCrossValidationResult? NestedCrossValidation { get; init; }
+
+    /// <summary>
+    /// The mean absolute error on issues the model's configuration was not chosen on: the nested
+    /// cross-validated MAE for a model chosen from data, else <see cref="MeanAbsoluteError"/> (no
+    /// choice was made on these data, so in-sample is out-of-sample).
+    /// </summary>
+    public double NestedCrossValidatedError => NestedCrossValidation?.MeanAbsoluteError ?? MeanAbsoluteError;
+
+    /// <summary>The out-of-sample difference to the compromise model with its 95 % interval (nested for a model chosen from data).</summary>
+    public BootstrapInterval? NestedVersusCompromise => NestedCrossValidation?.VersusBaseline ?? VersusCompromiseInterval;
+
+    /// <summary>
+    /// The calibration of the model's Monte Carlo intervals (CRPS, coverage of the 50, 80 and
+    /// 90 % intervals, the spread chosen by cross-validation); <c>null</c> when not run.
+    /// </summary>
+    public ModelCalibration? Calibration { get; init; }
 
     /// <summary>Number of cases on which the model threw (their issues are not scored; see <see cref="FirstFailure"/>).</summary>
     public int Failures { get; init; }

@@ -89,6 +89,12 @@ public sealed record Scenario
     public ImmutableArray<Stage> Stages { get; init; } = [];
 
     /// <summary>
+    /// Who must agree and who proposes (<see cref="DecisionRules"/>); <c>null</c> when the scenario
+    /// states no rules. A stage's own <see cref="Stage.Rules"/> replace these at that stage.
+    /// </summary>
+    public DecisionRules? Rules { get; init; }
+
+    /// <summary>
     /// Model parameters the scenario file itself carries (e.g. KTAB XML's <c>ModelParameters</c>),
     /// by the parameter names the model documents. A model reads them as defaults; the options
     /// of a run (<see cref="Models.ModelOptions.Parameters"/>) override them. Empty for most files.

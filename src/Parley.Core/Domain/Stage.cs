@@ -22,4 +22,7 @@ public sealed record Stage
 
     /// <summary>The model to run at this stage (a model id); <c>null</c> for the caller's choice.</summary>
     public string? Model { get; init; }
+
+    /// <summary>The decision rules at this stage; <c>null</c> to keep the scenario's.</summary>
+    public DecisionRules? Rules { get; init; }
 }

@@ -3,6 +3,7 @@ using Parley.Core.Models.Baseline;
 using Parley.Core.Models.Smp;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.Exchange;
+using Parley.Core.Models.Procedural;
 
 namespace Parley.Core.Models;
 
@@ -21,6 +22,8 @@ public static class ModelCatalog
         new SmpModel(),
         new ExpectedUtilityModel(),
         new ExchangeModel(),
+        new PivotModel(),
+        new PowerCompromiseModel(),
         new TemperedCompromiseModel(),
     ];
 

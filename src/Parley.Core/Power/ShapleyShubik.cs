@@ -28,9 +28,17 @@ public static class ShapleyShubik
     /// Whether a coalition of the given size (number of members) and total weight carries the
     /// decision. Must be monotone: adding a member never turns a winning coalition into a losing one.
     /// </param>
+    /// <param name="requiredPlayers">
+    /// Players outside the voting body whose consent every decision also needs (veto players, an
+    /// agenda setter), 0 or more. A member is then pivotal only after all of them, which
+    /// multiplies each order share by C(s + r, r) / C(n + r, r) for a coalition of s members
+    /// before it (the r players placed uniformly among the n members). The members' indices then
+    /// sum to 1 minus the required players' joint share, which they split equally (symmetry).
+    /// </param>
     /// <exception cref="ArgumentException">No members, or a negative weight.</exception>
-    public static ImmutableArray<double> Compute(IReadOnlyList<int> weights, Func<int, long, bool> isWinning)
+    public static ImmutableArray<double> Compute(IReadOnlyList<int> weights, Func<int, long, bool> isWinning, int requiredPlayers = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(requiredPlayers);
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(isWinning);
         var count = weights.Count;
@@ -55,7 +63,7 @@ public static class ShapleyShubik
         var orderShare = new double[count];
         for (var size = 0; size < count; size++)
         {
-            orderShare[size] = 1.0 / (count * Binomial(count - 1, size));
+            orderShare[size] = Binomial(size + requiredPlayers, requiredPlayers) / (count * Binomial(count - 1, size) * Binomial(count + requiredPlayers, requiredPlayers));
         }
 
         // full[s * width + w]: how many coalitions of all members have s members and weight w

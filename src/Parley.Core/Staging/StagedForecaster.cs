@@ -102,6 +102,7 @@ public static class StagedForecaster
                 Issues = [.. onTable.Select(i => i with { StatusQuo = statusQuo[i.Id] })],
                 Stances = stances,
                 Stages = [],
+                Rules = stage.Rules ?? scenario.Rules,
             };
 
             var before = onTable.Select(i => KeyValuePair.Create(i.Id, statusQuo[i.Id])).ToImmutableArray();

@@ -17,7 +17,8 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
     /// <summary>
     /// Loads backtest cases from files and folders. A DEU file (named with
     /// <paramref name="format"/> = <see cref="ScenarioFormat.Deu"/> or recognised by its header)
-    /// gives one case per issue row, grouped by proposal. Any other scenario file gives one case,
+    /// gives one case per proposal with a known outcome (<see cref="DeuDataset.ToBacktestCases"/>; the backtest
+    /// splits cases into issues for its issue mode). Any other scenario file gives one case,
     /// scored on the issues that carry an <c>outcome</c>; a folder gives every <c>.yaml</c>,
     /// <c>.yml</c> and <c>.json</c> file in it, in ordinal name order. A scenario file without any
     /// outcome is a problem: it cannot be scored.
@@ -25,8 +26,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
     /// <param name="paths">Files or folders, as the user named them.</param>
     /// <param name="format">The files' format, or <c>null</c> to detect it from the content.</param>
     /// <param name="capability">Capabilities for DEU files.</param>
-    /// <param name="unit">For DEU files: one case per issue row (default) or per proposal.</param>
-    public static BacktestInput Load(IReadOnlyList<string> paths, ScenarioFormat? format, DeuCapability capability, DeuCaseUnit unit = DeuCaseUnit.Issue)
+    public static BacktestInput Load(IReadOnlyList<string> paths, ScenarioFormat? format, DeuCapability capability)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var cases = ImmutableArray.CreateBuilder<BacktestCase>();
@@ -58,7 +58,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         {
             var deu = IsDeu(file, format);
             readDeu |= deu;
-            Add(file, deu, unit, cases, problems, () => DeuReader.ReadDatasetFile(file, capability), () => ScenarioFiles.Read(file, format));
+            Add(file, deu, cases, problems, () => DeuReader.ReadDatasetFile(file, capability), () => ScenarioFiles.Read(file, format));
         }
 
         var name = paths.Count == 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(paths[0])) : string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
@@ -72,8 +72,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
     /// <param name="inputs">Each input's name and text.</param>
     /// <param name="format">The inputs' format, or <c>null</c> to detect it from the content.</param>
     /// <param name="capability">Capabilities for DEU data sets.</param>
-    /// <param name="unit">For DEU data sets: one case per issue row (default) or per proposal.</param>
-    public static BacktestInput LoadTexts(IReadOnlyList<(string Name, string Text)> inputs, ScenarioFormat? format, DeuCapability capability, DeuCaseUnit unit = DeuCaseUnit.Issue)
+    public static BacktestInput LoadTexts(IReadOnlyList<(string Name, string Text)> inputs, ScenarioFormat? format, DeuCapability capability)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var cases = ImmutableArray.CreateBuilder<BacktestCase>();
@@ -84,7 +83,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
             var end = text.IndexOf('\n', StringComparison.Ordinal);
             var deu = format is { } named ? named == ScenarioFormat.Deu : new DeuReader().Recognizes((end < 0 ? text : text[..end]).TrimStart('\uFEFF'), name);
             readDeu |= deu;
-            Add(name, deu, unit, cases, problems, () => DeuReader.ReadDataset(text, name, capability), () => ScenarioFiles.ReadText(text, name, format));
+            Add(name, deu, cases, problems, () => DeuReader.ReadDataset(text, name, capability), () => ScenarioFiles.ReadText(text, name, format));
         }
 
         return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), string.Join(", ", inputs.Select(i => i.Name)), readDeu);
@@ -94,7 +93,6 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
     private static void Add(
         string name,
         bool deu,
-        DeuCaseUnit unit,
         ImmutableArray<BacktestCase>.Builder cases,
         ImmutableArray<Diagnostic>.Builder problems,
         Func<DeuDataset> readDataset,
@@ -104,7 +102,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         {
             var dataset = readDataset();
             problems.AddRange(dataset.Diagnostics);
-            cases.AddRange(dataset.ToBacktestCases(unit));
+            cases.AddRange(dataset.ToBacktestCases());
             if (dataset.Succeeded && dataset.Rows.All(r => r.Outcome is null))
             {
                 problems.Add(new Diagnostic(name, 1, 1, "no issue row has an outcome (out); a backtest needs known outcomes"));

@@ -103,8 +103,7 @@ public static class CouncilRegimes
     private static CouncilRegime Weighted(string name, DateOnly from, (string Code, int Votes)[] votes, int quota)
     {
         var weights = ToDictionary(votes);
-        var members = weights.Count;
-        return new CouncilRegime(name, from, weights, (size, weight) => weight >= quota && size * 2 > members);
+        return new CouncilRegime(name, from, weights, quota, (weights.Count / 2) + 1, null);
     }
 
     private static CouncilRegime DoubleMajority(string name, DateOnly from, (string Code, int Population)[] population)
@@ -112,11 +111,11 @@ public static class CouncilRegimes
         var weights = ToDictionary(population);
         var members = weights.Count;
         long total = weights.Values.Sum();
-        var memberQuota = (int)Math.Ceiling(0.55 * members);
 
-        // 65 % of the population, in integer arithmetic: 100 * weight >= 65 * total.
-        return new CouncilRegime(name, from, weights, (size, weight) =>
-            size >= memberQuota && (100 * weight >= 65 * total || members - size < 4));
+        // 55 % of the members and 65 % of the population, in whole numbers: the smallest counts reaching them.
+        var memberQuota = (int)Math.Ceiling(0.55 * members);
+        var populationQuota = ((65 * total) + 99) / 100;
+        return new CouncilRegime(name, from, weights, populationQuota, memberQuota, 4);
     }
 
     private static (string Code, int Votes)[] Without((string Code, int Votes)[] votes, params string[] codes) =>

@@ -23,21 +23,26 @@ public sealed record DeuDataset
     public bool Succeeded => Diagnostics.IsEmpty;
 
     /// <summary>
-    /// The rows as backtest cases, grouped by proposal so cross-validation keeps a proposal's
-    /// issues together. <see cref="DeuCaseUnit.Issue"/>: one one-issue case per row with a known
-    /// outcome. <see cref="DeuCaseUnit.Proposal"/>: one case per proposal with at least one known
-    /// outcome, holding all its issues (those without an outcome take part but are not scored), so
-    /// that models trading across issues (exchange models) see the whole proposal. Models that
-    /// forecast each issue on its own give the same forecasts either way.
+    /// The proposals (<c>prnrnmc</c>) in order of first row, each with all its issues in one
+    /// scenario: the Council and the Parliament bargain over a proposal's issues together. Both
+    /// <c>--proposal</c> and the backtest's cases come from this one grouping.
     /// </summary>
-    public ImmutableArray<BacktestCase> ToBacktestCases(DeuCaseUnit unit = DeuCaseUnit.Issue) => unit == DeuCaseUnit.Issue
-        ? [.. Rows.Where(r => r.Outcome is not null).Select(r => new BacktestCase(r.IssueId, r.Scenario, r.ProposalNumber))]
-        : [.. Rows.GroupBy(r => r.ProposalNumber, StringComparer.Ordinal)
-            .Where(g => g.Any(r => r.Outcome is not null))
-            .Select(g => new BacktestCase(
-                g.First().ProposalId.Length > 0 ? g.First().ProposalId : g.Key,
-                Merge(g.ToList(), g.First().ProposalId.Length > 0 ? g.First().ProposalId : g.Key, g.First().ProposalName.Length > 0 ? g.First().ProposalName : g.Key, g.First().Scenario.Description),
-                g.Key))];
+    public ImmutableArray<DeuProposal> Proposals => [.. Rows.GroupBy(r => r.ProposalNumber, StringComparer.Ordinal).Select(group =>
+    {
+        var first = group.First();
+        var id = first.ProposalId.Length > 0 ? first.ProposalId : group.Key;
+        var name = first.ProposalName.Length > 0 ? first.ProposalName : id;
+        return new DeuProposal(id, group.Key, name, Merge([.. group], id, name, first.Scenario.Description));
+    })];
+
+    /// <summary>
+    /// The proposals with at least one known outcome as backtest cases (<see cref="Proposals"/>),
+    /// grouped by proposal number; issues without an outcome take part but are not scored. The
+    /// per-issue mode of a backtest splits each case into one-issue cases
+    /// (<see cref="BacktestCase.SplitByIssue"/>), which gives the rows' own one-issue scenarios.
+    /// </summary>
+    public ImmutableArray<BacktestCase> ToBacktestCases() =>
+        [.. Proposals.Where(p => p.Scenario.Issues.Any(i => i.Outcome is not null)).Select(p => new BacktestCase(p.Id, p.Scenario, p.Number))];
 
     /// <summary>
     /// One scenario holding the issues of <paramref name="rows"/>: actors in order of first
@@ -69,6 +74,35 @@ public sealed record DeuDataset
             Actors = [.. actors],
             Issues = [.. rows.Select(r => r.Scenario.Issues[0])],
             Stances = [.. rows.SelectMany(r => r.Scenario.Stances.Select(s => s with { Capability = r.Scenario.CapabilityOf(s) }))],
+            Rules = MergedRules(rows),
+        };
+    }
+
+    /// <summary>
+    /// The rules of a proposal's rows together: the first row's, with the Commission as setter
+    /// and the Parliament as veto player if either recorded a position on any row, and as voters
+    /// every member state that did (those without a position on one issue abstain there).
+    /// </summary>
+    private static DecisionRules? MergedRules(IReadOnlyList<DeuIssue> rows)
+    {
+        if (rows.Count == 0 || rows[0].Scenario.Rules is not { } first)
+        {
+            return null;
+        }
+
+        // A member state absent from the first row is folded into its quota as a supporter; listed
+        // as a voter now, its weight and number go back onto what a qualified majority needs.
+        var all = rows.Select(r => r.Scenario.Rules).OfType<DecisionRules>().ToList();
+        var weights = all.SelectMany(r => r.Weights).GroupBy(w => w.Key, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var added = all.SelectMany(r => r.Voters).Distinct(StringComparer.Ordinal).Where(v => !first.Voters.Contains(v, StringComparer.Ordinal)).ToArray();
+        return first with
+        {
+            Voters = [.. first.Voters, .. added],
+            Weights = weights,
+            Quota = first.Quota + added.Sum(v => weights.GetValueOrDefault(v, 1.0)),
+            MinimumMembers = first.MinimumMembers + added.Length,
+            AgendaSetter = all.Select(r => r.AgendaSetter).FirstOrDefault(s => s is not null),
+            VetoPlayers = [.. all.SelectMany(r => r.VetoPlayers).Distinct(StringComparer.Ordinal)],
         };
     }
 }

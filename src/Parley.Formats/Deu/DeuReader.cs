@@ -420,10 +420,14 @@ public sealed class DeuReader : IScenarioFormatReader
                 return null;
             }
 
+            // The rules come from the reader's own tables, so they are added after the checks.
+            var codes = positions.Select(p => p.Code).ToArray();
+            var members = codes.Where(CouncilRegimes.IsMemberState).ToArray();
+            var regime = introduced is { } date && members.Length > 0 ? CouncilRegimes.For(date, members) : null;
             return new DeuIssue
             {
                 Line = line,
-                Scenario = scenario,
+                Scenario = scenario with { Rules = DeuVotingWeights.RulesFor(regime, rule, procedure, codes) },
                 ProposalNumber = proposal,
                 ProposalId = proposalId,
                 ProposalName = name,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Core.Domain;
 
 namespace Parley.Formats.Deu;
 
@@ -63,5 +64,58 @@ public static class DeuVotingWeights
                 _ => power.GetValueOrDefault(code),
             },
             StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The decision rules of one DEU row (<see cref="DecisionRules"/>): the Commission as agenda
+    /// setter, the Parliament as veto player where its consent is needed (<see cref="CoLegislatorProcedures"/>),
+    /// and the Council's rule among the member states that recorded a position.
+    /// </summary>
+    /// <remarks>
+    /// Member states without a recorded position are taken to support the outcome (they raised
+    /// no objection; under unanimity an abstention does not block, Art. 238(4) TFEU). They are
+    /// folded into the rule rather than listed, so the scenario stays self-contained: their
+    /// weight comes off the quota and their number off the members needed (the quota stays at
+    /// least the smallest weight present, so that some voter must agree), and a blocking
+    /// minority's size is unchanged (it counts the members against). The Commission and the
+    /// Parliament take part only when they recorded a position.
+    /// </remarks>
+    /// <param name="regime">The Council's rule of the period; <c>null</c> when unknown (then only unanimity is read).</param>
+    /// <param name="rule">The row's <c>counvte</c>.</param>
+    /// <param name="procedure">The row's <c>proc</c>.</param>
+    /// <param name="codes">The actors that recorded a position.</param>
+    /// <returns>The rules, or <c>null</c> under qualified majority without a known regime.</returns>
+    public static DecisionRules? RulesFor(CouncilRegime? regime, string rule, string procedure, IReadOnlyCollection<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var present = codes.Where(c => c is not (Commission or Parliament)).ToImmutableArray();
+        var common = new DecisionRules
+        {
+            Procedure = procedure.Trim(),
+            AgendaSetter = codes.Contains(Commission) ? Commission : null,
+            VetoPlayers = codes.Contains(Parliament) && CoLegislatorProcedures.Contains(procedure.Trim(), StringComparer.OrdinalIgnoreCase) ? [Parliament] : [],
+        };
+        if (IsUnanimity(rule))
+        {
+            return common with { Decision = DecisionKind.Unanimity, Voters = present };
+        }
+
+        if (regime is null || present.IsEmpty || present.Any(c => !regime.Weights.ContainsKey(c)))
+        {
+            return null;
+        }
+
+        var council = regime.QualifiedMajority;
+        var absent = regime.Weights.Where(w => !present.Contains(w.Key, StringComparer.Ordinal)).ToArray();
+        var smallest = present.Min(c => regime.Weights[c]);
+        return common with
+        {
+            Decision = DecisionKind.QualifiedMajority,
+            Voters = present,
+            Weights = present.ToImmutableSortedDictionary(c => c, c => (double)regime.Weights[c], StringComparer.Ordinal),
+            Quota = Math.Max(smallest, regime.Quota - absent.Sum(w => (long)w.Value)),
+            MinimumMembers = Math.Max(1, regime.MinimumMembers - absent.Length),
+            BlockingMembers = council.BlockingMembers,
+        };
     }
 }

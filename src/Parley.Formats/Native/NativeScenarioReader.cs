@@ -11,7 +11,7 @@ namespace Parley.Formats.Native;
 /// </summary>
 public sealed class NativeScenarioReader : IScenarioFormatReader
 {
-    private static readonly string[] TopLevelFields = ["id", "title", "date", "question", "horizon", "description", "default_spread", "sources", "actors", "issues", "stances", "stages"];
+    private static readonly string[] TopLevelFields = ["id", "title", "date", "question", "horizon", "description", "default_spread", "sources", "actors", "issues", "stances", "stages", "rules"];
 
     private NativeScenarioReader(ScenarioFormat format) => Format = format;
 
@@ -88,6 +88,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Stances = stances,
             DraftStances = draftStances,
             Stages = ReadList(fields, "stages", "stage", map, fileName, problems, ReadStage),
+            Rules = RulesFields.Read(fields, "rules", "rules", map, fileName, problems),
         };
 
         // The checks of content need every element read; unknown fields leave the elements whole,
@@ -330,7 +331,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
 
     private static Stage? ReadStage(YamlFields fields, string key, SourceMap map, string fileName, NativeProblems problems)
     {
-        fields.AllowOnly("id", "name", "description", "participants", "issues", "model");
+        fields.AllowOnly("id", "name", "description", "participants", "issues", "model", "rules");
         Mark(fields, key, map, "id", "participants", "issues", "model");
         var id = fields.String("id", required: true) ?? string.Empty;
         return new Stage
@@ -341,6 +342,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
             Participants = fields.StringList("participants"),
             Issues = fields.StringList("issues"),
             Model = fields.String("model"),
+            Rules = RulesFields.Read(fields, "rules", $"{key}.rules", map, fileName, problems),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -119,9 +120,48 @@ public static class NativeScenarioWriter
                 { "participants", s.Participants.Cast<object?>().ToList() },
                 { "issues", s.Issues.IsEmpty ? null : s.Issues.Cast<object?>().ToList() },
                 { "model", s.Model },
+                { "rules", Rules(s.Rules) },
             })
         },
+        { "rules", Rules(scenario.Rules) },
     };
+
+    /// <summary>The <c>rules</c> section; <c>null</c> (left out) when there are none.</summary>
+    private static Mapping? Rules(DecisionRules? rules) => rules is null ? null : new Mapping
+    {
+        { "procedure", rules.Procedure },
+        { "decision", RulesFields.NameOf(rules.Decision) },
+        { "voters", rules.Voters.IsEmpty ? null : rules.Voters.Cast<object?>().ToList() },
+        { "weights", rules.Weights.IsEmpty ? null : Weights(rules.Weights) },
+        { "quota", rules.Quota },
+        { "minimum_members", rules.MinimumMembers },
+        { "blocking_members", rules.BlockingMembers },
+        { "veto_players", rules.VetoPlayers.IsEmpty ? null : rules.VetoPlayers.Cast<object?>().ToList() },
+        { "issue_veto_players", rules.IssueVetoPlayers.IsEmpty ? null : IssueVetoes(rules.IssueVetoPlayers) },
+        { "agenda_setter", rules.AgendaSetter },
+    };
+
+    private static Mapping Weights(IEnumerable<KeyValuePair<string, double>> weights)
+    {
+        var mapping = new Mapping();
+        foreach (var (id, weight) in weights)
+        {
+            mapping.Add(id, weight);
+        }
+
+        return mapping;
+    }
+
+    private static Mapping IssueVetoes(IEnumerable<KeyValuePair<string, ImmutableArray<string>>> vetoes)
+    {
+        var mapping = new Mapping();
+        foreach (var (issue, actors) in vetoes)
+        {
+            mapping.Add(issue, actors.Cast<object?>().ToList());
+        }
+
+        return mapping;
+    }
 
     /// <summary>The value alone when nothing else is known about the outcome (as DEU-style files have it), else the mapping.</summary>
     private static object? Outcome(Issue issue) => issue.OutcomeObservation is not { } observation

@@ -205,7 +205,7 @@ internal sealed class YamlFields
         }
     }
 
-    private static bool IsNull(YamlNode value) =>
+    public static bool IsNull(YamlNode value) =>
         value is YamlScalarNode { Value: null or "" or "~" or "null", Style: not (YamlDotNet.Core.ScalarStyle.DoubleQuoted or YamlDotNet.Core.ScalarStyle.SingleQuoted) };
 
     private static string Describe(YamlNode value) => value switch

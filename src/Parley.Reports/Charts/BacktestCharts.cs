@@ -124,6 +124,50 @@ public static class BacktestCharts
         };
     }
 
+    /// <summary>
+    /// The calibration chart: for each model with calibrated intervals, the share of outcomes
+    /// inside its 50, 80 and 90 % Monte Carlo intervals (held out, cross-validated spread) against
+    /// the nominal level; a calibrated model lies on the diagonal. <c>null</c> when no model was calibrated.
+    /// </summary>
+    public static ChartSpec? Calibration(BacktestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var series = ImmutableArray.CreateBuilder<ChartSeries>();
+        series.Add(new ChartSeries("perfect calibration", SeriesKind.Line, [new ChartPoint(0, 0), new ChartPoint(100, 100)], ChartPalette.Emphasis) { Dashed = true });
+        var calibrated = new List<ModelAccuracy>();
+        for (var m = 0; m < result.Models.Length; m++)
+        {
+            if (result.Models[m].Calibration is not { } calibration || calibration.Coverage.IsEmpty)
+            {
+                continue;
+            }
+
+            calibrated.Add(result.Models[m]);
+            series.Add(new ChartSeries(Label(result.Models[m]), SeriesKind.Line,
+                [.. calibration.Coverage.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(result.Models[m])}: {c.Inside} of {c.Count} outcomes inside the {c.Level * 100:0}% intervals ({c.Share * 100:0.#}%), spread {calibration.ChosenSpread:0.##}")))],
+                ChartPalette.At(m)));
+        }
+
+        if (calibrated.Count == 0)
+        {
+            return null;
+        }
+
+        var worst = calibrated.MaxBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
+        var best = calibrated.MinBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
+        return new ChartSpec
+        {
+            Id = "backtest-calibration",
+            Title = "Calibration: how often the Monte Carlo intervals held the outcome",
+            Caption = string.Create(Invariant,
+                $"Share of outcomes inside each model's 50, 80 and 90% intervals ({best.Calibration!.Draws} draws per case, default spread chosen by cross-validation, scored on held-out proposals). On the diagonal an \"80% interval\" holds 80% of outcomes. Closest: {Label(best)} ({string.Join(", ", best.Calibration.Coverage.Select(c => $"{c.Share * 100:0}%"))}); farthest: {Label(worst)} ({string.Join(", ", worst.Calibration!.Coverage.Select(c => $"{c.Share * 100:0}%"))})."),
+            X = ChartAxis.Numeric("nominal level (%)", 0, 100),
+            Y = ChartAxis.Numeric("outcomes inside (%)", 0, 100),
+            Series = series.ToImmutable(),
+            Height = 360,
+        };
+    }
+
     /// <summary>A model's label: its id, and its parameters when it has any.</summary>
     public static string Label(ModelAccuracy model)
     {

@@ -17,7 +17,7 @@ public static class BacktestReport
     public static ImmutableArray<ChartSpec> Charts(BacktestResult result, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return [BacktestCharts.MeanAbsoluteErrors(result, seed), BacktestCharts.Errors(result), .. BacktestCharts.Scatter(result)];
+        return [BacktestCharts.MeanAbsoluteErrors(result, seed), BacktestCharts.Errors(result), .. BacktestCharts.Calibration(result) is { } calibration ? [calibration] : Array.Empty<ChartSpec>(), .. BacktestCharts.Scatter(result)];
     }
 
     /// <summary>A row of the accuracy table; the compromise baseline is not compared with itself.</summary>
@@ -52,8 +52,16 @@ public static class BacktestReport
         page.Chart(charts[0]);
         page.Section("errors", "Distribution of errors");
         page.Chart(charts[1]);
+        var scatterFrom = 2;
+        if (charts.Length > 2 && charts[2].Id == "backtest-calibration")
+        {
+            page.Section("calibration", "Calibrated uncertainty", "Monte Carlo intervals from input uncertainty, with the default spread chosen by cross-validation so that each level holds its share of outcomes.");
+            page.Chart(charts[2]);
+            scatterFrom = 3;
+        }
+
         page.Section("scatter", "Forecast against outcome", "One chart per model: each point is an issue; the dashed diagonal is a perfect forecast.");
-        page.ChartsOf(charts.Skip(2));
+        page.ChartsOf(charts.Skip(scatterFrom));
         var header = $"<p class=\"meta\">{HtmlPage.Escape(string.Create(Invariant, $"{result.Cases} cases, {result.IssuesWithOutcome} issues with known outcomes; models: {string.Join(", ", result.Models.Select(BacktestCharts.Label))}"))}</p>\n";
         var footer = $"Made by Parley with: {command}." + (stamp is null ? string.Empty : $" Generated {stamp}.") + " Charts drawn with Apache ECharts (Apache License 2.0), included in this file.";
         return page.Render($"Backtest of {dataset}", header, footer);

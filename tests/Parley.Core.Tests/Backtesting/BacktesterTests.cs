@@ -104,28 +104,96 @@ public sealed class BacktesterTests
         Assert.Throws<ModelOptionException>(() => Backtester.Run([Case("a", "p", 0, 100, 50), Case("b", "p", 0, 100, 50)], [bad]));
     }
 
-    [Fact]
-    public void GroupedKFold_NeverSplitsAGroupAndPicksTheBetterCandidate()
+    /// <summary>A model that forecasts <paramref name="value"/> on every issue, to build error patterns by hand.</summary>
+    private sealed class FixedModel(double value) : PerIssueModel
     {
-        // Outcomes sit at the lower position: median (lower) beats compromise (midpoint) everywhere.
-        var cases = Enumerable.Range(0, 40).Select(i => Case($"c{i}", $"g{i / 4}", i % 30, 70 + (i % 30), i % 30)).ToArray();
+        public override ModelInfo Info { get; } = new($"fixed-{value}", "Fixed", "test", "test");
 
-        var result = CrossValidation.GroupedKFold(cases, [Compromise, Median], 5);
+        protected internal override double ForecastIssue(Issue issue, ReadOnlySpan<IssueStance> stances, object? prepared) => value;
+    }
 
+    private static BacktestModel Fixed(double value) => new(new FixedModel(value), ModelOptions.Default);
+
+    /// <summary>Two one-issue cases per group, group g with outcome <paramref name="outcome"/>(g).</summary>
+    private static BacktestCase[] Groups(int count, Func<int, double> outcome) =>
+        [.. Enumerable.Range(0, 2 * count).Select(i => Case($"c{i}", $"g{i / 2}", 0, 100, outcome(i / 2)))];
+
+    [Fact]
+    public void Nested_ConsistentGain_ChoosesTheBetterCandidateInEveryFold()
+    {
+        // Outcomes near 40 in every group: the candidate at 40 is 10 points closer than the baseline at 50 everywhere.
+        var cases = Groups(20, g => 40 + (g % 3));
+
+        var result = CrossValidation.Nested(cases, [Fixed(50), Fixed(40)], folds: 5, innerFolds: 5);
+
+        Assert.All(result.FoldChoices, step => Assert.Equal(1, step.Chosen));
+        Assert.Equal(1, result.FullData.Chosen);
+        Assert.True(result.VersusBaseline.High < 0);
         Assert.Equal(40, result.Count);
-        Assert.All(result.ChosenPerFold, chosen => Assert.Equal(1, chosen));
-        Assert.Equal(1, result.InSampleBest);
-        Assert.Equal(0, result.MeanAbsoluteError, 12);
         Assert.Equal(cases.Select(c => c.Id), result.Errors.Select(e => e.CaseId));
+    }
+
+    [Fact]
+    public void Nested_GainNotReliable_KeepsTheBaseline()
+    {
+        // The candidate at 40 is 10 points better than the baseline at 50 on even groups (outcome
+        // 40), 10 worse on half the odd ones (60) and 6 worse on the others (48): a point better
+        // on average, the best in training, but its gain does not hold up, so the baseline stays.
+        var cases = Groups(24, g => g % 2 == 0 ? 40 : g % 4 == 1 ? 48 : 60);
+
+        var result = CrossValidation.Nested(cases, [Fixed(50), Fixed(40)], folds: 6, innerFolds: 5);
+
+        Assert.Equal(1, result.FullData.Best);
+        Assert.Equal(0, result.FullData.Chosen);
+        Assert.NotNull(result.FullData.InnerGain);
+        Assert.True(result.FullData.InnerGain!.High >= 0);
+        Assert.All(result.FoldChoices, step => Assert.Equal(0, step.Chosen));
+    }
+
+    [Fact]
+    public void Nested_TheHeldOutFoldNeverInfluencesItsOwnChoice()
+    {
+        // Mixed evidence, then fold 0's outcomes are rewritten to favour the other candidate
+        // strongly: fold 0's choice must not move, since it is made without fold 0.
+        Func<int, double> mixed = g => g % 3 == 0 ? 60 : 40;
+        var original = Groups(30, mixed);
+        var rewritten = Groups(30, g => g % 5 == 0 ? 100 : mixed(g));
+        BacktestModel[] candidates = [Fixed(50), Fixed(40), Fixed(55)];
+
+        var before = CrossValidation.Nested(original, candidates, folds: 5, innerFolds: 4);
+        var after = CrossValidation.Nested(rewritten, candidates, folds: 5, innerFolds: 4);
+
+        Assert.Equal(before.FoldChoices[0], after.FoldChoices[0]);
+        Assert.NotEqual(before.FullData.InnerGain, after.FullData.InnerGain);
     }
 
     [Theory]
     [InlineData(1)]
     [InlineData(11)]
-    public void GroupedKFold_FoldsOutsideTwoToGroupCount_Throw(int folds)
+    public void Nested_FoldsOutsideTwoToGroupCount_Throw(int folds)
     {
         var cases = Enumerable.Range(0, 40).Select(i => Case($"c{i}", $"g{i / 4}", 0, 100, 50)).ToArray();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => CrossValidation.GroupedKFold(cases, [Compromise], folds));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CrossValidation.Nested(cases, [Compromise], folds));
+    }
+
+    [Fact]
+    public void SplitByIssue_GivesOneCasePerIssueWithAnOutcomeInTheSameGroup()
+    {
+        var two = TestScenarios.OneIssue(0, 100, null, (0, 1, 1), (100, 1, 1));
+        var issue = two.Issues[0];
+        var scenario = two with
+        {
+            Id = "p",
+            Issues = [issue with { Id = "x", Outcome = 10 }, issue with { Id = "y" }, issue with { Id = "z", Outcome = 90 }],
+            Stances = [.. new[] { "x", "y", "z" }.SelectMany(id => two.Stances.Select(s => s with { IssueId = id }))],
+        };
+
+        var split = new BacktestCase("p", scenario, "g").SplitByIssue();
+
+        Assert.Equal(["p/x", "p/z"], split.Select(c => c.Id));
+        Assert.All(split, c => Assert.Equal("g", c.Group));
+        Assert.All(split, c => Assert.Single(c.Scenario.Issues));
+        Assert.Equal(["x", "x"], split[0].Scenario.Stances.Select(s => s.IssueId));
     }
 }

@@ -21,12 +21,12 @@ public sealed class TemperedCompromiseModelTests
     }
 
     [Fact]
-    public void Defaults_SquareRootCapabilityAndNoSalience()
+    public void SquareRootCapabilityAndNoSalience_WeighsBySquareRoots()
     {
         // weights sqrt(4)=2 and sqrt(16)=4, saliences ignored: (2*0 + 4*90) / 6 = 60.
         var scenario = TestScenarios.OneIssue(0, 100, null, (0, 0.1, 4), (90, 0.9, 16));
 
-        Assert.Equal(60, Forecast(new TemperedCompromiseModel(), scenario), 12);
+        Assert.Equal(60, Forecast(new TemperedCompromiseModel(), scenario, Exponents(0.5, 0)), 12);
     }
 
     [Fact]
@@ -35,6 +35,16 @@ public sealed class TemperedCompromiseModelTests
         var scenario = TestScenarios.OneIssue(0, 100, null, (0, 0.5, 10), (50, 1, 20), (100, 0.25, 40));
 
         Assert.Equal(Forecast(new CompromiseModel(), scenario), Forecast(new TemperedCompromiseModel(), scenario, Exponents(1, 1)), 12);
+    }
+
+    [Fact]
+    public void Defaults_AreTheSelectionProceduresChoice_TheCompromiseModel()
+    {
+        // The procedure kept the compromise on the DEU III development file (DeuDevDataTests checks
+        // that choice against these defaults when the file is present).
+        var scenario = TestScenarios.OneIssue(0, 100, null, (0, 0.1, 4), (90, 0.9, 16));
+
+        Assert.Equal(Forecast(new CompromiseModel(), scenario), Forecast(new TemperedCompromiseModel(), scenario), 12);
     }
 
     [Fact]

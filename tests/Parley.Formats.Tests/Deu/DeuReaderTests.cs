@@ -1,3 +1,4 @@
+using Parley.Core.Backtesting;
 using Parley.Formats.Deu;
 
 namespace Parley.Formats.Tests.Deu;
@@ -55,18 +56,26 @@ public sealed class DeuReaderTests
     }
 
     [Fact]
-    public void ToBacktestCases_KeepsRowsWithOutcomeGroupedByProposal()
+    public void ToBacktestCases_ByIssue_KeepsRowsWithOutcomeGroupedByProposal()
     {
-        var cases = DeuReader.ReadDataset(ValidFile, "test.tsv").ToBacktestCases();
+        var dataset = DeuReader.ReadDataset(ValidFile, "test.tsv");
+        var cases = BacktestCase.For(dataset.ToBacktestCases(), BacktestMode.Issue);
 
-        Assert.Equal(["d1i1", "d3i1"], cases.Select(c => c.Id));
+        Assert.Equal(["d1/d1i1", "d3/d3i1"], cases.Select(c => c.Id));
         Assert.Equal(["1", "3"], cases.Select(c => c.Group));
+
+        // Split from the proposal, a row's case holds what the row's own one-issue scenario holds.
+        var row = dataset.Rows[0].Scenario;
+        var split = cases[0].Scenario;
+        Assert.Equal(row.Actors.Select(a => (a.Id, a.Capability)), split.Actors.Select(a => (a.Id, a.Capability)));
+        Assert.Equal(row.StancesOn("d1i1").ToArray(), split.StancesOn("d1i1").ToArray());
+        Assert.Equal(row.Issues.ToArray(), split.Issues.ToArray());
     }
 
     [Fact]
     public void ToBacktestCases_ByProposal_KeepsEveryIssueAndEachRowsCapabilities()
     {
-        var cases = DeuReader.ReadDataset(ValidFile, "test.tsv", DeuCapability.Votes).ToBacktestCases(DeuCaseUnit.Proposal);
+        var cases = DeuReader.ReadDataset(ValidFile, "test.tsv", DeuCapability.Votes).ToBacktestCases();
 
         Assert.Equal(["d1", "d3"], cases.Select(c => c.Id));
         var first = cases[0].Scenario;

@@ -18,7 +18,7 @@ public sealed class BrokenNativeFileTests
         { "tag that is not a URI (found by fuzzing)", "!![", "f.yaml:1:4: not valid YAML: the text after this point cannot be parsed; check the brackets, quotes and indentation here" },
         { "not a mapping", "- just\n- a list\n", "f.yaml:1:1: scenario must be a mapping of fields (key: value)" },
         { "empty scenario", "id: e\ntitle: E\n", "f.yaml:1:1: the scenario has no actors; list at least one actor" },
-        { "unknown top-level field", Break("title: Demo", "title: Demo\ncolour: red"), "f.yaml:3:1: scenario: unknown field 'colour'; allowed fields are id, title, date, question, horizon, description, default_spread, sources, actors, issues, stances, stages" },
+        { "unknown top-level field", Break("title: Demo", "title: Demo\ncolour: red"), "f.yaml:3:1: scenario: unknown field 'colour'; allowed fields are id, title, date, question, horizon, description, default_spread, sources, actors, issues, stances, stages, rules" },
         { "duplicate actor id", Break("  - id: b\n    name: Beta", "  - id: a\n    name: Beta"), "f.yaml:10:9: duplicate actor id 'a'; every actor needs its own id" },
         { "unknown actor in stance", Break("  - actor: b", "  - actor: c"), "f.yaml:32:12: stance of 'c' on 'x': unknown actor 'c'; use one of the actor ids (a, b)" },
         { "unknown issue in stance", Break("    issue: x\n    position: 9", "    issue: y\n    position: 9"), "f.yaml:33:12: stance of 'b' on 'y': unknown issue 'y'; use one of the issue ids (x)" },
