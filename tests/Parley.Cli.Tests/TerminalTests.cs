@@ -78,7 +78,7 @@ public sealed partial class TerminalTests : IDisposable
             "1\t1\td1\tone\td1i1\tReg\tGeneral\tCOD\tQMV\t26-01-00\t999\t100\t0\t40\t\t50\t80\t20\t\t0\t60",
             "1\t2\td1\tone\td1i2\tReg\tGeneral\tCOD\tQMV\t26-01-00\t999\t50\t100\t70\t10\t100\t100\t40\t30\t\t40",
             "3\t1\td3\tthree\td3i1\tDir\tAgri\tCNS\tUnan\t14-03-99\t999\t10\t90\t30\t20\t40\t60\t50\t50\t100\t25") + "\n");
-        Whole(Fits(width, "backtest", data, "--format", "deu"), [.. ModelIds, "MAE", "Median AE", "Within 10", "Mean error", "vs baseline", "Beats baseline"]);
+        Whole(Fits(width, "backtest", data, "--format", "deu"), [.. ModelIds, "MAE", "Median AE", "Within 10", "vs compromise [95%]", "Nested CV MAE"]);
     }
 
     [Theory]

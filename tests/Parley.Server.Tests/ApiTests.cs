@@ -59,7 +59,7 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
         var deu = File.ReadAllText(Repository.PathOf("tests/Parley.Formats.Tests/Samples/small-deu.tsv"));
         var backtest = await Api.Post(client, "/runs/backtest?mode=wait", new { Scenario = new { Content = deu, FileName = "small-deu.tsv" }, Models = "compromise,median" });
         var backtestBody = await response(backtest, HttpStatusCode.Created);
-        Assert.NotNull(backtestBody["result"]!["models"]);
+        Assert.NotNull(backtestBody["result"]!["modes"]![0]!["models"]);
 
         static async Task<JsonNode> response(HttpResponseMessage message, HttpStatusCode status)
         {
