@@ -77,7 +77,7 @@ public sealed class KtabCsvReader : IScenarioFormatReader
 
         var header = content[1];
         var dimensions = dimensionCount.Value;
-        var expected = 3 + (2 * dimensions);
+        var expected = 3L + (2L * dimensions); // long: a dimension count near int.MaxValue must not wrap round (found by fuzzing)
         if (header.Count < expected)
         {
             Report(header.LineNumber, header.EndColumn, $"the header has {header.Count} column(s); with {dimensions} dimension(s) it needs {expected}: Actor, Description, Power, then a position and a salience column per dimension");
