@@ -254,9 +254,22 @@ public static partial class ParleyApplication
             return influence.As<ReportPlan>();
         }
 
+        // With outcomes recorded, the report scores every model on them (distributions with draws, else point forecasts).
+        ScorePlan? trackRecord = null;
+        if (forecast.Scenario.Issues.Any(i => i.Outcome is not null))
+        {
+            var scoring = PlanScore(new ScoreRequest { Scenarios = [request.Scenario], Models = request.Models with { Trace = false }, Draws = Math.Min(request.Draws, ReportPlan.TrackRecordDraws), Threads = request.Threads });
+            if (scoring.Value is null)
+            {
+                return scoring.As<ReportPlan>();
+            }
+
+            trackRecord = scoring.Value;
+        }
+
         if (request.Draws == 0)
         {
-            return Outcome<ReportPlan>.Success(new ReportPlan(forecast, keys, null, null, request.Stages));
+            return Outcome<ReportPlan>.Success(new ReportPlan(forecast, keys, null, null, request.Stages, trackRecord));
         }
 
         var uncertainty = new UncertaintyRequest { Scenario = request.Scenario, Models = analysis, Draws = request.Draws, Threads = request.Threads, Bins = 1000 };
@@ -270,7 +283,7 @@ public static partial class ParleyApplication
         }
 
         return swings.Value is { } sensitivity
-            ? Outcome<ReportPlan>.Success(new ReportPlan(forecast, keys, monteCarlo, sensitivity, request.Stages))
+            ? Outcome<ReportPlan>.Success(new ReportPlan(forecast, keys, monteCarlo, sensitivity, request.Stages, trackRecord))
             : swings.As<ReportPlan>();
     }
 

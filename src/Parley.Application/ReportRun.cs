@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Core.Influence;
+using Parley.Core.Scoring;
 using Parley.Core.Staging;
 using Parley.Core.Uncertainty;
 
@@ -11,4 +12,5 @@ namespace Parley.Application;
 /// <param name="Uncertainty">The Monte Carlo distribution, or <c>null</c> without draws.</param>
 /// <param name="Sensitivity">The sensitivity swings, or <c>null</c> without draws.</param>
 /// <param name="Influence">Who holds the key.</param>
-public sealed record ReportRun(ForecastRun Forecast, ImmutableArray<StagedResult> Staged, MonteCarloResult? Uncertainty, SensitivityResult? Sensitivity, InfluenceResult Influence);
+/// <param name="TrackRecord">Every model scored against the recorded outcomes, or <c>null</c> when there are none.</param>
+public sealed record ReportRun(ForecastRun Forecast, ImmutableArray<StagedResult> Staged, MonteCarloResult? Uncertainty, SensitivityResult? Sensitivity, InfluenceResult Influence, ScenarioScoreCard? TrackRecord = null);

@@ -19,6 +19,9 @@ internal sealed class StoreOptions
         Database = new Option<string?>("--db") { Description = databaseDescription };
     }
 
+    /// <summary>The <c>--db</c> description of commands where it only says where <c>--save</c> records the run.</summary>
+    public const string SaveDatabaseDescription = "With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).";
+
     /// <summary>The store commands' <c>--json</c>: the report conventions (snake_case, no nulls), indented.</summary>
     public static JsonSerializerOptions Json { get; } = new(ReportJson.SerializerOptions) { WriteIndented = true };
 

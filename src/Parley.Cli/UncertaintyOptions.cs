@@ -32,7 +32,7 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document (see docs/uncertainty.md) instead of tables." };
 
-    public StoreOptions Store { get; } = new("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+    public StoreOptions Store { get; } = new(StoreOptions.SaveDatabaseDescription);
 
     public void AddTo(Command command)
     {

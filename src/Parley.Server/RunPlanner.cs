@@ -264,6 +264,7 @@ internal static class RunPlanner
                 Uncertainty = run.Uncertainty,
                 Sensitivity = run.Sensitivity,
                 Influence = run.Influence,
+                TrackRecord = run.TrackRecord,
                 Seed = run.Forecast.Options.Seed,
                 Command = string.Create(CultureInfo.InvariantCulture,
                     $"POST /runs/report (parley report --model {string.Join(",", planModels.Select(m => m.Info.Id))} --analysis-model {plan.AnalysisModel} --draws {plan.MonteCarlo?.TotalSteps ?? 0} --seed {run.Forecast.Options.Seed}{(plan.Stages ? " --stages" : "")})"),

@@ -39,7 +39,7 @@ internal static class InfluenceCommand
         command.Options.Add(exactLimit);
         command.Options.Add(noSearch);
         command.Options.Add(json);
-        var store = new StoreOptions("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+        var store = new StoreOptions(StoreOptions.SaveDatabaseDescription);
         store.AddTo(command, withSave: true);
         command.SetAction(parse =>
         {

@@ -14,9 +14,6 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    /// <summary>The most Monte Carlo draws per model the report's track-record section scores with (CRPS and interval coverage).</summary>
-    internal const int TrackRecordDraws = 1000;
-
     public static Command Create(CliConsole console)
     {
         var input = new ScenarioInput();
@@ -91,23 +88,7 @@ internal static class ReportCommand
             // The parts run one by one here (not reportPlan.Run) so that each has its own progress bar.
             var (plan, influence, monteCarlo, tornado) = (reportPlan.Forecast, reportPlan.Influence, reportPlan.MonteCarlo, reportPlan.Sensitivity);
 
-            // With outcomes recorded, the report scores every model on them (distributions with --draws, else point
-            // forecasts), each with at most TrackRecordDraws draws: seven models' distributions at the full --draws
-            // would take most of the report's time (about 4 s at 10,000 on Alaska, the dynamic models dominating).
-            // The section says how many; 'parley score' scores with any number.
-            ScorePlan? scoring = null;
-            if (plan.Scenario.Issues.Any(i => i.Outcome is not null))
-            {
-                var scoreDraws = Math.Min(drawCount, TrackRecordDraws);
-                var plannedScore = ParleyApplication.PlanScore(new ScoreRequest { Scenarios = [source], Models = models with { Trace = false }, Draws = scoreDraws, Threads = parse.GetValue(threads) });
-                if (plannedScore.Value is null)
-                {
-                    return Problems.Print(console, plannedScore);
-                }
-
-                scoring = plannedScore.Value;
-            }
-
+            var scoring = reportPlan.TrackRecord;
             var run = DrawProgress.Run(console, plan.TotalSteps, "models", "models run", progress => plan.Run(progress, console.Cancellation));
             var stagedRun = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation) : null;
             var staged = stagedRun?.Staged ?? [];

@@ -48,7 +48,7 @@ internal static class WhatIfCommand
         command.Options.Add(json);
         command.Options.Add(onlyChanged);
         command.Options.Add(stagesOption);
-        var store = new StoreOptions("With --save: the Parley store to record the run in (an SQLite file, or postgres://user:password@host:port/database; default parley/parley.db in your data folder).");
+        var store = new StoreOptions(StoreOptions.SaveDatabaseDescription);
         store.AddTo(command, withSave: true);
         command.SetAction(parse =>
         {
