@@ -39,7 +39,35 @@ public sealed record Diagnostic(string File, int Line, int Column, string Messag
         return string.Create(CultureInfo.InvariantCulture, $"{kept}… (message cut from {message.Length:N0} characters)");
     }
 
-    /// <summary>The diagnostic as <c>file:line:column: message</c>.</summary>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {Message}");
+    /// <summary>
+    /// The workbook sheet the problem is on (<see cref="Line"/> is then the row and <see cref="Column"/>
+    /// the column number of the cell); <c>null</c> for a text file.
+    /// </summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The cell in A1 notation (<c>C7</c>) when the problem is on a <see cref="Sheet"/>, else <c>null</c>.</summary>
+    public string? Cell => Sheet is null ? null : CellName(Line, Column);
+
+    /// <summary>A cell's A1 name: column 3, row 7 is <c>C7</c>; column 28 is <c>AB</c>.</summary>
+    public static string CellName(int row, int column)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(row, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(column, 1);
+        var letters = string.Empty;
+        for (var rest = column; rest > 0; rest = (rest - 1) / 26)
+        {
+            letters = (char)('A' + ((rest - 1) % 26)) + letters;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{letters}{row}");
+    }
+
+    /// <summary>The diagnostic as <c>file:line:column: message</c>, or <c>file:Sheet!C7: message</c> for a cell of a workbook.</summary>
+    public override string ToString() => Sheet is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {Message}")
+        : $"{File}:{Sheet}!{Cell}: {Message}";
+
+    /// <summary>A problem at <paramref name="location"/> of <paramref name="file"/>, on its sheet when it has one.</summary>
+    public static Diagnostic At(string file, SourceLocation location, string message) =>
+        new(file, location.Line, location.Column, message) { Sheet = location.Sheet };
 }

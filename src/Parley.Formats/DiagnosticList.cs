@@ -43,19 +43,19 @@ public sealed class DiagnosticList : Collection<Diagnostic>
     public void AddUnlessLocated(IEnumerable<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var reported = this.Select(d => (d.Line, d.Column)).ToHashSet();
-        AddRange(diagnostics.Where(d => !reported.Contains((d.Line, d.Column))));
+        var reported = this.Select(d => (d.Sheet, d.Line, d.Column)).ToHashSet();
+        AddRange(diagnostics.Where(d => !reported.Contains((d.Sheet, d.Line, d.Column))));
     }
 
     /// <summary>
-    /// <paramref name="diagnostics"/> sorted by line and column, at most <see cref="Limit"/> of
+    /// <paramref name="diagnostics"/> sorted by line and column (a workbook's by sheet name, then row and column), at most <see cref="Limit"/> of
     /// them, followed, when some were left out, by one "and N more problems" diagnostic.
     /// </summary>
     public static ImmutableArray<Diagnostic> Summarize(IEnumerable<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var omitted = diagnostics is DiagnosticList list ? list.Omitted : 0;
-        var sorted = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
+        var sorted = diagnostics.OrderBy(d => d.Sheet ?? string.Empty, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
         if (sorted.Length > Limit)
         {
             omitted += sorted.Length - Limit;

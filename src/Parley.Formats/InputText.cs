@@ -26,6 +26,18 @@ public static class InputText
     /// <param name="maxBytes">The size limit in bytes; a larger file is refused.</param>
     public static (string? Text, Diagnostic? Problem) ReadFile(string path, long maxBytes = DefaultMaxBytes)
     {
+        var (bytes, problem) = ReadBytes(path, maxBytes);
+        return bytes is null ? (null, problem) : Decode(bytes, path);
+    }
+
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> as bytes (for binary formats such as xlsx), or gives
+    /// the one problem that stops it, with the same size limit and messages as <see cref="ReadFile"/>.
+    /// </summary>
+    /// <param name="path">The file, as the user named it (used in the diagnostic).</param>
+    /// <param name="maxBytes">The size limit in bytes; a larger file is refused.</param>
+    public static (byte[]? Bytes, Diagnostic? Problem) ReadBytes(string path, long maxBytes = DefaultMaxBytes)
+    {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         Diagnostic Fail(string message) => new(path, 1, 1, message);
@@ -40,15 +52,13 @@ public static class InputText
             return (null, Fail($"'{Excerpt.Of(path)}' is a directory, not a file; give a scenario file"));
         }
 
-        byte[] bytes;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-            bytes = ReadBounded(stream, maxBytes, out var tooLarge);
-            if (tooLarge)
-            {
-                return (null, Fail($"the file is larger than {DescribeSize(maxBytes)}, the limit for input files; a scenario file is far smaller (is this the right file?)"));
-            }
+            var bytes = ReadBounded(stream, maxBytes, out var tooLarge);
+            return tooLarge
+                ? (null, Fail($"the file is larger than {DescribeSize(maxBytes)}, the limit for input files; a scenario file is far smaller (is this the right file?)"))
+                : (bytes, null);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {
@@ -61,8 +71,6 @@ public static class InputText
                 _ => $"cannot read the file: {error.Message}",
             }));
         }
-
-        return Decode(bytes, path);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class ScenarioChecker
         void Report(string key, string message)
         {
             var at = map.Get(key);
-            problems.Add(new Diagnostic(fileName, at.Line, at.Column, message));
+            problems.Add(Diagnostic.At(fileName, at, message));
         }
 
         if (string.IsNullOrWhiteSpace(scenario.Id))
@@ -486,7 +486,7 @@ public static class ScenarioChecker
         void Add(string key, string message)
         {
             var at = map.Get(key);
-            open.Add(new Diagnostic(fileName, at.Line, at.Column, message));
+            open.Add(Diagnostic.At(fileName, at, message));
         }
 
         var memberIds = scenario.Actors.SelectMany(a => a.Members).ToHashSet(StringComparer.Ordinal);

@@ -16,6 +16,7 @@ public static class ScenarioFiles
         Native.NativeScenarioReader.Json,
         new Ktab.KtabXmlReader(),
         new Ktab.KtabCsvReader(),
+        new Sheets.MatrixCsvReader(),
         Native.NativeScenarioReader.Yaml,
         new BdmCsvReader(),
         new Deu.DeuReader(),
@@ -30,8 +31,25 @@ public static class ScenarioFiles
     /// <param name="format">The format, or <c>null</c> to detect it from the content.</param>
     public static ReadResult Read(string path, ScenarioFormat? format = null)
     {
-        var (text, problem) = InputText.ReadFile(path);
-        return text is null ? ReadResult.Failure([problem!]) : ReadText(text, path, format);
+        var (bytes, problem) = InputText.ReadBytes(path);
+        return bytes is null ? ReadResult.Failure([problem!]) : ReadBytes(bytes, path, format);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="bytes"/> as if they were the file <paramref name="fileName"/>: an .xlsx
+    /// workbook (a zip archive, or a file named .xlsx, or <paramref name="format"/> <see cref="ScenarioFormat.Xlsx"/>)
+    /// as a matrix workbook, anything else as text.
+    /// </summary>
+    public static ReadResult ReadBytes(byte[] bytes, string fileName, ScenarioFormat? format = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (format == ScenarioFormat.Xlsx || (format is null && Sheets.SpreadsheetFiles.IsWorkbook(bytes, fileName)))
+        {
+            return Sheets.SpreadsheetFiles.ReadWorkbook(bytes, fileName);
+        }
+
+        var (text, problem) = InputText.Decode(bytes, fileName);
+        return text is null ? ReadResult.Failure([problem!]) : ReadText(text, fileName, format);
     }
 
     /// <summary>Reads <paramref name="text"/> as if it were the file <paramref name="fileName"/>.</summary>
@@ -45,6 +63,11 @@ public static class ScenarioFiles
         if (string.IsNullOrWhiteSpace(text))
         {
             return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "the file is empty; a scenario needs actors, issues and stances")]);
+        }
+
+        if (format == ScenarioFormat.Xlsx)
+        {
+            return ReadResult.Failure([new Diagnostic(fileName, 1, 1, "an .xlsx workbook is binary, not text: give it as a file (or upload it to POST /scenarios/{name}/matrix)")]);
         }
 
         var reader = format is { } named ? ReaderFor(named) : Detect(text, fileName);
@@ -62,7 +85,7 @@ public static class ScenarioFiles
     public static IScenarioFormatReader? Detect(string text, string fileName) =>
         Readers.FirstOrDefault(r => r.Recognizes(text, fileName));
 
-    /// <summary>The command-line name of a format: <c>yaml</c>, <c>json</c>, <c>ktab</c>, <c>ktab-xml</c>, <c>decide</c>, <c>bdm</c>, <c>deu</c>.</summary>
+    /// <summary>The command-line name of a format: <c>yaml</c>, <c>json</c>, <c>ktab</c>, <c>ktab-xml</c>, <c>decide</c>, <c>bdm</c>, <c>deu</c>, <c>xlsx</c>, <c>csv</c> (the matrix CSV).</summary>
     public static string FormatName(ScenarioFormat format) => format switch
     {
         ScenarioFormat.Yaml => "yaml",
@@ -72,6 +95,8 @@ public static class ScenarioFiles
         ScenarioFormat.Decide => "decide",
         ScenarioFormat.BdmCsv => "bdm",
         ScenarioFormat.Deu => "deu",
+        ScenarioFormat.Xlsx => "xlsx",
+        ScenarioFormat.MatrixCsv => "csv",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
     };
 

@@ -23,4 +23,10 @@ public enum ScenarioFormat
 
     /// <summary>DEU data set (tab-separated, one issue per row); read as a data set of one-issue scenarios.</summary>
     Deu,
+
+    /// <summary>Parley's stance-matrix workbook (.xlsx): the scenario in sheets (<c>docs/spreadsheets.md</c>).</summary>
+    Xlsx,
+
+    /// <summary>Parley's stance-matrix CSV: one row per actor and issue (<c>docs/spreadsheets.md</c>).</summary>
+    MatrixCsv,
 }

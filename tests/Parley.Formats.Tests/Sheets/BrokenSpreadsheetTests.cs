@@ -1,0 +1,186 @@
+using System.IO.Compression;
+using Parley.Formats.Sheets;
+
+namespace Parley.Formats.Tests.Sheets;
+
+public sealed class BrokenSpreadsheetTests
+{
+    private static ReadResult Read(params (string, object?[][])[] sheets) =>
+        SpreadsheetFiles.ReadWorkbook(SheetFiles.Workbook(sheets), "matrix.xlsx");
+
+    private static (string, object?[][])[] With(string sheet, object?[][] rows) =>
+        [.. SheetFiles.SmallSheets().Select(s => s.Item1 == sheet ? (sheet, rows) : s)];
+
+    [Fact]
+    public void SmallWorkbook_IsValid()
+    {
+        var read = Read(SheetFiles.SmallSheets());
+
+        Assert.True(read.Succeeded, SheetFiles.Show(read));
+        Assert.Equal("matrix", read.Scenario!.Id);
+    }
+
+    [Fact]
+    public void SalienceOutOfRange_IsReportedAtItsCell()
+    {
+        var read = Read(With("Stances", [["actor", "issue", "position", "salience"], ["usa", "sanctions", 55.0, 1.4], ["rus", "sanctions", 0.0, 0.9]]));
+
+        var problem = Assert.Single(read.Diagnostics);
+        Assert.StartsWith("matrix.xlsx:Stances!D2: ", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("salience 1.4", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("from 0 to 1", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(("Stances", "D2"), (problem.Sheet, problem.Cell));
+    }
+
+    [Fact]
+    public void WrongTypesAndUnknownIds_AreAllReportedInOnePass()
+    {
+        var read = Read(
+            ("Actors", [["id", "name", "capability", "kind"], ["usa", "United States", "strong", "state"], ["rus", "Russia", 80.0, "empire"]]),
+            ("Issues", [["id", "min", "max"], ["sanctions", 0.0, 100.0]]),
+            ("Stances", [["actor", "issue", "position", "salience"], ["usa", "sanctions", "high", 0.6], ["rus", "sanctions", 0.0, 0.9], ["chn", "sanctions", 10.0, 0.5], ["usa", "tariffs", 10.0, 0.5]]));
+
+        var shown = read.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Actors!C2: capability: 'strong' is not a number", StringComparison.Ordinal));
+        Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Actors!D3: kind: 'empire' is not allowed", StringComparison.Ordinal));
+        Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Stances!C2: position: 'high' is not a number", StringComparison.Ordinal));
+        Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Stances!A4: ", StringComparison.Ordinal) && d.Contains("unknown actor 'chn'", StringComparison.Ordinal));
+        Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Stances!B5: ", StringComparison.Ordinal) && d.Contains("unknown issue 'tariffs'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FormulaErrorAndYesNoCells_AreNamed()
+    {
+        var read = Read(With("Stances", [["actor", "issue", "position", "salience"], ["usa", "sanctions", true, 0.6], ["rus", "sanctions", 0.0, 0.9]]));
+
+        Assert.Contains("matrix.xlsx:Stances!C2: position: the cell holds TRUE, a yes/no value; write a number on the issue's scale", read.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void MissingSheet_NamesTheSheetsTheWorkbookHas()
+    {
+        var read = Read(SheetFiles.SmallSheets().Where(s => s.Item1 != "Stances").Append(("Stance", [["actor"]])).ToArray());
+
+        var problem = Assert.Single(read.Diagnostics);
+        Assert.Contains("no sheet 'Stances'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("it has: Actors, Issues, Stance", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingHeaderColumn_AndUnknownColumn_AreReportedInTheHeader()
+    {
+        var read = Read(With("Stances", [["actor", "issue", "position", "salince"], ["usa", "sanctions", 55.0, 0.6]]));
+
+        var shown = read.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Stances!D1: unknown column 'salince'", StringComparison.Ordinal));
+        Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Stances!A1: sheet 'Stances''s header lacks the column salience", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HeaderNotInRowOne_IsMissingHeader()
+    {
+        var read = Read(With("Issues", [[], ["id", "min", "max"], ["sanctions", 0.0, 100.0]]));
+
+        Assert.Contains(read.Diagnostics, d => d.ToString().StartsWith("matrix.xlsx:Issues!A1: sheet 'Issues' has no header row in row 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DuplicateRows_AreReported()
+    {
+        var read = Read(With("Stances", [["actor", "issue", "position", "salience"], ["usa", "sanctions", 55.0, 0.6], ["rus", "sanctions", 0.0, 0.9], ["usa", "sanctions", 60.0, 0.6]]));
+
+        var problem = Assert.Single(read.Diagnostics);
+        Assert.Equal("Stances", problem.Sheet);
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("duplicate stance", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyWorkbook_ReportsEveryRequiredSheetEmpty()
+    {
+        var read = Read(("Actors", []), ("Issues", []), ("Stances", []));
+
+        Assert.Equal(3, read.Diagnostics.Length);
+        Assert.All(read.Diagnostics, d => Assert.Contains("has no header row (it is empty)", d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TextFileNamedXlsx_IsRefusedWithWhatItIsNot()
+    {
+        var read = ScenarioFiles.ReadBytes("actors:\n  - id: a\n"u8.ToArray(), "matrix.xlsx");
+
+        var problem = Assert.Single(read.Diagnostics);
+        Assert.Equal("matrix.xlsx:1:1", $"{problem.File}:{problem.Line}:{problem.Column}");
+        Assert.Contains("is not an .xlsx workbook", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZipThatIsNotAWorkbook_AndDamagedZip_AreRefused()
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("word/document.xml").Open());
+            writer.Write("<w/>");
+        }
+
+        Assert.Contains("no xl/workbook.xml", Assert.Single(SpreadsheetFiles.ReadWorkbook(buffer.ToArray(), "m.xlsx").Diagnostics).Message, StringComparison.Ordinal);
+        var cut = SheetFiles.Workbook(SheetFiles.SmallSheets())[..200];
+        Assert.Contains("cannot be read", Assert.Single(SpreadsheetFiles.ReadWorkbook(cut, "m.xlsx").Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZipBomb_StopsAtTheUnpackedLimit()
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var name in new[] { "xl/workbook.xml", "xl/sharedStrings.xml" })
+            {
+                using var stream = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                var zeros = new byte[1 << 20];
+                for (var i = 0; i < 40; i++)
+                {
+                    stream.Write(zeros);
+                }
+            }
+        }
+
+        Assert.True(buffer.Length < 1 << 20, "the archive is small");
+        var problem = Assert.Single(SpreadsheetFiles.ReadWorkbook(buffer.ToArray(), "bomb.xlsx").Diagnostics);
+        Assert.Contains("unpacks to more than 64 MiB", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExcelDateInADateField_IsExplained()
+    {
+        var sheets = SheetFiles.SmallSheets().Append(("Scenario", [["field", "value"], ["id", "m"], ["title", "M"], ["date", 45884.0]])).ToArray();
+
+        var problem = Assert.Single(Read(sheets).Diagnostics);
+        Assert.StartsWith("matrix.xlsx:Scenario!B4: value: the cell holds the number 45884", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_BadCells_AreLocatedByLineAndColumn()
+    {
+        var csv = "actor,issue,position,salience\nusa,sanctions,55,0.6\nrus,sanctions,abc,1.5\nusa,sanctions,1,1\n";
+
+        var read = SpreadsheetFiles.ReadCsv(csv, "m.csv");
+
+        var shown = read.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Contains(shown, d => d.StartsWith("m.csv:3:15: position: 'abc' is not a number", StringComparison.Ordinal));
+        Assert.Contains(shown, d => d.StartsWith("m.csv:4:1: duplicate row", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Csv_ImportIntoScenario_RefusesNewActorsAndIssues()
+    {
+        var alaska = SheetFiles.Alaska();
+
+        var read = SpreadsheetFiles.ReadCsv("actor,issue,position,salience\nchn,sanctions,10,0.5\nusa,tariffs,10,0.5\n", "m.csv", into: alaska);
+
+        var shown = read.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Contains(shown, d => d.StartsWith("m.csv:2:1: unknown actor 'chn'", StringComparison.Ordinal) && d.Contains("Actors sheet", StringComparison.Ordinal));
+        Assert.Contains(shown, d => d.StartsWith("m.csv:3:5: unknown issue 'tariffs'", StringComparison.Ordinal));
+    }
+}
