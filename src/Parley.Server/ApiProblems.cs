@@ -7,7 +7,7 @@ namespace Parley.Server;
 
 /// <summary>
 /// The API's errors as RFC 9457 problem details (<c>application/problem+json</c>). Bad input keeps
-/// its located diagnostics as data: <c>diagnostics: [{file, line, column, message}]</c>, and
+/// its located diagnostics as data: <c>diagnostics: [{file, line, column, message}]</c> (with <c>sheet</c> and <c>cell</c> for a workbook's cells), and
 /// problems with the request itself as <c>errors: [message]</c>.
 /// </summary>
 internal static class ApiProblems
@@ -32,7 +32,7 @@ internal static class ApiProblems
             detail: count == 1 ? first : $"{count} problems found; the first: {first}",
             extensions: new Dictionary<string, object?>
             {
-                ["diagnostics"] = diagnostics.Select(d => new DiagnosticBody(d.File, d.Line, d.Column, d.Message)).ToArray(),
+                ["diagnostics"] = diagnostics.Select(d => new DiagnosticBody(d.File, d.Line, d.Column, d.Message) { Sheet = d.Sheet, Cell = d.Cell }).ToArray(),
                 ["errors"] = errors.ToArray(),
             });
     }
@@ -57,5 +57,12 @@ internal static class ApiProblems
     /// <param name="Line">1-based line.</param>
     /// <param name="Column">1-based column.</param>
     /// <param name="Message">What is wrong and what is allowed.</param>
-    internal sealed record DiagnosticBody(string File, int Line, int Column, string Message);
+    internal sealed record DiagnosticBody(string File, int Line, int Column, string Message)
+    {
+        /// <summary>The workbook sheet, for a problem in an .xlsx workbook (then line is the row and column the column number); left out otherwise.</summary>
+        public string? Sheet { get; init; }
+
+        /// <summary>The cell in A1 notation (<c>C7</c>), with <see cref="Sheet"/>; left out otherwise.</summary>
+        public string? Cell { get; init; }
+    }
 }

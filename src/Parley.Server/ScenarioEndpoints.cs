@@ -4,13 +4,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Parley.Application;
+using Parley.Formats;
+using Parley.Formats.Native;
+using Parley.Formats.Sheets;
 using Parley.Storage;
 
 namespace Parley.Server;
 
 /// <summary>
 /// <c>/scenarios</c>: save a scenario (a body in any supported format, or a multipart upload) as a new
-/// version, list scenarios, read a version, list the versions, and diff two versions.
+/// version, list scenarios, read a version, list the versions, diff two versions, and export and import
+/// the stance matrix as an .xlsx workbook or CSV.
 /// </summary>
 internal static class ScenarioEndpoints
 {
@@ -43,6 +47,18 @@ internal static class ScenarioEndpoints
             .WithSummary("Every version of a scenario, oldest first (without their texts)").Produces<ScenarioVersionView[]>().ProducesProblem(StatusCodes.Status404NotFound);
         scenarios.MapGet("/{name}/versions/{version:int}", (string name, int version, ParleyStore store) => Version(store, $"{name}@{version.ToString(CultureInfo.InvariantCulture)}"))
             .WithSummary("One version of a scenario, with its text").Produces<ScenarioVersionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        scenarios.MapGet("/{name}/matrix.xlsx", (string name, int? version, ParleyStore store) => Matrix(store, name, version, xlsx: true))
+            .WithSummary("The stance matrix of the latest version (or ?version=N) as an .xlsx workbook: every part of the scenario in sheets (docs/spreadsheets.md)")
+            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFiles.XlsxMediaType).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        scenarios.MapGet("/{name}/matrix.csv", (string name, int? version, ParleyStore store) => Matrix(store, name, version, xlsx: false))
+            .WithSummary("The stance matrix of the latest version (or ?version=N) as CSV: one row per actor and issue (docs/spreadsheets.md)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        scenarios.MapPost("/{name}/matrix", ImportMatrix)
+            .WithSummary("Import a stance matrix (multipart/form-data: file, an .xlsx workbook or a matrix CSV; optionally message) into the scenario as a new version; bad cells give 400 with each cell located (sheet, cell)")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ScenarioVersionView>(StatusCodes.Status201Created).Produces<ScenarioVersionView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery();
         scenarios.MapGet("/{name}/diff", Diff)
             .WithSummary("What changed between two versions (?from=N&to=M): actors, issues, stances, evidence, stages")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
@@ -89,6 +105,102 @@ internal static class ScenarioEndpoints
 
         var file = ScenarioSources.Text(source);
         var saved = store.SaveScenario(new ScenarioSnapshot(scenario, file.Text, file.FileName, file.Format), message);
+        var view = ScenarioVersionView.From(saved.Version, withContent: false) with { Created = saved.Created };
+        context.Response.Headers.Location = view.Link;
+        return Results.Json(view, ApiJson.Response, statusCode: saved.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static IResult Matrix(ParleyStore store, string name, int? version, bool xlsx)
+    {
+        if (version is < 1)
+        {
+            return ApiProblems.Invalid("version must be a whole number from 1; leave it out for the latest version");
+        }
+
+        var reference = version is { } number ? $"{name}@{number.ToString(CultureInfo.InvariantCulture)}" : name;
+        var (found, problem) = ScenarioSources.FindVersion(store, reference);
+        if (found is null)
+        {
+            return problem!;
+        }
+
+        var scenario = found.ToScenario();
+        var download = $"{ScenarioSources.DisplayName(found.Name)}-v{found.Version.ToString(CultureInfo.InvariantCulture)}";
+        return xlsx
+            ? Results.File(SpreadsheetFiles.ToXlsx(scenario), SpreadsheetFiles.XlsxMediaType, download + ".xlsx")
+            : Results.File(System.Text.Encoding.UTF8.GetBytes(SpreadsheetFiles.ToCsv(scenario)), "text/csv; charset=utf-8", download + ".csv");
+    }
+
+    /// <summary>
+    /// Imports an uploaded matrix into the latest version of <paramref name="name"/>: a workbook's sheets
+    /// replace the parts they hold, a CSV updates the stances, capabilities and scales it names; the result
+    /// is saved as native YAML, a new version when it changed.
+    /// </summary>
+    private static async Task<IResult> ImportMatrix(string name, HttpContext context, ParleyStore store, ServerOptions options)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return ApiProblems.Invalid("send the matrix as multipart/form-data with a part named 'file' (an .xlsx workbook or a matrix CSV)");
+        }
+
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            var (_, tooLarge) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            return tooLarge!;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return ApiProblems.Invalid("the form has no part named 'file'; send the .xlsx workbook or matrix CSV as 'file'");
+        }
+
+        var (latest, problem) = ScenarioSources.FindVersion(store, name);
+        if (latest is null)
+        {
+            return problem!;
+        }
+
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+
+        var fileName = ScenarioSources.DisplayName(file.FileName);
+        var baseline = latest.ToScenario();
+        ReadResult result;
+        if (SpreadsheetFiles.IsWorkbook(bytes, fileName))
+        {
+            result = SpreadsheetFiles.ReadWorkbook(bytes, fileName, baseline);
+        }
+        else
+        {
+            var (text, decodeProblem) = InputText.Decode(bytes, fileName);
+            result = text is null ? ReadResult.Failure([decodeProblem!]) : SpreadsheetFiles.ReadCsv(text, fileName, baseline);
+        }
+
+        if (result.Scenario is not { } scenario)
+        {
+            return ApiProblems.Invalid(result.Diagnostics, []);
+        }
+
+        if (scenario.IsDraft)
+        {
+            return ApiProblems.Invalid(result.OpenJudgements, [$"the matrix leaves {result.OpenJudgements.Length} judgement(s) open (empty positions or saliences); fill them in before importing"]);
+        }
+
+        var yaml = NativeScenarioWriter.ToYaml(scenario);
+        var message = form["message"].FirstOrDefault() ?? $"imported {fileName}";
+        var snapshot = new ScenarioSnapshot(scenario, yaml, Path.ChangeExtension(latest.FileName, ".yaml"), "yaml");
+        if (snapshot.Hash == latest.Hash)
+        {
+            // The matrix changes nothing: the latest version stays, rather than a copy in another text.
+            return Results.Json(ScenarioVersionView.From(latest, withContent: false) with { Created = false }, ApiJson.Response);
+        }
+
+        var saved = store.SaveScenario(snapshot, message);
         var view = ScenarioVersionView.From(saved.Version, withContent: false) with { Created = saved.Created };
         context.Response.Headers.Location = view.Link;
         return Results.Json(view, ApiJson.Response, statusCode: saved.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
