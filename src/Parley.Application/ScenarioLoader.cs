@@ -75,6 +75,13 @@ public static class ScenarioLoader
     public static ScenarioText ReadText(ScenarioSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source.Path is { } workbookPath && File.ReadAllBytes(workbookPath) is var bytes && Formats.Sheets.SpreadsheetFiles.IsWorkbook(bytes, workbookPath)
+            && Formats.Sheets.SpreadsheetFiles.ReadWorkbook(bytes, workbookPath).Scenario is { } fromWorkbook)
+        {
+            // A store keeps text: a workbook is kept as the native YAML of the scenario it holds.
+            return new ScenarioText(Formats.Native.NativeScenarioWriter.ToYaml(fromWorkbook), System.IO.Path.ChangeExtension(System.IO.Path.GetFileName(workbookPath), ".yaml"), "yaml");
+        }
+
         var text = source.Text ?? File.ReadAllText(source.Path!, System.Text.Encoding.UTF8);
         var fileName = source.Path is { } path
             ? System.IO.Path.GetFileName(path)

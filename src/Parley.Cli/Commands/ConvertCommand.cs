@@ -2,12 +2,13 @@ using System.CommandLine;
 using Parley.Application;
 using Parley.Formats;
 using Parley.Formats.Native;
+using Parley.Formats.Sheets;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley convert IN --to yaml|json [-o OUT]</c>: reads any supported format and writes
-/// Parley's native format. Never overwrites an existing file unless <c>--force</c> is given, and
+/// <c>parley convert IN --to yaml|json|xlsx|csv [-o OUT]</c>: reads any supported format and writes
+/// Parley's native format or the stance matrix as a workbook or CSV (docs/spreadsheets.md). Never overwrites an existing file unless <c>--force</c> is given, and
 /// then only by replacing it whole once the new content is written.
 /// </summary>
 internal static class ConvertCommand
@@ -15,12 +16,12 @@ internal static class ConvertCommand
     public static Command Create(CliConsole console)
     {
         var input = new Argument<string>("input") { Description = "The file to convert (any supported format)." };
-        var to = new Option<string>("--to") { Description = "Output format: yaml or json.", DefaultValueFactory = _ => "yaml" };
-        to.AcceptOnlyFromAmong("yaml", "json");
+        var to = new Option<string>("--to") { Description = "Output format: yaml, json, xlsx (the stance-matrix workbook, needs -o) or csv (the stance matrix).", DefaultValueFactory = _ => "yaml" };
+        to.AcceptOnlyFromAmong("yaml", "json", "xlsx", "csv");
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
         var force = new Option<bool>("--force") { Description = "Replace OUT if it already exists." };
         var format = new Option<string?>("--format") { Description = $"The input's format, if detection is not enough: {ScenarioFiles.FormatNames}." };
-        var command = new Command("convert", "Convert a scenario from any supported format to Parley's YAML or JSON.");
+        var command = new Command("convert", "Convert a scenario from any supported format to Parley's YAML or JSON, or to a stance-matrix workbook (.xlsx) or CSV.");
         command.Arguments.Add(input);
         command.Options.Add(to);
         command.Options.Add(output);
@@ -41,8 +42,29 @@ internal static class ConvertCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var text = parse.GetValue(to) == "json" ? NativeScenarioWriter.ToJson(scenario) : NativeScenarioWriter.ToYaml(scenario);
             var target = parse.GetValue(output);
+            if (parse.GetValue(to) == "xlsx")
+            {
+                if (target is null)
+                {
+                    console.Error.WriteLine("parley: --to xlsx: a workbook is binary; give the file to write with --output FILE.xlsx");
+                    return ExitCodes.InvalidInput;
+                }
+
+                return WriteFile(target, SpreadsheetFiles.ToXlsx(scenario), parse.GetValue(force), console);
+            }
+
+            if (parse.GetValue(to) == "csv" && SpreadsheetFiles.CsvOmissions(scenario) is { Count: > 0 } omitted)
+            {
+                console.Error.WriteLine($"parley: note: the CSV carries the stance matrix only, not {string.Join("; ", omitted)}: use --to xlsx to keep them");
+            }
+
+            var text = parse.GetValue(to) switch
+            {
+                "json" => NativeScenarioWriter.ToJson(scenario),
+                "csv" => SpreadsheetFiles.ToCsv(scenario),
+                _ => NativeScenarioWriter.ToYaml(scenario),
+            };
             if (target is null)
             {
                 console.Output.Write(text);
@@ -55,9 +77,13 @@ internal static class ConvertCommand
     }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="target"/>, a regular file, replacing an existing one only with <c>--force</c>.</summary>
-    private static int WriteFile(string target, string text, bool force, CliConsole console)
+    private static int WriteFile(string target, string text, bool force, CliConsole console) =>
+        WriteFile(target, new System.Text.UTF8Encoding(false).GetBytes(text), force, console);
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="target"/>, a regular file, replacing an existing one only with <c>--force</c>.</summary>
+    private static int WriteFile(string target, byte[] bytes, bool force, CliConsole console)
     {
-        if (OutputFile.Write(target, text, force, "choose another --output or add --force to replace it") is { } problem)
+        if (OutputFile.Write(target, bytes, force, "choose another --output or add --force to replace it") is { } problem)
         {
             console.Error.WriteLine($"parley: --output: {problem}");
             return ExitCodes.InvalidInput;
