@@ -51,6 +51,41 @@ public sealed class FileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Convert_ToXlsxAndCsv_ReadsBackAndForecastsTheSame()
+    {
+        var source = AlaskaFile();
+        var xlsx = Path.Combine(folder, "alaska.xlsx");
+        var csv = Path.Combine(folder, "alaska.csv");
+        Assert.Equal(0, CliRunner.Run("convert", source, "--to", "xlsx", "-o", xlsx).ExitCode);
+        Assert.Equal(0, CliRunner.Run("convert", source, "--to", "csv", "-o", csv).ExitCode);
+
+        Assert.Equal(CliRunner.Run("convert", source, "--to", "yaml").Output, CliRunner.Run("convert", xlsx, "--to", "yaml").Output);
+        Assert.Equal(CliRunner.Run("forecast", source, "--model", "compromise,nash", "--json").Output.Replace("alaska.yaml", "x", StringComparison.Ordinal),
+            CliRunner.Run("forecast", xlsx, "--model", "compromise,nash", "--json").Output.Replace("alaska.xlsx", "x", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.Run("validate", csv).ExitCode);
+        Assert.Equal(2, CliRunner.Run("convert", source, "--to", "xlsx").ExitCode);
+        Assert.Empty(Directory.GetFiles(folder, ".parley-*"));
+    }
+
+    [Fact]
+    public void Convert_BadCell_ExitsTwoWithTheCellAndNoStackTrace()
+    {
+        var xlsx = Path.Combine(folder, "bad.xlsx");
+        var scenario = BuiltInScenarios.Alaska();
+        var broken = scenario with { Stances = [.. scenario.Stances.Select((s, i) => i == 0 ? s with { Salience = 0.5, SalienceRange = null } : s)] };
+        File.WriteAllBytes(xlsx, Parley.Formats.Sheets.SpreadsheetFiles.ToXlsx(broken));
+        var text = File.ReadAllBytes(xlsx);
+        Assert.Equal(0, CliRunner.Run("validate", xlsx).ExitCode);
+
+        var (exitCode, _, error) = CliRunner.Run("convert", Write("bad-type.xlsx", "not a workbook"), "--to", "yaml");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("bad-type.xlsx:1:1: the file is named .xlsx but is not an .xlsx workbook", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.NotEmpty(text);
+    }
+
+    [Fact]
     public void Convert_ExistingOutput_IsNotOverwrittenWithoutForce()
     {
         var target = Write("keep.yaml", "precious");
