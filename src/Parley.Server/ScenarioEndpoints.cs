@@ -72,26 +72,35 @@ internal static class ScenarioEndpoints
 
     private static async Task<IResult> Upload(HttpContext context, ParleyStore store, ServerOptions options)
     {
+        var (form, file, problem) = await ReadUploadAsync(context, options, "send the file as multipart/form-data with a part named 'file'; or POST the file's text to /scenarios", "the scenario file").ConfigureAwait(false);
+        if (file is null)
+        {
+            return problem!;
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream());
+        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        return Save(context, store, text, file.FileName, form!["format"].FirstOrDefault(), form!["message"].FirstOrDefault(), form!["proposal"].FirstOrDefault());
+    }
+
+    /// <summary>The form and its part <c>file</c> of a multipart upload within the body limit, or the 400/413 problem.</summary>
+    private static async Task<(IFormCollection? Form, IFormFile? File, IResult? Problem)> ReadUploadAsync(HttpContext context, ServerOptions options, string notAForm, string part)
+    {
         if (!context.Request.HasFormContentType)
         {
-            return ApiProblems.Invalid("send the file as multipart/form-data with a part named 'file'; or POST the file's text to /scenarios");
+            return (null, null, ApiProblems.Invalid(notAForm));
         }
 
         if (context.Request.ContentLength > options.MaxRequestBodyBytes)
         {
             var (_, tooLarge) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
-            return tooLarge!;
+            return (null, null, tooLarge);
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return ApiProblems.Invalid("the form has no part named 'file'; send the scenario file as 'file'");
-        }
-
-        using var reader = new StreamReader(file.OpenReadStream());
-        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        return Save(context, store, text, file.FileName, form["format"].FirstOrDefault(), form["message"].FirstOrDefault(), form["proposal"].FirstOrDefault());
+        return form.Files.GetFile("file") is { } file
+            ? (form, file, null)
+            : (form, null, ApiProblems.Invalid($"the form has no part named 'file'; send {part} as 'file'"));
     }
 
     private static IResult Save(HttpContext context, ParleyStore store, string text, string? fileName, string? format, string? message, string? proposal)
@@ -138,21 +147,10 @@ internal static class ScenarioEndpoints
     /// </summary>
     private static async Task<IResult> ImportMatrix(string name, HttpContext context, ParleyStore store, ServerOptions options)
     {
-        if (!context.Request.HasFormContentType)
+        var (form, file, uploadProblem) = await ReadUploadAsync(context, options, "send the matrix (an .xlsx workbook or a matrix CSV) as multipart/form-data with a part named 'file'", "the .xlsx workbook or matrix CSV").ConfigureAwait(false);
+        if (file is null)
         {
-            return ApiProblems.Invalid("send the matrix as multipart/form-data with a part named 'file' (an .xlsx workbook or a matrix CSV)");
-        }
-
-        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
-        {
-            var (_, tooLarge) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
-            return tooLarge!;
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return ApiProblems.Invalid("the form has no part named 'file'; send the .xlsx workbook or matrix CSV as 'file'");
+            return uploadProblem!;
         }
 
         var (latest, problem) = ScenarioSources.FindVersion(store, name);
@@ -192,7 +190,7 @@ internal static class ScenarioEndpoints
         }
 
         var yaml = NativeScenarioWriter.ToYaml(scenario);
-        var message = form["message"].FirstOrDefault() ?? $"imported {fileName}";
+        var message = form!["message"].FirstOrDefault() ?? $"imported {fileName}";
         var snapshot = new ScenarioSnapshot(scenario, yaml, Path.ChangeExtension(latest.FileName, ".yaml"), "yaml");
         if (snapshot.Hash == latest.Hash)
         {
