@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of Parley's readers with SharpFuzz and AFL++.
 #
-#   fuzz/run.sh TARGET SECONDS     fuzz one target (yaml, json, ktab-csv, ktab-xml, decide, bdm, deu, overlay, detect)
+#   fuzz/run.sh TARGET SECONDS     fuzz one target (yaml, json, ktab-csv, ktab-xml, decide, bdm, matrix-csv, xlsx, deu, overlay, detect)
 #   fuzz/run.sh A,B,C SECONDS      fuzz several targets in turn, SECONDS each (one build)
 #   fuzz/run.sh all SECONDS        fuzz every target in turn, SECONDS each
 #   fuzz/run.sh --parallel all SECONDS
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-targets=(yaml json ktab-csv ktab-xml decide bdm deu overlay detect)
+targets=(yaml json ktab-csv ktab-xml decide bdm matrix-csv xlsx deu overlay detect)
 parallel=0
 if [ "${1:-}" = --parallel ]; then
   parallel=1

@@ -28,6 +28,8 @@ public static class FuzzTargets
         ["ktab-xml"] = bytes => Scenario(bytes, new KtabXmlReader()),
         ["decide"] = bytes => Scenario(bytes, new DecideReader()),
         ["bdm"] = bytes => Scenario(bytes, new BdmCsvReader()),
+        ["matrix-csv"] = bytes => Scenario(bytes, new Parley.Formats.Sheets.MatrixCsvReader()),
+        ["xlsx"] = Workbook,
 
         // The capability option changes which columns are read; the input's length picks one, so each is fuzzed.
         ["deu"] = bytes => Scenario(bytes, new DeuReader((DeuCapability)(bytes.Length % 3))),
@@ -59,6 +61,20 @@ public static class FuzzTargets
         }
 
         var result = read(text);
+        if (result.Succeeded)
+        {
+            Check(result.Scenario is not null && result.Diagnostics.IsEmpty, "a successful read has a scenario and no diagnostics");
+        }
+        else
+        {
+            CheckLocated(result.Diagnostics);
+        }
+    }
+
+    /// <summary>A workbook's bytes go to the workbook reader as they are (it is binary), which must give a scenario or located diagnostics.</summary>
+    private static void Workbook(byte[] bytes)
+    {
+        var result = Parley.Formats.Sheets.SpreadsheetFiles.ReadWorkbook(bytes, FileName);
         if (result.Succeeded)
         {
             Check(result.Scenario is not null && result.Diagnostics.IsEmpty, "a successful read has a scenario and no diagnostics");

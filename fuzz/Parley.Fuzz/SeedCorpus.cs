@@ -41,6 +41,8 @@ internal static class SeedCorpus
                 && NativeScenarioReader.Yaml.Recognizes(text, file) && NativeScenarioReader.Yaml.Read(text, file).Scenario is { } scenario)
             {
                 written += Save(output, "json", Path.ChangeExtension(name, ".json"), System.Text.Encoding.UTF8.GetBytes(NativeScenarioWriter.ToJson(scenario)));
+                written += Save(output, "xlsx", Path.ChangeExtension(name, ".xlsx"), Parley.Formats.Sheets.SpreadsheetFiles.ToXlsx(scenario));
+                written += Save(output, "matrix-csv", Path.ChangeExtension(name, ".csv"), System.Text.Encoding.UTF8.GetBytes(Parley.Formats.Sheets.SpreadsheetFiles.ToCsv(scenario)));
             }
         }
 
@@ -71,6 +73,7 @@ internal static class SeedCorpus
                 ScenarioFormat.KtabXml => "ktab-xml",
                 ScenarioFormat.Decide => "decide",
                 ScenarioFormat.BdmCsv => "bdm",
+                ScenarioFormat.MatrixCsv => "matrix-csv",
                 _ => "deu",
             };
         }
