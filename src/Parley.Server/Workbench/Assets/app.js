@@ -32,7 +32,8 @@ const nextId = prefix => `${prefix}-${++unique}`;
 /** A labelled control: <label for> + control, so every control has a name. */
 function labelled(text, control, hint) {
   control.id ||= nextId('f');
-  return h('label', { for: control.id }, h('span', {}, text), control, hint ? h('span', { class: 'hint' }, hint) : null);
+  // The label is a sibling, not a wrapper, so its name is its text alone (not the options of a select).
+  return h('div', { class: 'field' }, h('label', { for: control.id }, text), control, hint ? h('span', { class: 'hint' }, hint) : null);
 }
 
 function say(text) { statusLine.textContent = text; if (text) setTimeout(() => { if (statusLine.textContent === text) statusLine.textContent = ''; }, 6000); }
@@ -72,7 +73,7 @@ function problemList(error) {
 
 function table(headers, rows, options = {}) {
   return h('div', { class: 'table-wrap', tabindex: options.scroll ? '0' : null, role: options.scroll ? 'region' : null, 'aria-label': options.scroll ? options.caption : null },
-    h('table', { class: options.class || '' },
+    h('table', { class: options.class || '', id: options.id || null },
       options.caption ? h('caption', { class: 'muted' }, options.caption) : null,
       h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.text ?? x)))),
       h('tbody', {}, rows)));
@@ -131,7 +132,7 @@ async function scenarioList() {
   h('div', { class: 'row' }, labelled('Scenario file (YAML, JSON, KTAB, Decide, BDM, DEU)', file), labelled('Format', format), labelled('Message', message), h('button', { type: 'submit' }, 'Upload')),
   uploadProblems);
 
-  const id = h('input', { type: 'text', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9_.-]*', placeholder: 'e.g. coalition-2026' });
+  const id = h('input', { type: 'text', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9_.\\-]*', placeholder: 'e.g. coalition-2026' });
   const title = h('input', { type: 'text', required: true, placeholder: 'e.g. Coalition talks after the election' });
   const create = h('form', { class: 'row', 'aria-labelledby': 'create-title', onsubmit: event => {
     event.preventDefault();
@@ -234,15 +235,15 @@ async function editor(name) {
   const actorsBody = h('tbody');
   function renderActors() {
     actorsBody.replaceChildren(...doc.actors.map((actor, i) => {
-      const kind = h('select', { dataset: { path: `actors.${i}.kind` }, 'aria-label': `Kind of actor ${actor.id || i + 1}` }, ['', 'state', 'person', 'organisation', 'bloc'].map(k => h('option', { value: k, selected: (actor.kind || '') === k }, k || '(none)')));
+      const kind = h('select', { dataset: { path: `actors.${i}.kind` }, 'aria-label': `Kind of actor ${i + 1}` }, ['', 'state', 'person', 'organisation', 'bloc'].map(k => h('option', { value: k, selected: (actor.kind || '') === k }, k || '(none)')));
       kind.addEventListener('change', () => setField(`actors.${i}.kind`, kind.value || undefined));
       return h('tr', { dataset: { path: `actors.${i}` } },
         h('td', {}, input(`actors.${i}.id`, { label: `Id of actor ${i + 1}`, size: 10 })),
-        h('td', {}, input(`actors.${i}.name`, { label: `Name of actor ${actor.id || i + 1}`, size: 18 })),
+        h('td', {}, input(`actors.${i}.name`, { label: `Name of actor ${i + 1}`, size: 18 })),
         h('td', {}, kind),
-        h('td', {}, input(`actors.${i}.capability`, { numeric: true, label: `Capability of ${actor.id || i + 1}`, size: 6 })),
-        h('td', {}, input(`actors.${i}.members`, { list: true, label: `Members of ${actor.id || i + 1} (actor ids, comma-separated)`, size: 18 })),
-        h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove actor ${actor.id || i + 1}`, onclick: () => removeActor(i) }, 'Remove')));
+        h('td', {}, input(`actors.${i}.capability`, { numeric: true, label: `Capability of actor ${i + 1}`, size: 6 })),
+        h('td', {}, input(`actors.${i}.members`, { list: true, label: `Members of actor ${i + 1} (actor ids, comma-separated)`, size: 18 })),
+        h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove actor ${i + 1}`, onclick: () => removeActor(i) }, 'Remove')));
     }));
   }
   function removeActor(i) {
@@ -259,19 +260,19 @@ async function editor(name) {
   const issuesBody = h('tbody');
   function renderIssues() {
     issuesBody.replaceChildren(...doc.issues.map((issue, i) => {
-      const anchors = h('input', { type: 'text', size: 28, value: (issue.anchors || []).map(a => `${a.value}=${a.label}`).join('; '), dataset: { path: `issues.${i}.anchors` }, 'aria-label': `Labelled points of ${issue.id || i + 1} (value=label; …)` });
+      const anchors = h('input', { type: 'text', size: 28, value: (issue.anchors || []).map(a => `${a.value}=${a.label}`).join('; '), dataset: { path: `issues.${i}.anchors` }, 'aria-label': `Labelled points of issue ${i + 1} (value=label; …)` });
       anchors.addEventListener('input', () => {
         const list = anchors.value.split(';').map(x => x.trim()).filter(Boolean).map(x => { const at = x.indexOf('='); return { value: parseValue(at < 0 ? x : x.slice(0, at)), label: at < 0 ? '' : x.slice(at + 1).trim() }; });
         setField(`issues.${i}.anchors`, list.length ? list : undefined);
       });
       return h('tr', { dataset: { path: `issues.${i}` } },
         h('td', {}, input(`issues.${i}.id`, { label: `Id of issue ${i + 1}`, size: 10 })),
-        h('td', {}, input(`issues.${i}.name`, { label: `Name of issue ${issue.id || i + 1}`, size: 20 })),
-        h('td', {}, input(`issues.${i}.min`, { numeric: true, label: `Scale minimum of ${issue.id || i + 1}`, size: 5 })),
-        h('td', {}, input(`issues.${i}.max`, { numeric: true, label: `Scale maximum of ${issue.id || i + 1}`, size: 5 })),
-        h('td', {}, input(`issues.${i}.status_quo`, { numeric: true, label: `Status quo of ${issue.id || i + 1}`, size: 5 })),
+        h('td', {}, input(`issues.${i}.name`, { label: `Name of issue ${i + 1}`, size: 20 })),
+        h('td', {}, input(`issues.${i}.min`, { numeric: true, label: `Scale minimum of issue ${i + 1}`, size: 5 })),
+        h('td', {}, input(`issues.${i}.max`, { numeric: true, label: `Scale maximum of issue ${i + 1}`, size: 5 })),
+        h('td', {}, input(`issues.${i}.status_quo`, { numeric: true, label: `Status quo of issue ${i + 1}`, size: 5 })),
         h('td', {}, anchors),
-        h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove issue ${issue.id || i + 1}`, onclick: () => { const id = doc.issues[i].id; doc.issues.splice(i, 1); doc.stances = doc.stances.filter(s => s.issue !== id); renderAll(); changed(); } }, 'Remove')));
+        h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove issue ${i + 1}`, onclick: () => { const id = doc.issues[i].id; doc.issues.splice(i, 1); doc.stances = doc.stances.filter(s => s.issue !== id); renderAll(); changed(); } }, 'Remove')));
     }));
   }
   const issues = h('section', { 'aria-labelledby': 'issues-title' }, h('h2', { id: 'issues-title' }, 'Issues'),
@@ -358,6 +359,19 @@ async function editor(name) {
   }
 
   function renderAll() { renderActors(); renderIssues(); renderGrid(); }
+
+  // Renaming an actor or an issue renames it in its stances, and the grid follows (on change, so typing keeps focus).
+  let renaming = null;
+  main.addEventListener('focusin', event => { const path = event.target.dataset?.path || ''; if (/^(actors|issues)\.\d+\.id$/.test(path)) renaming = { path, before: event.target.value }; });
+  main.addEventListener('change', event => {
+    const path = event.target.dataset?.path || '';
+    if (!renaming || renaming.path !== path) return;
+    const after = event.target.value.trim();
+    const field = path.startsWith('actors') ? 'actor' : 'issue';
+    for (const stance of doc.stances) if (stance[field] === renaming.before) stance[field] = after;
+    renaming.before = after;
+    renderGrid(); changed();
+  });
   function focusLast(kind) { const rows = (kind === 'actors' ? actorsBody : issuesBody).querySelectorAll('tr'); rows[rows.length - 1]?.querySelector('input')?.focus(); }
 
   // -- validation: the text sent is the editor's JSON, so every diagnostic's line names a field
@@ -507,7 +521,7 @@ async function runPanel(name, doc) {
   function renderModels() {
     modelBox.replaceChildren(h('legend', {}, 'Models'));
     if (analyses[kind.value].several) {
-      modelBox.append(h('div', { class: 'row' }, all.map((m, i) => h('label', { for: checks[i].id ||= nextId('m'), title: m.citation, style: 'flex-direction:row;gap:4px;align-items:center' }, checks[i], m.id))),
+      modelBox.append(h('div', { class: 'row' }, all.map((m, i) => h('span', { class: 'check' }, checks[i], h('label', { for: checks[i].id ||= nextId('m'), title: m.citation }, m.id)))),
         h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', onclick: () => { checks.forEach(c => { c.checked = true; }); renderOptions(); } }, 'All'), h('button', { type: 'button', class: 'secondary', onclick: () => { checks.forEach(c => { c.checked = false; }); renderOptions(); } }, 'None')));
     } else {
       modelBox.append(labelled('Model', single));
@@ -594,6 +608,7 @@ function follow(run, box, done) {
   const text = h('span', { id: 'progress-text' }, 'starting…');
   const cancel = h('button', { type: 'button', class: 'danger', onclick: async () => { cancel.disabled = true; try { await api(`/runs/${run.id}`, { method: 'DELETE' }); } catch (error) { box.append(problemList(error)); } } }, 'Cancel');
   box.replaceChildren(h('p', {}, `Run ${run.id} (${run.command}) is working.`), bar, h('p', { class: 'row' }, text, cancel));
+  document.body.dataset.followed = String(run.id);
   const events = new EventSource(`/runs/${run.id}/events`);
   current = () => events.close();
   events.addEventListener('progress', event => {
@@ -692,7 +707,7 @@ async function runView(id) {
   const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare')) : null;
   main.replaceChildren(heading, facts, links, compareRow, content);
   if (!isForecast) {
-    left.append(h('h2', {}, 'Result'), ...genericResult(result));
+    left.append(h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null, ...genericResult(result));
     ready('run');
     return;
   }
@@ -814,7 +829,7 @@ async function whatIfPanel(run, result) {
       h('button', { type: 'button', class: 'secondary', onclick: () => { if (!value.value.trim()) return; edits.push(issue.value ? `${actor.value}.${issue.value}.${field.value}=${value.value.trim()}` : `${actor.value}.capability=${value.value.trim()}`); value.value = ''; renderEdits(); } }, 'Add the change'))),
     h('fieldset', {}, h('legend', {}, 'Remove an actor'), h('div', { class: 'row' }, labelled('Actor', removeSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { if (!removed.includes(removeSelect.value)) removed.push(removeSelect.value); renderEdits(); } }, 'Remove'))),
     h('h3', {}, 'Edits'), list,
-    h('fieldset', {}, h('legend', {}, 'Models'), h('div', { class: 'row' }, whatifModels.map(c => labelled(c.value, c)))),
+    h('fieldset', {}, h('legend', {}, 'Models'), h('div', { class: 'row' }, whatifModels.map(c => h('span', { class: 'check' }, c, h('label', { for: c.id ||= nextId('w') }, c.value))))),
     h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), resultBox];
 }
 
@@ -845,7 +860,7 @@ async function compare(a, b) {
         h('td', { class: `num ${differs && delta !== undefined ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? 'only one run' : `${delta > 0 ? '+' : ''}${number(delta)}`)));
     }
     parts.push(h('h2', {}, 'Forecasts side by side'), h('p', { id: 'compare-summary' }, `${differing} of ${rows.length} forecasts differ (highlighted).`),
-      table(['Issue', 'Model', { text: `Run ${a}`, num: true }, { text: `Run ${b}`, num: true }, { text: 'Difference', num: true }], rows, { scroll: true, caption: 'Each model\'s forecast per issue in both runs' }));
+      table(['Issue', 'Model', { text: `Run ${a}`, num: true }, { text: `Run ${b}`, num: true }, { text: 'Difference', num: true }], rows, { scroll: true, id: 'compare-table', caption: 'Each model\'s forecast per issue in both runs' }));
   } else {
     parts.push(h('h2', {}, 'Result values that differ'), h('p', { id: 'compare-summary' }, `${diff.body.result_changes} values differ.`),
       table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c => h('tr', { class: 'changed' }, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta))))));
