@@ -76,7 +76,7 @@ function table(headers, rows, options = {}) {
     h('table', { class: options.class || '', id: options.id || null },
       options.caption ? h('caption', { class: 'muted' }, options.caption) : null,
       h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.text ?? x)))),
-      h('tbody', {}, rows)));
+      rows.length === 1 && rows[0] instanceof HTMLTableSectionElement ? rows[0] : h('tbody', {}, rows)));
 }
 
 // ---------- routing ----------
