@@ -26,6 +26,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Two actors, one issue");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await Ready(page, "new");
+        Assert.DoesNotContain("\nnull\n", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         // An empty scenario is not valid: the checker says so at once.
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an actor" }).ClickAsync();
@@ -53,6 +54,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         Assert.EndsWith("#/scenario/pair-talks", page.Url, StringComparison.Ordinal);
         Assert.Contains("pair-talks@1", await page.Locator("section[aria-labelledby=history-title]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("20", await page.GetByLabel("position of north on border").InputValueAsync());
+        Assert.Equal("0.8", await page.GetByLabel("salience of north on border").InputValueAsync());
         await Screenshot(page, "workbench-create.png");
         AssertNoProblems();
     }
@@ -64,18 +66,22 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await page.GetByLabel("Scenario file (YAML, JSON, KTAB, Decide, BDM, DEU)").SetInputFilesAsync(AlaskaFile);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         await Ready(page, "scenario");
+        await page.WaitForSelectorAsync("body[data-checked]");
         Assert.Contains("valid (15 actors, 7 issues, 35 stances, 3 stages)", await page.Locator("#check-summary").InnerTextAsync(), StringComparison.Ordinal);
 
         // Time to interactive of the Alaska scenario page: navigation start to the page's ready marker.
-        var times = new List<double>();
-        for (var i = 0; i < 3; i++)
+        // The first validation result follows the ready marker; both are printed (never asserted: speed is measured, not gated).
+        var times = new List<string>();
+        for (var i = 0; i < 5; i++)
         {
             var fresh = await Open("#/scenario/alaska-2025");
-            times.Add(await fresh.EvaluateAsync<double>("() => window.parleyReadyAt"));
+            await fresh.WaitForSelectorAsync("body[data-checked]");
+            var ready = await fresh.EvaluateAsync<double[]>("() => [window.parleyReadyAt, window.parleyCheckedAt]");
+            times.Add(string.Create(CultureInfo.InvariantCulture, $"{ready[0]:0} (checked {ready[1]:0})"));
             await fresh.CloseAsync();
         }
 
-        output.WriteLine($"time to interactive, Alaska scenario page (ms): {string.Join(", ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}");
+        output.WriteLine($"time to interactive, Alaska scenario page (ms from navigation start): {string.Join(", ", times)}");
 
         var salience = page.GetByLabel("salience of usa on ceasefire");
         await salience.FillAsync("1.5");
@@ -228,6 +234,8 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Run the what-if" }).ClickAsync();
         await page.Locator("#whatif-result tbody tr").First.WaitForAsync();
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280, "the run page is wider than the window");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Screenshot(page, "workbench-whatif.png");
         AssertNoProblems();
     }

@@ -93,6 +93,7 @@ const routes = [
 async function route() {
   if (current) { current(); current = null; }
   delete document.body.dataset.ready;
+  delete document.body.dataset.checked;
   const hash = location.hash || '#/';
   for (const [pattern, view] of routes) {
     const match = hash.match(pattern);
@@ -194,7 +195,7 @@ async function editor(name) {
     doc = JSON.parse(sessionStorage.getItem('parley-new') || 'null');
     if (!doc) { location.hash = '#/'; return; }
   } else {
-    const [{ body }, history] = await Promise.all([api(`/scenarios/${encodeURIComponent(name)}/document`), api(`/scenarios/${encodeURIComponent(name)}/versions`)]);
+    const [{ body }, history] = await Promise.all([api(`/scenarios/${encodeURIComponent(name)}/document`), api(`/scenarios/${encodeURIComponent(name)}/versions`), loadModels()]);
     doc = body;
     versions = history.body;
   }
@@ -482,11 +483,13 @@ async function editor(name) {
     h('h1', {}, stored ? name : `New scenario ${doc.id}`),
     h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
       stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}`, onclick: event => { event.preventDefault(); sessionStorage.setItem('parley-runs-scenario', name); location.hash = '#/runs'; } }, 'This scenario\'s runs') : null),
-    details, actors, issues, stances, saveBar, history, sheet,
-    stored ? await runPanel(name, doc) : null);
+    ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc) : null].filter(Boolean));
   renderAll();
-  await check();
+  // The editor is usable now; parley validate's verdict on the stored text follows in a moment.
   ready(stored ? 'scenario' : 'new');
+  await check();
+  if (window.parleyCheckedAt === undefined) window.parleyCheckedAt = performance.now();
+  document.body.dataset.checked = 'true';
 }
 
 // ---------- run: forms generated from each model's own option description ----------
@@ -705,16 +708,17 @@ async function runView(id) {
   const others = (await api(`/runs?limit=100&scenario=${encodeURIComponent(scenarioName)}`)).body.filter(r => r.id !== id && r.status === 'completed');
   const otherSelect = h('select', {}, others.map(r => h('option', { value: r.id }, `run ${r.id}: ${r.command} ${r.scenario} (${r.models.join(', ')})`)));
   const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare')) : null;
-  main.replaceChildren(heading, facts, links, compareRow, content);
+  main.replaceChildren(...[heading, facts, links, compareRow, content].filter(Boolean));
   if (!isForecast) {
     left.append(h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null, ...genericResult(result));
     ready('run');
     return;
   }
-  left.append(h('h2', {}, 'Forecast'), forecastTable(result, 'Each model\'s forecast per issue, on the issue\'s scale'));
+  const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result' });
+  left.append(whatIfResult, h('h2', {}, 'Forecast'), forecastTable(result, 'Each model\'s forecast per issue, on the issue\'s scale'));
   const side = h('aside', { class: 'side', 'aria-labelledby': 'whatif-title' });
   content.append(side);
-  side.append(...await whatIfPanel(run, result));
+  side.append(...await whatIfPanel(run, result, whatIfResult));
   const chartsBox = h('section', { 'aria-labelledby': 'charts-title' }, h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Drawing the charts…'));
   const playbackBox = h('section', { 'aria-labelledby': 'playback-title', id: 'playback' });
   left.append(playbackBox, chartsBox);
@@ -777,7 +781,7 @@ function renderPlayback(box, playback) {
   draw();
 }
 
-async function whatIfPanel(run, result) {
+async function whatIfPanel(run, result, resultBox) {
   const { body: doc } = await api(`/scenarios/${encodeURIComponent(run.scenario.split('@')[0])}/document?version=${run.scenario.split('@')[1]}`);
   const edits = [];
   const removed = [];
@@ -787,7 +791,6 @@ async function whatIfPanel(run, result) {
   const field = h('select', {}, ['position', 'salience'].map(f => h('option', { value: f }, f)));
   const value = h('input', { type: 'text', inputmode: 'decimal', size: 6 });
   const removeSelect = h('select', {}, doc.actors.map(a => h('option', { value: a.id }, a.name || a.id)));
-  const resultBox = h('div', { id: 'whatif-result', 'aria-live': 'polite' });
   const fast = ['compromise', 'median', 'nash', 'eum'];
   const whatifModels = run.models.map(m => h('input', { type: 'checkbox', value: m, checked: run.models.length <= 4 || fast.includes(m) }));
   const current = (a, i, f) => { const s = doc.stances.find(x => x.actor === a && x.issue === i); return s ? s[f] : undefined; };
@@ -817,7 +820,7 @@ async function whatIfPanel(run, result) {
             h('td', { class: 'num' }, number(before)), h('td', { class: 'num' }, number(row.whatif)), h('td', { class: `num ${moved ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? '' : `${delta > 0 ? '+' : ''}${number(delta)}`)));
         }
       }
-      resultBox.replaceChildren(h('p', { class: 'muted' }, 'Round trip ', h('span', { id: 'whatif-ms' }, String(Math.round(elapsed))), ` ms (run ${body.id}).`),
+      resultBox.replaceChildren(h('h2', {}, `What if: ${[...edits, ...removed.map(a => `remove ${a}`)].join(', ')}`), h('p', { class: 'muted' }, 'Round trip ', h('span', { id: 'whatif-ms' }, String(Math.round(elapsed))), ` ms (run ${body.id}).`),
         table(['Model', 'Issue', { text: 'Saved run', num: true }, { text: 'What-if', num: true }, { text: 'Shift', num: true }], rows, { caption: 'The forecast against the saved run, issue by issue' }));
       document.body.dataset.whatif = String(body.id);
     } catch (error) { resultBox.replaceChildren(problemList(error)); }
@@ -830,7 +833,7 @@ async function whatIfPanel(run, result) {
     h('fieldset', {}, h('legend', {}, 'Remove an actor'), h('div', { class: 'row' }, labelled('Actor', removeSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { if (!removed.includes(removeSelect.value)) removed.push(removeSelect.value); renderEdits(); } }, 'Remove'))),
     h('h3', {}, 'Edits'), list,
     h('fieldset', {}, h('legend', {}, 'Models'), h('div', { class: 'row' }, whatifModels.map(c => h('span', { class: 'check' }, c, h('label', { for: c.id ||= nextId('w') }, c.value))))),
-    h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), resultBox];
+    h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), h('p', { class: 'hint' }, 'The result shows at the top of the page.')];
 }
 
 // ---------- compare two stored runs ----------
