@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Models;
 using Parley.Reports;
+using Parley.Server.Workbench;
 using Parley.Storage;
 
 namespace Parley.Server;
@@ -133,7 +134,7 @@ public static class ParleyServer
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapOpenApi();
-            endpoints.MapGet("/", () => Results.Redirect("/docs/")).ExcludeFromDescription();
+            WorkbenchEndpoints.Map(endpoints);
             endpoints.MapGet("/health", (ParleyStore store) => Results.Json(new { Status = "ok", Version = ParleyStore.ParleyVersion, Store = store.Location.Display }, ApiJson.Response))
                 .WithTags("Server").WithSummary("Whether the server is up, its version and its store");
             MapModels(endpoints);

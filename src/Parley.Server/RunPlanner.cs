@@ -82,12 +82,39 @@ internal static class RunPlanner
         return (run is null || stored is null ? run : run with { Request = run.Request with { VersionId = stored.Id } }, problem);
     }
 
-    private static (PlannedRun?, IResult?) Forecast(string kind, RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    /// <summary>
+    /// The checked forecast <paramref name="body"/> asks for (traced, as every forecast the server
+    /// runs), without recording anything: the workbench's charts re-plan a stored run with it.
+    /// </summary>
+    public static (ForecastPlan? Plan, IResult? Problem) PlanForecast(RunBody body, bool stages, ParleyStore store)
     {
-        var stages = kind == "stages" || body.Stages == true;
+        var (source, sourceProblem) = ScenarioSources.Resolve(body.Scenario, store, out _);
+        if (source is null)
+        {
+            return (null, sourceProblem);
+        }
+
+        var flags = new Flags();
+        var (models, modelProblem) = Models("forecast", body, flags);
+        if (models is null)
+        {
+            return (null, modelProblem);
+        }
+
+        var planned = ForecastPlanOf(body, stages, source, models, flags);
+        return planned.Value is { } plan ? (plan, null) : (null, ApiProblems.Invalid(planned));
+    }
+
+    private static Outcome<ForecastPlan> ForecastPlanOf(RunBody body, bool stages, ScenarioSource source, ModelRequest models, Flags flags)
+    {
         var blocs = flags.Add("--blocs", body.Blocs, "as-written");
         flags.Switch("--stages", stages);
-        var planned = ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true }, Blocs = blocs, Stages = stages });
+        return ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true }, Blocs = blocs, Stages = stages });
+    }
+
+    private static (PlannedRun?, IResult?) Forecast(string kind, RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    {
+        var planned = ForecastPlanOf(body, kind == "stages" || body.Stages == true, source, models, flags);
         if (planned.Value is not { } plan)
         {
             return (null, ApiProblems.Invalid(planned));

@@ -80,7 +80,7 @@ internal static class ServeCommand
             }
 
             var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? ParleyServer.Url(options);
-            console.Output.WriteLine($"Parley {Storage.ParleyStore.ParleyVersion} serving {address} (store {opened.Location.Display}); API docs at {address}/docs/, OpenAPI at {address}/openapi/v1.json");
+            console.Output.WriteLine($"Parley {Storage.ParleyStore.ParleyVersion} serving {address} (store {opened.Location.Display}); the workbench at {address}/, API docs at {address}/docs/, OpenAPI at {address}/openapi/v1.json");
             if (options.Token is { } required)
             {
                 console.Output.WriteLine(generated

@@ -12,11 +12,13 @@ namespace Parley.Reports.Charts;
 /// dynamic model, read from the model's trace: the expected utility model and SMP record positions
 /// per round; the exchange model records its exchanges, which are replayed from the stances.
 /// </summary>
-internal static class BargainingHistory
+public static class BargainingHistory
 {
     /// <summary>Positions per round (round 0 = the stances) for <paramref name="issueId"/>; actors in scenario order.</summary>
     public static ImmutableArray<ImmutableDictionary<string, double>> Positions(Scenario scenario, ModelResult result, string issueId)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(result);
         var start = scenario.StancesOn(issueId).ToImmutableDictionary(s => s.ActorId, s => s.Position, StringComparer.Ordinal);
         var rounds = ImmutableArray.CreateBuilder<ImmutableDictionary<string, double>>();
         rounds.Add(start);

@@ -71,6 +71,18 @@ public static class EChartsOptions
         return option;
     }
 
+    /// <summary>The name of the embedded Apache ECharts library (minified) in this assembly.</summary>
+    internal const string LibraryResource = "Parley.Reports.Html.echarts.min.js";
+
+    /// <summary>
+    /// The Apache ECharts library these options are drawn with (pinned by Html/npm/package-lock.json,
+    /// embedded at build), for a web page that serves it itself rather than from a CDN.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The build did not embed the library.</exception>
+    public static Stream OpenLibrary() =>
+        typeof(EChartsOptions).Assembly.GetManifestResourceStream(LibraryResource)
+            ?? throw new InvalidOperationException($"the chart library resource {LibraryResource} is missing from Parley.Reports; rebuild it (its build runs npm ci)");
+
     /// <summary>The option object as compact JSON, safe to embed in a <c>&lt;script&gt;</c> element.</summary>
     public static string ToJson(ChartSpec chart) => ToOption(chart).ToJsonString(Compact);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using System.Text;
 using Parley.Reports.Charts;
 
@@ -12,7 +11,6 @@ namespace Parley.Reports.Html;
 /// </summary>
 internal sealed class HtmlPage
 {
-    private const string ChartLibraryResource = "Parley.Reports.Html.echarts.min.js";
     private static readonly Lazy<string> ChartLibrary = new(LoadChartLibrary);
     private readonly StringBuilder body = new();
     private readonly List<ChartSpec> charts = [];
@@ -140,8 +138,7 @@ internal sealed class HtmlPage
 
     private static string LoadChartLibrary()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ChartLibraryResource)
-            ?? throw new InvalidOperationException($"the chart library resource {ChartLibraryResource} is missing from Parley.Reports; rebuild it (its build runs npm ci)");
+        using var stream = EChartsOptions.OpenLibrary();
         using var reader = new StreamReader(stream, Encoding.UTF8);
 
         // A script element ends at the first "</script"; the library has none, and this keeps it so.

@@ -1,0 +1,875 @@
+// Parley workbench: one page, plain ES module, no framework (docs/workbench.md). Every view is
+// built from the JSON API of `parley serve`; the routes live in the URL's hash so they never
+// collide with the API's paths. A view sets <body data-ready="NAME"> when it is usable.
+
+const main = document.getElementById('main');
+const statusLine = document.getElementById('status');
+let models = null;      // GET /models, loaded once
+let current = null;     // the view's teardown (EventSource, timers)
+
+// ---------- small helpers ----------
+
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
+    else if (key === 'text') element.textContent = value;
+    else if (key === 'dataset') Object.assign(element.dataset, value);
+    else if (key in element && typeof value !== 'string') element[key] = value;
+    else element.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+let unique = 0;
+const nextId = prefix => `${prefix}-${++unique}`;
+
+/** A labelled control: <label for> + control, so every control has a name. */
+function labelled(text, control, hint) {
+  control.id ||= nextId('f');
+  // The label is a sibling, not a wrapper, so its name is its text alone (not the options of a select).
+  return h('div', { class: 'field' }, h('label', { for: control.id }, text), control, hint ? h('span', { class: 'hint' }, hint) : null);
+}
+
+function say(text) { statusLine.textContent = text; if (text) setTimeout(() => { if (statusLine.textContent === text) statusLine.textContent = ''; }, 6000); }
+
+function number(value, digits = 1) {
+  if (value === undefined || value === null || Number.isNaN(value)) return '';
+  if (typeof value !== 'number') return String(value);
+  return Math.abs(value) >= 100 || Number.isInteger(value) ? String(Math.round(value * 10) / 10) : value.toFixed(digits === 1 && Math.abs(value) < 1 ? 3 : digits);
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, options);
+  const type = response.headers.get('content-type') || '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const error = new Error(body && body.detail ? body.detail : `${response.status} ${response.statusText}`);
+    error.status = response.status;
+    error.body = body;
+    throw error;
+  }
+  return { status: response.status, body, headers: response.headers };
+}
+
+const postJson = (path, body) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+function ready(name) {
+  document.body.dataset.ready = name;
+  if (window.parleyReadyAt === undefined) window.parleyReadyAt = performance.now();
+}
+
+function problemList(error) {
+  const body = error.body || {};
+  const items = [...(body.diagnostics || []).map(d => `${d.file}:${d.line}:${d.column}: ${d.message}`), ...(body.errors || [])];
+  if (items.length === 0) items.push(error.message);
+  return h('div', { class: 'problems', role: 'alert' }, h('ul', {}, items.map(text => h('li', {}, text))));
+}
+
+function table(headers, rows, options = {}) {
+  return h('div', { class: 'table-wrap', tabindex: options.scroll ? '0' : null, role: options.scroll ? 'region' : null, 'aria-label': options.scroll ? options.caption : null },
+    h('table', { class: options.class || '', id: options.id || null },
+      options.caption ? h('caption', { class: 'muted' }, options.caption) : null,
+      h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.text ?? x)))),
+      rows.length === 1 && rows[0] instanceof HTMLTableSectionElement ? rows[0] : h('tbody', {}, rows)));
+}
+
+// ---------- routing ----------
+
+const routes = [
+  [/^#?\/?$/, () => scenarioList()],
+  [/^#\/new$/, () => editor(null)],
+  [/^#\/scenario\/([^/]+)$/, m => editor(decodeURIComponent(m[1]))],
+  [/^#\/runs$/, () => runList()],
+  [/^#\/runs\/(\d+)$/, m => runView(Number(m[1]))],
+  [/^#\/compare\/(\d+)\/(\d+)$/, m => compare(Number(m[1]), Number(m[2]))],
+];
+
+async function route() {
+  if (current) { current(); current = null; }
+  delete document.body.dataset.ready;
+  delete document.body.dataset.checked;
+  const hash = location.hash || '#/';
+  for (const [pattern, view] of routes) {
+    const match = hash.match(pattern);
+    if (match) {
+      main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+      try { await view(match); } catch (error) { main.replaceChildren(h('h1', {}, 'Something went wrong'), problemList(error)); ready('error'); }
+      return;
+    }
+  }
+  main.replaceChildren(h('h1', {}, 'No such page'), h('p', {}, h('a', { href: '#/' }, 'Back to the scenarios')));
+  ready('missing');
+}
+
+window.addEventListener('hashchange', route);
+
+// ---------- scenarios: list, create, upload ----------
+
+async function scenarioList() {
+  const { body: scenarios } = await api('/scenarios');
+  const file = h('input', { type: 'file', name: 'file', required: true });
+  const format = h('select', { name: 'format' }, ['', 'yaml', 'json', 'ktab', 'ktab-xml', 'decide', 'bdm', 'deu'].map(f => h('option', { value: f }, f || 'detect from the content')));
+  const message = h('input', { type: 'text', name: 'message', placeholder: 'why this version' });
+  const uploadProblems = h('div');
+  const upload = h('form', { class: 'stack', 'aria-labelledby': 'upload-title', onsubmit: async event => {
+    event.preventDefault();
+    const form = new FormData();
+    form.append('file', file.files[0]);
+    if (format.value) form.append('format', format.value);
+    if (message.value) form.append('message', message.value);
+    uploadProblems.replaceChildren();
+    try {
+      const { body } = await api('/scenarios/upload', { method: 'POST', body: form });
+      say(body.created === false ? `${body.reference}: unchanged` : `saved ${body.reference}`);
+      location.hash = `#/scenario/${encodeURIComponent(body.name)}`;
+    } catch (error) { uploadProblems.replaceChildren(problemList(error)); }
+  } },
+  h('div', { class: 'row' }, labelled('Scenario file (YAML, JSON, KTAB, Decide, BDM, DEU)', file), labelled('Format', format), labelled('Message', message), h('button', { type: 'submit' }, 'Upload')),
+  uploadProblems);
+
+  const id = h('input', { type: 'text', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9_.\\-]*', placeholder: 'e.g. coalition-2026' });
+  const title = h('input', { type: 'text', required: true, placeholder: 'e.g. Coalition talks after the election' });
+  const create = h('form', { class: 'row', 'aria-labelledby': 'create-title', onsubmit: event => {
+    event.preventDefault();
+    sessionStorage.setItem('parley-new', JSON.stringify({ id: id.value.trim(), title: title.value.trim(), actors: [], issues: [], stances: [] }));
+    location.hash = '#/new';
+  } }, labelled('Id', id), labelled('Title', title), h('button', { type: 'submit' }, 'Create'));
+
+  main.replaceChildren(
+    h('h1', {}, 'Scenarios'),
+    scenarios.length === 0 ? h('p', {}, 'No scenario in the store yet: create one or upload a file.') :
+      table(['Scenario', { text: 'Versions', num: true }, { text: 'Runs', num: true }, 'Latest'], scenarios.map(s => h('tr', {},
+        h('td', {}, h('a', { href: `#/scenario/${encodeURIComponent(s.name)}` }, s.name)),
+        h('td', { class: 'num' }, s.versions ?? ''), h('td', { class: 'num' }, s.runs ?? ''), h('td', { class: 'muted' }, (s.latest_hash || s.hash || '').slice(0, 12))))),
+    h('h2', { id: 'create-title' }, 'Create a scenario by hand'), create,
+    h('h2', { id: 'upload-title' }, 'Upload a scenario file'), upload);
+  ready('scenarios');
+}
+
+// ---------- the editor ----------
+
+/** JSON text of `value` exactly as JSON.stringify(value, null, 2), and for each line the path of the field it holds. */
+function serialise(value) {
+  const lines = [];
+  const paths = [];
+  function write(node, indent, prefix, path, last) {
+    const pad = '  '.repeat(indent);
+    const comma = last ? '' : ',';
+    if (Array.isArray(node) && node.length > 0) {
+      lines.push(`${pad}${prefix}[`); paths.push(path);
+      node.forEach((item, i) => write(item, indent + 1, '', path ? `${path}.${i}` : String(i), i === node.length - 1));
+      lines.push(`${pad}]${comma}`); paths.push(path);
+    } else if (node && typeof node === 'object' && !Array.isArray(node) && Object.keys(node).length > 0) {
+      const keys = Object.keys(node).filter(k => node[k] !== undefined);
+      lines.push(`${pad}${prefix}{`); paths.push(path);
+      keys.forEach((key, i) => write(node[key], indent + 1, `${JSON.stringify(key)}: `, path ? `${path}.${key}` : key, i === keys.length - 1));
+      lines.push(`${pad}}${comma}`); paths.push(path);
+    } else {
+      lines.push(`${pad}${prefix}${JSON.stringify(node)}${comma}`); paths.push(path);
+    }
+  }
+  write(value, 0, '', '', true);
+  return { text: lines.join('\n') + '\n', paths };
+}
+
+/** Number text as a number; anything else is kept as typed, so the checker names it. Empty: absent. */
+function parseValue(text) {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed) ? value : trimmed;
+}
+
+const show = value => value === undefined || value === null ? '' : String(value);
+
+async function editor(name) {
+  let doc;
+  let versions = [];
+  if (name === null) {
+    doc = JSON.parse(sessionStorage.getItem('parley-new') || 'null');
+    if (!doc) { location.hash = '#/'; return; }
+  } else {
+    const [{ body }, history] = await Promise.all([api(`/scenarios/${encodeURIComponent(name)}/document`), api(`/scenarios/${encodeURIComponent(name)}/versions`), loadModels()]);
+    doc = body;
+    versions = history.body;
+  }
+  doc.actors ||= []; doc.issues ||= []; doc.stances ||= [];
+  const stored = name !== null;
+  const problemsBox = h('div', { id: 'problems', 'aria-live': 'polite' });
+  const summary = h('p', { class: 'muted', id: 'check-summary' });
+  let checkTimer = null;
+  let checkSeq = 0;
+
+  function changed() { clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); }
+
+  function setField(path, value) {
+    const keys = path.split('.');
+    let node = doc;
+    for (const key of keys.slice(0, -1)) node = node[key];
+    if (value === undefined) delete node[keys.at(-1)]; else node[keys.at(-1)] = value;
+    changed();
+  }
+
+  function input(path, options = {}) {
+    const keys = path.split('.');
+    let value = doc;
+    for (const key of keys) value = value == null ? undefined : value[key];
+    const control = h('input', { type: 'text', inputmode: options.numeric ? 'decimal' : null, value: options.list ? (value || []).join(', ') : show(value), dataset: { path }, size: options.size || null, 'aria-label': options.label || null, class: options.class || null });
+    control.addEventListener('input', () => {
+      const text = control.value;
+      setField(path, options.list ? (text.trim() ? text.split(',').map(x => x.trim()).filter(Boolean) : undefined) : options.numeric ? parseValue(text) : (text.trim() === '' && !options.keepEmpty ? undefined : text));
+    });
+    return control;
+  }
+
+  // -- scenario fields
+  const details = h('section', { 'aria-labelledby': 'details-title' }, h('h2', { id: 'details-title' }, 'Scenario'),
+    h('div', { class: 'row' }, labelled('Id', input('id', { size: 24 })), labelled('Title', input('title', { size: 50 })), labelled('Date', input('date', { size: 12 }))));
+
+  // -- actors
+  const actorsBody = h('tbody');
+  function renderActors() {
+    actorsBody.replaceChildren(...doc.actors.map((actor, i) => {
+      const kind = h('select', { dataset: { path: `actors.${i}.kind` }, 'aria-label': `Kind of actor ${i + 1}` }, ['', 'state', 'person', 'organisation', 'bloc'].map(k => h('option', { value: k, selected: (actor.kind || '') === k }, k || '(none)')));
+      kind.addEventListener('change', () => setField(`actors.${i}.kind`, kind.value || undefined));
+      return h('tr', { dataset: { path: `actors.${i}` } },
+        h('td', {}, input(`actors.${i}.id`, { label: `Id of actor ${i + 1}`, size: 10 })),
+        h('td', {}, input(`actors.${i}.name`, { label: `Name of actor ${i + 1}`, size: 18 })),
+        h('td', {}, kind),
+        h('td', {}, input(`actors.${i}.capability`, { numeric: true, label: `Capability of actor ${i + 1}`, size: 6 })),
+        h('td', {}, input(`actors.${i}.members`, { list: true, label: `Members of actor ${i + 1} (actor ids, comma-separated)`, size: 18 })),
+        h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove actor ${i + 1}`, onclick: () => removeActor(i) }, 'Remove')));
+    }));
+  }
+  function removeActor(i) {
+    const id = doc.actors[i].id;
+    doc.actors.splice(i, 1);
+    doc.stances = doc.stances.filter(s => s.actor !== id);
+    renderAll(); changed();
+  }
+  const actors = h('section', { 'aria-labelledby': 'actors-title' }, h('h2', { id: 'actors-title' }, 'Actors'),
+    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Members / bloc', ''], [actorsBody], { caption: 'Actors with their capability; members are the ids of the persons or states an actor speaks for.' }),
+    h('button', { type: 'button', class: 'secondary', onclick: () => { doc.actors.push({ id: `actor${doc.actors.length + 1}`, name: '', kind: 'state', capability: 1 }); renderAll(); changed(); focusLast('actors'); } }, 'Add an actor'));
+
+  // -- issues
+  const issuesBody = h('tbody');
+  function renderIssues() {
+    issuesBody.replaceChildren(...doc.issues.map((issue, i) => {
+      const anchors = h('input', { type: 'text', size: 28, value: (issue.anchors || []).map(a => `${a.value}=${a.label}`).join('; '), dataset: { path: `issues.${i}.anchors` }, 'aria-label': `Labelled points of issue ${i + 1} (value=label; …)` });
+      anchors.addEventListener('input', () => {
+        const list = anchors.value.split(';').map(x => x.trim()).filter(Boolean).map(x => { const at = x.indexOf('='); return { value: parseValue(at < 0 ? x : x.slice(0, at)), label: at < 0 ? '' : x.slice(at + 1).trim() }; });
+        setField(`issues.${i}.anchors`, list.length ? list : undefined);
+      });
+      return h('tr', { dataset: { path: `issues.${i}` } },
+        h('td', {}, input(`issues.${i}.id`, { label: `Id of issue ${i + 1}`, size: 10 })),
+        h('td', {}, input(`issues.${i}.name`, { label: `Name of issue ${i + 1}`, size: 20 })),
+        h('td', {}, input(`issues.${i}.min`, { numeric: true, label: `Scale minimum of issue ${i + 1}`, size: 5 })),
+        h('td', {}, input(`issues.${i}.max`, { numeric: true, label: `Scale maximum of issue ${i + 1}`, size: 5 })),
+        h('td', {}, input(`issues.${i}.status_quo`, { numeric: true, label: `Status quo of issue ${i + 1}`, size: 5 })),
+        h('td', {}, anchors),
+        h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove issue ${i + 1}`, onclick: () => { const id = doc.issues[i].id; doc.issues.splice(i, 1); doc.stances = doc.stances.filter(s => s.issue !== id); renderAll(); changed(); } }, 'Remove')));
+    }));
+  }
+  const issues = h('section', { 'aria-labelledby': 'issues-title' }, h('h2', { id: 'issues-title' }, 'Issues'),
+    table(['Id', 'Name', 'Min', 'Max', 'Status quo', 'Labelled points (value=label; …)', ''], [issuesBody]),
+    h('button', { type: 'button', class: 'secondary', onclick: () => { doc.issues.push({ id: `issue${doc.issues.length + 1}`, name: '', min: 0, max: 100 }); renderAll(); changed(); focusLast('issues'); } }, 'Add an issue'));
+
+  // -- the stance grid: actor x issue
+  const grid = h('div');
+  function stanceIndex(actor, issue) { return doc.stances.findIndex(s => s.actor === actor && s.issue === issue); }
+  function stanceInput(actorId, issueId, field) {
+    const index = stanceIndex(actorId, issueId);
+    const value = index >= 0 ? doc.stances[index][field] : undefined;
+    const control = h('input', { type: 'text', inputmode: 'decimal', size: 4, value: show(value), 'aria-label': `${field} of ${actorId} on ${issueId}`, dataset: { path: index >= 0 ? `stances.${index}.${field}` : `new.${actorId}.${issueId}.${field}`, actor: actorId, issue: issueId, field } });
+    control.addEventListener('input', () => {
+      let at = stanceIndex(actorId, issueId);
+      const parsed = parseValue(control.value);
+      if (at < 0) {
+        if (parsed === undefined) return;
+        doc.stances.push({ actor: actorId, issue: issueId });
+        at = doc.stances.length - 1;
+        control.closest('td').querySelectorAll('input').forEach(x => { x.dataset.path = `stances.${at}.${x.dataset.field}`; });
+      }
+      setField(`stances.${at}.${field}`, parsed);
+      const stance = doc.stances[at];
+      if (stance.position === undefined && stance.salience === undefined && !(stance.evidence || []).length) {
+        doc.stances.splice(at, 1);
+        renderGrid();
+      }
+    });
+    return control;
+  }
+  function renderGrid() {
+    if (doc.actors.length === 0 || doc.issues.length === 0) { grid.replaceChildren(h('p', { class: 'muted' }, 'Add actors and issues to fill the grid.')); return; }
+    grid.replaceChildren(table(['Actor \\ issue', ...doc.issues.map(i => i.name || i.id)], doc.actors.map(actor => h('tr', {},
+      h('th', { scope: 'row' }, actor.name || actor.id),
+      doc.issues.map(issue => {
+        const index = stanceIndex(actor.id, issue.id);
+        const evidence = index >= 0 ? (doc.stances[index].evidence || []).length : 0;
+        return h('td', { dataset: { path: index >= 0 ? `stances.${index}` : '' } }, h('div', { class: 'cell' },
+          h('span', { 'aria-hidden': 'true' }, 'pos'), stanceInput(actor.id, issue.id, 'position'),
+          h('span', { 'aria-hidden': 'true' }, 'sal'), stanceInput(actor.id, issue.id, 'salience'),
+          h('button', { type: 'button', class: 'secondary evidence-count', 'aria-label': `Evidence of ${actor.id} on ${issue.id} (${evidence})`, onclick: () => evidenceDialog(actor.id, issue.id) }, `evidence (${evidence})`)));
+      }))), { class: 'grid', scroll: true, caption: 'Stances: position on the issue\'s scale and salience (0-1) of each actor on each issue' }));
+  }
+  const stances = h('section', { 'aria-labelledby': 'stances-title' }, h('h2', { id: 'stances-title' }, 'Stances (actor × issue)'), grid);
+
+  // -- evidence of one stance
+  function evidenceDialog(actorId, issueId) {
+    let at = stanceIndex(actorId, issueId);
+    if (at < 0) { doc.stances.push({ actor: actorId, issue: issueId }); at = doc.stances.length - 1; }
+    const stance = doc.stances[at];
+    const items = (stance.evidence || []).map(e => ({ ...e }));
+    const kinds = ['quote', 'paraphrase', 'judgement'];
+    const list = h('div', { class: 'stack' });
+    const sources = (doc.sources || []).map(s => s.id);
+    function renderList() {
+      list.replaceChildren(...items.map((item, i) => {
+        const kind = kinds.find(k => k in item) || 'judgement';
+        const kindSelect = h('select', {}, kinds.map(k => h('option', { value: k, selected: k === kind }, k)));
+        const text = h('textarea', { rows: 2, cols: 50 }, item[kind] || '');
+        const source = h('select', {}, ['', ...sources].map(s => h('option', { value: s, selected: (item.source || '') === s }, s || '(no source)')));
+        kindSelect.addEventListener('change', () => { const value = item[kind]; kinds.forEach(k => delete item[k]); item[kindSelect.value] = value || ''; renderList(); });
+        text.addEventListener('input', () => { item[kindSelect.value] = text.value; });
+        source.addEventListener('change', () => { if (source.value) item.source = source.value; else delete item.source; });
+        return h('fieldset', {}, h('legend', {}, `Evidence ${i + 1}`),
+          h('div', { class: 'row' }, labelled('Kind', kindSelect), labelled('Source', source), labelled('Text', text),
+            h('button', { type: 'button', class: 'danger', onclick: () => { items.splice(i, 1); renderList(); } }, 'Remove')));
+      }));
+    }
+    renderList();
+    const newSource = h('input', { type: 'text', size: 12 });
+    const newTitle = h('input', { type: 'text', size: 30 });
+    const dialog = h('dialog', { 'aria-labelledby': 'evidence-title' },
+      h('h2', { id: 'evidence-title' }, `Evidence: ${actorId} on ${issueId}`), list,
+      h('button', { type: 'button', class: 'secondary', onclick: () => { items.push({ quote: '' }); renderList(); } }, 'Add evidence'),
+      h('details', {}, h('summary', {}, 'Add a source'), h('div', { class: 'row' }, labelled('Source id', newSource), labelled('Title', newTitle),
+        h('button', { type: 'button', class: 'secondary', onclick: () => { if (!newSource.value.trim()) return; (doc.sources ||= []).push({ id: newSource.value.trim(), title: newTitle.value.trim() || newSource.value.trim() }); sources.push(newSource.value.trim()); renderList(); changed(); } }, 'Add source'))),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', onclick: () => { const kept = items.filter(e => kinds.some(k => (e[k] || '').trim())); if (kept.length) stance.evidence = kept; else delete stance.evidence; dialog.close(); renderGrid(); changed(); } }, 'Done'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel')));
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  function renderAll() { renderActors(); renderIssues(); renderGrid(); }
+
+  // Renaming an actor or an issue renames it in its stances, and the grid follows (on change, so typing keeps focus).
+  let renaming = null;
+  main.addEventListener('focusin', event => { const path = event.target.dataset?.path || ''; if (/^(actors|issues)\.\d+\.id$/.test(path)) renaming = { path, before: event.target.value }; });
+  main.addEventListener('change', event => {
+    const path = event.target.dataset?.path || '';
+    if (!renaming || renaming.path !== path) return;
+    const after = event.target.value.trim();
+    const field = path.startsWith('actors') ? 'actor' : 'issue';
+    for (const stance of doc.stances) if (stance[field] === renaming.before) stance[field] = after;
+    renaming.before = after;
+    renderGrid(); changed();
+  });
+  function focusLast(kind) { const rows = (kind === 'actors' ? actorsBody : issuesBody).querySelectorAll('tr'); rows[rows.length - 1]?.querySelector('input')?.focus(); }
+
+  // -- validation: the text sent is the editor's JSON, so every diagnostic's line names a field
+  let lastProblems = [];
+  async function check() {
+    const seq = ++checkSeq;
+    const { text, paths } = serialise(doc);
+    const fileName = `${doc.id || 'scenario'}.json`;
+    const { body } = await api(`/scenarios/check?file_name=${encodeURIComponent(fileName)}&format=json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+    if (seq !== checkSeq) return body;
+    showProblems(body.diagnostics.map(d => ({ ...d, path: paths[d.line - 1] || '' })), body.summary);
+    return body;
+  }
+  function controlFor(path) {
+    let at = path;
+    while (at) {
+      const found = main.querySelector(`input[data-path="${CSS.escape(at)}"], select[data-path="${CSS.escape(at)}"]`);
+      if (found) return found;
+      const cell = main.querySelector(`[data-path="${CSS.escape(at)}"]`);
+      if (cell) return cell.querySelector('input, select') || cell;
+      at = at.includes('.') ? at.slice(0, at.lastIndexOf('.')) : '';
+    }
+    return null;
+  }
+  function showProblems(problems, summaryText) {
+    main.querySelectorAll('.field-error').forEach(x => x.remove());
+    main.querySelectorAll('.invalid').forEach(x => { x.classList.remove('invalid'); x.removeAttribute('aria-invalid'); x.removeAttribute('aria-describedby'); });
+    lastProblems = problems;
+    summary.textContent = summaryText || (problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} found` : '');
+    summary.className = problems.length ? 'bad' : 'ok';
+    if (problems.length === 0) { problemsBox.replaceChildren(); saveButton.disabled = false; return; }
+    saveButton.disabled = true;
+    const items = [];
+    for (const problem of problems) {
+      const control = controlFor(problem.path);
+      const text = `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+      if (control) {
+        const note = h('span', { class: 'field-error', id: nextId('error') }, problem.message);
+        control.classList.add('invalid');
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+        control.insertAdjacentElement('afterend', note);
+      }
+      items.push(h('li', {}, control ? h('a', { href: '#', onclick: event => { event.preventDefault(); control.focus(); } }, text) : text));
+    }
+    problemsBox.replaceChildren(h('div', { class: 'problems' }, h('p', {}, 'parley validate finds:'), h('ul', {}, items)));
+  }
+
+  // -- save: every save is a new version
+  const message = h('input', { type: 'text', size: 40, placeholder: 'what changed and why' });
+  const saveButton = h('button', { type: 'button', onclick: save }, 'Save as a new version');
+  async function save() {
+    const { text } = serialise(doc);
+    try {
+      const { body } = await api(`/scenarios?file_name=${encodeURIComponent(`${doc.id}.json`)}&format=json${message.value ? `&message=${encodeURIComponent(message.value)}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+      say(body.created === false ? `no change: ${body.reference} already holds this` : `saved ${body.reference}`);
+      sessionStorage.removeItem('parley-new');
+      if (name === null || body.name !== name) location.hash = `#/scenario/${encodeURIComponent(body.name)}`;
+      else await route();
+    } catch (error) {
+      if (error.body && error.body.diagnostics) { await check(); }
+      problemsBox.replaceChildren(problemList(error));
+    }
+  }
+
+  // -- history and diff
+  const history = h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'History'));
+  if (stored) {
+    const from = h('select', {}, versions.map(v => h('option', { value: v.version, selected: v.version === Math.max(1, versions.length - 1) }, `version ${v.version}`)));
+    const to = h('select', {}, versions.map(v => h('option', { value: v.version, selected: v.version === versions.length }, `version ${v.version}`)));
+    const diffBox = h('div', { id: 'diff' });
+    history.append(
+      table(['Version', 'Saved', 'Format', 'Message', ''], versions.map(v => h('tr', {},
+        h('td', {}, v.reference), h('td', {}, new Date(v.created_at).toLocaleString()), h('td', {}, v.format), h('td', {}, v.message || ''),
+        h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Load version ${v.version} into the editor`, onclick: async () => { const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${v.version}`); doc = body; doc.actors ||= []; doc.issues ||= []; doc.stances ||= []; renderAll(); changed(); say(`version ${v.version} loaded; save to make it the latest`); } }, 'Load'))))),
+      h('div', { class: 'row' }, labelled('From', from), labelled('To', to), h('button', { type: 'button', class: 'secondary', onclick: async () => {
+        const { body } = await api(`/scenarios/${encodeURIComponent(name)}/diff?from=${from.value}&to=${to.value}`);
+        diffBox.replaceChildren(body.changes.length === 0 ? h('p', {}, body.same_data ? 'The two versions hold the same data.' : 'No change.') :
+          table(['Change', 'Part', 'Subject', 'Field', 'Before', 'After'], body.changes.map(c => h('tr', { class: 'changed' },
+            h('td', {}, c.kind), h('td', {}, c.part), h('td', {}, c.subject), h('td', {}, c.field ?? ''), h('td', {}, show(c.before)), h('td', {}, show(c.after))))));
+      } }, 'Show the differences')),
+      diffBox);
+  } else {
+    history.append(h('p', { class: 'muted' }, 'Not saved yet: the first save makes version 1.'));
+  }
+
+  // -- spreadsheet slot: the matrix endpoints (docs/workbench.md); hidden while the server has none
+  const sheet = h('section', { class: 'sheet-slot', id: 'sheet-slot', hidden: true, 'aria-labelledby': 'sheet-title' });
+  if (stored) {
+    const sheetFile = h('input', { type: 'file', accept: '.xlsx,.csv' });
+    const sheetProblems = h('div');
+    sheet.append(h('h2', { id: 'sheet-title' }, 'Spreadsheet: the actor × issue matrix'),
+      h('p', {}, h('a', { class: 'button secondary', href: `/scenarios/${encodeURIComponent(name)}/matrix.xlsx`, download: '' }, 'Download .xlsx'), ' ',
+        h('a', { class: 'button secondary', href: `/scenarios/${encodeURIComponent(name)}/matrix.csv`, download: '' }, 'Download .csv')),
+      h('form', { class: 'row', onsubmit: async event => {
+        event.preventDefault();
+        const form = new FormData(); form.append('file', sheetFile.files[0]);
+        sheetProblems.replaceChildren();
+        try { const { body } = await api(`/scenarios/${encodeURIComponent(name)}/matrix`, { method: 'POST', body: form }); say(`saved ${body.reference || 'a new version'}`); await route(); } catch (error) { sheetProblems.replaceChildren(problemList(error)); }
+      } }, labelled('Matrix file (.xlsx or .csv)', sheetFile), h('button', { type: 'submit' }, 'Import')), sheetProblems);
+    fetch(`/scenarios/${encodeURIComponent(name)}/matrix.csv`, { method: 'HEAD' }).then(r => { sheet.hidden = r.status === 404; }).catch(() => {});
+  }
+
+  const saveBar = h('section', { 'aria-labelledby': 'save-title' }, h('h2', { id: 'save-title' }, 'Check and save'), summary, problemsBox,
+    h('div', { class: 'row' }, labelled('Message', message), saveButton));
+
+  main.replaceChildren(
+    h('h1', {}, stored ? name : `New scenario ${doc.id}`),
+    h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
+      stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}`, onclick: event => { event.preventDefault(); sessionStorage.setItem('parley-runs-scenario', name); location.hash = '#/runs'; } }, 'This scenario\'s runs') : null),
+    ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc) : null].filter(Boolean));
+  renderAll();
+  // The editor is usable now; parley validate's verdict on the stored text follows in a moment.
+  ready(stored ? 'scenario' : 'new');
+  await check();
+  if (window.parleyCheckedAt === undefined) window.parleyCheckedAt = performance.now();
+  document.body.dataset.checked = 'true';
+}
+
+// ---------- run: forms generated from each model's own option description ----------
+
+async function loadModels() {
+  if (!models) models = (await api('/models')).body.models;
+  return models;
+}
+
+const analyses = {
+  forecast: { label: 'Forecast', several: true, fields: [] },
+  stages: { label: 'Forecast in stages', several: true, fields: [] },
+  montecarlo: { label: 'Monte Carlo', several: false, fields: [['draws', 'Draws', 'integer', '10000'], ['spread', 'Default spread (0-1)', 'number', ''], ['threads', 'Threads (0: one per processor)', 'integer', '0']] },
+  sensitivity: { label: 'Sensitivity', several: false, fields: [['draws', 'Draws', 'integer', ''], ['spread', 'Default spread (0-1)', 'number', '']] },
+  influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', '']] },
+};
+
+async function runPanel(name, doc) {
+  const all = await loadModels();
+  const kind = h('select', {}, Object.entries(analyses).filter(([k]) => k !== 'stages' || (doc.stages || []).length).map(([k, a]) => h('option', { value: k }, a.label)));
+  const modelBox = h('fieldset', {}, h('legend', {}, 'Models'));
+  const optionsBox = h('div');
+  const analysisBox = h('div', { class: 'row' });
+  const seed = h('input', { type: 'text', inputmode: 'numeric', size: 8, placeholder: '0' });
+  const progressBox = h('div', { id: 'progress' });
+  const checks = all.map(m => h('input', { type: 'checkbox', value: m.id, checked: true }));
+  const single = h('select', {}, all.map(m => h('option', { value: m.id, selected: m.id === 'compromise' }, `${m.id}: ${m.name}`)));
+  const fields = {};
+
+  function chosen() { return analyses[kind.value].several ? checks.filter(c => c.checked).map(c => c.value) : [single.value]; }
+
+  function renderModels() {
+    modelBox.replaceChildren(h('legend', {}, 'Models'));
+    if (analyses[kind.value].several) {
+      modelBox.append(h('div', { class: 'row' }, all.map((m, i) => h('span', { class: 'check' }, checks[i], h('label', { for: checks[i].id ||= nextId('m'), title: m.citation }, m.id)))),
+        h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', onclick: () => { checks.forEach(c => { c.checked = true; }); renderOptions(); } }, 'All'), h('button', { type: 'button', class: 'secondary', onclick: () => { checks.forEach(c => { c.checked = false; }); renderOptions(); } }, 'None')));
+    } else {
+      modelBox.append(labelled('Model', single));
+    }
+    analysisBox.replaceChildren(labelled('Seed', seed), ...analyses[kind.value].fields.map(([key, label, type, fallback]) => {
+      fields[key] ||= h('input', { type: 'text', inputmode: type === 'integer' ? 'numeric' : 'decimal', size: 8, placeholder: fallback, value: key === 'draws' && kind.value === 'montecarlo' ? '1000' : '' });
+      return labelled(label, fields[key]);
+    }));
+    renderOptions();
+  }
+
+  // One control per option name: models that share an option (rounds, tolerance) share the control.
+  const optionControls = {};
+  function renderOptions() {
+    const picked = all.filter(m => chosen().includes(m.id));
+    const byName = new Map();
+    for (const model of picked) for (const option of model.options) {
+      if (!byName.has(option.name)) byName.set(option.name, { option, models: [] });
+      byName.get(option.name).models.push(model.id);
+    }
+    optionsBox.replaceChildren(byName.size === 0 ? h('p', { class: 'muted' }, 'The chosen models take no options.') :
+      h('fieldset', {}, h('legend', {}, 'Model options (from each model\'s description)'), h('div', { class: 'row' }, [...byName.values()].map(({ option, models: takers }) => {
+        let control = optionControls[option.name];
+        if (!control) {
+          if (option.type === 'choice') control = h('select', {}, [h('option', { value: '' }, `default (${option.default ?? 'none'})`), ...(option.choices || []).map(c => h('option', { value: c }, c))]);
+          else if (option.type === 'boolean') control = h('select', {}, [['', `default (${option.default ?? 'false'})`], ['true', 'true'], ['false', 'false']].map(([v, t]) => h('option', { value: v }, t)));
+          else control = h('input', { type: 'text', inputmode: option.type === 'integer' ? 'numeric' : 'decimal', size: 8, placeholder: option.default ?? '' });
+          control.dataset.option = option.name;
+          control.dataset.parameter = option.parameter ? 'true' : 'false';
+          control.dataset.type = option.type;
+          optionControls[option.name] = control;
+        }
+        const range = option.minimum !== undefined || option.maximum !== undefined ? ` ${option.minimum ?? ''}${option.minimum_exclusive ? ' (exclusive)' : ''} to ${option.maximum ?? ''}` : '';
+        return labelled(`${option.name} (${takers.join(', ')})`, control, `${option.help}${range ? `; range${range}` : ''}`);
+      }))));
+  }
+
+  function body() {
+    const request = { scenario: { ref: name } };
+    const ids = chosen();
+    request.models = analyses[kind.value].several && ids.length === all.length ? 'all' : ids.join(',');
+    if (seed.value.trim()) request.seed = Number(seed.value);
+    const parameters = {};
+    for (const control of Object.values(optionControls)) {
+      if (!control.isConnected || control.value === '') continue;
+      const value = control.dataset.type === 'boolean' ? control.value === 'true' : ['number', 'integer'].includes(control.dataset.type) ? Number(control.value) : control.value;
+      if (control.dataset.parameter === 'true') parameters[control.dataset.option] = value;
+      else request[control.dataset.option] = value;
+    }
+    if (Object.keys(parameters).length) request.parameters = parameters;
+    for (const [key, , type] of analyses[kind.value].fields) {
+      const control = fields[key];
+      if (control && control.value.trim() !== '') request[key] = type === 'integer' ? parseInt(control.value, 10) : Number(control.value);
+    }
+    return request;
+  }
+
+  async function start() {
+    progressBox.replaceChildren();
+    const request = body();
+    if (!request.models) { progressBox.replaceChildren(problemList(new Error('choose at least one model'))); return; }
+    startButton.disabled = true;
+    try {
+      const { status, body: run } = await postJson(`/runs/${kind.value}`, request);
+      if (status === 201) { location.hash = `#/runs/${run.id}`; return; }
+      follow(run, progressBox, () => { startButton.disabled = false; });
+    } catch (error) {
+      progressBox.replaceChildren(problemList(error));
+      startButton.disabled = false;
+    }
+  }
+
+  const startButton = h('button', { type: 'button', onclick: start }, 'Start');
+  kind.addEventListener('change', renderModels);
+  modelBox.addEventListener('change', renderOptions);
+  renderModels();
+  return h('section', { id: 'run', 'aria-labelledby': 'run-title', tabindex: '-1' }, h('h2', { id: 'run-title' }, 'Run'),
+    h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, h('div', { class: 'row' }, startButton), progressBox);
+}
+
+/** Follows a job by server-sent events: a progress bar, a cancel button, then the result. */
+function follow(run, box, done) {
+  const bar = h('progress', { max: run.progress?.total || 1, value: 0, 'aria-label': `Progress of run ${run.id}` });
+  const text = h('span', { id: 'progress-text' }, 'starting…');
+  const cancel = h('button', { type: 'button', class: 'danger', onclick: async () => { cancel.disabled = true; try { await api(`/runs/${run.id}`, { method: 'DELETE' }); } catch (error) { box.append(problemList(error)); } } }, 'Cancel');
+  box.replaceChildren(h('p', {}, `Run ${run.id} (${run.command}) is working.`), bar, h('p', { class: 'row' }, text, cancel));
+  document.body.dataset.followed = String(run.id);
+  const events = new EventSource(`/runs/${run.id}/events`);
+  current = () => events.close();
+  events.addEventListener('progress', event => {
+    const p = JSON.parse(event.data);
+    bar.max = p.total; bar.value = p.done;
+    text.textContent = `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} done`;
+  });
+  const end = status => event => {
+    events.close();
+    const final = JSON.parse(event.data);
+    cancel.disabled = true;
+    done?.();
+    if (status === 'completed') { location.hash = `#/runs/${final.id}`; return; }
+    box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: `#/runs/${final.id}` }, 'See what was recorded')));
+    document.body.dataset.ready = `run-${status}`;
+  };
+  events.addEventListener('completed', end('completed'));
+  events.addEventListener('failed', end('failed'));
+  events.addEventListener('cancelled', end('cancelled'));
+}
+
+// ---------- runs: list, view, charts, playback, what-if ----------
+
+async function runList() {
+  const scenario = sessionStorage.getItem('parley-runs-scenario');
+  sessionStorage.removeItem('parley-runs-scenario');
+  const { body: runs } = await api(`/runs?limit=200${scenario ? `&scenario=${encodeURIComponent(scenario)}` : ''}`);
+  const picks = [];
+  const compareButton = h('button', { type: 'button', disabled: true, onclick: () => { const [a, b] = picks.filter(c => c.checked).map(c => c.value); location.hash = `#/compare/${a}/${b}`; } }, 'Compare the two chosen runs');
+  const update = () => { compareButton.disabled = picks.filter(c => c.checked).length !== 2; };
+  main.replaceChildren(h('h1', {}, scenario ? `Runs of ${scenario}` : 'Runs'),
+    runs.length === 0 ? h('p', {}, 'No run yet.') : table(['Compare', 'Run', 'Analysis', 'Scenario', 'Models', 'Status', 'Started'], runs.map(run => {
+      const pick = h('input', { type: 'checkbox', value: run.id, 'aria-label': `Choose run ${run.id} to compare`, onchange: update });
+      picks.push(pick);
+      return h('tr', {}, h('td', {}, pick), h('td', {}, h('a', { href: `#/runs/${run.id}` }, `run ${run.id}`)), h('td', {}, run.command), h('td', {}, run.scenario),
+        h('td', {}, run.models.join(', ')), h('td', {}, run.status), h('td', {}, new Date(run.started_at).toLocaleString()));
+    })), h('p', {}, compareButton));
+  ready('runs');
+}
+
+function forecastTable(result, caption) {
+  const issues = result.forecasts[0]?.issues || [];
+  return table(['Issue', ...result.forecasts.map(f => ({ text: f.model, num: true }))], issues.map((issue, i) => h('tr', {},
+    h('th', { scope: 'row' }, issue.name, h('span', { class: 'muted' }, ` (${issue.min}-${issue.max})`)),
+    result.forecasts.map(f => { const x = f.issues.find(y => y.id === issue.id); return h('td', { class: 'num', title: x?.nearest_anchor ? `nearest labelled point ${x.nearest_anchor.value}: ${x.nearest_anchor.label}` : null }, number(x?.forecast)); }))), { caption, scroll: true });
+}
+
+/** Any result with issues: a table of each issue's plain values (Monte Carlo, sensitivity, influence). */
+function genericResult(result) {
+  const parts = [];
+  const issues = result.issues || result.result?.issues;
+  if (Array.isArray(issues) && issues.length) {
+    const keys = [...new Set(issues.flatMap(i => Object.keys(i).filter(k => ['string', 'number', 'boolean'].includes(typeof i[k]))))];
+    const objectKeys = [...new Set(issues.flatMap(i => Object.keys(i).filter(k => i[k] && typeof i[k] === 'object' && !Array.isArray(i[k]) && Object.values(i[k]).every(v => typeof v === 'number'))))];
+    parts.push(table([...keys, ...objectKeys.flatMap(k => Object.keys(issues[0][k] || {}).map(q => `${k} ${q}`))].map(k => ({ text: k })), issues.map(i => h('tr', {},
+      keys.map(k => h('td', { class: typeof i[k] === 'number' ? 'num' : '' }, number(i[k]))),
+      objectKeys.flatMap(k => Object.keys(issues[0][k] || {}).map(q => h('td', { class: 'num' }, number(i[k]?.[q])))))), { scroll: true, caption: 'Per issue' }));
+  }
+  parts.push(h('details', {}, h('summary', {}, 'The whole result document (JSON)'), h('pre', {}, JSON.stringify(result, null, 2).slice(0, 200000))));
+  return parts;
+}
+
+let echartsLoading = null;
+function loadECharts() {
+  echartsLoading ||= new Promise((resolve, reject) => {
+    const script = h('script', { src: '/workbench/echarts.min.js' });
+    script.onload = () => resolve(window.echarts);
+    script.onerror = () => reject(new Error('the chart library did not load'));
+    document.head.append(script);
+  });
+  return echartsLoading;
+}
+
+async function runView(id) {
+  const [{ body: run }] = await Promise.all([api(`/runs/${id}`)]);
+  const heading = h('h1', {}, `Run ${id}: ${run.command} of ${run.scenario}`);
+  const facts = h('p', { class: 'muted' }, `${run.status}; models ${run.models.join(', ')}; seed ${run.seed ?? 0}; Parley ${run.parley_version || ''}`);
+  const [scenarioName] = run.scenario.split('@');
+  const links = h('p', {}, h('a', { href: `#/scenario/${encodeURIComponent(scenarioName)}` }, `Open ${scenarioName}`), ' · ', h('a', { href: '#/runs' }, 'All runs'), ' · ',
+    h('a', { href: `/runs/${id}/result` }, 'Result (JSON)'));
+  if (run.status !== 'completed') {
+    const box = h('div');
+    main.replaceChildren(heading, facts, links, box);
+    if (run.status === 'running' && run.progress) follow(run, box);
+    else box.append(h('p', { class: 'bad' }, run.error || run.status));
+    ready('run');
+    return;
+  }
+  const { body: result } = await api(`/runs/${id}/result`);
+  const isForecast = run.command === 'forecast' && Array.isArray(result.forecasts);
+  const content = h('div', { class: isForecast ? 'layout' : '' });
+  const left = h('div');
+  content.append(left);
+  const others = (await api(`/runs?limit=100&scenario=${encodeURIComponent(scenarioName)}`)).body.filter(r => r.id !== id && r.status === 'completed');
+  const otherSelect = h('select', {}, others.map(r => h('option', { value: r.id }, `run ${r.id}: ${r.command} ${r.scenario} (${r.models.join(', ')})`)));
+  const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare')) : null;
+  main.replaceChildren(...[heading, facts, links, compareRow, content].filter(Boolean));
+  if (!isForecast) {
+    left.append(h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null, ...genericResult(result));
+    ready('run');
+    return;
+  }
+  const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result' });
+  left.append(whatIfResult, h('h2', {}, 'Forecast'), forecastTable(result, 'Each model\'s forecast per issue, on the issue\'s scale'));
+  const side = h('aside', { class: 'side', 'aria-labelledby': 'whatif-title' });
+  content.append(side);
+  side.append(...await whatIfPanel(run, result, whatIfResult));
+  const chartsBox = h('section', { 'aria-labelledby': 'charts-title' }, h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Drawing the charts…'));
+  const playbackBox = h('section', { 'aria-labelledby': 'playback-title', id: 'playback' });
+  left.append(playbackBox, chartsBox);
+  ready('run');
+  const [echarts, { body: charts }] = await Promise.all([loadECharts(), api(`/runs/${id}/charts`)]);
+  renderPlayback(playbackBox, charts.playback);
+  chartsBox.replaceChildren(h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Hover a point for its value and the actor behind it. The dashed line is the status quo.'));
+  const grid = h('div', { class: 'charts' });
+  chartsBox.append(grid);
+  const drawn = [];
+  for (const chart of charts.charts) {
+    const plot = h('div', { class: 'plot', style: `height:${chart.height}px` });
+    grid.append(h('figure', { class: 'chart', id: `chart-${chart.id}`, role: 'group', 'aria-label': chart.title }, h('h3', {}, chart.title), plot, h('figcaption', {}, chart.caption)));
+    const instance = echarts.init(plot, null, { renderer: 'svg' });
+    instance.setOption(chart.option);
+    plot.querySelector('svg')?.setAttribute('aria-label', `${chart.title}. ${chart.caption}`);
+    plot.querySelector('svg')?.setAttribute('role', 'img');
+    drawn.push(instance);
+  }
+  const resize = () => drawn.forEach(c => c.resize());
+  window.addEventListener('resize', resize);
+  const previous = current;
+  current = () => { previous?.(); window.removeEventListener('resize', resize); drawn.forEach(c => c.dispose()); };
+  document.body.dataset.ready = 'run-charts';
+}
+
+/** Round-by-round playback of the dynamic models: a slider over rounds moves every actor on every issue. */
+function renderPlayback(box, playback) {
+  if (!playback || playback.length === 0) { box.remove(); return; }
+  const modelSelect = h('select', {}, playback.map((p, i) => h('option', { value: i }, `${p.model}: ${p.name}`)));
+  const slider = h('input', { type: 'range', min: 0, value: 0, step: 1 });
+  const roundText = h('output', { id: 'round-text' });
+  const strips = h('div');
+  function draw() {
+    const play = playback[Number(modelSelect.value)];
+    slider.max = play.rounds;
+    const round = Math.min(Number(slider.value), play.rounds);
+    roundText.textContent = round === 0 ? `round 0 of ${play.rounds} (the stances)` : `round ${round} of ${play.rounds}`;
+    slider.setAttribute('aria-valuetext', roundText.textContent);
+    strips.replaceChildren(...play.issues.map(issue => {
+      const width = 600, left = 10, right = 590;
+      const x = v => left + (right - left) * (v - issue.min) / ((issue.max - issue.min) || 1);
+      const positions = issue.positions[Math.min(round, issue.positions.length - 1)];
+      const outcome = round === 0 ? null : issue.outcomes[Math.min(round, issue.outcomes.length) - 1];
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('viewBox', `0 0 ${width} 46`); svg.setAttribute('class', 'strip'); svg.setAttribute('role', 'img');
+      const described = issue.actors.map((a, k) => positions[k] === null ? null : `${a.name} ${number(positions[k])}`).filter(Boolean).join(', ');
+      svg.setAttribute('aria-label', `${issue.name}, round ${round}: ${described}${outcome === null || outcome === undefined ? '' : `; outcome ${number(outcome)}`}`);
+      const add = (tag, attributes, title) => { const node = document.createElementNS('http://www.w3.org/2000/svg', tag); for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v); if (title) { const t = document.createElementNS('http://www.w3.org/2000/svg', 'title'); t.textContent = title; node.append(t); } svg.append(node); return node; };
+      add('line', { x1: left, x2: right, y1: 24, y2: 24, stroke: '#888' });
+      if (issue.status_quo !== undefined && issue.status_quo !== null) add('line', { x1: x(issue.status_quo), x2: x(issue.status_quo), y1: 8, y2: 40, stroke: '#333', 'stroke-dasharray': '3 3' }, `status quo ${number(issue.status_quo)}`);
+      issue.actors.forEach((actor, k) => { if (positions[k] !== null) add('circle', { cx: x(positions[k]), cy: 24, r: 6, fill: '#1f77b4', 'fill-opacity': 0.6, class: 'actor' }, `${actor.name}: ${number(positions[k])}`); });
+      if (outcome !== null && outcome !== undefined) add('path', { d: `M ${x(outcome)} 14 l 8 10 l -8 10 l -8 -10 z`, fill: '#111', class: 'outcome' }, `outcome after round ${round}: ${number(outcome)}`);
+      return h('figure', { class: 'chart' }, h('figcaption', {}, `${issue.name}: ${outcome === null || outcome === undefined ? `status quo ${number(issue.status_quo)}` : `outcome ${number(outcome)}`}`), svg);
+    }));
+  }
+  modelSelect.addEventListener('change', () => { slider.value = 0; draw(); });
+  slider.addEventListener('input', draw);
+  box.replaceChildren(h('h2', { id: 'playback-title' }, 'Round by round'), h('div', { class: 'row playback' }, labelled('Dynamic model', modelSelect), labelled('Round', slider), roundText), strips);
+  draw();
+}
+
+async function whatIfPanel(run, result, resultBox) {
+  const { body: doc } = await api(`/scenarios/${encodeURIComponent(run.scenario.split('@')[0])}/document?version=${run.scenario.split('@')[1]}`);
+  const edits = [];
+  const removed = [];
+  const list = h('ul', { id: 'whatif-edits' });
+  const actor = h('select', {}, doc.actors.map(a => h('option', { value: a.id }, a.name || a.id)));
+  const issue = h('select', {}, [h('option', { value: '' }, '(capability of the actor)'), ...doc.issues.map(i => h('option', { value: i.id }, i.name || i.id))]);
+  const field = h('select', {}, ['position', 'salience'].map(f => h('option', { value: f }, f)));
+  const value = h('input', { type: 'text', inputmode: 'decimal', size: 6 });
+  const removeSelect = h('select', {}, doc.actors.map(a => h('option', { value: a.id }, a.name || a.id)));
+  const fast = ['compromise', 'median', 'nash', 'eum'];
+  const whatifModels = run.models.map(m => h('input', { type: 'checkbox', value: m, checked: run.models.length <= 4 || fast.includes(m) }));
+  const current = (a, i, f) => { const s = doc.stances.find(x => x.actor === a && x.issue === i); return s ? s[f] : undefined; };
+  const hint = h('span', { class: 'hint', id: 'whatif-now' });
+  const updateHint = () => { hint.textContent = issue.value ? `now ${show(current(actor.value, issue.value, field.value)) || 'no stance'}` : `now ${show(doc.actors.find(a => a.id === actor.value)?.capability)}`; field.disabled = !issue.value; };
+  [actor, issue, field].forEach(x => x.addEventListener('change', updateHint));
+  function renderEdits() {
+    list.replaceChildren(...edits.map((e, i) => h('li', {}, e, ' ', h('button', { type: 'button', class: 'secondary', 'aria-label': `Drop the edit ${e}`, onclick: () => { edits.splice(i, 1); renderEdits(); } }, 'drop'))),
+      ...removed.map((a, i) => h('li', {}, `remove ${a}`, ' ', h('button', { type: 'button', class: 'secondary', 'aria-label': `Keep ${a}`, onclick: () => { removed.splice(i, 1); renderEdits(); } }, 'drop'))));
+  }
+  async function runWhatIf() {
+    const chosen = whatifModels.filter(c => c.checked).map(c => c.value);
+    if (edits.length === 0 && removed.length === 0) { resultBox.replaceChildren(h('p', {}, 'Add an edit first.')); return; }
+    const started = performance.now();
+    try {
+      const { body } = await postJson('/runs/whatif', { scenario: { ref: run.scenario }, models: chosen.join(','), seed: run.seed ?? 0, set: edits, remove_actors: removed,
+        ...(run.options?.rounds ? { rounds: Number(run.options.rounds) } : {}) });
+      const elapsed = performance.now() - started;
+      const rows = [];
+      for (const comparison of body.result.comparisons) {
+        const saved = result.forecasts.find(f => f.model === comparison.model);
+        for (const row of comparison.final) {
+          const before = saved?.issues.find(i => i.id === row.id)?.forecast ?? row.baseline;
+          const delta = row.whatif === undefined || before === undefined ? undefined : row.whatif - before;
+          const moved = delta !== undefined && Math.abs(delta) > 1e-9;
+          rows.push(h('tr', { class: moved ? 'changed' : '' }, h('td', {}, comparison.model), h('td', {}, doc.issues.find(i => i.id === row.id)?.name || row.id),
+            h('td', { class: 'num' }, number(before)), h('td', { class: 'num' }, number(row.whatif)), h('td', { class: `num ${moved ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? '' : `${delta > 0 ? '+' : ''}${number(delta)}`)));
+        }
+      }
+      resultBox.replaceChildren(h('h2', {}, `What if: ${[...edits, ...removed.map(a => `remove ${a}`)].join(', ')}`), h('p', { class: 'muted' }, 'Round trip ', h('span', { id: 'whatif-ms' }, String(Math.round(elapsed))), ` ms (run ${body.id}).`),
+        table(['Model', 'Issue', { text: 'Saved run', num: true }, { text: 'What-if', num: true }, { text: 'Shift', num: true }], rows, { caption: 'The forecast against the saved run, issue by issue' }));
+      document.body.dataset.whatif = String(body.id);
+    } catch (error) { resultBox.replaceChildren(problemList(error)); }
+  }
+  updateHint();
+  return [h('h2', { id: 'whatif-title' }, 'What if…'),
+    h('p', { class: 'muted' }, 'Change a stance or a capability, or take an actor out, and see the forecast shift against this run.'),
+    h('fieldset', {}, h('legend', {}, 'Change a value'), h('div', { class: 'stack' }, labelled('Actor', actor), labelled('Issue', issue), labelled('Field', field), labelled('New value', value, hint),
+      h('button', { type: 'button', class: 'secondary', onclick: () => { if (!value.value.trim()) return; edits.push(issue.value ? `${actor.value}.${issue.value}.${field.value}=${value.value.trim()}` : `${actor.value}.capability=${value.value.trim()}`); value.value = ''; renderEdits(); } }, 'Add the change'))),
+    h('fieldset', {}, h('legend', {}, 'Remove an actor'), h('div', { class: 'row' }, labelled('Actor', removeSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { if (!removed.includes(removeSelect.value)) removed.push(removeSelect.value); renderEdits(); } }, 'Remove'))),
+    h('h3', {}, 'Edits'), list,
+    h('fieldset', {}, h('legend', {}, 'Models'), h('div', { class: 'row' }, whatifModels.map(c => h('span', { class: 'check' }, c, h('label', { for: c.id ||= nextId('w') }, c.value))))),
+    h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), h('p', { class: 'hint' }, 'The result shows at the top of the page.')];
+}
+
+// ---------- compare two stored runs ----------
+
+async function compare(a, b) {
+  const [runA, runB, diff] = await Promise.all([api(`/runs/${a}`), api(`/runs/${b}`), api(`/runs/${a}/diff/${b}`)]);
+  const [resultA, resultB] = await Promise.all([api(`/runs/${a}/result`), api(`/runs/${b}/result`)]);
+  const parts = [h('h1', {}, `Run ${a} and run ${b}`),
+    table(['', `Run ${a}`, `Run ${b}`], [
+      ['Analysis', runA.body.command, runB.body.command], ['Scenario', runA.body.scenario, runB.body.scenario], ['Models', runA.body.models.join(', '), runB.body.models.join(', ')], ['Seed', runA.body.seed ?? 0, runB.body.seed ?? 0],
+    ].map(([label, x, y]) => h('tr', { class: String(x) !== String(y) ? 'changed' : '' }, h('th', { scope: 'row' }, label), h('td', {}, x), h('td', {}, y))), { caption: 'The two runs' })];
+  if (diff.body.options.length) parts.push(h('h2', {}, 'Options that differ'), table(['Option', `Run ${a}`, `Run ${b}`], diff.body.options.map(o => h('tr', { class: 'changed' }, h('td', {}, o.option), h('td', {}, o.before ?? ''), h('td', {}, o.after ?? '')))));
+  if (diff.body.scenario.length) parts.push(h('h2', {}, 'Scenario changes'), table(['Change', 'Part', 'Subject', 'Field', `Run ${a}`, `Run ${b}`], diff.body.scenario.map(c => h('tr', { class: 'changed' }, h('td', {}, c.kind), h('td', {}, c.part), h('td', {}, c.subject), h('td', {}, c.field ?? ''), h('td', {}, show(c.before)), h('td', {}, show(c.after))))));
+  const x = resultA.body, y = resultB.body;
+  if (Array.isArray(x.forecasts) && Array.isArray(y.forecasts)) {
+    const modelIds = [...new Set([...x.forecasts.map(f => f.model), ...y.forecasts.map(f => f.model)])];
+    const issues = [...new Map([...x.forecasts, ...y.forecasts].flatMap(f => f.issues).map(i => [i.id, i])).values()];
+    const rows = [];
+    let differing = 0;
+    for (const issue of issues) for (const model of modelIds) {
+      const va = x.forecasts.find(f => f.model === model)?.issues.find(i => i.id === issue.id)?.forecast;
+      const vb = y.forecasts.find(f => f.model === model)?.issues.find(i => i.id === issue.id)?.forecast;
+      const delta = va !== undefined && vb !== undefined ? vb - va : undefined;
+      const differs = va === undefined || vb === undefined || Math.abs(delta) > 1e-9;
+      if (differs) differing++;
+      rows.push(h('tr', { class: differs ? 'changed' : '' }, h('td', {}, issue.name), h('td', {}, model), h('td', { class: 'num' }, number(va)), h('td', { class: 'num' }, number(vb)),
+        h('td', { class: `num ${differs && delta !== undefined ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? 'only one run' : `${delta > 0 ? '+' : ''}${number(delta)}`)));
+    }
+    parts.push(h('h2', {}, 'Forecasts side by side'), h('p', { id: 'compare-summary' }, `${differing} of ${rows.length} forecasts differ (highlighted).`),
+      table(['Issue', 'Model', { text: `Run ${a}`, num: true }, { text: `Run ${b}`, num: true }, { text: 'Difference', num: true }], rows, { scroll: true, id: 'compare-table', caption: 'Each model\'s forecast per issue in both runs' }));
+  } else {
+    parts.push(h('h2', {}, 'Result values that differ'), h('p', { id: 'compare-summary' }, `${diff.body.result_changes} values differ.`),
+      table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c => h('tr', { class: 'changed' }, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta))))));
+  }
+  main.replaceChildren(...parts);
+  ready('compare');
+}
+
+route();

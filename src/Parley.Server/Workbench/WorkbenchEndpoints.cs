@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Parley.Core.Domain;
+using Parley.Formats;
+using Parley.Formats.Native;
+using Parley.Reports.Charts;
+using Parley.Storage;
+
+namespace Parley.Server.Workbench;
+
+/// <summary>
+/// The workbench (docs/workbench.md): the page at <c>/</c>, its assets under <c>/workbench/</c>, and the
+/// few endpoints the page needs beside the JSON API: check a scenario text as <c>parley validate</c> does,
+/// read a stored version as native JSON for the editor, and a stored forecast's charts and round-by-round
+/// positions.
+/// </summary>
+internal static class WorkbenchEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext context) => WorkbenchAssets.Serve(context, "index.html")).ExcludeFromDescription();
+        app.MapGet("/workbench/{file}", (string file, HttpContext context) => WorkbenchAssets.Serve(context, file)).ExcludeFromDescription();
+
+        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
+        scenarios.MapPost("/check", Check)
+            .WithSummary("Check a scenario text as 'parley validate' does, without saving it: every problem located (line, column), or the counts")
+            .Accepts<string>("application/json", "application/yaml", "text/yaml", "text/csv", "text/plain")
+            .Produces<CheckView>().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        scenarios.MapGet("/{name}/document", Document)
+            .WithSummary("A stored version (?version=N, default the latest) as Parley's native JSON, whatever format it was saved in")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGet("/runs/{id:long}/charts", Charts).WithTags("Runs")
+            .WithSummary("A completed forecast run's charts (ECharts options built from the report's chart definitions) and each dynamic model's positions round by round")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> Check(HttpContext context, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName)
+    {
+        var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (text is null)
+        {
+            return problem!;
+        }
+
+        if (Application.ScenarioLoader.ParseFormat(format, out var chosen) is { } error)
+        {
+            return ApiProblems.Invalid(error);
+        }
+
+        var name = ScenarioSources.DisplayName(fileName);
+        var result = ScenarioFiles.ReadText(text, name, chosen);
+        return Results.Json(CheckView.From(name, result), ApiJson.Response);
+    }
+
+    private static IResult Document(string name, int? version, ParleyStore store)
+    {
+        var reference = version is { } number ? $"{name}@{number.ToString(CultureInfo.InvariantCulture)}" : name;
+        var (found, problem) = ScenarioSources.FindVersion(store, reference);
+        if (found is null)
+        {
+            return problem!;
+        }
+
+        // Read again from the text as saved, so sources, evidence and outcomes come back whole.
+        var read = ScenarioFiles.ReadText(found.Content, found.FileName, ScenarioFiles.ParseFormatName(found.Format));
+        var scenario = read.Scenario ?? found.ToScenario();
+        return Results.Text(NativeScenarioWriter.ToJson(scenario), "application/json", Encoding.UTF8);
+    }
+
+    private static IResult Charts(long id, ParleyStore store, HttpContext context)
+    {
+        if (store.FindRun(id) is not { } run)
+        {
+            return ApiProblems.NotFound(string.Create(CultureInfo.InvariantCulture, $"no run {id} in the store; GET /runs lists them"));
+        }
+
+        if (run.Summary.Command != "forecast" || run.Summary.Status != RunStatus.Completed)
+        {
+            return ApiProblems.Conflict(string.Create(CultureInfo.InvariantCulture,
+                $"run {id} is a {ParleyStore.StatusName(run.Summary.Status)} {run.Summary.Command} run; charts are drawn for completed forecast runs (POST /runs/forecast)"));
+        }
+
+        var stages = run.Options.GetValueOrDefault("stages") == "true";
+        var (plan, problem) = RunPlanner.PlanForecast(RecordedBody(run), stages, store);
+        if (plan is null)
+        {
+            return problem!;
+        }
+
+        // The forecast is run again from the recorded version and options: the models are
+        // deterministic, so this is the stored run's result, with the traces the charts read.
+        var forecast = plan.Run(context.RequestAborted);
+        var scenario = forecast.Scenario;
+        var charts = new List<ChartSpec>(NegotiationCharts.Forecasts(scenario, forecast.Finals));
+        foreach (var result in forecast.Results)
+        {
+            charts.AddRange(NegotiationCharts.Bargaining(scenario, result));
+            if (NegotiationCharts.ExchangeGains(scenario, result) is { } gains)
+            {
+                charts.Add(gains);
+            }
+        }
+
+        foreach (var staged in forecast.Staged)
+        {
+            charts.Add(NegotiationCharts.Stages(scenario, staged));
+        }
+
+        return Results.Json(new
+        {
+            Run = id,
+            Charts = charts.Select(c => new { c.Id, c.Title, c.Caption, c.Height, Option = EChartsOptions.ToOption(c) }),
+            Playback = forecast.Results.Where(r => !r.Rounds.IsDefaultOrEmpty).Select(r => Playback(scenario, r)),
+        }, ApiJson.Response);
+    }
+
+    /// <summary>The run body that plans <paramref name="run"/> again: its scenario version, models and recorded options.</summary>
+    private static RunBody RecordedBody(StoredRun run)
+    {
+        var options = run.Options;
+        string? Text(string name) => options.GetValueOrDefault(name) is { Length: > 0 } value ? value : null;
+        var parameters = new ModelParameterValues();
+        foreach (var setting in (Text("param") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                parameters[setting[..equals]] = System.Text.Json.JsonSerializer.SerializeToElement(setting[(equals + 1)..]);
+            }
+        }
+
+        return new RunBody
+        {
+            Scenario = new ScenarioBody { Ref = $"{run.Summary.ScenarioName}@{run.Summary.ScenarioVersion.ToString(CultureInfo.InvariantCulture)}" },
+            Models = string.Join(",", run.Summary.Models),
+            Rounds = Text("rounds") is { } rounds ? int.Parse(rounds, CultureInfo.InvariantCulture) : null,
+            Tolerance = Text("tolerance") is { } tolerance ? double.Parse(tolerance, CultureInfo.InvariantCulture) : null,
+            Seed = run.Seed,
+            Blocs = Text("blocs"),
+            Parameters = parameters.Count == 0 ? null : parameters,
+        };
+    }
+
+    /// <summary>A dynamic model's positions per round and issue (round 0 = the stances), for the workbench's slider.</summary>
+    private static object Playback(Scenario scenario, Core.Models.ModelResult result)
+    {
+        var issues = scenario.Issues.Where(i => result.ForIssue(i.Id) is not null).Select(issue =>
+        {
+            var history = BargainingHistory.Positions(scenario, result, issue.Id);
+            var actors = scenario.StancesOn(issue.Id).Select(s => s.ActorId).ToImmutableArray();
+            return new
+            {
+                issue.Id,
+                issue.Name,
+                Min = issue.ScaleMin,
+                Max = issue.ScaleMax,
+                issue.StatusQuo,
+                Actors = actors.Select(a => new { Id = a, Name = scenario.FindActor(a)?.Name ?? a }),
+                Positions = history.Select(round => actors.Select(a => round.TryGetValue(a, out var p) ? (double?)p : null)),
+                Outcomes = BargainingHistory.Outcomes(result, issue.Id),
+                Forecast = result.ForIssue(issue.Id)!.Forecast,
+            };
+        }).ToList();
+        return new { Model = result.Model.Id, result.Model.Name, Rounds = issues.Count == 0 ? 0 : issues.Max(i => i.Positions.Count() - 1), Issues = issues };
+    }
+}
+
+/// <summary>What <c>POST /scenarios/check</c> answers: as <c>parley validate</c> reports a file.</summary>
+/// <param name="Valid">Whether the text is a valid scenario (a valid draft counts, with its open judgements).</param>
+/// <param name="Summary">The line <c>parley validate</c> prints for a valid file.</param>
+/// <param name="Diagnostics">Every problem, located, in file order.</param>
+/// <param name="OpenJudgements">A draft's judgements still to make, located.</param>
+internal sealed record CheckView(bool Valid, string? Summary, ImmutableArray<ApiProblems.DiagnosticBody> Diagnostics, ImmutableArray<ApiProblems.DiagnosticBody> OpenJudgements)
+{
+    public static CheckView From(string name, ReadResult result) => new(
+        result.Succeeded,
+        result.Scenario switch
+        {
+            { IsDraft: true } draft => $"{name}: a valid draft ({draft.Actors.Length} actors, {draft.Issues.Length} issues, {draft.Stances.Length} stances, {draft.DraftStances.Length} draft stances)",
+            { } scenario => $"{name}: valid ({scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances, {scenario.Stages.Length} stages)",
+            null => null,
+        },
+        [.. result.Diagnostics.Select(Body)],
+        [.. result.OpenJudgements.Select(Body)]);
+
+    private static ApiProblems.DiagnosticBody Body(Diagnostic d) => new(d.File, d.Line, d.Column, d.Message);
+}

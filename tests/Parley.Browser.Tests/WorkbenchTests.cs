@@ -1,0 +1,378 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Parley.Browser.Tests;
+
+/// <summary>
+/// The workbench (docs/workbench.md) in headless chromium against a real <c>parley serve</c>: every
+/// analyst flow of issue 15, keyboard use, an axe-core accessibility check, the phone layout, and the
+/// time to interactive and what-if round trips (printed, never asserted as speed). Each test saves
+/// screenshots under the test output (screenshots/workbench-*.png).
+/// </summary>
+public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper output) : IClassFixture<WorkbenchServer>
+{
+    private static readonly string AlaskaFile = Path.Combine(ReportPageTests.RepositoryRoot, "scenarios", "alaska-2025.yaml");
+
+    private readonly List<string> problems = [];
+
+    [BrowserFact]
+    public async Task CreateScenarioByHand_TwoActorsOneIssue_SavesVersionOne()
+    {
+        var page = await Open("#/");
+        await page.GetByLabel("Id", new() { Exact = true }).FillAsync("pair-talks");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Two actors, one issue");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Ready(page, "new");
+        Assert.DoesNotContain("\nnull\n", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // An empty scenario is not valid: the checker says so at once.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an actor" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an actor" }).ClickAsync();
+        await page.GetByLabel("Id of actor 1").FillAsync("north");
+        await page.GetByLabel("Id of actor 2").FillAsync("south");
+        await page.GetByLabel("Capability of actor 1").FillAsync("60");
+        await page.GetByLabel("Capability of actor 2").FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an issue" }).ClickAsync();
+        await page.GetByLabel("Id of issue 1").FillAsync("border");
+        await page.GetByLabel("Name of issue 1").FillAsync("Border line");
+
+        // The grid follows the ids typed above; fill it by keyboard.
+        await page.GetByLabel("position of north on border").FocusAsync();
+        await page.Keyboard.TypeAsync("20");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("0.8");
+        await page.GetByLabel("position of south on border").FillAsync("70");
+        await page.GetByLabel("salience of south on border").FillAsync("0.5");
+        await page.WaitForFunctionAsync("() => document.getElementById('check-summary').textContent.includes('valid (2 actors, 1 issues, 2 stances')");
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync("first draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+        await Ready(page, "scenario");
+
+        Assert.EndsWith("#/scenario/pair-talks", page.Url, StringComparison.Ordinal);
+        Assert.Contains("pair-talks@1", await page.Locator("section[aria-labelledby=history-title]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("20", await page.GetByLabel("position of north on border").InputValueAsync());
+        Assert.Equal("0.8", await page.GetByLabel("salience of north on border").InputValueAsync());
+        await Screenshot(page, "workbench-create.png");
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task UploadAlaska_InvalidStance_ShowsTheLocatedMessageNextToTheField_ThenSavesAndDiffs()
+    {
+        var page = await Open("#/");
+        await page.GetByLabel("Scenario file (YAML, JSON, KTAB, Decide, BDM, DEU)").SetInputFilesAsync(AlaskaFile);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Ready(page, "scenario");
+        await page.WaitForSelectorAsync("body[data-checked]");
+        Assert.Contains("valid (15 actors, 7 issues, 35 stances, 3 stages)", await page.Locator("#check-summary").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Time to interactive of the Alaska scenario page: navigation start to the page's ready marker.
+        // The first validation result follows the ready marker; both are printed (never asserted: speed is measured, not gated).
+        var times = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var fresh = await Open("#/scenario/alaska-2025");
+            await fresh.WaitForSelectorAsync("body[data-checked]");
+            var ready = await fresh.EvaluateAsync<double[]>("() => [window.parleyReadyAt, window.parleyCheckedAt]");
+            times.Add(string.Create(CultureInfo.InvariantCulture, $"{ready[0]:0} (checked {ready[1]:0})"));
+            await fresh.CloseAsync();
+        }
+
+        output.WriteLine($"time to interactive, Alaska scenario page (ms from navigation start): {string.Join(", ", times)}");
+
+        var salience = page.GetByLabel("salience of usa on ceasefire");
+        await salience.FillAsync("1.5");
+        var note = page.Locator("input[aria-label='salience of usa on ceasefire'] + .field-error");
+        await note.WaitForAsync();
+        Assert.Equal("stance of 'usa' on 'ceasefire': salience 1.5 is not allowed; salience is a number from 0 to 1", await note.InnerTextAsync());
+        Assert.Equal("true", await salience.GetAttributeAsync("aria-invalid"));
+        Assert.Matches(@"alaska-2025\.json:\d+:\d+: stance of 'usa' on 'ceasefire': salience 1\.5", await page.Locator("#problems").InnerTextAsync());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).IsDisabledAsync());
+        await salience.ScrollIntoViewIfNeededAsync();
+        await Screenshot(page, "workbench-invalid-stance.png");
+
+        await salience.FillAsync("0.6");
+        await page.Locator(".field-error").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync("the US cares less about the ceasefire");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+        await page.Locator("text=alaska-2025@2").First.WaitForAsync();
+
+        await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync("1");
+        await page.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the differences" }).ClickAsync();
+        var diff = page.Locator("#diff tr.changed");
+        await diff.First.WaitForAsync();
+        var rows = await diff.AllInnerTextsAsync();
+        Assert.Contains(rows, r => r.Contains("salience", StringComparison.Ordinal) && r.Contains("0.8", StringComparison.Ordinal) && r.Contains("0.6", StringComparison.Ordinal));
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task RunAllModels_DrawsCharts_AndPlaysRounds()
+    {
+        var page = await OpenAlaska();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Ready(page, "run-charts", 90_000);
+
+        Assert.Equal(9, await page.Locator("table").First.Locator("thead th").CountAsync() - 1);
+        var charts = await page.Locator("figure.chart .plot svg").CountAsync();
+        Assert.True(charts >= 7 + (3 * 7), $"{charts} charts drawn");
+
+        // Hover values: each actor's point carries its name and numbers in the chart's own option.
+        var label = await page.EvaluateAsync<string>("() => echarts.getInstanceByDom(document.querySelector('#chart-forecast-ceasefire .plot')).getOption().series[0].data[0].name");
+        Assert.Matches("^United States: position 80(\\.0)?, capability 100, salience", label);
+        var plot = page.Locator("#chart-forecast-ceasefire .plot");
+        var box = (await plot.BoundingBoxAsync())!;
+        var tooltip = false;
+        for (var y = box.Y + 20; y < box.Y + box.Height - 20 && !tooltip; y += 8)
+        {
+            for (var x = box.X + 40; x < box.X + box.Width - 20 && !tooltip; x += 12)
+            {
+                await page.Mouse.MoveAsync((float)x, (float)y);
+                tooltip = await page.EvaluateAsync<bool>("() => Array.from(document.querySelectorAll('#chart-forecast-ceasefire .plot div')).some(d => d.style.display !== 'none' && /: /.test(d.textContent) && d.offsetParent)");
+            }
+
+        }
+
+        Assert.True(tooltip, "hovering the forecast chart never showed a value");
+
+        // Playback: the slider runs over the rounds of each dynamic model, by keyboard.
+        var slider = page.GetByLabel("Round", new() { Exact = true });
+        var start = await page.Locator("#playback svg").First.GetAttributeAsync("aria-label");
+        await slider.FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        var roundText = await page.Locator("#round-text").InnerTextAsync();
+        Assert.Matches(@"^round (\d+) of \1$", roundText);
+        var end = await page.Locator("#playback svg").First.GetAttributeAsync("aria-label");
+        Assert.NotEqual(start, end);
+        Assert.True(await page.Locator("#playback svg path.outcome").CountAsync() >= 7, "no outcome marker at the last round");
+        await page.Locator("#playback").ScrollIntoViewIfNeededAsync();
+        await Screenshot(page, "workbench-playback.png");
+        await page.Locator("#chart-forecast-ceasefire").ScrollIntoViewIfNeededAsync();
+        await Screenshot(page, "workbench-charts.png");
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task MonteCarlo_ThousandDraws_ShowsProgress_AndALongRunCanBeCancelled()
+    {
+        var page = await OpenAlaska();
+        await page.EvaluateAsync("() => { window.parleySeen = []; const Original = window.EventSource; window.EventSource = function (url) { const source = new Original(url); source.addEventListener('progress', e => window.parleySeen.push(JSON.parse(e.data))); return source; }; }");
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("montecarlo");
+        await page.GetByLabel("Draws", new() { Exact = true }).FillAsync("1000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Ready(page, "run", 60_000);
+
+        // The page followed the job (a progress bar fed by server-sent events) until it completed;
+        // 1,000 draws may end before the first progress event, so the counts are checked on the long run below.
+        var id = await page.EvaluateAsync<string>("() => document.body.dataset.followed");
+        Assert.StartsWith($"Run {id}: montecarlo", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("1,000 draws of compromise", await page.Locator("#draws").InnerTextAsync());
+        var seen = await page.EvaluateAsync<JsonElement>("() => window.parleySeen");
+        foreach (var progress in seen.EnumerateArray())
+        {
+            Assert.Equal(1000, progress.GetProperty("total").GetInt64());
+        }
+
+        Assert.Contains("montecarlo", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("table tbody tr").CountAsync() >= 7, "no row per issue");
+
+        var long_ = await OpenAlaska();
+        await long_.EvaluateAsync("() => { window.parleySeen = []; const Original = window.EventSource; window.EventSource = function (url) { const source = new Original(url); source.addEventListener('progress', e => window.parleySeen.push(JSON.parse(e.data))); return source; }; }");
+        await long_.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("montecarlo");
+        await long_.GetByLabel("Draws", new() { Exact = true }).FillAsync("20000000");
+        await long_.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await long_.Locator("progress").WaitForAsync();
+        await long_.WaitForFunctionAsync("() => document.querySelector('progress').value > 0", null, new() { Timeout = 30_000 });
+        await Screenshot(long_, "workbench-progress.png");
+        var longSeen = await long_.EvaluateAsync<JsonElement>("() => window.parleySeen");
+        Assert.True(longSeen.GetArrayLength() >= 1, "no progress event reached the page");
+        Assert.All(longSeen.EnumerateArray(), p => Assert.Equal(20_000_000, p.GetProperty("total").GetInt64()));
+        await long_.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Ready(long_, "run-cancelled", 30_000);
+        Assert.Contains("cancelled", await long_.Locator("#run-ended").InnerTextAsync(), StringComparison.Ordinal);
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task WhatIf_ShiftsTheForecastAgainstTheSavedRun_IssueByIssue()
+    {
+        var page = await OpenAlaska();
+        await page.GetByRole(AriaRole.Button, new() { Name = "None" }).ClickAsync();
+        foreach (var model in new[] { "compromise", "median", "nash", "eum" })
+        {
+            await page.Locator($"input[type=checkbox][value={model}]").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Ready(page, "run");
+        await page.GetByLabel("Actor", new() { Exact = true }).First.SelectOptionAsync("usa");
+        await page.GetByLabel("Issue", new() { Exact = true }).SelectOptionAsync("");
+        await page.GetByLabel("New value").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the change" }).ClickAsync();
+        Assert.Contains("usa.capability=20", await page.Locator("#whatif-edits").InnerTextAsync(), StringComparison.Ordinal);
+
+        var times = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            await page.EvaluateAsync("() => delete document.body.dataset.whatif");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Run the what-if" }).ClickAsync();
+            await page.WaitForSelectorAsync("body[data-whatif]");
+            times.Add(int.Parse(await page.Locator("#whatif-ms").InnerTextAsync(), CultureInfo.InvariantCulture));
+        }
+
+        output.WriteLine($"what-if round trips, compromise/median/nash/eum, usa.capability=20 (ms): {string.Join(", ", times)}");
+        var rows = await page.Locator("#whatif-result tbody tr").CountAsync();
+        Assert.Equal(4 * 7, rows);
+        var moved = await page.Locator("#whatif-result tbody tr.changed").CountAsync();
+        Assert.True(moved >= 4, $"only {moved} forecasts moved when the US lost most of its capability");
+
+        // Removing an actor as well.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the what-if" }).ClickAsync();
+        await page.Locator("#whatif-result tbody tr").First.WaitForAsync();
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280, "the run page is wider than the window");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Screenshot(page, "workbench-whatif.png");
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task CompareTwoRuns_HighlightsTheDifferences()
+    {
+        var first = await StartForecast("compromise,nash", seed: null);
+        var second = await StartForecast("compromise,median", seed: null);
+        var page = await Open("#/runs");
+        await page.GetByLabel($"Choose run {first} to compare").CheckAsync();
+        await page.GetByLabel($"Choose run {second} to compare").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare the two chosen runs" }).ClickAsync();
+        await Ready(page, "compare");
+        Assert.Matches(@"^\d+ of 21 forecasts differ", await page.Locator("#compare-summary").InnerTextAsync());
+
+        // The compromise forecasts are equal; nash (only in the first) and median (only in the second) are flagged.
+        var rows = await page.Locator("table tbody tr").AllInnerTextsAsync();
+        Assert.Equal(7, await page.Locator("#compare-table tbody tr", new() { HasText = "compromise" }).CountAsync());
+        Assert.Equal(0, await page.Locator("#compare-table tbody tr.changed", new() { HasText = "compromise" }).CountAsync());
+        Assert.Equal(14, await page.Locator("#compare-table tbody tr.changed", new() { HasText = "only one run" }).CountAsync());
+        Assert.Contains(rows, r => r.Contains("Options", StringComparison.Ordinal) || r.Contains("Models", StringComparison.Ordinal));
+        await Screenshot(page, "workbench-compare.png");
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task Pages_HaveNoSeriousAccessibilityViolations_AndFitAPhone()
+    {
+        var page = await OpenAlaska(injectsScripts: true);
+        await AssertAccessible(page, "scenario");
+        var run = await StartForecast("compromise,eum", seed: null);
+        await page.GotoAsync(new Uri(server.Address, $"/#/runs/{run}").AbsoluteUri);
+        await Ready(page, "run-charts", 60_000);
+        await AssertAccessible(page, "run");
+        await page.GotoAsync(new Uri(server.Address, "/#/").AbsoluteUri);
+        await Ready(page, "scenarios");
+        await AssertAccessible(page, "scenarios");
+
+        // A 390-pixel phone: nothing wider than the screen but the scrolling tables.
+        var phone = await Open("#/scenario/alaska-2025", width: 390, height: 844);
+        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wide = await phone.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap')).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        Assert.True(overflow <= 390, $"the page is {overflow} px wide on a 390 px screen: {string.Join(", ", wide)}");
+        await Screenshot(phone, "workbench-phone-scenario.png");
+        await phone.GotoAsync(new Uri(server.Address, $"/#/runs/{run}").AbsoluteUri);
+        await Ready(phone, "run-charts", 60_000);
+        Assert.True(await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the run page is wider than the phone");
+        await Screenshot(phone, "workbench-phone-run.png");
+        AssertNoProblems();
+    }
+
+    private async Task AssertAccessible(IPage page, string name)
+    {
+        await page.AddScriptTagAsync(new() { Content = Axe.Value });
+        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.nodes.length + ' ' + v.help + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, $"{name} page: {string.Join("; ", violations)}");
+    }
+
+    private static readonly Lazy<string> Axe = new(() =>
+    {
+        using var stream = typeof(WorkbenchTests).Assembly.GetManifestResourceStream("Parley.Browser.Tests.axe.min.js")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>Uploads Alaska (a no-op when the store has it) and opens its page.</summary>
+    private async Task<IPage> OpenAlaska(bool injectsScripts = false)
+    {
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var list = await client.GetStringAsync("/scenarios");
+        if (!list.Contains("alaska-2025", StringComparison.Ordinal))
+        {
+            using var content = new StringContent(await File.ReadAllTextAsync(AlaskaFile), System.Text.Encoding.UTF8, "application/yaml");
+            (await client.PostAsync("/scenarios?file_name=alaska-2025.yaml", content)).EnsureSuccessStatusCode();
+        }
+
+        return await Open("#/scenario/alaska-2025", injectsScripts: injectsScripts);
+    }
+
+    private async Task<long> StartForecast(string models, ulong? seed)
+    {
+        await OpenAlaska();
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var body = JsonSerializer.Serialize(new { scenario = new { @ref = "alaska-2025" }, models, seed });
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/runs/forecast", content);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("id").GetInt64();
+    }
+
+    private async Task<IPage> Open(string hash, int width = 1280, int height = 800, bool injectsScripts = false)
+    {
+        // The page's content security policy forbids inline scripts; axe-core is injected as one, so its pages bypass it.
+        var page = await server.Chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BypassCSP = injectsScripts });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal))
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, message) => problems.Add($"page error: {message}");
+
+        // Offline: every request goes to the server itself; anything else fails the test.
+        var origin = server.Address.GetLeftPart(UriPartial.Authority);
+        await page.RouteAsync("**/*", route =>
+        {
+            if (route.Request.Url.StartsWith(origin, StringComparison.Ordinal))
+            {
+                return route.ContinueAsync();
+            }
+
+            problems.Add($"request beyond the server: {route.Request.Url}");
+            return route.AbortAsync();
+        });
+        await page.GotoAsync(new Uri(server.Address, "/" + hash).AbsoluteUri);
+        await page.WaitForSelectorAsync("body[data-ready]", new() { Timeout = 30_000 });
+        return page;
+    }
+
+    private static async Task Ready(IPage page, string name, int timeout = 30_000)
+    {
+        var watch = Stopwatch.StartNew();
+        await page.WaitForSelectorAsync($"body[data-ready='{name}']", new() { Timeout = timeout });
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(timeout));
+    }
+
+    private void AssertNoProblems() => Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var target = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = target });
+        Assert.True(new FileInfo(target).Length > 5_000, "the screenshot is nearly empty");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Parley.Application;
+using Parley.Formats;
+using Parley.Formats.Native;
+
+namespace Parley.Server.Tests;
+
+/// <summary>
+/// The workbench's page, its assets and the endpoints it adds to the API (docs/workbench.md):
+/// checking a scenario text as <c>parley validate</c> does, a stored version as native JSON, and a
+/// forecast run's charts and round-by-round positions.
+/// </summary>
+public sealed class WorkbenchEndpointTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public WorkbenchEndpointTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    [Fact]
+    public async Task Root_ServesTheWorkbench_AndItsAssetsRevalidateByETag()
+    {
+        var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("/workbench/app.js", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/docs/\"", html, StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        foreach (var file in new[] { "app.js", "app.css", "echarts.min.js" })
+        {
+            var asset = await client.GetAsync($"/workbench/{file}");
+            Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+            Assert.True((await asset.Content.ReadAsByteArrayAsync()).Length > 1000, file);
+            using var again = new HttpRequestMessage(HttpMethod.Get, $"/workbench/{file}");
+            again.Headers.IfNoneMatch.Add(asset.Headers.ETag!);
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/workbench/secrets.txt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/workbench/..%2Fappsettings.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Check_GivesParleyValidatesMessages_LocatedInTheText_AndSavesNothing()
+    {
+        var before = await client.GetStringAsync("/scenarios");
+        var broken = "{\n  \"id\": \"x\",\n  \"title\": \"X\",\n  \"actors\": [\n    { \"id\": \"a\", \"capability\": -3 }\n  ],\n  \"issues\": [ { \"id\": \"i\", \"min\": 0, \"max\": 10 } ],\n  \"stances\": [ { \"actor\": \"a\", \"issue\": \"i\", \"position\": 5, \"salience\": 1.5 } ]\n}\n";
+        var response = await client.PostAsync("/scenarios/check?file_name=x.json&format=json", new StringContent(broken, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.False((bool)body["valid"]!);
+
+        // The same diagnostics as reading the file (what parley validate prints), located in the text sent.
+        var expected = ScenarioFiles.ReadText(broken, "x.json", ScenarioFormat.Json).Diagnostics;
+        var diagnostics = body["diagnostics"]!.AsArray();
+        Assert.Equal(expected.Length, diagnostics.Count);
+        Assert.True(expected.Length >= 2);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].ToString(), $"{diagnostics[i]!["file"]}:{diagnostics[i]!["line"]}:{diagnostics[i]!["column"]}: {diagnostics[i]!["message"]}");
+        }
+
+        Assert.Contains(diagnostics, d => (int)d!["line"]! == 5 && ((string)d["message"]!).Contains("capability -3", StringComparison.Ordinal));
+
+        var valid = await client.PostAsync("/scenarios/check?file_name=alaska.yaml", new StringContent(BuiltInScenarios.AlaskaText(), Encoding.UTF8, "application/yaml"));
+        var verdict = JsonNode.Parse(await valid.Content.ReadAsStringAsync())!;
+        Assert.True((bool)verdict["valid"]!);
+        Assert.Equal("alaska.yaml: valid (15 actors, 7 issues, 35 stances, 3 stages)", (string?)verdict["summary"]);
+        Assert.Equal(before, await client.GetStringAsync("/scenarios"));
+
+        var unknown = await client.PostAsync("/scenarios/check?format=docx", new StringContent("x", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Document_IsTheStoredVersionAsNativeJson_WithSourcesAndEvidenceKept()
+    {
+        var saved = await client.PostAsync("/scenarios?file_name=alaska-2025.yaml", new StringContent(BuiltInScenarios.AlaskaText(), Encoding.UTF8, "application/yaml"));
+        Assert.True(saved.IsSuccessStatusCode);
+        var json = await client.GetStringAsync("/scenarios/alaska-2025/document?version=1");
+        var expected = NativeScenarioWriter.ToJson(ScenarioFiles.ReadText(BuiltInScenarios.AlaskaText(), "alaska-2025.yaml").Scenario!);
+        Assert.Equal(expected, json);
+        Assert.Contains("\"sources\"", json, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/scenarios/no-such/document")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/scenarios/alaska-2025/document?version=99")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Charts_OfAForecastRun_AreTheReportsChartsWithPlaybackPerDynamicModel()
+    {
+        var run = await Api.Read(await Api.Post(client, "/runs/forecast", new { Models = "compromise,eum", Rounds = 4 }));
+        var id = (long)run["id"]!;
+        var charts = await Api.Read(await client.GetAsync($"/runs/{id}/charts"));
+        var ids = charts["charts"]!.AsArray().Select(c => (string)c!["id"]!).ToList();
+        Assert.Contains("forecast-ceasefire", ids);
+        Assert.Contains("bargaining-eum-ceasefire", ids);
+        Assert.Equal(7 + 7, ids.Count);
+        Assert.Equal("scatter", (string?)charts["charts"]![0]!["option"]!["series"]![0]!["type"]);
+
+        // eum ran exactly 4 rounds: positions for round 0 (the stances) to 4, and the outcome per round.
+        var playback = charts["playback"]!.AsArray().Single()!;
+        Assert.Equal("eum", (string?)playback["model"]);
+        Assert.Equal(4, (int)playback["rounds"]!);
+        var issue = playback["issues"]![0]!;
+        Assert.Equal(5, issue["positions"]!.AsArray().Count);
+        Assert.Equal(4, issue["outcomes"]!.AsArray().Count);
+        var forecast = run["result"]!["forecasts"]![1]!["issues"]![0]!["forecast"]!.GetValue<double>();
+        Assert.Equal(forecast, issue["forecast"]!.GetValue<double>());
+
+        var montecarlo = await Api.Read(await Api.Post(client, "/runs/montecarlo?mode=wait", new { Draws = 50 }));
+        Assert.Equal(HttpStatusCode.Conflict, (await client.GetAsync($"/runs/{(long)montecarlo["id"]!}/charts")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/runs/999999/charts")).StatusCode);
+    }
+}
