@@ -258,11 +258,12 @@ public static class InfluenceAnalysis
 
     /// <summary>
     /// <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on every core, each call on a
-    /// thread marked as an outer worker (the model runs it makes stay on that thread).
+    /// thread marked as an outer worker (the model runs it makes stay on that thread); in order on
+    /// the calling thread when that is itself an outer worker (an analysis inside parallel work).
     /// </summary>
     private static void ForEachParallel(int count, Action<int> body, CancellationToken cancellationToken)
     {
-        if (Environment.ProcessorCount == 1 || count < 2)
+        if (Environment.ProcessorCount == 1 || count < 2 || NestedParallelism.IsOuterWorker)
         {
             for (var index = 0; index < count; index++)
             {
