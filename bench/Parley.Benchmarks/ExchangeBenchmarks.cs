@@ -53,15 +53,22 @@ internal static class ExchangeCases
     {
         if (name == "cop21")
         {
-            var result = ScenarioFiles.Read(ReferenceFile("decide/cop21.csv"));
-            return result.Scenario ?? throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
+            return Reference("decide/cop21.csv");
         }
 
         var parts = name.Split('x');
         return SyntheticScenarios.Create(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static string ReferenceFile(string relative)
+    /// <summary>A scenario read from ../shared/reference.</summary>
+    internal static Scenario Reference(string relative)
+    {
+        var result = ScenarioFiles.Read(ReferenceFile(relative));
+        return result.Scenario ?? throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
+    }
+
+    /// <summary>A file of ../shared/reference beside the repository.</summary>
+    internal static string ReferenceFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Numerics;
@@ -37,7 +38,12 @@ namespace Parley.Core.Influence;
 /// of smallest relative size (see <see cref="InputChange.RelativeSize"/>); the smallest change of
 /// each input is kept in <see cref="ActorInfluence.Changes"/>. When the forecast does
 /// not move monotonically with the input the change found suffices but may not be the smallest.</para>
-/// <para>Single-threaded and deterministic: same scenario, model options and seed give the same numbers.</para>
+/// <para>Deterministic on any number of cores: same scenario, model options and seed give the same
+/// numbers. The coalitions the Shapley values need are listed first (the sampled orders depend on
+/// the seed alone) and run in parallel, each into its own slot, then summed in the sequential order;
+/// each actor's searches run in parallel, each into its own slot. A direction of a search stops as
+/// soon as the change it could find is provably no smaller than the other direction's (the answer is
+/// unchanged; only runs are saved, so <see cref="InfluenceResult.Runs"/> counts fewer).</para>
 /// </remarks>
 public static class InfluenceAnalysis
 {
@@ -70,7 +76,7 @@ public static class InfluenceAnalysis
         StagedResult Forecast(Scenario variant)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            runs++;
+            Interlocked.Increment(ref runs);
             return StagedForecaster.Run(variant, model, modelOptions, cancellationToken);
         }
 
@@ -89,38 +95,40 @@ public static class InfluenceAnalysis
             .Select(a => a.Id)
             .ToArray();
         var n = players.Length;
+        // Thread-safe: one coalition's values from its own model run (none for the grand coalition).
+        double[] Evaluate(bool[] inCoalition)
+        {
+            var absent = new List<string>();
+            for (var i = 0; i < inCoalition.Length; i++)
+            {
+                if (!inCoalition[i])
+                {
+                    absent.Add(players[i]);
+                }
+            }
+
+            var coalition = ScenarioEdits.WithoutActors(scenario, absent);
+            var values = absent.Count == 0 ? ValuesOf(full) : ValuesOf(Forecast(coalition));
+            for (var k = 0; k < issues.Length; k++)
+            {
+                // Without any capability x salience on the issue a coalition cannot move it, even
+                // where a model's fallback would let weightless actors count equally.
+                if (!coalition.StancesOn(issues[k].Id).Any(s => s.Weight > 0))
+                {
+                    values[k] = reference[k];
+                }
+            }
+
+            return values;
+        }
+
         var cache = new Dictionary<string, double[]>(StringComparer.Ordinal);
         double[] Value(ReadOnlySpan<bool> inCoalition)
         {
-            var key = string.Create(inCoalition.Length, inCoalition.ToArray(), static (chars, flags) =>
-            {
-                for (var i = 0; i < chars.Length; i++)
-                {
-                    chars[i] = flags[i] ? '1' : '0';
-                }
-            });
+            var key = CoalitionKey(inCoalition);
             if (!cache.TryGetValue(key, out var values))
             {
-                var absent = new List<string>();
-                for (var i = 0; i < inCoalition.Length; i++)
-                {
-                    if (!inCoalition[i])
-                    {
-                        absent.Add(players[i]);
-                    }
-                }
-
-                var coalition = ScenarioEdits.WithoutActors(scenario, absent);
-                values = absent.Count == 0 ? ValuesOf(full) : ValuesOf(Forecast(coalition));
-                for (var k = 0; k < issues.Length; k++)
-                {
-                    // Without any capability x salience on the issue a coalition cannot move it, even
-                    // where a model's fallback would let weightless actors count equally.
-                    if (!coalition.StancesOn(issues[k].Id).Any(s => s.Weight > 0))
-                    {
-                        values[k] = reference[k];
-                    }
-                }
+                values = Evaluate(inCoalition.ToArray());
                 cache[key] = values;
             }
 
@@ -128,6 +136,26 @@ public static class InfluenceAnalysis
         }
 
         var everyone = Enumerable.Repeat(true, n).ToArray();
+        var exact = n <= options.ExactLimit;
+        double[][] Shapley(CoalitionValue value) =>
+            exact ? ExactShapley(n, issues.Length, value) : SampledShapley(n, issues.Length, options, value);
+
+        // Every coalition the values below need is known before any is run (the sampled orders come
+        // from the seed alone): run the distinct ones on every core, then compute as before from
+        // the cache, so the sums see the same numbers in the same order as a sequential run.
+        Prefetch(value =>
+        {
+            value(everyone);
+            for (var i = 0; i < n; i++)
+            {
+                var without = (bool[])everyone.Clone();
+                without[i] = false;
+                value(without);
+            }
+
+            Shapley(value);
+        }, issues.Length, cache, Evaluate, cancellationToken);
+
         var grand = Value(everyone);
         var absence = new double[n][];
         for (var i = 0; i < n; i++)
@@ -138,8 +166,7 @@ public static class InfluenceAnalysis
             absence[i] = [.. grand.Select((v, k) => v - values[k])];
         }
 
-        var exact = n <= options.ExactLimit;
-        var shapley = exact ? ExactShapley(n, issues.Length, Value) : SampledShapley(n, issues.Length, options, Value);
+        var shapley = Shapley(Value);
 
         var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
         options.Progress?.Report(0);
@@ -147,23 +174,26 @@ public static class InfluenceAnalysis
         {
             var issue = issues[k];
             var actors = new List<(int Order, ActorInfluence Influence)>(n);
+            var changes = new ImmutableArray<InputChange>[n];
+            if (options.SearchSmallestChange)
+            {
+                try
+                {
+                    // Each actor's search is independent of the others' and lands in its own slot.
+                    ForEachParallel(n, i => changes[i] = scenario.FindStance(players[i], issue.Id) is { } stance
+                        ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast)
+                        : [], cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Cancelled during the searches: the issues finished so far are a result of their own.
+                    return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = true };
+                }
+            }
+
             for (var i = 0; i < n; i++)
             {
-                ImmutableArray<InputChange> changes = [];
-                if (options.SearchSmallestChange && scenario.FindStance(players[i], issue.Id) is { } stance)
-                {
-                    try
-                    {
-                        changes = SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast);
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        // Cancelled during the searches: the issues finished so far are a result of their own.
-                        return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = true };
-                    }
-                }
-
-                actors.Add((i, new ActorInfluence { ActorId = players[i], AbsenceShift = absence[i][k], Shapley = shapley[i][k], Changes = changes }));
+                actors.Add((i, new ActorInfluence { ActorId = players[i], AbsenceShift = absence[i][k], Shapley = shapley[i][k], Changes = changes[i].IsDefault ? [] : changes[i] }));
             }
 
             results.Add(new IssueInfluence
@@ -185,6 +215,85 @@ public static class InfluenceAnalysis
     }
 
     private delegate double[] CoalitionValue(ReadOnlySpan<bool> inCoalition);
+
+    private static string CoalitionKey(ReadOnlySpan<bool> inCoalition) =>
+        string.Create(inCoalition.Length, inCoalition.ToArray(), static (chars, flags) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = flags[i] ? '1' : '0';
+            }
+        });
+
+    /// <summary>
+    /// Runs <paramref name="algorithm"/> once against a recorder that answers zeros, collects the
+    /// distinct coalitions it asks for that <paramref name="cache"/> lacks (in the order asked),
+    /// evaluates them in parallel, each into its own slot, and adds them to the cache in that order.
+    /// </summary>
+    private static void Prefetch(Action<CoalitionValue> algorithm, int issueCount, Dictionary<string, double[]> cache, Func<bool[], double[]> evaluate, CancellationToken cancellationToken)
+    {
+        var wanted = new List<bool[]>();
+        var keys = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var zeros = new double[issueCount];
+        algorithm(flags =>
+        {
+            var key = CoalitionKey(flags);
+            if (!cache.ContainsKey(key) && seen.Add(key))
+            {
+                wanted.Add(flags.ToArray());
+                keys.Add(key);
+            }
+
+            return zeros;
+        });
+
+        var values = new double[wanted.Count][];
+        ForEachParallel(wanted.Count, w => values[w] = evaluate(wanted[w]), cancellationToken);
+        for (var w = 0; w < wanted.Count; w++)
+        {
+            cache[keys[w]] = values[w];
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on every core, each call on a
+    /// thread marked as an outer worker (the model runs it makes stay on that thread); in order on
+    /// the calling thread when that is itself an outer worker (an analysis inside parallel work).
+    /// </summary>
+    private static void ForEachParallel(int count, Action<int> body, CancellationToken cancellationToken)
+    {
+        if (Environment.ProcessorCount == 1 || count < 2 || NestedParallelism.IsOuterWorker)
+        {
+            for (var index = 0; index < count; index++)
+            {
+                body(index);
+            }
+
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, index =>
+            {
+                using var outer = NestedParallelism.Enter();
+                body(index);
+            });
+        }
+        catch (AggregateException aggregate)
+        {
+            // Throw what a sequential loop would have thrown: the cancellation, else the first failure.
+            var inner = aggregate.Flatten().InnerExceptions;
+            if (cancellationToken.IsCancellationRequested && inner.All(e => e is OperationCanceledException))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            ExceptionDispatchInfo.Capture(inner[0]).Throw();
+            throw;
+        }
+    }
 
     private static double[][] ExactShapley(int n, int issueCount, CoalitionValue value)
     {
@@ -331,6 +440,17 @@ public static class InfluenceAnalysis
 
             bool Reaches(double moved) => Math.Abs(moved - forecast) >= options.Shift * (1 - 1e-12);
 
+            // A capability change is measured against the scaled total: the total itself may exceed the largest double.
+            double SizeOf(double value) => name == "capability"
+                ? Math.Abs(value - current) * capabilityScale / (scaledTotal > 0 ? scaledTotal : capabilityScale)
+                : Math.Abs(value - current) / norm;
+
+            // Once the nearer end of a bracket is already no smaller than the best change found in the
+            // other direction, this direction cannot win (the change it would find lies beyond that
+            // end, and only a strictly smaller change replaces the best): stop probing it. The answer
+            // is the same as searching on; only the model runs are saved.
+            bool CannotWin(double inside) => best is not null && SizeOf(inside) >= best.RelativeSize;
+
             foreach (var end in new[] { low, high })
             {
                 if (Math.Abs(end - current) <= 0)
@@ -339,8 +459,15 @@ public static class InfluenceAnalysis
                 }
 
                 double inside = current, outside = double.NaN, outsideForecast = double.NaN;
+                var pruned = false;
                 for (var g = 1; g <= GridPoints; g++)
                 {
+                    if (CannotWin(inside))
+                    {
+                        pruned = true;
+                        break;
+                    }
+
                     // Divided first: (end − current) · g can overflow on a scale 1e308 wide; / 8 is exact.
                     var point = current + ((end - current) / GridPoints * g);
                     var moved = At(point);
@@ -354,13 +481,19 @@ public static class InfluenceAnalysis
                     inside = point;
                 }
 
-                if (double.IsNaN(outside))
+                if (pruned || double.IsNaN(outside))
                 {
                     continue;
                 }
 
                 for (var step = 0; step < options.SearchSteps; step++)
                 {
+                    if (CannotWin(inside))
+                    {
+                        pruned = true;
+                        break;
+                    }
+
                     var middle = inside + ((outside - inside) / 2);
                     if (middle == inside || middle == outside)
                     {
@@ -379,10 +512,12 @@ public static class InfluenceAnalysis
                     }
                 }
 
-                // A capability change is measured against the scaled total: the total itself may exceed the largest double.
-                var size = name == "capability"
-                    ? Math.Abs(outside - current) * capabilityScale / (scaledTotal > 0 ? scaledTotal : capabilityScale)
-                    : Math.Abs(outside - current) / norm;
+                if (pruned)
+                {
+                    continue;
+                }
+
+                var size = SizeOf(outside);
                 if (best is null || size < best.RelativeSize)
                 {
                     best = new InputChange(stance.ActorId, name, current, outside, outsideForecast, size)

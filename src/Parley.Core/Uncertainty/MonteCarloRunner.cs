@@ -124,6 +124,8 @@ internal sealed class MonteCarloRunner
 
     private void Work(CancellationToken cancellationToken)
     {
+        // With several workers every core is busy with draws: the model runs each draw on its worker's thread.
+        using var outer = NestedParallelism.Enter(threads > 1);
         IDrawEvaluator evaluator;
         try
         {

@@ -128,6 +128,33 @@ public sealed class InfluenceAnalysisTests
         Assert.Equal(expected.Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, a.SmallestChange)), actual.Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, a.SmallestChange)));
     }
 
+    [Theory]
+    [InlineData(12)]
+    [InlineData(1)]
+    public void ParallelRun_EqualsSequentialRun_NumberForNumber(int exactLimit)
+    {
+        // Sequential: inside an outer worker the analysis runs every coalition and search in order on this thread.
+        var scenario = ScenarioGen.Build([10, 20, 30, 25], [0, 50, 40, 60, 100, 90, 20, 70], [1, 1, 0.5, 0.5, 1, 1, 0.3, 0.8], [null, 50]);
+        var options = InfluenceOptions.Default with { ExactLimit = exactLimit, Permutations = 50, Seed = 3 };
+        var parallel = InfluenceAnalysis.Run(scenario, new NashBargainingModel(), ModelOptions.Default, options);
+        InfluenceResult sequential;
+        using (NestedParallelism.Enter())
+        {
+            sequential = InfluenceAnalysis.Run(scenario, new NashBargainingModel(), ModelOptions.Default, options);
+        }
+
+        Assert.Equal(sequential.Runs, parallel.Runs);
+        Assert.Equal(sequential.Issues.Length, parallel.Issues.Length);
+        for (var k = 0; k < sequential.Issues.Length; k++)
+        {
+            Assert.Equal(
+                sequential.Issues[k].Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, string.Join(";", a.Changes))),
+                parallel.Issues[k].Actors.Select(a => (a.ActorId, a.Shapley, a.AbsenceShift, string.Join(";", a.Changes))));
+        }
+
+        Assert.Contains(parallel.Issues, i => i.Actors.Any(a => !a.Changes.IsEmpty));
+    }
+
     [Fact]
     public void Run_RejectsANonPositiveShift()
     {

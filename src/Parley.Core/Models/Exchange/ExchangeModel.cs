@@ -109,7 +109,7 @@ public sealed class ExchangeModel : IModel
         // its conversion to 0-100; both are scaled by exact powers of two and the results scaled back.
         var scales = PositionScales(scenario);
         var tieCoin = options.GetChoice(Ties) == "coin";
-        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, parallelism, skipsSteady, tieCoin);
+        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, NestedParallelism.IsOuterWorker ? ExchangeParallelism.Sequential : parallelism, skipsSteady, tieCoin);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)

@@ -695,7 +695,7 @@ internal sealed class SmpEngine
     {
         var n = ActorCount;
         var best = new (int Target, double Probability, double Gain)?[n];
-        var parallel = n >= 24;
+        var parallel = n >= 24 && !NestedParallelism.IsOuterWorker;
         if (parallel)
         {
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
