@@ -30,11 +30,51 @@ fi
 source .ci/postgres.sh
 parley_postgres_start
 
-status=0
-for project in tests/*/*.Tests.csproj; do
-  name=$(basename "$project" .csproj)
-  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+# Test projects run in parallel, PARLEY_TEST_JOBS at a time (default 2: the CI machine's cores), all
+# from the one build above (--no-build). Each project's output is kept in its own log and printed
+# whole when it ends, so that the projects' lines do not interleave. The longest projects start first.
+jobs=${PARLEY_TEST_JOBS:-2}
+case "$jobs" in ''|*[!0-9]*|0) jobs=2 ;; esac
+logs=$(mktemp -d)
+projects=()
+for first in Core Cli Server Browser Drafting; do
+  [ -f "tests/Parley.$first.Tests/Parley.$first.Tests.csproj" ] && projects+=("tests/Parley.$first.Tests/Parley.$first.Tests.csproj")
 done
+for project in tests/*/*.Tests.csproj; do
+  case " ${projects[*]} " in *" $project "*) ;; *) projects+=("$project") ;; esac
+done
+
+run_project() {
+  local project=$1 name
+  name=$(basename "$project" .csproj)
+  if dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$logs/$name.log" 2>&1; then
+    echo 0 >"$logs/$name.status"
+  else
+    echo 1 >"$logs/$name.status"
+  fi
+  cat "$logs/$name.log"
+}
+
+running=0
+for project in "${projects[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n
+    running=$((running - 1))
+  fi
+  run_project "$project" &
+  running=$((running + 1))
+done
+wait
+
+status=0
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  if [ "$(cat "$logs/$name.status" 2>/dev/null)" != 0 ]; then
+    echo "test.sh: $name failed"
+    status=1
+  fi
+done
+rm -rf "$logs"
 
 passed=0 failed=0 skipped=0 files=0
 for trx in "$results"/*.trx; do

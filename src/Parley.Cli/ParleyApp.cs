@@ -10,17 +10,18 @@ internal static class ParleyApp
     /// <summary>Runs <c>parley</c> with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
     public static int Run(string[] args, CliConsole console)
     {
-        var root = new RootCommand("Parley: model and forecast multi-party negotiations with the established models of political science.");
-        foreach (var command in Commands(console))
-        {
-            root.Subcommands.Add(command);
-        }
-
+        // The version needs none of the commands: answered before they (and the assemblies behind them) are loaded.
         args = HelpRequest(args);
         if (args is ["--version"])
         {
             console.Output.WriteLine(VersionLine());
             return ExitCodes.Success;
+        }
+
+        var root = new RootCommand("Parley: model and forecast multi-party negotiations with the established models of political science.");
+        foreach (var command in Commands(console))
+        {
+            root.Subcommands.Add(command);
         }
 
         if (UnknownName(root, args) is { } unknown)
