@@ -12,7 +12,7 @@ namespace Parley.Formats;
 /// before the tree is built, and reported at the bracket or key that goes too deep; so are the
 /// key and alias rules of <see cref="DepthLimitedParser"/>.
 /// </summary>
-internal static class YamlText
+public static class YamlText
 {
     /// <summary>The deepest nesting of lists and mappings accepted: 64 levels (a scenario needs 6).</summary>
     public const int MaxDepth = 64;
@@ -24,7 +24,7 @@ internal static class YamlText
     public static (YamlStream? Stream, Diagnostic? Problem) Load(string text, string fileName, string kind)
     {
         var stream = new YamlStream();
-        var parser = new DepthLimitedParser(new Parser(new StringReader(text)));
+        var parser = new DepthLimitedParser(new Parser(new StringReader(WithFinalLineBreak(text))));
         try
         {
             stream.Load(parser);
@@ -43,6 +43,16 @@ internal static class YamlText
             return (null, At(fileName, parser.LastEnd, $"not valid {kind}: the text after this point cannot be parsed; check the brackets, quotes and indentation here"));
         }
     }
+
+    /// <summary>
+    /// The text with a line break at its end if it has none. YamlDotNet 16.3's scanner stalls for
+    /// 20-30 s on a directive with a parameter that ends the file without a line break when the
+    /// file's length is a power of two (1,024, 2,048, ... characters; found by fuzzing,
+    /// docs/reliability.md). A final line break changes no value a scenario can hold: only a
+    /// block scalar kept with <c>|+</c> as the very last line would gain it.
+    /// </summary>
+    private static string WithFinalLineBreak(string text) =>
+        text.Length == 0 || text[^1] is '\n' or '\r' ? text : text + "\n";
 
     private static Diagnostic At(string fileName, Mark mark, string message) =>
         new(fileName, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue), message);

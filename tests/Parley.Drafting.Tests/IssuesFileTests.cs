@@ -64,4 +64,29 @@ public sealed class IssuesFileTests
 
         Assert.StartsWith(expected, Assert.Single(problems).ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DeeplyNestedIssuesFile_IsALocatedProblem_NotAStackOverflow()
+    {
+        var text = "issues: " + new string('[', 50_000) + new string(']', 50_000);
+
+        var (issues, problems) = IssuesFile.Read(text, "issues.yaml");
+
+        Assert.Empty(issues);
+        Assert.Contains("nest", Assert.Single(problems).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DirectiveEndingTheFile_AtAPowerOfTwoLength_IsRefusedQuickly()
+    {
+        // YamlDotNet's scanner stalled for 20-30 s on this shape (found by fuzzing the overlay reader).
+        var text = "%" + new string('p', 511) + " " + new string('p', 511);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (issues, problems) = IssuesFile.Read(text, "issues.yaml");
+
+        Assert.Empty(issues);
+        Assert.StartsWith("issues.yaml:", Assert.Single(problems).ToString(), StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 5);
+    }
 }

@@ -20,17 +20,13 @@ public static class IssuesFile
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     public static (ImmutableArray<IssueDefinition> Issues, ImmutableArray<Diagnostic> Problems) ReadFile(string path)
     {
-        string text;
-        try
+        var (text, problem) = InputText.ReadFile(path);
+        if (problem is not null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ([], [new Diagnostic(path, 1, 1, $"cannot read the issues file: {(error is FileNotFoundException ? "no such file" : error.Message)}")]);
+            return ([], [problem]);
         }
 
-        return Read(text, path);
+        return Read(text!, path);
     }
 
     /// <summary>Reads <paramref name="text"/> as if it were the file <paramref name="fileName"/>.</summary>
@@ -39,23 +35,18 @@ public static class IssuesFile
         var problems = new List<Diagnostic>();
         void Report(YamlNode node, string message) => problems.Add(new Diagnostic(fileName, (int)node.Start.Line, (int)node.Start.Column, message));
 
-        YamlNode root;
-        try
+        var (stream, loadProblem) = YamlText.Load(text, fileName, "YAML");
+        if (loadProblem is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0)
-            {
-                return ([], [new Diagnostic(fileName, 1, 1, "the issues file is empty; list issues under 'issues:', each with id, name, low and high")]);
-            }
-
-            root = stream.Documents[0].RootNode;
-        }
-        catch (YamlException error)
-        {
-            return ([], [new Diagnostic(fileName, (int)Math.Max(1, error.Start.Line), (int)Math.Max(1, error.Start.Column), $"not valid YAML: {error.Message}")]);
+            return ([], [loadProblem]);
         }
 
+        if (stream!.Documents.Count == 0)
+        {
+            return ([], [new Diagnostic(fileName, 1, 1, "the issues file is empty; list issues under 'issues:', each with id, name, low and high")]);
+        }
+
+        var root = stream.Documents[0].RootNode;
         if (root is not YamlMappingNode top || !top.Children.TryGetValue(new YamlScalarNode("issues"), out var list) || list is not YamlSequenceNode items)
         {
             return ([], [new Diagnostic(fileName, (int)root.Start.Line, (int)root.Start.Column, "an issues file is a mapping with an 'issues:' list; each issue has id, name, low and high")]);
