@@ -190,6 +190,13 @@ internal static class RunEndpoints
                 await Send(response, "progress", new RunProgress(Math.Max(job.Done, 0), job.Total), token).ConfigureAwait(false);
                 run = store.FindRun(id)!;
             }
+            else if (service.EndedProgress(id) is { } last)
+            {
+                // The job ended between the client's request and this one: its last progress, then
+                // its status as stored now (the run read above may still say running).
+                await Send(response, "progress", last, token).ConfigureAwait(false);
+                run = store.FindRun(id)!;
+            }
 
             await Send(response, ParleyStore.StatusName(run.Summary.Status), RunView.From(run, null), token).ConfigureAwait(false);
         }

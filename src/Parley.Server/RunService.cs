@@ -18,6 +18,8 @@ internal sealed class RunService : IDisposable
     private readonly ServerOptions options;
     private readonly ILogger<RunService> logger;
     private readonly ConcurrentDictionary<long, Job> jobs = new();
+    private readonly ConcurrentDictionary<long, RunProgress> ended = new();
+    private readonly ConcurrentQueue<long> endedOrder = new();
     private readonly SemaphoreSlim slots;
     private volatile bool stopping;
 
@@ -70,6 +72,16 @@ internal sealed class RunService : IDisposable
 
     /// <summary>The job of run <paramref name="id"/> while it works; <c>null</c> once it has ended (or for a run that was never a job).</summary>
     public Job? FindJob(long id) => jobs.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The last progress of job <paramref name="id"/> once it has ended (kept for the last
+    /// <see cref="EndedProgressKept"/> jobs), so a client that subscribes to its events just after it
+    /// finished still sees how far it got; <c>null</c> for a job still working or long gone.
+    /// </summary>
+    public RunProgress? EndedProgress(long id) => ended.TryGetValue(id, out var progress) ? progress : null;
+
+    /// <summary>How many ended jobs' last progress <see cref="EndedProgress"/> keeps.</summary>
+    public const int EndedProgressKept = 1024;
 
     /// <summary>Whether new runs are refused because the server is stopping.</summary>
     public bool Stopping => stopping;
@@ -146,6 +158,14 @@ internal sealed class RunService : IDisposable
 
     private void Forget(Job job)
     {
+        // The last progress is kept before the job is dropped, so a subscriber finds one or the other.
+        ended[job.Id] = new RunProgress(Math.Max(job.Done, 0), job.Total);
+        endedOrder.Enqueue(job.Id);
+        while (endedOrder.Count > EndedProgressKept && endedOrder.TryDequeue(out var oldest))
+        {
+            ended.TryRemove(oldest, out _);
+        }
+
         jobs.TryRemove(job.Id, out _);
         job.Dispose();
     }

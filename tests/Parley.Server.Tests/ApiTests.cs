@@ -87,6 +87,21 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
         Assert.Contains("\"draws\": 200000", result, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EventsOfAJobThatHasEnded_GiveItsLastProgress_ThenItsStatus()
+    {
+        var started = await Api.Post(client, "/runs/montecarlo", new { Draws = 2_000, Seed = 7 });
+        var id = (long)(await Api.Read(started))["id"]!;
+        Assert.Equal("completed", (string?)(await Api.WaitForEnd(client, id))["status"]);
+
+        var text = await client.GetStringAsync($"/runs/{id}/events");
+
+        var progress = text.IndexOf("event: progress", StringComparison.Ordinal);
+        var completed = text.IndexOf("event: completed", StringComparison.Ordinal);
+        Assert.True(progress >= 0 && completed > progress, text);
+        Assert.Contains("\"done\":2000,\"total\":2000", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("DELETE")]
     [InlineData("POST")]
