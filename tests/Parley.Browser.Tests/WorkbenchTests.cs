@@ -111,6 +111,48 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task Spreadsheet_WorkbookDownloads_AndAnImportWithBadCells_ShowsEachAtItsSheetAndCell()
+    {
+        var page = await OpenAlaska();
+        var slot = page.Locator("#sheet-slot");
+        await slot.WaitForAsync();
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var workbook = await client.GetByteArrayAsync(await slot.GetByRole(AriaRole.Link, new() { Name = "Download .xlsx" }).GetAttributeAsync("href"));
+        Assert.Equal("PK"u8.ToArray(), workbook[..2]);
+        var versionsBefore = await client.GetStringAsync("/scenarios/alaska-2025/versions");
+
+        var edited = Path.Combine(Path.GetTempPath(), $"parley-matrix-{Guid.NewGuid():N}.xlsx");
+        var sheets = new Dictionary<string, object>
+        {
+            ["Stances"] = new List<Dictionary<string, object?>>
+            {
+                new() { ["A"] = "actor", ["B"] = "issue", ["C"] = "position", ["D"] = "salience" },
+                new() { ["A"] = "usa", ["B"] = "sanctions", ["C"] = 55.0, ["D"] = 1.4 },
+                new() { ["A"] = "rus", ["B"] = "sanctions", ["C"] = "lots", ["D"] = 0.5 },
+            },
+        };
+        MiniExcelLibs.MiniExcel.SaveAs(edited, sheets, printHeader: false);
+        try
+        {
+            await page.GetByLabel("Matrix file (.xlsx or .csv)").SetInputFilesAsync(edited);
+            await slot.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+            var alert = slot.Locator(".problems");
+            await alert.WaitForAsync();
+            var text = await alert.InnerTextAsync();
+            Assert.Matches(@"\.xlsx:Stances!D2: stance of 'usa' on 'sanctions': salience 1\.4", text);
+            Assert.Matches(@"\.xlsx:Stances!C3: .*'lots' is not a number", text);
+            await Screenshot(page, "workbench-spreadsheet-import.png");
+        }
+        finally
+        {
+            File.Delete(edited);
+        }
+
+        // The import was refused whole: no version was added.
+        Assert.Equal(versionsBefore, await client.GetStringAsync("/scenarios/alaska-2025/versions"));
+    }
+
+    [BrowserFact]
     public async Task RunAllModels_DrawsCharts_AndPlaysRounds()
     {
         var page = await OpenAlaska();

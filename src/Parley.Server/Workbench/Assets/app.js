@@ -66,7 +66,7 @@ function ready(name) {
 
 function problemList(error) {
   const body = error.body || {};
-  const items = [...(body.diagnostics || []).map(d => `${d.file}:${d.line}:${d.column}: ${d.message}`), ...(body.errors || [])];
+  const items = [...(body.diagnostics || []).map(d => d.sheet ? `${d.file}:${d.sheet}!${d.cell}: ${d.message}` : `${d.file}:${d.line}:${d.column}: ${d.message}`), ...(body.errors || [])];
   if (items.length === 0) items.push(error.message);
   return h('div', { class: 'problems', role: 'alert' }, h('ul', {}, items.map(text => h('li', {}, text))));
 }
