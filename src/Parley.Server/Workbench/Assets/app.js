@@ -459,8 +459,8 @@ async function editor(name) {
     history.append(h('p', { class: 'muted' }, 'Not saved yet: the first save makes version 1.'));
   }
 
-  // -- spreadsheet slot: the matrix endpoints (docs/workbench.md); hidden while the server has none
-  const sheet = h('section', { class: 'sheet-slot', id: 'sheet-slot', hidden: true, 'aria-labelledby': 'sheet-title' });
+  // -- spreadsheet section: the matrix endpoints (docs/workbench.md, docs/spreadsheets.md)
+  const sheet = h('section', { class: 'sheet-slot', id: 'sheet-slot', hidden: !stored, 'aria-labelledby': 'sheet-title' });
   if (stored) {
     const sheetFile = h('input', { type: 'file', accept: '.xlsx,.csv' });
     const sheetProblems = h('div');
@@ -473,7 +473,6 @@ async function editor(name) {
         sheetProblems.replaceChildren();
         try { const { body } = await api(`/scenarios/${encodeURIComponent(name)}/matrix`, { method: 'POST', body: form }); say(`saved ${body.reference || 'a new version'}`); await route(); } catch (error) { sheetProblems.replaceChildren(problemList(error)); }
       } }, labelled('Matrix file (.xlsx or .csv)', sheetFile), h('button', { type: 'submit' }, 'Import')), sheetProblems);
-    fetch(`/scenarios/${encodeURIComponent(name)}/matrix.csv`, { method: 'HEAD' }).then(r => { sheet.hidden = r.status === 404; }).catch(() => {});
   }
 
   const saveBar = h('section', { 'aria-labelledby': 'save-title' }, h('h2', { id: 'save-title' }, 'Check and save'), summary, problemsBox,
