@@ -113,7 +113,7 @@ public sealed class SmpModel : IModel
             cancellationToken.ThrowIfCancellationRequested();
             var step = engine.Step(current, turn, options.Seed, options.Trace, cancellationToken);
             steps?.Add(step);
-            current.ReleaseMatrices();
+            engine.Release(current);
             var previous = current;
             current = step.Next;
             states?.Add(current);
