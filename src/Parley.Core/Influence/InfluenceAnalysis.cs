@@ -73,11 +73,13 @@ public static class InfluenceAnalysis
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SearchSteps, nameof(options));
 
         var runs = 0;
+        // Only the forecasts are read from every run, so models may skip their details and history.
+        var leanOptions = modelOptions with { Lean = true };
         StagedResult Forecast(Scenario variant)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Interlocked.Increment(ref runs);
-            return StagedForecaster.Run(variant, model, modelOptions, cancellationToken);
+            return StagedForecaster.Run(variant, model, leanOptions, cancellationToken);
         }
 
         var full = Forecast(scenario);

@@ -26,6 +26,15 @@ public sealed record ModelOptions
     /// <summary>Whether to record a round-by-round trace (costs time and memory).</summary>
     public bool Trace { get; init; }
 
+    /// <summary>
+    /// Whether the caller needs only the forecasts, <see cref="ModelResult.RoundsRun"/> and
+    /// <see cref="ModelResult.Converged"/> (a Monte Carlo draw, an influence re-run): a model may
+    /// then leave out its <see cref="ModelResult.Details"/> and history, which can cost more than the
+    /// run itself. The forecasts, rounds and convergence are the same bits either way;
+    /// <see cref="Trace"/> takes precedence (a traced run keeps everything).
+    /// </summary>
+    public bool Lean { get; init; }
+
     /// <summary>Model-specific parameters by name, e.g. <c>variant</c> → <c>scholz-code</c>.</summary>
     public ImmutableSortedDictionary<string, string> Parameters { get; init; } =
         ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ internal sealed class ScenarioEvaluator(IModel model, ScenarioSampler sampler, M
 {
     public DrawOutcome Evaluate(ReadOnlySpan<double> values, ulong modelSeed, Span<double> forecasts, CancellationToken cancellationToken)
     {
-        var result = model.Run(sampler.Apply(values), options with { Seed = modelSeed }, cancellationToken);
+        var result = model.Run(sampler.Apply(values), options with { Seed = modelSeed, Lean = true }, cancellationToken);
         for (var k = 0; k < issueIds.Length; k++)
         {
             var forecast = k < result.Issues.Length && string.Equals(result.Issues[k].IssueId, issueIds[k], StringComparison.Ordinal)

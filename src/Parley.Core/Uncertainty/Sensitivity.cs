@@ -61,6 +61,9 @@ public static class Sensitivity
         var estimate = model.Run(scenario, options.ModelOptions, CancellationToken.None);
         var issueIds = estimate.Issues.Select(f => f.IssueId).ToArray();
 
+        // Only the forecasts of a swing are read, so models may skip their details and history.
+        var swingOptions = options.ModelOptions with { Lean = true };
+
         // One-at-a-time swings, two model runs per input; inputs run in parallel, each writing its own row.
         var inputCount = sampler.InputCount;
         var atLow = new double[inputCount, issueIds.Length];
@@ -79,9 +82,9 @@ public static class Sensitivity
             {
                 sampler.Estimates(values);
                 values[input] = sampler.Inputs[input].Low;
-                Record(model.Run(sampler.Apply(values), options.ModelOptions, cancellationToken), issueIds, atLow, input);
+                Record(model.Run(sampler.Apply(values), swingOptions, cancellationToken), issueIds, atLow, input);
                 values[input] = sampler.Inputs[input].High;
-                Record(model.Run(sampler.Apply(values), options.ModelOptions, cancellationToken), issueIds, atHigh, input);
+                Record(model.Run(sampler.Apply(values), swingOptions, cancellationToken), issueIds, atHigh, input);
                 swung[input] = true;
                 options.Progress?.Report(Interlocked.Add(ref runsDone, 2));
                 return values;

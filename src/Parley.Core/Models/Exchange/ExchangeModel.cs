@@ -145,6 +145,8 @@ public sealed class ExchangeModel : IModel
             }
         }
 
+        // A lean run (Monte Carlo draws, influence re-runs) reports the forecasts alone.
+        var lean = options.Lean && !options.Trace;
         var forecasts = ImmutableArray.CreateBuilder<IssueForecast>();
         var preferences = ImmutableArray.CreateBuilder<IssueOutcome>();
         for (var issue = 0; issue < issueCount; issue++)
@@ -165,7 +167,15 @@ public sealed class ExchangeModel : IModel
                 Forecast = onScale.Clamp(engine.VotingOutcome(issue) / scale),
                 Positions = [.. engine.VotingPositions(issue).Select(p => p with { Position = onScale.Clamp(p.Position / scale) })],
             });
-            preferences.Add(new IssueOutcome(id, onScale.Clamp(engine.PreferenceOutcome(issue) / scale)));
+            if (!lean)
+            {
+                preferences.Add(new IssueOutcome(id, onScale.Clamp(engine.PreferenceOutcome(issue) / scale)));
+            }
+        }
+
+        if (lean)
+        {
+            return new ModelResult { Model = Info, Issues = forecasts.ToImmutable(), RoundsRun = roundsRun, Converged = converged };
         }
 
         return new ModelResult

@@ -29,6 +29,12 @@ internal sealed class SmpEngine
     private readonly double[] contestWeight;
     private readonly double[]? accommodation;
 
+    // The N x N matrices of the last state released (Release), reused by the next Assess so that a
+    // run allocates two sets rather than one per turn; and Assess's own risk-neutral utilities.
+    // Assess runs on one thread at a time for an engine (one engine per model run).
+    private double[][]? spareMatrices;
+    private double[]? neutralScratch;
+
     public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(capability);
@@ -90,6 +96,20 @@ internal sealed class SmpEngine
     }
 
     /// <summary>
+    /// Drops <paramref name="state"/>'s N × N matrices once it has been stepped from (a long run keeps
+    /// only positions and probabilities) and keeps them for the next state's assessment, which
+    /// overwrites every element. The caller must not read the state's matrices afterwards.
+    /// </summary>
+    public void Release(SmpState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var matrices = new[] { state.Diff, state.DiffT, state.OwnUtility, state.OwnUtilityT };
+        state.ReleaseMatrices();
+        var size = ActorCount * ActorCount;
+        spareMatrices = Array.TrueForAll(matrices, m => m.Length == size) ? matrices : null;
+    }
+
+    /// <summary>
     /// KTAB's weighted distance from actor i's ideal to actor j's position,
     /// <c>d_ij = sqrt(Σ_d (s_id (q_id − x_jd))² / Σ_d s_id²)</c> (<c>SMPModel::bvDiff</c>).
     /// An actor with no salience at all is indifferent: distance 0.
@@ -136,8 +156,10 @@ internal sealed class SmpEngine
     {
         var n = ActorCount;
         var dims = Dimensions;
-        var diff = new double[n * n];
-        var diffT = new double[n * n];
+        var spare = spareMatrices;
+        spareMatrices = null;
+        var diff = spare?[0] ?? new double[n * n];
+        var diffT = spare?[1] ?? new double[n * n];
         for (var i = 0; i < n; i++)
         {
             var ideal = state.Ideals.AsSpan(i * dims, dims);
@@ -152,7 +174,7 @@ internal sealed class SmpEngine
         state.Diff = diff;
         state.DiffT = diffT;
 
-        var neutral = new double[n * n];
+        var neutral = neutralScratch ??= new double[n * n];
         for (var k = 0; k < n; k++)
         {
             for (var j = 0; j < n; j++)
@@ -165,7 +187,7 @@ internal sealed class SmpEngine
         var neutralProbability = SmpElection.Pce(Parameters.PceModel, Parameters.VictoryProbModel, coalitions, n);
         state.Risk = RiskFromProbability(neutralProbability);
 
-        var own = new double[n * n];
+        var own = spare?[2] ?? new double[n * n];
         for (var a = 0; a < n; a++)
         {
             var r = EstimatedRisk(state.Risk[a], state.Risk[a]);
@@ -176,7 +198,7 @@ internal sealed class SmpEngine
         }
 
         state.OwnUtility = own;
-        var ownT = new double[n * n];
+        var ownT = spare?[3] ?? new double[n * n];
         for (var a = 0; a < n; a++)
         {
             for (var j = 0; j < n; j++)
@@ -797,7 +819,9 @@ internal sealed class SmpEngine
             utilities[proposal] = BargainUtility(state, proposal);
         }
 
-        var statusQuoUtility = new double[n][];
+        // Every actor's status quo has the same column (no bargain replaces any position), so it is computed once.
+        double[]? statusQuoUtility = null;
+        double[] u = [];
         var stochastic = Parameters.StateTransitions == SmpStateTransitions.Stochastic;
         var random = SmpStreams.ForTurn(seed, turn);
         var positions = new double[n * Dimensions];
@@ -807,11 +831,15 @@ internal sealed class SmpEngine
             cancellationToken.ThrowIfCancellationRequested();
             var queue = queues[k];
             var nb = queue.Count;
-            var u = new double[n * nb];
+            if (u.Length < n * nb)
+            {
+                u = new double[n * nb];
+            }
+
             for (var b = 0; b < nb; b++)
             {
                 var column = queue[b].IsStatusQuo
-                    ? statusQuoUtility[k] ??= BargainUtility(state, queue[b])
+                    ? statusQuoUtility ??= BargainUtility(state, queue[b])
                     : utilities[queue[b]];
                 for (var a = 0; a < n; a++)
                 {
@@ -819,7 +847,7 @@ internal sealed class SmpEngine
                 }
             }
 
-            var p = SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u, nb);
+            var p = SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u.AsSpan(0, n * nb), nb);
             var pick = stochastic ? SmpStreams.Select(p, random.NextDouble()) : IndexOfMax(p);
             var bargain = queue[pick];
             chosen[k] = bargain;

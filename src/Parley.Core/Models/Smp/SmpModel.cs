@@ -96,21 +96,32 @@ public sealed class SmpModel : IModel
         }
 
         var engine = new SmpEngine(capability, salience, dims, parameters);
-        var states = new List<SmpState> { engine.Start(positions) };
-        var steps = new List<SmpStep>();
-        var changes = new List<double>();
+        // A lean run (Monte Carlo draws, influence re-runs) keeps only the first two states (for the
+        // stopping rule's reference movement) and the last two, and no turn records.
+        var lean = options.Lean && !options.Trace;
+        var initial = engine.Start(positions);
+        SmpState? afterFirst = null;
+        var current = initial;
+        var states = lean ? null : new List<SmpState> { initial };
+        var steps = lean ? null : new List<SmpStep>();
+        var changes = lean ? null : new List<double>();
         var converged = false;
+        var turns = 0;
         var maxTurns = options.Rounds ?? MaxTurns;
         for (var turn = 1; ; turn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var step = engine.Step(states[^1], turn, options.Seed, options.Trace, cancellationToken);
-            steps.Add(step);
-            states[^1].ReleaseMatrices();
-            states.Add(step.Next);
-            var first = engine.StateDistance(states[0], states[1]) + MinSignificantDelta;
-            var change = engine.StateDistance(states[^2], states[^1]) / first;
-            changes.Add(change);
+            var step = engine.Step(current, turn, options.Seed, options.Trace, cancellationToken);
+            steps?.Add(step);
+            engine.Release(current);
+            var previous = current;
+            current = step.Next;
+            states?.Add(current);
+            afterFirst ??= current;
+            turns = turn;
+            var first = engine.StateDistance(initial, afterFirst) + MinSignificantDelta;
+            var change = engine.StateDistance(previous, current) / first;
+            changes?.Add(change);
             var quiet = turn >= MinTurns && change < MinDeltaRatio;
             if (turn >= maxTurns || (options.Rounds is null && quiet))
             {
@@ -120,10 +131,8 @@ public sealed class SmpModel : IModel
         }
 
         var mapping = new Mapping(actors, issues, hasStance);
-        var history = states.Select((s, t) => mapping.TurnState(s, t)).ToImmutableArray();
-        var final = history[^1];
+        var final = mapping.TurnState(current, turns);
         var expected = mapping.Expected(final);
-        var ordered = final.UniquePositions.OrderByDescending(u => u.Probability).ToImmutableArray();
         var forecasts = ImmutableArray.CreateBuilder<IssueForecast>(dims);
         for (var d = 0; d < dims; d++)
         {
@@ -135,6 +144,19 @@ public sealed class SmpModel : IModel
             });
         }
 
+        if (states is null || steps is null || changes is null)
+        {
+            return new ModelResult
+            {
+                Model = Info,
+                Issues = forecasts.MoveToImmutable(),
+                RoundsRun = turns,
+                Converged = converged,
+            };
+        }
+
+        var history = states.Select((s, t) => t == turns ? final : mapping.TurnState(s, t)).ToImmutableArray();
+        var ordered = final.UniquePositions.OrderByDescending(u => u.Probability).ToImmutableArray();
         var rounds = options.Trace
             ? [.. steps.Select((step, index) => mapping.Round(step, history[index + 1], changes[index]))]
             : ImmutableArray<RoundTrace>.Empty;
