@@ -264,5 +264,11 @@ public sealed class BacktestCommandTests : IDisposable
                 Assert.True(ensemble.GetProperty("nested_cv_vs_compromise").GetProperty("high").GetDouble() >= 0, ensemble.GetProperty("name").GetString());
             }
         }
+
+        // The terminal tables show the same, with bracketed intervals printed literally.
+        var text = CliRunner.Run("backtest", DevFile, "--format", "deu", "--draws", "0", "--mode", "issue");
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains("Conformal intervals: forecast ± the half-width shown", text.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\| select-by-actors +\| +180 \| +20\.02 \| +-1\.37 \[-2\.98, \+0\.10\]", text.Output);
     }
 }

@@ -224,10 +224,10 @@ internal static class BacktestCommand
 
         if (!run.Ensembles.IsEmpty)
         {
-            var ensembles = new FittedTable().Key("[bold]Ensemble[/]").Column("[bold]n[/]", Justify.Right).Column("[bold]Nested-CV MAE[/]", Justify.Right).Column("[bold]vs compromise [95%][/]", Justify.Right).Column("[bold]Fitted on all data[/]");
+            var ensembles = new FittedTable().Key("[bold]Ensemble[/]").Column("[bold]n[/]", Justify.Right).Column("[bold]Nested-CV MAE[/]", Justify.Right).Column($"[bold]{Markup.Escape("vs compromise [95%]")}[/]", Justify.Right).Column("[bold]Fitted on all data[/]");
             foreach (var ensemble in run.Ensembles)
             {
-                ensembles.Row([Markup.Escape(ensemble.Name), ensemble.Count.ToString(CultureInfo.InvariantCulture), Fixed(ensemble.MeanAbsoluteError), Interval(ensemble.VersusCompromise), Markup.Escape(ensemble.FullData)]);
+                ensembles.Row([Markup.Escape(ensemble.Name), ensemble.Count.ToString(CultureInfo.InvariantCulture), Fixed(ensemble.MeanAbsoluteError), Markup.Escape(Interval(ensemble.VersusCompromise)), Markup.Escape(ensemble.FullData)]);
             }
 
             ensembles.Write(console);
