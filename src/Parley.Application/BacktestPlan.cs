@@ -20,8 +20,8 @@ public sealed record BacktestPlan(BacktestInput Input, DeuCapability Capability,
     public long TotalSteps => Modes.Sum(mode => (long)BacktestCase.For(Input.Cases, mode).Length);
 
     /// <summary>
-    /// Runs every model on every case in each mode, then the selection procedure's nested cross-validation and,
-    /// with calibration draws, the calibration of the intervals; reports the cases done to <paramref name="progress"/>.
+    /// Runs every model on every case in each mode, then the selection procedure's nested cross-validation,
+    /// the conformal intervals, the ensembles and, with calibration draws, the calibration of the Monte Carlo intervals; reports the cases done to <paramref name="progress"/>.
     /// Cancelling throws.
     /// </summary>
     public BacktestRun Run(IProgress<long>? progress, CancellationToken cancellationToken = default)
@@ -43,7 +43,14 @@ public sealed record BacktestPlan(BacktestInput Input, DeuCapability Capability,
                 result = result with { Models = [.. result.Models.Select((accuracy, m) => accuracy with { Calibration = Calibration.Run(cases, models[m], calibration, cancellationToken) })] };
             }
 
-            runs.Add(new BacktestModeRun(mode, result, selection));
+            if (Groups >= 2)
+            {
+                // Conformal intervals from each model's own errors, held out by proposal; cheap (no model runs).
+                result = result with { Models = [.. result.Models.Select(accuracy => accuracy with { Conformal = ConformalIntervals.Run(accuracy.Model, accuracy.Errors, Folds) })] };
+            }
+
+            var ensembles = Groups >= 3 ? Ensembles.Evaluate(cases, result.Models, Folds, cancellationToken) : [];
+            runs.Add(new BacktestModeRun(mode, result, selection) { Ensembles = ensembles });
         }
 
         return new BacktestRun(Input.Dataset, Input.ReadDeu ? DeuReader.CapabilityName(Capability) : null, runs.MoveToImmutable());

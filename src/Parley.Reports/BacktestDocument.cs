@@ -20,7 +20,7 @@ public static class BacktestDocument
     /// "issues_with_outcome", "models": [{"model", "options", "n", "mae", "median_ae", "within10",
     /// "mean_error", "mae_vs_compromise", "vs_compromise", "beats_compromise_share",
     /// "nested_cv_mae", "nested_cv_vs_compromise", "chosen_from_data", "crps", "coverage",
-    /// "calibration", "failures"}], "selection"}]}</c>.
+    /// "calibration", "conformal_coverage", "conformal", "failures"}], "ensembles", "selection"}]}</c>.
     /// </summary>
     /// <param name="dataset">The data set's name (usually the file name).</param>
     /// <param name="capability">The capability option DEU files were read with, or <c>null</c> for other inputs.</param>
@@ -76,6 +76,7 @@ public static class BacktestDocument
             WriteInterval(writer, "nested_cv_vs_compromise", model.NestedVersusCompromise);
             writer.WriteBoolean("chosen_from_data", model.NestedCrossValidation is not null);
             WriteCalibration(writer, model.Calibration);
+            WriteConformal(writer, model.Conformal);
             writer.WriteNumber("failures", model.Failures);
             if (model.FirstFailure is { } failure)
             {
@@ -83,6 +84,13 @@ public static class BacktestDocument
             }
 
             writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("ensembles");
+        foreach (var ensemble in mode.Ensembles)
+        {
+            WriteEnsemble(writer, ensemble);
         }
 
         writer.WriteEndArray();
@@ -147,13 +155,94 @@ public static class BacktestDocument
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// <c>conformal_coverage</c> (held-out share inside forecast ± q, by level) and <c>conformal</c>
+    /// (folds, n, and per level the half-width q on all the data, the mean held-out q and the counts); nulls when not run.
+    /// An infinite half-width (too few errors for the level) is written as <c>null</c>.
+    /// </summary>
+    private static void WriteConformal(Utf8JsonWriter writer, ConformalCalibration? conformal)
+    {
+        if (conformal is null)
+        {
+            writer.WriteNull("conformal_coverage");
+            writer.WriteNull("conformal");
+            return;
+        }
+
+        writer.WriteStartObject("conformal_coverage");
+        foreach (var level in conformal.Levels)
+        {
+            writer.WriteNumber(LevelKey(level.Level), Round(level.Share));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("conformal");
+        writer.WriteString("method", "split conformal, cross-fitted by proposal folds: forecast ± q, q the ceil((n+1)·level)-th smallest |error| of the other folds");
+        writer.WriteNumber("folds", conformal.Folds);
+        writer.WriteNumber("n", conformal.Count);
+        writer.WriteStartArray("levels");
+        foreach (var level in conformal.Levels)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("level", level.Level);
+            WriteFinite(writer, "half_width", level.HalfWidth);
+            WriteFinite(writer, "mean_held_out_half_width", level.MeanHeldOutHalfWidth);
+            writer.WriteNumber("inside", level.Inside);
+            writer.WriteNumber("n", level.Count);
+            writer.WriteNumber("share", Round(level.Share));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEnsemble(Utf8JsonWriter writer, EnsembleResult ensemble)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", ensemble.Name);
+        writer.WriteStartArray("members");
+        foreach (var member in ensemble.Members)
+        {
+            writer.WriteStringValue(member);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("n", ensemble.Count);
+        writer.WriteNumber("nested_cv_mae", Round(ensemble.MeanAbsoluteError));
+        WriteInterval(writer, "nested_cv_vs_compromise", ensemble.VersusCompromise);
+        writer.WriteStartArray("per_fold");
+        foreach (var choice in ensemble.FoldChoices)
+        {
+            writer.WriteStringValue(choice);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("full_data", ensemble.FullData);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFinite(Utf8JsonWriter writer, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(name, Round(value));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static string LevelKey(double level) => level.ToString("0.##", CultureInfo.InvariantCulture);
+
     /// <summary>The observed share of outcomes inside each level's intervals, keyed by level ("0.5", "0.8", "0.9").</summary>
     private static void WriteCoverage(Utf8JsonWriter writer, string name, IEnumerable<IntervalCoverage> coverage)
     {
         writer.WriteStartObject(name);
         foreach (var level in coverage)
         {
-            writer.WriteNumber(level.Level.ToString("0.##", CultureInfo.InvariantCulture), Round(level.Share));
+            writer.WriteNumber(LevelKey(level.Level), Round(level.Share));
         }
 
         writer.WriteEndObject();

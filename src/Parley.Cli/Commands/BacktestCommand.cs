@@ -201,6 +201,39 @@ internal static class BacktestCommand
             ansi.MarkupLine(Markup.Escape($"Monte Carlo intervals ({calibrated[0].Calibration!.Draws} draws per case) with the default spread chosen by cross-validation so that each level holds its share of outcomes; coverage and CRPS (points of 0-100) on held-out proposals."));
         }
 
+        var conformal = result.Models.Where(m => m.Conformal is not null).ToList();
+        if (conformal.Count > 0)
+        {
+            var intervals = new FittedTable().Key("[bold]Model[/]");
+            foreach (var level in conformal[0].Conformal!.Levels)
+            {
+                var percent = (level.Level * 100).ToString("0", CultureInfo.InvariantCulture);
+                intervals.Column($"[bold]{percent}% ± (pts)[/]", Justify.Right).Column($"[bold]{percent}% holds[/]", Justify.Right);
+            }
+
+            foreach (var model in conformal)
+            {
+                intervals.Row(
+                    [Markup.Escape(model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})"),
+                    .. model.Conformal!.Levels.SelectMany(c => new[] { double.IsFinite(c.HalfWidth) ? c.HalfWidth.ToString("0.#", CultureInfo.InvariantCulture) : "whole scale", Percent(c.Share) })]);
+            }
+
+            intervals.Write(console);
+            ansi.MarkupLine(Markup.Escape($"Conformal intervals: forecast ± the half-width shown (from all the errors); 'holds' is the share of outcomes inside when each fold of proposals ({conformal[0].Conformal!.Folds} folds) is scored with the half-width from the other folds."));
+        }
+
+        if (!run.Ensembles.IsEmpty)
+        {
+            var ensembles = new FittedTable().Key("[bold]Ensemble[/]").Column("[bold]n[/]", Justify.Right).Column("[bold]Nested-CV MAE[/]", Justify.Right).Column($"[bold]{Markup.Escape("vs compromise [95%]")}[/]", Justify.Right).Column("[bold]Fitted on all data[/]");
+            foreach (var ensemble in run.Ensembles)
+            {
+                ensembles.Row([Markup.Escape(ensemble.Name), ensemble.Count.ToString(CultureInfo.InvariantCulture), Fixed(ensemble.MeanAbsoluteError), Markup.Escape(Interval(ensemble.VersusCompromise)), Markup.Escape(ensemble.FullData)]);
+            }
+
+            ensembles.Write(console);
+            ansi.MarkupLine(Markup.Escape("Ensembles and selection by issue features: weights or choices fitted on the training folds of proposals only, scored on the held-out fold."));
+        }
+
         if (run.Selection is { } selection)
         {
             var choices = selection.FoldChoices.GroupBy(step => RecommendedSelection.Describe(step.Chosen)).Select(g => $"{g.Key} in {g.Count()}");

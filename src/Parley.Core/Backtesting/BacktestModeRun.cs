@@ -10,6 +10,9 @@ namespace Parley.Core.Backtesting;
 /// </param>
 public sealed record BacktestModeRun(BacktestMode Mode, BacktestResult Result, NestedCrossValidationResult? Selection)
 {
+    /// <summary>Ensembles of the models and selection by issue features, each by grouped cross-validation (<see cref="Backtesting.Ensembles"/>); empty when not run.</summary>
+    public System.Collections.Immutable.ImmutableArray<EnsembleResult> Ensembles { get; init; } = [];
+
     /// <summary>The mode's name as the command line and JSON spell it: <c>proposal</c> or <c>issue</c>.</summary>
     public string ModeName => Mode == BacktestMode.Proposal ? "proposal" : "issue";
 }

@@ -64,6 +64,12 @@ public sealed record ModelAccuracy
     /// </summary>
     public ModelCalibration? Calibration { get; init; }
 
+    /// <summary>
+    /// Split-conformal predictive intervals from the model's errors, scored on held-out proposals
+    /// (<see cref="ConformalIntervals"/>); <c>null</c> when not run or with fewer than two groups.
+    /// </summary>
+    public ConformalCalibration? Conformal { get; init; }
+
     /// <summary>Number of cases on which the model threw (their issues are not scored; see <see cref="FirstFailure"/>).</summary>
     public int Failures { get; init; }
 

@@ -125,9 +125,10 @@ public static class BacktestCharts
     }
 
     /// <summary>
-    /// The calibration chart: for each model with calibrated intervals, the share of outcomes
-    /// inside its 50, 80 and 90 % Monte Carlo intervals (held out, cross-validated spread) against
-    /// the nominal level; a calibrated model lies on the diagonal. <c>null</c> when no model was calibrated.
+    /// The calibration chart: for each model, the share of outcomes inside its 50, 80 and 90 %
+    /// Monte Carlo intervals (held out, cross-validated spread; solid) and inside its conformal
+    /// intervals, forecast ± the half-width learned from the other folds' errors (dashed), against
+    /// the nominal level; a calibrated model lies on the diagonal. <c>null</c> when neither was run.
     /// </summary>
     public static ChartSpec? Calibration(BacktestResult result)
     {
@@ -135,32 +136,53 @@ public static class BacktestCharts
         var series = ImmutableArray.CreateBuilder<ChartSeries>();
         series.Add(new ChartSeries("perfect calibration", SeriesKind.Line, [new ChartPoint(0, 0), new ChartPoint(100, 100)], ChartPalette.Emphasis) { Dashed = true });
         var calibrated = new List<ModelAccuracy>();
+        var conformal = new List<ModelAccuracy>();
         for (var m = 0; m < result.Models.Length; m++)
         {
-            if (result.Models[m].Calibration is not { } calibration || calibration.Coverage.IsEmpty)
+            var model = result.Models[m];
+            if (model.Calibration is { Coverage.IsEmpty: false } calibration)
             {
-                continue;
+                calibrated.Add(model);
+                series.Add(new ChartSeries($"{Label(model)}, Monte Carlo", SeriesKind.Line,
+                    [.. calibration.Coverage.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(model)}: {c.Inside} of {c.Count} outcomes inside the {c.Level * 100:0}% Monte Carlo intervals ({c.Share * 100:0.#}%), spread {calibration.ChosenSpread:0.##}")))],
+                    ChartPalette.At(m)));
             }
 
-            calibrated.Add(result.Models[m]);
-            series.Add(new ChartSeries(Label(result.Models[m]), SeriesKind.Line,
-                [.. calibration.Coverage.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(result.Models[m])}: {c.Inside} of {c.Count} outcomes inside the {c.Level * 100:0}% intervals ({c.Share * 100:0.#}%), spread {calibration.ChosenSpread:0.##}")))],
-                ChartPalette.At(m)));
+            if (model.Conformal is { Levels.IsEmpty: false } intervals)
+            {
+                conformal.Add(model);
+                series.Add(new ChartSeries($"{Label(model)}, conformal", SeriesKind.Line,
+                    [.. intervals.Levels.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(model)}: {c.Inside} of {c.Count} outcomes inside forecast ± {c.HalfWidth:0.#} points, the {c.Level * 100:0}% conformal intervals ({c.Share * 100:0.#}%)")))],
+                    ChartPalette.At(m)) { Dashed = true });
+            }
         }
 
-        if (calibrated.Count == 0)
+        if (calibrated.Count == 0 && conformal.Count == 0)
         {
             return null;
         }
 
-        var worst = calibrated.MaxBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
-        var best = calibrated.MinBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
+        var caption = new System.Text.StringBuilder("Share of outcomes inside each model's 50, 80 and 90% intervals, scored on held-out proposals; on the diagonal an \"80% interval\" holds 80% of outcomes.");
+        if (calibrated.Count > 0)
+        {
+            var worst = calibrated.MaxBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
+            var best = calibrated.MinBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
+            caption.Append(string.Create(Invariant,
+                $" Solid: Monte Carlo intervals from input uncertainty ({best.Calibration!.Draws} draws per case, default spread chosen by cross-validation); closest: {Label(best)} ({string.Join(", ", best.Calibration.Coverage.Select(c => $"{c.Share * 100:0}%"))}); farthest: {Label(worst)} ({string.Join(", ", worst.Calibration!.Coverage.Select(c => $"{c.Share * 100:0}%"))})."));
+        }
+
+        if (conformal.Count > 0)
+        {
+            var first = conformal[0];
+            caption.Append(string.Create(Invariant,
+                $" Dashed: conformal intervals, forecast ± a half-width learned from the errors on the other folds of proposals; e.g. {Label(first)}: {string.Join(", ", first.Conformal!.Levels.Select(c => $"±{c.HalfWidth:0} points holds {c.Share * 100:0}%"))}."));
+        }
+
         return new ChartSpec
         {
             Id = "backtest-calibration",
-            Title = "Calibration: how often the Monte Carlo intervals held the outcome",
-            Caption = string.Create(Invariant,
-                $"Share of outcomes inside each model's 50, 80 and 90% intervals ({best.Calibration!.Draws} draws per case, default spread chosen by cross-validation, scored on held-out proposals). On the diagonal an \"80% interval\" holds 80% of outcomes. Closest: {Label(best)} ({string.Join(", ", best.Calibration.Coverage.Select(c => $"{c.Share * 100:0}%"))}); farthest: {Label(worst)} ({string.Join(", ", worst.Calibration!.Coverage.Select(c => $"{c.Share * 100:0}%"))})."),
+            Title = "Calibration: how often each model's intervals held the outcome",
+            Caption = caption.ToString(),
             X = ChartAxis.Numeric("nominal level (%)", 0, 100),
             Y = ChartAxis.Numeric("outcomes inside (%)", 0, 100),
             Series = series.ToImmutable(),

@@ -55,7 +55,7 @@ public static class BacktestReport
         var scatterFrom = 2;
         if (charts.Length > 2 && charts[2].Id == "backtest-calibration")
         {
-            page.Section("calibration", "Calibrated uncertainty", "Monte Carlo intervals from input uncertainty, with the default spread chosen by cross-validation so that each level holds its share of outcomes.");
+            page.Section("calibration", "Calibrated uncertainty", "Solid: Monte Carlo intervals from input uncertainty, with the default spread chosen by cross-validation. Dashed: conformal intervals, the forecast ± a half-width learned from the errors on other proposals. Each is scored on proposals it was not calibrated on.");
             page.Chart(charts[2]);
             scatterFrom = 3;
         }

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Parley.Core.Backtesting;
+
+/// <summary>
+/// A model's conformal predictive intervals on a backtest (<see cref="ConformalIntervals"/>):
+/// for each level, the half-width learned from all the errors and the coverage on held-out proposals.
+/// </summary>
+public sealed record ConformalCalibration
+{
+    /// <summary>The model's id.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The folds of proposals the errors were split into (each held out once).</summary>
+    public required int Folds { get; init; }
+
+    /// <summary>Scored issues (all of them are held out once).</summary>
+    public required int Count { get; init; }
+
+    /// <summary>The 50, 80 and 90 % levels (or those asked for), in ascending order.</summary>
+    public required ImmutableArray<ConformalLevel> Levels { get; init; }
+}
