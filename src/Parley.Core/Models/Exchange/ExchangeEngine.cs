@@ -1147,6 +1147,15 @@ internal sealed class ExchangeEngine
             return false;
         }
 
+        // The validity rules apply to the uncut moves too, before the cuts, as in the reference
+        // (its calculate checks is_move_valid on the full exchange and stops there when it fails):
+        // an uncut offer that would take the sum of the supplier's offers past 100 drops the
+        // candidate even when the cut would have made it smaller.
+        if (!ValidMoves(candidate, sp, tq, shiftP * totalP / sp.Weight * directionP, shiftP * ratio * totalQ / tq.Weight * directionQ))
+        {
+            return false;
+        }
+
         // The cuts: a move that would carry the outcome, as its demanding actor has seen it, past
         // that actor is cut. The reference checks them in turn, q's (supplied by t, demanded by
         // s) and then p's, each against the shift left by the one before; see CutShift for how

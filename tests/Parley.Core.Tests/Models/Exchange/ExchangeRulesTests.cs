@@ -238,4 +238,27 @@ public sealed class ExchangeRulesTests
         Assert.Equal(4, round.Issues.Single(issue => issue.Id == "i0").Outcome, 9);
         Assert.Equal(30.0925, round.Issues.Single(issue => issue.Id == "i1").Outcome, 4);
     }
+
+    [Fact]
+    public void Exchange_UncutOfferPastTheSumOfOffers_DropsTheCandidateBeforeTheCut()
+    {
+        // Scenario s1-0480 of the differential campaign (4 actors x 3 issues). In round 3, a3's
+        // offer on i2 to a2 is recomputed after a3 moved in another exchange: its uncut move
+        // (45.6) with its earlier offer (56.4) sums past 100, so the reference drops the candidate
+        // before cutting it; cut, it would have summed to 97.3 and passed. The reference: round 3
+        // realises 4 exchanges, i0 at 31.4988, in every run; Parley checked validity only after
+        // the cut and realised 5 (i0 at 37.90).
+        var scenario = Build(
+            [(0, 100), (0, 100), (0, 100)],
+            ("a1", [(100, 0.35), (100, 0.97), (50, 0.47)]),
+            ("a2", [(0, 0.25), (50, 0.58), (100, 0.35)]),
+            ("a3", [(0, 0.24), (50, 1), (0, 0.24)]),
+            ("a4", [(100, 0.16), (0, 0.51), (100, 0.79)]));
+
+        var round = (ExchangeRoundTrace)Model.Run(scenario, new ModelOptions { Rounds = 3, Trace = true }).Rounds[2];
+
+        Assert.Equal(4, round.Exchanges.Length);
+        Assert.Equal(31.4988, round.Issues.Single(issue => issue.Id == "i0").Outcome, 4);
+        Assert.Equal(74.6557, round.Issues.Single(issue => issue.Id == "i1").Outcome, 4);
+    }
 }
