@@ -153,8 +153,17 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
         return Compare(scenario, p, runs.ToImmutable());
     }
 
+    /// <summary>
+    /// Rule <c>decimal-boundary</c>: whether a failing case at p = 0 lies inside when Parley reads
+    /// an outcome that a demander has seen sitting on it as the reference's Decimal does when its
+    /// rounding leaves it 1e-26 short (<c>boundary=short</c>: the next move towards the demander
+    /// cut to nothing), instead of as reached (the reference's rule in exact arithmetic, Parley's).
+    /// </summary>
+    public bool ExplainedByDecimalBoundary(CaseResult failing) =>
+        failing is { Failed: true, P: "0" } && !Compare(failing.Scenario, failing.P, failing.Reference, boundary: "short").Failed;
+
     /// <summary>Compares Parley with the reference's <paramref name="runs"/> of <paramref name="scenario"/>.</summary>
-    public CaseResult Compare(GeneratedScenario scenario, string p, ImmutableArray<ReferenceRun> runs)
+    public CaseResult Compare(GeneratedScenario scenario, string p, ImmutableArray<ReferenceRun> runs, string boundary = "reached")
     {
         foreach (var rule in ExclusionRule.All)
         {
@@ -165,7 +174,7 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
         }
 
         var rexP = double.Parse(p, CultureInfo.InvariantCulture);
-        var parley = (rexP > 0 || parleyTies == "coin" ? RexSeeds : [0UL]).Select(seed => ParleyRun.Run(scenario.ToDecide(), scenario.Name, rexP, seed, rounds, parleyTies)).ToList();
+        var parley = (rexP > 0 || parleyTies == "coin" ? RexSeeds : [0UL]).Select(seed => ParleyRun.Run(scenario.ToDecide(), scenario.Name, rexP, seed, rounds, parleyTies, boundary)).ToList();
         // Rule issue-nobody-weighs: where every stance has salience (or power) 0, the reference's
         // outcome is 0, its weighted mean for a zero denominator (the scale's lower end), and
         // Parley's the plain mean of the positions; such issues are left out of the comparison.

@@ -10,7 +10,7 @@ namespace Parley.ExchangeDiff;
 internal sealed record ParleyRun(ulong Seed, ImmutableDictionary<string, double> RoundOne, ImmutableDictionary<string, double> Last, int RoundOneExchanges)
 {
     /// <summary>Reads <paramref name="decideText"/> with Parley's Decide reader and runs the model in process.</summary>
-    public static ParleyRun Run(string decideText, string name, double rexP, ulong seed, int rounds, string ties = "order")
+    public static ParleyRun Run(string decideText, string name, double rexP, ulong seed, int rounds, string ties = "order", string boundary = "reached")
     {
         var read = ScenarioFiles.ReadText(decideText, name + ".txt", ScenarioFormat.Decide);
         if (read.Scenario is null || read.Diagnostics.Length > 0)
@@ -18,7 +18,7 @@ internal sealed record ParleyRun(ulong Seed, ImmutableDictionary<string, double>
             throw new InvalidOperationException($"{name}: Parley cannot read the generated file: {string.Join("; ", read.Diagnostics)}");
         }
 
-        var options = new ModelOptions { Seed = seed }.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture)).WithParameter("ties", ties);
+        var options = new ModelOptions { Seed = seed }.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture)).WithParameter("ties", ties).WithParameter("boundary", boundary);
         var model = new ExchangeModel();
         var first = model.Run(read.Scenario, options with { Rounds = 1 });
         var last = model.Run(read.Scenario, options with { Rounds = rounds });

@@ -9,7 +9,7 @@ using Parley.ExchangeDiff;
 // docs/models/exchange.md, "Differential test", for the rules and the figures.
 if (args is ["trace", var traced, .. var traceArgs])
 {
-    // exchange-diff trace FILE [ROUNDS] [P] [SEED] [TIES]: Parley's realised exchanges, one line each,
+    // exchange-diff trace FILE [ROUNDS] [P] [SEED] [TIES] [BOUNDARY]: Parley's realised exchanges, one line each,
     // in the order and units of the reference's own trace, to find where two runs part.
     return TraceCommand.Run(traced, traceArgs);
 }
@@ -80,12 +80,16 @@ if (options.MoreSeeds > Differential.ReferenceSeeds.Length)
     }
 }
 
+// Rule decimal-boundary: a failing case that lies inside when Parley reads an outcome sitting on a
+// demander as the reference's Decimal rounding does (boundary=short) is explained by it.
+var boundaryExplained = ordered.Where(differential.ExplainedByDecimalBoundary).Select(r => r.Scenario.Name).ToHashSet(StringComparer.Ordinal);
+
 var shrunk = new List<CaseResult>();
 if (options.ShrinkBudget > 0)
 {
     var failuresDirectory = Path.Combine(work, "failures");
     Directory.CreateDirectory(failuresDirectory);
-    foreach (var failing in ordered.Where(r => r.Failed).Take(options.ShrinkCases))
+    foreach (var failing in ordered.Where(r => r.Failed && !boundaryExplained.Contains(r.Scenario.Name)).Take(options.ShrinkCases))
     {
         var small = await Shrinker.ShrinkAsync(failing, differential, options.ShrinkBudget, CancellationToken.None);
         shrunk.Add(small);
@@ -95,7 +99,7 @@ if (options.ShrinkBudget > 0)
     }
 }
 
-var summary = Report.Summary(options, ordered, shrunk, widened, clock.Elapsed, notCompared);
+var summary = Report.Summary(options, ordered, shrunk, widened, clock.Elapsed, notCompared, boundaryExplained);
 Directory.CreateDirectory(work);
 await File.WriteAllTextAsync(Path.Combine(work, "summary.md"), summary, Encoding.UTF8);
 Console.WriteLine(summary);

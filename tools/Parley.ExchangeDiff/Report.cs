@@ -6,8 +6,9 @@ namespace Parley.ExchangeDiff;
 /// <summary>The campaign's figures, as Markdown: what was compared, the share inside, every exclusion with its rule, every failure.</summary>
 internal static class Report
 {
-    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed, int notCompared = 0)
+    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed, int notCompared = 0, IReadOnlySet<string>? boundaryExplained = null)
     {
+        boundaryExplained ??= new HashSet<string>(StringComparer.Ordinal);
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
 
@@ -72,6 +73,14 @@ internal static class Report
                 Line($"With 5 seeds for every scenario: {insideWithFive} of {rounds.Count} issue-rounds inside ({Share(insideWithFive, rounds.Count)}).");
             }
 
+            var explained = group.Where(r => r.Failed && group.Key == "0" && boundaryExplained.Contains(r.Scenario.Name)).ToList();
+            if (explained.Count > 0)
+            {
+                var explainedOutside = explained.Sum(r => r.IssueRounds.Count(x => !x.Inside));
+                Line($"");
+                Line($"Rule `decimal-boundary` (compared, explained when outside): {explained.Count} failing scenarios lie inside with `boundary=short`, the reference's Decimal reading of an outcome sitting on the demander; {explainedOutside} of their issue-rounds lie outside with Parley's rule. Counting those as explained: {inside + explainedOutside} of {rounds.Count} issue-rounds ({Share(inside + explainedOutside, rounds.Count)}).");
+            }
+
             var failed = group.Where(r => r.Failed).ToList();
             if (failed.Count > 0)
             {
@@ -79,7 +88,7 @@ internal static class Report
                 Line($"Outside the range ({failed.Count} scenarios):");
                 foreach (var failure in failed)
                 {
-                    Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds): {string.Join("; ", failure.Misses().Take(4))}");
+                    Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds{(group.Key == "0" && boundaryExplained.Contains(failure.Scenario.Name) ? ", explained: decimal-boundary" : string.Empty)}): {string.Join("; ", failure.Misses().Take(4))}");
                 }
             }
         }

@@ -14,6 +14,7 @@ internal static class TraceCommand
         var p = args.Length > 1 ? args[1] : "0";
         var seed = args.Length > 2 ? ulong.Parse(args[2], CultureInfo.InvariantCulture) : 0;
         var ties = args.Length > 3 ? args[3] : "order";
+        var boundary = args.Length > 4 ? args[4] : "reached";
         var read = ScenarioFiles.Read(file, ScenarioFormat.Decide);
         if (read.Scenario is null || read.Diagnostics.Length > 0)
         {
@@ -21,7 +22,7 @@ internal static class TraceCommand
             return 2;
         }
 
-        var result = new ExchangeModel().Run(read.Scenario, new ModelOptions { Rounds = rounds, Seed = seed, Trace = true }.WithParameter("rex-p", p).WithParameter("ties", ties));
+        var result = new ExchangeModel().Run(read.Scenario, new ModelOptions { Rounds = rounds, Seed = seed, Trace = true }.WithParameter("rex-p", p).WithParameter("ties", ties).WithParameter("boundary", boundary));
         foreach (var round in result.Rounds.Cast<ExchangeRoundTrace>())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round.Round}: {round.Exchanges.Length} exchanges; {string.Join(" ", round.Issues.Select(i => $"{i.Id}={i.Outcome:0.####}"))}"));

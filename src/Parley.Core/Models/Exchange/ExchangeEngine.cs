@@ -31,11 +31,21 @@ internal sealed class ExchangeEngine
 
     // How close (0-100 scale) the outcome a demander has seen may come to it and count as having
     // reached it, so that no cut applies: an earlier cut lands the outcome exactly on the demander,
-    // and rounding must not decide whether the next move is cut to nothing or not cut at all. The
-    // same on the other side: a move that lands the seen outcome on the demander to within this is
-    // not cut (a supplier's full move lands it exactly there whenever the two are alone on the
-    // issue, or have the others' weight balanced), and rounding must not decide that either.
+    // and rounding must not decide whether the next move is cut to nothing or not cut at all (the
+    // reference's rule in exact arithmetic is "not cut"; its Decimal decides it either way, see
+    // boundaryShort). The same on the other side: a move that lands the seen outcome on the
+    // demander to within this is not cut (a supplier's full move lands it exactly there whenever
+    // the two are alone on the issue, or have the others' weight balanced), and rounding must not
+    // decide that either.
     private const double Reached = 1e-9;
+
+    /// <summary>
+    /// Whether a move that shifts the outcome by <paramref name="shift"/> towards a demander who is
+    /// <paramref name="ahead"/> of the outcome it has seen is cut: when the outcome would pass the
+    /// demander, but not when the move lands it there (to within <see cref="Reached"/>) or the
+    /// outcome has already reached it (the same), unless <see cref="boundaryShort"/>.
+    /// </summary>
+    private bool IsCut(double ahead, double shift) => ahead > (boundaryShort ? -Reached : Reached) && ahead < shift - Reached;
 
     // How close (0-100 scale) a position may come to the outcome and count as on it. An actor on
     // the outcome is on the left, as in the reference (x <= O); the reference decides "on it" in
@@ -75,6 +85,11 @@ internal sealed class ExchangeEngine
     // Ties broken by a seeded coin (see RealiseTie): each candidate's place among equal gains, its
     // index until the coin sends it behind the others; allocated only with the coin.
     private readonly bool tieCoin;
+
+    // The boundary=short diagnostic: an outcome on the demander (to within Reached) counts as
+    // short of it, so the next move towards it is cut to nothing, as the reference's Decimal does
+    // when its rounding leaves the outcome 1e-26 short (docs/models/exchange.md, Deviations).
+    private readonly bool boundaryShort;
     private int[] tieOrder = [];
     private int nextTieOrder;
 
@@ -131,8 +146,13 @@ internal sealed class ExchangeEngine
     /// Whether a candidate whose demanding actor sees a partner move is recomputed only when that can
     /// change it (the default), rather than every time; the results are the same, which tests check.
     /// </param>
-    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true, bool tieCoin = false)
+    /// <param name="boundaryShort">
+    /// Whether an outcome a demander has seen sitting on it counts as short of it (the next move
+    /// towards it cut to nothing) rather than as reached (not cut), the default.
+    /// </param>
+    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true, bool tieCoin = false, bool boundaryShort = false)
     {
+        this.boundaryShort = boundaryShort;
         // REX redraws a candidate's exchange at every recomputation, as the reference does, so with
         // REX every sighting recomputes (a skipped recomputation would have drawn again). The tie
         // coin re-evaluates candidates out of turn, which the steady limits do not follow.
@@ -1127,20 +1147,29 @@ internal sealed class ExchangeEngine
             return false;
         }
 
+        // The validity rules apply to the uncut moves too, before the cuts, as in the reference
+        // (its calculate checks is_move_valid on the full exchange and stops there when it fails):
+        // an uncut offer that would take the sum of the supplier's offers past 100 drops the
+        // candidate even when the cut would have made it smaller.
+        if (!ValidMoves(candidate, sp, tq, shiftP * totalP / sp.Weight * directionP, shiftP * ratio * totalQ / tq.Weight * directionQ))
+        {
+            return false;
+        }
+
         // The cuts: a move that would carry the outcome, as its demanding actor has seen it, past
         // that actor is cut. The reference checks them in turn, q's (supplied by t, demanded by
         // s) and then p's, each against the shift left by the one before; see CutShift for how
         // far a cut lets the outcome go.
         var triggerQ = shiftP * ratio;
         var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
-        if (aheadQ > Reached && aheadQ < triggerQ - Reached)
+        if (IsCut(aheadQ, triggerQ))
         {
             shiftP = CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) / ratio;
         }
 
         var triggerP = shiftP;
         var aheadP = (tp.Preference - SeenOutcome(startOutcome[p], totalP, tp, sp, candidate.SeenOwnP)) * directionP;
-        if (aheadP > Reached && aheadP < triggerP - Reached)
+        if (IsCut(aheadP, triggerP))
         {
             shiftP = CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP);
         }
@@ -1158,8 +1187,8 @@ internal sealed class ExchangeEngine
         {
             // REX replaces the equal-gain exchange (which had to be valid) by a randomised one,
             // which must be valid too; the candidate keeps its rank by the equal gain.
-            var cutP = aheadP > Reached && aheadP < fullP - Reached ? CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP) : double.NaN;
-            var cutQ = aheadQ > Reached && aheadQ < fullQ - Reached ? CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) : double.NaN;
+            var cutP = IsCut(aheadP, fullP) ? CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP) : double.NaN;
+            var cutQ = IsCut(aheadQ, fullQ) ? CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) : double.NaN;
             (shiftP, shiftQ) = RandomisedShifts(rexDraws[index], gain, sp.Salience, sq.Salience, tp.Salience, tq.Salience, fullP, fullQ, cutP, cutQ);
             moveP = shiftP * totalP / sp.Weight * directionP;
             moveQ = shiftQ * totalQ / tq.Weight * directionQ;
@@ -1225,8 +1254,12 @@ internal sealed class ExchangeEngine
     /// supplier's own earlier position; the move found is then made from the supplier's present
     /// position (docs/models/exchange.md, "The cut").
     /// </remarks>
-    private static double CutShift(double ahead, double total, in CellState supplier, double seenOwn, int direction) =>
-        double.IsNaN(seenOwn) ? ahead : ahead + (supplier.Weight * (supplier.Position - seenOwn) / total * direction);
+    private static double CutShift(double ahead, double total, in CellState supplier, double seenOwn, int direction)
+    {
+        // An outcome on the demander (to within Reached, either side) lands on it: nothing is left.
+        var toDemander = Math.Max(ahead, 0);
+        return double.IsNaN(seenOwn) ? toDemander : toDemander + (supplier.Weight * (supplier.Position - seenOwn) / total * direction);
+    }
 
     /// <summary>
     /// The seen shift of a demanding actor (its <see cref="CellState.SeenShift"/> times the
@@ -1235,13 +1268,14 @@ internal sealed class ExchangeEngine
     /// <paramref name="shift"/> of that issue's outcome.
     /// </summary>
     /// <remarks>
-    /// This side's cut applies when <see cref="Reached"/> &lt; ahead &lt; <paramref name="shift"/>,
+    /// This side's cut applies when <see cref="Reached"/> &lt; ahead &lt; <paramref name="shift"/>
+    /// (−<see cref="Reached"/> &lt; ahead with <see cref="boundaryShort"/>),
     /// the shift it is checked against (the proposal's shift before this side's cut). As the seen
     /// shift grows, ahead falls by as much. While ahead stays at or above that shift the cut does
     /// not apply and nothing that depends on the sighting changes: the shift, gain, moves and
-    /// validity are the same. While the cut applies (ahead below the shift) the limit lies below
-    /// the present seen shift, so the candidate is recomputed at every sighting. Once ahead is at
-    /// most <see cref="Reached"/> it stays so, and the cut never applies again. The margin
+    /// validity are the same. While the cut applies (ahead below the shift) the candidate is
+    /// recomputed at every sighting. Once ahead is at most <see cref="Reached"/>
+    /// (−<see cref="Reached"/>) it stays so, and the cut never applies again. The margin
     /// (relative and absolute 1e-9 on the 0–100 scale) covers rounding in ahead, about 1e-13, and
     /// in the other side's division by the salience ratio, so the skip is exact.
     /// Returns −∞ (recompute at every sighting) when <paramref name="direction"/> does not point
@@ -1254,9 +1288,16 @@ internal sealed class ExchangeEngine
             return float.NegativeInfinity;
         }
 
-        if (ahead <= Reached)
+        if (ahead <= (boundaryShort ? -Reached : Reached))
         {
             return float.PositiveInfinity;
+        }
+
+        if (ahead <= Reached)
+        {
+            // boundaryShort, on the demander: cut to nothing now, not once a sighting carries the
+            // outcome past.
+            return float.NegativeInfinity;
         }
 
         // Kept as a float, rounded down (recomputing a little early is always exact), to halve

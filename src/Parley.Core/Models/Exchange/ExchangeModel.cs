@@ -80,6 +80,17 @@ public sealed class ExchangeModel : IModel
         "order",
         "coin");
 
+    /// <summary>
+    /// The <c>boundary</c> parameter, a diagnostic for comparisons with the Decide reference: how an
+    /// outcome a demander has seen sitting exactly on it is read.
+    /// </summary>
+    public static ModelOptionDescription Boundary { get; } = ModelOptionDescription.Choice(
+        "boundary",
+        "reached",
+        "after a cut has landed the outcome a demander has seen on it: reached = the next move towards it is not cut (the Decide reference's rule in exact arithmetic); short = it is cut to nothing (what the reference's Decimal rounding does when it leaves the outcome 1e-26 short); a diagnostic, docs/models/exchange.md.",
+        "reached",
+        "short");
+
     /// <inheritdoc />
     public ImmutableArray<ModelOptionDescription> Options { get; } =
     [
@@ -87,6 +98,7 @@ public sealed class ExchangeModel : IModel
         ModelOptionDescription.Tolerance("none: every round runs"),
         RexP,
         Ties,
+        Boundary,
     ];
 
     /// <inheritdoc />
@@ -109,7 +121,7 @@ public sealed class ExchangeModel : IModel
         // its conversion to 0-100; both are scaled by exact powers of two and the results scaled back.
         var scales = PositionScales(scenario);
         var tieCoin = options.GetChoice(Ties) == "coin";
-        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, NestedParallelism.IsOuterWorker ? ExchangeParallelism.Sequential : parallelism, skipsSteady, tieCoin);
+        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, NestedParallelism.IsOuterWorker ? ExchangeParallelism.Sequential : parallelism, skipsSteady, tieCoin, options.GetChoice(Boundary) == "short");
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)

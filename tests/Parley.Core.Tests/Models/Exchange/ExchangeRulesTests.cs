@@ -193,4 +193,72 @@ public sealed class ExchangeRulesTests
         Assert.Equal(5, round.Exchanges.Length);
         Assert.Contains(round.Exchanges, e => e is { FirstActor: "a1", FirstIssue: "i3", SecondIssue: "i7" } && Math.Abs(e.FirstTo) < 1e-9);
     }
+
+    /// <summary>
+    /// Scenario s1-0297 of the differential campaign, shrunk (5 actors x 2 issues, its i1 on 1-7
+    /// and i3 here i0 and i1). a3's move on i0 is cut so that the outcome lands on a1 (4); then a5
+    /// offers a move on i0 towards a1, paired with a1's move on i1.
+    /// </summary>
+    private static Scenario OutcomeOnTheDemander()
+    {
+        var scenario = Build(
+            [(1, 7), (0, 100)],
+            ("a1", [(4, 0.77), (50, 0.33)]),
+            ("a2", [(7, 0.3), null]),
+            ("a3", [(2.5, 0.27), (25, 0.18)]),
+            ("a4", [(5.5, 0.72), null]),
+            ("a5", [(2.5, 0.98), (25, 0.44)]));
+        double[] capabilities = [0.8, 1, 0.7, 0.3, 0.8];
+        return scenario with { Actors = [.. scenario.Actors.Select((actor, i) => actor with { Capability = capabilities[i] })] };
+    }
+
+    [Fact]
+    public void Exchange_MoveTowardsADemanderTheOutcomeAlreadySitsOn_IsNotCut()
+    {
+        // The outcome a1 has seen on i0 sits on a1: reached, so a5's move is not cut (the
+        // reference's rule in exact arithmetic) and carries the outcome past a1.
+        var round = RoundOne(OutcomeOnTheDemander());
+
+        Assert.Equal(2, round.Exchanges.Length);
+        Assert.Equal(("a5", "a1"), (round.Exchanges[1].FirstActor, round.Exchanges[1].SecondActor));
+        Assert.Equal(4.1344, round.Issues.Single(issue => issue.Id == "i0").Outcome, 4);
+    }
+
+    [Fact]
+    public void Exchange_BoundaryShort_CutsAMoveTowardsADemanderTheOutcomeSitsOnToNothing()
+    {
+        // The reference's Decimal leaves that outcome 1e-26 short of a1 here, cuts a5's move to
+        // nothing and drops the exchange: 1 exchange, i1 at 4 and i3 at 30.09 in all its runs.
+        // boundary=short reproduces that reading.
+        var options = new ModelOptions { Rounds = 1, Trace = true }.WithParameter("boundary", "short");
+        var round = (ExchangeRoundTrace)Model.Run(OutcomeOnTheDemander(), options).Rounds[0];
+
+        var exchange = Assert.Single(round.Exchanges);
+        Assert.Equal(("a3", "a1"), (exchange.FirstActor, exchange.SecondActor));
+        Assert.Equal(4, round.Issues.Single(issue => issue.Id == "i0").Outcome, 9);
+        Assert.Equal(30.0925, round.Issues.Single(issue => issue.Id == "i1").Outcome, 4);
+    }
+
+    [Fact]
+    public void Exchange_UncutOfferPastTheSumOfOffers_DropsTheCandidateBeforeTheCut()
+    {
+        // Scenario s1-0480 of the differential campaign (4 actors x 3 issues). In round 3, a3's
+        // offer on i2 to a2 is recomputed after a3 moved in another exchange: its uncut move
+        // (45.6) with its earlier offer (56.4) sums past 100, so the reference drops the candidate
+        // before cutting it; cut, it would have summed to 97.3 and passed. The reference: round 3
+        // realises 4 exchanges, i0 at 31.4988, in every run; Parley checked validity only after
+        // the cut and realised 5 (i0 at 37.90).
+        var scenario = Build(
+            [(0, 100), (0, 100), (0, 100)],
+            ("a1", [(100, 0.35), (100, 0.97), (50, 0.47)]),
+            ("a2", [(0, 0.25), (50, 0.58), (100, 0.35)]),
+            ("a3", [(0, 0.24), (50, 1), (0, 0.24)]),
+            ("a4", [(100, 0.16), (0, 0.51), (100, 0.79)]));
+
+        var round = (ExchangeRoundTrace)Model.Run(scenario, new ModelOptions { Rounds = 3, Trace = true }).Rounds[2];
+
+        Assert.Equal(4, round.Exchanges.Length);
+        Assert.Equal(31.4988, round.Issues.Single(issue => issue.Id == "i0").Outcome, 4);
+        Assert.Equal(74.6557, round.Issues.Single(issue => issue.Id == "i1").Outcome, 4);
+    }
 }
