@@ -18,6 +18,11 @@ internal static class ParleyApp
             return ExitCodes.Success;
         }
 
+        if (NativeHandOff.Run(args) is { } handedOff)
+        {
+            return handedOff;
+        }
+
         var root = new RootCommand("Parley: model and forecast multi-party negotiations with the established models of political science.");
         foreach (var command in Commands(console))
         {
@@ -140,11 +145,15 @@ internal static class ParleyApp
         BacktestCommand.Create(console),
         MonteCarloCommand.Create(console),
         SensitivityCommand.Create(console),
+#if !PARLEY_NATIVE
         ReportCommand.Create(console),
         DraftCommand.Create(console),
+#endif
         RunsCommand.Create(console),
         ScenariosCommand.Create(console),
         ScoreCommand.Create(console),
+#if !PARLEY_NATIVE
         ServeCommand.Create(console),
+#endif
     ];
 }

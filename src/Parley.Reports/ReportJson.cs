@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Parley.Reports;
 
@@ -15,6 +16,9 @@ public static class ReportJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new OrdinalDictionaryConverter() },
+        // Source-generated metadata first (the Native AOT build has no reflection serializer); reflection for the rest
+        // (the store's and the runs command's ad hoc documents, which only the JIT-compiled commands write).
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>Writer options: indented, relaxed escaping (the output is not embedded in HTML).</summary>

@@ -283,9 +283,23 @@ public static class NativeScenarioWriter
         _ => throw new ArgumentException($"unsupported value {value}", nameof(value)),
     };
 
+    private static readonly JsonWriterOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A YAML double-quoted scalar; its escapes are those of JSON, which YAML shares.</summary>
-    private static string Quote(string text) =>
-        JsonSerializer.Serialize(text, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    /// <remarks>
+    /// Written with <see cref="Utf8JsonWriter"/> rather than the reflection-based serializer, which the natively
+    /// compiled parley (tools/publish.sh) does not have.
+    /// </remarks>
+    private static string Quote(string text)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, QuoteOptions))
+        {
+            writer.WriteStringValue(text);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static void WriteJson(Utf8JsonWriter writer, object? value)
     {

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// The natively compiled <c>parley</c> (tools/publish.sh, Native AOT) runs the commands whose code is AOT-safe
+/// itself and hands every other run to the ReadyToRun build published beside it (<c>jit/parley</c>), with the
+/// same arguments, standard streams and exit code. Drafting (Microsoft.ML, ONNX Runtime), the store (Npgsql, DbUp,
+/// reflection-based JSON), HTML reports and charts (ScottPlot, ECharts options built with reflection) and the
+/// server (ASP.NET Core minimal APIs with reflection-based JSON) are not AOT-safe (docs/performance.md). The JIT
+/// build (<c>dotnet run</c>, the tool package, the tests) never hands off.
+/// </summary>
+internal static class NativeHandOff
+{
+    /// <summary>Commands the native build runs itself (checked byte for byte by tools/check-published.sh).</summary>
+    private static readonly HashSet<string> NativeCommands = new(StringComparer.Ordinal)
+    {
+        "forecast", "whatif", "influence", "validate", "convert", "models", "montecarlo", "sensitivity", "backtest",
+    };
+
+    /// <summary>Options that reach the store, the HTML report or the chart images, whatever the command.</summary>
+    private static readonly string[] JitOptions = ["--save", "--db", "--report", "--png", "--svg"];
+
+    /// <summary>Whether <paramref name="args"/> need the JIT build: a command outside the native set, or an option reaching the store or the charts.</summary>
+    internal static bool NeedsJit(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+
+        return !NativeCommands.Contains(args[0])
+            || args.Any(a => JitOptions.Any(o => a == o || a.StartsWith(o + "=", StringComparison.Ordinal) || a.StartsWith(o + ":", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// In the native build, runs <paramref name="args"/> in the ReadyToRun build beside it when they need it and
+    /// returns its exit code; <c>null</c> to run here (the JIT build, a native command, or no JIT build beside).
+    /// </summary>
+    public static int? Run(string[] args)
+    {
+        if (RuntimeFeature.IsDynamicCodeSupported || !NeedsJit(args))
+        {
+            return null;
+        }
+
+        var jit = Path.Combine(AppContext.BaseDirectory, "jit", OperatingSystem.IsWindows() ? "parley.exe" : "parley");
+        if (!File.Exists(jit))
+        {
+            return null;
+        }
+
+        var start = new ProcessStartInfo(jit) { UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Ctrl-C reaches both processes; this one waits for the other's exit code (CliConsole ignores the signal for it).
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
