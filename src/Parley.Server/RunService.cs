@@ -46,28 +46,37 @@ internal sealed class RunService : IDisposable
         var job = new Job(id, run.Kind, run.TotalSteps);
         jobs[id] = job;
         job.Cancellation.CancelAfter(options.JobTimeout);
-        job.Completion = Task.Run(async () =>
-        {
-            try
-            {
-                await slots.WaitAsync(job.Cancellation.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return End(id, RunStatus.Cancelled, Reason(job), null);
-            }
-
-            try
-            {
-                return Execute(id, run, job, job.Cancellation.Token, () => Reason(job));
-            }
-            finally
-            {
-                slots.Release();
-            }
-        });
+        job.Completion = RunJob(id, run, job);
         _ = job.Completion.ContinueWith(_ => Forget(job), TaskScheduler.Default);
         return job;
+    }
+
+    private async Task<RunEnd> RunJob(long id, PlannedRun run, Job job)
+    {
+        try
+        {
+            await slots.WaitAsync(job.Cancellation.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return End(id, RunStatus.Cancelled, Reason(job), null);
+        }
+
+        try
+        {
+            // A job computes for seconds to minutes without yielding: on a thread of its own, so that
+            // many jobs at once do not hold the thread pool's threads and starve the requests (and the
+            // jobs' own parallel loops) of them. A job waiting for its turn holds no thread.
+            return await Task.Factory.StartNew(
+                () => Execute(id, run, job, job.Cancellation.Token, () => Reason(job)),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     /// <summary>The job of run <paramref name="id"/> while it works; <c>null</c> once it has ended (or for a run that was never a job).</summary>
