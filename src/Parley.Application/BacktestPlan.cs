@@ -49,7 +49,7 @@ public sealed record BacktestPlan(BacktestInput Input, DeuCapability Capability,
                 result = result with { Models = [.. result.Models.Select(accuracy => accuracy with { Conformal = ConformalIntervals.Run(accuracy.Model, accuracy.Errors, Folds) })] };
             }
 
-            var ensembles = Groups >= 3 ? Ensembles.Evaluate(cases, result.Models, Folds, cancellationToken) : [];
+            var ensembles = Groups >= 3 ? Ensembles.Evaluate(cases, result, Folds) : [];
             runs.Add(new BacktestModeRun(mode, result, selection) { Ensembles = ensembles });
         }
 

@@ -13,4 +13,10 @@ public sealed record BacktestResult
 
     /// <summary>One entry per model, in the order the models were given.</summary>
     public required ImmutableArray<ModelAccuracy> Models { get; init; }
+
+    /// <summary>
+    /// The plain compromise model's errors on the same cases, in case order: the baseline every
+    /// model's <see cref="ModelAccuracy.MeanErrorVsCompromise"/> is measured against.
+    /// </summary>
+    public ImmutableArray<IssueError> BaselineErrors { get; init; } = [];
 }

@@ -51,7 +51,7 @@ public static class Backtester
         }
 
         var withOutcome = cases.Sum(c => c.Scenario.Issues.Count(i => i.Outcome is not null));
-        return new BacktestResult { Cases = cases.Count, IssuesWithOutcome = withOutcome, Models = accuracies.MoveToImmutable() };
+        return new BacktestResult { Cases = cases.Count, IssuesWithOutcome = withOutcome, Models = accuracies.MoveToImmutable(), BaselineErrors = [.. baselineErrors.SelectMany(e => e)] };
     }
 
     /// <summary>One model's errors on one case: one entry per issue with an outcome that the model forecast.</summary>

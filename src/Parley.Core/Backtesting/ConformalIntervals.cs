@@ -49,20 +49,8 @@ public static class ConformalIntervals
             CentralInterval.RequireLevel(level);
         }
 
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var foldOf = new int[errors.Count];
-        for (var i = 0; i < errors.Count; i++)
-        {
-            if (!numbers.TryGetValue(errors[i].Group, out var number))
-            {
-                number = numbers.Count;
-                numbers.Add(errors[i].Group, number);
-            }
-
-            foldOf[i] = number;
-        }
-
-        var k = Math.Min(folds, numbers.Count);
+        var foldOf = CrossValidation.GroupNumbers(errors.Select(e => e.Group));
+        var k = Math.Min(folds, foldOf.Length == 0 ? 0 : foldOf.Max() + 1);
         if (k < 2)
         {
             return null;

@@ -172,19 +172,18 @@ public static class CrossValidation
     /// <summary>Each of <paramref name="cases"/> mapped to its group's number among them, in order of first appearance.</summary>
     private static Dictionary<int, int> GroupNumbers(IReadOnlyList<string> groups, IEnumerable<int> cases)
     {
+        var list = cases.ToArray();
+        var numbers = GroupNumbers(list.Select(c => groups[c]));
+        return list.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => numbers[p.i]);
+    }
+
+    /// <summary>
+    /// Each of <paramref name="groups"/> numbered by its group's order of first appearance (0, 1, …):
+    /// group g goes to fold g mod k in every grouped cross-validation of the backtest.
+    /// </summary>
+    internal static int[] GroupNumbers(IEnumerable<string> groups)
+    {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new Dictionary<int, int>();
-        foreach (var c in cases)
-        {
-            if (!numbers.TryGetValue(groups[c], out var number))
-            {
-                number = numbers.Count;
-                numbers.Add(groups[c], number);
-            }
-
-            result[c] = number;
-        }
-
-        return result;
+        return [.. groups.Select(group => numbers.TryGetValue(group, out var number) ? number : numbers[group] = numbers.Count)];
     }
 }

@@ -32,18 +32,17 @@ public static class Ensembles
     private const int GradientSteps = 2000;
     private const double Tolerance = 1e-9;
 
-    /// <summary>Every <see cref="EnsembleRule"/> over the models of <paramref name="models"/>; empty with fewer than two members or two groups.</summary>
-    /// <param name="cases">The backtest's cases (for the issue features and the compromise baseline).</param>
-    /// <param name="models">The backtest's per-model accuracies, with their errors.</param>
+    /// <summary>Every <see cref="EnsembleRule"/> over the models of <paramref name="result"/>; empty with fewer than two members or two groups.</summary>
+    /// <param name="cases">The backtest's cases (for the issue features).</param>
+    /// <param name="result">The backtest of <paramref name="cases"/>: the per-model accuracies, with their errors, and the compromise baseline's errors.</param>
     /// <param name="folds">Outer folds, 2 or more (fewer with fewer groups).</param>
-    /// <param name="cancellationToken">Stops the baseline's run between cases.</param>
-    public static ImmutableArray<EnsembleResult> Evaluate(IReadOnlyList<BacktestCase> cases, IReadOnlyList<ModelAccuracy> models, int folds, CancellationToken cancellationToken = default)
+    public static ImmutableArray<EnsembleResult> Evaluate(IReadOnlyList<BacktestCase> cases, BacktestResult result, int folds)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2, nameof(folds));
-        var baseline = Backtester.ScoreAll(cases, [new BacktestModel(new CompromiseModel(), ModelOptions.Default)], null, cancellationToken).Errors[0]
-            .SelectMany(e => e).ToImmutableArray();
+        var models = result.Models;
+        var baseline = result.BaselineErrors;
         var keys = baseline.Select(e => (e.CaseId, e.IssueId)).ToArray();
         var members = new List<(string Name, IssueError[] Errors)>();
         foreach (var model in models.OrderBy(m => m.Model == "compromise" && m.Options.Length == 0 ? 0 : 1))
@@ -65,9 +64,8 @@ public static class Ensembles
             members.Add((name, [.. aligned.OfType<IssueError>()]));
         }
 
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-        var foldOf = baseline.Select(e => groups.TryGetValue(e.Group, out var g) ? g : groups[e.Group] = groups.Count).ToArray();
-        var k = Math.Min(folds, groups.Count);
+        var foldOf = CrossValidation.GroupNumbers(baseline.Select(e => e.Group));
+        var k = Math.Min(folds, foldOf.Length == 0 ? 0 : foldOf.Max() + 1);
         if (members.Count < 2 || k < 2)
         {
             return [];

@@ -19,7 +19,7 @@ public sealed class EnsemblesTests
     private static EnsembleResult Evaluate(BacktestCase[] cases, EnsembleRule rule)
     {
         var result = Backtester.Run(cases, [Compromise, Median]);
-        return Ensembles.Evaluate(cases, result.Models, 2).Single(e => e.Rule == rule);
+        return Ensembles.Evaluate(cases, result, 2).Single(e => e.Rule == rule);
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class EnsemblesTests
     {
         BacktestCase[] cases = [.. Enumerable.Range(0, 8).Select(g => Case($"c{g}", $"g{g}", g * 11 % 100))];
 
-        var first = Ensembles.Evaluate(cases, Backtester.Run(cases, [Compromise, Median]).Models, 4);
-        var second = Ensembles.Evaluate(cases, Backtester.Run(cases, [Compromise, Median]).Models, 4);
+        var first = Ensembles.Evaluate(cases, Backtester.Run(cases, [Compromise, Median]), 4);
+        var second = Ensembles.Evaluate(cases, Backtester.Run(cases, [Compromise, Median]), 4);
 
         Assert.Equal(first.Select(e => (e.Name, e.MeanAbsoluteError, string.Join("|", e.FoldChoices))), second.Select(e => (e.Name, e.MeanAbsoluteError, string.Join("|", e.FoldChoices))));
     }
@@ -98,6 +98,6 @@ public sealed class EnsemblesTests
         BacktestCase[] cases = [.. Enumerable.Range(0, 4).Select(g => Case($"c{g}", $"g{g}", 30))];
         var tempered = new BacktestModel(new TemperedCompromiseModel(), ModelOptions.Default);
 
-        Assert.Empty(Ensembles.Evaluate(cases, Backtester.Run(cases, [Compromise, tempered]).Models, 2));
+        Assert.Empty(Ensembles.Evaluate(cases, Backtester.Run(cases, [Compromise, tempered]), 2));
     }
 }
