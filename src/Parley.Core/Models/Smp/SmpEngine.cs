@@ -29,11 +29,23 @@ internal sealed class SmpEngine
     private readonly double[] contestWeight;
     private readonly double[]? accommodation;
 
+    // ActorCount rounded up to a whole number of SIMD vectors: per-target arrays of the challenge loop
+    // are this long so that every contest is in a full vector (the lanes past the last actor compute
+    // values nobody reads), and the N x N matrices carry that much slack after their last row.
+    private readonly int paddedCount;
+
     // The N x N matrices of the last state released (Release), reused by the next Assess so that a
     // run allocates two sets rather than one per turn; and Assess's own risk-neutral utilities.
     // Assess runs on one thread at a time for an engine (one engine per model run).
     private double[][]? spareMatrices;
     private double[]? neutralScratch;
+
+    // The elections' working arrays, the unique positions' utility table and the queues' utility
+    // table and probabilities, reused across states and turns (same thread, as above).
+    private readonly SmpElectionBuffers electionBuffers = new();
+    private double[] uniqueUtilityScratch = [];
+    private double[] optionProbabilityScratch = [];
+    private double[] queueUtilityScratch = [];
 
     public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters)
     {
@@ -50,8 +62,10 @@ internal sealed class SmpEngine
         Parameters = parameters;
         this.capability = capability;
         this.salience = salience;
+        var width = Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
+        paddedCount = (ActorCount + width - 1) / width * width;
         salienceSum = new double[ActorCount];
-        contestWeight = new double[ActorCount];
+        contestWeight = new double[paddedCount];
         for (var i = 0; i < ActorCount; i++)
         {
             var sum = 0.0;
@@ -85,6 +99,9 @@ internal sealed class SmpEngine
 
     public SmpParameters Parameters { get; }
 
+    /// <summary>Length of a state's N × N matrices: row-major, then slack for a full vector read from any row's start.</summary>
+    private int MatrixLength => (ActorCount * ActorCount) + paddedCount;
+
     public ReadOnlySpan<double> Capability => capability;
 
     /// <summary>The first state: ideals at the positions, assessed.</summary>
@@ -105,7 +122,7 @@ internal sealed class SmpEngine
         ArgumentNullException.ThrowIfNull(state);
         var matrices = new[] { state.Diff, state.DiffT, state.OwnUtility, state.OwnUtilityT };
         state.ReleaseMatrices();
-        var size = ActorCount * ActorCount;
+        var size = MatrixLength;
         spareMatrices = Array.TrueForAll(matrices, m => m.Length == size) ? matrices : null;
     }
 
@@ -158,8 +175,8 @@ internal sealed class SmpEngine
         var dims = Dimensions;
         var spare = spareMatrices;
         spareMatrices = null;
-        var diff = spare?[0] ?? new double[n * n];
-        var diffT = spare?[1] ?? new double[n * n];
+        var diff = spare?[0] ?? new double[MatrixLength];
+        var diffT = spare?[1] ?? new double[MatrixLength];
         for (var i = 0; i < n; i++)
         {
             var ideal = state.Ideals.AsSpan(i * dims, dims);
@@ -174,7 +191,7 @@ internal sealed class SmpEngine
         state.Diff = diff;
         state.DiffT = diffT;
 
-        var neutral = neutralScratch ??= new double[n * n];
+        var neutral = neutralScratch ??= new double[MatrixLength];
         for (var k = 0; k < n; k++)
         {
             for (var j = 0; j < n; j++)
@@ -183,11 +200,13 @@ internal sealed class SmpEngine
             }
         }
 
-        var coalitions = SmpElection.Coalitions(Parameters.VotingRule, capability, neutral, n);
-        var neutralProbability = SmpElection.Pce(Parameters.PceModel, Parameters.VictoryProbModel, coalitions, n);
+        var coalitions = electionBuffers.Coalitions(n * n);
+        SmpElection.Coalitions(Parameters.VotingRule, capability, neutral, n, coalitions, electionBuffers);
+        var neutralProbability = OptionProbabilities(n);
+        SmpElection.Pce(Parameters.PceModel, Parameters.VictoryProbModel, coalitions, n, neutralProbability, electionBuffers);
         state.Risk = RiskFromProbability(neutralProbability);
 
-        var own = spare?[2] ?? new double[n * n];
+        var own = spare?[2] ?? new double[MatrixLength];
         for (var a = 0; a < n; a++)
         {
             var r = EstimatedRisk(state.Risk[a], state.Risk[a]);
@@ -198,7 +217,7 @@ internal sealed class SmpEngine
         }
 
         state.OwnUtility = own;
-        var ownT = spare?[3] ?? new double[n * n];
+        var ownT = spare?[3] ?? new double[MatrixLength];
         for (var a = 0; a < n; a++)
         {
             for (var j = 0; j < n; j++)
@@ -230,7 +249,7 @@ internal sealed class SmpEngine
 
         state.UniqueIndices = [.. unique];
         var m = unique.Count;
-        var uniqueUtility = new double[n * m];
+        var uniqueUtility = Grow(ref uniqueUtilityScratch, (n * m) + SmpElection.Slack);
         for (var i = 0; i < n; i++)
         {
             for (var u = 0; u < m; u++)
@@ -239,7 +258,9 @@ internal sealed class SmpEngine
             }
         }
 
-        state.UniqueProbability = SmpElection.ScalarPce(SmpVotingRule.Prop, Parameters.VictoryProbModel, Parameters.PceModel, capability, uniqueUtility, m);
+        var uniqueProbability = new double[m];
+        SmpElection.ScalarPce(SmpVotingRule.Prop, Parameters.VictoryProbModel, Parameters.PceModel, capability, uniqueUtility, m, uniqueProbability, electionBuffers);
+        state.UniqueProbability = uniqueProbability;
         var actorProbability = new double[n];
         var actorUnique = new int[n];
         for (var i = 0; i < n; i++)
@@ -262,6 +283,19 @@ internal sealed class SmpEngine
         state.ActorUnique = actorUnique;
     }
 
+    /// <summary>The first <paramref name="count"/> elements of the reused probabilities array.</summary>
+    private Span<double> OptionProbabilities(int count) => Grow(ref optionProbabilityScratch, count).AsSpan(0, count);
+
+    private static double[] Grow(ref double[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new double[length];
+        }
+
+        return array;
+    }
+
     private bool Equivalent(double[] positions, int i, int j)
     {
         var sum = 0.0;
@@ -278,7 +312,7 @@ internal sealed class SmpEngine
     /// KTAB's <c>bigRfromProb</c>. When every position is equally likely (KTAB divides by zero
     /// there and the run dies) every actor is taken as risk-neutral.
     /// </summary>
-    private double[] RiskFromProbability(double[] p)
+    private double[] RiskFromProbability(ReadOnlySpan<double> p)
     {
         var pMin = 1.0;
         var pMax = 0.0;
@@ -427,7 +461,7 @@ internal sealed class SmpEngine
     }
 
     /// <summary>Scratch space for <see cref="BestChallenge"/>: one per thread.</summary>
-    public double[] NewScratch() => new double[10 * ActorCount];
+    public double[] NewScratch() => new double[10 * paddedCount];
 
     /// <summary>
     /// Actor i's most advantageous target in its own view (KTAB's <c>bestChallenge</c>): the j with
@@ -445,22 +479,24 @@ internal sealed class SmpEngine
     public (int Target, double Probability, double Gain)? BestChallenge(SmpState state, int i, double[] scratch, bool vectorised = true)
     {
         var n = ActorCount;
+        var np = paddedCount;
         var rule = Parameters.VotingRule;
-        var risk = scratch.AsSpan(0, n);
-        var utilityOfI = scratch.AsSpan(n, n);
-        var utilityOfOwn = scratch.AsSpan(2 * n, n);
-        var joinIWins = scratch.AsSpan(3 * n, n);
-        var staySafe = scratch.AsSpan(4 * n, n);
-        var c0ij = scratch.AsSpan(5 * n, n);
-        var c0ji = scratch.AsSpan(6 * n, n);
-        var cij = scratch.AsSpan(7 * n, n);
-        var cji = scratch.AsSpan(8 * n, n);
-        var uij = scratch.AsSpan(9 * n, n);
+        var risk = scratch.AsSpan(0, np);
+        var utilityOfI = scratch.AsSpan(np, np);
+        var utilityOfOwn = scratch.AsSpan(2 * np, np);
+        var joinIWins = scratch.AsSpan(3 * np, np);
+        var staySafe = scratch.AsSpan(4 * np, np);
+        var c0ij = scratch.AsSpan(5 * np, np);
+        var c0ji = scratch.AsSpan(6 * np, np);
+        var cij = scratch.AsSpan(7 * np, np);
+        var cji = scratch.AsSpan(8 * np, np);
+        var uij = scratch.AsSpan(9 * np, np);
         var diffT = state.DiffT;
         var diff = state.Diff;
+        var riskOfI = state.Risk[i];
         for (var m = 0; m < n; m++)
         {
-            risk[m] = EstimatedRisk(state.Risk[i], state.Risk[m]);
+            risk[m] = EstimatedRisk(riskOfI, state.Risk[m]);
             utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
             utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
             joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
@@ -468,21 +504,30 @@ internal sealed class SmpEngine
         }
 
         var uii = utilityOfI[i];
-        for (var j = 0; j < n; j++)
+        var simd = vectorised && Vector.IsHardwareAccelerated
+            && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit;
+        if (simd)
         {
-            uij[j] = Utility(diff[(i * n) + j], risk[i]);
-            (c0ij[j], c0ji[j]) = PrincipalCoalitions(rule, i, j, uii, uij[j], utilityOfI[j], utilityOfOwn[j]);
+            PropPrincipalCoalitions(i, diff.AsSpan(i * n, np), risk[i], uii, utilityOfI, utilityOfOwn, uij, c0ij, c0ji);
+        }
+        else
+        {
+            for (var j = 0; j < n; j++)
+            {
+                uij[j] = Utility(diff[(i * n) + j], risk[i]);
+                (c0ij[j], c0ji[j]) = PrincipalCoalitions(rule, i, j, uii, uij[j], utilityOfI[j], utilityOfOwn[j]);
+            }
         }
 
         c0ij.CopyTo(cij);
         c0ji.CopyTo(cji);
-        if (vectorised && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit)
+        if (simd)
         {
             for (var m = 0; m < n; m++)
             {
                 if (m != i)
                 {
-                    AddPropSemiCommitVotes(m, diff.AsSpan(m * n, n), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
+                    AddPropSemiCommitVotes(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
                 }
             }
         }
@@ -527,11 +572,45 @@ internal sealed class SmpEngine
     }
 
     /// <summary>
+    /// <see cref="PrincipalCoalitions"/> under the Prop rule for every target j at once, several per
+    /// SIMD instruction (<c>utilityOfI[j]</c> = U(j, i), <c>utilityOfOwn[j]</c> = U(j, j)), also
+    /// writing U(i, j) to <paramref name="uij"/>. Same operations per lane as the scalar path: adding
+    /// max(v, 0) (+0 when v ≤ 0) or subtracting min(v, 0) gives the branches' bits. Every span is
+    /// <see cref="paddedCount"/> long; the lanes past the last actor are never read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PropPrincipalCoalitions(
+        int i, ReadOnlySpan<double> distanceFromI, double riskOfI, double uii, ReadOnlySpan<double> utilityOfI, ReadOnlySpan<double> utilityOfOwn,
+        Span<double> uij, Span<double> c0ij, Span<double> c0ji)
+    {
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
+        var zero = Vector<double>.Zero;
+        var minimum = new Vector<double>(MinChallengeCoalition);
+        var r = new Vector<double>(riskOfI);
+        var ui = new Vector<double>(uii);
+        var wi = new Vector<double>(contestWeight[i]);
+        var weights = contestWeight.AsSpan();
+        for (var j = 0; j < uij.Length; j += width)
+        {
+            var d = new Vector<double>(distanceFromI[j..]);
+            var near = one - d;
+            var u = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            u.CopyTo(uij[j..]);
+            var contributionI = wi * (ui - u);
+            var contributionJ = new Vector<double>(weights[j..]) * (new Vector<double>(utilityOfI[j..]) - new Vector<double>(utilityOfOwn[j..]));
+            (minimum + Vector.Max(contributionI, zero) + Vector.Max(contributionJ, zero)).CopyTo(c0ij[j..]);
+            (minimum - Vector.Min(contributionI, zero) - Vector.Min(contributionJ, zero)).CopyTo(c0ji[j..]);
+        }
+    }
+
+    /// <summary>
     /// Third party m's vote in every contest i:j under the Prop rule and SemiCommit
     /// (<see cref="ThirdPartyVote"/> inlined), added to each contest's coalitions, several targets j
     /// per SIMD instruction. Each lane does the scalar path's operations in the same order and
     /// every contest still sums its votes in actor order, so the result is bit-identical. The vote
-    /// of m in its own contest (j = m) is skipped.
+    /// of m in its own contest (j = m) is skipped. Every span is <see cref="paddedCount"/> long
+    /// (whole vectors, no scalar remainder); the lanes past the last actor are never read.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddPropSemiCommitVotes(
@@ -539,53 +618,36 @@ internal sealed class SmpEngine
         ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
     {
         var n = cij.Length;
-        var w = contestWeight[m];
-        var j = 0;
         var width = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated && n >= width)
+        var one = Vector<double>.One;
+        var zero = Vector<double>.Zero;
+        var r = new Vector<double>(risk);
+        var wm = new Vector<double>(contestWeight[m]);
+        var um = new Vector<double>(uni);
+        var own = new Vector<double>(unn);
+        var iWins = new Vector<double>(joinIWins);
+        var safe = new Vector<double>(staySafe);
+        for (var j = 0; j < n; j += width)
         {
-            var one = Vector<double>.One;
-            var zero = Vector<double>.Zero;
-            var r = new Vector<double>(risk);
-            var wm = new Vector<double>(w);
-            var um = new Vector<double>(uni);
-            var own = new Vector<double>(unn);
-            var iWins = new Vector<double>(joinIWins);
-            var safe = new Vector<double>(staySafe);
-            for (; j <= n - width; j += width)
+            var d = new Vector<double>(distanceFromM[j..]);
+            var near = one - d;
+            var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            var vote0 = wm * (um - unj);
+            var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
+            var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
+            var pin = cni / (cni + cnj);
+            var pjn = one - pin;
+            var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
+            var joinJ = (pin * safe) + (pjn * (unj + unj + own));
+            var vote = wm * (joinI - joinJ);
+            if (m >= j && m < j + width)
             {
-                var d = new Vector<double>(distanceFromM[j..]);
-                var near = one - d;
-                var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
-                var vote0 = wm * (um - unj);
-                var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
-                var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
-                var pin = cni / (cni + cnj);
-                var pjn = one - pin;
-                var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
-                var joinJ = (pin * safe) + (pjn * (unj + unj + own));
-                var vote = wm * (joinI - joinJ);
-                if (m >= j && m < j + width)
-                {
-                    vote = Vector.ConditionalSelect(Vector.Equals(LaneIndex, new Vector<double>(m - j)), zero, vote);
-                }
-
-                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
-                (new Vector<double>(cij[j..]) + Vector.Max(vote, zero)).CopyTo(cij[j..]);
-                (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
-            }
-        }
-
-        for (; j < n; j++)
-        {
-            if (j == m)
-            {
-                continue;
+                vote = Vector.ConditionalSelect(Vector.Equals(LaneIndex, new Vector<double>(m - j)), zero, vote);
             }
 
-            var vote = ThirdPartyVote(SmpVotingRule.Prop, w, c0ij[j], c0ji[j], uni, Utility(distanceFromM[j], risk), unn);
-            cij[j] = vote > 0 ? cij[j] + vote : cij[j];
-            cji[j] = vote < 0 ? cji[j] - vote : cji[j];
+            // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
+            (new Vector<double>(cij[j..]) + Vector.Max(vote, zero)).CopyTo(cij[j..]);
+            (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
         }
     }
 
@@ -821,7 +883,7 @@ internal sealed class SmpEngine
 
         // Every actor's status quo has the same column (no bargain replaces any position), so it is computed once.
         double[]? statusQuoUtility = null;
-        double[] u = [];
+        var u = queueUtilityScratch;
         var stochastic = Parameters.StateTransitions == SmpStateTransitions.Stochastic;
         var random = SmpStreams.ForTurn(seed, turn);
         var positions = new double[n * Dimensions];
@@ -831,10 +893,7 @@ internal sealed class SmpEngine
             cancellationToken.ThrowIfCancellationRequested();
             var queue = queues[k];
             var nb = queue.Count;
-            if (u.Length < n * nb)
-            {
-                u = new double[n * nb];
-            }
+            u = Grow(ref queueUtilityScratch, (n * nb) + SmpElection.Slack);
 
             for (var b = 0; b < nb; b++)
             {
@@ -847,7 +906,8 @@ internal sealed class SmpEngine
                 }
             }
 
-            var p = SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u.AsSpan(0, n * nb), nb);
+            var p = OptionProbabilities(nb);
+            SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u, nb, p, electionBuffers);
             var pick = stochastic ? SmpStreams.Select(p, random.NextDouble()) : IndexOfMax(p);
             var bargain = queue[pick];
             chosen[k] = bargain;
@@ -862,7 +922,7 @@ internal sealed class SmpEngine
         return new SmpStep(next, challenges, proposals, chosen);
     }
 
-    private static int IndexOfMax(double[] p)
+    private static int IndexOfMax(ReadOnlySpan<double> p)
     {
         var best = 0;
         var max = -1.0;
