@@ -27,6 +27,11 @@ internal sealed class SmpEngine
     private readonly double[] salience;
     private readonly double[] salienceSum;
     private readonly double[] contestWeight;
+
+    // Σ_d s_id² per actor (the denominator of every distance from i), and the saliences by
+    // dimension, [d * paddedCount + i], for distances to several actors per SIMD instruction.
+    private readonly double[] salienceSquareSum;
+    private readonly double[] salienceByDimension;
     private readonly double[]? accommodation;
 
     // ActorCount rounded up to a whole number of SIMD vectors: per-target arrays of the challenge loop
@@ -46,6 +51,8 @@ internal sealed class SmpEngine
     private double[] uniqueUtilityScratch = [];
     private double[] optionProbabilityScratch = [];
     private double[] queueUtilityScratch = [];
+    private double[] bargainUtilityScratch = [];
+    private int[] queueScratch = [];
 
     public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters)
     {
@@ -66,15 +73,22 @@ internal sealed class SmpEngine
         paddedCount = (ActorCount + width - 1) / width * width;
         salienceSum = new double[ActorCount];
         contestWeight = new double[paddedCount];
+        salienceSquareSum = new double[paddedCount];
+        salienceByDimension = new double[dimensions * paddedCount];
         for (var i = 0; i < ActorCount; i++)
         {
             var sum = 0.0;
+            var squares = 0.0;
             for (var d = 0; d < dimensions; d++)
             {
-                sum += salience[(i * dimensions) + d];
+                var s = salience[(i * dimensions) + d];
+                sum += s;
+                squares += s * s;
+                salienceByDimension[(d * paddedCount) + i] = s;
             }
 
             salienceSum[i] = sum;
+            salienceSquareSum[i] = squares;
             contestWeight[i] = sum * capability[i];
         }
 
@@ -135,16 +149,15 @@ internal sealed class SmpEngine
     private double Distance(ReadOnlySpan<double> from, int salienceOf, ReadOnlySpan<double> to)
     {
         var dsSquare = 0.0;
-        var sSquare = 0.0;
         var offset = salienceOf * Dimensions;
         for (var d = 0; d < Dimensions; d++)
         {
-            var s = salience[offset + d];
-            var ds = (from[d] - to[d]) * s;
+            var ds = (from[d] - to[d]) * salience[offset + d];
             dsSquare += ds * ds;
-            sSquare += s * s;
         }
 
+        // Σ_d s_id², summed in the same order once per run.
+        var sSquare = salienceSquareSum[salienceOf];
         return sSquare > 0 ? Math.Sqrt(dsSquare / sSquare) : 0.0;
     }
 
@@ -177,14 +190,34 @@ internal sealed class SmpEngine
         spareMatrices = null;
         var diff = spare?[0] ?? new double[MatrixLength];
         var diffT = spare?[1] ?? new double[MatrixLength];
+        var byDimension = new double[dims * paddedCount];
+        for (var a = 0; a < n; a++)
+        {
+            for (var d = 0; d < dims; d++)
+            {
+                byDimension[(d * paddedCount) + a] = state.Positions[(a * dims) + d];
+            }
+        }
+
+        state.PositionsByDimension = byDimension;
         for (var i = 0; i < n; i++)
         {
             var ideal = state.Ideals.AsSpan(i * dims, dims);
+            if (Vector.IsHardwareAccelerated)
+            {
+                DistancesFrom(ideal, i, byDimension, diff.AsSpan(i * n, paddedCount));
+            }
+            else
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    diff[(i * n) + j] = Distance(ideal, i, state.Positions.AsSpan(j * dims, dims));
+                }
+            }
+
             for (var j = 0; j < n; j++)
             {
-                var d = Distance(ideal, i, state.Positions.AsSpan(j * dims, dims));
-                diff[(i * n) + j] = d;
-                diffT[(j * n) + i] = d;
+                diffT[(j * n) + i] = diff[(i * n) + j];
             }
         }
 
@@ -286,14 +319,46 @@ internal sealed class SmpEngine
     /// <summary>The first <paramref name="count"/> elements of the reused probabilities array.</summary>
     private Span<double> OptionProbabilities(int count) => Grow(ref optionProbabilityScratch, count).AsSpan(0, count);
 
-    private static double[] Grow(ref double[] array, int length)
+    private static T[] Grow<T>(ref T[] array, int length)
     {
         if (array.Length < length)
         {
-            array = new double[length];
+            array = new T[length];
         }
 
         return array;
+    }
+
+    /// <summary>
+    /// <see cref="Distance"/> from <paramref name="ideal"/> (actor i's saliences) to every actor's
+    /// position at once, several per SIMD instruction, into <paramref name="distances"/>
+    /// (<see cref="paddedCount"/> long; the lanes past the last actor are written and never read).
+    /// Same operations per lane, same order over dimensions: the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void DistancesFrom(ReadOnlySpan<double> ideal, int i, ReadOnlySpan<double> positionsByDimension, Span<double> distances)
+    {
+        var sSquare = salienceSquareSum[i];
+        if (!(sSquare > 0))
+        {
+            distances.Clear();
+            return;
+        }
+
+        var width = Vector<double>.Count;
+        var squares = new Vector<double>(sSquare);
+        for (var j = 0; j < distances.Length; j += width)
+        {
+            var dsSquare = Vector<double>.Zero;
+            for (var d = 0; d < Dimensions; d++)
+            {
+                var ds = (new Vector<double>(ideal[d]) - new Vector<double>(positionsByDimension[((d * paddedCount) + j)..]))
+                    * new Vector<double>(salience[(i * Dimensions) + d]);
+                dsSquare += ds * ds;
+            }
+
+            Vector.SquareRoot(dsSquare / squares).CopyTo(distances[j..]);
+        }
     }
 
     private bool Equivalent(double[] positions, int i, int j)
@@ -322,7 +387,7 @@ internal sealed class SmpEngine
             pMax = pi > pMax ? pi : pMax;
         }
 
-        var risk = new double[p.Length];
+        var risk = new double[paddedCount];
         if (!(pMax - pMin > 0))
         {
             return risk;
@@ -724,45 +789,57 @@ internal sealed class SmpEngine
     /// <summary>
     /// Average utility to every actor a of the state after bargain b (KTAB's <c>brgnUtil</c> in
     /// <c>doBCN</c>): <c>(1/N)[u_a(b's initiator position) + u_a(b's receiver position) + Σ_{m ∉ {init, rcvr}} U^a(a, m)]</c>,
-    /// summed in KTAB's order for each actor, several actors per SIMD instruction.
+    /// summed in KTAB's order for each actor, several actors per SIMD instruction, into
+    /// <paramref name="total"/> (<see cref="paddedCount"/> long; lanes past the last actor are not read).
+    /// <paramref name="bargain"/> null is the status quo: <c>(1/N)Σ_m U^a(a, m)</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double[] BargainUtility(SmpState state, SmpBargainProposal bargain)
+    private void BargainUtility(SmpState state, SmpBargainProposal? bargain, Span<double> total)
     {
         var n = ActorCount;
         var dims = Dimensions;
-        var total = new double[n];
-        if (!bargain.IsStatusQuo)
+        var width = Vector<double>.Count;
+        var simd = Vector.IsHardwareAccelerated;
+        total.Clear();
+        if (bargain is not null)
         {
-            for (var a = 0; a < n; a++)
+            if (simd)
             {
-                var position = state.Positions.AsSpan(a * dims, dims);
-                total[a] = Utility(Distance(position, a, bargain.InitiatorPosition), state.Risk[a])
-                    + Utility(Distance(position, a, bargain.ReceiverPosition), state.Risk[a]);
+                BargainPositionUtilities(state, bargain, total);
+            }
+            else
+            {
+                for (var a = 0; a < n; a++)
+                {
+                    var position = state.Positions.AsSpan(a * dims, dims);
+                    total[a] = Utility(Distance(position, a, bargain.InitiatorPosition), state.Risk[a])
+                        + Utility(Distance(position, a, bargain.ReceiverPosition), state.Risk[a]);
+                }
             }
         }
 
         var ownT = state.OwnUtilityT;
         for (var m = 0; m < n; m++)
         {
-            if (!bargain.IsStatusQuo && (m == bargain.Initiator || m == bargain.Receiver))
+            if (bargain is not null && (m == bargain.Initiator || m == bargain.Receiver))
             {
                 continue;
             }
 
-            var row = ownT.AsSpan(m * n, n);
             var a = 0;
-            if (Vector.IsHardwareAccelerated)
+            if (simd)
             {
-                for (; a <= n - Vector<double>.Count; a += Vector<double>.Count)
+                // The matrix's slack lets the last vector of the last row run past it.
+                var row = ownT.AsSpan(m * n, total.Length);
+                for (; a < total.Length; a += width)
                 {
-                    (new Vector<double>(total, a) + new Vector<double>(row[a..])).CopyTo(total, a);
+                    (new Vector<double>(total[a..]) + new Vector<double>(row[a..])).CopyTo(total[a..]);
                 }
             }
 
             for (; a < n; a++)
             {
-                total[a] += row[a];
+                total[a] += ownT[(m * n) + a];
             }
         }
 
@@ -770,8 +847,47 @@ internal sealed class SmpEngine
         {
             total[a] /= n;
         }
+    }
 
-        return total;
+    /// <summary>
+    /// <c>u_a(initiator's new position) + u_a(receiver's new position)</c> for every actor a, several
+    /// per SIMD instruction: <see cref="Distance"/> from a's position (a's saliences) and
+    /// <see cref="Utility"/> at a's own R, the scalar path's operations per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BargainPositionUtilities(SmpState state, SmpBargainProposal bargain, Span<double> total)
+    {
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
+        var zero = Vector<double>.Zero;
+        var byDimension = state.PositionsByDimension.AsSpan();
+        var initiator = bargain.InitiatorPosition;
+        var receiver = bargain.ReceiverPosition;
+        for (var a = 0; a < total.Length; a += width)
+        {
+            var toInitiator = zero;
+            var toReceiver = zero;
+            for (var d = 0; d < Dimensions; d++)
+            {
+                var position = new Vector<double>(byDimension[((d * paddedCount) + a)..]);
+                var s = new Vector<double>(salienceByDimension.AsSpan((d * paddedCount) + a));
+                var di = (position - new Vector<double>(initiator[d])) * s;
+                toInitiator += di * di;
+                var dr = (position - new Vector<double>(receiver[d])) * s;
+                toReceiver += dr * dr;
+            }
+
+            var squares = new Vector<double>(salienceSquareSum.AsSpan(a));
+            var salient = Vector.GreaterThan(squares, zero);
+            var r = new Vector<double>(state.Risk.AsSpan(a));
+            var distanceI = Vector.ConditionalSelect(salient, Vector.SquareRoot(toInitiator / squares), zero);
+            var distanceR = Vector.ConditionalSelect(salient, Vector.SquareRoot(toReceiver / squares), zero);
+            var nearI = one - distanceI;
+            var nearR = one - distanceR;
+            var utilityI = Vector.ConditionalSelect(Vector.LessThanOrEqual(distanceI, one), nearI * (one + (distanceI * r)), nearI * (one + r));
+            var utilityR = Vector.ConditionalSelect(Vector.LessThanOrEqual(distanceR, one), nearR * (one + (distanceR * r)), nearR * (one + r));
+            (utilityI + utilityR).CopyTo(total[a..]);
+        }
     }
 
     /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>
@@ -801,17 +917,10 @@ internal sealed class SmpEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var queues = new List<SmpBargainProposal>[n];
-        for (var i = 0; i < n; i++)
-        {
-            queues[i] = [];
-        }
-
         var challenges = new List<SmpChallengeRecord>();
         var proposals = new List<SmpBargainProposal>();
         for (var i = 0; i < n; i++)
         {
-            queues[i].Add(SmpBargainProposal.StatusQuo(i));
             if (best[i] is not { } challenge)
             {
                 continue;
@@ -867,39 +976,44 @@ internal sealed class SmpEngine
                     }
             }
 
-            void Enqueue(SmpBargainProposal proposal)
-            {
-                proposals.Add(proposal);
-                queues[i].Add(proposal);
-                queues[j].Add(proposal);
-            }
+            void Enqueue(SmpBargainProposal proposal) => proposals.Add(proposal);
         }
 
-        var utilities = new Dictionary<SmpBargainProposal, double[]>(ReferenceEqualityComparer.Instance);
-        foreach (var proposal in proposals)
+        // Each bargain's column of utilities, then the status quo's: the same for every actor's queue
+        // (no bargain replaces any position), so it is computed once.
+        var np = paddedCount;
+        var statusQuo = proposals.Count;
+        var table = Grow(ref bargainUtilityScratch, (statusQuo + 1) * np);
+        for (var b = 0; b < statusQuo; b++)
         {
-            utilities[proposal] = BargainUtility(state, proposal);
+            BargainUtility(state, proposals[b], table.AsSpan(b * np, np));
         }
 
-        // Every actor's status quo has the same column (no bargain replaces any position), so it is computed once.
-        double[]? statusQuoUtility = null;
-        var u = queueUtilityScratch;
+        BargainUtility(state, null, table.AsSpan(statusQuo * np, np));
         var stochastic = Parameters.StateTransitions == SmpStateTransitions.Stochastic;
         var random = SmpStreams.ForTurn(seed, turn);
         var positions = new double[n * Dimensions];
         var chosen = new SmpBargainProposal[n];
+        var queue = Grow(ref queueScratch, statusQuo + 1);
         for (var k = 0; k < n; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var queue = queues[k];
-            var nb = queue.Count;
-            u = Grow(ref queueUtilityScratch, (n * nb) + SmpElection.Slack);
 
+            // k's queue: its status quo, then every bargain it is party to, in the challengers' order.
+            var nb = 0;
+            queue[nb++] = statusQuo;
+            for (var b = 0; b < statusQuo; b++)
+            {
+                if (proposals[b].Initiator == k || proposals[b].Receiver == k)
+                {
+                    queue[nb++] = b;
+                }
+            }
+
+            var u = Grow(ref queueUtilityScratch, (n * nb) + SmpElection.Slack);
             for (var b = 0; b < nb; b++)
             {
-                var column = queue[b].IsStatusQuo
-                    ? statusQuoUtility ??= BargainUtility(state, queue[b])
-                    : utilities[queue[b]];
+                var column = table.AsSpan(queue[b] * np, n);
                 for (var a = 0; a < n; a++)
                 {
                     u[(a * nb) + b] = column[a];
@@ -909,7 +1023,7 @@ internal sealed class SmpEngine
             var p = OptionProbabilities(nb);
             SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u, nb, p, electionBuffers);
             var pick = stochastic ? SmpStreams.Select(p, random.NextDouble()) : IndexOfMax(p);
-            var bargain = queue[pick];
+            var bargain = queue[pick] == statusQuo ? SmpBargainProposal.StatusQuo(k) : proposals[queue[pick]];
             chosen[k] = bargain;
             var source = bargain.IsStatusQuo ? state.Positions.AsSpan(k * Dimensions, Dimensions)
                 : bargain.Initiator == k ? bargain.InitiatorPosition
