@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Parley.Core.Models.Smp;
 
@@ -39,6 +40,9 @@ internal sealed class SmpEngine
     // values nobody reads), and the N x N matrices carry that much slack after their last row.
     private readonly int paddedCount;
 
+    // Whether the challenge loop runs eight lanes per instruction (AVX-512); paddedCount is then a multiple of 8.
+    private readonly bool wide;
+
     // The N x N matrices of the last state released (Release), reused by the next Assess so that a
     // run allocates two sets rather than one per turn; and Assess's own risk-neutral utilities.
     // Assess runs on one thread at a time for an engine (one engine per model run).
@@ -53,8 +57,17 @@ internal sealed class SmpEngine
     private double[] queueUtilityScratch = [];
     private double[] bargainUtilityScratch = [];
     private int[] queueScratch = [];
+    private double[] separationScratch = [];
 
-    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters)
+    /// <param name="capability">Each actor's capability.</param>
+    /// <param name="salience">Each actor's salience per dimension, <c>[actor * dimensions + d]</c>.</param>
+    /// <param name="dimensions">The number of dimensions.</param>
+    /// <param name="parameters">KTAB's model parameters.</param>
+    /// <param name="wideVectors">
+    /// Whether the challenge loop may use 512-bit vectors where the processor has them (false: the
+    /// machine's <see cref="Vector{T}"/> width); both give the scalar path's bits.
+    /// </param>
+    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters, bool wideVectors = true)
     {
         ArgumentNullException.ThrowIfNull(capability);
         ArgumentNullException.ThrowIfNull(salience);
@@ -69,7 +82,8 @@ internal sealed class SmpEngine
         Parameters = parameters;
         this.capability = capability;
         this.salience = salience;
-        var width = Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
+        wide = wideVectors && Vector512.IsHardwareAccelerated && Vector.IsHardwareAccelerated;
+        var width = wide ? Vector512<double>.Count : Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
         paddedCount = (ActorCount + width - 1) / width * width;
         salienceSum = new double[ActorCount];
         contestWeight = new double[paddedCount];
@@ -261,13 +275,14 @@ internal sealed class SmpEngine
 
         state.OwnUtilityT = ownT;
 
+        var separation = Separations(state);
         var unique = new List<int>();
         for (var i = 0; i < n; i++)
         {
             var found = false;
             foreach (var u in unique)
             {
-                if (Equivalent(state.Positions, i, u))
+                if (separation[(i * paddedCount) + u] < PositionTolerance)
                 {
                     found = true;
                     break;
@@ -302,7 +317,7 @@ internal sealed class SmpEngine
             var last = 0;
             for (var u = 0; u < m; u++)
             {
-                if (Equivalent(state.Positions, i, unique[u]))
+                if (separation[(i * paddedCount) + unique[u]] < PositionTolerance)
                 {
                     last = u;
                 }
@@ -361,16 +376,51 @@ internal sealed class SmpEngine
         }
     }
 
-    private bool Equivalent(double[] positions, int i, int j)
+    /// <summary>
+    /// The Euclidean distance between every two actors' positions, <c>[i * paddedCount + j]</c>, in a
+    /// reused array: positions nearer than <see cref="PositionTolerance"/> are one (KTAB's
+    /// <c>equivNdx</c>). Several j per SIMD instruction, each summing its dimensions in order; the
+    /// squared difference is the same either way round, so row i serves both i:j and j:i.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] Separations(SmpState state)
     {
-        var sum = 0.0;
-        for (var d = 0; d < Dimensions; d++)
+        var n = ActorCount;
+        var np = paddedCount;
+        var separation = Grow(ref separationScratch, n * np);
+        var byDimension = state.PositionsByDimension;
+        for (var i = 0; i < n; i++)
         {
-            var x = positions[(i * Dimensions) + d] - positions[(j * Dimensions) + d];
-            sum += x * x;
+            var j = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; j < np; j += Vector<double>.Count)
+                {
+                    var sum = Vector<double>.Zero;
+                    for (var d = 0; d < Dimensions; d++)
+                    {
+                        var x = new Vector<double>(state.Positions[(i * Dimensions) + d]) - new Vector<double>(byDimension, (d * np) + j);
+                        sum += x * x;
+                    }
+
+                    Vector.SquareRoot(sum).CopyTo(separation, (i * np) + j);
+                }
+            }
+
+            for (; j < n; j++)
+            {
+                var sum = 0.0;
+                for (var d = 0; d < Dimensions; d++)
+                {
+                    var x = state.Positions[(i * Dimensions) + d] - state.Positions[(j * Dimensions) + d];
+                    sum += x * x;
+                }
+
+                separation[(i * np) + j] = Math.Sqrt(sum);
+            }
         }
 
-        return Math.Sqrt(sum) < PositionTolerance;
+        return separation;
     }
 
     /// <summary>
@@ -590,7 +640,11 @@ internal sealed class SmpEngine
         {
             for (var m = 0; m < n; m++)
             {
-                if (m != i)
+                if (m != i && wide)
+                {
+                    AddPropSemiCommitVotes512(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
+                }
+                else if (m != i)
                 {
                     AddPropSemiCommitVotes(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
                 }
@@ -715,6 +769,47 @@ internal sealed class SmpEngine
             (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
         }
     }
+
+    /// <summary><see cref="AddPropSemiCommitVotes"/> eight targets per instruction (AVX-512): the same operations per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddPropSemiCommitVotes512(
+        int m, ReadOnlySpan<double> distanceFromM, double risk, double uni, double unn, double joinIWins, double staySafe,
+        ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
+    {
+        var n = cij.Length;
+        var width = Vector512<double>.Count;
+        var one = Vector512<double>.One;
+        var zero = Vector512<double>.Zero;
+        var r = Vector512.Create(risk);
+        var wm = Vector512.Create(contestWeight[m]);
+        var um = Vector512.Create(uni);
+        var own = Vector512.Create(unn);
+        var iWins = Vector512.Create(joinIWins);
+        var safe = Vector512.Create(staySafe);
+        for (var j = 0; j < n; j += width)
+        {
+            var d = Vector512.Create(distanceFromM[j..]);
+            var near = one - d;
+            var unj = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            var vote0 = wm * (um - unj);
+            var cni = Vector512.Create(c0ij[j..]) + Vector512.Max(vote0, zero);
+            var cnj = Vector512.Create(c0ji[j..]) - Vector512.Min(vote0, zero);
+            var pin = cni / (cni + cnj);
+            var pjn = one - pin;
+            var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
+            var joinJ = (pin * safe) + (pjn * (unj + unj + own));
+            var vote = wm * (joinI - joinJ);
+            if (m >= j && m < j + width)
+            {
+                vote = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote);
+            }
+
+            (Vector512.Create(cij[j..]) + Vector512.Max(vote, zero)).CopyTo(cij[j..]);
+            (Vector512.Create(cji[j..]) - Vector512.Min(vote, zero)).CopyTo(cji[j..]);
+        }
+    }
+
+    private static readonly Vector512<double> LaneIndex512 = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
 
     private static readonly Vector<double> LaneIndex = CreateLaneIndex();
 
