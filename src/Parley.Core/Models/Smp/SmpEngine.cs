@@ -58,6 +58,8 @@ internal sealed class SmpEngine
     private double[] bargainUtilityScratch = [];
     private int[] queueScratch = [];
     private double[] separationScratch = [];
+    private (int Target, double Probability, double Gain)?[] bestScratch = [];
+    private double[]? challengeScratch;
 
     /// <param name="capability">Each actor's capability.</param>
     /// <param name="salience">Each actor's salience per dimension, <c>[actor * dimensions + d]</c>.</param>
@@ -989,7 +991,7 @@ internal sealed class SmpEngine
     public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
     {
         var n = ActorCount;
-        var best = new (int Target, double Probability, double Gain)?[n];
+        var best = Grow(ref bestScratch, n);
         var parallel = n >= 24 && !NestedParallelism.IsOuterWorker;
         if (parallel)
         {
@@ -1004,7 +1006,7 @@ internal sealed class SmpEngine
         }
         else
         {
-            var scratch = NewScratch();
+            var scratch = challengeScratch ??= NewScratch();
             for (var i = 0; i < n; i++)
             {
                 best[i] = BestChallenge(state, i, scratch);
@@ -1012,8 +1014,8 @@ internal sealed class SmpEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var challenges = new List<SmpChallengeRecord>();
-        var proposals = new List<SmpBargainProposal>();
+        var challenges = new List<SmpChallengeRecord>(n);
+        var proposals = new List<SmpBargainProposal>(Parameters.BargnModel == SmpBargnModel.InitRcvrInterp ? 2 * n : n);
         for (var i = 0; i < n; i++)
         {
             if (best[i] is not { } challenge)
