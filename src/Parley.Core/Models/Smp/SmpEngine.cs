@@ -772,7 +772,11 @@ internal sealed class SmpEngine
         }
     }
 
-    /// <summary><see cref="AddPropSemiCommitVotes"/> eight targets per instruction (AVX-512): the same operations per lane.</summary>
+    /// <summary>
+    /// <see cref="AddPropSemiCommitVotes"/> eight targets per instruction (AVX-512): the same operations
+    /// per lane. A copy of that loop on <see cref="Vector512{T}"/>, since <see cref="Vector{T}"/> stays
+    /// 256 bits wide on such processors and .NET 10 has no public interface over both vector types.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddPropSemiCommitVotes512(
         int m, ReadOnlySpan<double> distanceFromM, double risk, double uni, double unn, double joinIWins, double staySafe,
