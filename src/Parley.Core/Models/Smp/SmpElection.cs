@@ -54,18 +54,32 @@ internal static class SmpElection
     /// options, for actors voting with <paramref name="weights"/> on <paramref name="utility"/>
     /// (<c>utility[k*m + option]</c>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Coalitions(SmpVotingRule rule, ReadOnlySpan<double> weights, ReadOnlySpan<double> utility, int optionCount)
+    {
+        var c = new double[optionCount * optionCount];
+        Coalitions(rule, weights, utility, optionCount, c, new SmpElectionBuffers());
+        return c;
+    }
+
+    /// <summary>
+    /// <see cref="Coalitions(SmpVotingRule, ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/> into
+    /// <paramref name="c"/> (m² long). <paramref name="utility"/> may run past its last row: with at
+    /// least <see cref="Slack"/> elements more than <c>weights.Length * m</c>, every Prop sum is added
+    /// in whole SIMD vectors (lanes past the pair's range are computed and never read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Coalitions(
+        SmpVotingRule rule, ReadOnlySpan<double> weights, ReadOnlySpan<double> utility, int optionCount, Span<double> c, SmpElectionBuffers buffers)
     {
         var actorCount = weights.Length;
         var m = optionCount;
-        var c = new double[m * m];
         if (rule == SmpVotingRule.Prop)
         {
             // Same arithmetic as the general loop below, with the vote inlined and the k loop
             // kept outermost per row so each (i, j) sum still adds k = 0, 1, 2… in order.
-            var forward = new double[m];
-            var backward = new double[m];
+            var width = Vector<double>.Count;
+            var forward = buffers.Forward(m + width);
+            var backward = buffers.Backward(m + width);
             for (var i = 0; i < m; i++)
             {
                 forward.AsSpan(0, i).Fill(MinCoalition);
@@ -73,16 +87,18 @@ internal static class SmpElection
                 for (var k = 0; k < actorCount; k++)
                 {
                     var w = weights[k];
-                    var row = utility.Slice(k * m, m);
+                    var row = utility[(k * m)..];
                     var uki = row[i];
                     var j = 0;
-                    var width = Vector<double>.Count;
                     if (Vector.IsHardwareAccelerated)
                     {
                         // Adding +0 leaves a positive sum unchanged, so max/min give the branches' bits.
+                        // A last vector reaching past i (or past the row) fills forward/backward cells
+                        // from i on, which this i never reads and the next one refills.
                         var wk = new Vector<double>(w);
                         var ui = new Vector<double>(uki);
-                        for (; j <= i - width; j += width)
+                        var whole = Math.Min(i, row.Length - width + 1);
+                        for (; j < whole; j += width)
                         {
                             var v = wk * (ui - new Vector<double>(row[j..]));
                             (new Vector<double>(forward, j) + Vector.Max(v, Vector<double>.Zero)).CopyTo(forward, j);
@@ -114,7 +130,7 @@ internal static class SmpElection
                 c[(i * m) + i] = MinCoalition;
             }
 
-            return c;
+            return;
         }
 
         for (var i = 0; i < m; i++)
@@ -143,9 +159,10 @@ internal static class SmpElection
 
             c[(i * m) + i] = MinCoalition;
         }
-
-        return c;
     }
+
+    /// <summary>Elements a utility table needs past its last row for <see cref="Coalitions(SmpVotingRule, ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double}, SmpElectionBuffers)"/> to use whole vectors only.</summary>
+    public static int Slack => Vector<double>.Count;
 
     /// <summary>KTAB's <c>vProb</c> for one pair of strengths: (P(1 beats 2), P(2 beats 1)).</summary>
     public static (double First, double Second) VictoryProbability(SmpVictoryProbModel model, double s1, double s2)
@@ -208,6 +225,13 @@ internal static class SmpElection
     public static double[] VictoryMatrix(SmpVictoryProbModel model, ReadOnlySpan<double> coalitions, int m)
     {
         var p = new double[m * m];
+        VictoryMatrix(model, coalitions, m, p);
+        return p;
+    }
+
+    /// <summary><see cref="VictoryMatrix(SmpVictoryProbModel, ReadOnlySpan{double}, int)"/> into <paramref name="p"/> (m² long).</summary>
+    public static void VictoryMatrix(SmpVictoryProbModel model, ReadOnlySpan<double> coalitions, int m, Span<double> p)
+    {
         for (var i = 0; i < m; i++)
         {
             for (var j = 0; j < i; j++)
@@ -219,8 +243,6 @@ internal static class SmpElection
 
             p[(i * m) + i] = 0.5;
         }
-
-        return p;
     }
 
     /// <summary>
@@ -231,26 +253,56 @@ internal static class SmpElection
         SmpVotingRule rule, SmpVictoryProbModel victory, SmpPceModel pce,
         ReadOnlySpan<double> weights, ReadOnlySpan<double> utility, int optionCount)
     {
-        var coalitions = Coalitions(rule, weights, utility, optionCount);
-        return Pce(pce, victory, coalitions, optionCount);
+        var p = new double[optionCount];
+        ScalarPce(rule, victory, pce, weights, utility, optionCount, p, new SmpElectionBuffers());
+        return p;
+    }
+
+    /// <summary>
+    /// <see cref="ScalarPce(SmpVotingRule, SmpVictoryProbModel, SmpPceModel, ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/>
+    /// into <paramref name="probabilities"/> (m long), working in <paramref name="buffers"/>;
+    /// <paramref name="utility"/> may have <see cref="Slack"/> elements past its last row.
+    /// </summary>
+    public static void ScalarPce(
+        SmpVotingRule rule, SmpVictoryProbModel victory, SmpPceModel pce,
+        ReadOnlySpan<double> weights, ReadOnlySpan<double> utility, int optionCount, Span<double> probabilities, SmpElectionBuffers buffers)
+    {
+        var coalitions = buffers.Coalitions(optionCount * optionCount);
+        Coalitions(rule, weights, utility, optionCount, coalitions, buffers);
+        Pce(pce, victory, coalitions, optionCount, probabilities, buffers);
     }
 
     /// <summary>KTAB's <c>probCE2</c>: option probabilities from coalition strengths.</summary>
     public static double[] Pce(SmpPceModel pce, SmpVictoryProbModel victory, double[] coalitions, int m)
     {
-        var victoryMatrix = VictoryMatrix(victory, coalitions, m);
-        return pce switch
-        {
-            SmpPceModel.Conditional => Conditional(victoryMatrix, m),
-            SmpPceModel.MarkovIncentive => MarkovIncentive(coalitions, victoryMatrix, m),
-            SmpPceModel.MarkovUniform => MarkovUniform(victoryMatrix, m),
-            _ => throw new ArgumentOutOfRangeException(nameof(pce), pce, "unknown PCE model"),
-        };
+        var p = new double[m];
+        Pce(pce, victory, coalitions, m, p, new SmpElectionBuffers());
+        return p;
     }
 
-    private static double[] Conditional(double[] pv, int m)
+    /// <summary>KTAB's <c>probCE2</c> into <paramref name="probabilities"/> (m long), working in <paramref name="buffers"/>.</summary>
+    public static void Pce(SmpPceModel pce, SmpVictoryProbModel victory, double[] coalitions, int m, Span<double> probabilities, SmpElectionBuffers buffers)
     {
-        var p = new double[m];
+        var victoryMatrix = buffers.Victory(m * m);
+        VictoryMatrix(victory, coalitions, m, victoryMatrix);
+        switch (pce)
+        {
+            case SmpPceModel.Conditional:
+                Conditional(victoryMatrix, m, probabilities);
+                break;
+            case SmpPceModel.MarkovIncentive:
+                MarkovIncentive(coalitions, victoryMatrix, m).CopyTo(probabilities);
+                break;
+            case SmpPceModel.MarkovUniform:
+                MarkovUniform(victoryMatrix, m).CopyTo(probabilities);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(pce), pce, "unknown PCE model");
+        }
+    }
+
+    private static void Conditional(double[] pv, int m, Span<double> p)
+    {
         for (var i = 0; i < m; i++)
         {
             var product = 1.0;
@@ -272,8 +324,6 @@ internal static class SmpElection
         {
             p[i] /= total;
         }
-
-        return p;
     }
 
     private const int MaxMarkovIterations = 1000;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Parley.Core.Models.Smp;
 
@@ -27,7 +28,20 @@ internal sealed class SmpEngine
     private readonly double[] salience;
     private readonly double[] salienceSum;
     private readonly double[] contestWeight;
+
+    // Σ_d s_id² per actor (the denominator of every distance from i), and the saliences by
+    // dimension, [d * paddedCount + i], for distances to several actors per SIMD instruction.
+    private readonly double[] salienceSquareSum;
+    private readonly double[] salienceByDimension;
     private readonly double[]? accommodation;
+
+    // ActorCount rounded up to a whole number of SIMD vectors: per-target arrays of the challenge loop
+    // are this long so that every contest is in a full vector (the lanes past the last actor compute
+    // values nobody reads), and the N x N matrices carry that much slack after their last row.
+    private readonly int paddedCount;
+
+    // Whether the challenge loop runs eight lanes per instruction (AVX-512); paddedCount is then a multiple of 8.
+    private readonly bool wide;
 
     // The N x N matrices of the last state released (Release), reused by the next Assess so that a
     // run allocates two sets rather than one per turn; and Assess's own risk-neutral utilities.
@@ -35,7 +49,27 @@ internal sealed class SmpEngine
     private double[][]? spareMatrices;
     private double[]? neutralScratch;
 
-    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters)
+    // The elections' working arrays, the unique positions' utility table and the queues' utility
+    // table and probabilities, reused across states and turns (same thread, as above).
+    private readonly SmpElectionBuffers electionBuffers = new();
+    private double[] uniqueUtilityScratch = [];
+    private double[] optionProbabilityScratch = [];
+    private double[] queueUtilityScratch = [];
+    private double[] bargainUtilityScratch = [];
+    private int[] queueScratch = [];
+    private double[] separationScratch = [];
+    private (int Target, double Probability, double Gain)?[] bestScratch = [];
+    private double[]? challengeScratch;
+
+    /// <param name="capability">Each actor's capability.</param>
+    /// <param name="salience">Each actor's salience per dimension, <c>[actor * dimensions + d]</c>.</param>
+    /// <param name="dimensions">The number of dimensions.</param>
+    /// <param name="parameters">KTAB's model parameters.</param>
+    /// <param name="wideVectors">
+    /// Whether the challenge loop may use 512-bit vectors where the processor has them (false: the
+    /// machine's <see cref="Vector{T}"/> width); both give the scalar path's bits.
+    /// </param>
+    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters, bool wideVectors = true)
     {
         ArgumentNullException.ThrowIfNull(capability);
         ArgumentNullException.ThrowIfNull(salience);
@@ -50,17 +84,27 @@ internal sealed class SmpEngine
         Parameters = parameters;
         this.capability = capability;
         this.salience = salience;
+        wide = wideVectors && Vector512.IsHardwareAccelerated && Vector.IsHardwareAccelerated;
+        var width = wide ? Vector512<double>.Count : Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
+        paddedCount = (ActorCount + width - 1) / width * width;
         salienceSum = new double[ActorCount];
-        contestWeight = new double[ActorCount];
+        contestWeight = new double[paddedCount];
+        salienceSquareSum = new double[paddedCount];
+        salienceByDimension = new double[dimensions * paddedCount];
         for (var i = 0; i < ActorCount; i++)
         {
             var sum = 0.0;
+            var squares = 0.0;
             for (var d = 0; d < dimensions; d++)
             {
-                sum += salience[(i * dimensions) + d];
+                var s = salience[(i * dimensions) + d];
+                sum += s;
+                squares += s * s;
+                salienceByDimension[(d * paddedCount) + i] = s;
             }
 
             salienceSum[i] = sum;
+            salienceSquareSum[i] = squares;
             contestWeight[i] = sum * capability[i];
         }
 
@@ -85,6 +129,9 @@ internal sealed class SmpEngine
 
     public SmpParameters Parameters { get; }
 
+    /// <summary>Length of a state's N × N matrices: row-major, then slack for a full vector read from any row's start.</summary>
+    private int MatrixLength => (ActorCount * ActorCount) + paddedCount;
+
     public ReadOnlySpan<double> Capability => capability;
 
     /// <summary>The first state: ideals at the positions, assessed.</summary>
@@ -105,7 +152,7 @@ internal sealed class SmpEngine
         ArgumentNullException.ThrowIfNull(state);
         var matrices = new[] { state.Diff, state.DiffT, state.OwnUtility, state.OwnUtilityT };
         state.ReleaseMatrices();
-        var size = ActorCount * ActorCount;
+        var size = MatrixLength;
         spareMatrices = Array.TrueForAll(matrices, m => m.Length == size) ? matrices : null;
     }
 
@@ -118,16 +165,15 @@ internal sealed class SmpEngine
     private double Distance(ReadOnlySpan<double> from, int salienceOf, ReadOnlySpan<double> to)
     {
         var dsSquare = 0.0;
-        var sSquare = 0.0;
         var offset = salienceOf * Dimensions;
         for (var d = 0; d < Dimensions; d++)
         {
-            var s = salience[offset + d];
-            var ds = (from[d] - to[d]) * s;
+            var ds = (from[d] - to[d]) * salience[offset + d];
             dsSquare += ds * ds;
-            sSquare += s * s;
         }
 
+        // Σ_d s_id², summed in the same order once per run.
+        var sSquare = salienceSquareSum[salienceOf];
         return sSquare > 0 ? Math.Sqrt(dsSquare / sSquare) : 0.0;
     }
 
@@ -158,23 +204,43 @@ internal sealed class SmpEngine
         var dims = Dimensions;
         var spare = spareMatrices;
         spareMatrices = null;
-        var diff = spare?[0] ?? new double[n * n];
-        var diffT = spare?[1] ?? new double[n * n];
+        var diff = spare?[0] ?? new double[MatrixLength];
+        var diffT = spare?[1] ?? new double[MatrixLength];
+        var byDimension = new double[dims * paddedCount];
+        for (var a = 0; a < n; a++)
+        {
+            for (var d = 0; d < dims; d++)
+            {
+                byDimension[(d * paddedCount) + a] = state.Positions[(a * dims) + d];
+            }
+        }
+
+        state.PositionsByDimension = byDimension;
         for (var i = 0; i < n; i++)
         {
             var ideal = state.Ideals.AsSpan(i * dims, dims);
+            if (Vector.IsHardwareAccelerated)
+            {
+                DistancesFrom(ideal, i, byDimension, diff.AsSpan(i * n, paddedCount));
+            }
+            else
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    diff[(i * n) + j] = Distance(ideal, i, state.Positions.AsSpan(j * dims, dims));
+                }
+            }
+
             for (var j = 0; j < n; j++)
             {
-                var d = Distance(ideal, i, state.Positions.AsSpan(j * dims, dims));
-                diff[(i * n) + j] = d;
-                diffT[(j * n) + i] = d;
+                diffT[(j * n) + i] = diff[(i * n) + j];
             }
         }
 
         state.Diff = diff;
         state.DiffT = diffT;
 
-        var neutral = neutralScratch ??= new double[n * n];
+        var neutral = neutralScratch ??= new double[MatrixLength];
         for (var k = 0; k < n; k++)
         {
             for (var j = 0; j < n; j++)
@@ -183,11 +249,13 @@ internal sealed class SmpEngine
             }
         }
 
-        var coalitions = SmpElection.Coalitions(Parameters.VotingRule, capability, neutral, n);
-        var neutralProbability = SmpElection.Pce(Parameters.PceModel, Parameters.VictoryProbModel, coalitions, n);
+        var coalitions = electionBuffers.Coalitions(n * n);
+        SmpElection.Coalitions(Parameters.VotingRule, capability, neutral, n, coalitions, electionBuffers);
+        var neutralProbability = OptionProbabilities(n);
+        SmpElection.Pce(Parameters.PceModel, Parameters.VictoryProbModel, coalitions, n, neutralProbability, electionBuffers);
         state.Risk = RiskFromProbability(neutralProbability);
 
-        var own = spare?[2] ?? new double[n * n];
+        var own = spare?[2] ?? new double[MatrixLength];
         for (var a = 0; a < n; a++)
         {
             var r = EstimatedRisk(state.Risk[a], state.Risk[a]);
@@ -198,7 +266,7 @@ internal sealed class SmpEngine
         }
 
         state.OwnUtility = own;
-        var ownT = spare?[3] ?? new double[n * n];
+        var ownT = spare?[3] ?? new double[MatrixLength];
         for (var a = 0; a < n; a++)
         {
             for (var j = 0; j < n; j++)
@@ -209,13 +277,14 @@ internal sealed class SmpEngine
 
         state.OwnUtilityT = ownT;
 
+        var separation = Separations(state);
         var unique = new List<int>();
         for (var i = 0; i < n; i++)
         {
             var found = false;
             foreach (var u in unique)
             {
-                if (Equivalent(state.Positions, i, u))
+                if (separation[(i * paddedCount) + u] < PositionTolerance)
                 {
                     found = true;
                     break;
@@ -230,7 +299,7 @@ internal sealed class SmpEngine
 
         state.UniqueIndices = [.. unique];
         var m = unique.Count;
-        var uniqueUtility = new double[n * m];
+        var uniqueUtility = Grow(ref uniqueUtilityScratch, (n * m) + SmpElection.Slack);
         for (var i = 0; i < n; i++)
         {
             for (var u = 0; u < m; u++)
@@ -239,7 +308,9 @@ internal sealed class SmpEngine
             }
         }
 
-        state.UniqueProbability = SmpElection.ScalarPce(SmpVotingRule.Prop, Parameters.VictoryProbModel, Parameters.PceModel, capability, uniqueUtility, m);
+        var uniqueProbability = new double[m];
+        SmpElection.ScalarPce(SmpVotingRule.Prop, Parameters.VictoryProbModel, Parameters.PceModel, capability, uniqueUtility, m, uniqueProbability, electionBuffers);
+        state.UniqueProbability = uniqueProbability;
         var actorProbability = new double[n];
         var actorUnique = new int[n];
         for (var i = 0; i < n; i++)
@@ -248,7 +319,7 @@ internal sealed class SmpEngine
             var last = 0;
             for (var u = 0; u < m; u++)
             {
-                if (Equivalent(state.Positions, i, unique[u]))
+                if (separation[(i * paddedCount) + unique[u]] < PositionTolerance)
                 {
                     last = u;
                 }
@@ -262,23 +333,103 @@ internal sealed class SmpEngine
         state.ActorUnique = actorUnique;
     }
 
-    private bool Equivalent(double[] positions, int i, int j)
+    /// <summary>The first <paramref name="count"/> elements of the reused probabilities array.</summary>
+    private Span<double> OptionProbabilities(int count) => Grow(ref optionProbabilityScratch, count).AsSpan(0, count);
+
+    private static T[] Grow<T>(ref T[] array, int length)
     {
-        var sum = 0.0;
-        for (var d = 0; d < Dimensions; d++)
+        if (array.Length < length)
         {
-            var x = positions[(i * Dimensions) + d] - positions[(j * Dimensions) + d];
-            sum += x * x;
+            array = new T[length];
         }
 
-        return Math.Sqrt(sum) < PositionTolerance;
+        return array;
+    }
+
+    /// <summary>
+    /// <see cref="Distance"/> from <paramref name="ideal"/> (actor i's saliences) to every actor's
+    /// position at once, several per SIMD instruction, into <paramref name="distances"/>
+    /// (<see cref="paddedCount"/> long; the lanes past the last actor are written and never read).
+    /// Same operations per lane, same order over dimensions: the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void DistancesFrom(ReadOnlySpan<double> ideal, int i, ReadOnlySpan<double> positionsByDimension, Span<double> distances)
+    {
+        var sSquare = salienceSquareSum[i];
+        if (!(sSquare > 0))
+        {
+            distances.Clear();
+            return;
+        }
+
+        var width = Vector<double>.Count;
+        var squares = new Vector<double>(sSquare);
+        for (var j = 0; j < distances.Length; j += width)
+        {
+            var dsSquare = Vector<double>.Zero;
+            for (var d = 0; d < Dimensions; d++)
+            {
+                var ds = (new Vector<double>(ideal[d]) - new Vector<double>(positionsByDimension[((d * paddedCount) + j)..]))
+                    * new Vector<double>(salience[(i * Dimensions) + d]);
+                dsSquare += ds * ds;
+            }
+
+            Vector.SquareRoot(dsSquare / squares).CopyTo(distances[j..]);
+        }
+    }
+
+    /// <summary>
+    /// The Euclidean distance between every two actors' positions, <c>[i * paddedCount + j]</c>, in a
+    /// reused array: positions nearer than <see cref="PositionTolerance"/> are one (KTAB's
+    /// <c>equivNdx</c>). Several j per SIMD instruction, each summing its dimensions in order; the
+    /// squared difference is the same either way round, so row i serves both i:j and j:i.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] Separations(SmpState state)
+    {
+        var n = ActorCount;
+        var np = paddedCount;
+        var separation = Grow(ref separationScratch, n * np);
+        var byDimension = state.PositionsByDimension;
+        for (var i = 0; i < n; i++)
+        {
+            var j = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; j < np; j += Vector<double>.Count)
+                {
+                    var sum = Vector<double>.Zero;
+                    for (var d = 0; d < Dimensions; d++)
+                    {
+                        var x = new Vector<double>(state.Positions[(i * Dimensions) + d]) - new Vector<double>(byDimension, (d * np) + j);
+                        sum += x * x;
+                    }
+
+                    Vector.SquareRoot(sum).CopyTo(separation, (i * np) + j);
+                }
+            }
+
+            for (; j < n; j++)
+            {
+                var sum = 0.0;
+                for (var d = 0; d < Dimensions; d++)
+                {
+                    var x = state.Positions[(i * Dimensions) + d] - state.Positions[(j * Dimensions) + d];
+                    sum += x * x;
+                }
+
+                separation[(i * np) + j] = Math.Sqrt(sum);
+            }
+        }
+
+        return separation;
     }
 
     /// <summary>
     /// KTAB's <c>bigRfromProb</c>. When every position is equally likely (KTAB divides by zero
     /// there and the run dies) every actor is taken as risk-neutral.
     /// </summary>
-    private double[] RiskFromProbability(double[] p)
+    private double[] RiskFromProbability(ReadOnlySpan<double> p)
     {
         var pMin = 1.0;
         var pMax = 0.0;
@@ -288,7 +439,7 @@ internal sealed class SmpEngine
             pMax = pi > pMax ? pi : pMax;
         }
 
-        var risk = new double[p.Length];
+        var risk = new double[paddedCount];
         if (!(pMax - pMin > 0))
         {
             return risk;
@@ -427,7 +578,7 @@ internal sealed class SmpEngine
     }
 
     /// <summary>Scratch space for <see cref="BestChallenge"/>: one per thread.</summary>
-    public double[] NewScratch() => new double[10 * ActorCount];
+    public double[] NewScratch() => new double[10 * paddedCount];
 
     /// <summary>
     /// Actor i's most advantageous target in its own view (KTAB's <c>bestChallenge</c>): the j with
@@ -445,22 +596,24 @@ internal sealed class SmpEngine
     public (int Target, double Probability, double Gain)? BestChallenge(SmpState state, int i, double[] scratch, bool vectorised = true)
     {
         var n = ActorCount;
+        var np = paddedCount;
         var rule = Parameters.VotingRule;
-        var risk = scratch.AsSpan(0, n);
-        var utilityOfI = scratch.AsSpan(n, n);
-        var utilityOfOwn = scratch.AsSpan(2 * n, n);
-        var joinIWins = scratch.AsSpan(3 * n, n);
-        var staySafe = scratch.AsSpan(4 * n, n);
-        var c0ij = scratch.AsSpan(5 * n, n);
-        var c0ji = scratch.AsSpan(6 * n, n);
-        var cij = scratch.AsSpan(7 * n, n);
-        var cji = scratch.AsSpan(8 * n, n);
-        var uij = scratch.AsSpan(9 * n, n);
+        var risk = scratch.AsSpan(0, np);
+        var utilityOfI = scratch.AsSpan(np, np);
+        var utilityOfOwn = scratch.AsSpan(2 * np, np);
+        var joinIWins = scratch.AsSpan(3 * np, np);
+        var staySafe = scratch.AsSpan(4 * np, np);
+        var c0ij = scratch.AsSpan(5 * np, np);
+        var c0ji = scratch.AsSpan(6 * np, np);
+        var cij = scratch.AsSpan(7 * np, np);
+        var cji = scratch.AsSpan(8 * np, np);
+        var uij = scratch.AsSpan(9 * np, np);
         var diffT = state.DiffT;
         var diff = state.Diff;
+        var riskOfI = state.Risk[i];
         for (var m = 0; m < n; m++)
         {
-            risk[m] = EstimatedRisk(state.Risk[i], state.Risk[m]);
+            risk[m] = EstimatedRisk(riskOfI, state.Risk[m]);
             utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
             utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
             joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
@@ -468,21 +621,34 @@ internal sealed class SmpEngine
         }
 
         var uii = utilityOfI[i];
-        for (var j = 0; j < n; j++)
+        var simd = vectorised && Vector.IsHardwareAccelerated
+            && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit;
+        if (simd)
         {
-            uij[j] = Utility(diff[(i * n) + j], risk[i]);
-            (c0ij[j], c0ji[j]) = PrincipalCoalitions(rule, i, j, uii, uij[j], utilityOfI[j], utilityOfOwn[j]);
+            PropPrincipalCoalitions(i, diff.AsSpan(i * n, np), risk[i], uii, utilityOfI, utilityOfOwn, uij, c0ij, c0ji);
+        }
+        else
+        {
+            for (var j = 0; j < n; j++)
+            {
+                uij[j] = Utility(diff[(i * n) + j], risk[i]);
+                (c0ij[j], c0ji[j]) = PrincipalCoalitions(rule, i, j, uii, uij[j], utilityOfI[j], utilityOfOwn[j]);
+            }
         }
 
         c0ij.CopyTo(cij);
         c0ji.CopyTo(cji);
-        if (vectorised && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit)
+        if (simd)
         {
             for (var m = 0; m < n; m++)
             {
-                if (m != i)
+                if (m != i && wide)
                 {
-                    AddPropSemiCommitVotes(m, diff.AsSpan(m * n, n), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
+                    AddPropSemiCommitVotes512(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
+                }
+                else if (m != i)
+                {
+                    AddPropSemiCommitVotes(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
                 }
             }
         }
@@ -527,11 +693,45 @@ internal sealed class SmpEngine
     }
 
     /// <summary>
+    /// <see cref="PrincipalCoalitions"/> under the Prop rule for every target j at once, several per
+    /// SIMD instruction (<c>utilityOfI[j]</c> = U(j, i), <c>utilityOfOwn[j]</c> = U(j, j)), also
+    /// writing U(i, j) to <paramref name="uij"/>. Same operations per lane as the scalar path: adding
+    /// max(v, 0) (+0 when v ≤ 0) or subtracting min(v, 0) gives the branches' bits. Every span is
+    /// <see cref="paddedCount"/> long; the lanes past the last actor are never read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PropPrincipalCoalitions(
+        int i, ReadOnlySpan<double> distanceFromI, double riskOfI, double uii, ReadOnlySpan<double> utilityOfI, ReadOnlySpan<double> utilityOfOwn,
+        Span<double> uij, Span<double> c0ij, Span<double> c0ji)
+    {
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
+        var zero = Vector<double>.Zero;
+        var minimum = new Vector<double>(MinChallengeCoalition);
+        var r = new Vector<double>(riskOfI);
+        var ui = new Vector<double>(uii);
+        var wi = new Vector<double>(contestWeight[i]);
+        var weights = contestWeight.AsSpan();
+        for (var j = 0; j < uij.Length; j += width)
+        {
+            var d = new Vector<double>(distanceFromI[j..]);
+            var near = one - d;
+            var u = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            u.CopyTo(uij[j..]);
+            var contributionI = wi * (ui - u);
+            var contributionJ = new Vector<double>(weights[j..]) * (new Vector<double>(utilityOfI[j..]) - new Vector<double>(utilityOfOwn[j..]));
+            (minimum + Vector.Max(contributionI, zero) + Vector.Max(contributionJ, zero)).CopyTo(c0ij[j..]);
+            (minimum - Vector.Min(contributionI, zero) - Vector.Min(contributionJ, zero)).CopyTo(c0ji[j..]);
+        }
+    }
+
+    /// <summary>
     /// Third party m's vote in every contest i:j under the Prop rule and SemiCommit
     /// (<see cref="ThirdPartyVote"/> inlined), added to each contest's coalitions, several targets j
     /// per SIMD instruction. Each lane does the scalar path's operations in the same order and
     /// every contest still sums its votes in actor order, so the result is bit-identical. The vote
-    /// of m in its own contest (j = m) is skipped.
+    /// of m in its own contest (j = m) is skipped. Every span is <see cref="paddedCount"/> long
+    /// (whole vectors, no scalar remainder); the lanes past the last actor are never read.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddPropSemiCommitVotes(
@@ -539,55 +739,83 @@ internal sealed class SmpEngine
         ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
     {
         var n = cij.Length;
-        var w = contestWeight[m];
-        var j = 0;
         var width = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated && n >= width)
+        var one = Vector<double>.One;
+        var zero = Vector<double>.Zero;
+        var r = new Vector<double>(risk);
+        var wm = new Vector<double>(contestWeight[m]);
+        var um = new Vector<double>(uni);
+        var own = new Vector<double>(unn);
+        var iWins = new Vector<double>(joinIWins);
+        var safe = new Vector<double>(staySafe);
+        for (var j = 0; j < n; j += width)
         {
-            var one = Vector<double>.One;
-            var zero = Vector<double>.Zero;
-            var r = new Vector<double>(risk);
-            var wm = new Vector<double>(w);
-            var um = new Vector<double>(uni);
-            var own = new Vector<double>(unn);
-            var iWins = new Vector<double>(joinIWins);
-            var safe = new Vector<double>(staySafe);
-            for (; j <= n - width; j += width)
+            var d = new Vector<double>(distanceFromM[j..]);
+            var near = one - d;
+            var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            var vote0 = wm * (um - unj);
+            var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
+            var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
+            var pin = cni / (cni + cnj);
+            var pjn = one - pin;
+            var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
+            var joinJ = (pin * safe) + (pjn * (unj + unj + own));
+            var vote = wm * (joinI - joinJ);
+            if (m >= j && m < j + width)
             {
-                var d = new Vector<double>(distanceFromM[j..]);
-                var near = one - d;
-                var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
-                var vote0 = wm * (um - unj);
-                var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
-                var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
-                var pin = cni / (cni + cnj);
-                var pjn = one - pin;
-                var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
-                var joinJ = (pin * safe) + (pjn * (unj + unj + own));
-                var vote = wm * (joinI - joinJ);
-                if (m >= j && m < j + width)
-                {
-                    vote = Vector.ConditionalSelect(Vector.Equals(LaneIndex, new Vector<double>(m - j)), zero, vote);
-                }
-
-                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
-                (new Vector<double>(cij[j..]) + Vector.Max(vote, zero)).CopyTo(cij[j..]);
-                (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
-            }
-        }
-
-        for (; j < n; j++)
-        {
-            if (j == m)
-            {
-                continue;
+                vote = Vector.ConditionalSelect(Vector.Equals(LaneIndex, new Vector<double>(m - j)), zero, vote);
             }
 
-            var vote = ThirdPartyVote(SmpVotingRule.Prop, w, c0ij[j], c0ji[j], uni, Utility(distanceFromM[j], risk), unn);
-            cij[j] = vote > 0 ? cij[j] + vote : cij[j];
-            cji[j] = vote < 0 ? cji[j] - vote : cji[j];
+            // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
+            (new Vector<double>(cij[j..]) + Vector.Max(vote, zero)).CopyTo(cij[j..]);
+            (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
         }
     }
+
+    /// <summary>
+    /// <see cref="AddPropSemiCommitVotes"/> eight targets per instruction (AVX-512): the same operations
+    /// per lane. A copy of that loop on <see cref="Vector512{T}"/>, since <see cref="Vector{T}"/> stays
+    /// 256 bits wide on such processors and .NET 10 has no public interface over both vector types.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddPropSemiCommitVotes512(
+        int m, ReadOnlySpan<double> distanceFromM, double risk, double uni, double unn, double joinIWins, double staySafe,
+        ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
+    {
+        var n = cij.Length;
+        var width = Vector512<double>.Count;
+        var one = Vector512<double>.One;
+        var zero = Vector512<double>.Zero;
+        var r = Vector512.Create(risk);
+        var wm = Vector512.Create(contestWeight[m]);
+        var um = Vector512.Create(uni);
+        var own = Vector512.Create(unn);
+        var iWins = Vector512.Create(joinIWins);
+        var safe = Vector512.Create(staySafe);
+        for (var j = 0; j < n; j += width)
+        {
+            var d = Vector512.Create(distanceFromM[j..]);
+            var near = one - d;
+            var unj = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            var vote0 = wm * (um - unj);
+            var cni = Vector512.Create(c0ij[j..]) + Vector512.Max(vote0, zero);
+            var cnj = Vector512.Create(c0ji[j..]) - Vector512.Min(vote0, zero);
+            var pin = cni / (cni + cnj);
+            var pjn = one - pin;
+            var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
+            var joinJ = (pin * safe) + (pjn * (unj + unj + own));
+            var vote = wm * (joinI - joinJ);
+            if (m >= j && m < j + width)
+            {
+                vote = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote);
+            }
+
+            (Vector512.Create(cij[j..]) + Vector512.Max(vote, zero)).CopyTo(cij[j..]);
+            (Vector512.Create(cji[j..]) - Vector512.Min(vote, zero)).CopyTo(cji[j..]);
+        }
+    }
+
+    private static readonly Vector512<double> LaneIndex512 = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
 
     private static readonly Vector<double> LaneIndex = CreateLaneIndex();
 
@@ -662,45 +890,57 @@ internal sealed class SmpEngine
     /// <summary>
     /// Average utility to every actor a of the state after bargain b (KTAB's <c>brgnUtil</c> in
     /// <c>doBCN</c>): <c>(1/N)[u_a(b's initiator position) + u_a(b's receiver position) + Σ_{m ∉ {init, rcvr}} U^a(a, m)]</c>,
-    /// summed in KTAB's order for each actor, several actors per SIMD instruction.
+    /// summed in KTAB's order for each actor, several actors per SIMD instruction, into
+    /// <paramref name="total"/> (<see cref="paddedCount"/> long; lanes past the last actor are not read).
+    /// <paramref name="bargain"/> null is the status quo: <c>(1/N)Σ_m U^a(a, m)</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double[] BargainUtility(SmpState state, SmpBargainProposal bargain)
+    private void BargainUtility(SmpState state, SmpBargainProposal? bargain, Span<double> total)
     {
         var n = ActorCount;
         var dims = Dimensions;
-        var total = new double[n];
-        if (!bargain.IsStatusQuo)
+        var width = Vector<double>.Count;
+        var simd = Vector.IsHardwareAccelerated;
+        total.Clear();
+        if (bargain is not null)
         {
-            for (var a = 0; a < n; a++)
+            if (simd)
             {
-                var position = state.Positions.AsSpan(a * dims, dims);
-                total[a] = Utility(Distance(position, a, bargain.InitiatorPosition), state.Risk[a])
-                    + Utility(Distance(position, a, bargain.ReceiverPosition), state.Risk[a]);
+                BargainPositionUtilities(state, bargain, total);
+            }
+            else
+            {
+                for (var a = 0; a < n; a++)
+                {
+                    var position = state.Positions.AsSpan(a * dims, dims);
+                    total[a] = Utility(Distance(position, a, bargain.InitiatorPosition), state.Risk[a])
+                        + Utility(Distance(position, a, bargain.ReceiverPosition), state.Risk[a]);
+                }
             }
         }
 
         var ownT = state.OwnUtilityT;
         for (var m = 0; m < n; m++)
         {
-            if (!bargain.IsStatusQuo && (m == bargain.Initiator || m == bargain.Receiver))
+            if (bargain is not null && (m == bargain.Initiator || m == bargain.Receiver))
             {
                 continue;
             }
 
-            var row = ownT.AsSpan(m * n, n);
             var a = 0;
-            if (Vector.IsHardwareAccelerated)
+            if (simd)
             {
-                for (; a <= n - Vector<double>.Count; a += Vector<double>.Count)
+                // The matrix's slack lets the last vector of the last row run past it.
+                var row = ownT.AsSpan(m * n, total.Length);
+                for (; a < total.Length; a += width)
                 {
-                    (new Vector<double>(total, a) + new Vector<double>(row[a..])).CopyTo(total, a);
+                    (new Vector<double>(total[a..]) + new Vector<double>(row[a..])).CopyTo(total[a..]);
                 }
             }
 
             for (; a < n; a++)
             {
-                total[a] += row[a];
+                total[a] += ownT[(m * n) + a];
             }
         }
 
@@ -708,15 +948,54 @@ internal sealed class SmpEngine
         {
             total[a] /= n;
         }
+    }
 
-        return total;
+    /// <summary>
+    /// <c>u_a(initiator's new position) + u_a(receiver's new position)</c> for every actor a, several
+    /// per SIMD instruction: <see cref="Distance"/> from a's position (a's saliences) and
+    /// <see cref="Utility"/> at a's own R, the scalar path's operations per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BargainPositionUtilities(SmpState state, SmpBargainProposal bargain, Span<double> total)
+    {
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
+        var zero = Vector<double>.Zero;
+        var byDimension = state.PositionsByDimension.AsSpan();
+        var initiator = bargain.InitiatorPosition;
+        var receiver = bargain.ReceiverPosition;
+        for (var a = 0; a < total.Length; a += width)
+        {
+            var toInitiator = zero;
+            var toReceiver = zero;
+            for (var d = 0; d < Dimensions; d++)
+            {
+                var position = new Vector<double>(byDimension[((d * paddedCount) + a)..]);
+                var s = new Vector<double>(salienceByDimension.AsSpan((d * paddedCount) + a));
+                var di = (position - new Vector<double>(initiator[d])) * s;
+                toInitiator += di * di;
+                var dr = (position - new Vector<double>(receiver[d])) * s;
+                toReceiver += dr * dr;
+            }
+
+            var squares = new Vector<double>(salienceSquareSum.AsSpan(a));
+            var salient = Vector.GreaterThan(squares, zero);
+            var r = new Vector<double>(state.Risk.AsSpan(a));
+            var distanceI = Vector.ConditionalSelect(salient, Vector.SquareRoot(toInitiator / squares), zero);
+            var distanceR = Vector.ConditionalSelect(salient, Vector.SquareRoot(toReceiver / squares), zero);
+            var nearI = one - distanceI;
+            var nearR = one - distanceR;
+            var utilityI = Vector.ConditionalSelect(Vector.LessThanOrEqual(distanceI, one), nearI * (one + (distanceI * r)), nearI * (one + r));
+            var utilityR = Vector.ConditionalSelect(Vector.LessThanOrEqual(distanceR, one), nearR * (one + (distanceR * r)), nearR * (one + r));
+            (utilityI + utilityR).CopyTo(total[a..]);
+        }
     }
 
     /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>
     public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
     {
         var n = ActorCount;
-        var best = new (int Target, double Probability, double Gain)?[n];
+        var best = Grow(ref bestScratch, n);
         var parallel = n >= 24 && !NestedParallelism.IsOuterWorker;
         if (parallel)
         {
@@ -731,7 +1010,7 @@ internal sealed class SmpEngine
         }
         else
         {
-            var scratch = NewScratch();
+            var scratch = challengeScratch ??= NewScratch();
             for (var i = 0; i < n; i++)
             {
                 best[i] = BestChallenge(state, i, scratch);
@@ -739,17 +1018,10 @@ internal sealed class SmpEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var queues = new List<SmpBargainProposal>[n];
+        var challenges = new List<SmpChallengeRecord>(n);
+        var proposals = new List<SmpBargainProposal>(Parameters.BargnModel == SmpBargnModel.InitRcvrInterp ? 2 * n : n);
         for (var i = 0; i < n; i++)
         {
-            queues[i] = [];
-        }
-
-        var challenges = new List<SmpChallengeRecord>();
-        var proposals = new List<SmpBargainProposal>();
-        for (var i = 0; i < n; i++)
-        {
-            queues[i].Add(SmpBargainProposal.StatusQuo(i));
             if (best[i] is not { } challenge)
             {
                 continue;
@@ -805,51 +1077,54 @@ internal sealed class SmpEngine
                     }
             }
 
-            void Enqueue(SmpBargainProposal proposal)
-            {
-                proposals.Add(proposal);
-                queues[i].Add(proposal);
-                queues[j].Add(proposal);
-            }
+            void Enqueue(SmpBargainProposal proposal) => proposals.Add(proposal);
         }
 
-        var utilities = new Dictionary<SmpBargainProposal, double[]>(ReferenceEqualityComparer.Instance);
-        foreach (var proposal in proposals)
+        // Each bargain's column of utilities, then the status quo's: the same for every actor's queue
+        // (no bargain replaces any position), so it is computed once.
+        var np = paddedCount;
+        var statusQuo = proposals.Count;
+        var table = Grow(ref bargainUtilityScratch, (statusQuo + 1) * np);
+        for (var b = 0; b < statusQuo; b++)
         {
-            utilities[proposal] = BargainUtility(state, proposal);
+            BargainUtility(state, proposals[b], table.AsSpan(b * np, np));
         }
 
-        // Every actor's status quo has the same column (no bargain replaces any position), so it is computed once.
-        double[]? statusQuoUtility = null;
-        double[] u = [];
+        BargainUtility(state, null, table.AsSpan(statusQuo * np, np));
         var stochastic = Parameters.StateTransitions == SmpStateTransitions.Stochastic;
         var random = SmpStreams.ForTurn(seed, turn);
         var positions = new double[n * Dimensions];
         var chosen = new SmpBargainProposal[n];
+        var queue = Grow(ref queueScratch, statusQuo + 1);
         for (var k = 0; k < n; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var queue = queues[k];
-            var nb = queue.Count;
-            if (u.Length < n * nb)
+
+            // k's queue: its status quo, then every bargain it is party to, in the challengers' order.
+            var nb = 0;
+            queue[nb++] = statusQuo;
+            for (var b = 0; b < statusQuo; b++)
             {
-                u = new double[n * nb];
+                if (proposals[b].Initiator == k || proposals[b].Receiver == k)
+                {
+                    queue[nb++] = b;
+                }
             }
 
+            var u = Grow(ref queueUtilityScratch, (n * nb) + SmpElection.Slack);
             for (var b = 0; b < nb; b++)
             {
-                var column = queue[b].IsStatusQuo
-                    ? statusQuoUtility ??= BargainUtility(state, queue[b])
-                    : utilities[queue[b]];
+                var column = table.AsSpan(queue[b] * np, n);
                 for (var a = 0; a < n; a++)
                 {
                     u[(a * nb) + b] = column[a];
                 }
             }
 
-            var p = SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u.AsSpan(0, n * nb), nb);
+            var p = OptionProbabilities(nb);
+            SmpElection.ScalarPce(Parameters.VotingRule, Parameters.VictoryProbModel, Parameters.PceModel, capability, u, nb, p, electionBuffers);
             var pick = stochastic ? SmpStreams.Select(p, random.NextDouble()) : IndexOfMax(p);
-            var bargain = queue[pick];
+            var bargain = queue[pick] == statusQuo ? SmpBargainProposal.StatusQuo(k) : proposals[queue[pick]];
             chosen[k] = bargain;
             var source = bargain.IsStatusQuo ? state.Positions.AsSpan(k * Dimensions, Dimensions)
                 : bargain.Initiator == k ? bargain.InitiatorPosition
@@ -862,7 +1137,7 @@ internal sealed class SmpEngine
         return new SmpStep(next, challenges, proposals, chosen);
     }
 
-    private static int IndexOfMax(double[] p)
+    private static int IndexOfMax(ReadOnlySpan<double> p)
     {
         var best = 0;
         var max = -1.0;

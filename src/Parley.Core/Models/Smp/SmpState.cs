@@ -10,13 +10,16 @@ internal sealed class SmpState(double[] positions, double[] ideals)
 
     public double[] Ideals { get; } = ideals;
 
+    /// <summary>Positions by dimension, <c>[d * P + j]</c> with P the actor count rounded up to whole SIMD vectors.</summary>
+    public double[] PositionsByDimension { get; set; } = [];
+
     /// <summary>Distance from i's ideal to j's position, <c>[i * N + j]</c>.</summary>
     public double[] Diff { get; set; } = [];
 
     /// <summary><see cref="Diff"/> transposed, <c>[j * N + i]</c>, for contiguous columns.</summary>
     public double[] DiffT { get; set; } = [];
 
-    /// <summary>Each actor's risk attitude R.</summary>
+    /// <summary>Each actor's risk attitude R (zeros past the last actor, to whole SIMD vectors).</summary>
     public double[] Risk { get; set; } = [];
 
     /// <summary>Each actor's utility for each position in its own view, <c>[a * N + j]</c>.</summary>

@@ -14,10 +14,10 @@ internal static class SmpStreams
         Xoshiro256StarStar.FromSeed(seed ^ ((ulong)turn * SplitMix64.GoldenGamma));
 
     /// <summary>The index whose cumulative probability first exceeds <paramref name="draw"/> (a uniform draw in [0, 1)); <paramref name="p"/> sums to 1.</summary>
-    public static int Select(IReadOnlyList<double> p, double draw)
+    public static int Select(ReadOnlySpan<double> p, double draw)
     {
         var cumulative = 0.0;
-        for (var i = 0; i < p.Count; i++)
+        for (var i = 0; i < p.Length; i++)
         {
             cumulative += p[i];
             if (draw < cumulative)
@@ -26,6 +26,6 @@ internal static class SmpStreams
             }
         }
 
-        return p.Count - 1;
+        return p.Length - 1;
     }
 }

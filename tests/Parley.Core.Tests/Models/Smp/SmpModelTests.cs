@@ -58,6 +58,39 @@ public sealed class SmpModelTests
         }
     }
 
+    [Theory]
+    [InlineData(27, 6, true)]
+    [InlineData(27, 6, false)]
+    [InlineData(13, 2, true)]
+    [InlineData(13, 2, false)]
+    [InlineData(3, 4, false)]
+    public void Engine_PaddedVectorWidths_AreBitIdenticalToScalar(int actors, int dimensions, bool wideVectors)
+    {
+        // Actor counts that are not a whole number of vectors: the padded lanes must not leak into
+        // any contest, whether the loop runs 512-bit vectors (where the processor has them) or Vector<T>.
+        var scenario = SmpSyntheticScenario.Create(actors, dimensions, 23);
+        var capability = scenario.Actors.Select(a => a.Capability!.Value).ToArray();
+        var salience = scenario.Stances.Select(s => s.Salience).ToArray();
+        var positions = scenario.Stances.Select(s => s.Position / 100).ToArray();
+        var engine = new SmpEngine(capability, salience, dimensions, SmpParameters.Default, wideVectors);
+        var reference = new SmpEngine(capability, salience, dimensions, SmpParameters.Default, wideVectors: false);
+        var state = engine.Start(positions);
+        var referenceState = reference.Start(positions);
+        for (var turn = 0; turn < 4; turn++)
+        {
+            var scratch = engine.NewScratch();
+            for (var i = 0; i < actors; i++)
+            {
+                Assert.Equal(engine.BestChallenge(state, i, scratch, vectorised: false), engine.BestChallenge(state, i, scratch, vectorised: true));
+            }
+
+            Assert.Equal(referenceState.Positions, state.Positions);
+            Assert.Equal(referenceState.UniqueProbability, state.UniqueProbability);
+            state = engine.Step(state, turn + 1, 0, trace: false, CancellationToken.None).Next;
+            referenceState = reference.Step(referenceState, turn + 1, 0, trace: false, CancellationToken.None).Next;
+        }
+    }
+
     [Fact]
     public void Engine_ParallelTurn_ChallengesEqualOneThreadAtATime()
     {

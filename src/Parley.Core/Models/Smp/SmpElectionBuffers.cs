@@ -1,0 +1,36 @@
+namespace Parley.Core.Models.Smp;
+
+/// <summary>
+/// Arrays an election works in (coalitions, victory matrix, running sums), kept and grown so that
+/// the many small elections of a run (every state's two, every actor's queue each turn) allocate
+/// nothing once warm. One owner, one thread at a time; a call may overwrite what the last returned.
+/// </summary>
+internal sealed class SmpElectionBuffers
+{
+    private double[] coalitions = [];
+    private double[] victory = [];
+    private double[] forward = [];
+    private double[] backward = [];
+
+    /// <summary>An array of at least <paramref name="length"/> elements for coalition strengths.</summary>
+    public double[] Coalitions(int length) => AtLeast(ref coalitions, length);
+
+    /// <summary>An array of at least <paramref name="length"/> elements for the victory matrix.</summary>
+    public double[] Victory(int length) => AtLeast(ref victory, length);
+
+    /// <summary>An array of at least <paramref name="length"/> elements for the forward coalition sums.</summary>
+    public double[] Forward(int length) => AtLeast(ref forward, length);
+
+    /// <summary>An array of at least <paramref name="length"/> elements for the backward coalition sums.</summary>
+    public double[] Backward(int length) => AtLeast(ref backward, length);
+
+    private static double[] AtLeast(ref double[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new double[length];
+        }
+
+        return array;
+    }
+}
