@@ -11,15 +11,6 @@ namespace Parley.Core.Tests;
 /// </summary>
 internal static class ExtremeScenarioGen
 {
-    /// <summary>How many cases a property checks: <paramref name="quick"/> times PARLEY_PROPERTY_SCALE (default 1).</summary>
-    public static long Iterations(int quick)
-    {
-        var text = Environment.GetEnvironmentVariable("PARLEY_PROPERTY_SCALE");
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale) && scale > 0
-            ? Math.Max(1, (long)(quick * scale))
-            : quick;
-    }
-
     private static readonly Gen<double> Capability = Gen.OneOf(
         Gen.Const(0.0),
         Gen.Const(1e308),

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Parley.Server.Tests;
 
 /// <summary>
-/// Crash safety: <c>parley serve</c> runs as its own process, 50 runs are started, the process is
+/// Crash safety: <c>parley serve</c> runs as its own process, 20 runs are started, the process is
 /// killed (SIGKILL) while they are being written, and a new server opens the same store: it opens,
 /// every completed run is intact (its document hashes to its recorded hash), the unfinished ones are
 /// marked failed at start-up, and none is left half written. On SQLite (WAL) and PostgreSQL.
@@ -19,11 +19,11 @@ namespace Parley.Server.Tests;
 [Collection(RealServerCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
-    private const int Runs = 50;
+    private const int Runs = 20;
 
     /// <summary>
-    /// Completed runs to see before the kill. All 50 work at once and share the cores, so the kill comes
-    /// once the smallest few (5,000 to 125,000 draws) are stored while the 45 others still work.
+    /// Completed runs to see before the kill. All 20 work at once and share the cores, so the kill comes
+    /// once the smallest few (5,000 to 125,000 draws) are stored while the 15 others still work.
     /// </summary>
     private const int CompletedBeforeKill = 5;
     private const string PostgresVariable = "PARLEY_TEST_POSTGRES";
@@ -72,7 +72,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         using var client = new HttpClient { BaseAddress = await first.Address(), Timeout = TimeSpan.FromSeconds(60) };
         for (var i = 0; i < Runs; i++)
         {
-            // From 5,000 to 12.5 million draws: runs end one after another, so the kill lands while some are being completed and others work.
+            // From 5,000 to 2 million draws: runs end one after another, so the kill lands while some are being completed and others work.
             var started = await Api.Post(client, "/runs/montecarlo", new { Draws = 5000 * (i + 1) * (i + 1), Models = "compromise" });
             Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
         }

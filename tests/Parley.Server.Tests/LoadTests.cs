@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Parley.Storage;
+using Parley.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Parley.Server.Tests;
@@ -12,8 +13,8 @@ namespace Parley.Server.Tests;
 /// <summary>
 /// 200 concurrent clients issuing forecast requests on the Alaska scenario against a real Kestrel
 /// server on loopback: no 5xx, every run stored exactly once, completed, with the same result.
-/// The suite sends 2,000 requests of the compromise model (the server's and the store's own cost);
-/// <c>PARLEY_LOAD_REQUESTS=10000</c> runs the full count and <c>PARLEY_LOAD_MODELS=all</c>
+/// The suite sends 500 requests of the compromise model (the server's and the store's own cost), times
+/// <c>PARLEY_PROPERTY_SCALE</c>; <c>PARLEY_LOAD_REQUESTS=10000</c> runs the full count and <c>PARLEY_LOAD_MODELS=all</c>
 /// every model (figures in docs/server.md). Throughput and latency are printed, never asserted.
 /// </summary>
 [Collection(RealServerCollection.Name)]
@@ -24,7 +25,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     [Fact]
     public async Task ConcurrentForecasts_NoServerErrors_NoLostOrDuplicatedRuns()
     {
-        var requests = int.TryParse(Environment.GetEnvironmentVariable("PARLEY_LOAD_REQUESTS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : 2000;
+        var requests = int.TryParse(Environment.GetEnvironmentVariable("PARLEY_LOAD_REQUESTS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : TestSize.Cases(500);
         var models = Environment.GetEnvironmentVariable("PARLEY_LOAD_MODELS") ?? "compromise";
         await using var server = await KestrelServer.StartAsync(new ServerOptions { RequestTimeout = TimeSpan.FromMinutes(10) });
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

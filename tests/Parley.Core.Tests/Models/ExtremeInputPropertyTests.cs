@@ -7,6 +7,7 @@ using Parley.Core.Models;
 using Parley.Core.Staging;
 using Parley.Core.Uncertainty;
 using Parley.Core.WhatIf;
+using Parley.Tests.Shared;
 
 namespace Parley.Core.Tests.Models;
 
@@ -49,7 +50,7 @@ public sealed class ExtremeInputPropertyTests
                     scenario.Issues.Where(i => !scenario.StancesOn(i.Id).IsEmpty).Select(i => i.Id),
                     result.Issues.Select(i => i.IssueId));
             },
-            iter: ExtremeScenarioGen.Iterations(60));
+            iter: TestSize.Cases(60));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class ExtremeInputPropertyTests
                     Assert.True(double.IsFinite(bar.ForecastAtLow) && double.IsFinite(bar.ForecastAtHigh) && double.IsFinite(bar.Swing) && (bar.RankCorrelation is null || double.IsFinite(bar.RankCorrelation.Value)), $"{variant}: {bar}");
                 }
             },
-            iter: ExtremeScenarioGen.Iterations(6),
+            iter: TestSize.Cases(6),
             threads: 1);
     }
 
@@ -150,7 +151,7 @@ public sealed class ExtremeInputPropertyTests
                 var rows = ForecastComparison.Compare(scenario, StagedForecaster.Run(scenario, model, modelOptions), variantRun);
                 Assert.All(rows, r => Assert.True(r.Delta is null || double.IsFinite(r.Delta.Value), $"{variant}: {r}"));
             },
-            iter: ExtremeScenarioGen.Iterations(4),
+            iter: TestSize.Cases(4),
             threads: 1);
     }
 }

@@ -4,6 +4,7 @@ using CsCheck;
 using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Models.Exchange;
+using Parley.Tests.Shared;
 
 namespace Parley.Core.Tests.Models.Exchange;
 
@@ -95,13 +96,14 @@ public sealed class ExchangeEngineEquivalenceTests
     {
         // Many small cases: a sighting that changes a candidate without touching it otherwise
         // (its demander then close to the seen outcome) is rare; 20,000 find one when the limit
-        // leaves out the candidate's shift.
+        // leaves out the candidate's shift. The suite checks 5,000 per run (CsCheck draws new
+        // cases each time); PARLEY_PROPERTY_SCALE=4 checks the 20,000.
         Gen.Select(Actors, Gen.Double[0, 1], Gen.ULong).Sample((actors, rexP, seed) =>
         {
             var scenario = RandomExchangeScenarios.Build(actors);
             var options = new ModelOptions { Rounds = 4, Trace = true, Seed = seed }.WithParameter("rex-p", rexP.ToString("R", CultureInfo.InvariantCulture));
             return RunWith(ExchangeParallelism.Sequential, scenario, options, skipsSteady: false) == RunWith(ExchangeParallelism.Sequential, scenario, options);
-        }, iter: 20000);
+        }, iter: TestSize.Cases(5000));
     }
 
     [Theory]
