@@ -5,8 +5,9 @@
 
 Runs the reference (../shared/peers/decide beside the repository, unmodified, tie seed 1) on a
 Decide file, recording each realised exchange and each time its cut check meets an outcome
-within 1e-9 of the demander: "short" (its Decimal left the outcome short of the demander: the
-move is cut to nothing), "exact" (on it: not cut) or "past" (not cut). Then runs Parley's trace
+within 1e-9 of the demander, classified as the harness does (tools/decide_observed.py): "short"
+(its Decimal left the outcome at most 1e-20 short of the demander: the move is cut to nothing),
+"exact" (on it: not cut), "past" (not cut) or "near" (a real gap). Then runs Parley's trace
 (tools/exchange-diff trace) with boundary=reached and boundary=short and prints, for each, the
 round and exchange where its sequence first differs from the reference's, with the reference's
 boundary decisions in that round before it (docs/models/exchange.md, rule decimal-boundary).
@@ -18,8 +19,10 @@ from decimal import Decimal
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
-reference = root.parent / "shared" / "peers" / "decide"
-sys.path[:0] = [str(reference / "vendor"), str(reference)]
+sys.path.insert(0, str(root / "tools"))
+import decide_observed  # noqa: E402
+
+decide_observed.import_reference(root.parent / "shared" / "peers" / "decide")
 from decide.data.reader import InputDataFile  # noqa: E402
 from decide.data.modelfactory import ModelFactory  # noqa: E402
 from decide.model import base, equalgain  # noqa: E402
@@ -42,19 +45,7 @@ class Recorder(Observer):
         realised[-1].append(pair((exchange.i.actor.name, exchange.i.supply.issue.name), (exchange.j.actor.name, exchange.j.supply.issue.name)))
 
 
-checked = base.AbstractExchangeActor.check_nbs
-
-
-def observed_check(actor):
-    demander = actor.opposite_actor.demand.position
-    before, after = actor.adjust_nbs(actor.supply.position), actor.adjust_nbs(actor.y)
-    if abs(demander - before) < Decimal("1e-9") and after != before:
-        ahead = (demander - before) if after > before else (before - demander)
-        boundary.append((len(realised), len(realised[-1]), "short" if ahead > 0 else "exact" if ahead == 0 else "past"))
-    checked(actor)
-
-
-base.AbstractExchangeActor.check_nbs = observed_check
+decide_observed.observe(base, lambda kind: boundary.append((len(realised), len(realised[-1]), kind)))
 Recorder(events)
 loop = ModelLoop(model, events, 0)
 for _ in range(rounds):
