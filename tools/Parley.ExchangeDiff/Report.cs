@@ -56,6 +56,15 @@ internal static class Report
             Line($"| scenarios whose reference runs diverged through ties | {compared.Count(r => r.TieDivergent)} |");
             Line($"| reference CPU (s, all seeds) | {group.SelectMany(r => r.Reference).Sum(r => r.CpuSeconds):0} |");
 
+            // Salience 0 and actors absent from issues: which of them the reference crashed on.
+            static bool HasZeroSalience(GeneratedScenario s) => s.Stances.Any(x => x.Salience * x.Power == 0);
+            static bool HasAbsentActors(GeneratedScenario s) => s.Stances.Length < s.Actors.Length * s.Issues.Length;
+            var crashed = group.Where(r => r.Excluded == ExclusionRule.ReferenceCrash).ToList();
+            var zero = group.Where(r => HasZeroSalience(r.Scenario)).ToList();
+            var absentOnly = group.Where(r => HasAbsentActors(r.Scenario) && !HasZeroSalience(r.Scenario)).ToList();
+            Line($"");
+            Line($"Salience (or power) 0 and absent actors: the reference crashed on {crashed.Count} scenarios, {crashed.Count(r => HasZeroSalience(r.Scenario))} of them with a salience or power of 0; of the {zero.Count} scenarios with a salience or power of 0 it crashed on {zero.Count(r => r.Excluded == ExclusionRule.ReferenceCrash)} and ran {zero.Count(r => r.Excluded is null)}; of the {absentOnly.Count} with actors absent from issues and no salience or power of 0 it crashed on {absentOnly.Count(r => r.Excluded == ExclusionRule.ReferenceCrash)}.");
+
             foreach (var rule in group.Where(r => r.Excluded is not null).GroupBy(r => r.Excluded!.Name))
             {
                 Line($"");
