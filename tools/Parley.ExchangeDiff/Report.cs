@@ -95,6 +95,17 @@ internal static class Report
                 Line($"Rule `decimal-boundary` (compared, explained when outside): {explained.Count} failing scenarios lie inside with `boundary=short`, the reference's Decimal reading of an outcome sitting on the demander; {explainedOutside} of their issue-rounds lie outside with Parley's rule. Counting those as explained: {inside + explainedOutside} of {rounds.Count} issue-rounds ({Share(inside + explainedOutside, rounds.Count)}).");
             }
 
+            var leakedOutside = compared.Where(r => r.Leaked.Any(x => !x.Inside)).ToList();
+            if (leakedOutside.Count > 0)
+            {
+                Line($"");
+                Line($"Left out by `decimal-leak` and outside ({leakedOutside.Count} scenarios; tools/exchange-diff-boundary.py shows where Parley parts from the reference):");
+                foreach (var leak in leakedOutside)
+                {
+                    Line($"- {leak.Scenario.Name} ({leak.Scenario.Actors.Length} x {leak.Scenario.Issues.Length}, {(leak.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, short cut from round {leak.LeakRound}): {string.Join("; ", leak.Leaked.Where(x => !x.Inside).Take(3))}");
+                }
+            }
+
             var failed = group.Where(r => r.Failed).ToList();
             if (failed.Count > 0)
             {
