@@ -68,4 +68,42 @@ public sealed class HarnessTests
         Assert.Same(ExclusionRule.ReferenceCrash, result.Excluded);
         Assert.False(result.Failed);
     }
+
+    [Fact]
+    public void ReferenceRun_BoundaryLog_GivesTheFirstRoundWithAShortCut()
+    {
+        const string WithoutLog = """{"exchanges_per_round": [3, 2, 4], "model_cpu_s": 0.5, "rounds": [{"voting": {"i1": 40}}, {"voting": {"i1": 41}}, {"voting": {"i1": 42}}]}""";
+        var json = WithoutLog[..^1] + """, "boundary": [{"short": 0, "exact": 2, "past": 0, "near": 0}, {"short": 0, "exact": 0, "past": 1, "near": 0}, {"short": 3, "exact": 0, "past": 0, "near": 0}]}""";
+
+        var run = ReferenceRun.FromJson(1, json);
+
+        Assert.True(run.HasBoundaryLog);
+        Assert.Equal(3, run.FirstShortRound);
+        Assert.Null(ReferenceRun.FromJson(1, json.Replace("\"short\": 3", "\"short\": 0", StringComparison.Ordinal)).FirstShortRound);
+        Assert.False(ReferenceRun.FromJson(1, WithoutLog).HasBoundaryLog);
+        Assert.Null(ReferenceRun.FromJson(1, WithoutLog).FirstShortRound);
+    }
+
+    [Theory]
+    [InlineData(null, false, 0)]
+    [InlineData(2, false, 3)]
+    [InlineData(1, true, 6)]
+    public void CaseResult_DecimalLeak_LeavesOutTheRoundsFromTheFirstShortCutOn(int? shortRound, bool countLeftOut, int leftOut)
+    {
+        // Every reference run puts every issue at the scale's lower end, Parley's outcomes are not
+        // there: every issue-round lies outside. One run made a short cut in round shortRound.
+        var scenario = ScenarioGenerator.Generate(1, 0);
+        var voting = Enumerable.Repeat(scenario.Issues.ToImmutableDictionary(i => i.Id, i => i.Min - (i.Max - i.Min)), 10).ToImmutableArray();
+        var log = Enumerable.Range(1, 10).Select(r => r == shortRound ? 1 : 0).ToImmutableArray();
+        ImmutableArray<ReferenceRun> runs = [.. Enumerable.Range(1, 5).Select(seed => new ReferenceRun(seed, voting, [.. Enumerable.Repeat(0, 10)], null, 0, seed == 3 ? log : [.. Enumerable.Repeat(0, 10)]))];
+
+        var result = new Differential(new ReferenceRunner("/nonexistent", TimeSpan.FromSeconds(1)), Path.GetTempPath()).Compare(scenario, "0", runs);
+
+        Assert.Equal(shortRound, result.LeakRound);
+        Assert.Equal(countLeftOut, result.CountLeaked);
+        Assert.Equal(leftOut, result.Leaked.Count());
+        Assert.All(result.Leaked, r => Assert.True(r.Round >= shortRound));
+        Assert.All(result.Compared, r => Assert.False(r.Inside));
+        Assert.Equal(shortRound != 1, result.Failed);
+    }
 }

@@ -7,7 +7,11 @@ namespace Parley.ExchangeDiff;
 /// One issue after one round: Parley's voting outcome against the range of the reference's
 /// outcomes over its tie seeds, widened by one point of the 0–100 scale (1 % of the issue's width).
 /// </summary>
-internal sealed record IssueRound(string Issue, int Round, ulong ParleySeed, double Parley, double Low, double High, double Width)
+/// <remarks>
+/// <c>Leaked</c>: left out by rule <c>decimal-leak</c>, because some reference run had made a
+/// <c>short</c> boundary cut (its <c>Decimal</c> rounding decided it) in this round or an earlier one.
+/// </remarks>
+internal sealed record IssueRound(string Issue, int Round, ulong ParleySeed, double Parley, double Low, double High, double Width, bool Leaked = false)
 {
     /// <summary>The widening: one point on the 0–100 scale the model works on.</summary>
     public double Margin => Width / 100;
@@ -33,8 +37,18 @@ internal sealed record CaseResult(
     ImmutableArray<int> ParleyCounts,
     ExclusionRule? Excluded,
     string? ExclusionDetail,
-    int UnweighedIssues = 0)
+    int UnweighedIssues = 0,
+    int? LeakRound = null)
 {
+    /// <summary>The issue-rounds compared: those no rule leaves out (<see cref="IssueRound.Leaked"/>).</summary>
+    public IEnumerable<IssueRound> Compared => IssueRounds.Where(r => !r.Leaked);
+
+    /// <summary>The issue-rounds left out by rule <c>decimal-leak</c>.</summary>
+    public IEnumerable<IssueRound> Leaked => IssueRounds.Where(r => r.Leaked);
+
+    /// <summary>Whether the round-1 exchange count is left out by rule <c>decimal-leak</c> (a <c>short</c> cut in round 1).</summary>
+    public bool CountLeaked => LeakRound == 1;
+
     /// <summary>
     /// Whether the reference's tie seeds gave different results: its unseeded-upstream coin broke
     /// exact ties differently, so its runs are samples of a random process (and Parley's
@@ -48,7 +62,7 @@ internal sealed record CaseResult(
     public bool CountInside => ParleyCounts.All(c => c >= ReferenceCount.Low && c <= ReferenceCount.High);
 
     /// <summary>Whether the case is compared (no exclusion rule applies) and something lies outside.</summary>
-    public bool Failed => Excluded is null && (!CountInside || IssueRounds.Any(r => !r.Inside));
+    public bool Failed => Excluded is null && ((!CountLeaked && !CountInside) || Compared.Any(r => !r.Inside));
 
     /// <summary>
     /// The reference against itself: each of its runs' issue-rounds against the range of its other
@@ -59,7 +73,7 @@ internal sealed record CaseResult(
     {
         var inside = 0;
         var total = 0;
-        foreach (var round in IssueRounds.DistinctBy(r => (r.Issue, r.Round)))
+        foreach (var round in Compared.DistinctBy(r => (r.Issue, r.Round)))
         {
             var values = Reference.Select(r => r.Voting[round.Round - 1][round.Issue]).ToList();
             for (var k = 0; k < values.Count; k++)
@@ -76,12 +90,12 @@ internal sealed record CaseResult(
     /// <summary>What lies outside, one line each.</summary>
     public IEnumerable<string> Misses()
     {
-        if (!CountInside)
+        if (!CountLeaked && !CountInside)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"round-1 exchanges: Parley {string.Join(",", ParleyCounts)}, reference {ReferenceCount.Low}-{ReferenceCount.High}");
         }
 
-        foreach (var round in IssueRounds.Where(r => !r.Inside))
+        foreach (var round in Compared.Where(r => !r.Inside))
         {
             yield return round.ToString();
         }
@@ -182,6 +196,10 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
             .Where(i => scenario.Stances.Where(x => x.Issue == i.Id).All(x => x.Salience * x.Power == 0))
             .Select(i => i.Id)
             .ToHashSet(StringComparer.Ordinal);
+        // Rule decimal-leak: from the first round in which any reference run made a `short` boundary
+        // cut (its Decimal rounding, not its rule, decided it), the reference's path is no longer
+        // its rule's in exact arithmetic; those issue-rounds are counted apart, not compared.
+        var leakRound = runs.Select(r => r.FirstShortRound).Where(r => r is not null).Min();
         var issueRounds = ImmutableArray.CreateBuilder<IssueRound>();
         foreach (var issue in scenario.Issues.Where(i => !unweighed.Contains(i.Id)))
         {
@@ -191,12 +209,12 @@ internal sealed class Differential(ReferenceRunner reference, string directory, 
                 foreach (var run in parley)
                 {
                     var value = (round == 1 ? run.RoundOne : run.Last)[issue.Id];
-                    issueRounds.Add(new IssueRound(issue.Id, round, run.Seed, value, values.Min(), values.Max(), issue.Max - issue.Min));
+                    issueRounds.Add(new IssueRound(issue.Id, round, run.Seed, value, values.Min(), values.Max(), issue.Max - issue.Min, round >= leakRound));
                 }
             }
         }
 
         var counts = runs.Select(r => r.ExchangesPerRound[0]).ToList();
-        return new CaseResult(scenario, p, runs, issueRounds.ToImmutable(), (counts.Min(), counts.Max()), [.. parley.Select(r => r.RoundOneExchanges)], null, null, unweighed.Count);
+        return new CaseResult(scenario, p, runs, issueRounds.ToImmutable(), (counts.Min(), counts.Max()), [.. parley.Select(r => r.RoundOneExchanges)], null, null, unweighed.Count, leakRound);
     }
 }
