@@ -20,7 +20,8 @@ public static class BacktestDocument
     /// "issues_with_outcome", "models": [{"model", "options", "n", "mae", "median_ae", "within10",
     /// "mean_error", "mae_vs_compromise", "vs_compromise", "beats_compromise_share",
     /// "nested_cv_mae", "nested_cv_vs_compromise", "chosen_from_data", "crps", "coverage",
-    /// "calibration", "conformal_coverage", "conformal", "failures"}], "ensembles", "selection"}]}</c>.
+    /// "calibration", "conformal_coverage", "conformal", "conformal_normalized_coverage",
+    /// "conformal_normalized", "failures"}], "ensembles", "selection"}]}</c>.
     /// </summary>
     /// <param name="dataset">The data set's name (usually the file name).</param>
     /// <param name="capability">The capability option DEU files were read with, or <c>null</c> for other inputs.</param>
@@ -77,6 +78,7 @@ public static class BacktestDocument
             writer.WriteBoolean("chosen_from_data", model.NestedCrossValidation is not null);
             WriteCalibration(writer, model.Calibration);
             WriteConformal(writer, model.Conformal);
+            WriteNormalizedConformal(writer, model.NormalizedConformal);
             writer.WriteNumber("failures", model.Failures);
             if (model.FirstFailure is { } failure)
             {
@@ -169,15 +171,35 @@ public static class BacktestDocument
             return;
         }
 
-        writer.WriteStartObject("conformal_coverage");
-        foreach (var level in conformal.Levels)
-        {
-            writer.WriteNumber(LevelKey(level.Level), Round(level.Share));
-        }
-
-        writer.WriteEndObject();
+        WriteConformalCoverage(writer, "conformal_coverage", conformal);
         writer.WriteStartObject("conformal");
         writer.WriteString("method", "split conformal, cross-fitted by proposal folds: forecast ± q, q the ceil((n+1)·level)-th smallest |error| of the other folds");
+        WriteConformalBody(writer, conformal, "half_width");
+    }
+
+    /// <summary>
+    /// <c>conformal_normalized_coverage</c> and <c>conformal_normalized</c>: as <see cref="WriteConformal"/> for the
+    /// intervals forecast ± q·s(issue), s the weighted spread of positions plus a floor; nulls when not run.
+    /// </summary>
+    private static void WriteNormalizedConformal(Utf8JsonWriter writer, ConformalCalibration? conformal)
+    {
+        if (conformal is null)
+        {
+            writer.WriteNull("conformal_normalized_coverage");
+            writer.WriteNull("conformal_normalized");
+            return;
+        }
+
+        WriteConformalCoverage(writer, "conformal_normalized_coverage", conformal);
+        writer.WriteStartObject("conformal_normalized");
+        writer.WriteString("method", "normalized split conformal, cross-fitted by proposal folds: forecast ± q·s(issue), q the ceil((n+1)·level)-th smallest |error|/s of the other folds");
+        WriteConformalBody(writer, conformal, "quantile");
+    }
+
+    /// <summary>The scale, folds, n, levels and coverage by tercile of difficulty of a conformal calibration; closes its object.</summary>
+    private static void WriteConformalBody(Utf8JsonWriter writer, ConformalCalibration conformal, string quantileName)
+    {
+        WriteScale(writer, conformal.Scale);
         writer.WriteNumber("folds", conformal.Folds);
         writer.WriteNumber("n", conformal.Count);
         writer.WriteStartArray("levels");
@@ -185,8 +207,9 @@ public static class BacktestDocument
         {
             writer.WriteStartObject();
             writer.WriteNumber("level", level.Level);
-            WriteFinite(writer, "half_width", level.HalfWidth);
+            WriteFinite(writer, quantileName, level.HalfWidth);
             WriteFinite(writer, "mean_held_out_half_width", level.MeanHeldOutHalfWidth);
+            WriteFinite(writer, "mean_held_out_width", level.MeanHeldOutWidth);
             writer.WriteNumber("inside", level.Inside);
             writer.WriteNumber("n", level.Count);
             writer.WriteNumber("share", Round(level.Share));
@@ -194,6 +217,42 @@ public static class BacktestDocument
         }
 
         writer.WriteEndArray();
+        if (!conformal.DifficultyCuts.IsEmpty)
+        {
+            writer.WriteStartObject("by_difficulty");
+            writer.WriteStartArray("spread_cuts");
+            foreach (var cut in conformal.DifficultyCuts)
+            {
+                writer.WriteNumberValue(Round(cut));
+            }
+
+            writer.WriteEndArray();
+            foreach (var level in conformal.ByDifficulty.GroupBy(s => s.Level))
+            {
+                writer.WriteStartArray(LevelKey(level.Key));
+                foreach (var stratum in level)
+                {
+                    writer.WriteNumberValue(Round(stratum.Share));
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"scale": {"kind", "floor", "definition"}</c> of a conformal calibration.</summary>
+    internal static void WriteScale(Utf8JsonWriter writer, ConformalScale scale)
+    {
+        writer.WriteStartObject("scale");
+        writer.WriteString("kind", scale.Kind);
+        writer.WriteNumber("floor", scale.Floor);
+        writer.WriteString("definition", scale.IsNormalized
+            ? "s = standard deviation of the positions on the issue's scale rescaled to 0-100, weighted by salience x capability, + floor points"
+            : "s = 1: the same half-width q on every issue");
         writer.WriteEndObject();
     }
 
@@ -232,6 +291,18 @@ public static class BacktestDocument
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>The held-out share of outcomes inside each level's conformal intervals, keyed by level ("0.5", "0.8", "0.9").</summary>
+    private static void WriteConformalCoverage(Utf8JsonWriter writer, string name, ConformalCalibration conformal)
+    {
+        writer.WriteStartObject(name);
+        foreach (var level in conformal.Levels)
+        {
+            writer.WriteNumber(LevelKey(level.Level), Round(level.Share));
+        }
+
+        writer.WriteEndObject();
     }
 
     private static string LevelKey(double level) => level.ToString("0.##", CultureInfo.InvariantCulture);

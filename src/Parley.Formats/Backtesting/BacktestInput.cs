@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using Parley.Core.Backtesting;
 using Parley.Formats.Deu;
 
@@ -11,6 +13,9 @@ namespace Parley.Formats.Backtesting;
 /// <param name="ReadDeu">Whether any input was a DEU data set (so the capability option applied).</param>
 public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, ImmutableArray<Diagnostic> Diagnostics, string Dataset, bool ReadDeu)
 {
+    /// <summary>Every input file by name and SHA-256 of its bytes (an upload's UTF-8 text), in reading order: the provenance a calibration records.</summary>
+    public ImmutableArray<DataDigest> Data { get; init; } = [];
+
     /// <summary>Whether every input was read without problems.</summary>
     public bool Succeeded => Diagnostics.IsEmpty;
 
@@ -32,6 +37,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         var cases = ImmutableArray.CreateBuilder<BacktestCase>();
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         var files = new List<string>();
+        var digests = ImmutableArray.CreateBuilder<DataDigest>();
         var readDeu = false;
         foreach (var path in paths)
         {
@@ -59,10 +65,14 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
             var deu = IsDeu(file, format);
             readDeu |= deu;
             Add(file, deu, cases, problems, () => DeuReader.ReadDatasetFile(file, capability), () => ScenarioFiles.Read(file, format));
+            if (Digest(file) is { } digest)
+            {
+                digests.Add(digest);
+            }
         }
 
         var name = paths.Count == 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(paths[0])) : string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
-        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), name, readDeu);
+        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), name, readDeu) { Data = digests.ToImmutable() };
     }
 
     /// <summary>
@@ -86,7 +96,10 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
             Add(name, deu, cases, problems, () => DeuReader.ReadDataset(text, name, capability), () => ScenarioFiles.ReadText(text, name, format));
         }
 
-        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), string.Join(", ", inputs.Select(i => i.Name)), readDeu);
+        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), string.Join(", ", inputs.Select(i => i.Name)), readDeu)
+        {
+            Data = [.. inputs.Select(i => new DataDigest(i.Name, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(i.Text)))))],
+        };
     }
 
     /// <summary>The cases of one input, or its problems: a DEU data set's rows, or one scenario with outcomes.</summary>
@@ -125,6 +138,20 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         }
 
         cases.Add(new BacktestCase(scenario.Id, scenario, name));
+    }
+
+    /// <summary>The file's name and the SHA-256 of its bytes; <c>null</c> when it cannot be read (its reader has reported why).</summary>
+    private static DataDigest? Digest(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return new DataDigest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(stream)));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private static bool IsDeu(string file, ScenarioFormat? format)
