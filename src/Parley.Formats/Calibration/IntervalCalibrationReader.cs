@@ -184,7 +184,7 @@ public static class IntervalCalibrationReader
             var mode = Required(mapping, fields, "mode") is { } modeNode ? String(modeNode, "mode") : null;
             if (mode is not null and not ("proposal" or "issue"))
             {
-                Report(fields["mode"], $"\"mode\" {Excerpt.Of(mode)} is not known; use proposal or issue");
+                Report(fields["mode"], $"\"mode\" \"{Excerpt.Of(mode)}\" is not known; use proposal or issue");
             }
 
             var scale = Required(mapping, fields, "scale") is { } scaleNode ? Scale(scaleNode) : null;
@@ -219,7 +219,7 @@ public static class IntervalCalibrationReader
             var scale = ConformalScale.From(kind, floor.Value);
             if (scale is null)
             {
-                Report(mapping, $"scale kind {Excerpt.Of(kind)} with floor {floor.Value.ToString(CultureInfo.InvariantCulture)} is not allowed; use kind {ConformalScale.PlainKind} with floor 0, or {ConformalScale.PositionSpreadKind} with a floor above 0 (points)");
+                Report(mapping, $"scale kind \"{Excerpt.Of(kind)}\" with floor {floor.Value.ToString(CultureInfo.InvariantCulture)} is not allowed; use kind {ConformalScale.PlainKind} with floor 0, or {ConformalScale.PositionSpreadKind} with a floor above 0 (points)");
             }
 
             return scale;
@@ -294,7 +294,7 @@ public static class IntervalCalibrationReader
                 var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
                 if (!allowed.Contains(key))
                 {
-                    Report(keyNode, $"{Excerpt.Of(key)} is not a field of {what}; allowed: {string.Join(", ", allowed)}");
+                    Report(keyNode, $"\"{Excerpt.Of(key)}\" is not a field of {what}; allowed: {string.Join(", ", allowed)}");
                 }
                 else if (!fields.TryAdd(key, value))
                 {
