@@ -18,6 +18,9 @@ public sealed class CalibrationCommandTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(folder, name);
 
+    /// <summary>Terminal text with its line wrapping undone: every run of white space becomes one space.</summary>
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
     private string Write(string name, string text)
     {
         var path = PathOf(name);
@@ -92,8 +95,8 @@ public sealed class CalibrationCommandTests : IDisposable
         var text = CliRunner.Run("forecast", scenario, "--model", "compromise", "--calibration", calibration);
         Assert.True(text.ExitCode == 0, text.Error);
         Assert.Matches(@"\| Money +\| compromise +\| +56 \| +46 – 66 \| +36 – 76 \| +6 – 100 \|", text.Output);
-        Assert.Contains("compromise: " + label, text.Output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("Not the Monte Carlo band, which shows input sensitivity only.", text.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("compromise: " + label, Flat(text.Output), StringComparison.Ordinal);
+        Assert.Contains("Not the Monte Carlo band, which shows input sensitivity only.", Flat(text.Output), StringComparison.Ordinal);
         Assert.DoesNotContain("No predictive intervals", text.Output, StringComparison.Ordinal);
     }
 
@@ -103,7 +106,7 @@ public sealed class CalibrationCommandTests : IDisposable
         var (exit, output, error) = CliRunner.Run("forecast", Scenario("s.yaml", 20, 80), "--model", "compromise");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("No predictive intervals: the Monte Carlo bands of parley montecarlo and parley report --draws show input sensitivity only", output, StringComparison.Ordinal);
+        Assert.Contains("No predictive intervals: the Monte Carlo bands of parley montecarlo and parley report --draws show input sensitivity only", Flat(output), StringComparison.Ordinal);
         Assert.DoesNotContain("calibrated_intervals", CliRunner.Run("forecast", Scenario("t.yaml", 20, 80), "--model", "compromise", "--json").Output, StringComparison.Ordinal);
     }
 
@@ -246,6 +249,6 @@ public sealed class CalibrationCommandTests : IDisposable
 
         var forecast = CliRunner.Run("forecast", "--calibration", target);
         Assert.True(forecast.ExitCode == 0, forecast.Error);
-        Assert.Contains("recommended: calibrated on deu3-dev.tsv, n=180, held-out coverage", forecast.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("recommended: calibrated on deu3-dev.tsv, n=180, held-out coverage", Flat(forecast.Output), StringComparison.Ordinal);
     }
 }

@@ -64,8 +64,11 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         {
             var deu = IsDeu(file, format);
             readDeu |= deu;
+            var before = problems.Count;
             Add(file, deu, cases, problems, () => DeuReader.ReadDatasetFile(file, capability), () => ScenarioFiles.Read(file, format));
-            if (Digest(file) is { } digest)
+
+            // Only a file that was read whole is hashed (a device such as /dev/zero was refused at the size limit).
+            if (problems.Count == before && Digest(file) is { } digest)
             {
                 digests.Add(digest);
             }
@@ -140,19 +143,9 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         cases.Add(new BacktestCase(scenario.Id, scenario, name));
     }
 
-    /// <summary>The file's name and the SHA-256 of its bytes; <c>null</c> when it cannot be read (its reader has reported why).</summary>
-    private static DataDigest? Digest(string file)
-    {
-        try
-        {
-            using var stream = File.OpenRead(file);
-            return new DataDigest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(stream)));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The file's name and the SHA-256 of its bytes, read within the input size limit; <c>null</c> when it cannot be read.</summary>
+    private static DataDigest? Digest(string file) =>
+        InputText.ReadBytes(file).Bytes is { } bytes ? new DataDigest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes))) : null;
 
     private static bool IsDeu(string file, ScenarioFormat? format)
     {
