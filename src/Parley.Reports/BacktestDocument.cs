@@ -77,8 +77,8 @@ public static class BacktestDocument
             WriteInterval(writer, "nested_cv_vs_compromise", model.NestedVersusCompromise);
             writer.WriteBoolean("chosen_from_data", model.NestedCrossValidation is not null);
             WriteCalibration(writer, model.Calibration);
-            WriteConformal(writer, model.Conformal);
-            WriteNormalizedConformal(writer, model.NormalizedConformal);
+            WriteConformal(writer, "conformal", model.Conformal);
+            WriteConformal(writer, "conformal_normalized", model.NormalizedConformal);
             writer.WriteNumber("failures", model.Failures);
             if (model.FirstFailure is { } failure)
             {
@@ -158,42 +158,28 @@ public static class BacktestDocument
     }
 
     /// <summary>
-    /// <c>conformal_coverage</c> (held-out share inside forecast ± q, by level) and <c>conformal</c>
-    /// (folds, n, and per level the half-width q on all the data, the mean held-out q and the counts); nulls when not run.
-    /// An infinite half-width (too few errors for the level) is written as <c>null</c>.
+    /// <c>NAME_coverage</c> (held-out share inside the intervals, by level) and <c>NAME</c> (method, scale, folds, n,
+    /// and per level the quantile q on all the data, the mean held-out half-width and width and the counts, and
+    /// coverage by tercile of difficulty); nulls when not run. An infinite q (too few errors for the level) is written as <c>null</c>.
     /// </summary>
-    private static void WriteConformal(Utf8JsonWriter writer, ConformalCalibration? conformal)
+    /// <param name="writer">The writer.</param>
+    /// <param name="name"><c>conformal</c> (plain: forecast ± q) or <c>conformal_normalized</c> (forecast ± q·s(issue)).</param>
+    /// <param name="conformal">The calibration, or <c>null</c> when not run.</param>
+    private static void WriteConformal(Utf8JsonWriter writer, string name, ConformalCalibration? conformal)
     {
         if (conformal is null)
         {
-            writer.WriteNull("conformal_coverage");
-            writer.WriteNull("conformal");
+            writer.WriteNull(name + "_coverage");
+            writer.WriteNull(name);
             return;
         }
 
-        WriteConformalCoverage(writer, "conformal_coverage", conformal);
-        writer.WriteStartObject("conformal");
-        writer.WriteString("method", "split conformal, cross-fitted by proposal folds: forecast ± q, q the ceil((n+1)·level)-th smallest |error| of the other folds");
-        WriteConformalBody(writer, conformal, "half_width");
-    }
-
-    /// <summary>
-    /// <c>conformal_normalized_coverage</c> and <c>conformal_normalized</c>: as <see cref="WriteConformal"/> for the
-    /// intervals forecast ± q·s(issue), s the weighted spread of positions plus a floor; nulls when not run.
-    /// </summary>
-    private static void WriteNormalizedConformal(Utf8JsonWriter writer, ConformalCalibration? conformal)
-    {
-        if (conformal is null)
-        {
-            writer.WriteNull("conformal_normalized_coverage");
-            writer.WriteNull("conformal_normalized");
-            return;
-        }
-
-        WriteConformalCoverage(writer, "conformal_normalized_coverage", conformal);
-        writer.WriteStartObject("conformal_normalized");
-        writer.WriteString("method", "normalized split conformal, cross-fitted by proposal folds: forecast ± q·s(issue), q the ceil((n+1)·level)-th smallest |error|/s of the other folds");
-        WriteConformalBody(writer, conformal, "quantile");
+        WriteConformalCoverage(writer, name + "_coverage", conformal);
+        writer.WriteStartObject(name);
+        writer.WriteString("method", conformal.Scale.IsNormalized
+            ? "normalized split conformal, cross-fitted by proposal folds: forecast ± q·s(issue), q the ceil((n+1)·level)-th smallest |error|/s of the other folds"
+            : "split conformal, cross-fitted by proposal folds: forecast ± q, q the ceil((n+1)·level)-th smallest |error| of the other folds");
+        WriteConformalBody(writer, conformal, conformal.Scale.IsNormalized ? "quantile" : "half_width");
     }
 
     /// <summary>The scale, folds, n, levels and coverage by tercile of difficulty of a conformal calibration; closes its object.</summary>
