@@ -80,12 +80,21 @@ public static class IntervalCalibrationReader
 
         public IntervalCalibration? Root(YamlMappingNode root)
         {
-            var fields = Fields(root, RootKeys, "the calibration");
-            if (Required(root, fields, "format") is { } format && Text(format) != FormatName)
+            // Another kind of file (a backtest's JSON, a scenario) gets one message, not one per field it lacks.
+            var format = root.Children.FirstOrDefault(pair => (pair.Key as YamlScalarNode)?.Value == "format").Value;
+            if (format is null)
+            {
+                Report(root, $"\"format\": \"{FormatName}\" is missing; this is not a Parley calibration file (write one with parley backtest DATA --calibration-out FILE)");
+                return null;
+            }
+
+            if (Text(format) != FormatName)
             {
                 Report(format, $"\"format\" must be \"{FormatName}\"; this is not a Parley calibration file");
                 return null;
             }
+
+            var fields = Fields(root, RootKeys, "the calibration");
 
             if (Required(root, fields, "version") is { } version && Text(version) != Version.ToString(CultureInfo.InvariantCulture))
             {

@@ -73,6 +73,15 @@ public sealed class IntervalCalibrationReaderTests
     }
 
     [Fact]
+    public void Read_AnotherKindOfJson_GivesOneMessageNotOnePerField()
+    {
+        var (calibration, diagnostics) = IntervalCalibrationReader.ReadText("{\"dataset\": \"deu3-dev.tsv\", \"modes\": []}", "backtest.json");
+
+        Assert.Null(calibration);
+        Assert.StartsWith("backtest.json:1:1: \"format\": \"parley-interval-calibration\" is missing; this is not a Parley calibration file", Assert.Single(diagnostics).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_MissingQuantile_IsLocatedAtItsLevel()
     {
         var levels = """
