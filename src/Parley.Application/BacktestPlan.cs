@@ -46,14 +46,24 @@ public sealed record BacktestPlan(BacktestInput Input, DeuCapability Capability,
             if (Groups >= 2)
             {
                 // Conformal intervals from each model's own errors, held out by proposal; cheap (no model runs).
-                result = result with { Models = [.. result.Models.Select(accuracy => accuracy with { Conformal = ConformalIntervals.Run(accuracy.Model, accuracy.Errors, Folds) })] };
+                result = result with
+                {
+                    Models =
+                    [
+                        .. result.Models.Select(accuracy => accuracy with
+                        {
+                            Conformal = ConformalIntervals.Run(accuracy.Model, accuracy.Errors, Folds),
+                            NormalizedConformal = ConformalIntervals.Run(accuracy.Model, accuracy.Errors, Folds, ConformalScale.PositionSpread),
+                        }),
+                    ],
+                };
             }
 
             var ensembles = Groups >= 3 ? Ensembles.Evaluate(cases, result, Folds) : [];
             runs.Add(new BacktestModeRun(mode, result, selection) { Ensembles = ensembles });
         }
 
-        return new BacktestRun(Input.Dataset, Input.ReadDeu ? DeuReader.CapabilityName(Capability) : null, runs.MoveToImmutable());
+        return new BacktestRun(Input.Dataset, Input.ReadDeu ? DeuReader.CapabilityName(Capability) : null, runs.MoveToImmutable()) { Data = Input.Data };
     }
 
     /// <summary>

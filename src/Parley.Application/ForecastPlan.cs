@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Core.Backtesting;
 using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Staging;
@@ -11,6 +12,9 @@ namespace Parley.Application;
 /// <param name="Staged">Whether to run the scenario's stages in order.</param>
 public sealed record ForecastPlan(Scenario Scenario, ModelSetup Setup, bool Staged)
 {
+    /// <summary>The calibration of the models' intervals, or <c>null</c> without one.</summary>
+    public ForecastCalibration? Calibration { get; init; }
+
     /// <summary>The count <see cref="Run(IProgress{long}, CancellationToken)"/> reports progress towards: the models.</summary>
     public long TotalSteps => Setup.Models.Length;
 
@@ -52,6 +56,7 @@ public sealed record ForecastPlan(Scenario Scenario, ModelSetup Setup, bool Stag
         {
             Partial = results.Count + staged.Count < Setup.Models.Length,
             Requested = Setup.Models.Length,
+            Calibration = Calibration,
         };
     }
 }

@@ -14,4 +14,10 @@ public sealed record ForecastRequest
 
     /// <summary>Run the scenario's stages in order (each stage's outcome is the next one's status quo).</summary>
     public bool Stages { get; init; }
+
+    /// <summary>
+    /// A calibration file (<c>parley backtest … --calibration-out</c>) that gives each forecast calibrated
+    /// 50/80/90 % intervals; <c>null</c> for none. It must calibrate every model that runs, with the same options.
+    /// </summary>
+    public ScenarioSource? Calibration { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Core.Backtesting;
 using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Staging;
@@ -27,4 +28,7 @@ public sealed record ForecastRun(Scenario Scenario, ModelOptions Options, Immuta
 
     /// <summary>How many models were asked for (more than the results when <see cref="Partial"/>).</summary>
     public int Requested { get; init; }
+
+    /// <summary>The calibration of the models' intervals (<see cref="ForecastRequest.Calibration"/>), or <c>null</c> without one.</summary>
+    public ForecastCalibration? Calibration { get; init; }
 }

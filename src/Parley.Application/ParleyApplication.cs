@@ -10,6 +10,7 @@ using Parley.Core.Uncertainty;
 using Parley.Core.WhatIf;
 using Parley.Formats;
 using Parley.Formats.Backtesting;
+using Parley.Formats.Calibration;
 using Parley.Formats.Deu;
 using Parley.Formats.Overlays;
 
@@ -34,9 +35,39 @@ public static partial class ParleyApplication
         }
 
         var setup = ModelChoice.Resolve(request.Models);
-        return setup.Value is { } chosen
-            ? Outcome<ForecastPlan>.Success(new ForecastPlan(scenario, chosen, request.Stages))
-            : setup.As<ForecastPlan>();
+        if (setup.Value is not { } chosen)
+        {
+            return setup.As<ForecastPlan>();
+        }
+
+        if (request.Calibration is not { } source)
+        {
+            return Outcome<ForecastPlan>.Success(new ForecastPlan(scenario, chosen, request.Stages));
+        }
+
+        var calibration = LoadCalibration(source, chosen);
+        return calibration.Value is { } resolved
+            ? Outcome<ForecastPlan>.Success(new ForecastPlan(scenario, chosen, request.Stages) { Calibration = resolved })
+            : calibration.As<ForecastPlan>();
+    }
+
+    /// <summary>
+    /// Reads a calibration file and picks each model's entry (same id and options); a file that is
+    /// broken or does not calibrate every model of <paramref name="setup"/> gives located problems.
+    /// </summary>
+    private static Outcome<ForecastCalibration> LoadCalibration(ScenarioSource source, ModelSetup setup)
+    {
+        var keys = setup.Models.Select(m => (Model: m.Info.Id, Options: new BacktestModel(m, setup.Options).Describe())).ToArray();
+        var (calibration, diagnostics) = source.Path is { } path
+            ? IntervalCalibrationReader.Read(path, keys)
+            : IntervalCalibrationReader.ReadText(source.Text ?? string.Empty, source.Name, keys);
+        if (calibration is null)
+        {
+            return Outcome<ForecastCalibration>.Invalid(diagnostics);
+        }
+
+        var entries = keys.ToImmutableDictionary(k => k.Model, k => calibration.For(k.Model, k.Options)!, StringComparer.Ordinal);
+        return Outcome<ForecastCalibration>.Success(new ForecastCalibration(source.Path ?? source.Name, calibration, entries));
     }
 
     /// <summary>Checks and runs a forecast.</summary>
@@ -241,7 +272,7 @@ public static partial class ParleyApplication
             return Outcome<ReportPlan>.Invalid($"--draws {request.Draws} is not allowed; use 0 (no uncertainty section) or more");
         }
 
-        var planned = PlanForecast(new ForecastRequest { Scenario = request.Scenario, Models = request.Models with { Trace = true } });
+        var planned = PlanForecast(new ForecastRequest { Scenario = request.Scenario, Models = request.Models with { Trace = true }, Calibration = request.Calibration });
         if (planned.Value is not { } forecast)
         {
             return planned.As<ReportPlan>();

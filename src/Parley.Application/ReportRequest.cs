@@ -24,4 +24,7 @@ public sealed record ReportRequest
 
     /// <summary>Add the stages section.</summary>
     public bool Stages { get; init; }
+
+    /// <summary>A calibration file that gives the forecast section calibrated 50/80/90 % intervals (<see cref="ForecastRequest.Calibration"/>); <c>null</c> for none.</summary>
+    public ScenarioSource? Calibration { get; init; }
 }

@@ -1,5 +1,7 @@
+using Parley.Core.Backtesting;
 using Parley.Core.Domain;
 using Parley.Core.Models;
+using Parley.Reports;
 using Parley.Reports.Charts;
 using Spectre.Console;
 
@@ -14,7 +16,7 @@ internal static class ForecastView
 {
     private const int BarWidth = 12;
 
-    public static void Print(CliConsole console, Scenario scenario, IReadOnlyList<ModelResult> results)
+    public static void Print(CliConsole console, Scenario scenario, IReadOnlyList<ModelResult> results, ForecastCalibration? calibration = null)
     {
         var ansi = console.Ansi;
         console.Heading($"[bold]{Markup.Escape(scenario.Title)}[/]");
@@ -57,6 +59,41 @@ internal static class ForecastView
                 : string.Empty;
             ansi.MarkupLine($"[grey]{Markup.Escape(result.Model.Id)}: {Markup.Escape(result.Model.Name)}{Markup.Escape(rounds)}. {Markup.Escape(result.Model.Citation)}.[/]");
         }
+
+        PrintIntervals(console, scenario, results, calibration);
+    }
+
+    /// <summary>
+    /// The calibrated 50/80/90 % intervals of each forecast with what they were calibrated on
+    /// (<see cref="CalibratedIntervalTable"/>); without a calibration, a line saying there are no predictive intervals.
+    /// </summary>
+    public static void PrintIntervals(CliConsole console, Scenario scenario, IReadOnlyList<ModelResult> results, ForecastCalibration? calibration)
+    {
+        if (calibration is null)
+        {
+            console.Ansi.MarkupLine($"[grey]{Markup.Escape(CalibratedIntervalTable.Uncalibrated)}[/]");
+            return;
+        }
+
+        var headers = CalibratedIntervalTable.Headers(calibration);
+        var table = new FittedTable { Title = $"[bold]Calibrated intervals[/] [grey](on the issue's scale; {Markup.Escape(calibration.FileName)})[/]" }.Key($"[bold]{headers[0]}[/]").Key($"[bold]{headers[1]}[/]");
+        foreach (var header in headers.Skip(2))
+        {
+            table.Column($"[bold]{Markup.Escape(header)}[/]", Justify.Right);
+        }
+
+        foreach (var row in CalibratedIntervalTable.Rows(scenario, results, calibration))
+        {
+            table.Row([.. row.Select(Markup.Escape)]);
+        }
+
+        table.Write(console);
+        foreach (var label in CalibratedIntervalTable.Labels(results, calibration))
+        {
+            console.Ansi.MarkupLine($"[grey]{Markup.Escape(label)}[/]");
+        }
+
+        console.Ansi.MarkupLine($"[grey]{Markup.Escape(CalibratedIntervalTable.Meaning)}[/]");
     }
 
     private static string Cell(Issue issue, double value)

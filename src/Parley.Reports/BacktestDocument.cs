@@ -20,7 +20,8 @@ public static class BacktestDocument
     /// "issues_with_outcome", "models": [{"model", "options", "n", "mae", "median_ae", "within10",
     /// "mean_error", "mae_vs_compromise", "vs_compromise", "beats_compromise_share",
     /// "nested_cv_mae", "nested_cv_vs_compromise", "chosen_from_data", "crps", "coverage",
-    /// "calibration", "conformal_coverage", "conformal", "failures"}], "ensembles", "selection"}]}</c>.
+    /// "calibration", "conformal_coverage", "conformal", "conformal_normalized_coverage",
+    /// "conformal_normalized", "failures"}], "ensembles", "selection"}]}</c>.
     /// </summary>
     /// <param name="dataset">The data set's name (usually the file name).</param>
     /// <param name="capability">The capability option DEU files were read with, or <c>null</c> for other inputs.</param>
@@ -76,7 +77,8 @@ public static class BacktestDocument
             WriteInterval(writer, "nested_cv_vs_compromise", model.NestedVersusCompromise);
             writer.WriteBoolean("chosen_from_data", model.NestedCrossValidation is not null);
             WriteCalibration(writer, model.Calibration);
-            WriteConformal(writer, model.Conformal);
+            WriteConformal(writer, "conformal", model.Conformal);
+            WriteConformal(writer, "conformal_normalized", model.NormalizedConformal);
             writer.WriteNumber("failures", model.Failures);
             if (model.FirstFailure is { } failure)
             {
@@ -156,28 +158,34 @@ public static class BacktestDocument
     }
 
     /// <summary>
-    /// <c>conformal_coverage</c> (held-out share inside forecast ± q, by level) and <c>conformal</c>
-    /// (folds, n, and per level the half-width q on all the data, the mean held-out q and the counts); nulls when not run.
-    /// An infinite half-width (too few errors for the level) is written as <c>null</c>.
+    /// <c>NAME_coverage</c> (held-out share inside the intervals, by level) and <c>NAME</c> (method, scale, folds, n,
+    /// and per level the quantile q on all the data, the mean held-out half-width and width and the counts, and
+    /// coverage by tercile of difficulty); nulls when not run. An infinite q (too few errors for the level) is written as <c>null</c>.
     /// </summary>
-    private static void WriteConformal(Utf8JsonWriter writer, ConformalCalibration? conformal)
+    /// <param name="writer">The writer.</param>
+    /// <param name="name"><c>conformal</c> (plain: forecast ± q) or <c>conformal_normalized</c> (forecast ± q·s(issue)).</param>
+    /// <param name="conformal">The calibration, or <c>null</c> when not run.</param>
+    private static void WriteConformal(Utf8JsonWriter writer, string name, ConformalCalibration? conformal)
     {
         if (conformal is null)
         {
-            writer.WriteNull("conformal_coverage");
-            writer.WriteNull("conformal");
+            writer.WriteNull(name + "_coverage");
+            writer.WriteNull(name);
             return;
         }
 
-        writer.WriteStartObject("conformal_coverage");
-        foreach (var level in conformal.Levels)
-        {
-            writer.WriteNumber(LevelKey(level.Level), Round(level.Share));
-        }
+        WriteConformalCoverage(writer, name + "_coverage", conformal);
+        writer.WriteStartObject(name);
+        writer.WriteString("method", conformal.Scale.IsNormalized
+            ? "normalized split conformal, cross-fitted by proposal folds: forecast ± q·s(issue), q the ceil((n+1)·level)-th smallest |error|/s of the other folds"
+            : "split conformal, cross-fitted by proposal folds: forecast ± q, q the ceil((n+1)·level)-th smallest |error| of the other folds");
+        WriteConformalBody(writer, conformal, conformal.Scale.IsNormalized ? "quantile" : "half_width");
+    }
 
-        writer.WriteEndObject();
-        writer.WriteStartObject("conformal");
-        writer.WriteString("method", "split conformal, cross-fitted by proposal folds: forecast ± q, q the ceil((n+1)·level)-th smallest |error| of the other folds");
+    /// <summary>The scale, folds, n, levels and coverage by tercile of difficulty of a conformal calibration; closes its object.</summary>
+    private static void WriteConformalBody(Utf8JsonWriter writer, ConformalCalibration conformal, string quantileName)
+    {
+        WriteScale(writer, conformal.Scale);
         writer.WriteNumber("folds", conformal.Folds);
         writer.WriteNumber("n", conformal.Count);
         writer.WriteStartArray("levels");
@@ -185,8 +193,9 @@ public static class BacktestDocument
         {
             writer.WriteStartObject();
             writer.WriteNumber("level", level.Level);
-            WriteFinite(writer, "half_width", level.HalfWidth);
+            WriteFinite(writer, quantileName, level.HalfWidth);
             WriteFinite(writer, "mean_held_out_half_width", level.MeanHeldOutHalfWidth);
+            WriteFinite(writer, "mean_held_out_width", level.MeanHeldOutWidth);
             writer.WriteNumber("inside", level.Inside);
             writer.WriteNumber("n", level.Count);
             writer.WriteNumber("share", Round(level.Share));
@@ -194,6 +203,42 @@ public static class BacktestDocument
         }
 
         writer.WriteEndArray();
+        if (!conformal.DifficultyCuts.IsEmpty)
+        {
+            writer.WriteStartObject("by_difficulty");
+            writer.WriteStartArray("spread_cuts");
+            foreach (var cut in conformal.DifficultyCuts)
+            {
+                writer.WriteNumberValue(Round(cut));
+            }
+
+            writer.WriteEndArray();
+            foreach (var level in conformal.ByDifficulty.GroupBy(s => s.Level))
+            {
+                writer.WriteStartArray(LevelKey(level.Key));
+                foreach (var stratum in level)
+                {
+                    writer.WriteNumberValue(Round(stratum.Share));
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"scale": {"kind", "floor", "definition"}</c> of a conformal calibration.</summary>
+    internal static void WriteScale(Utf8JsonWriter writer, ConformalScale scale)
+    {
+        writer.WriteStartObject("scale");
+        writer.WriteString("kind", scale.Kind);
+        writer.WriteNumber("floor", scale.Floor);
+        writer.WriteString("definition", scale.IsNormalized
+            ? "s = standard deviation of the positions on the issue's scale rescaled to 0-100, weighted by salience x capability, + floor points"
+            : "s = 1: the same half-width q on every issue");
         writer.WriteEndObject();
     }
 
@@ -232,6 +277,18 @@ public static class BacktestDocument
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>The held-out share of outcomes inside each level's conformal intervals, keyed by level ("0.5", "0.8", "0.9").</summary>
+    private static void WriteConformalCoverage(Utf8JsonWriter writer, string name, ConformalCalibration conformal)
+    {
+        writer.WriteStartObject(name);
+        foreach (var level in conformal.Levels)
+        {
+            writer.WriteNumber(LevelKey(level.Level), Round(level.Share));
+        }
+
+        writer.WriteEndObject();
     }
 
     private static string LevelKey(double level) => level.ToString("0.##", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Parley.Core.Backtesting;
 using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Staging;
@@ -34,7 +35,15 @@ public static class ForecastDocument
     /// returns it) to <paramref name="output"/> as it goes, a round at a time, so its size is not
     /// bounded by memory.
     /// </summary>
-    public static void Write(TextWriter output, Scenario scenario, IReadOnlyList<ModelResult> results, IReadOnlyList<StagedResult>? staged = null)
+    /// <param name="output">Where the document goes.</param>
+    /// <param name="scenario">The scenario the models ran on.</param>
+    /// <param name="results">One result per model.</param>
+    /// <param name="staged">One staged result per model (same order), or <c>null</c>.</param>
+    /// <param name="calibration">
+    /// A calibration: each model's object then gains <c>"calibration": {"file", "dataset", "mode", "scale", "n", "label"}</c>
+    /// and each issue <c>"calibrated_intervals": [{"level", "low", "high", "held_out_coverage"}]</c>; <c>null</c> for none.
+    /// </param>
+    public static void Write(TextWriter output, Scenario scenario, IReadOnlyList<ModelResult> results, IReadOnlyList<StagedResult>? staged = null, ForecastCalibration? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         using (var stream = new TextWriterStream(output))
@@ -46,7 +55,7 @@ public static class ForecastDocument
             writer.WriteStartArray("forecasts");
             for (var i = 0; i < results.Count; i++)
             {
-                WriteResult(writer, scenario, results[i], staged?[i]);
+                WriteResult(writer, scenario, results[i], staged?[i], calibration);
             }
 
             writer.WriteEndArray();
@@ -60,7 +69,10 @@ public static class ForecastDocument
     public static void WriteResult(Utf8JsonWriter writer, Scenario scenario, ModelResult result) => WriteResult(writer, scenario, result, null);
 
     /// <summary>Writes one model's result, with its stages when <paramref name="staged"/> is given.</summary>
-    public static void WriteResult(Utf8JsonWriter writer, Scenario scenario, ModelResult result, StagedResult? staged)
+    public static void WriteResult(Utf8JsonWriter writer, Scenario scenario, ModelResult result, StagedResult? staged) => WriteResult(writer, scenario, result, staged, null);
+
+    /// <summary>Writes one model's result, with its stages when <paramref name="staged"/> is given and its calibrated intervals when <paramref name="calibration"/> calibrates it.</summary>
+    public static void WriteResult(Utf8JsonWriter writer, Scenario scenario, ModelResult result, StagedResult? staged, ForecastCalibration? calibration)
     {
         writer.WriteStartObject();
         writer.WriteString("model", result.Model.Id);
@@ -74,6 +86,19 @@ public static class ForecastDocument
         if (result.Converged is { } converged)
         {
             writer.WriteBoolean("converged", converged);
+        }
+
+        var entry = calibration?.Entries.GetValueOrDefault(result.Model.Id);
+        if (entry is not null)
+        {
+            writer.WriteStartObject("calibration");
+            writer.WriteString("file", calibration!.FileName);
+            writer.WriteString("dataset", calibration.Calibration.Dataset);
+            writer.WriteString("mode", entry.Mode);
+            writer.WriteString("scale", entry.Conformal.Scale.ToString());
+            writer.WriteNumber("n", entry.Conformal.Count);
+            writer.WriteString("label", calibration.Calibration.Label(entry));
+            writer.WriteEndObject();
         }
 
         writer.WriteStartArray("issues");
@@ -107,6 +132,22 @@ public static class ForecastDocument
                 }
 
                 writer.WriteEndObject();
+            }
+
+            if (entry is not null && issue is not null)
+            {
+                writer.WriteStartArray("calibrated_intervals");
+                foreach (var interval in entry.IntervalsFor(scenario, issue, forecast.Forecast))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("level", interval.Level);
+                    writer.WriteNumber("low", interval.Low);
+                    writer.WriteNumber("high", interval.High);
+                    writer.WriteNumber("held_out_coverage", Math.Round(interval.HeldOutCoverage, 4, MidpointRounding.AwayFromZero));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
             writer.WriteEndObject();

@@ -13,7 +13,7 @@ namespace Parley.Cli.Commands;
 
 /// <summary>
 /// <c>parley backtest FILE… [--format deu] [--models a,b] [--capability equal|gdp|votes] [--mode proposal|issue|both] [--json]
-/// [--errors-csv OUT] [--cross-validate K] [--report FILE] [--png DIR] [--svg DIR]</c>: runs models on cases with known outcomes (a DEU
+/// [--errors-csv OUT] [--calibration-out FILE] [--cross-validate K] [--report FILE] [--png DIR] [--svg DIR]</c>: runs models on cases with known outcomes (a DEU
 /// data set, or scenario files with <c>outcome:</c> per issue) and reports each model's accuracy, per mode.
 /// </summary>
 internal static class BacktestCommand
@@ -46,6 +46,10 @@ internal static class BacktestCommand
         var parameters = new Option<string[]>("--param") { Description = "A model parameter NAME=VALUE given to every model (repeatable)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table." };
         var errorsCsv = new Option<string?>("--errors-csv") { Description = "Write every per-issue error as CSV to this new file ('-' for standard output)." };
+        var calibrationOut = new Option<string?>("--calibration-out")
+        {
+            Description = "Write the conformal calibration of every model and mode (quantiles for 50/80/90%, scale, data hash) to this new JSON file, for 'parley forecast --calibration FILE'.",
+        };
         var report = new ReportOutputs(new Option<string?>("--report") { Description = "Also write an offline HTML report with charts to this file (docs/reports.md)." });
         var draws = new Option<int>("--draws")
         {
@@ -62,14 +66,16 @@ internal static class BacktestCommand
         command.Options.Add(parameters);
         command.Options.Add(json);
         command.Options.Add(errorsCsv);
+        command.Options.Add(calibrationOut);
         command.Options.Add(crossValidate);
         command.Options.Add(draws);
         report.AddTo(command, withHtml: true);
         command.SetAction(parse =>
         {
             var csvPath = parse.GetValue(errorsCsv);
+            var calibrationPath = parse.GetValue(calibrationOut);
             var settings = ModelSelection.ParseParameters(parse.GetValue(parameters) ?? [], console);
-            if (settings is null || !CanWrite(csvPath, console) || !report.Check(parse, console))
+            if (settings is null || !CanWrite(csvPath, console, "--errors-csv") || !CanWrite(calibrationPath, console, "--calibration-out") || !report.Check(parse, console))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -117,6 +123,11 @@ internal static class BacktestCommand
                     console.Error.WriteLine($"parley: --errors-csv: {problem}");
                     return ExitCodes.InvalidInput;
                 }
+            }
+
+            if (calibrationPath is not null && !WriteCalibration(console, calibrationPath, run))
+            {
+                return ExitCodes.InvalidInput;
             }
 
             if (!WriteReport(parse, console, report, run.Dataset, run.Modes[0].Result))
@@ -222,6 +233,27 @@ internal static class BacktestCommand
             ansi.MarkupLine(Markup.Escape($"Conformal intervals: forecast ± the half-width shown (from all the errors); 'holds' is the share of outcomes inside when each fold of proposals ({conformal[0].Conformal!.Folds} folds) is scored with the half-width from the other folds."));
         }
 
+        var widths = result.Models.Where(m => m.Conformal is not null && m.NormalizedConformal is not null).ToList();
+        if (widths.Count > 0)
+        {
+            var compared = new FittedTable().Key("[bold]Model[/]");
+            foreach (var level in widths[0].Conformal!.Levels)
+            {
+                var percent = (level.Level * 100).ToString("0", CultureInfo.InvariantCulture);
+                compared.Column($"[bold]{percent}% plain holds / width[/]", Justify.Right).Column($"[bold]{percent}% normalized holds / width[/]", Justify.Right);
+            }
+
+            foreach (var model in widths)
+            {
+                compared.Row(
+                    [Markup.Escape(model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})"),
+                    .. model.Conformal!.Levels.Zip(model.NormalizedConformal!.Levels).SelectMany(pair => new[] { HoldsAndWidth(pair.First), HoldsAndWidth(pair.Second) })]);
+            }
+
+            compared.Write(console);
+            ansi.MarkupLine(Markup.Escape($"Plain (one width everywhere) against normalized conformal intervals (forecast ± q·s, s = {widths[0].NormalizedConformal!.Scale}: wider where positions are spread): held-out coverage and mean held-out width in points, clipped to the scale."));
+        }
+
         if (!run.Ensembles.IsEmpty)
         {
             var ensembles = new FittedTable().Key("[bold]Ensemble[/]").Column("[bold]n[/]", Justify.Right).Column("[bold]Nested-CV MAE[/]", Justify.Right).Column($"[bold]{Markup.Escape("vs compromise [95%]")}[/]", Justify.Right).Column("[bold]Fitted on all data[/]");
@@ -273,17 +305,40 @@ internal static class BacktestCommand
         }
     }
 
-    /// <summary>The CSV goes to a new regular file only: Parley never overwrites a user's file.</summary>
-    private static bool CanWrite(string? path, CliConsole console)
+    /// <summary>The CSV and the calibration go to a new regular file only: Parley never overwrites a user's file.</summary>
+    private static bool CanWrite(string? path, CliConsole console, string option)
     {
-        if (path is null || path == "-" || OutputFile.Check(path, replace: false, NoOverwrite) is not { } problem)
+        if (path is null || (path == "-" && option == "--errors-csv") || OutputFile.Check(path, replace: false, NoOverwrite) is not { } problem)
         {
             return true;
         }
 
-        console.Error.WriteLine($"parley: --errors-csv: {problem}");
+        console.Error.WriteLine($"parley: {option}: {problem}");
         return false;
     }
+
+    /// <summary>Writes the calibration file, saying so on standard error (standard output may carry JSON); false after saying why it could not.</summary>
+    private static bool WriteCalibration(CliConsole console, string path, BacktestRun run)
+    {
+        var calibration = run.ToCalibration();
+        if (calibration.Entries.IsEmpty)
+        {
+            console.Error.WriteLine("parley: --calibration-out: no model could be calibrated; conformal intervals need cases from at least two groups (proposals or files)");
+            return false;
+        }
+
+        if (OutputFile.Write(path, IntervalCalibrationDocument.ToJson(calibration), replace: false, NoOverwrite) is { } problem)
+        {
+            console.Error.WriteLine($"parley: --calibration-out: {problem}");
+            return false;
+        }
+
+        console.Error.WriteLine($"Calibration of {calibration.Entries.Length} model entries written to {path}.");
+        return true;
+    }
+
+    private static string HoldsAndWidth(ConformalLevel level) =>
+        $"{Percent(level.Share)} / {(double.IsFinite(level.MeanHeldOutWidth) ? level.MeanHeldOutWidth.ToString("0.0", CultureInfo.InvariantCulture) : "whole")}";
 
     private static string Fixed(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
 

@@ -8,11 +8,12 @@ using Parley.Storage;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace] [--stages] [--blocs MODE] [--save] [--db STORE]</c>:
+/// <c>parley forecast [SCENARIO] [--model M|all] [--json] [--trace] [--stages] [--blocs MODE] [--calibration FILE] [--save] [--db STORE]</c>:
 /// runs models on a scenario (the built-in Alaska summit by default) and shows each issue's
 /// forecast; with <c>--stages</c>, stage by stage through the scenario's stages (docs/stages.md);
 /// <c>--save</c> records the run in the Parley store (docs/storage.md); <c>--db</c> names the store
-/// and also records SMP runs in its KTAB-style tables (docs/models/smp.md).
+/// and also records SMP runs in its KTAB-style tables (docs/models/smp.md); <c>--calibration</c> adds calibrated
+/// 50/80/90 % intervals (docs/validation.md).
 /// </summary>
 internal static class ForecastCommand
 {
@@ -24,6 +25,7 @@ internal static class ForecastCommand
         var store = new StoreOptions("The Parley store (an SQLite file, or postgres://user:password@host:port/database): where --save records the run; SMP runs are also recorded in its KTAB-style tables (docs/storage.md).");
         var stages = new Option<bool>("--stages") { Description = "Run the scenario's stages in order (each stage's outcome is the next one's status quo) and show every stage's forecast and the final one." };
         var blocs = new BlocOption();
+        var calibration = new CalibrationOption();
         var command = new Command("forecast", "Forecast how a negotiation resolves, per issue, with one or more models.");
         input.AddTo(command);
         selection.AddTo(command);
@@ -31,6 +33,7 @@ internal static class ForecastCommand
         store.AddTo(command, withSave: true);
         command.Options.Add(stages);
         blocs.AddTo(command);
+        calibration.AddTo(command);
         command.SetAction(parse =>
         {
             var wantsJson = parse.GetValue(json);
@@ -48,6 +51,7 @@ internal static class ForecastCommand
                 // The JSON document is the complete record of a run: dynamic models' rounds are always in it.
                 Models = models with { Trace = models.Trace || wantsJson || saving },
                 Stages = parse.GetValue(stages),
+                Calibration = calibration.Source(parse),
             });
             if (planned.Value is not { } plan)
             {
@@ -84,7 +88,7 @@ internal static class ForecastCommand
 
             if (run.IsStaged)
             {
-                if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(run.Staged), run.Staged)))
+                if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, StagesView.Finals(run.Staged), run.Staged, run.Calibration)))
                 {
                     return ExitCodes.InvalidInput;
                 }
@@ -108,6 +112,7 @@ internal static class ForecastCommand
                     }
 
                     StagesView.Print(console, scenario, run.Staged);
+                    ForecastView.PrintIntervals(console, scenario, StagesView.Finals(run.Staged), run.Calibration);
                     RunRecording.Announce(console, recording, wantsJson);
                 }
 
@@ -121,7 +126,7 @@ internal static class ForecastCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, results)))
+            if (!RunRecording.Emit(console, recording, wantsJson, output => ForecastDocument.Write(output, scenario, results, calibration: run.Calibration)))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -140,7 +145,7 @@ internal static class ForecastCommand
                 }
             }
 
-            ForecastView.Print(console, scenario, results);
+            ForecastView.Print(console, scenario, results, run.Calibration);
             SmpView.Print(console, scenario, results);
             foreach (var id in recorded)
             {
@@ -177,7 +182,7 @@ internal static class ForecastCommand
                     }
                 }
 
-                ForecastView.Print(console, run.Scenario, run.Results);
+                ForecastView.Print(console, run.Scenario, run.Results, run.Calibration);
                 SmpView.Print(console, run.Scenario, run.Results);
             }
         }

@@ -7,7 +7,7 @@ using Parley.Reports.Html;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley report [SCENARIO] -o FILE [--model M|all] [--draws N] [--stages] [--png DIR] [--svg DIR] [--force] [--stamp]</c>:
+/// <c>parley report [SCENARIO] -o FILE [--model M|all] [--draws N] [--stages] [--calibration FILE] [--png DIR] [--svg DIR] [--force] [--stamp]</c>:
 /// runs the models (and, with <c>--draws</c>, Monte Carlo and sensitivity analyses; always the
 /// influence analysis) through the same code as the other commands and writes one self-contained
 /// HTML report (docs/reports.md). Nothing is written when the input is invalid.
@@ -22,6 +22,7 @@ internal static class ReportCommand
         var draws = new Option<int>("--draws", "-n") { Description = $"Monte Carlo draws for the uncertainty section (0-{MonteCarloOptions.MaxDraws:N0}); 0 (the default) leaves it out.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads of the draws; 0 = one per processor. The report is the same for any number.", DefaultValueFactory = _ => 0 };
         var stages = new Option<bool>("--stages") { Description = "Add the stages section: the scenario's stages run in order with every model." };
+        var calibration = new CalibrationOption();
         var analysisModel = new Option<string?>("--analysis-model") { Description = "The model of the uncertainty and influence sections (default: recommended when it runs, else the first model)." };
         var command = new Command("report", "Write an offline HTML report with charts: the scenario and its evidence, the forecast, the bargaining, uncertainty, stages and influence.");
         input.AddTo(command);
@@ -31,6 +32,7 @@ internal static class ReportCommand
         command.Options.Add(threads);
         command.Options.Add(stages);
         command.Options.Add(analysisModel);
+        calibration.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(outputs.Html);
@@ -79,6 +81,7 @@ internal static class ReportCommand
                 Draws = drawCount,
                 Threads = parse.GetValue(threads),
                 Stages = parse.GetValue(stages),
+                Calibration = calibration.Source(parse),
             });
             if (planned.Value is not { } reportPlan)
             {
@@ -111,6 +114,7 @@ internal static class ReportCommand
                 Results = run.Results,
                 SourceTexts = sourceTexts,
                 Staged = staged,
+                Calibration = run.Calibration,
                 Uncertainty = distribution,
                 Sensitivity = sensitivity,
                 Influence = keyHolders,

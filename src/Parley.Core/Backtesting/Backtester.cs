@@ -76,7 +76,11 @@ public static class Backtester
             }
 
             var error = (forecast.Forecast - outcome) / issue.ScaleWidth * 100;
-            errors.Add(new IssueError(testCase.Id, testCase.Group, issue.Id, outcome, forecast.Forecast, error));
+            errors.Add(new IssueError(testCase.Id, testCase.Group, issue.Id, outcome, forecast.Forecast, error)
+            {
+                Difficulty = ConformalScale.IssueDifficulty(scenario, issue),
+                ForecastPoints = (forecast.Forecast - issue.ScaleMin) / issue.ScaleWidth * 100,
+            });
         }
 
         return errors.ToImmutable();

@@ -17,6 +17,22 @@ public sealed record ConformalCalibration
     /// <summary>Scored issues (all of them are held out once).</summary>
     public required int Count { get; init; }
 
+    /// <summary>The difficulty scale s the scores were divided by (<see cref="ConformalScale.Plain"/>: s = 1).</summary>
+    public ConformalScale Scale { get; init; } = ConformalScale.Plain;
+
     /// <summary>The 50, 80 and 90 % levels (or those asked for), in ascending order.</summary>
     public required ImmutableArray<ConformalLevel> Levels { get; init; }
+
+    /// <summary>
+    /// The two cuts (points of spread, <see cref="ConformalScale.IssueDifficulty"/>) splitting the issues into terciles of
+    /// difficulty; empty when a difficulty was not measured.
+    /// </summary>
+    public ImmutableArray<double> DifficultyCuts { get; init; } = [];
+
+    /// <summary>
+    /// Held-out coverage within each tercile of difficulty, per level (level ascending, then tercile
+    /// 0, 1, 2): whether the intervals hold their level on easy and hard issues alike (conditional,
+    /// not only marginal, coverage); empty when a difficulty was not measured.
+    /// </summary>
+    public ImmutableArray<ConformalStratum> ByDifficulty { get; init; } = [];
 }

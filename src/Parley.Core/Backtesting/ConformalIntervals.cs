@@ -28,25 +28,49 @@ namespace Parley.Core.Backtesting;
 /// Artificial Intelligence</i> 74: 9–28) with a fixed model, equivalent to split conformal
 /// repeated K times. The half-width reported for users (<see cref="ConformalLevel.HalfWidth"/>)
 /// is q on all the errors.</para>
+/// <para>With a normalized <see cref="ConformalScale"/> the scores are |ŷ − y| / s(issue) and the
+/// interval is ŷ ± q·s(issue) (Papadopoulos et al. 2002; Lei et al. 2018, §5.2); s comes from the
+/// scenario alone, so the argument above holds unchanged.</para>
 /// </remarks>
 public static class ConformalIntervals
 {
-    /// <summary>Calibrates intervals from <paramref name="errors"/> and scores them on held-out folds of groups.</summary>
+    /// <summary>Calibrates plain intervals (one width for every issue) from <paramref name="errors"/> and scores them on held-out folds of groups.</summary>
     /// <param name="model">The model's id, for the report.</param>
     /// <param name="errors">The model's scored issues; <see cref="IssueError.Group"/> is the unit held out.</param>
     /// <param name="folds">Number of folds, 2 or more (fewer when there are fewer groups).</param>
     /// <param name="levels">Nominal levels strictly between 0 and 1; default 0.5, 0.8 and 0.9.</param>
     /// <returns>The calibration, or <c>null</c> with fewer than two groups (nothing to hold out).</returns>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 folds or a level outside (0, 1).</exception>
-    public static ConformalCalibration? Run(string model, IReadOnlyList<IssueError> errors, int folds, IReadOnlyList<double>? levels = null)
+    public static ConformalCalibration? Run(string model, IReadOnlyList<IssueError> errors, int folds, IReadOnlyList<double>? levels = null) =>
+        Run(model, errors, folds, ConformalScale.Plain, levels);
+
+    /// <summary>
+    /// Calibrates intervals ŷ ± q·s(issue) from <paramref name="errors"/>, the scores |error| / s being
+    /// normalized by <paramref name="scale"/> (<see cref="ConformalScale"/>), and scores them on held-out folds of groups.
+    /// </summary>
+    /// <param name="model">The model's id, for the report.</param>
+    /// <param name="errors">The model's scored issues; <see cref="IssueError.Group"/> is the unit held out; a normalized scale needs their <see cref="IssueError.Difficulty"/>.</param>
+    /// <param name="folds">Number of folds, 2 or more (fewer when there are fewer groups).</param>
+    /// <param name="scale">The difficulty scale s; <see cref="ConformalScale.Plain"/> for one width everywhere.</param>
+    /// <param name="levels">Nominal levels strictly between 0 and 1; default 0.5, 0.8 and 0.9.</param>
+    /// <returns>The calibration, or <c>null</c> with fewer than two groups (nothing to hold out).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 folds or a level outside (0, 1).</exception>
+    /// <exception cref="ArgumentException">A normalized scale and an error whose difficulty was not measured.</exception>
+    public static ConformalCalibration? Run(string model, IReadOnlyList<IssueError> errors, int folds, ConformalScale scale, IReadOnlyList<double>? levels = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(scale);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2, nameof(folds));
         levels ??= CentralInterval.StandardLevels;
         foreach (var level in levels)
         {
             CentralInterval.RequireLevel(level);
+        }
+
+        if (scale.IsNormalized && errors.Any(e => !double.IsFinite(e.Difficulty)))
+        {
+            throw new ArgumentException("A normalized scale needs every error's difficulty (IssueError.Difficulty, finite).", nameof(errors));
         }
 
         var foldOf = CrossValidation.GroupNumbers(errors.Select(e => e.Group));
@@ -61,31 +85,86 @@ public static class ConformalIntervals
             foldOf[i] %= k;
         }
 
-        var absolute = errors.Select(e => e.AbsoluteError).ToArray();
-        var sortedAll = absolute.Order().ToArray();
+        var scales = errors.Select(e => scale.Of(e.Difficulty)).ToArray();
+        var scores = errors.Select((e, i) => e.AbsoluteError / scales[i]).ToArray();
+        var sortedAll = scores.Order().ToArray();
         var calibration = new double[k][];
         for (var f = 0; f < k; f++)
         {
             var fold = f;
-            calibration[f] = [.. Enumerable.Range(0, absolute.Length).Where(i => foldOf[i] != fold).Select(i => absolute[i]).Order()];
+            calibration[f] = [.. Enumerable.Range(0, scores.Length).Where(i => foldOf[i] != fold).Select(i => scores[i]).Order()];
         }
 
+        var (tercileOf, cuts) = Terciles(errors);
         var result = ImmutableArray.CreateBuilder<ConformalLevel>(levels.Count);
+        var strata = ImmutableArray.CreateBuilder<ConformalStratum>();
         foreach (var level in levels.Order())
         {
             var inside = 0;
-            double widthSum = 0;
-            for (var i = 0; i < absolute.Length; i++)
+            double halfWidthSum = 0, widthSum = 0;
+            var insideByTercile = new int[3];
+            var countByTercile = new int[3];
+            for (var i = 0; i < scores.Length; i++)
             {
                 var q = HalfWidth(calibration[foldOf[i]], level);
-                widthSum += q;
-                inside += absolute[i] <= q ? 1 : 0;
+                var halfWidth = q * scales[i];
+                halfWidthSum += halfWidth;
+                widthSum += Width(errors[i].ForecastPoints, halfWidth);
+                var hit = scores[i] <= q ? 1 : 0;
+                inside += hit;
+                if (tercileOf is not null)
+                {
+                    insideByTercile[tercileOf[i]] += hit;
+                    countByTercile[tercileOf[i]]++;
+                }
             }
 
-            result.Add(new ConformalLevel(level, HalfWidth(sortedAll, level), absolute.Length == 0 ? 0 : widthSum / absolute.Length, inside, absolute.Length));
+            var n = scores.Length;
+            result.Add(new ConformalLevel(level, HalfWidth(sortedAll, level), n == 0 ? 0 : halfWidthSum / n, inside, n) { MeanHeldOutWidth = n == 0 ? 0 : widthSum / n });
+            if (tercileOf is not null)
+            {
+                for (var t = 0; t < 3; t++)
+                {
+                    strata.Add(new ConformalStratum(level, t, insideByTercile[t], countByTercile[t]));
+                }
+            }
         }
 
-        return new ConformalCalibration { Model = model, Folds = k, Count = absolute.Length, Levels = result.MoveToImmutable() };
+        return new ConformalCalibration
+        {
+            Model = model,
+            Folds = k,
+            Count = scores.Length,
+            Scale = scale,
+            Levels = result.MoveToImmutable(),
+            DifficultyCuts = cuts,
+            ByDifficulty = strata.ToImmutable(),
+        };
+    }
+
+    /// <summary>
+    /// The length of [f − h, f + h] clipped to 0–100 when the forecast f in points is known, else 2h:
+    /// the width an analyst sees on the scale.
+    /// </summary>
+    private static double Width(double forecastPoints, double halfWidth) =>
+        double.IsFinite(forecastPoints)
+            ? Math.Max(0, Math.Min(100, forecastPoints + halfWidth) - Math.Max(0, forecastPoints - halfWidth))
+            : 2 * halfWidth;
+
+    /// <summary>
+    /// Each error's tercile of difficulty (0 below the first cut, 1 below the second, else 2; the cuts
+    /// are the ⌊n/3⌋-th and ⌊2n/3⌋-th smallest, from 0) and the cuts; <c>null</c> and empty when a difficulty is not measured.
+    /// </summary>
+    private static (int[]? Tercile, ImmutableArray<double> Cuts) Terciles(IReadOnlyList<IssueError> errors)
+    {
+        if (errors.Count < 3 || errors.Any(e => !double.IsFinite(e.Difficulty)))
+        {
+            return (null, []);
+        }
+
+        var sorted = errors.Select(e => e.Difficulty).Order().ToArray();
+        double low = sorted[sorted.Length / 3], high = sorted[2 * sorted.Length / 3];
+        return ([.. errors.Select(e => e.Difficulty < low ? 0 : e.Difficulty < high ? 1 : 2)], [low, high]);
     }
 
     /// <summary>

@@ -214,7 +214,7 @@ public static class Ensembles
             error += weights[m] * data.Errors[m][i];
         }
 
-        return template with { Forecast = template.Outcome + (error * data.Features[i].Width / 100), Error = error };
+        return template with { Forecast = template.Outcome + (error * data.Features[i].Width / 100), Error = error, ForecastPoints = template.ForecastPoints - template.Error + error };
     }
 
     private static Fitted Fit(EnsembleRule rule, Data data, int[] training)

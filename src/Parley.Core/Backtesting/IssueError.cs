@@ -15,4 +15,13 @@ public sealed record IssueError(string CaseId, string Group, string IssueId, dou
 {
     /// <summary>|<see cref="Error"/>|.</summary>
     public double AbsoluteError => Math.Abs(Error);
+
+    /// <summary>
+    /// The issue's difficulty measured from its scenario alone (<see cref="ConformalScale.IssueDifficulty"/>:
+    /// the weighted spread of positions, points of 0–100); NaN when not measured (errors of ensembles).
+    /// </summary>
+    public double Difficulty { get; init; } = double.NaN;
+
+    /// <summary>The forecast on the issue's scale rescaled to 0–100, to clip intervals to the scale; NaN when not known.</summary>
+    public double ForecastPoints { get; init; } = double.NaN;
 }

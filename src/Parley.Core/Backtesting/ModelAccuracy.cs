@@ -70,6 +70,13 @@ public sealed record ModelAccuracy
     /// </summary>
     public ConformalCalibration? Conformal { get; init; }
 
+    /// <summary>
+    /// Normalized split-conformal intervals, forecast ± q·s(issue) with s the weighted spread of
+    /// positions (<see cref="ConformalScale.PositionSpread"/>), scored on held-out proposals like
+    /// <see cref="Conformal"/>; <c>null</c> when not run or with fewer than two groups.
+    /// </summary>
+    public ConformalCalibration? NormalizedConformal { get; init; }
+
     /// <summary>Number of cases on which the model threw (their issues are not scored; see <see cref="FirstFailure"/>).</summary>
     public int Failures { get; init; }
 

@@ -80,4 +80,30 @@ public static class WeightedStatistics
 
         return sortedPositions[count - 1];
     }
+
+    /// <summary>
+    /// The weighted standard deviation √(Σ wᵢ(xᵢ − x̄)² / Σ wᵢ) around the weighted mean x̄
+    /// (<see cref="Mean"/>); every value counts equally when all weights are 0; 0 for no values.
+    /// </summary>
+    /// <param name="positions">The values, finite.</param>
+    /// <param name="weights">Their weights, finite and non-negative; as many as <paramref name="positions"/>.</param>
+    public static double StandardDeviation(ReadOnlySpan<double> positions, ReadOnlySpan<double> weights)
+    {
+        if (positions.IsEmpty)
+        {
+            return 0;
+        }
+
+        var mean = Mean(positions, weights);
+        double total = 0, squares = 0, plain = 0;
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var deviation = (positions[i] - mean) * (positions[i] - mean);
+            squares += weights[i] * deviation;
+            total += weights[i];
+            plain += deviation;
+        }
+
+        return Math.Sqrt(total > 0 ? squares / total : plain / positions.Length);
+    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using Parley.Core.Backtesting;
 using Parley.Formats.Deu;
 
@@ -11,6 +13,9 @@ namespace Parley.Formats.Backtesting;
 /// <param name="ReadDeu">Whether any input was a DEU data set (so the capability option applied).</param>
 public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, ImmutableArray<Diagnostic> Diagnostics, string Dataset, bool ReadDeu)
 {
+    /// <summary>Every input file by name and SHA-256 of its bytes (an upload's UTF-8 text), in reading order: the provenance a calibration records.</summary>
+    public ImmutableArray<DataDigest> Data { get; init; } = [];
+
     /// <summary>Whether every input was read without problems.</summary>
     public bool Succeeded => Diagnostics.IsEmpty;
 
@@ -32,6 +37,7 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         var cases = ImmutableArray.CreateBuilder<BacktestCase>();
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         var files = new List<string>();
+        var digests = ImmutableArray.CreateBuilder<DataDigest>();
         var readDeu = false;
         foreach (var path in paths)
         {
@@ -58,11 +64,18 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         {
             var deu = IsDeu(file, format);
             readDeu |= deu;
+            var before = problems.Count;
             Add(file, deu, cases, problems, () => DeuReader.ReadDatasetFile(file, capability), () => ScenarioFiles.Read(file, format));
+
+            // Only a file that was read whole is hashed (a device such as /dev/zero was refused at the size limit).
+            if (problems.Count == before && Digest(file) is { } digest)
+            {
+                digests.Add(digest);
+            }
         }
 
         var name = paths.Count == 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(paths[0])) : string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
-        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), name, readDeu);
+        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), name, readDeu) { Data = digests.ToImmutable() };
     }
 
     /// <summary>
@@ -86,7 +99,10 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
             Add(name, deu, cases, problems, () => DeuReader.ReadDataset(text, name, capability), () => ScenarioFiles.ReadText(text, name, format));
         }
 
-        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), string.Join(", ", inputs.Select(i => i.Name)), readDeu);
+        return new BacktestInput(cases.ToImmutable(), problems.ToImmutable(), string.Join(", ", inputs.Select(i => i.Name)), readDeu)
+        {
+            Data = [.. inputs.Select(i => new DataDigest(i.Name, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(i.Text)))))],
+        };
     }
 
     /// <summary>The cases of one input, or its problems: a DEU data set's rows, or one scenario with outcomes.</summary>
@@ -126,6 +142,10 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
 
         cases.Add(new BacktestCase(scenario.Id, scenario, name));
     }
+
+    /// <summary>The file's name and the SHA-256 of its bytes, read within the input size limit; <c>null</c> when it cannot be read.</summary>
+    private static DataDigest? Digest(string file) =>
+        InputText.ReadBytes(file).Bytes is { } bytes ? new DataDigest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes))) : null;
 
     private static bool IsDeu(string file, ScenarioFormat? format)
     {

@@ -160,6 +160,22 @@ public static class NegotiationReport
             return (IReadOnlyList<string>)row;
         }), Enumerable.Range(1, input.Results.Length).ToHashSet());
         page.ChartsOf(NegotiationCharts.Forecasts(scenario, input.Results));
+        page.Heading("Calibrated intervals", "calibrated-intervals");
+        if (input.Calibration is { } calibration)
+        {
+            page.Paragraph(CalibratedIntervalTable.Meaning);
+            var columns = CalibratedIntervalTable.Headers(calibration);
+            page.Table(columns, CalibratedIntervalTable.Rows(scenario, input.Results, calibration), Enumerable.Range(2, columns.Count - 2).ToHashSet());
+            foreach (var label in CalibratedIntervalTable.Labels(input.Results, calibration))
+            {
+                page.Paragraph(label, "caption");
+            }
+        }
+        else
+        {
+            page.Paragraph(CalibratedIntervalTable.Uncalibrated, "caption");
+        }
+
         page.Heading("The models");
         page.Table(["Model", "Name", "What it computes", "Source"],
             input.Results.Select(r => (IReadOnlyList<string>)[r.Model.Id, r.Model.Name, r.Model.Summary, r.Model.Citation]));
@@ -247,7 +263,7 @@ public static class NegotiationReport
         var spread = input.Uncertainty?.Spread ?? input.Sensitivity!.Spread;
         page.Section("uncertainty", "Uncertainty",
             string.Create(Invariant,
-                $"How far the {model.Id} forecast moves when the inputs vary within their uncertainty: each input's own range, or the default spread (positions +-{spread.Position * 100:0.##}% of the scale, salience +-{spread.Salience:0.##}, capability +-{spread.Capability * 100:0.##}%)."));
+                $"How far the {model.Id} forecast moves when the inputs vary within their uncertainty: each input's own range, or the default spread (positions +-{spread.Position * 100:0.##}% of the scale, salience +-{spread.Salience:0.##}, capability +-{spread.Capability * 100:0.##}%). This is input sensitivity, not a predictive interval: on DEU III's development file such 90% bands held 14-52% of outcomes (docs/validation.md); see the calibrated intervals of the forecast section for where the outcome should fall."));
         if (input.Uncertainty is { } distribution)
         {
             page.Heading(string.Create(Invariant, $"Distribution of the forecast over {distribution.Draws:N0} draws (seed {distribution.Seed})"));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Core.Backtesting;
 using Parley.Core.Domain;
 using Parley.Core.Influence;
 using Parley.Core.Models;
@@ -28,6 +29,9 @@ public sealed record NegotiationReportInput
 
     /// <summary>Staged forecasts, one per model, when the report covers the scenario's stages; empty otherwise.</summary>
     public ImmutableArray<StagedResult> Staged { get; init; } = [];
+
+    /// <summary>A calibration of the models' predictive intervals (<c>--calibration</c>): the forecast section then shows calibrated 50/80/90 % intervals; <c>null</c> for none.</summary>
+    public ForecastCalibration? Calibration { get; init; }
 
     /// <summary>The Monte Carlo distribution of the analysis model's forecast (run with a fine histogram); <c>null</c> without draws.</summary>
     public MonteCarloResult? Uncertainty { get; init; }
