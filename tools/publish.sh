@@ -12,7 +12,7 @@
 # binary hands off) go to OUT/aot-warnings.log; check-published.sh compares the binary with `dotnet run`.
 # The native binary is compiled for this machine's processor (PARLEY_AOT_ISA, default "native": the SIMD
 # loops of SMP then use every lane the processor has, e.g. AVX-512). To publish for other machines, set it to
-# an instruction set they all have, e.g. PARLEY_AOT_ISA=x86-x64-v3 (AVX2) or x86-x64-v2; results are the same
+# an instruction set they all have, e.g. PARLEY_AOT_ISA=x86-64-v3 (AVX2) or x86-64-v2; results are the same
 # bits on any width (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
