@@ -34,7 +34,11 @@ namespace Parley.Core.Influence;
 /// on the issue (0 to ten times the issue's total capability), in each direction, the forecast is
 /// evaluated at 8 evenly spaced points toward the end of the range; the first that moves the
 /// forecast by at least <see cref="InfluenceOptions.Shift"/> brackets the threshold, which bisection
-/// then narrows for <see cref="InfluenceOptions.SearchSteps"/> steps. The change reported is the one
+/// then narrows until the bracket is within <see cref="InfluenceOptions.SearchPrecision"/> of the
+/// change (by default 5 × 10⁻⁴ of it, under half a unit of the third significant digit printed) or
+/// the change is knife-edge, for at most <see cref="InfluenceOptions.SearchSteps"/> steps. The value
+/// reported (<see cref="InputChange.To"/>) is one that was run and moves the forecast; the bracket's
+/// other end is kept (<see cref="InputChange.Unmoved"/>). The change reported is the one
 /// of smallest relative size (see <see cref="InputChange.RelativeSize"/>); the smallest change of
 /// each input is kept in <see cref="ActorInfluence.Changes"/>. When the forecast does
 /// not move monotonically with the input the change found suffices but may not be the smallest.</para>
@@ -71,6 +75,10 @@ public static class InfluenceAnalysis
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ExactLimit, 20, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Permutations, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SearchSteps, nameof(options));
+        if (!(options.SearchPrecision >= 0 && options.SearchPrecision < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SearchPrecision, "SearchPrecision must be from 0 (inclusive) to 1 (exclusive)");
+        }
 
         var runs = 0;
         // Only the forecasts are read from every run, so models may skip their details and history.
@@ -453,6 +461,14 @@ public static class InfluenceAnalysis
             // is the same as searching on; only the model runs are saved.
             bool CannotWin(double inside) => best is not null && SizeOf(inside) >= best.RelativeSize;
 
+            // The bracket (inside, outside] is narrow enough: no wider than the requested share of the
+            // change, or the change is already knife-edge (then any change that small moves it, and
+            // narrowing further would only sharpen a number reported as "knife-edge"). Halved first so
+            // that a difference across a scale 1e308 wide stays finite.
+            bool Settled(double inside, double outside) => options.SearchPrecision > 0
+                && (SizeOf(outside) < InputChange.KnifeEdgeSize
+                    || Math.Abs((outside / 2) - (inside / 2)) <= options.SearchPrecision * Math.Abs((outside / 2) - (current / 2)));
+
             foreach (var end in new[] { low, high })
             {
                 if (Math.Abs(end - current) <= 0)
@@ -496,6 +512,11 @@ public static class InfluenceAnalysis
                         break;
                     }
 
+                    if (Settled(inside, outside))
+                    {
+                        break;
+                    }
+
                     var middle = inside + ((outside - inside) / 2);
                     if (middle == inside || middle == outside)
                     {
@@ -526,6 +547,7 @@ public static class InfluenceAnalysis
                     {
                         PlausibleLow = plausible.Low,
                         PlausibleHigh = plausible.High,
+                        Unmoved = inside,
                     };
                 }
             }
