@@ -441,7 +441,6 @@ public static class InfluenceAnalysis
         var found = ImmutableArray.CreateBuilder<InputChange>(inputs.Length);
         foreach (var (name, current, low, high, norm, plausible, apply) in inputs)
         {
-            InputChange? best = null;
             double At(double value)
             {
                 var changed = ScenarioEdits.WithStance(scenario, stance.ActorId, issue.Id, _ => apply(value));
@@ -455,12 +454,6 @@ public static class InfluenceAnalysis
                 ? Math.Abs(value - current) * capabilityScale / (scaledTotal > 0 ? scaledTotal : capabilityScale)
                 : Math.Abs(value - current) / norm;
 
-            // Once the nearer end of a bracket is already no smaller than the best change found in the
-            // other direction, this direction cannot win (the change it would find lies beyond that
-            // end, and only a strictly smaller change replaces the best): stop probing it. The answer
-            // is the same as searching on; only the model runs are saved.
-            bool CannotWin(double inside) => best is not null && SizeOf(inside) >= best.RelativeSize;
-
             // The bracket (inside, outside] is narrow enough: no wider than the requested share of the
             // change, or the change is already knife-edge (then any change that small moves it, and
             // narrowing further would only sharpen a number reported as "knife-edge"). Halved first so
@@ -469,85 +462,91 @@ public static class InfluenceAnalysis
                 && (SizeOf(outside) < InputChange.KnifeEdgeSize
                     || Math.Abs((outside / 2) - (inside / 2)) <= options.SearchPrecision * Math.Abs((outside / 2) - (current / 2)));
 
-            foreach (var end in new[] { low, high })
+            // Both directions are searched together, one probe at a time, always advancing the one whose
+            // bracket's nearer end is nearer (downwards on ties). Each direction runs exactly the probes
+            // a search of it alone would run (the grid up to the first point that moves the forecast,
+            // then bisection), so its answer is the same; a direction stops as soon as the brackets
+            // prove it cannot be the one chosen (downwards is chosen unless upwards is strictly
+            // smaller). Only runs are saved.
+            var down = new SearchDirection(low, current);
+            var up = new SearchDirection(high, current);
+            while (true)
             {
-                if (Math.Abs(end - current) <= 0)
+                if (up.IsActive && down.UpperSize(SizeOf) <= up.LowerSize(SizeOf))
                 {
-                    continue;
+                    up.Phase = SearchPhase.Pruned;
                 }
 
-                double inside = current, outside = double.NaN, outsideForecast = double.NaN;
-                var pruned = false;
-                for (var g = 1; g <= GridPoints; g++)
+                if (down.IsActive && down.LowerSize(SizeOf) > up.UpperSize(SizeOf))
                 {
-                    if (CannotWin(inside))
-                    {
-                        pruned = true;
-                        break;
-                    }
+                    down.Phase = SearchPhase.Pruned;
+                }
 
+                var next = down.IsActive && (!up.IsActive || down.LowerSize(SizeOf) <= up.LowerSize(SizeOf)) ? down
+                    : up.IsActive ? up
+                    : null;
+                if (next is null)
+                {
+                    break;
+                }
+
+                if (next.Phase == SearchPhase.Grid)
+                {
                     // Divided first: (end − current) · g can overflow on a scale 1e308 wide; / 8 is exact.
-                    var point = current + ((end - current) / GridPoints * g);
+                    next.GridPoint++;
+                    var point = current + ((next.End - current) / GridPoints * next.GridPoint);
                     var moved = At(point);
                     if (Reaches(moved))
                     {
-                        outside = point;
-                        outsideForecast = moved;
-                        break;
-                    }
-
-                    inside = point;
-                }
-
-                if (pruned || double.IsNaN(outside))
-                {
-                    continue;
-                }
-
-                for (var step = 0; step < options.SearchSteps; step++)
-                {
-                    if (CannotWin(inside))
-                    {
-                        pruned = true;
-                        break;
-                    }
-
-                    if (Settled(inside, outside))
-                    {
-                        break;
-                    }
-
-                    var middle = inside + ((outside - inside) / 2);
-                    if (middle == inside || middle == outside)
-                    {
-                        break;
-                    }
-
-                    var moved = At(middle);
-                    if (Reaches(moved))
-                    {
-                        outside = middle;
-                        outsideForecast = moved;
+                        next.Outside = point;
+                        next.OutsideForecast = moved;
+                        next.Phase = SearchPhase.Bisection;
                     }
                     else
                     {
-                        inside = middle;
+                        next.Inside = point;
+                        next.Phase = next.GridPoint == GridPoints ? SearchPhase.NotFound : SearchPhase.Grid;
                     }
+
+                    continue;
                 }
 
-                if (pruned)
+                var middle = next.Inside + ((next.Outside - next.Inside) / 2);
+                if (next.Steps >= options.SearchSteps || Settled(next.Inside, next.Outside) || middle == next.Inside || middle == next.Outside)
+                {
+                    next.Phase = SearchPhase.Found;
+                    continue;
+                }
+
+                next.Steps++;
+                var reached = At(middle);
+                if (Reaches(reached))
+                {
+                    next.Outside = middle;
+                    next.OutsideForecast = reached;
+                }
+                else
+                {
+                    next.Inside = middle;
+                }
+            }
+
+            InputChange? best = null;
+            foreach (var direction in new[] { down, up })
+            {
+                if (direction.Phase != SearchPhase.Found)
                 {
                     continue;
                 }
 
-                var size = SizeOf(outside);
+                var size = SizeOf(direction.Outside);
                 if (best is null || size < best.RelativeSize)
                 {
-                    best = new InputChange(stance.ActorId, name, current, outside, outsideForecast, size)
+                    best = new InputChange(stance.ActorId, name, current, direction.Outside, direction.OutsideForecast, size)
                     {
                         PlausibleLow = plausible.Low,
                         PlausibleHigh = plausible.High,
-                        Unmoved = inside,
+                        Unmoved = direction.Inside,
                     };
                 }
             }
@@ -559,6 +558,53 @@ public static class InfluenceAnalysis
         }
 
         return found.ToImmutable();
+    }
+
+    private enum SearchPhase
+    {
+        /// <summary>Probing the grid toward the end of the range.</summary>
+        Grid,
+
+        /// <summary>A grid point moved the forecast; narrowing the bracket.</summary>
+        Bisection,
+
+        /// <summary>Narrowed as far as asked: the change is <see cref="SearchDirection.Outside"/>.</summary>
+        Found,
+
+        /// <summary>No grid point moves the forecast far enough (or the input is at the end of its range).</summary>
+        NotFound,
+
+        /// <summary>Stopped: the other direction's bracket proves this one cannot be chosen.</summary>
+        Pruned,
+    }
+
+    /// <summary>One direction of one input's smallest-change search: its bracket and how far it has got.</summary>
+    private sealed class SearchDirection(double end, double current)
+    {
+        public double End { get; } = end;
+
+        /// <summary>The value nearest the end tried without moving the forecast enough (the current value at first).</summary>
+        public double Inside { get; set; } = current;
+
+        /// <summary>The nearest value tried that moves the forecast enough; NaN before the grid finds one.</summary>
+        public double Outside { get; set; } = double.NaN;
+
+        public double OutsideForecast { get; set; } = double.NaN;
+
+        public int GridPoint { get; set; }
+
+        public int Steps { get; set; }
+
+        public SearchPhase Phase { get; set; } = Math.Abs(end - current) > 0 ? SearchPhase.Grid : SearchPhase.NotFound;
+
+        public bool IsActive => Phase is SearchPhase.Grid or SearchPhase.Bisection;
+
+        /// <summary>No change this direction can still report is smaller than this.</summary>
+        public double LowerSize(Func<double, double> sizeOf) => sizeOf(Inside);
+
+        /// <summary>No change this direction can still report is larger than this (infinite without a bracket, or when pruned).</summary>
+        public double UpperSize(Func<double, double> sizeOf) =>
+            Phase is SearchPhase.Bisection or SearchPhase.Found ? sizeOf(Outside) : double.PositiveInfinity;
     }
 
     /// <summary>The interval estimate ± half-width, within [<paramref name="min"/>, <paramref name="max"/>], as Monte Carlo draws an input without its own range.</summary>

@@ -53,7 +53,7 @@ public sealed class SmallestChangeSearchTests
             var fast = InfluenceAnalysis.Run(scenario, model, ModelOptions.Default, Fast with { Shift = 3 });
             var full = InfluenceAnalysis.Run(scenario, model, ModelOptions.Default, Full with { Shift = 3 });
             Assert.True(fast.Runs <= full.Runs, $"{fast.Runs} runs against {full.Runs}");
-            cheaper += fast.Runs < full.Runs ? 1 : 0;
+            Interlocked.Add(ref cheaper, fast.Runs < full.Runs ? 1 : 0);
             foreach (var (fastIssue, fullIssue) in fast.Issues.Zip(full.Issues))
             {
                 foreach (var fullActor in fullIssue.Actors)
@@ -110,6 +110,133 @@ public sealed class SmallestChangeSearchTests
         static double ForecastWith(Scenario scenario, IModel model, string actorId, string issueId, double position) =>
             StagedForecaster.Run(ScenarioEdits.WithStance(scenario, actorId, issueId, s => s with { Position = position }), model, ModelOptions.Default with { Lean = true })
                 .ForIssue(issueId)!.Forecast;
+    }
+
+    [Theory]
+    [InlineData("compromise", 0.0)]
+    [InlineData("compromise", InfluenceOptions.DefaultSearchPrecision)]
+    [InlineData("median", 0.0)]
+    [InlineData("median", InfluenceOptions.DefaultSearchPrecision)]
+    [InlineData("nash", InfluenceOptions.DefaultSearchPrecision)]
+    [InlineData("smp", 0.0)]
+    [InlineData("smp", InfluenceOptions.DefaultSearchPrecision)]
+    public void BothDirectionsAtOnce_FindBitForBitWhatSearchingEachDirectionInFullFinds(string modelId, double precision)
+    {
+        // The analysis searches both directions of an input together and drops a direction once the
+        // brackets prove it cannot be chosen. A plain reference (every direction searched to its end,
+        // then downwards unless upwards is strictly smaller) must give the very same numbers.
+        var model = ModelCatalog.Find(modelId)!;
+        var options = Fast with { Shift = 4, SearchPrecision = precision };
+        var differing = 0;
+        ScenarioGen.Scenarios(minCapability: 1).Sample(scenario =>
+        {
+            var result = InfluenceAnalysis.Run(scenario, model, ModelOptions.Default, options);
+            foreach (var issue in result.Issues)
+            {
+                foreach (var actor in issue.Actors)
+                {
+                    var expected = new[] { "position", "salience", "capability" }
+                        .Select(input => ReferenceSearch(scenario, model, actor.ActorId, issue.IssueId, input, options))
+                        .OfType<InputChange>()
+                        .ToArray();
+                    Assert.Equal(
+                        expected.Select(c => (c.Input, c.From, c.To, c.Forecast, c.RelativeSize, c.Unmoved)),
+                        actor.Changes.Select(c => (c.Input, c.From, c.To, c.Forecast, c.RelativeSize, c.Unmoved)));
+                    Interlocked.Add(ref differing, expected.Count(c => c.Change > 0));
+                }
+            }
+        }, iter: 12);
+        Assert.True(differing > 0, "no upward change was ever chosen: the comparison says little");
+    }
+
+    /// <summary>
+    /// The smallest change of one input as the documentation describes it, with nothing saved: each
+    /// direction's 8 grid points up to the first that moves the forecast, then bisection until the
+    /// bracket is within the precision (or knife-edge) or for the steps allowed; downwards unless
+    /// upwards is strictly smaller. For capabilities of ordinary size (no power-of-two rescaling).
+    /// </summary>
+    private static InputChange? ReferenceSearch(Scenario scenario, IModel model, string actorId, string issueId, string input, InfluenceOptions options)
+    {
+        var issue = scenario.FindIssue(issueId)!;
+        var stance = scenario.FindStance(actorId, issueId)!;
+        var reference = issue.StatusQuo ?? (issue.ScaleMin + (issue.ScaleWidth / 2));
+        var lean = ModelOptions.Default with { Lean = true };
+        var forecast = StagedForecaster.Run(scenario, model, lean).ForIssue(issueId)?.Forecast ?? reference;
+        var total = scenario.StancesOn(issueId).Sum(s => s.Capability);
+        var capability = scenario.CapabilityOf(stance);
+        var (current, low, high, norm) = input switch
+        {
+            "position" => (stance.Position, issue.ScaleMin, issue.ScaleMax, issue.ScaleWidth),
+            "salience" => (stance.Salience, 0.0, 1.0, 1.0),
+            _ => (capability, 0.0, Math.Max(capability, 10 * total), total),
+        };
+        Stance Apply(double value) => input switch
+        {
+            "position" => stance with { Position = value },
+            "salience" => stance with { Salience = value },
+            _ => stance with { Capability = value },
+        };
+        double At(double value) =>
+            StagedForecaster.Run(ScenarioEdits.WithStance(scenario, actorId, issueId, _ => Apply(value)), model, lean).ForIssue(issueId)?.Forecast ?? reference;
+        bool Reaches(double moved) => Math.Abs(moved - forecast) >= options.Shift * (1 - 1e-12);
+        double SizeOf(double value) => Math.Abs(value - current) / norm;
+
+        InputChange? best = null;
+        foreach (var end in new[] { low, high })
+        {
+            if (end == current)
+            {
+                continue;
+            }
+
+            double inside = current, outside = double.NaN, outsideForecast = double.NaN;
+            for (var g = 1; g <= 8 && double.IsNaN(outside); g++)
+            {
+                var point = current + ((end - current) / 8 * g);
+                var moved = At(point);
+                if (Reaches(moved))
+                {
+                    (outside, outsideForecast) = (point, moved);
+                }
+                else
+                {
+                    inside = point;
+                }
+            }
+
+            if (double.IsNaN(outside))
+            {
+                continue;
+            }
+
+            for (var step = 0; step < options.SearchSteps; step++)
+            {
+                var settled = options.SearchPrecision > 0 && (SizeOf(outside) < InputChange.KnifeEdgeSize
+                    || Math.Abs((outside / 2) - (inside / 2)) <= options.SearchPrecision * Math.Abs((outside / 2) - (current / 2)));
+                var middle = inside + ((outside - inside) / 2);
+                if (settled || middle == inside || middle == outside)
+                {
+                    break;
+                }
+
+                var moved = At(middle);
+                if (Reaches(moved))
+                {
+                    (outside, outsideForecast) = (middle, moved);
+                }
+                else
+                {
+                    inside = middle;
+                }
+            }
+
+            if (best is null || SizeOf(outside) < best.RelativeSize)
+            {
+                best = new InputChange(actorId, input, current, outside, outsideForecast, SizeOf(outside)) { Unmoved = inside };
+            }
+        }
+
+        return best;
     }
 
     [Fact]
