@@ -38,7 +38,10 @@ namespace Parley.Core.Influence;
 /// change (by default 5 × 10⁻⁴ of it, under half a unit of the third significant digit printed) or
 /// the change is knife-edge, for at most <see cref="InfluenceOptions.SearchSteps"/> steps. The value
 /// reported (<see cref="InputChange.To"/>) is one that was run and moves the forecast; the bracket's
-/// other end is kept (<see cref="InputChange.Unmoved"/>). The change reported is the one
+/// other end is kept (<see cref="InputChange.Unmoved"/>). A model that does not read a stance's own
+/// capability (<see cref="IModel.ReadsStanceCapability"/>, SMP) gets no capability search: no value
+/// of it can move the forecast (while capabilities stay below 2⁶⁴ and no stage runs another
+/// model), so it would only cost runs. The change reported is the one
 /// of smallest relative size (see <see cref="InputChange.RelativeSize"/>); the smallest change of
 /// each input is kept in <see cref="ActorInfluence.Changes"/>. When the forecast does
 /// not move monotonically with the input the change found suffices but may not be the smallest.</para>
@@ -178,6 +181,12 @@ public static class InfluenceAnalysis
 
         var shapley = Shapley(Value);
 
+        // A model that never reads a stance's own capability (SMP) forecasts the same whatever it is,
+        // as long as capabilities stay unscaled (at most 2^64) and no stage runs another model: no
+        // capability change can then move a forecast, and its search would find nothing.
+        var stanceCapabilityIdle = !model.ReadsStanceCapability
+            && scenario.Stages.All(s => s.Model is null)
+            && CapabilityBound.FactorFor(scenario) == 1.0;
         var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
         options.Progress?.Report(0);
         for (var k = 0; k < issues.Length; k++)
@@ -191,7 +200,7 @@ public static class InfluenceAnalysis
                 {
                     // Each actor's search is independent of the others' and lands in its own slot.
                     ForEachParallel(n, i => changes[i] = scenario.FindStance(players[i], issue.Id) is { } stance
-                        ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast)
+                        ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast, stanceCapabilityIdle)
                         : [], cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -415,7 +424,7 @@ public static class InfluenceAnalysis
     }
 
     private static ImmutableArray<InputChange> SmallestChanges(
-        Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run)
+        Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run, bool stanceCapabilityIdle)
     {
         // The issue's total capability, summed at an exact power-of-two scale so that capabilities
         // near 1e308 give a finite norm; the search's upper end is capped at the largest double.
@@ -441,6 +450,12 @@ public static class InfluenceAnalysis
         var found = ImmutableArray.CreateBuilder<InputChange>(inputs.Length);
         foreach (var (name, current, low, high, norm, plausible, apply) in inputs)
         {
+            if (name == "capability" && stanceCapabilityIdle && high <= CapabilityBound.Largest)
+            {
+                // Every probe would forecast exactly what the model forecasts now (see Run).
+                continue;
+            }
+
             double At(double value)
             {
                 var changed = ScenarioEdits.WithStance(scenario, stance.ActorId, issue.Id, _ => apply(value));

@@ -240,6 +240,44 @@ public sealed class SmallestChangeSearchTests
     }
 
     [Fact]
+    public void Smp_AStanceCapability_NeverMovesAForecast()
+    {
+        // The premise of skipping SMP's capability searches (IModel.ReadsStanceCapability).
+        var model = new Parley.Core.Models.Smp.SmpModel();
+        Assert.False(((IModel)model).ReadsStanceCapability);
+        var lean = ModelOptions.Default with { Lean = true };
+        Gen.Select(ScenarioGen.Scenarios(minCapability: 1), Gen.Int[0, 100], Gen.Double[0, 1e9]).Sample((scenario, pick, capability) =>
+        {
+            var stance = scenario.Stances[pick % scenario.Stances.Length];
+            var before = StagedForecaster.Run(scenario, model, lean).Final.Select(f => f.Forecast);
+            var after = StagedForecaster.Run(ScenarioEdits.WithStance(scenario, stance.ActorId, stance.IssueId, s => s with { Capability = capability }), model, lean).Final.Select(f => f.Forecast);
+            Assert.Equal(before, after);
+        }, iter: 25);
+    }
+
+    [Fact]
+    public void Smp_SkippingTheCapabilitySearch_ChangesNothingButTheRuns()
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30, 25], [0, 50, 40, 60, 100, 90, 20, 70], [1, 1, 0.5, 0.5, 1, 1, 0.3, 0.8], [null, 50]);
+        var skipping = InfluenceAnalysis.Run(scenario, new Parley.Core.Models.Smp.SmpModel(), ModelOptions.Default, Fast);
+        var searching = InfluenceAnalysis.Run(scenario, new StanceCapabilityReading(new Parley.Core.Models.Smp.SmpModel()), ModelOptions.Default, Fast);
+        Assert.True(skipping.Runs < searching.Runs, $"{skipping.Runs} runs against {searching.Runs}");
+        Assert.Equal(
+            searching.Issues.SelectMany(i => i.Actors.Select(a => (i.IssueId, a.ActorId, a.Shapley, a.AbsenceShift, string.Join(";", a.Changes)))),
+            skipping.Issues.SelectMany(i => i.Actors.Select(a => (i.IssueId, a.ActorId, a.Shapley, a.AbsenceShift, string.Join(";", a.Changes)))));
+        Assert.Contains(skipping.Issues, i => i.Actors.Any(a => !a.Changes.IsEmpty));
+    }
+
+    /// <summary>A model run as it is, but claiming to read stances' capabilities (the interface's default).</summary>
+    private sealed class StanceCapabilityReading(IModel inner) : IModel
+    {
+        public ModelInfo Info => inner.Info;
+
+        public ModelResult Run(Scenario scenario, ModelOptions options, CancellationToken cancellationToken = default) =>
+            inner.Run(scenario, options, cancellationToken);
+    }
+
+    [Fact]
     public void KnifeEdge_StopsAsSoonAsItIsKnifeEdge()
     {
         // Equal weights at 40 and 60: any increase of b's salience moves the median to 60. The full
