@@ -48,9 +48,10 @@ namespace Parley.Core.Influence;
 /// <para>Deterministic on any number of cores: same scenario, model options and seed give the same
 /// numbers. The coalitions the Shapley values need are listed first (the sampled orders depend on
 /// the seed alone) and run in parallel, each into its own slot, then summed in the sequential order;
-/// each actor's searches run in parallel, each into its own slot. A direction of a search stops as
-/// soon as the change it could find is provably no smaller than the other direction's (the answer is
-/// unchanged; only runs are saved, so <see cref="InfluenceResult.Runs"/> counts fewer).</para>
+/// each actor's searches run in parallel, each into its own slot. The two directions of a search
+/// advance together, the nearer bracket first, and a direction stops as soon as the brackets prove
+/// it cannot be chosen (the answer is unchanged; only runs are saved, so
+/// <see cref="InfluenceResult.Runs"/> counts fewer).</para>
 /// </remarks>
 public static class InfluenceAnalysis
 {
