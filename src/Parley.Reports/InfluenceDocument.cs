@@ -7,9 +7,13 @@ namespace Parley.Reports;
 
 /// <summary>
 /// The JSON document of <c>parley influence --json</c>:
-/// <c>{"scenario", "title", "model", "shift", "players", "runs", "issues": [{"id", "forecast", "reference",
-/// "shapley_exact", "actors": [{"id", "shapley", "absence_shift", "changes": [{"input", "from", "to", "forecast", "relative_size"}]}]}]}</c>;
-/// actors are ranked as in the table, each actor's changes ordered by relative size.
+/// <c>{"scenario", "title", "model", "shift", "search_precision", "players", "runs", "issues": [{"id", "forecast", "reference",
+/// "shapley_exact", "actors": [{"id", "shapley", "absence_shift", "changes": [{"input", "from", "to", "unmoved", "forecast", "relative_size", …}]}]}]}</c>;
+/// actors are ranked as in the table, each actor's changes ordered by relative size. <c>search_precision</c>
+/// is the smallest-change search's relative precision (<see cref="InfluenceOptions.SearchPrecision"/>):
+/// each change's threshold lies between <c>unmoved</c> (tried, did not move the forecast enough) and
+/// <c>to</c> (tried, moves it), a bracket no wider than that share of <c>|to − from|</c> unless the
+/// change is knife-edge.
 /// </summary>
 public static class InfluenceDocument
 {
@@ -26,6 +30,7 @@ public static class InfluenceDocument
             writer.WriteString("title", scenario.Title);
             writer.WriteString("model", result.Model.Id);
             writer.WriteNumber("shift", result.Options.Shift);
+            writer.WriteNumber("search_precision", result.Options.SearchPrecision);
             writer.WriteNumber("players", result.Players);
             writer.WriteNumber("runs", result.Runs);
             writer.WriteStartArray("issues");
@@ -50,6 +55,7 @@ public static class InfluenceDocument
                         writer.WriteString("input", change.Input);
                         writer.WriteNumber("from", change.From);
                         writer.WriteNumber("to", change.To);
+                        writer.WriteNumber("unmoved", change.Unmoved);
                         writer.WriteNumber("forecast", change.Forecast);
                         writer.WriteNumber("relative_size", change.RelativeSize);
                         writer.WriteNumber("plausible_low", change.PlausibleLow);

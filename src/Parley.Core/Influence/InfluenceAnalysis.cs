@@ -34,16 +34,24 @@ namespace Parley.Core.Influence;
 /// on the issue (0 to ten times the issue's total capability), in each direction, the forecast is
 /// evaluated at 8 evenly spaced points toward the end of the range; the first that moves the
 /// forecast by at least <see cref="InfluenceOptions.Shift"/> brackets the threshold, which bisection
-/// then narrows for <see cref="InfluenceOptions.SearchSteps"/> steps. The change reported is the one
+/// then narrows until the bracket is within <see cref="InfluenceOptions.SearchPrecision"/> of the
+/// change (by default 5 × 10⁻⁴ of it, under half a unit of the third significant digit printed) or
+/// the change is knife-edge, for at most <see cref="InfluenceOptions.SearchSteps"/> steps. The value
+/// reported (<see cref="InputChange.To"/>) is one that was run and moves the forecast; the bracket's
+/// other end is kept (<see cref="InputChange.Unmoved"/>). A model that does not read a stance's own
+/// capability (<see cref="IModel.ReadsStanceCapability"/>, SMP) gets no capability search: no value
+/// of it can move the forecast (while capabilities stay below 2⁶⁴ and no stage runs another
+/// model), so it would only cost runs. The change reported is the one
 /// of smallest relative size (see <see cref="InputChange.RelativeSize"/>); the smallest change of
 /// each input is kept in <see cref="ActorInfluence.Changes"/>. When the forecast does
 /// not move monotonically with the input the change found suffices but may not be the smallest.</para>
 /// <para>Deterministic on any number of cores: same scenario, model options and seed give the same
 /// numbers. The coalitions the Shapley values need are listed first (the sampled orders depend on
 /// the seed alone) and run in parallel, each into its own slot, then summed in the sequential order;
-/// each actor's searches run in parallel, each into its own slot. A direction of a search stops as
-/// soon as the change it could find is provably no smaller than the other direction's (the answer is
-/// unchanged; only runs are saved, so <see cref="InfluenceResult.Runs"/> counts fewer).</para>
+/// each actor's searches run in parallel, each into its own slot. The two directions of a search
+/// advance together, the nearer bracket first, and a direction stops as soon as the brackets prove
+/// it cannot be chosen (the answer is unchanged; only runs are saved, so
+/// <see cref="InfluenceResult.Runs"/> counts fewer).</para>
 /// </remarks>
 public static class InfluenceAnalysis
 {
@@ -71,6 +79,10 @@ public static class InfluenceAnalysis
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ExactLimit, 20, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Permutations, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SearchSteps, nameof(options));
+        if (!(options.SearchPrecision >= 0 && options.SearchPrecision < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SearchPrecision, "SearchPrecision must be from 0 (inclusive) to 1 (exclusive)");
+        }
 
         var runs = 0;
         // Only the forecasts are read from every run, so models may skip their details and history.
@@ -170,6 +182,12 @@ public static class InfluenceAnalysis
 
         var shapley = Shapley(Value);
 
+        // A model that never reads a stance's own capability (SMP) forecasts the same whatever it is,
+        // as long as capabilities stay unscaled (at most 2^64) and no stage runs another model: no
+        // capability change can then move a forecast, and its search would find nothing.
+        var stanceCapabilityIdle = !model.ReadsStanceCapability
+            && scenario.Stages.All(s => s.Model is null)
+            && CapabilityBound.FactorFor(scenario) == 1.0;
         var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
         options.Progress?.Report(0);
         for (var k = 0; k < issues.Length; k++)
@@ -183,7 +201,7 @@ public static class InfluenceAnalysis
                 {
                     // Each actor's search is independent of the others' and lands in its own slot.
                     ForEachParallel(n, i => changes[i] = scenario.FindStance(players[i], issue.Id) is { } stance
-                        ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast)
+                        ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast, stanceCapabilityIdle)
                         : [], cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -407,7 +425,7 @@ public static class InfluenceAnalysis
     }
 
     private static ImmutableArray<InputChange> SmallestChanges(
-        Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run)
+        Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run, bool stanceCapabilityIdle)
     {
         // The issue's total capability, summed at an exact power-of-two scale so that capabilities
         // near 1e308 give a finite norm; the search's upper end is capped at the largest double.
@@ -433,7 +451,12 @@ public static class InfluenceAnalysis
         var found = ImmutableArray.CreateBuilder<InputChange>(inputs.Length);
         foreach (var (name, current, low, high, norm, plausible, apply) in inputs)
         {
-            InputChange? best = null;
+            if (name == "capability" && stanceCapabilityIdle && high <= CapabilityBound.Largest)
+            {
+                // Every probe would forecast exactly what the model forecasts now (see Run).
+                continue;
+            }
+
             double At(double value)
             {
                 var changed = ScenarioEdits.WithStance(scenario, stance.ActorId, issue.Id, _ => apply(value));
@@ -447,85 +470,99 @@ public static class InfluenceAnalysis
                 ? Math.Abs(value - current) * capabilityScale / (scaledTotal > 0 ? scaledTotal : capabilityScale)
                 : Math.Abs(value - current) / norm;
 
-            // Once the nearer end of a bracket is already no smaller than the best change found in the
-            // other direction, this direction cannot win (the change it would find lies beyond that
-            // end, and only a strictly smaller change replaces the best): stop probing it. The answer
-            // is the same as searching on; only the model runs are saved.
-            bool CannotWin(double inside) => best is not null && SizeOf(inside) >= best.RelativeSize;
+            // The bracket (inside, outside] is narrow enough: no wider than the requested share of the
+            // change, or the change is already knife-edge (then any change that small moves it, and
+            // narrowing further would only sharpen a number reported as "knife-edge"). Halved first so
+            // that a difference across a scale 1e308 wide stays finite.
+            bool Settled(double inside, double outside) => options.SearchPrecision > 0
+                && (SizeOf(outside) < InputChange.KnifeEdgeSize
+                    || Math.Abs((outside / 2) - (inside / 2)) <= options.SearchPrecision * Math.Abs((outside / 2) - (current / 2)));
 
-            foreach (var end in new[] { low, high })
+            // Both directions are searched together, one probe at a time, always advancing the one whose
+            // bracket's nearer end is nearer (downwards on ties). Each direction runs exactly the probes
+            // a search of it alone would run (the grid up to the first point that moves the forecast,
+            // then bisection), so its answer is the same; a direction stops as soon as the brackets
+            // prove it cannot be the one chosen (downwards is chosen unless upwards is strictly
+            // smaller). Only runs are saved.
+            var down = new SearchDirection(low, current);
+            var up = new SearchDirection(high, current);
+            while (true)
             {
-                if (Math.Abs(end - current) <= 0)
+                if (up.IsActive && down.UpperSize(SizeOf) <= up.LowerSize(SizeOf))
                 {
-                    continue;
+                    up.Phase = SearchPhase.Pruned;
                 }
 
-                double inside = current, outside = double.NaN, outsideForecast = double.NaN;
-                var pruned = false;
-                for (var g = 1; g <= GridPoints; g++)
+                if (down.IsActive && down.LowerSize(SizeOf) > up.UpperSize(SizeOf))
                 {
-                    if (CannotWin(inside))
-                    {
-                        pruned = true;
-                        break;
-                    }
+                    down.Phase = SearchPhase.Pruned;
+                }
 
+                var next = down.IsActive && (!up.IsActive || down.LowerSize(SizeOf) <= up.LowerSize(SizeOf)) ? down
+                    : up.IsActive ? up
+                    : null;
+                if (next is null)
+                {
+                    break;
+                }
+
+                if (next.Phase == SearchPhase.Grid)
+                {
                     // Divided first: (end − current) · g can overflow on a scale 1e308 wide; / 8 is exact.
-                    var point = current + ((end - current) / GridPoints * g);
+                    next.GridPoint++;
+                    var point = current + ((next.End - current) / GridPoints * next.GridPoint);
                     var moved = At(point);
                     if (Reaches(moved))
                     {
-                        outside = point;
-                        outsideForecast = moved;
-                        break;
-                    }
-
-                    inside = point;
-                }
-
-                if (pruned || double.IsNaN(outside))
-                {
-                    continue;
-                }
-
-                for (var step = 0; step < options.SearchSteps; step++)
-                {
-                    if (CannotWin(inside))
-                    {
-                        pruned = true;
-                        break;
-                    }
-
-                    var middle = inside + ((outside - inside) / 2);
-                    if (middle == inside || middle == outside)
-                    {
-                        break;
-                    }
-
-                    var moved = At(middle);
-                    if (Reaches(moved))
-                    {
-                        outside = middle;
-                        outsideForecast = moved;
+                        next.Outside = point;
+                        next.OutsideForecast = moved;
+                        next.Phase = SearchPhase.Bisection;
                     }
                     else
                     {
-                        inside = middle;
+                        next.Inside = point;
+                        next.Phase = next.GridPoint == GridPoints ? SearchPhase.NotFound : SearchPhase.Grid;
                     }
+
+                    continue;
                 }
 
-                if (pruned)
+                var middle = next.Inside + ((next.Outside - next.Inside) / 2);
+                if (next.Steps >= options.SearchSteps || Settled(next.Inside, next.Outside) || middle == next.Inside || middle == next.Outside)
+                {
+                    next.Phase = SearchPhase.Found;
+                    continue;
+                }
+
+                next.Steps++;
+                var reached = At(middle);
+                if (Reaches(reached))
+                {
+                    next.Outside = middle;
+                    next.OutsideForecast = reached;
+                }
+                else
+                {
+                    next.Inside = middle;
+                }
+            }
+
+            InputChange? best = null;
+            foreach (var direction in new[] { down, up })
+            {
+                if (direction.Phase != SearchPhase.Found)
                 {
                     continue;
                 }
 
-                var size = SizeOf(outside);
+                var size = SizeOf(direction.Outside);
                 if (best is null || size < best.RelativeSize)
                 {
-                    best = new InputChange(stance.ActorId, name, current, outside, outsideForecast, size)
+                    best = new InputChange(stance.ActorId, name, current, direction.Outside, direction.OutsideForecast, size)
                     {
                         PlausibleLow = plausible.Low,
                         PlausibleHigh = plausible.High,
+                        Unmoved = direction.Inside,
                     };
                 }
             }
@@ -537,6 +574,53 @@ public static class InfluenceAnalysis
         }
 
         return found.ToImmutable();
+    }
+
+    private enum SearchPhase
+    {
+        /// <summary>Probing the grid toward the end of the range.</summary>
+        Grid,
+
+        /// <summary>A grid point moved the forecast; narrowing the bracket.</summary>
+        Bisection,
+
+        /// <summary>Narrowed as far as asked: the change is <see cref="SearchDirection.Outside"/>.</summary>
+        Found,
+
+        /// <summary>No grid point moves the forecast far enough (or the input is at the end of its range).</summary>
+        NotFound,
+
+        /// <summary>Stopped: the other direction's bracket proves this one cannot be chosen.</summary>
+        Pruned,
+    }
+
+    /// <summary>One direction of one input's smallest-change search: its bracket and how far it has got.</summary>
+    private sealed class SearchDirection(double end, double current)
+    {
+        public double End { get; } = end;
+
+        /// <summary>The value nearest the end tried without moving the forecast enough (the current value at first).</summary>
+        public double Inside { get; set; } = current;
+
+        /// <summary>The nearest value tried that moves the forecast enough; NaN before the grid finds one.</summary>
+        public double Outside { get; set; } = double.NaN;
+
+        public double OutsideForecast { get; set; } = double.NaN;
+
+        public int GridPoint { get; set; }
+
+        public int Steps { get; set; }
+
+        public SearchPhase Phase { get; set; } = Math.Abs(end - current) > 0 ? SearchPhase.Grid : SearchPhase.NotFound;
+
+        public bool IsActive => Phase is SearchPhase.Grid or SearchPhase.Bisection;
+
+        /// <summary>No change this direction can still report is smaller than this.</summary>
+        public double LowerSize(Func<double, double> sizeOf) => sizeOf(Inside);
+
+        /// <summary>No change this direction can still report is larger than this (infinite without a bracket, or when pruned).</summary>
+        public double UpperSize(Func<double, double> sizeOf) =>
+            Phase is SearchPhase.Bisection or SearchPhase.Found ? sizeOf(Outside) : double.PositiveInfinity;
     }
 
     /// <summary>The interval estimate ± half-width, within [<paramref name="min"/>, <paramref name="max"/>], as Monte Carlo draws an input without its own range.</summary>

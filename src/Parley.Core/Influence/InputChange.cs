@@ -31,6 +31,15 @@ public sealed record InputChange(string ActorId, string Input, double From, doub
     /// <summary>Highest plausible value of the input (see <see cref="PlausibleLow"/>).</summary>
     public double PlausibleHigh { get; init; } = double.NaN;
 
+    /// <summary>
+    /// The other end of the search's bracket: the value nearest <see cref="To"/> that was tried and
+    /// did not move the forecast by the shift (<see cref="From"/> when nothing nearer was tried).
+    /// Where the forecast moves monotonically with the input, the smallest change that moves it lies
+    /// in (<see cref="Unmoved"/>, <see cref="To"/>]; the search narrows that bracket to
+    /// <see cref="InfluenceOptions.SearchPrecision"/> of the change. NaN when not recorded.
+    /// </summary>
+    public double Unmoved { get; init; } = double.NaN;
+
     /// <summary>Whether <see cref="To"/> lies in the plausible range [<see cref="PlausibleLow"/>, <see cref="PlausibleHigh"/>].</summary>
     public bool IsPlausible => To >= PlausibleLow && To <= PlausibleHigh;
 

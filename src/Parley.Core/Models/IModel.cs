@@ -20,6 +20,15 @@ public interface IModel
     /// </summary>
     ImmutableArray<ModelOptionDescription> Options => [];
 
+    /// <summary>
+    /// Whether the forecast can depend on a stance's own capability (<see cref="Stance.Capability"/>,
+    /// an actor's capability on one issue). A model that weighs each actor by one capability on every
+    /// issue (KTAB's SMP) returns <c>false</c>: changing a stance's capability, as long as no
+    /// capability exceeds 2⁶⁴ (where capabilities are rescaled), leaves every forecast bit for bit
+    /// the same, so analyses need not run such changes.
+    /// </summary>
+    bool ReadsStanceCapability => true;
+
     /// <summary>Runs the model on <paramref name="scenario"/>.</summary>
     /// <param name="scenario">A validated scenario.</param>
     /// <param name="options">Run options; models read only those in <see cref="Options"/>.</param>

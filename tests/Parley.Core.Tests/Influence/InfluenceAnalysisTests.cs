@@ -93,9 +93,10 @@ public sealed class InfluenceAnalysisTests
     public void SmallestChange_CompromiseOfTwo_MatchesHandSolutions()
     {
         // Equal weights at 0 and 100, forecast 50. To move it by 5: a position moves by 10; the
-        // other input must cut its own weight w to 1/w = 55/45 of the other's, i.e. w = 9/11.
+        // other input must cut its own weight w to 1/w = 55/45 of the other's, i.e. w = 9/11. Searched
+        // to the last bit (precision 0); SmallestChangeSearchTests checks the default precision.
         var scenario = TestScenarios.OneIssue(0, 100, null, (0, 1, 1), (100, 1, 1));
-        var issue = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = 5 }).Issues.Single();
+        var issue = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = 5, SearchPrecision = 0 }).Issues.Single();
         Assert.All(issue.Actors, actor =>
         {
             var byInput = actor.Changes.ToDictionary(c => c.Input);

@@ -54,6 +54,9 @@ public sealed class SmpModel : IModel
     public ImmutableArray<ModelOptionDescription> Options { get; } =
         [ModelOptionDescription.Rounds($"until positions settle (KTAB's rule), at most {MaxTurns}"), .. SmpParameters.Descriptions];
 
+    /// <summary>No: each actor has one capability on every dimension, its actor's (KTAB's model); a stance's own is not read.</summary>
+    public bool ReadsStanceCapability => false;
+
     /// <inheritdoc />
     public ModelResult Run(Scenario scenario, ModelOptions options, CancellationToken cancellationToken = default)
     {
