@@ -28,10 +28,12 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await Ready(page, "new");
         Assert.DoesNotContain("\nnull\n", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
-        // An empty scenario is not valid: the checker says so at once.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add an actor" }).ClickAsync();
+        // An empty scenario is not valid: the checker says so at once. Its verdict places notes beside the
+        // fields, which moves the buttons: clicks wait for it, and each new row is filled before the next click.
+        await page.WaitForSelectorAsync("body[data-checked]");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an actor" }).ClickAsync();
         await page.GetByLabel("Id of actor 1").FillAsync("north");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an actor" }).ClickAsync();
         await page.GetByLabel("Id of actor 2").FillAsync("south");
         await page.GetByLabel("Capability of actor 1").FillAsync("60");
         await page.GetByLabel("Capability of actor 2").FillAsync("40");
