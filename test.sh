@@ -37,7 +37,7 @@ jobs=${PARLEY_TEST_JOBS:-2}
 case "$jobs" in ''|*[!0-9]*|0) jobs=2 ;; esac
 logs=$(mktemp -d)
 projects=()
-for first in Core Cli Server Browser Drafting; do
+for first in Browser Cli Server Core Drafting ExchangeDiff; do
   [ -f "tests/Parley.$first.Tests/Parley.$first.Tests.csproj" ] && projects+=("tests/Parley.$first.Tests/Parley.$first.Tests.csproj")
 done
 for project in tests/*/*.Tests.csproj; do
