@@ -42,12 +42,15 @@ internal static class DrawProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
+                // The count is drawn at once, then every 100 ms until the work ends: a run that ends just after
+                // the delay still shows its bar with the count once.
                 var task = context.AddTask(label, maxValue: Math.Max(1, total));
-                while (!Finished(worker, TimeSpan.FromMilliseconds(100)))
+                do
                 {
                     Update(task, label, unit, counter.Value, total, stopwatch.Elapsed);
                     context.Refresh();
                 }
+                while (!Finished(worker, TimeSpan.FromMilliseconds(100)));
 
                 Update(task, label, unit, counter.Value, total, stopwatch.Elapsed);
             });
