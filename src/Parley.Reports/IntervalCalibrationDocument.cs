@@ -22,10 +22,10 @@ namespace Parley.Reports;
 public static class IntervalCalibrationDocument
 {
     /// <summary>The value of <c>"format"</c>.</summary>
-    public const string FormatName = "parley-interval-calibration";
+    public const string FormatName = IntervalCalibration.FormatName;
 
     /// <summary>The value of <c>"version"</c>.</summary>
-    public const int Version = 1;
+    public const int Version = IntervalCalibration.FormatVersion;
 
     /// <summary>The document for <paramref name="calibration"/>, ending with a line break.</summary>
     public static string ToJson(IntervalCalibration calibration)

@@ -9,7 +9,7 @@ internal sealed record CampaignOptions
     public const string Usage = """
         usage: exchange-diff [--count N] [--first I] [--seed S] [--p P[,P...]] [--rex-count M]
                              [--jobs J] [--work DIR] [--shrink BUDGET] [--shrink-cases K]
-                             [--timeout SECONDS] [--reference RUN] [--more-seeds N]
+                             [--timeout SECONDS] [--reference RUNNER] [--more-seeds N]
                              [--cached-only] [--parley-ties order|coin]
           --count N        scenarios to generate (default 500), from index I (default 0)
           --seed S         the campaign's seed; scenario I is drawn from stream I of it (default 1)
@@ -21,7 +21,8 @@ internal sealed record CampaignOptions
           --shrink BUDGET  comparisons spent shrinking each failing case (default 40; 0: none)
           --shrink-cases K how many failing cases to shrink (default 10)
           --timeout SECONDS  per reference run (default 300)
-          --reference RUN  the reference's run script (default ../shared/peers/decide/run)
+          --reference RUNNER  the observed runner of the reference (default
+                           tools/exchange-diff-reference.py; it finds ../shared/peers/decide)
           --more-seeds N   compare a failing case whose reference runs diverged through ties
                            again against N tie seeds (default 20; 5 or less: never)
           --cached-only    compare only the cases whose reference runs are all in the work

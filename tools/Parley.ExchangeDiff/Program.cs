@@ -24,7 +24,7 @@ if (options is null)
 var runScript = options.Reference ?? ReferenceRunner.Locate(CampaignOptions.RepositoryRoot());
 if (runScript is null || !File.Exists(runScript))
 {
-    Console.Error.WriteLine("exchange-diff: the Decide reference is not at ../shared/peers/decide/run beside the repository; give --reference PATH");
+    Console.Error.WriteLine("exchange-diff: the observed runner (tools/exchange-diff-reference.py) or the Decide reference (../shared/peers/decide beside the repository) is missing; give --reference PATH");
     return 2;
 }
 
@@ -82,14 +82,15 @@ if (options.MoreSeeds > Differential.ReferenceSeeds.Length)
 
 // Rule decimal-boundary: a failing case that lies inside when Parley reads an outcome sitting on a
 // demander as the reference's Decimal rounding does (boundary=short) is explained by it.
-var boundaryExplained = ordered.Where(differential.ExplainedByDecimalBoundary).Select(r => r.Scenario.Name).ToHashSet(StringComparer.Ordinal);
+// The set holds the results themselves: the rule applies at p = 0 only, and the same scenario may run at other p.
+var boundaryExplained = new HashSet<CaseResult>(ordered.Where(differential.ExplainedByDecimalBoundary), ReferenceEqualityComparer.Instance);
 
 var shrunk = new List<CaseResult>();
 if (options.ShrinkBudget > 0)
 {
     var failuresDirectory = Path.Combine(work, "failures");
     Directory.CreateDirectory(failuresDirectory);
-    foreach (var failing in ordered.Where(r => r.Failed && !boundaryExplained.Contains(r.Scenario.Name)).Take(options.ShrinkCases))
+    foreach (var failing in ordered.Where(r => r.Failed && !boundaryExplained.Contains(r)).Take(options.ShrinkCases))
     {
         var small = await Shrinker.ShrinkAsync(failing, differential, options.ShrinkBudget, CancellationToken.None);
         shrunk.Add(small);

@@ -6,9 +6,8 @@ namespace Parley.ExchangeDiff;
 /// <summary>The campaign's figures, as Markdown: what was compared, the share inside, every exclusion with its rule, every failure.</summary>
 internal static class Report
 {
-    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed, int notCompared = 0, IReadOnlySet<string>? boundaryExplained = null)
+    public static string Summary(CampaignOptions options, IReadOnlyList<CaseResult> results, IReadOnlyList<CaseResult> shrunk, IReadOnlyList<(CaseResult Five, CaseResult More)> widened, TimeSpan elapsed, int notCompared, IReadOnlySet<CaseResult> boundaryExplained)
     {
-        boundaryExplained ??= new HashSet<string>(StringComparer.Ordinal);
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
 
@@ -87,7 +86,7 @@ internal static class Report
                 Line($"With 5 seeds for every scenario: {insideWithFive} of {roundsWithFive} issue-rounds inside ({Share(insideWithFive, roundsWithFive)}).");
             }
 
-            var explained = group.Where(r => r.Failed && group.Key == "0" && boundaryExplained.Contains(r.Scenario.Name)).ToList();
+            var explained = group.Where(boundaryExplained.Contains).ToList();
             if (explained.Count > 0)
             {
                 var explainedOutside = explained.Sum(r => r.Compared.Count(x => !x.Inside));
@@ -113,7 +112,7 @@ internal static class Report
                 Line($"Outside the range ({failed.Count} scenarios):");
                 foreach (var failure in failed)
                 {
-                    Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds{(failure.LeakRound is { } leak ? $", decimal-leak from round {leak}" : string.Empty)}{(group.Key == "0" && boundaryExplained.Contains(failure.Scenario.Name) ? ", explained: decimal-boundary" : string.Empty)}): {string.Join("; ", failure.Misses().Take(4))}");
+                    Line($"- {failure.Scenario.Name} ({failure.Scenario.Actors.Length} x {failure.Scenario.Issues.Length}, {(failure.TieDivergent ? "reference runs diverged through ties" : "reference runs identical")}, {failure.Reference.Length} seeds{(failure.LeakRound is { } leak ? $", decimal-leak from round {leak}" : string.Empty)}{(boundaryExplained.Contains(failure) ? ", explained: decimal-boundary" : string.Empty)}): {string.Join("; ", failure.Misses().Take(4))}");
                 }
             }
         }

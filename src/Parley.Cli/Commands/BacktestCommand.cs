@@ -6,6 +6,7 @@ using Parley.Core.Models;
 using Parley.Formats;
 using Parley.Formats.Deu;
 using Parley.Reports;
+using Parley.Reports.Charts;
 using Parley.Reports.Html;
 using Spectre.Console;
 
@@ -75,7 +76,7 @@ internal static class BacktestCommand
             var csvPath = parse.GetValue(errorsCsv);
             var calibrationPath = parse.GetValue(calibrationOut);
             var settings = ModelSelection.ParseParameters(parse.GetValue(parameters) ?? [], console);
-            if (settings is null || !CanWrite(csvPath, console, "--errors-csv") || !CanWrite(calibrationPath, console, "--calibration-out") || !report.Check(parse, console))
+            if (settings is null || !CanWrite(csvPath, console, "--errors-csv", standardOutput: true) || !CanWrite(calibrationPath, console, "--calibration-out", standardOutput: false) || !report.Check(parse, console))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -171,7 +172,7 @@ internal static class BacktestCommand
 
         foreach (var model in result.Models)
         {
-            var name = model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})";
+            var name = BacktestCharts.Label(model);
             var isBaseline = model.Model == "compromise" && model.Options.Length == 0;
             table.Row(
                 Markup.Escape(name),
@@ -204,7 +205,7 @@ internal static class BacktestCommand
             {
                 var calibration = model.Calibration!;
                 intervals.Row(
-                    [Markup.Escape(model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})"), calibration.ChosenSpread.ToString("0.##", CultureInfo.InvariantCulture), Fixed(calibration.MeanCrps),
+                    [Markup.Escape(BacktestCharts.Label(model)), calibration.ChosenSpread.ToString("0.##", CultureInfo.InvariantCulture), Fixed(calibration.MeanCrps),
                     .. calibration.Coverage.Select(c => Percent(c.Share))]);
             }
 
@@ -225,7 +226,7 @@ internal static class BacktestCommand
             foreach (var model in conformal)
             {
                 intervals.Row(
-                    [Markup.Escape(model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})"),
+                    [Markup.Escape(BacktestCharts.Label(model)),
                     .. model.Conformal!.Levels.SelectMany(c => new[] { double.IsFinite(c.HalfWidth) ? c.HalfWidth.ToString("0.#", CultureInfo.InvariantCulture) : "whole scale", Percent(c.Share) })]);
             }
 
@@ -246,7 +247,7 @@ internal static class BacktestCommand
             foreach (var model in widths)
             {
                 compared.Row(
-                    [Markup.Escape(model.Options.Length == 0 ? model.Model : $"{model.Model} ({model.Options})"),
+                    [Markup.Escape(BacktestCharts.Label(model)),
                     .. model.Conformal!.Levels.Zip(model.NormalizedConformal!.Levels).SelectMany(pair => new[] { HoldsAndWidth(pair.First), HoldsAndWidth(pair.Second) })]);
             }
 
@@ -305,10 +306,10 @@ internal static class BacktestCommand
         }
     }
 
-    /// <summary>The CSV and the calibration go to a new regular file only: Parley never overwrites a user's file.</summary>
-    private static bool CanWrite(string? path, CliConsole console, string option)
+    /// <summary>The CSV and the calibration go to a new regular file only (or "-", standard output, where <paramref name="standardOutput"/> allows it): Parley never overwrites a user's file.</summary>
+    private static bool CanWrite(string? path, CliConsole console, string option, bool standardOutput)
     {
-        if (path is null || (path == "-" && option == "--errors-csv") || OutputFile.Check(path, replace: false, NoOverwrite) is not { } problem)
+        if (path is null || (path == "-" && standardOutput) || OutputFile.Check(path, replace: false, NoOverwrite) is not { } problem)
         {
             return true;
         }

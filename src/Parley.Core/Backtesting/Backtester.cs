@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Core.Domain;
 using Parley.Core.Models;
 using Parley.Core.Models.Baseline;
 
@@ -60,6 +61,15 @@ public static class Backtester
     {
         ArgumentNullException.ThrowIfNull(testCase);
         ArgumentNullException.ThrowIfNull(model);
+        return Score(testCase, model, Difficulties(testCase.Scenario), cancellationToken);
+    }
+
+    /// <summary>Each issue's difficulty (<see cref="ConformalScale.IssueDifficulty"/>): the scenario's, whatever the model, so computed once per case.</summary>
+    private static Dictionary<string, double> Difficulties(Scenario scenario) =>
+        scenario.Issues.ToDictionary(issue => issue.Id, issue => ConformalScale.IssueDifficulty(scenario, issue), StringComparer.Ordinal);
+
+    private static ImmutableArray<IssueError> Score(BacktestCase testCase, BacktestModel model, Dictionary<string, double> difficulties, CancellationToken cancellationToken)
+    {
         var scenario = testCase.Scenario;
         if (!scenario.Issues.Any(i => i.Outcome is not null))
         {
@@ -78,7 +88,7 @@ public static class Backtester
             var error = (forecast.Forecast - outcome) / issue.ScaleWidth * 100;
             errors.Add(new IssueError(testCase.Id, testCase.Group, issue.Id, outcome, forecast.Forecast, error)
             {
-                Difficulty = ConformalScale.IssueDifficulty(scenario, issue),
+                Difficulty = difficulties[issue.Id],
                 ForecastPoints = (forecast.Forecast - issue.ScaleMin) / issue.ScaleWidth * 100,
             });
         }
@@ -106,11 +116,12 @@ public static class Backtester
 
         void ScoreCase(int c)
         {
+            var difficulties = Difficulties(cases[c].Scenario);
             for (var m = 0; m < models.Count; m++)
             {
                 try
                 {
-                    errors[m][c] = Score(cases[c], models[m], cancellationToken);
+                    errors[m][c] = Score(cases[c], models[m], difficulties, cancellationToken);
                 }
                 catch (Exception error) when (error is not (ModelOptionException or OperationCanceledException))
                 {

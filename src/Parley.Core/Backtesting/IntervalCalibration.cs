@@ -11,6 +11,12 @@ namespace Parley.Core.Backtesting;
 /// </summary>
 public sealed record IntervalCalibration
 {
+    /// <summary>The calibration file's <c>"format"</c>, written and read (IntervalCalibrationDocument, IntervalCalibrationReader).</summary>
+    public const string FormatName = "parley-interval-calibration";
+
+    /// <summary>The calibration file's <c>"version"</c>: the one written and the only one read.</summary>
+    public const int FormatVersion = 1;
+
     /// <summary>The data set's name (the backtest's input file name, or names joined).</summary>
     public required string Dataset { get; init; }
 

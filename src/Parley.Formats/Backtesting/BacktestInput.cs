@@ -64,13 +64,20 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
         {
             var deu = IsDeu(file, format);
             readDeu |= deu;
-            var before = problems.Count;
-            Add(file, deu, cases, problems, () => DeuReader.ReadDatasetFile(file, capability), () => ScenarioFiles.Read(file, format));
-
-            // Only a file that was read whole is hashed (a device such as /dev/zero was refused at the size limit).
-            if (problems.Count == before && Digest(file) is { } digest)
+            // One read per file, within the input size limit (a device such as /dev/zero is refused there):
+            // the bytes parsed are the bytes hashed.
+            var (bytes, problem) = InputText.ReadBytes(file);
+            if (bytes is null)
             {
-                digests.Add(digest);
+                problems.Add(problem!);
+                continue;
+            }
+
+            var before = problems.Count;
+            Add(file, deu, cases, problems, () => DeuReader.ReadDatasetBytes(bytes, file, capability), () => ScenarioFiles.ReadBytes(bytes, file, format));
+            if (problems.Count == before)
+            {
+                digests.Add(new DataDigest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes))));
             }
         }
 
@@ -142,10 +149,6 @@ public sealed record BacktestInput(ImmutableArray<BacktestCase> Cases, Immutable
 
         cases.Add(new BacktestCase(scenario.Id, scenario, name));
     }
-
-    /// <summary>The file's name and the SHA-256 of its bytes, read within the input size limit; <c>null</c> when it cannot be read.</summary>
-    private static DataDigest? Digest(string file) =>
-        InputText.ReadBytes(file).Bytes is { } bytes ? new DataDigest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes))) : null;
 
     private static bool IsDeu(string file, ScenarioFormat? format)
     {

@@ -14,10 +14,10 @@ namespace Parley.Formats.Calibration;
 public static class IntervalCalibrationReader
 {
     /// <summary>The value <c>"format"</c> must have.</summary>
-    public const string FormatName = "parley-interval-calibration";
+    public const string FormatName = IntervalCalibration.FormatName;
 
     /// <summary>The only <c>"version"</c> read.</summary>
-    public const int Version = 1;
+    public const int Version = IntervalCalibration.FormatVersion;
 
     private static readonly string[] RootKeys = ["format", "version", "method", "dataset", "data", "capability", "entries"];
     private static readonly string[] EntryKeys = ["model", "options", "mode", "scale", "folds", "n", "levels"];

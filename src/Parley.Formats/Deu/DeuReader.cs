@@ -111,14 +111,19 @@ public sealed class DeuReader : IScenarioFormatReader
     /// <summary>Reads the DEU file at <paramref name="path"/>; an unreadable file is a diagnostic.</summary>
     public static DeuDataset ReadDatasetFile(string path, DeuCapability capability = DeuCapability.Equal)
     {
-        var (text, problem) = InputText.ReadFile(path);
-        if (text is null)
-        {
-            return new DeuDataset { FileName = path, Capability = capability, Rows = [], Diagnostics = [problem!] };
-        }
-
-        return ReadDataset(text, path, capability);
+        var (bytes, problem) = InputText.ReadBytes(path);
+        return bytes is null ? Unreadable(path, capability, problem!) : ReadDatasetBytes(bytes, path, capability);
     }
+
+    /// <summary>Reads a DEU data set from the bytes of the file <paramref name="fileName"/>; text that cannot be decoded is a diagnostic.</summary>
+    public static DeuDataset ReadDatasetBytes(byte[] bytes, string fileName, DeuCapability capability = DeuCapability.Equal)
+    {
+        var (text, problem) = InputText.Decode(bytes, fileName);
+        return text is null ? Unreadable(fileName, capability, problem!) : ReadDataset(text, fileName, capability);
+    }
+
+    private static DeuDataset Unreadable(string fileName, DeuCapability capability, Diagnostic problem) =>
+        new() { FileName = fileName, Capability = capability, Rows = [], Diagnostics = [problem] };
 
     /// <summary>Reads every row of a DEU data set, reporting every problem located in <paramref name="fileName"/>.</summary>
     /// <param name="text">The file's text.</param>

@@ -52,17 +52,7 @@ internal static class SmpElection
     /// <summary>
     /// Coalition strengths <c>c[i*m + j] = minC + Σ_k vote_k(i:j)⁺</c> over <paramref name="optionCount"/>
     /// options, for actors voting with <paramref name="weights"/> on <paramref name="utility"/>
-    /// (<c>utility[k*m + option]</c>).
-    /// </summary>
-    public static double[] Coalitions(SmpVotingRule rule, ReadOnlySpan<double> weights, ReadOnlySpan<double> utility, int optionCount)
-    {
-        var c = new double[optionCount * optionCount];
-        Coalitions(rule, weights, utility, optionCount, c, new SmpElectionBuffers());
-        return c;
-    }
-
-    /// <summary>
-    /// <see cref="Coalitions(SmpVotingRule, ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/> into
+    /// (<c>utility[k*m + option]</c>), into
     /// <paramref name="c"/> (m² long). <paramref name="utility"/> may run past its last row: with at
     /// least <see cref="Slack"/> elements more than <c>weights.Length * m</c>, every Prop sum is added
     /// in whole SIMD vectors (lanes past the pair's range are computed and never read).
@@ -221,15 +211,7 @@ internal static class SmpElection
         return square * square;
     }
 
-    /// <summary>The square matrix of P(i beats j) from coalition strengths; the diagonal is 1/2.</summary>
-    public static double[] VictoryMatrix(SmpVictoryProbModel model, ReadOnlySpan<double> coalitions, int m)
-    {
-        var p = new double[m * m];
-        VictoryMatrix(model, coalitions, m, p);
-        return p;
-    }
-
-    /// <summary><see cref="VictoryMatrix(SmpVictoryProbModel, ReadOnlySpan{double}, int)"/> into <paramref name="p"/> (m² long).</summary>
+    /// <summary>The square matrix of P(i beats j) from coalition strengths into <paramref name="p"/> (m² long); the diagonal is 1/2.</summary>
     public static void VictoryMatrix(SmpVictoryProbModel model, ReadOnlySpan<double> coalitions, int m, Span<double> p)
     {
         for (var i = 0; i < m; i++)
@@ -247,19 +229,7 @@ internal static class SmpElection
 
     /// <summary>
     /// KTAB's <c>scalarPCE</c>: the probability of each of <paramref name="optionCount"/> options
-    /// when actors vote with <paramref name="weights"/> on <paramref name="utility"/>.
-    /// </summary>
-    public static double[] ScalarPce(
-        SmpVotingRule rule, SmpVictoryProbModel victory, SmpPceModel pce,
-        ReadOnlySpan<double> weights, ReadOnlySpan<double> utility, int optionCount)
-    {
-        var p = new double[optionCount];
-        ScalarPce(rule, victory, pce, weights, utility, optionCount, p, new SmpElectionBuffers());
-        return p;
-    }
-
-    /// <summary>
-    /// <see cref="ScalarPce(SmpVotingRule, SmpVictoryProbModel, SmpPceModel, ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/>
+    /// when actors vote with <paramref name="weights"/> on <paramref name="utility"/>,
     /// into <paramref name="probabilities"/> (m long), working in <paramref name="buffers"/>;
     /// <paramref name="utility"/> may have <see cref="Slack"/> elements past its last row.
     /// </summary>
@@ -272,15 +242,7 @@ internal static class SmpElection
         Pce(pce, victory, coalitions, optionCount, probabilities, buffers);
     }
 
-    /// <summary>KTAB's <c>probCE2</c>: option probabilities from coalition strengths.</summary>
-    public static double[] Pce(SmpPceModel pce, SmpVictoryProbModel victory, double[] coalitions, int m)
-    {
-        var p = new double[m];
-        Pce(pce, victory, coalitions, m, p, new SmpElectionBuffers());
-        return p;
-    }
-
-    /// <summary>KTAB's <c>probCE2</c> into <paramref name="probabilities"/> (m long), working in <paramref name="buffers"/>.</summary>
+    /// <summary>KTAB's <c>probCE2</c>: option probabilities from coalition strengths, into <paramref name="probabilities"/> (m long), working in <paramref name="buffers"/>.</summary>
     public static void Pce(SmpPceModel pce, SmpVictoryProbModel victory, double[] coalitions, int m, Span<double> probabilities, SmpElectionBuffers buffers)
     {
         var victoryMatrix = buffers.Victory(m * m);

@@ -13,22 +13,23 @@ internal sealed class SmpElectionBuffers
     private double[] backward = [];
 
     /// <summary>An array of at least <paramref name="length"/> elements for coalition strengths.</summary>
-    public double[] Coalitions(int length) => AtLeast(ref coalitions, length);
+    public double[] Coalitions(int length) => Grow(ref coalitions, length);
 
     /// <summary>An array of at least <paramref name="length"/> elements for the victory matrix.</summary>
-    public double[] Victory(int length) => AtLeast(ref victory, length);
+    public double[] Victory(int length) => Grow(ref victory, length);
 
     /// <summary>An array of at least <paramref name="length"/> elements for the forward coalition sums.</summary>
-    public double[] Forward(int length) => AtLeast(ref forward, length);
+    public double[] Forward(int length) => Grow(ref forward, length);
 
     /// <summary>An array of at least <paramref name="length"/> elements for the backward coalition sums.</summary>
-    public double[] Backward(int length) => AtLeast(ref backward, length);
+    public double[] Backward(int length) => Grow(ref backward, length);
 
-    private static double[] AtLeast(ref double[] array, int length)
+    /// <summary><paramref name="array"/> when it has at least <paramref name="length"/> elements, else a new one put in its place.</summary>
+    internal static T[] Grow<T>(ref T[] array, int length)
     {
         if (array.Length < length)
         {
-            array = new double[length];
+            array = new T[length];
         }
 
         return array;

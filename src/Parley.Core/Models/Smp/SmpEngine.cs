@@ -181,6 +181,15 @@ internal sealed class SmpEngine
     internal static double Utility(double distance, double risk) =>
         distance <= 1 ? (1 - distance) * (1 + (distance * risk)) : (1 - distance) * (1 + risk);
 
+    /// <summary><see cref="Utility(double, double)"/> lane by lane: the same operations in the same order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Utility(Vector<double> distance, Vector<double> risk)
+    {
+        var one = Vector<double>.One;
+        var near = one - distance;
+        return Vector.ConditionalSelect(Vector.LessThanOrEqual(distance, one), near * (one + (distance * risk)), near * (one + risk));
+    }
+
     /// <summary>h's estimate of i's risk attitude, <c>r^h_i</c> (<c>Model::estNRA</c>).</summary>
     private double EstimatedRisk(double riskH, double riskI) => Parameters.BigRAdjust switch
     {
@@ -299,7 +308,7 @@ internal sealed class SmpEngine
 
         state.UniqueIndices = [.. unique];
         var m = unique.Count;
-        var uniqueUtility = Grow(ref uniqueUtilityScratch, (n * m) + SmpElection.Slack);
+        var uniqueUtility = SmpElectionBuffers.Grow(ref uniqueUtilityScratch, (n * m) + SmpElection.Slack);
         for (var i = 0; i < n; i++)
         {
             for (var u = 0; u < m; u++)
@@ -334,17 +343,7 @@ internal sealed class SmpEngine
     }
 
     /// <summary>The first <paramref name="count"/> elements of the reused probabilities array.</summary>
-    private Span<double> OptionProbabilities(int count) => Grow(ref optionProbabilityScratch, count).AsSpan(0, count);
-
-    private static T[] Grow<T>(ref T[] array, int length)
-    {
-        if (array.Length < length)
-        {
-            array = new T[length];
-        }
-
-        return array;
-    }
+    private Span<double> OptionProbabilities(int count) => SmpElectionBuffers.Grow(ref optionProbabilityScratch, count).AsSpan(0, count);
 
     /// <summary>
     /// <see cref="Distance"/> from <paramref name="ideal"/> (actor i's saliences) to every actor's
@@ -389,7 +388,7 @@ internal sealed class SmpEngine
     {
         var n = ActorCount;
         var np = paddedCount;
-        var separation = Grow(ref separationScratch, n * np);
+        var separation = SmpElectionBuffers.Grow(ref separationScratch, n * np);
         var byDimension = state.PositionsByDimension;
         for (var i = 0; i < n; i++)
         {
@@ -715,8 +714,7 @@ internal sealed class SmpEngine
         for (var j = 0; j < uij.Length; j += width)
         {
             var d = new Vector<double>(distanceFromI[j..]);
-            var near = one - d;
-            var u = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            var u = Utility(d, r);
             u.CopyTo(uij[j..]);
             var contributionI = wi * (ui - u);
             var contributionJ = new Vector<double>(weights[j..]) * (new Vector<double>(utilityOfI[j..]) - new Vector<double>(utilityOfOwn[j..]));
@@ -751,8 +749,7 @@ internal sealed class SmpEngine
         for (var j = 0; j < n; j += width)
         {
             var d = new Vector<double>(distanceFromM[j..]);
-            var near = one - d;
-            var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
+            var unj = Utility(d, r);
             var vote0 = wm * (um - unj);
             var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
             var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
@@ -953,7 +950,7 @@ internal sealed class SmpEngine
     /// <summary>
     /// <c>u_a(initiator's new position) + u_a(receiver's new position)</c> for every actor a, several
     /// per SIMD instruction: <see cref="Distance"/> from a's position (a's saliences) and
-    /// <see cref="Utility"/> at a's own R, the scalar path's operations per lane.
+    /// <see cref="Utility(double, double)"/> at a's own R, the scalar path's operations per lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BargainPositionUtilities(SmpState state, SmpBargainProposal bargain, Span<double> total)
@@ -983,10 +980,8 @@ internal sealed class SmpEngine
             var r = new Vector<double>(state.Risk.AsSpan(a));
             var distanceI = Vector.ConditionalSelect(salient, Vector.SquareRoot(toInitiator / squares), zero);
             var distanceR = Vector.ConditionalSelect(salient, Vector.SquareRoot(toReceiver / squares), zero);
-            var nearI = one - distanceI;
-            var nearR = one - distanceR;
-            var utilityI = Vector.ConditionalSelect(Vector.LessThanOrEqual(distanceI, one), nearI * (one + (distanceI * r)), nearI * (one + r));
-            var utilityR = Vector.ConditionalSelect(Vector.LessThanOrEqual(distanceR, one), nearR * (one + (distanceR * r)), nearR * (one + r));
+            var utilityI = Utility(distanceI, r);
+            var utilityR = Utility(distanceR, r);
             (utilityI + utilityR).CopyTo(total[a..]);
         }
     }
@@ -995,7 +990,7 @@ internal sealed class SmpEngine
     public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
     {
         var n = ActorCount;
-        var best = Grow(ref bestScratch, n);
+        var best = SmpElectionBuffers.Grow(ref bestScratch, n);
         var parallel = n >= 24 && !NestedParallelism.IsOuterWorker;
         if (parallel)
         {
@@ -1084,7 +1079,7 @@ internal sealed class SmpEngine
         // (no bargain replaces any position), so it is computed once.
         var np = paddedCount;
         var statusQuo = proposals.Count;
-        var table = Grow(ref bargainUtilityScratch, (statusQuo + 1) * np);
+        var table = SmpElectionBuffers.Grow(ref bargainUtilityScratch, (statusQuo + 1) * np);
         for (var b = 0; b < statusQuo; b++)
         {
             BargainUtility(state, proposals[b], table.AsSpan(b * np, np));
@@ -1095,7 +1090,7 @@ internal sealed class SmpEngine
         var random = SmpStreams.ForTurn(seed, turn);
         var positions = new double[n * Dimensions];
         var chosen = new SmpBargainProposal[n];
-        var queue = Grow(ref queueScratch, statusQuo + 1);
+        var queue = SmpElectionBuffers.Grow(ref queueScratch, statusQuo + 1);
         for (var k = 0; k < n; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -1111,7 +1106,7 @@ internal sealed class SmpEngine
                 }
             }
 
-            var u = Grow(ref queueUtilityScratch, (n * nb) + SmpElection.Slack);
+            var u = SmpElectionBuffers.Grow(ref queueUtilityScratch, (n * nb) + SmpElection.Slack);
             for (var b = 0; b < nb; b++)
             {
                 var column = table.AsSpan(queue[b] * np, n);
