@@ -8,8 +8,10 @@ namespace Parley.Reports;
 /// <summary>
 /// The JSON document of <c>parley influence --json</c>:
 /// <c>{"scenario", "title", "model", "shift", "search_precision", "players", "runs", "issues": [{"id", "forecast", "reference",
-/// "shapley_exact", "actors": [{"id", "shapley", "absence_shift", "changes": [{"input", "from", "to", "unmoved", "forecast", "relative_size", …}]}]}]}</c>;
-/// actors are ranked as in the table, each actor's changes ordered by relative size. <c>search_precision</c>
+/// "shapley_exact", "actors": [{"id", "shapley", "shapley_standard_error", "absence_shift", "changes": [{"input", "from", "to", "unmoved", "forecast", "relative_size", …}]}]}]}</c>;
+/// actors are ranked as in the table, each actor's changes ordered by relative size. <c>shapley_standard_error</c>
+/// is present only for sampled Shapley values (<c>shapley_exact</c> false): the estimate's standard error
+/// (<see cref="ActorInfluence.ShapleyStandardError"/>), <c>null</c> when a single order was sampled. <c>search_precision</c>
 /// is the smallest-change search's relative precision (<see cref="InfluenceOptions.SearchPrecision"/>):
 /// each change's threshold lies between <c>unmoved</c> (tried, did not move the forecast enough) and
 /// <c>to</c> (tried, moves it), a bracket no wider than that share of <c>|to − from|</c> unless the
@@ -47,6 +49,19 @@ public static class InfluenceDocument
                     writer.WriteStartObject();
                     writer.WriteString("id", actor.ActorId);
                     writer.WriteNumber("shapley", actor.Shapley);
+                    if (actor.ShapleyStandardError is { } standardError)
+                    {
+                        writer.WritePropertyName("shapley_standard_error");
+                        if (double.IsFinite(standardError))
+                        {
+                            writer.WriteNumberValue(standardError);
+                        }
+                        else
+                        {
+                            writer.WriteNullValue();
+                        }
+                    }
+
                     writer.WriteNumber("absence_shift", actor.AbsenceShift);
                     writer.WriteStartArray("changes");
                     foreach (var change in actor.Changes.OrderBy(c => c.RelativeSize))

@@ -264,6 +264,27 @@ public sealed class StagesCommandTests
     }
 
     [Fact]
+    public void Influence_Json_GivesSampledShapleyValuesTheirStandardError()
+    {
+        var (exitCode, output, error) = CliRunner.Run("influence", "--json", "--model", "compromise", "--no-search", "--exact-limit", "2", "--samples", "60", "--issue", "sanctions");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        using var document = JsonDocument.Parse(output);
+        var issue = document.RootElement.GetProperty("issues").EnumerateArray().Single();
+        Assert.False(issue.GetProperty("shapley_exact").GetBoolean());
+        Assert.All(issue.GetProperty("actors").EnumerateArray(), a => Assert.True(a.GetProperty("shapley_standard_error").GetDouble() >= 0));
+
+        var (_, exactOutput, _) = CliRunner.Run("influence", "--json", "--model", "compromise", "--no-search", "--issue", "sanctions");
+        using var exact = JsonDocument.Parse(exactOutput);
+        Assert.All(
+            exact.RootElement.GetProperty("issues").EnumerateArray().Single().GetProperty("actors").EnumerateArray(),
+            a => Assert.False(a.TryGetProperty("shapley_standard_error", out _)));
+
+        var (_, table, _) = CliRunner.Run("influence", "--model", "compromise", "--no-search", "--exact-limit", "2", "--samples", "60", "--issue", "sanctions");
+        Assert.Contains("± standard error", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Influence_Table_ShowsSmallestChanges()
     {
         var (exitCode, output, _) = CliRunner.Run("influence", "--issue", "sanctions", "--stages", "--model", "nash");

@@ -56,6 +56,31 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void InfluenceChart_SampledShapley_DrawsEachValuesSamplingInterval_ExactDrawsNone()
+    {
+        var compromise = new CompromiseModel();
+        var exact = InfluenceAnalysis.Run(Scenario, compromise, ModelOptions.Default, InfluenceOptions.Default with { SearchSmallestChange = false });
+        var sampled = InfluenceAnalysis.Run(Scenario, compromise, ModelOptions.Default, InfluenceOptions.Default with { SearchSmallestChange = false, ExactLimit = 1, Permutations = 40 });
+
+        Assert.All(NegotiationCharts.Influence(Scenario, exact), chart => Assert.DoesNotContain(chart.Series, s => s.Kind == SeriesKind.Interval));
+        var charts = NegotiationCharts.Influence(Scenario, sampled);
+        Assert.NotEmpty(charts);
+        foreach (var (chart, issue) in charts.Zip(sampled.Issues))
+        {
+            var interval = Assert.Single(chart.Series, s => s.Kind == SeriesKind.Interval);
+            Assert.Equal(issue.Actors.Length, interval.Points.Length);
+            foreach (var point in interval.Points)
+            {
+                var actor = issue.Actors[(int)point.Y];
+                Assert.Equal(actor.Shapley, (point.X + point.XEnd!.Value) / 2, 9);
+                Assert.Equal(2 * 1.96 * actor.ShapleyStandardError!.Value, point.XEnd!.Value - point.X, 9);
+            }
+
+            Assert.Contains("standard error", chart.Caption, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void NegotiationReport_SameInputs_GiveByteIdenticalHtml()
     {
         var first = NegotiationReport.ToHtml(Input(500));

@@ -113,7 +113,7 @@ internal static class InfluenceCommand
             var table = new FittedTable { Title = $"[bold]{Markup.Escape(name)}[/]: forecast {ScaleNumber.Format(issueResult.Forecast, width)}, reference {ScaleNumber.Format(issueResult.Reference, width)}" }
                 .Key("[bold]#[/]", Justify.Right)
                 .Key("[bold]Actor[/]")
-                .Column($"[bold]Shapley{(issueResult.ShapleyExact ? string.Empty : " (sampled)")}[/]", Justify.Right)
+                .Column($"[bold]Shapley{(issueResult.ShapleyExact ? string.Empty : " (sampled, ± standard error)")}[/]", Justify.Right)
                 .Column("[bold]Forecast without it[/]", Justify.Right)
                 .Column($"[bold]Smallest change moving it {ScaleNumber.Format(result.Options.Shift, width)}[/]");
             var rank = 0;
@@ -126,7 +126,9 @@ internal static class InfluenceCommand
                 table.Row(
                     rank.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(actor.ActorId),
-                    ScaleNumber.Signed(actor.Shapley, width),
+                    actor.ShapleyStandardError is { } standardError && double.IsFinite(standardError)
+                        ? $"{ScaleNumber.Signed(actor.Shapley, width)} [grey]± {ScaleNumber.Fixed(standardError, width)}[/]"
+                        : ScaleNumber.Signed(actor.Shapley, width),
                     $"{ScaleNumber.Format(issueResult.Forecast - actor.AbsenceShift, width)} [grey]({ScaleNumber.Signed(-actor.AbsenceShift, width)})[/]",
                     change);
             }
@@ -134,6 +136,6 @@ internal static class InfluenceCommand
             table.Write(console);
         }
 
-        ansi.MarkupLine("[grey]Shapley: the mean forecast move an actor causes on joining, over every order of joining (Shapley 1953; Shapley & Shubik 1954); values sum to forecast - reference. See docs/stages.md.[/]");
+        ansi.MarkupLine("[grey]Shapley: the mean forecast move an actor causes on joining, over every order of joining (Shapley 1953; Shapley & Shubik 1954); values sum to forecast - reference. Sampled values carry their standard error: about 95 % lie within two of the exact value (--samples raises the orders sampled). See docs/stages.md.[/]");
     }
 }

@@ -18,6 +18,14 @@ public sealed record ActorInfluence
     /// </summary>
     public required double Shapley { get; init; }
 
+    /// <summary>
+    /// The standard error of a sampled <see cref="Shapley"/> value (the spread of the actor's
+    /// marginal contributions over the sampled orders, over √orders); <c>null</c> when the value is
+    /// exact, NaN when a single order was sampled. About 95 % of such estimates lie within two
+    /// standard errors of the exact value.
+    /// </summary>
+    public double? ShapleyStandardError { get; init; }
+
     /// <summary>For each of its inputs (position, salience, capability) that can move the forecast by the requested shift, the smallest such change; empty when none can or the search was off.</summary>
     public ImmutableArray<InputChange> Changes { get; init; } = [];
 

@@ -151,7 +151,7 @@ public static class InfluenceAnalysis
 
         var everyone = Enumerable.Repeat(true, n).ToArray();
         var exact = n <= options.ExactLimit;
-        double[][] Shapley(CoalitionValue value) =>
+        ShapleyEstimate Shapley(CoalitionValue value) =>
             exact ? ExactShapley(n, issues.Length, value) : SampledShapley(n, issues.Length, options, value);
 
         // Every coalition the values below need is known before any is run (the sampled orders come
@@ -213,7 +213,14 @@ public static class InfluenceAnalysis
 
             for (var i = 0; i < n; i++)
             {
-                actors.Add((i, new ActorInfluence { ActorId = players[i], AbsenceShift = absence[i][k], Shapley = shapley[i][k], Changes = changes[i].IsDefault ? [] : changes[i] }));
+                actors.Add((i, new ActorInfluence
+                {
+                    ActorId = players[i],
+                    AbsenceShift = absence[i][k],
+                    Shapley = shapley.Values[i][k],
+                    ShapleyStandardError = shapley.StandardErrors?[i][k],
+                    Changes = changes[i].IsDefault ? [] : changes[i],
+                }));
             }
 
             results.Add(new IssueInfluence
@@ -315,7 +322,10 @@ public static class InfluenceAnalysis
         }
     }
 
-    private static double[][] ExactShapley(int n, int issueCount, CoalitionValue value)
+    /// <summary>Shapley values per player and issue; with their standard errors when sampled (<c>null</c> when exact).</summary>
+    private sealed record ShapleyEstimate(double[][] Values, double[][]? StandardErrors);
+
+    private static ShapleyEstimate ExactShapley(int n, int issueCount, CoalitionValue value)
     {
         // weight(s) = s!(n-s-1)!/n!, the chance that exactly the s others precede i in a random order.
         var weight = new double[Math.Max(n, 1)];
@@ -365,16 +375,27 @@ public static class InfluenceAnalysis
             }
         }
 
-        return shapley;
+        return new ShapleyEstimate(shapley, null);
     }
 
-    private static double[][] SampledShapley(int n, int issueCount, InfluenceOptions options, CoalitionValue value)
+    /// <summary>
+    /// The mean marginal contribution over <see cref="InfluenceOptions.Permutations"/> sampled orders,
+    /// and its standard error: the sample standard deviation of the contributions (divisor P − 1)
+    /// over √P, the estimator's standard error (Castro, Gómez &amp; Tejada 2009); NaN for a single order, which shows no spread.
+    /// </summary>
+    private static ShapleyEstimate SampledShapley(int n, int issueCount, InfluenceOptions options, CoalitionValue value)
     {
         var random = Xoshiro256StarStar.FromSeed(options.Seed);
         var shapley = new double[n][];
+        // The spread by Welford's update (running mean and sum of squared deviations), which keeps
+        // its precision when the contributions are large and nearly equal.
+        var runningMean = new double[n][];
+        var squaredDeviations = new double[n][];
         for (var i = 0; i < n; i++)
         {
             shapley[i] = new double[issueCount];
+            runningMean[i] = new double[issueCount];
+            squaredDeviations[i] = new double[issueCount];
         }
 
         var order = new int[n];
@@ -395,14 +416,29 @@ public static class InfluenceAnalysis
                 var after = value(flags);
                 for (var k = 0; k < issueCount; k++)
                 {
-                    shapley[i][k] += (after[k] - before[k]) / options.Permutations;
+                    var contribution = after[k] - before[k];
+                    shapley[i][k] += contribution / options.Permutations;
+                    var delta = contribution - runningMean[i][k];
+                    runningMean[i][k] += delta / (p + 1);
+                    squaredDeviations[i][k] += delta * (contribution - runningMean[i][k]);
                 }
 
                 before = after;
             }
         }
 
-        return shapley;
+        var permutations = (double)options.Permutations;
+        var standardErrors = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            standardErrors[i] = new double[issueCount];
+            for (var k = 0; k < issueCount; k++)
+            {
+                standardErrors[i][k] = Math.Sqrt(squaredDeviations[i][k] / (permutations - 1) / permutations);
+            }
+        }
+
+        return new ShapleyEstimate(shapley, standardErrors);
     }
 
     /// <summary>Fisher–Yates from the end, each index drawn without modulo bias (rejection of the top remainder).</summary>

@@ -331,19 +331,40 @@ public static class NegotiationCharts
             var actors = influence.Actors;
             var key = actors[0];
             var toward = key.Shapley >= 0 ? "up the scale" : "down the scale";
+            var sampled = influence.ShapleyExact ? string.Empty
+                : key.ShapleyStandardError is { } keyError && double.IsFinite(keyError)
+                    ? $", sampled, standard error {ScaleNumber.Fixed(keyError, width)}; the thin lines span about 95 % of the sampling error"
+                    : ", sampled";
+            ImmutableArray<ChartSeries> series =
+            [
+                new ChartSeries("Shapley value", SeriesKind.Bar, [.. actors.Select((a, row) => new ChartPoint(a.Shapley, row))], ChartPalette.At(0)),
+                new ChartSeries("shift caused by its presence (forecast minus forecast without it)", SeriesKind.Bar, [.. actors.Select((a, row) => new ChartPoint(a.AbsenceShift, row))], ChartPalette.At(1)),
+            ];
+            if (!influence.ShapleyExact)
+            {
+                // Sampled values: the estimate ± 1.96 standard errors, about 95 % coverage of the exact value.
+                series = series.Add(new ChartSeries(
+                    "Shapley value ± 1.96 standard errors (sampled orders)",
+                    SeriesKind.Interval,
+                    [.. actors
+                        .Select((a, row) => (Actor: a, Row: row))
+                        .Where(x => x.Actor.ShapleyStandardError is { } error && double.IsFinite(error))
+                        .Select(x => new ChartPoint(
+                            x.Actor.Shapley - (1.96 * x.Actor.ShapleyStandardError!.Value),
+                            x.Row,
+                            XEnd: x.Actor.Shapley + (1.96 * x.Actor.ShapleyStandardError!.Value)))],
+                    ChartPalette.At(2)));
+            }
+
             charts.Add(new ChartSpec
             {
                 Id = $"influence-{Slug(influence.IssueId)}",
                 Title = $"{issue.Name}: who holds the key ({result.Model.Id})",
                 Caption = string.Create(Invariant,
-                    $"{ActorName(scenario, key.ActorId)} holds the most sway: on average its joining moves the forecast {ScaleNumber.Format(Math.Abs(key.Shapley), width)} points {toward} (Shapley value{(influence.ShapleyExact ? string.Empty : ", sampled")}); without it the forecast would be {ScaleNumber.Format(influence.Forecast - key.AbsenceShift, width)} instead of {ScaleNumber.Format(influence.Forecast, width)}. The Shapley values add up to the forecast minus the reference point {ScaleNumber.Format(influence.Reference, width)}."),
+                    $"{ActorName(scenario, key.ActorId)} holds the most sway: on average its joining moves the forecast {ScaleNumber.Format(Math.Abs(key.Shapley), width)} points {toward} (Shapley value{sampled}); without it the forecast would be {ScaleNumber.Format(influence.Forecast - key.AbsenceShift, width)} instead of {ScaleNumber.Format(influence.Forecast, width)}. The Shapley values add up to the forecast minus the reference point {ScaleNumber.Format(influence.Reference, width)}."),
                 X = ChartAxis.Numeric("forecast move (points of the scale)"),
                 Y = ChartAxis.WithCategories("actor", actors.Select(a => ActorName(scenario, a.ActorId))),
-                Series =
-                [
-                    new ChartSeries("Shapley value", SeriesKind.Bar, [.. actors.Select((a, row) => new ChartPoint(a.Shapley, row))], ChartPalette.At(0)),
-                    new ChartSeries("shift caused by its presence (forecast minus forecast without it)", SeriesKind.Bar, [.. actors.Select((a, row) => new ChartPoint(a.AbsenceShift, row))], ChartPalette.At(1)),
-                ],
+                Series = series,
                 ReferenceLines = [new ReferenceLine(true, 0, string.Empty)],
                 Height = Math.Max(220, 50 + (actors.Length * 26)),
             });

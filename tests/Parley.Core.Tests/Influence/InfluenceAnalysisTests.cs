@@ -90,6 +90,71 @@ public sealed class InfluenceAnalysisTests
     }
 
     [Fact]
+    public void ExactShapley_HasNoStandardError()
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30], [0, 50, 100], [1, 0.5, 0.8], [null]);
+        var issue = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch).Issues.Single();
+        Assert.True(issue.ShapleyExact);
+        Assert.All(issue.Actors, a => Assert.Null(a.ShapleyStandardError));
+    }
+
+    [Fact]
+    public void SampledShapley_StandardError_CoversTheExactValueAboutAsOftenAsItClaims()
+    {
+        // 40 seeds x 5 actors: the exact value should lie within 1.96 standard errors of about 95 % of
+        // the estimates. Fixed seeds, so the count is fixed; a wrong spread (say the divisor P twice,
+        // or no square root) would put it near 0 % or 100 %.
+        var scenario = ScenarioGen.Build([10, 20, 30, 40, 5], [0, 20, 50, 70, 100], [1, 0.8, 0.6, 0.4, 0.2], [30]);
+        var exact = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch).Issues.Single()
+            .Actors.ToDictionary(a => a.ActorId, a => a.Shapley);
+        var inside = 0;
+        var checks = 0;
+        for (var seed = 0UL; seed < 40; seed++)
+        {
+            var sampled = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch with { ExactLimit = 2, Permutations = 100, Seed = seed }).Issues.Single();
+            foreach (var actor in sampled.Actors)
+            {
+                var error = Assert.NotNull(actor.ShapleyStandardError);
+                Assert.True(error > 0, $"{actor.ActorId}: standard error {error}");
+                inside += Math.Abs(actor.Shapley - exact[actor.ActorId]) <= 1.96 * error ? 1 : 0;
+                checks++;
+            }
+        }
+
+        Assert.InRange((double)inside / checks, 0.85, 0.995);
+    }
+
+    [Fact]
+    public void SampledShapley_StandardError_ShrinksWithTheSquareRootOfTheOrders()
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30, 40, 5], [0, 20, 50, 70, 100], [1, 0.8, 0.6, 0.4, 0.2], [30]);
+        double[] ErrorsWith(int permutations) => [.. InfluenceAnalysis
+            .Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch with { ExactLimit = 2, Permutations = permutations, Seed = 11 })
+            .Issues.Single().Actors.OrderBy(a => a.ActorId, StringComparer.Ordinal).Select(a => a.ShapleyStandardError!.Value)];
+        var few = ErrorsWith(400);
+        var many = ErrorsWith(6400);
+        for (var i = 0; i < few.Length; i++)
+        {
+            Assert.InRange(many[i] / few[i], 0.25 * 0.75, 0.25 * 1.25);
+        }
+    }
+
+    [Fact]
+    public void SampledShapley_ActorThatNeverMovesTheForecast_HasZeroStandardError_AndOneOrderGivesNone()
+    {
+        // An actor of zero capability adds nothing on joining, in every order: its contributions
+        // have no spread. A single order shows no spread at all: NaN, not a made-up 0.
+        var scenario = ScenarioGen.Build([10, 20, 0], [0, 50, 100], [1, 0.5, 0.8], [null]);
+        var idle = scenario.Actors[2].Id;
+        var issue = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch with { ExactLimit = 0, Permutations = 50 }).Issues.Single();
+        Assert.Equal(0, issue.Actors.Single(a => a.ActorId == idle).ShapleyStandardError);
+        Assert.All(issue.Actors.Where(a => a.ActorId != idle), a => Assert.True(a.ShapleyStandardError > 0));
+
+        var one = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, NoSearch with { ExactLimit = 0, Permutations = 1 }).Issues.Single();
+        Assert.All(one.Actors, a => Assert.True(double.IsNaN(a.ShapleyStandardError!.Value)));
+    }
+
+    [Fact]
     public void SmallestChange_CompromiseOfTwo_MatchesHandSolutions()
     {
         // Equal weights at 0 and 100, forecast 50. To move it by 5: a position moves by 10; the
