@@ -175,23 +175,35 @@ public sealed partial class TerminalTests : IDisposable
     {
         using var progress = new StringWriter();
         using var output = new StringWriter();
+        var drawn = TextWriter.Synchronized(progress); // the bar is drawn on this thread and read on the worker's
         var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80)
         {
-            Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(progress), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes }),
+            Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes }),
         };
+        string Drawn()
+        {
+            lock (drawn)
+            {
+                return progress.ToString();
+            }
+        }
+
+        // A long run: at least 1.5 s, and on until its bar is drawn (30 s at most), rather than a fixed 1.5 s, which a
+        // loaded machine could finish before the 1 s delay's timer got a thread to fire on (a clean-clone run failed so).
+        var clock = Stopwatch.StartNew();
         var result = DrawProgress.Run(console, 10, "test", "steps", reporter =>
         {
-            for (var i = 1; i <= 10; i++)
+            for (var i = 1; i <= 10 || (!Drawn().Contains("steps", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
             {
                 Thread.Sleep(150);
-                reporter?.Report(i);
+                reporter?.Report(Math.Min(i, 10));
             }
 
             return 42;
         });
 
         Assert.Equal(42, result);
-        Assert.Contains("steps", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains("steps", Drawn(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
     }
 
