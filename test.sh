@@ -18,8 +18,10 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${PARLEY_CHROMIUM:-}" ] && [ "${PARLEY_SK
 fi
 rm -rf "$results"
 
+started=$SECONDS
 dotnet build Parley.slnx -c Release -nologo -clp:ErrorsOnly
 build=$?
+echo "test.sh: build took $((SECONDS - started)) s"
 if [ $build -ne 0 ]; then
   echo "build failed (exit $build)"
   echo "0 passed, 1 failed"
@@ -44,15 +46,24 @@ for project in tests/*/*.Tests.csproj; do
   case " ${projects[*]} " in *" $project "*) ;; *) projects+=("$project") ;; esac
 done
 
+# Each project's test assembly goes to `dotnet test` directly: the same runner (VSTest) and results as
+# `dotnet test PROJECT --no-build`, without starting MSBuild to evaluate the project again first
+# (3 to 4 s of CPU per project, 10 projects on 2 cores).
+framework=$(sed -n 's:.*<TargetFramework>\(.*\)</TargetFramework>.*:\1:p' Directory.Build.props | head -n 1)
 run_project() {
-  local project=$1 name
+  local project=$1 name assembly started=$SECONDS
   name=$(basename "$project" .csproj)
-  if dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$logs/$name.log" 2>&1; then
+  assembly=$(dirname "$project")/bin/Release/$framework/$name.dll
+  if [ ! -f "$assembly" ]; then
+    echo "test.sh: $assembly was not built" >"$logs/$name.log"
+    echo 1 >"$logs/$name.status"
+  elif dotnet test "$assembly" --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$logs/$name.log" 2>&1; then
     echo 0 >"$logs/$name.status"
   else
     echo 1 >"$logs/$name.status"
   fi
   cat "$logs/$name.log"
+  echo "test.sh: $name took $((SECONDS - started)) s"
 }
 
 running=0

@@ -175,23 +175,35 @@ public sealed partial class TerminalTests : IDisposable
     {
         using var progress = new StringWriter();
         using var output = new StringWriter();
+        var drawn = TextWriter.Synchronized(progress); // the bar is drawn on this thread and read on the worker's
         var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80)
         {
-            Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(progress), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes }),
+            Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes }),
         };
+        string Drawn()
+        {
+            lock (drawn)
+            {
+                return progress.ToString();
+            }
+        }
+
+        // A long run: at least 1.5 s, and on until its bar is drawn (30 s at most), rather than a fixed 1.5 s, which a
+        // loaded machine could finish before the 1 s delay's timer got a thread to fire on (a clean-clone run failed so).
+        var clock = Stopwatch.StartNew();
         var result = DrawProgress.Run(console, 10, "test", "steps", reporter =>
         {
-            for (var i = 1; i <= 10; i++)
+            for (var i = 1; i <= 10 || (!Drawn().Contains("steps", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
             {
                 Thread.Sleep(150);
-                reporter?.Report(i);
+                reporter?.Report(Math.Min(i, 10));
             }
 
             return 42;
         });
 
         Assert.Equal(42, result);
-        Assert.Contains("steps", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains("steps", Drawn(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
     }
 
@@ -221,7 +233,7 @@ public sealed partial class TerminalTests : IDisposable
     [Fact]
     public void CtrlC_MonteCarlo_PrintsThePartialSummaryAndExits130()
     {
-        var (exit, output, error) = Process(TimeSpan.FromSeconds(8), "montecarlo", "--draws", "500000000", "--threads", "1");
+        var (exit, output, error) = Process(InterruptAfter, "montecarlo", "--draws", "500000000", "--threads", "1");
         Assert.Equal(130, exit);
         Assert.Contains("PARTIAL: cancelled", output, StringComparison.Ordinal);
         Assert.Contains("Ceasefire timing", output, StringComparison.Ordinal);
@@ -233,7 +245,7 @@ public sealed partial class TerminalTests : IDisposable
     {
         var path = Path.Combine(folder, "big.csv");
         File.WriteAllText(path, WideKtab(issues: 20, actors: 150));
-        var (exit, output, error) = Process(TimeSpan.FromSeconds(8), "forecast", path, "--model", "compromise,exchange", "--rounds", "400");
+        var (exit, output, error) = Process(InterruptAfter, "forecast", path, "--model", "compromise,exchange", "--rounds", "400");
         Assert.Equal(130, exit);
         Assert.Contains("parley: cancelled; 1 of 2 models finished (compromise)", error, StringComparison.Ordinal);
         Assert.Contains("| compromise", output, StringComparison.Ordinal);
@@ -245,7 +257,7 @@ public sealed partial class TerminalTests : IDisposable
     {
         var target = Path.Combine(folder, "out");
         Directory.CreateDirectory(target);
-        var (exit, _, error) = Process(TimeSpan.FromSeconds(8), "report", "-o", Path.Combine(target, "r.html"), "--model", "compromise", "--draws", "100000000", "--threads", "1");
+        var (exit, _, error) = Process(InterruptAfter, "report", "-o", Path.Combine(target, "r.html"), "--model", "compromise", "--draws", "100000000", "--threads", "1");
         Assert.Equal(130, exit);
         Assert.Contains("cancelled", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(target));
@@ -279,7 +291,18 @@ public sealed partial class TerminalTests : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs parley as a process with redirected output; with <paramref name="interruptAfter"/>, sends it SIGINT (Ctrl-C) then.</summary>
+    /// <summary>
+    /// When the Ctrl-C tests interrupt the run: once the process has used this much processor time. Start-up and
+    /// the compromise model of the Ctrl-C forecast take 0.4 s of it; the runs themselves take minutes. Counted in
+    /// processor time, not wall time, so that a loaded machine, which slows the start as much as the run, delays
+    /// the interrupt with it instead of letting it land before the run began.
+    /// </summary>
+    private static readonly TimeSpan InterruptAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Runs parley as a process with redirected output; with <paramref name="interruptAfter"/>, sends it SIGINT
+    /// (Ctrl-C) once it has used that much processor time.
+    /// </summary>
     private static (int ExitCode, string Output, string Error) Process(TimeSpan? interruptAfter, params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
@@ -293,15 +316,34 @@ public sealed partial class TerminalTests : IDisposable
         using var child = System.Diagnostics.Process.Start(start)!;
         var output = child.StandardOutput.ReadToEndAsync();
         var error = child.StandardError.ReadToEndAsync();
-        if (interruptAfter is { } delay)
+        if (interruptAfter is { } used)
         {
-            Assert.False(child.WaitForExit(delay), "the run ended before it could be interrupted");
+            var waited = Stopwatch.StartNew();
+            while (!child.WaitForExit(TimeSpan.FromMilliseconds(50)) && ProcessorTime(child) < used)
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"the run used {ProcessorTime(child).TotalSeconds:0.0} s of processor time in 2 minutes");
+            }
+
+            Assert.False(child.HasExited, "the run ended before it could be interrupted");
             Assert.Equal(0, Kill(child.Id, SigInt));
         }
 
         Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not end");
         child.WaitForExit();
         return (child.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>The processor time <paramref name="process"/> has used so far (all of it once it has ended).</summary>
+    private static TimeSpan ProcessorTime(System.Diagnostics.Process process)
+    {
+        try
+        {
+            return process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.MaxValue; // it ended between the two looks
+        }
     }
 
     private const int SigInt = 2;

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Parley.Storage;
+using Parley.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Parley.Server.Tests;
@@ -23,7 +24,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
     /// <summary>
     /// Completed runs to see before the kill. All 20 work at once and share the cores, so the kill comes
-    /// once the smallest few (5,000 to 125,000 draws) are stored while the 15 others still work.
+    /// once the smallest few (1,000 to 25,000 draws) are stored while the 15 others still work.
     /// </summary>
     private const int CompletedBeforeKill = 5;
     private const string PostgresVariable = "PARLEY_TEST_POSTGRES";
@@ -72,8 +73,9 @@ public sealed class CrashTests(ITestOutputHelper output)
         using var client = new HttpClient { BaseAddress = await first.Address(), Timeout = TimeSpan.FromSeconds(60) };
         for (var i = 0; i < Runs; i++)
         {
-            // From 5,000 to 2 million draws: runs end one after another, so the kill lands while some are being completed and others work.
-            var started = await Api.Post(client, "/runs/montecarlo", new { Draws = 5000 * (i + 1) * (i + 1), Models = "compromise" });
+            // From 1,000 to 400,000 draws (times PARLEY_PROPERTY_SCALE): runs end one after another, so the kill lands while
+            // some are being completed and others work.
+            var started = await Api.Post(client, "/runs/montecarlo", new { Draws = TestSize.Cases(1000) * (i + 1) * (i + 1), Models = "compromise" });
             Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
         }
 

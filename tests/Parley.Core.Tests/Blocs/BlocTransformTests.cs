@@ -140,7 +140,7 @@ public sealed class BlocTransformTests
             Assert.Equal(withBloc.Actors.Length - 2, BlocTransform.Merge(withBloc).Actors.Length);
             foreach (var forecast in split.Issues)
             {
-                Assert.Equal(forecast.Forecast, merged.ForIssue(forecast.IssueId)!.Forecast, 9);
+                Assert.Equal(forecast.Forecast, merged.ForIssue(forecast.IssueId)!.Forecast, 1e-9);
             }
         }, iter: 200);
     }
