@@ -188,64 +188,29 @@ public static class InfluenceAnalysis
         var stanceCapabilityIdle = !model.ReadsStanceCapability
             && scenario.Stages.All(s => s.Model is null)
             && CapabilityBound.FactorFor(scenario) == 1.0;
+        var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
         options.Progress?.Report(0);
-
-        // The searches of every issue and actor, each into its own slot, taken in order (issue by
-        // issue) by as many workers as there are cores, so that the last searches of one issue
-        // overlap the first of the next. An issue is done when all its actors' searches are; the
-        // issues done from the first on are reported as they complete.
-        var changes = new ImmutableArray<InputChange>[issues.Length][];
-        var searchesLeft = new int[issues.Length];
         for (var k = 0; k < issues.Length; k++)
         {
-            changes[k] = new ImmutableArray<InputChange>[n];
-            searchesLeft[k] = options.SearchSmallestChange ? n : 0;
-        }
-
-        var issuesDone = 0;
-        var doneGate = new Lock();
-        void ReportDone()
-        {
-            // Not past a cancellation: the issues reported done are the issues a cancelled run returns.
-            lock (doneGate)
+            var issue = issues[k];
+            var actors = new List<(int Order, ActorInfluence Influence)>(n);
+            var changes = new ImmutableArray<InputChange>[n];
+            if (options.SearchSmallestChange)
             {
-                while (issuesDone < issues.Length && searchesLeft[issuesDone] == 0 && !cancellationToken.IsCancellationRequested)
+                try
                 {
-                    issuesDone++;
-                    options.Progress?.Report(issuesDone);
+                    // Each actor's search is independent of the others' and lands in its own slot.
+                    ForEachParallel(n, i => changes[i] = scenario.FindStance(players[i], issue.Id) is { } stance
+                        ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast, stanceCapabilityIdle)
+                        : [], cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Cancelled during the searches: the issues finished so far are a result of their own.
+                    return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = true };
                 }
             }
-        }
 
-        var cancelled = false;
-        try
-        {
-            ForEachParallel(options.SearchSmallestChange ? issues.Length * n : 0, index =>
-            {
-                int k = index / n, i = index % n;
-                var issue = issues[k];
-                changes[k][i] = scenario.FindStance(players[i], issue.Id) is { } stance
-                    ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast, stanceCapabilityIdle)
-                    : [];
-                lock (doneGate)
-                {
-                    searchesLeft[k]--;
-                }
-
-                ReportDone();
-            }, cancellationToken);
-            ReportDone();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Cancelled during the searches: the issues reported done are a result of their own.
-            cancelled = true;
-        }
-
-        var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
-        for (var k = 0; k < (cancelled ? issuesDone : issues.Length); k++)
-        {
-            var actors = new List<(int Order, ActorInfluence Influence)>(n);
             for (var i = 0; i < n; i++)
             {
                 actors.Add((i, new ActorInfluence
@@ -254,13 +219,13 @@ public static class InfluenceAnalysis
                     AbsenceShift = absence[i][k],
                     Shapley = shapley.Values[i][k],
                     ShapleyStandardError = shapley.StandardErrors?[i][k],
-                    Changes = changes[k][i].IsDefault ? [] : changes[k][i],
+                    Changes = changes[i].IsDefault ? [] : changes[i],
                 }));
             }
 
             results.Add(new IssueInfluence
             {
-                IssueId = issues[k].Id,
+                IssueId = issue.Id,
                 Forecast = grand[k],
                 Reference = reference[k],
                 ShapleyExact = exact,
@@ -270,9 +235,10 @@ public static class InfluenceAnalysis
                     .ThenBy(a => a.Order)
                     .Select(a => a.Influence)],
             });
+            options.Progress?.Report(k + 1);
         }
 
-        return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = cancelled };
+        return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.MoveToImmutable() };
     }
 
     private delegate double[] CoalitionValue(ReadOnlySpan<bool> inCoalition);
@@ -319,8 +285,7 @@ public static class InfluenceAnalysis
 
     /// <summary>
     /// <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on every core, each call on a
-    /// thread marked as an outer worker (the model runs it makes stay on that thread), the indices
-    /// handed out one at a time in increasing order (so work listed first is done first); in order on
+    /// thread marked as an outer worker (the model runs it makes stay on that thread); in order on
     /// the calling thread when that is itself an outer worker (an analysis inside parallel work).
     /// </summary>
     private static void ForEachParallel(int count, Action<int> body, CancellationToken cancellationToken)
@@ -329,25 +294,18 @@ public static class InfluenceAnalysis
         {
             for (var index = 0; index < count; index++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 body(index);
             }
 
             return;
         }
 
-        var next = -1;
         try
         {
-            Parallel.For(0, Math.Min(Environment.ProcessorCount, count), new ParallelOptions { CancellationToken = cancellationToken }, (_, loop) =>
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, index =>
             {
                 using var outer = NestedParallelism.Enter();
-                int index;
-                while (!loop.ShouldExitCurrentIteration && (index = Interlocked.Increment(ref next)) < count)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    body(index);
-                }
+                body(index);
             });
         }
         catch (AggregateException aggregate)
