@@ -176,10 +176,12 @@ public sealed partial class TerminalTests : IDisposable
         using var progress = new StringWriter();
         using var output = new StringWriter();
         var drawn = TextWriter.Synchronized(progress); // the bar is drawn on this thread and read on the worker's
-        var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80)
-        {
-            Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes }),
-        };
+        // A fixed, wide terminal: the bar's layout then does not depend on the width Spectre guesses for a
+        // writer that is no console (a clean-clone CI run drew 30 s of bars whose description, squeezed
+        // beside the bar, never showed "steps" whole).
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
+        terminal.Profile.Width = 200;
+        var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80) { Progress = terminal };
         string Drawn()
         {
             lock (drawn)
