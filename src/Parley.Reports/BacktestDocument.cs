@@ -29,10 +29,8 @@ public static class BacktestDocument
     public static string ToJson(string dataset, string? capability, IReadOnlyList<BacktestModeRun> modes)
     {
         ArgumentNullException.ThrowIfNull(modes);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        return ReportJson.Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("dataset", dataset);
             if (capability is not null)
             {
@@ -46,10 +44,7 @@ public static class BacktestDocument
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteMode(Utf8JsonWriter writer, BacktestModeRun mode)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Domain;
 using Parley.Core.Influence;
@@ -24,10 +23,8 @@ public static class InfluenceDocument
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        return ReportJson.Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("scenario", scenario.Id);
             writer.WriteString("title", scenario.Title);
             writer.WriteString("model", result.Model.Id);
@@ -89,9 +86,6 @@ public static class InfluenceDocument
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 }

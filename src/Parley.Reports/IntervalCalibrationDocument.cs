@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Backtesting;
 
@@ -31,10 +30,8 @@ public static class IntervalCalibrationDocument
     public static string ToJson(IntervalCalibration calibration)
     {
         ArgumentNullException.ThrowIfNull(calibration);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        return ReportJson.Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("format", FormatName);
             writer.WriteNumber("version", Version);
             writer.WriteString("method", "split conformal predictive intervals (Lei et al. 2018, JASA 113; normalized: Papadopoulos et al. 2002), cross-fitted by folds of proposals: forecast ± quantile × s(issue), clipped to the issue's scale; quantiles in points of the 0-100 rescaled scale per unit of s");
@@ -61,10 +58,7 @@ public static class IntervalCalibrationDocument
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteEntry(Utf8JsonWriter writer, IntervalCalibrationEntry entry)

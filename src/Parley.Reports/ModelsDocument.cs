@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Models;
 
@@ -17,10 +16,8 @@ public static class ModelsDocument
     public static string ToJson(IEnumerable<IModel> models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        return ReportJson.Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteStartArray("models");
             foreach (var model in models)
             {
@@ -40,10 +37,7 @@ public static class ModelsDocument
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteOption(Utf8JsonWriter writer, ModelOptionDescription option)

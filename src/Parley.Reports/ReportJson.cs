@@ -28,6 +28,24 @@ public static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// One JSON document as text: an object whose members <paramref name="members"/> writes, with
+    /// <see cref="WriterOptions"/>, ending in a newline (every report document's shape).
+    /// </summary>
+    public static string Document(Action<Utf8JsonWriter> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            members(writer);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
     /// <summary>Writes <paramref name="value"/> by its runtime type (so derived trace records keep their fields).</summary>
     public static void WriteValue(Utf8JsonWriter writer, object value) =>
         JsonSerializer.Serialize(writer, value, value.GetType(), SerializerOptions);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Scoring;
 
@@ -19,10 +18,8 @@ public static class ScoreDocument
     public static string ToJson(IReadOnlyList<ScenarioScoreCard> cards)
     {
         ArgumentNullException.ThrowIfNull(cards);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        return ReportJson.Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteStartArray("scenarios");
             foreach (var card in cards)
             {
@@ -30,10 +27,7 @@ public static class ScoreDocument
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteScenario(Utf8JsonWriter writer, ScenarioScoreCard card)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Domain;
 using Parley.Core.Uncertainty;
@@ -22,7 +21,7 @@ public static class UncertaintyDocument
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(result);
-        return Write(writer =>
+        return ReportJson.Document(writer =>
         {
             WriteHeader(writer, scenario, result.Model, result.Seed, result.Spread);
             writer.WriteNumber("draws_requested", result.DrawsRequested);
@@ -67,7 +66,7 @@ public static class UncertaintyDocument
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(result);
-        return Write(writer =>
+        return ReportJson.Document(writer =>
         {
             WriteHeader(writer, scenario, result.Model, result.Seed, result.Spread);
             writer.WriteNumber("draws", result.Draws);
@@ -87,18 +86,6 @@ public static class UncertaintyDocument
         });
     }
 
-    private static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
 
     private static void WriteHeader(Utf8JsonWriter writer, Scenario scenario, Core.Models.ModelInfo model, ulong seed, DefaultSpread spread)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Domain;
 using Parley.Core.WhatIf;
@@ -23,10 +22,8 @@ public static class WhatIfDocument
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(overlay);
         ArgumentNullException.ThrowIfNull(comparisons);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        return ReportJson.Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("scenario", scenario.Id);
             writer.WriteString("title", scenario.Title);
             writer.WriteStartObject("edits");
@@ -97,10 +94,7 @@ public static class WhatIfDocument
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteRow(Utf8JsonWriter writer, ComparisonRow row)
