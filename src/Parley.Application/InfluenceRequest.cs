@@ -21,6 +21,9 @@ public sealed record InfluenceRequest
     /// <summary>Random orders sampled for Shapley values above <see cref="ExactLimit"/> players (1 or more).</summary>
     public int Samples { get; init; } = InfluenceOptions.Default.Permutations;
 
+    /// <summary>Whether sampled Shapley values use the weighted-mean control variate (see <see cref="InfluenceOptions.ShapleyControl"/>).</summary>
+    public bool ShapleyControl { get; init; } = InfluenceOptions.Default.ShapleyControl;
+
     /// <summary>Exact Shapley values up to this many players (0 to 20).</summary>
     public int ExactLimit { get; init; } = InfluenceOptions.Default.ExactLimit;
 

@@ -208,6 +208,7 @@ public static partial class ParleyApplication
         {
             Shift = request.Shift,
             Permutations = request.Samples,
+            ShapleyControl = request.ShapleyControl,
             ExactLimit = request.ExactLimit,
             Seed = chosen.Options.Seed,
             SearchSmallestChange = request.SearchSmallestChange,

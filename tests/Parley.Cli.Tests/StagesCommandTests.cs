@@ -285,6 +285,32 @@ public sealed class StagesCommandTests
     }
 
     [Fact]
+    public void Influence_Json_StatesTheSampler_AndNoControlSamplesPlainMeans()
+    {
+        string[] sampled = ["influence", "--json", "--model", "nash", "--no-search", "--exact-limit", "2", "--samples", "60", "--issue", "sanctions"];
+        var (exitCode, output, error) = CliRunner.Run(sampled);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        var (plainExit, plainOutput, _) = CliRunner.Run([.. sampled, "--no-control"]);
+        Assert.Equal(0, plainExit);
+
+        using var controlled = JsonDocument.Parse(output);
+        using var plain = JsonDocument.Parse(plainOutput);
+        Assert.Equal(60, controlled.RootElement.GetProperty("shapley_samples").GetInt32());
+        Assert.True(controlled.RootElement.GetProperty("shapley_control").GetBoolean());
+        Assert.False(plain.RootElement.GetProperty("shapley_control").GetBoolean());
+        static double[] Values(JsonDocument document, string property) => [.. document.RootElement.GetProperty("issues").EnumerateArray().Single()
+            .GetProperty("actors").EnumerateArray().OrderBy(a => a.GetProperty("id").GetString(), StringComparer.Ordinal).Select(a => a.GetProperty(property).GetDouble())];
+        Assert.NotEqual(Values(plain, "shapley"), Values(controlled, "shapley"));
+        // Both apportion the whole move of the forecast (efficiency), the controlled values after their projection.
+        var move = controlled.RootElement.GetProperty("issues").EnumerateArray().Single() is var issue
+            ? issue.GetProperty("forecast").GetDouble() - issue.GetProperty("reference").GetDouble()
+            : 0;
+        Assert.Equal(move, Values(plain, "shapley").Sum(), 9);
+        Assert.Equal(move, Values(controlled, "shapley").Sum(), 9);
+    }
+
+    [Fact]
     public void Influence_Table_ShowsSmallestChanges()
     {
         var (exitCode, output, _) = CliRunner.Run("influence", "--issue", "sanctions", "--stages", "--model", "nash");

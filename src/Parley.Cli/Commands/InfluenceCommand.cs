@@ -25,6 +25,7 @@ internal static class InfluenceCommand
         var issueFilter = new Option<string[]>("--issue") { Description = "Only these issues (repeatable); every issue by default.", AllowMultipleArgumentsPerToken = false };
         var stages = new Option<bool>("--stages") { Description = "Analyse the staged forecast (the scenario's stages in order) rather than one round of talks with everyone." };
         var samples = new Option<int>("--samples") { Description = "Random orders sampled for Shapley values when there are more players than --exact-limit.", DefaultValueFactory = _ => InfluenceOptions.Default.Permutations };
+        var noControl = new Option<bool>("--no-control") { Description = "Sample Shapley values as plain means of the contributions, without the weighted-mean control variate (larger standard errors for the same --samples)." };
         var exactLimit = new Option<int>("--exact-limit") { Description = "Exact Shapley values (2^n runs) up to this many players (0-20).", DefaultValueFactory = _ => InfluenceOptions.Default.ExactLimit };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the smallest-change search (the costliest part)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
@@ -36,6 +37,7 @@ internal static class InfluenceCommand
         command.Options.Add(issueFilter);
         command.Options.Add(stages);
         command.Options.Add(samples);
+        command.Options.Add(noControl);
         command.Options.Add(exactLimit);
         command.Options.Add(noSearch);
         command.Options.Add(json);
@@ -55,6 +57,7 @@ internal static class InfluenceCommand
                 Blocs = blocs.Value(parse),
                 Shift = parse.GetValue(shift),
                 Samples = parse.GetValue(samples),
+                ShapleyControl = !parse.GetValue(noControl),
                 ExactLimit = parse.GetValue(exactLimit),
                 SearchSmallestChange = !parse.GetValue(noSearch),
                 Issues = [.. parse.GetValue(issueFilter) ?? []],

@@ -154,6 +154,91 @@ public sealed class InfluenceAnalysisTests
         Assert.All(one.Actors, a => Assert.True(double.IsNaN(a.ShapleyStandardError!.Value)));
     }
 
+    [Theory]
+    [InlineData("median")]
+    [InlineData("nash")]
+    public void SampledShapley_WithTheControl_StandardError_CoversTheExactValueAboutAsOftenAsItClaims(string modelId)
+    {
+        // The control (the weighted mean's contributions in the same orders, plus its own Shapley value)
+        // must leave the estimate unbiased and its error honest for models that are not the weighted mean.
+        var model = ModelCatalog.Find(modelId)!;
+        var scenario = ScenarioGen.Build([10, 20, 30, 40, 5, 15], [0, 20, 50, 70, 100, 35], [1, 0.8, 0.6, 0.4, 0.2, 0.9], [30]);
+        var exact = InfluenceAnalysis.Run(scenario, model, ModelOptions.Default, NoSearch).Issues.Single()
+            .Actors.ToDictionary(a => a.ActorId, a => a.Shapley);
+        var inside = 0;
+        var checks = 0;
+        for (var seed = 0UL; seed < 40; seed++)
+        {
+            var sampled = InfluenceAnalysis.Run(scenario, model, ModelOptions.Default, NoSearch with { ExactLimit = 2, Permutations = 100, Seed = seed }).Issues.Single();
+            foreach (var actor in sampled.Actors)
+            {
+                var error = Assert.NotNull(actor.ShapleyStandardError);
+                inside += Math.Abs(actor.Shapley - exact[actor.ActorId]) <= 1.96 * error ? 1 : 0;
+                checks++;
+            }
+        }
+
+        Assert.InRange((double)inside / checks, 0.85, 0.995);
+    }
+
+    [Theory]
+    [InlineData("compromise", 0.2)]
+    [InlineData("nash", 0.9)]
+    public void SampledShapley_TheControl_LowersTheStandardError(string modelId, double mostRatio)
+    {
+        // The compromise model is the control game itself: only the control's own (many-order) error is
+        // left. The Nash solution moves with the weighted mean, so the differences spread less than the
+        // contributions.
+        var model = ModelCatalog.Find(modelId)!;
+        var scenario = ScenarioGen.Build([10, 20, 30, 40, 5, 15, 25], [0, 20, 50, 70, 100, 35, 90], [1, 0.8, 0.6, 0.4, 0.2, 0.9, 0.5], [30]);
+        double MeanError(bool control) => InfluenceAnalysis
+            .Run(scenario, model, ModelOptions.Default, NoSearch with { ExactLimit = 2, Permutations = 400, Seed = 5, ShapleyControl = control })
+            .Issues.Single().Actors.Average(a => a.ShapleyStandardError!.Value);
+        var plain = MeanError(control: false);
+        var controlled = MeanError(control: true);
+        Assert.True(controlled < mostRatio * plain, $"{modelId}: standard error {controlled} with the control, {plain} without");
+    }
+
+    [Theory]
+    [InlineData("median")]
+    [InlineData("nash")]
+    public void SampledShapley_WithTheControl_StillApportionsTheWholeMove(string modelId)
+    {
+        // A fitted coefficient per player breaks the plain estimate's exact efficiency; the projection restores it.
+        var scenario = ScenarioGen.Build([10, 20, 30, 40, 5, 15], [0, 50, 20, 40, 50, 60, 70, 20, 100, 90, 35, 10], [1, 0.5, 0.8, 0.9, 0.6, 0.3, 0.4, 1, 0.2, 0.7, 0.9, 0.8], [30, null]);
+        var result = InfluenceAnalysis.Run(scenario, ModelCatalog.Find(modelId)!, ModelOptions.Default, NoSearch with { ExactLimit = 2, Permutations = 60, Seed = 4 });
+        Assert.All(result.Issues, issue =>
+        {
+            Assert.False(issue.ShapleyExact);
+            Assert.Equal(issue.Forecast - issue.Reference, issue.Actors.Sum(a => a.Shapley), 9);
+        });
+    }
+
+    [Fact]
+    public void SampledShapley_IssueTooWideForTheControl_IsThePlainEstimate()
+    {
+        // Positions this large would overflow the control's weighted sums: that issue gets no control, and
+        // its values and errors are the plain estimator's to the bit (the errors overflow in both).
+        var scenario = ScenarioGen.Build([10, 20, 30, 40], [-4e307, 50, 4e307, 60, 2e307, 70, -2e307, 80], [1, 1, 0.8, 0.5, 0.6, 0.7, 0.4, 1], [0, null]);
+        scenario = scenario with
+        {
+            Issues = [scenario.Issues[0] with { ScaleMin = -1e308, ScaleMax = 1e308 }, scenario.Issues[1]],
+        };
+        var options = NoSearch with { ExactLimit = 2, Permutations = 60, Seed = 9 };
+        var plain = InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, options with { ShapleyControl = false });
+        var controlled = InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, options);
+
+        var wide = (Plain: plain.Issues.Single(i => i.IssueId == "i0"), Controlled: controlled.Issues.Single(i => i.IssueId == "i0"));
+        Assert.All(wide.Controlled.Actors, a => Assert.True(double.IsFinite(a.Shapley), a.ActorId));
+        Assert.Equal(
+            wide.Plain.Actors.Select(a => (a.ActorId, a.Shapley, a.ShapleyStandardError)),
+            wide.Controlled.Actors.Select(a => (a.ActorId, a.Shapley, a.ShapleyStandardError)));
+        var narrow = (Plain: plain.Issues.Single(i => i.IssueId == "i1"), Controlled: controlled.Issues.Single(i => i.IssueId == "i1"));
+        Assert.NotEqual(
+            narrow.Plain.Actors.Select(a => a.Shapley),
+            narrow.Controlled.Actors.Select(a => a.Shapley));
+    }
+
     [Fact]
     public void SmallestChange_CompromiseOfTwo_MatchesHandSolutions()
     {
