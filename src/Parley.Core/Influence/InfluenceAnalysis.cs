@@ -412,12 +412,7 @@ public static class InfluenceAnalysis
         var controlAfter = new double[issueCount];
         for (var p = 0; p < orders; p++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-
-            Shuffle(ref random, order);
+            DrawOrder(ref random, order);
             Array.Clear(flags);
             control?.Start(controlBefore);
             var before = value(flags);
@@ -586,12 +581,7 @@ public static class InfluenceAnalysis
         var after = new double[issueCount];
         for (var p = 0; p < orders; p++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-
-            Shuffle(ref random, order);
+            DrawOrder(ref random, order);
             control.Start(before);
             foreach (var i in order)
             {
@@ -717,6 +707,17 @@ public static class InfluenceAnalysis
                 values[k] = weighted[k] > 0 ? totalWeightedPosition[k] / totalWeight[k] : reference[k];
             }
         }
+    }
+
+    /// <summary>A uniformly random order of the players 0 … n − 1 (<see cref="Shuffle"/> of the identity).</summary>
+    private static void DrawOrder(ref Xoshiro256StarStar random, int[] order)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Shuffle(ref random, order);
     }
 
     /// <summary>Fisher–Yates from the end, each index drawn without modulo bias (rejection of the top remainder).</summary>
