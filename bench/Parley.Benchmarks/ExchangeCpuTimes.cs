@@ -38,23 +38,12 @@ internal static class ExchangeCpuTimes
             return;
         }
 
-        var fingerprint = new Fingerprint();
         var variants = Variants(scenario);
-        foreach (var variant in variants)
+        if (!args.Contains("--time-only"))
         {
-            fingerprint.Add(model.Run(variant, lean));
+            Print(model, variants, lean);
         }
 
-        var full = new ModelOptions { Rounds = 10, Trace = true };
-        foreach (var variant in variants.Where((_, k) => k % 17 == 0))
-        {
-            fingerprint.Add(model.Run(variant, full));
-            fingerprint.Add(model.Run(variant, full.WithParameter("rex-p", "0.5") with { Seed = 7 }));
-            fingerprint.Add(model.Run(variant, full.WithParameter("ties", "coin") with { Seed = 3 }));
-            fingerprint.Add(model.Run(variant, lean.WithParameter("ties", "coin") with { Seed = 3 }));
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fingerprint {fingerprint.Value:x16} over {variants.Count} variants ({fingerprint.Count} numbers)"));
         if (args.Contains("--fingerprint-only"))
         {
             return;
@@ -79,6 +68,27 @@ internal static class ExchangeCpuTimes
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {cases.Length,3} runs: {cpu * 1000 / cases.Length,8:F1} us CPU per run, {allocated / cases.Length / 1024.0,8:F1} kB allocated per run"));
         }
+    }
+
+    /// <summary>Prints the fingerprint of lean runs of every variant, and of full, REX and tie-coin runs of some.</summary>
+    private static void Print(ExchangeModel model, List<Scenario> variants, ModelOptions lean)
+    {
+        var fingerprint = new Fingerprint();
+        foreach (var variant in variants)
+        {
+            fingerprint.Add(model.Run(variant, lean));
+        }
+
+        var full = new ModelOptions { Rounds = 10, Trace = true };
+        foreach (var variant in variants.Where((_, k) => k % 17 == 0))
+        {
+            fingerprint.Add(model.Run(variant, full));
+            fingerprint.Add(model.Run(variant, full.WithParameter("rex-p", "0.5") with { Seed = 7 }));
+            fingerprint.Add(model.Run(variant, full.WithParameter("ties", "coin") with { Seed = 3 }));
+            fingerprint.Add(model.Run(variant, lean.WithParameter("ties", "coin") with { Seed = 3 }));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fingerprint {fingerprint.Value:x16} over {variants.Count} variants ({fingerprint.Count} numbers)"));
     }
 
     /// <summary>cop21, then each stance with its position moved to a quarter and three quarters of the scale and its salience halved and doubled (capped at 1), as influence's probes are.</summary>
@@ -114,7 +124,7 @@ internal static class ExchangeCpuTimes
         }
     }
 
-    /// <summary>CPU milliseconds and allocated bytes per call: warm up for 300 ms, then the best of five batches of at least 200 ms each.</summary>
+    /// <summary>CPU milliseconds and allocated bytes per call: warm up for 300 ms, then the best of ten batches of at least 150 ms each.</summary>
     private static (double Cpu, double Allocated) Best(Action run)
     {
         using var process = Process.GetCurrentProcess();
@@ -127,7 +137,7 @@ internal static class ExchangeCpuTimes
 
         var best = double.PositiveInfinity;
         var allocated = double.PositiveInfinity;
-        for (var batch = 0; batch < 5; batch++)
+        for (var batch = 0; batch < 10; batch++)
         {
             process.Refresh();
             var before = process.TotalProcessorTime;
@@ -141,7 +151,7 @@ internal static class ExchangeCpuTimes
                 process.Refresh();
                 spent = (process.TotalProcessorTime - before).TotalMilliseconds;
             }
-            while (spent < 200);
+            while (spent < 150);
 
             best = Math.Min(best, spent / runs);
             allocated = Math.Min(allocated, (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)runs);

@@ -60,6 +60,14 @@ internal sealed class ExchangeEngine
     private const double DemandSlack = 0.5;
     private const int ChunkSize = 1 << 15;
 
+    // Up to ChunkSize candidates, the queue sorts the best 1/SmallChunkShare of the rest at a time
+    // (at least SmallChunk), chosen by selection rather than by a sample.
+    private const int SmallChunk = 64;
+    private const int SmallChunkShare = 8;
+
+    // Most candidates whose buffers an engine leaves to the next on its thread (about 8 MB).
+    private const int LargestSpare = 1 << 16;
+
     /// <summary>Most actors, and most issues, a scenario may have: candidates keep them as 16-bit indices, so that a candidate fills one 64-byte cache line.</summary>
     public const int MaximumSize = ushort.MaxValue;
 
@@ -95,7 +103,7 @@ internal sealed class ExchangeEngine
 
     // What each demanding actor has seen move on an issue this round: the positions its partners
     // moved to, per (cell of the demander, partner); their summed shift is CellState.SeenShift.
-    private readonly Dictionary<long, double> seenPositions = [];
+    private readonly Dictionary<long, double> seenPositions;
 
     // Candidates, one struct each (one cache line instead of a dozen arrays), and the round's
     // initial ranking as primitive keys (gain bits, negated for descending order) and indices.
@@ -129,11 +137,21 @@ internal sealed class ExchangeEngine
     private readonly long[] pairStart;
     private readonly int[] pairValid;
 
-    private readonly PriorityQueue<int, RankedCandidate> requeued = new();
+    private readonly PriorityQueue<int, RankedCandidate> requeued;
+
+    // The large buffers of the last engine run to the end on this thread, taken by the next one:
+    // influence and Monte Carlo make thousands of runs of one scenario's size on each thread.
+    [ThreadStatic]
+    private static Buffers? spare;
 
     // Sink for the second pass of Refresh, so that its loads are not optimised away.
     private int preloaded;
     private readonly List<RealizedExchange> realized = [];
+
+    // Scratch of the sequential build (each side group's actors) and of the cell lists' counting sort on one thread.
+    private readonly int[][] sequentialGroups = new int[4][];
+    private int[][] supplyCounts = [];
+    private int[][] demandCounts = [];
 
     /// <summary>Sets up a run of <paramref name="scenario"/>; rounds are run by <see cref="RunRound"/>.</summary>
     /// <param name="scenario">The scenario: actors, issues and stances.</param>
@@ -170,8 +188,22 @@ internal sealed class ExchangeEngine
         var cells = actorCount * issueCount;
         hasStance = new bool[cells];
         states = new CellState[cells];
-        supplying = new CellLists<SupplyEntry>(cells);
-        demanding = new CellLists<DemandEntry>(cells);
+        var buffers = spare ?? new Buffers();
+        spare = null;
+        candidates = buffers.Candidates;
+        alive = buffers.Alive;
+        hits = buffers.Hits;
+        touched = buffers.Touched;
+        steady = buffers.Steady;
+        sortKeys = buffers.SortKeys;
+        sortItems = buffers.SortItems;
+        rexDraws = buffers.RexDraws;
+        tieOrder = buffers.TieOrder;
+        selectScratch = buffers.SelectScratch;
+        seenPositions = buffers.SeenPositions;
+        requeued = buffers.Requeued;
+        supplying = new CellLists<SupplyEntry>(cells, buffers.SupplyEntries);
+        demanding = new CellLists<DemandEntry>(cells, buffers.DemandEntries);
         heaped = new bool[cells];
         total = new double[issueCount];
         outcome = new double[issueCount];
@@ -293,6 +325,40 @@ internal sealed class ExchangeEngine
         return exchanges;
     }
 
+    /// <summary>
+    /// Leaves this engine's large buffers to the next engine made on this thread. Call once the run
+    /// is over and its results read; the engine must not be used afterwards. (A run that ended in an
+    /// exception does not call it: its buffers may be half-way through a round.)
+    /// </summary>
+    public void ReleaseBuffers()
+    {
+        if (candidates.Length > LargestSpare)
+        {
+            // A large run's buffers are not worth keeping alive on the thread for the next.
+            return;
+        }
+
+        seenPositions.Clear();
+        requeued.Clear();
+        spare = new Buffers
+        {
+            Candidates = candidates,
+            Alive = alive,
+            Hits = hits,
+            Touched = touched,
+            Steady = steady,
+            SortKeys = sortKeys,
+            SortItems = sortItems,
+            RexDraws = rexDraws,
+            TieOrder = tieOrder,
+            SelectScratch = selectScratch,
+            SeenPositions = seenPositions,
+            Requeued = requeued,
+            SupplyEntries = supplying.Entries,
+            DemandEntries = demanding.Entries,
+        };
+    }
+
     private int Cell(int issue, int actor) => (issue * actorCount) + actor;
 
     /// <summary>
@@ -306,13 +372,17 @@ internal sealed class ExchangeEngine
         candidateCount = 0;
         var bound = CountPairs();
         EnsureCapacity(bound);
+
+        // Every candidate of the round before, or of the run before on this thread, has died by
+        // its end; cleared all the same, so that no candidate is ever alive before it is built.
+        Array.Clear(alive, 0, (int)Math.Min(alive.Length, (bound + 63) / 64));
         // REX draws for every candidate as it is built, in candidate order, so its rounds are built on one thread.
         if (rexP == 0 && parallelism.Enabled && bound >= parallelism.MinimumCandidates && bound <= candidates.Length)
         {
             return BuildCandidatesInParallel();
         }
 
-        var groups = new int[4][];
+        var groups = sequentialGroups;
         var count = 0;
         for (var p = 0; p < issueCount; p++)
         {
@@ -489,55 +559,32 @@ internal sealed class ExchangeEngine
     /// <summary>Grows the candidate arrays once to hold <paramref name="needed"/> candidates, instead of doubling them while building.</summary>
     private void EnsureCapacity(long needed)
     {
-        if (needed <= candidates.Length)
+        if (needed > candidates.Length)
         {
-            return;
+            var size = (int)Math.Min(Array.MaxLength, Math.Max(1024, needed));
+            candidates = new CandidateState[size];
+            alive = new ulong[(size + 63) / 64];
+            hits = new byte[size];
+            touched = new int[size];
+            steady = new SteadyLimits[size];
+            sortKeys = new ulong[size];
+            sortItems = new int[size];
         }
 
-        var size = (int)Math.Min(Array.MaxLength, Math.Max(1024, needed));
-        candidates = new CandidateState[size];
-        alive = new ulong[(size + 63) / 64];
-        hits = new byte[size];
-        touched = new int[size];
-        steady = new SteadyLimits[size];
-        sortKeys = new ulong[size];
-        sortItems = new int[size];
-        if (rexP > 0)
+        // Buffers taken from an earlier engine may lack these, or have them at a smaller size.
+        if (rexP > 0 && rexDraws.Length < candidates.Length)
         {
-            rexDraws = new RexDraw[size];
+            rexDraws = new RexDraw[candidates.Length];
         }
 
-        if (tieCoin)
+        if (tieCoin && tieOrder.Length < candidates.Length)
         {
-            tieOrder = new int[size];
-        }
-    }
-
-    /// <summary>
-    /// Orders <paramref name="count"/> keys from <paramref name="from"/> by gain, highest first,
-    /// with equal gains in candidate order (the tie rule): a primitive sort, then runs of equal
-    /// keys put back in index order.
-    /// </summary>
-    private void SortRange(int from, int count)
-    {
-        Array.Sort(sortKeys, sortItems, from, count);
-        var end = from + count;
-        for (var start = from; start < end;)
-        {
-            var run = start + 1;
-            while (run < end && sortKeys[run] == sortKeys[start])
-            {
-                run++;
-            }
-
-            if (run - start > 1)
-            {
-                Array.Sort(sortItems, start, run - start);
-            }
-
-            start = run;
+            tieOrder = new int[candidates.Length];
         }
     }
+
+    /// <summary>Orders <paramref name="count"/> keys from <paramref name="from"/> by gain, highest first, with equal gains in candidate order (the tie rule).</summary>
+    private void SortRange(int from, int count) => CandidateRanking.SortRange(sortKeys, sortItems, from, count);
 
     /// <summary>
     /// Builds, by counting sort, the <see cref="supplying"/> and <see cref="demanding"/> lists of
@@ -548,12 +595,20 @@ internal sealed class ExchangeEngine
     private void BuildCellIndexes()
     {
         var parts = parallelism.Enabled && candidateCount >= parallelism.MinimumCandidates ? parallelOptions.MaxDegreeOfParallelism : 1;
-        var supplyFill = new int[parts][];
-        var demandFill = new int[parts][];
+        if (supplyCounts.Length != parts)
+        {
+            supplyCounts = new int[parts][];
+            demandCounts = new int[parts][];
+        }
+
+        var supplyFill = supplyCounts;
+        var demandFill = demandCounts;
         ForEachPart(parts, (part, from, to) =>
         {
-            var supply = supplyFill[part] = new int[states.Length];
-            var demand = demandFill[part] = new int[states.Length];
+            var supply = supplyFill[part] ??= new int[states.Length];
+            var demand = demandFill[part] ??= new int[states.Length];
+            Array.Clear(supply);
+            Array.Clear(demand);
             for (var c = from; c < to; c++)
             {
                 ref var candidate = ref candidates[c];
@@ -678,6 +733,7 @@ internal sealed class ExchangeEngine
 
     private int sortedEnd;
     private int unsortedEnd;
+    private ulong[] selectScratch = [];
 
     /// <summary>
     /// Sorts the next chunk of the round's ranking: drops dead candidates from the unsorted rest,
@@ -700,10 +756,26 @@ internal sealed class ExchangeEngine
 
         unsortedEnd = write;
         var remaining = unsortedEnd - from;
-        if (remaining <= ChunkSize)
+        if (remaining <= SmallChunk)
         {
             SortRange(from, remaining);
             sortedEnd = unsortedEnd;
+            return from;
+        }
+
+        if (remaining <= ChunkSize)
+        {
+            // Most candidates die before their turn (a small round realises about one in ten), so
+            // only the best part is sorted, found by selection: every key up to the chunk's last,
+            // equal gains included, as the sort of the whole rest would order them.
+            if (selectScratch.Length < remaining)
+            {
+                selectScratch = new ulong[Math.Max(remaining, 1024)];
+            }
+
+            var least = Math.Max(SmallChunk, remaining / SmallChunkShare);
+            sortedEnd = CandidateRanking.SelectSmallest(sortKeys, sortItems, from, unsortedEnd, least, selectScratch);
+            SortRange(from, sortedEnd - from);
             return from;
         }
 
@@ -1564,13 +1636,13 @@ internal sealed class ExchangeEngine
     /// The lists lie back to back in <see cref="Entries"/>, the cell's in
     /// [<see cref="Start"/>[cell], <see cref="End"/>[cell]), and may shrink as dead entries are dropped.
     /// </summary>
-    private sealed class CellLists<TEntry>(int cells)
+    private sealed class CellLists<TEntry>(int cells, TEntry[] entries)
     {
         public int[] Start { get; } = new int[cells + 1];
 
         public int[] End { get; } = new int[cells];
 
-        public TEntry[] Entries { get; private set; } = [];
+        public TEntry[] Entries { get; private set; } = entries;
 
         /// <summary>
         /// Lays out the lists from per-part counts, turning each part's count into the first slot
@@ -1624,6 +1696,38 @@ internal sealed class ExchangeEngine
 
         /// <summary>As a demanding actor: whether what it has seen moved back, so that its whole demand queue is to be recomputed.</summary>
         public bool Unsettled;
+    }
+
+    /// <summary>An engine's arrays that grow with the number of candidates, handed from one engine to the next on a thread (see <see cref="spare"/>); their contents are not carried over.</summary>
+    private sealed class Buffers
+    {
+        public CandidateState[] Candidates { get; init; } = [];
+
+        public ulong[] Alive { get; init; } = [];
+
+        public byte[] Hits { get; init; } = [];
+
+        public int[] Touched { get; init; } = [];
+
+        public SteadyLimits[] Steady { get; init; } = [];
+
+        public ulong[] SortKeys { get; init; } = [];
+
+        public int[] SortItems { get; init; } = [];
+
+        public RexDraw[] RexDraws { get; init; } = [];
+
+        public int[] TieOrder { get; init; } = [];
+
+        public ulong[] SelectScratch { get; init; } = [];
+
+        public Dictionary<long, double> SeenPositions { get; init; } = [];
+
+        public PriorityQueue<int, RankedCandidate> Requeued { get; init; } = new();
+
+        public SupplyEntry[] SupplyEntries { get; init; } = [];
+
+        public DemandEntry[] DemandEntries { get; init; } = [];
     }
 
     /// <summary>A candidate's REX draws, each uniform on [0, 1).</summary>
