@@ -34,26 +34,35 @@ internal static class CandidateRanking
     }
 
     /// <summary>
-    /// Moves to the front of [<paramref name="from"/>, <paramref name="end"/>) every entry whose
-    /// key is at most the <paramref name="least"/>-th smallest key there (so at least
-    /// <paramref name="least"/> entries, and every entry equal to the last of them), leaving the
-    /// others after them in some order. Sorting the front (<see cref="SortRange"/>) then gives the
-    /// first entries of the whole range's sorted order, ties included.
+    /// A key of [<paramref name="from"/>, <paramref name="end"/>) near the <paramref name="target"/>-th
+    /// smallest there, estimated from a sorted sample of up to <paramref name="sampleSize"/> keys
+    /// at a fixed stride (sorted in <paramref name="sample"/>). It is one of the range's keys, so that taking every key up to it
+    /// (<see cref="TakeUpTo"/>) takes at least one entry.
     /// </summary>
-    /// <param name="keys">The keys.</param>
-    /// <param name="items">The candidates, moved with their keys.</param>
-    /// <param name="from">First entry of the range.</param>
-    /// <param name="end">End of the range (exclusive).</param>
-    /// <param name="least">How many entries at least to move to the front, 1 to the range's length.</param>
-    /// <param name="scratch">Room for the range's keys (at least <paramref name="end"/> − <paramref name="from"/>).</param>
-    /// <returns>The end of the front part.</returns>
-    public static int SelectSmallest(ulong[] keys, int[] items, int from, int end, int least, ulong[] scratch)
+    public static ulong SampledThreshold(ulong[] keys, int from, int end, long target, ulong[] sample, int sampleSize)
     {
         var count = end - from;
-        ArgumentOutOfRangeException.ThrowIfLessThan(least, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(least, count);
-        Array.Copy(keys, from, scratch, 0, count);
-        var threshold = NthSmallest(scratch.AsSpan(0, count), least - 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        sampleSize = Math.Min(sampleSize, count);
+        var stride = count / sampleSize;
+        for (var i = 0; i < sampleSize; i++)
+        {
+            sample[i] = keys[from + (i * stride)];
+        }
+
+        Array.Sort(sample, 0, sampleSize);
+        return sample[(int)Math.Clamp(target * sampleSize / count, 0, sampleSize - 1)];
+    }
+
+    /// <summary>
+    /// Moves to the front of [<paramref name="from"/>, <paramref name="end"/>) every entry whose key
+    /// is at most <paramref name="threshold"/>, equal keys included, leaving the others after them
+    /// in some order. Sorting the front (<see cref="SortRange"/>) then gives the first entries of
+    /// the whole range's sorted order, ties included.
+    /// </summary>
+    /// <returns>The end of the front part.</returns>
+    public static int TakeUpTo(ulong[] keys, int[] items, int from, int end, ulong threshold)
+    {
         var split = from;
         for (var k = from; k < end; k++)
         {
@@ -66,67 +75,5 @@ internal static class CandidateRanking
         }
 
         return split;
-    }
-
-    /// <summary>
-    /// The value that would be at 0-based position <paramref name="n"/> of <paramref name="values"/>
-    /// sorted, found by quickselect with three-way partitions (many equal keys cost nothing extra);
-    /// reorders <paramref name="values"/>. Falls back to a sort when the partitions go badly.
-    /// </summary>
-    public static ulong NthSmallest(Span<ulong> values, int n)
-    {
-        var low = 0;
-        var high = values.Length;
-        var budget = 2 * (64 - ulong.LeadingZeroCount((ulong)values.Length));
-        while (high - low > 16)
-        {
-            if (--budget < 0)
-            {
-                values[low..high].Sort();
-                return values[n];
-            }
-
-            // Median of three as the pivot.
-            ulong a = values[low], b = values[low + ((high - low) / 2)], c = values[high - 1];
-            var pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
-
-            // Three-way partition: [low, lt) < pivot, [lt, i) == pivot, (gt, high) > pivot.
-            int lt = low, i = low, gt = high - 1;
-            while (i <= gt)
-            {
-                var value = values[i];
-                if (value < pivot)
-                {
-                    (values[lt], values[i]) = (values[i], values[lt]);
-                    lt++;
-                    i++;
-                }
-                else if (value > pivot)
-                {
-                    (values[gt], values[i]) = (values[i], values[gt]);
-                    gt--;
-                }
-                else
-                {
-                    i++;
-                }
-            }
-
-            if (n < lt)
-            {
-                high = lt;
-            }
-            else if (n > gt)
-            {
-                low = gt + 1;
-            }
-            else
-            {
-                return pivot;
-            }
-        }
-
-        values[low..high].Sort();
-        return values[n];
     }
 }
