@@ -7,6 +7,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["exchange-cpu", ..])
+        {
+            ExchangeCpuTimes.Run(args);
+            return;
+        }
+
         if (args is ["eum-cpu"])
         {
             ExpectedUtilityCpuTimes.Run();

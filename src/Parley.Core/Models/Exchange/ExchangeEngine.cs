@@ -60,6 +60,18 @@ internal sealed class ExchangeEngine
     private const double DemandSlack = 0.5;
     private const int ChunkSize = 1 << 15;
 
+    // Up to ChunkSize candidates, the queue sorts the best 1/SmallChunkShare of the rest at a time
+    // (at least SmallChunk), chosen by selection rather than by a sample.
+    private const int SmallChunk = 64;
+    private const int SmallChunkShare = 8;
+
+    // Keys sampled to find a chunk's threshold, up to ChunkSize candidates left and beyond.
+    private const int SmallSample = 64;
+    private const int LargeSample = 4096;
+
+    // Most candidates whose buffers an engine leaves to the next on its thread (about 8 MB).
+    private const int LargestSpare = 1 << 16;
+
     /// <summary>Most actors, and most issues, a scenario may have: candidates keep them as 16-bit indices, so that a candidate fills one 64-byte cache line.</summary>
     public const int MaximumSize = ushort.MaxValue;
 
@@ -95,7 +107,7 @@ internal sealed class ExchangeEngine
 
     // What each demanding actor has seen move on an issue this round: the positions its partners
     // moved to, per (cell of the demander, partner); their summed shift is CellState.SeenShift.
-    private readonly Dictionary<long, double> seenPositions = [];
+    private readonly Dictionary<long, double> seenPositions;
 
     // Candidates, one struct each (one cache line instead of a dozen arrays), and the round's
     // initial ranking as primitive keys (gain bits, negated for descending order) and indices.
@@ -129,11 +141,21 @@ internal sealed class ExchangeEngine
     private readonly long[] pairStart;
     private readonly int[] pairValid;
 
-    private readonly PriorityQueue<int, RankedCandidate> requeued = new();
+    private readonly PriorityQueue<int, RankedCandidate> requeued;
+
+    // The large buffers of the last engine run to the end on this thread, taken by the next one:
+    // influence and Monte Carlo make thousands of runs of one scenario's size on each thread.
+    [ThreadStatic]
+    private static Buffers? spare;
 
     // Sink for the second pass of Refresh, so that its loads are not optimised away.
     private int preloaded;
     private readonly List<RealizedExchange> realized = [];
+
+    // Scratch of the sequential build (each side group's actors) and of the cell lists' counting sort on one thread.
+    private readonly int[][] sequentialGroups = new int[4][];
+    private int[][] supplyCounts = [];
+    private int[][] demandCounts = [];
 
     /// <summary>Sets up a run of <paramref name="scenario"/>; rounds are run by <see cref="RunRound"/>.</summary>
     /// <param name="scenario">The scenario: actors, issues and stances.</param>
@@ -170,8 +192,22 @@ internal sealed class ExchangeEngine
         var cells = actorCount * issueCount;
         hasStance = new bool[cells];
         states = new CellState[cells];
-        supplying = new CellLists<SupplyEntry>(cells);
-        demanding = new CellLists<DemandEntry>(cells);
+        var buffers = spare ?? new Buffers();
+        spare = null;
+        candidates = buffers.Candidates;
+        alive = buffers.Alive;
+        hits = buffers.Hits;
+        touched = buffers.Touched;
+        steady = buffers.Steady;
+        sortKeys = buffers.SortKeys;
+        sortItems = buffers.SortItems;
+        rexDraws = buffers.RexDraws;
+        tieOrder = buffers.TieOrder;
+        sample = buffers.Sample;
+        seenPositions = buffers.SeenPositions;
+        requeued = buffers.Requeued;
+        supplying = new CellLists<SupplyEntry>(cells, buffers.SupplyEntries);
+        demanding = new CellLists<DemandEntry>(cells, buffers.DemandEntries);
         heaped = new bool[cells];
         total = new double[issueCount];
         outcome = new double[issueCount];
@@ -212,10 +248,10 @@ internal sealed class ExchangeEngine
     public bool TakesPart(int issue) => takesPart[issue];
 
     /// <summary>The weighted mean of the actors' current preferences on <paramref name="issue"/>, on its own scale.</summary>
-    public double PreferenceOutcome(int issue) => ToScale(issue, WeightedMean(issue, static state => state.Preference));
+    public double PreferenceOutcome(int issue) => ToScale(issue, WeightedMean(issue, preferences: true));
 
     /// <summary>The voting outcome of the last round run (the preference outcome before any round), on the issue's scale.</summary>
-    public double VotingOutcome(int issue) => ToScale(issue, WeightedMean(issue, static state => state.Position));
+    public double VotingOutcome(int issue) => ToScale(issue, WeightedMean(issue, preferences: false));
 
     /// <summary>Each actor's voting position after the last round run, on the issue's scale.</summary>
     public ImmutableArray<ActorPosition> VotingPositions(int issue)
@@ -247,7 +283,7 @@ internal sealed class ExchangeEngine
         seenPositions.Clear();
         for (var issue = 0; issue < issueCount; issue++)
         {
-            outcome[issue] = WeightedMean(issue, static state => state.Position);
+            outcome[issue] = WeightedMean(issue, preferences: false);
             startOutcome[issue] = outcome[issue];
             for (var actor = 0; actor < actorCount; actor++)
             {
@@ -293,6 +329,40 @@ internal sealed class ExchangeEngine
         return exchanges;
     }
 
+    /// <summary>
+    /// Leaves this engine's large buffers to the next engine made on this thread. Call once the run
+    /// is over and its results read; the engine must not be used afterwards. (A run that ended in an
+    /// exception does not call it: its buffers may be half-way through a round.)
+    /// </summary>
+    public void ReleaseBuffers()
+    {
+        if (candidates.Length > LargestSpare)
+        {
+            // A large run's buffers are not worth keeping alive on the thread for the next.
+            return;
+        }
+
+        seenPositions.Clear();
+        requeued.Clear();
+        spare = new Buffers
+        {
+            Candidates = candidates,
+            Alive = alive,
+            Hits = hits,
+            Touched = touched,
+            Steady = steady,
+            SortKeys = sortKeys,
+            SortItems = sortItems,
+            RexDraws = rexDraws,
+            TieOrder = tieOrder,
+            Sample = sample,
+            SeenPositions = seenPositions,
+            Requeued = requeued,
+            SupplyEntries = supplying.Entries,
+            DemandEntries = demanding.Entries,
+        };
+    }
+
     private int Cell(int issue, int actor) => (issue * actorCount) + actor;
 
     /// <summary>
@@ -306,13 +376,17 @@ internal sealed class ExchangeEngine
         candidateCount = 0;
         var bound = CountPairs();
         EnsureCapacity(bound);
+
+        // Every candidate of the round before, or of the run before on this thread, has died by
+        // its end; cleared all the same, so that no candidate is ever alive before it is built.
+        Array.Clear(alive, 0, (int)Math.Min(alive.Length, (bound + 63) / 64));
         // REX draws for every candidate as it is built, in candidate order, so its rounds are built on one thread.
         if (rexP == 0 && parallelism.Enabled && bound >= parallelism.MinimumCandidates && bound <= candidates.Length)
         {
             return BuildCandidatesInParallel();
         }
 
-        var groups = new int[4][];
+        var groups = sequentialGroups;
         var count = 0;
         for (var p = 0; p < issueCount; p++)
         {
@@ -489,55 +563,32 @@ internal sealed class ExchangeEngine
     /// <summary>Grows the candidate arrays once to hold <paramref name="needed"/> candidates, instead of doubling them while building.</summary>
     private void EnsureCapacity(long needed)
     {
-        if (needed <= candidates.Length)
+        if (needed > candidates.Length)
         {
-            return;
+            var size = (int)Math.Min(Array.MaxLength, Math.Max(1024, needed));
+            candidates = new CandidateState[size];
+            alive = new ulong[(size + 63) / 64];
+            hits = new byte[size];
+            touched = new int[size];
+            steady = new SteadyLimits[size];
+            sortKeys = new ulong[size];
+            sortItems = new int[size];
         }
 
-        var size = (int)Math.Min(Array.MaxLength, Math.Max(1024, needed));
-        candidates = new CandidateState[size];
-        alive = new ulong[(size + 63) / 64];
-        hits = new byte[size];
-        touched = new int[size];
-        steady = new SteadyLimits[size];
-        sortKeys = new ulong[size];
-        sortItems = new int[size];
-        if (rexP > 0)
+        // Buffers taken from an earlier engine may lack these, or have them at a smaller size.
+        if (rexP > 0 && rexDraws.Length < candidates.Length)
         {
-            rexDraws = new RexDraw[size];
+            rexDraws = new RexDraw[candidates.Length];
         }
 
-        if (tieCoin)
+        if (tieCoin && tieOrder.Length < candidates.Length)
         {
-            tieOrder = new int[size];
-        }
-    }
-
-    /// <summary>
-    /// Orders <paramref name="count"/> keys from <paramref name="from"/> by gain, highest first,
-    /// with equal gains in candidate order (the tie rule): a primitive sort, then runs of equal
-    /// keys put back in index order.
-    /// </summary>
-    private void SortRange(int from, int count)
-    {
-        Array.Sort(sortKeys, sortItems, from, count);
-        var end = from + count;
-        for (var start = from; start < end;)
-        {
-            var run = start + 1;
-            while (run < end && sortKeys[run] == sortKeys[start])
-            {
-                run++;
-            }
-
-            if (run - start > 1)
-            {
-                Array.Sort(sortItems, start, run - start);
-            }
-
-            start = run;
+            tieOrder = new int[candidates.Length];
         }
     }
+
+    /// <summary>Orders <paramref name="count"/> keys from <paramref name="from"/> by gain, highest first, with equal gains in candidate order (the tie rule).</summary>
+    private void SortRange(int from, int count) => CandidateRanking.SortRange(sortKeys, sortItems, from, count);
 
     /// <summary>
     /// Builds, by counting sort, the <see cref="supplying"/> and <see cref="demanding"/> lists of
@@ -548,12 +599,20 @@ internal sealed class ExchangeEngine
     private void BuildCellIndexes()
     {
         var parts = parallelism.Enabled && candidateCount >= parallelism.MinimumCandidates ? parallelOptions.MaxDegreeOfParallelism : 1;
-        var supplyFill = new int[parts][];
-        var demandFill = new int[parts][];
+        if (supplyCounts.Length != parts)
+        {
+            supplyCounts = new int[parts][];
+            demandCounts = new int[parts][];
+        }
+
+        var supplyFill = supplyCounts;
+        var demandFill = demandCounts;
         ForEachPart(parts, (part, from, to) =>
         {
-            var supply = supplyFill[part] = new int[states.Length];
-            var demand = demandFill[part] = new int[states.Length];
+            var supply = supplyFill[part] ??= new int[states.Length];
+            var demand = demandFill[part] ??= new int[states.Length];
+            Array.Clear(supply);
+            Array.Clear(demand);
             for (var c = from; c < to; c++)
             {
                 ref var candidate = ref candidates[c];
@@ -678,6 +737,7 @@ internal sealed class ExchangeEngine
 
     private int sortedEnd;
     private int unsortedEnd;
+    private ulong[] sample = [];
 
     /// <summary>
     /// Sorts the next chunk of the round's ranking: drops dead candidates from the unsorted rest,
@@ -700,35 +760,27 @@ internal sealed class ExchangeEngine
 
         unsortedEnd = write;
         var remaining = unsortedEnd - from;
-        if (remaining <= ChunkSize)
+        if (remaining <= SmallChunk)
         {
             SortRange(from, remaining);
             sortedEnd = unsortedEnd;
             return from;
         }
 
-        // Threshold: the key at rank ChunkSize among a sorted sample of the rest.
-        var sampleSize = Math.Min(4096, remaining);
-        var sample = new ulong[sampleSize];
-        var stride = remaining / sampleSize;
-        for (var i = 0; i < sampleSize; i++)
+        // Threshold: the key near the chunk's last rank among a sorted sample of the rest; the
+        // chunk is every key up to it, so equal gains stay together. Up to ChunkSize candidates
+        // the chunk is the best 1/SmallChunkShare of the rest: most candidates die before their
+        // turn (a cop21 round realises about 130 of 1,600), and those are never sorted.
+        var small = remaining <= ChunkSize;
+        var target = small ? Math.Max(SmallChunk, remaining / SmallChunkShare) : ChunkSize;
+        var sampleSize = small ? SmallSample : LargeSample;
+        if (sample.Length < sampleSize)
         {
-            sample[i] = sortKeys[from + (i * stride)];
+            sample = new ulong[sampleSize];
         }
 
-        Array.Sort(sample);
-        var threshold = sample[Math.Min(sampleSize - 1, (int)((long)ChunkSize * sampleSize / remaining))];
-        var split = from;
-        for (var k = from; k < unsortedEnd; k++)
-        {
-            if (sortKeys[k] <= threshold)
-            {
-                (sortKeys[split], sortKeys[k]) = (sortKeys[k], sortKeys[split]);
-                (sortItems[split], sortItems[k]) = (sortItems[k], sortItems[split]);
-                split++;
-            }
-        }
-
+        var threshold = CandidateRanking.SampledThreshold(sortKeys, from, unsortedEnd, target, sample, sampleSize);
+        var split = CandidateRanking.TakeUpTo(sortKeys, sortItems, from, unsortedEnd, threshold);
         SortRange(from, split - from);
         sortedEnd = split;
         return from;
@@ -1399,6 +1451,7 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>Draws candidate <paramref name="c"/>'s REX numbers u, v, z ~ U(0, 1) anew (with REX only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void DrawRex(int c)
     {
         if (rexP > 0)
@@ -1527,8 +1580,8 @@ internal sealed class ExchangeEngine
         return Math.Clamp(to, 0, 100);
     }
 
-    /// <summary>The capability × salience weighted mean of each stance's <paramref name="value"/> on an issue; the plain mean when every weight is 0.</summary>
-    private double WeightedMean(int issue, Func<CellState, double> value)
+    /// <summary>The capability × salience weighted mean of each stance's preference (or position) on an issue; the plain mean when every weight is 0.</summary>
+    private double WeightedMean(int issue, bool preferences)
     {
         double weighted = 0, plain = 0;
         var count = 0;
@@ -1537,8 +1590,10 @@ internal sealed class ExchangeEngine
             var cell = Cell(issue, actor);
             if (hasStance[cell])
             {
-                weighted += states[cell].Weight * value(states[cell]);
-                plain += value(states[cell]);
+                ref var state = ref states[cell];
+                var value = preferences ? state.Preference : state.Position;
+                weighted += state.Weight * value;
+                plain += value;
                 count++;
             }
         }
@@ -1564,13 +1619,13 @@ internal sealed class ExchangeEngine
     /// The lists lie back to back in <see cref="Entries"/>, the cell's in
     /// [<see cref="Start"/>[cell], <see cref="End"/>[cell]), and may shrink as dead entries are dropped.
     /// </summary>
-    private sealed class CellLists<TEntry>(int cells)
+    private sealed class CellLists<TEntry>(int cells, TEntry[] entries)
     {
         public int[] Start { get; } = new int[cells + 1];
 
         public int[] End { get; } = new int[cells];
 
-        public TEntry[] Entries { get; private set; } = [];
+        public TEntry[] Entries { get; private set; } = entries;
 
         /// <summary>
         /// Lays out the lists from per-part counts, turning each part's count into the first slot
@@ -1624,6 +1679,38 @@ internal sealed class ExchangeEngine
 
         /// <summary>As a demanding actor: whether what it has seen moved back, so that its whole demand queue is to be recomputed.</summary>
         public bool Unsettled;
+    }
+
+    /// <summary>An engine's arrays that grow with the number of candidates, handed from one engine to the next on a thread (see <see cref="spare"/>); their contents are not carried over.</summary>
+    private sealed class Buffers
+    {
+        public CandidateState[] Candidates { get; init; } = [];
+
+        public ulong[] Alive { get; init; } = [];
+
+        public byte[] Hits { get; init; } = [];
+
+        public int[] Touched { get; init; } = [];
+
+        public SteadyLimits[] Steady { get; init; } = [];
+
+        public ulong[] SortKeys { get; init; } = [];
+
+        public int[] SortItems { get; init; } = [];
+
+        public RexDraw[] RexDraws { get; init; } = [];
+
+        public int[] TieOrder { get; init; } = [];
+
+        public ulong[] Sample { get; init; } = [];
+
+        public Dictionary<long, double> SeenPositions { get; init; } = [];
+
+        public PriorityQueue<int, RankedCandidate> Requeued { get; init; } = new();
+
+        public SupplyEntry[] SupplyEntries { get; init; } = [];
+
+        public DemandEntry[] DemandEntries { get; init; } = [];
     }
 
     /// <summary>A candidate's REX draws, each uniform on [0, 1).</summary>

@@ -187,10 +187,11 @@ public sealed class ExchangeModel : IModel
 
         if (lean)
         {
+            engine.ReleaseBuffers();
             return new ModelResult { Model = Info, Issues = forecasts.ToImmutable(), RoundsRun = roundsRun, Converged = converged };
         }
 
-        return new ModelResult
+        var result = new ModelResult
         {
             Model = Info,
             Issues = forecasts.ToImmutable(),
@@ -204,6 +205,8 @@ public sealed class ExchangeModel : IModel
                 RexP = rexP,
             },
         };
+        engine.ReleaseBuffers();
+        return result;
     }
 
     /// <summary>Largest scale end the engine takes as it is; its 0-100 conversion computes (x − min)·100 first.</summary>
