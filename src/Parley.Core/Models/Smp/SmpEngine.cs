@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Parley.Core.Models.Smp;
@@ -43,6 +44,12 @@ internal sealed class SmpEngine
     // Whether the challenge loop runs eight lanes per instruction (AVX-512); paddedCount is then a multiple of 8.
     private readonly bool wide;
 
+    // Whether the whole-vector paths run at all (false: the scalar reference, for tests); each gives the scalar path's bits.
+    private readonly bool simd;
+
+    // Σ_d s_jd per actor, to paddedCount (zeros past the last actor), for the contests' values several targets at a time.
+    private readonly double[] paddedSalienceSum;
+
     // The N x N matrices of the last state released (Release), reused by the next Assess so that a
     // run allocates two sets rather than one per turn; and Assess's own risk-neutral utilities.
     // Assess runs on one thread at a time for an engine (one engine per model run).
@@ -69,7 +76,11 @@ internal sealed class SmpEngine
     /// Whether the challenge loop may use 512-bit vectors where the processor has them (false: the
     /// machine's <see cref="Vector{T}"/> width); both give the scalar path's bits.
     /// </param>
-    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters, bool wideVectors = true)
+    /// <param name="vectorised">
+    /// Whether any SIMD path may run (false: every loop scalar, the reference the vector paths are
+    /// tested against); both give the same bits.
+    /// </param>
+    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters, bool wideVectors = true, bool vectorised = true)
     {
         ArgumentNullException.ThrowIfNull(capability);
         ArgumentNullException.ThrowIfNull(salience);
@@ -84,10 +95,12 @@ internal sealed class SmpEngine
         Parameters = parameters;
         this.capability = capability;
         this.salience = salience;
-        wide = wideVectors && Vector512.IsHardwareAccelerated && Vector.IsHardwareAccelerated;
+        simd = vectorised && Vector.IsHardwareAccelerated;
+        wide = simd && wideVectors && Vector512.IsHardwareAccelerated;
         var width = wide ? Vector512<double>.Count : Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
         paddedCount = (ActorCount + width - 1) / width * width;
         salienceSum = new double[ActorCount];
+        paddedSalienceSum = new double[paddedCount];
         contestWeight = new double[paddedCount];
         salienceSquareSum = new double[paddedCount];
         salienceByDimension = new double[dimensions * paddedCount];
@@ -104,6 +117,7 @@ internal sealed class SmpEngine
             }
 
             salienceSum[i] = sum;
+            paddedSalienceSum[i] = sum;
             salienceSquareSum[i] = squares;
             contestWeight[i] = sum * capability[i];
         }
@@ -228,7 +242,7 @@ internal sealed class SmpEngine
         for (var i = 0; i < n; i++)
         {
             var ideal = state.Ideals.AsSpan(i * dims, dims);
-            if (Vector.IsHardwareAccelerated)
+            if (simd)
             {
                 DistancesFrom(ideal, i, byDimension, diff.AsSpan(i * n, paddedCount));
             }
@@ -248,13 +262,33 @@ internal sealed class SmpEngine
 
         state.Diff = diff;
         state.DiffT = diffT;
+        var ownDistance = new double[paddedCount];
+        for (var a = 0; a < n; a++)
+        {
+            ownDistance[a] = diff[(a * n) + a];
+        }
+
+        state.OwnDistance = ownDistance;
 
         var neutral = neutralScratch ??= new double[MatrixLength];
-        for (var k = 0; k < n; k++)
+        if (simd)
         {
-            for (var j = 0; j < n; j++)
+            // The whole matrix as one array: every element's utility at R = 0, whole vectors into the slack.
+            var width = Vector<double>.Count;
+            var zero = Vector<double>.Zero;
+            for (var e = 0; e < n * n; e += width)
             {
-                neutral[(k * n) + j] = Utility(diff[(k * n) + j], 0.0);
+                Utility(new Vector<double>(diff, e), zero).CopyTo(neutral, e);
+            }
+        }
+        else
+        {
+            for (var k = 0; k < n; k++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    neutral[(k * n) + j] = Utility(diff[(k * n) + j], 0.0);
+                }
             }
         }
 
@@ -268,7 +302,20 @@ internal sealed class SmpEngine
         for (var a = 0; a < n; a++)
         {
             var r = EstimatedRisk(state.Risk[a], state.Risk[a]);
-            for (var j = 0; j < n; j++)
+            var j = 0;
+            if (simd)
+            {
+                // Rows in order: a vector running past row a's end writes row a + 1's first cells
+                // (or the slack), which the next row then overwrites.
+                var width = Vector<double>.Count;
+                var risk = new Vector<double>(r);
+                for (; j < n; j += width)
+                {
+                    Utility(new Vector<double>(diff, (a * n) + j), risk).CopyTo(own, (a * n) + j);
+                }
+            }
+
+            for (; j < n; j++)
             {
                 own[(a * n) + j] = Utility(diff[(a * n) + j], r);
             }
@@ -393,7 +440,7 @@ internal sealed class SmpEngine
         for (var i = 0; i < n; i++)
         {
             var j = 0;
-            if (Vector.IsHardwareAccelerated)
+            if (simd)
             {
                 for (; j < np; j += Vector<double>.Count)
                 {
@@ -610,17 +657,24 @@ internal sealed class SmpEngine
         var diffT = state.DiffT;
         var diff = state.Diff;
         var riskOfI = state.Risk[i];
-        for (var m = 0; m < n; m++)
+        if (vectorised && this.simd)
         {
-            risk[m] = EstimatedRisk(riskOfI, state.Risk[m]);
-            utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
-            utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
-            joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
-            staySafe[m] = utilityOfI[m] + utilityOfI[m] + utilityOfI[m];
+            ThirdPartyUtilities(state, i, risk, utilityOfI, utilityOfOwn, joinIWins, staySafe);
+        }
+        else
+        {
+            for (var m = 0; m < n; m++)
+            {
+                risk[m] = EstimatedRisk(riskOfI, state.Risk[m]);
+                utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
+                utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
+                joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
+                staySafe[m] = utilityOfI[m] + utilityOfI[m] + utilityOfI[m];
+            }
         }
 
         var uii = utilityOfI[i];
-        var simd = vectorised && Vector.IsHardwareAccelerated
+        var simd = vectorised && this.simd
             && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit;
         if (simd)
         {
@@ -669,6 +723,22 @@ internal sealed class SmpEngine
             }
         }
 
+        // The contests' values, several per SIMD instruction where the votes were (c0ij and c0ji are
+        // no longer needed and take the probabilities and gains); the choice scans them in order.
+        var probabilities = c0ij;
+        var gains = c0ji;
+        if (simd)
+        {
+            ChallengeValues(uii, cij, cji, uij, probabilities, gains);
+        }
+        else
+        {
+            for (var j = 0; j < n; j++)
+            {
+                (probabilities[j], gains[j]) = ChallengeValue(cij[j], cji[j], salienceSum[j], uii, uij[j]);
+            }
+        }
+
         var bestTarget = -1;
         var bestProbability = 0.0;
         var bestGain = -1.0;
@@ -679,7 +749,8 @@ internal sealed class SmpEngine
                 continue;
             }
 
-            var (probability, gain) = ChallengeValue(cij[j], cji[j], salienceSum[j], uii, uij[j]);
+            var probability = probabilities[j];
+            var gain = gains[j];
             if (MinSignificantGain < gain && bestGain < gain)
             {
                 bestTarget = j;
@@ -689,6 +760,75 @@ internal sealed class SmpEngine
         }
 
         return bestTarget < 0 ? null : (bestTarget, bestProbability, bestGain);
+    }
+
+    /// <summary>
+    /// Challenger i's view of every actor m, several m per SIMD instruction: m's estimated risk
+    /// attitude r^i_m, U^i(m, i), U^i(m, m) and the two sums of the SemiCommit vote that do not
+    /// depend on the target (<c>2U(m, i) + U(m, m)</c>, <c>3U(m, i)</c>). The scalar loop's operations
+    /// per lane; every span is <see cref="paddedCount"/> long (lanes past the last actor are never read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ThirdPartyUtilities(
+        SmpState state, int i, Span<double> risk, Span<double> utilityOfI, Span<double> utilityOfOwn, Span<double> joinIWins, Span<double> staySafe)
+    {
+        var width = Vector<double>.Count;
+        var riskOfI = new Vector<double>(state.Risk[i]);
+        var fromI = state.DiffT.AsSpan(i * ActorCount, paddedCount);
+        var ownDistance = state.OwnDistance.AsSpan();
+        var risks = state.Risk.AsSpan();
+        for (var m = 0; m < risk.Length; m += width)
+        {
+            var r = EstimatedRisk(riskOfI, new Vector<double>(risks[m..]));
+            var ui = Utility(new Vector<double>(fromI[m..]), r);
+            var own = Utility(new Vector<double>(ownDistance[m..]), r);
+            r.CopyTo(risk[m..]);
+            ui.CopyTo(utilityOfI[m..]);
+            own.CopyTo(utilityOfOwn[m..]);
+            (ui + ui + own).CopyTo(joinIWins[m..]);
+            (ui + ui + ui).CopyTo(staySafe[m..]);
+        }
+    }
+
+    /// <summary><see cref="EstimatedRisk(double, double)"/> lane by lane: the same operations in the same order.</summary>
+    private Vector<double> EstimatedRisk(Vector<double> riskH, Vector<double> riskI) => Parameters.BigRAdjust switch
+    {
+        SmpBigRAdjust.Full => riskI,
+        SmpBigRAdjust.TwoThirds => (riskH + (new Vector<double>(2.0) * riskI)) / new Vector<double>(3.0),
+        SmpBigRAdjust.Half => (riskH + riskI) / new Vector<double>(2.0),
+        SmpBigRAdjust.OneThird => ((new Vector<double>(2.0) * riskH) + riskI) / new Vector<double>(3.0),
+        SmpBigRAdjust.None => riskH,
+        _ => throw new InvalidOperationException("unknown BigRAdjust"),
+    };
+
+    /// <summary>
+    /// <see cref="ChallengeValue"/> for every target j at once, several per SIMD instruction, into
+    /// <paramref name="probabilities"/> and <paramref name="gains"/>: the scalar operations per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ChallengeValues(
+        double uii, ReadOnlySpan<double> cij, ReadOnlySpan<double> cji, ReadOnlySpan<double> uij, Span<double> probabilities, Span<double> gains)
+    {
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
+        var uki = new Vector<double>(uii);
+        var victory = uki + uki;
+        var targetSalience = paddedSalienceSum.AsSpan();
+        for (var j = 0; j < probabilities.Length; j += width)
+        {
+            var forI = new Vector<double>(cij[j..]);
+            var forJ = new Vector<double>(cji[j..]);
+            var ukj = new Vector<double>(uij[j..]);
+            var s = new Vector<double>(targetSalience[j..]);
+            var pij = forI / (forI + forJ);
+            var pji = forJ / (forI + forJ);
+            var statusQuo = uki + ukj;
+            var defeat = ukj + ukj;
+            var contest = (pij * victory) + (pji * defeat);
+            var challenge = ((one - s) * victory) + (s * contest);
+            pij.CopyTo(probabilities[j..]);
+            (challenge - statusQuo).CopyTo(gains[j..]);
+        }
     }
 
     /// <summary>
@@ -896,8 +1036,6 @@ internal sealed class SmpEngine
     {
         var n = ActorCount;
         var dims = Dimensions;
-        var width = Vector<double>.Count;
-        var simd = Vector.IsHardwareAccelerated;
         total.Clear();
         if (bargain is not null)
         {
@@ -916,26 +1054,42 @@ internal sealed class SmpEngine
             }
         }
 
+        var initiator = bargain?.Initiator ?? -1;
+        var receiver = bargain?.Receiver ?? -1;
         var ownT = state.OwnUtilityT;
+        if (simd)
+        {
+            // One block of actors at a time, its sum kept in a register while the rows m are added in
+            // order (the matrix's slack lets the last block of the last row run past it): each lane
+            // adds the same values in the same order as the scalar loop below.
+            var width = Vector<double>.Count;
+            var count = new Vector<double>(n);
+            ref var rows = ref MemoryMarshal.GetArrayDataReference(ownT);
+            for (var a = 0; a < total.Length; a += width)
+            {
+                var sum = new Vector<double>(total[a..]);
+                for (var m = 0; m < n; m++)
+                {
+                    if (m != initiator && m != receiver)
+                    {
+                        sum += Vector.LoadUnsafe(ref rows, (nuint)((m * n) + a));
+                    }
+                }
+
+                (sum / count).CopyTo(total[a..]);
+            }
+
+            return;
+        }
+
         for (var m = 0; m < n; m++)
         {
-            if (bargain is not null && (m == bargain.Initiator || m == bargain.Receiver))
+            if (m == initiator || m == receiver)
             {
                 continue;
             }
 
-            var a = 0;
-            if (simd)
-            {
-                // The matrix's slack lets the last vector of the last row run past it.
-                var row = ownT.AsSpan(m * n, total.Length);
-                for (; a < total.Length; a += width)
-                {
-                    (new Vector<double>(total[a..]) + new Vector<double>(row[a..])).CopyTo(total[a..]);
-                }
-            }
-
-            for (; a < n; a++)
+            for (var a = 0; a < n; a++)
             {
                 total[a] += ownT[(m * n) + a];
             }
