@@ -64,6 +64,7 @@ internal sealed class SmpEngine
     private double[] queueUtilityScratch = [];
     private double[] bargainUtilityScratch = [];
     private int[] queueScratch = [];
+    private int[] partyScratch = [];
     private double[] separationScratch = [];
     private (int Target, double Probability, double Gain)?[] bestScratch = [];
     private double[]? challengeScratch;
@@ -689,17 +690,17 @@ internal sealed class SmpEngine
             }
         }
 
-        c0ij.CopyTo(cij);
-        c0ji.CopyTo(cji);
-        if (simd)
+        if (simd && wide)
         {
+            PropSemiCommitVotes512(i, diff, risk, utilityOfI, utilityOfOwn, joinIWins, staySafe, c0ij, c0ji, cij, cji);
+        }
+        else if (simd)
+        {
+            c0ij.CopyTo(cij);
+            c0ji.CopyTo(cji);
             for (var m = 0; m < n; m++)
             {
-                if (m != i && wide)
-                {
-                    AddPropSemiCommitVotes512(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
-                }
-                else if (m != i)
+                if (m != i)
                 {
                     AddPropSemiCommitVotes(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
                 }
@@ -707,6 +708,8 @@ internal sealed class SmpEngine
         }
         else
         {
+            c0ij.CopyTo(cij);
+            c0ji.CopyTo(cji);
             for (var j = 0; j < n; j++)
             {
                 for (var m = 0; m < n; m++)
@@ -910,46 +913,123 @@ internal sealed class SmpEngine
     }
 
     /// <summary>
-    /// <see cref="AddPropSemiCommitVotes"/> eight targets per instruction (AVX-512): the same operations
-    /// per lane. A copy of that loop on <see cref="Vector512{T}"/>, since <see cref="Vector{T}"/> stays
-    /// 256 bits wide on such processors and .NET 10 has no public interface over both vector types.
+    /// Every third party's vote in every contest i:j (<see cref="AddPropSemiCommitVotes"/> for all
+    /// m ≠ i), eight targets per instruction (AVX-512), two blocks of targets at a time with their
+    /// coalitions kept in registers while the third parties are added in actor order: each lane does
+    /// the scalar path's operations in the same order, so the bits are the same. On
+    /// <see cref="Vector512{T}"/> since <see cref="Vector{T}"/> stays 256 bits wide on such processors.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddPropSemiCommitVotes512(
-        int m, ReadOnlySpan<double> distanceFromM, double risk, double uni, double unn, double joinIWins, double staySafe,
+    private void PropSemiCommitVotes512(
+        int i, double[] diff, ReadOnlySpan<double> risk, ReadOnlySpan<double> utilityOfI, ReadOnlySpan<double> utilityOfOwn,
+        ReadOnlySpan<double> joinIWins, ReadOnlySpan<double> staySafe,
         ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
     {
-        var n = cij.Length;
+        var n = ActorCount;
+        var np = cij.Length;
         var width = Vector512<double>.Count;
-        var one = Vector512<double>.One;
         var zero = Vector512<double>.Zero;
-        var r = Vector512.Create(risk);
-        var wm = Vector512.Create(contestWeight[m]);
-        var um = Vector512.Create(uni);
-        var own = Vector512.Create(unn);
-        var iWins = Vector512.Create(joinIWins);
-        var safe = Vector512.Create(staySafe);
-        for (var j = 0; j < n; j += width)
+        var weights = contestWeight.AsSpan();
+
+        // Row m of the distances from j on; the matrix's slack covers the last row's padded lanes.
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(diff);
+        var j = 0;
+        for (; j + (2 * width) <= np; j += 2 * width)
         {
-            var d = Vector512.Create(distanceFromM[j..]);
-            var near = one - d;
-            var unj = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
-            var vote0 = wm * (um - unj);
-            var cni = Vector512.Create(c0ij[j..]) + Vector512.Max(vote0, zero);
-            var cnj = Vector512.Create(c0ji[j..]) - Vector512.Min(vote0, zero);
-            var pin = cni / (cni + cnj);
-            var pjn = one - pin;
-            var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
-            var joinJ = (pin * safe) + (pjn * (unj + unj + own));
-            var vote = wm * (joinI - joinJ);
-            if (m >= j && m < j + width)
+            var first0 = Vector512.Create(c0ij[j..]);
+            var second0 = Vector512.Create(c0ji[j..]);
+            var first1 = Vector512.Create(c0ij[(j + width)..]);
+            var second1 = Vector512.Create(c0ji[(j + width)..]);
+            var forI0 = first0;
+            var forJ0 = second0;
+            var forI1 = first1;
+            var forJ1 = second1;
+            for (var m = 0; m < n; m++)
             {
-                vote = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote);
+                if (m == i)
+                {
+                    continue;
+                }
+
+                var r = Vector512.Create(risk[m]);
+                var wm = Vector512.Create(weights[m]);
+                var um = Vector512.Create(utilityOfI[m]);
+                var own = Vector512.Create(utilityOfOwn[m]);
+                var iWins = Vector512.Create(joinIWins[m]);
+                var safe = Vector512.Create(staySafe[m]);
+                var vote0 = PropSemiCommitVote512(Vector512.LoadUnsafe(ref rows, (nuint)((m * n) + j)), r, wm, um, own, iWins, safe, first0, second0);
+                var vote1 = PropSemiCommitVote512(Vector512.LoadUnsafe(ref rows, (nuint)((m * n) + j + width)), r, wm, um, own, iWins, safe, first1, second1);
+                if ((uint)(m - j) < (uint)(2 * width))
+                {
+                    // m's own contest (j = m) gets no vote from m.
+                    vote0 = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote0);
+                    vote1 = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j - width))), zero, vote1);
+                }
+
+                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
+                forI0 += Vector512.Max(vote0, zero);
+                forJ0 -= Vector512.Min(vote0, zero);
+                forI1 += Vector512.Max(vote1, zero);
+                forJ1 -= Vector512.Min(vote1, zero);
             }
 
-            (Vector512.Create(cij[j..]) + Vector512.Max(vote, zero)).CopyTo(cij[j..]);
-            (Vector512.Create(cji[j..]) - Vector512.Min(vote, zero)).CopyTo(cji[j..]);
+            forI0.CopyTo(cij[j..]);
+            forJ0.CopyTo(cji[j..]);
+            forI1.CopyTo(cij[(j + width)..]);
+            forJ1.CopyTo(cji[(j + width)..]);
         }
+
+        for (; j < np; j += width)
+        {
+            var first = Vector512.Create(c0ij[j..]);
+            var second = Vector512.Create(c0ji[j..]);
+            var forI = first;
+            var forJ = second;
+            for (var m = 0; m < n; m++)
+            {
+                if (m == i)
+                {
+                    continue;
+                }
+
+                var vote = PropSemiCommitVote512(
+                    Vector512.LoadUnsafe(ref rows, (nuint)((m * n) + j)), Vector512.Create(risk[m]), Vector512.Create(weights[m]),
+                    Vector512.Create(utilityOfI[m]), Vector512.Create(utilityOfOwn[m]), Vector512.Create(joinIWins[m]), Vector512.Create(staySafe[m]), first, second);
+                if ((uint)(m - j) < (uint)width)
+                {
+                    vote = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote);
+                }
+
+                forI += Vector512.Max(vote, zero);
+                forJ -= Vector512.Min(vote, zero);
+            }
+
+            forI.CopyTo(cij[j..]);
+            forJ.CopyTo(cji[j..]);
+        }
+    }
+
+    /// <summary>
+    /// Third party m's vote (<see cref="ThirdPartyVote"/> under Prop and SemiCommit) in eight contests
+    /// i:j at once, from its distances <paramref name="distance"/> to the targets: the scalar operations per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> PropSemiCommitVote512(
+        Vector512<double> distance, Vector512<double> risk, Vector512<double> weight, Vector512<double> uni, Vector512<double> unn,
+        Vector512<double> joinIWins, Vector512<double> staySafe, Vector512<double> c0ij, Vector512<double> c0ji)
+    {
+        var one = Vector512<double>.One;
+        var zero = Vector512<double>.Zero;
+        var near = one - distance;
+        var unj = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(distance, one), near * (one + (distance * risk)), near * (one + risk));
+        var vote0 = weight * (uni - unj);
+        var cni = c0ij + Vector512.Max(vote0, zero);
+        var cnj = c0ji - Vector512.Min(vote0, zero);
+        var pin = cni / (cni + cnj);
+        var pjn = one - pin;
+        var joinI = (pin * joinIWins) + (pjn * (unj + unj + unj));
+        var joinJ = (pin * staySafe) + (pjn * (unj + unj + unn));
+        return weight * (joinI - joinJ);
     }
 
     private static readonly Vector512<double> LaneIndex512 = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
@@ -1140,13 +1220,17 @@ internal sealed class SmpEngine
         }
     }
 
-    /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>
-    public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every actor's <see cref="BestChallenge"/>, in parallel from 24 actors (each into its own slot,
+    /// so the thread count cannot change a result) unless this run is itself one of an outer
+    /// parallel loop's workers. Kept out of <see cref="Step"/> so that its lambda's closure does not
+    /// hold the turn's locals.
+    /// </summary>
+    private (int Target, double Probability, double Gain)?[] BestChallenges(SmpState state, CancellationToken cancellationToken)
     {
         var n = ActorCount;
         var best = SmpElectionBuffers.Grow(ref bestScratch, n);
-        var parallel = n >= 24 && !NestedParallelism.IsOuterWorker;
-        if (parallel)
+        if (n >= 24 && !NestedParallelism.IsOuterWorker)
         {
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
                 NewScratch,
@@ -1166,6 +1250,14 @@ internal sealed class SmpEngine
             }
         }
 
+        return best;
+    }
+
+    /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>
+    public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
+    {
+        var n = ActorCount;
+        var best = BestChallenges(state, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var challenges = new List<SmpChallengeRecord>(n);
         var proposals = new List<SmpBargainProposal>(Parameters.BargnModel == SmpBargnModel.InitRcvrInterp ? 2 * n : n);
@@ -1187,15 +1279,15 @@ internal sealed class SmpEngine
             switch (Parameters.BargnModel)
             {
                 case SmpBargnModel.InitOnlyInterp:
-                    Enqueue(initiatorBargain);
+                    proposals.Add(initiatorBargain);
                     break;
                 case SmpBargnModel.InitRcvrInterp:
                     {
                         // KTAB passes j's estimate of i's expected gain where the comment says
                         // "probability" (get<1> of probEduChlg); kept for conformance.
                         var (targetI, targetJ) = Interpolate(state, i, j, targetView.Gain, 1 - targetView.Gain);
-                        Enqueue(initiatorBargain);
-                        Enqueue(new SmpBargainProposal(i, j, targetI, targetJ));
+                        proposals.Add(initiatorBargain);
+                        proposals.Add(new SmpBargainProposal(i, j, targetI, targetJ));
                         break;
                     }
 
@@ -1221,12 +1313,10 @@ internal sealed class SmpEngine
                             mixJ[d] = ((wi * ownJ[d]) + (wj * targetJ[d])) / (wi + wj);
                         }
 
-                        Enqueue(new SmpBargainProposal(i, j, mixI, mixJ));
+                        proposals.Add(new SmpBargainProposal(i, j, mixI, mixJ));
                         break;
                     }
             }
-
-            void Enqueue(SmpBargainProposal proposal) => proposals.Add(proposal);
         }
 
         // Each bargain's column of utilities, then the status quo's: the same for every actor's queue
@@ -1245,6 +1335,12 @@ internal sealed class SmpEngine
         var positions = new double[n * Dimensions];
         var chosen = new SmpBargainProposal[n];
         var queue = SmpElectionBuffers.Grow(ref queueScratch, statusQuo + 1);
+        var parties = SmpElectionBuffers.Grow(ref partyScratch, 2 * statusQuo);
+        for (var b = 0; b < statusQuo; b++)
+        {
+            parties[2 * b] = proposals[b].Initiator;
+            parties[(2 * b) + 1] = proposals[b].Receiver;
+        }
         for (var k = 0; k < n; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -1254,7 +1350,7 @@ internal sealed class SmpEngine
             queue[nb++] = statusQuo;
             for (var b = 0; b < statusQuo; b++)
             {
-                if (proposals[b].Initiator == k || proposals[b].Receiver == k)
+                if (parties[2 * b] == k || parties[(2 * b) + 1] == k)
                 {
                     queue[nb++] = b;
                 }
