@@ -228,6 +228,25 @@ internal static class SmpElection
     /// <summary>The square matrix of P(i beats j) from coalition strengths into <paramref name="p"/> (m² long); the diagonal is 1/2.</summary>
     public static void VictoryMatrix(SmpVictoryProbModel model, ReadOnlySpan<double> coalitions, int m, Span<double> p)
     {
+        if (model == SmpVictoryProbModel.Linear)
+        {
+            // VictoryProbability's Linear case inlined (x = s): the same divisions, no switch per pair.
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    var s1 = coalitions[(i * m) + j];
+                    var s2 = coalitions[(j * m) + i];
+                    p[(i * m) + j] = s1 / (s1 + s2);
+                    p[(j * m) + i] = s2 / (s1 + s2);
+                }
+
+                p[(i * m) + i] = 0.5;
+            }
+
+            return;
+        }
+
         for (var i = 0; i < m; i++)
         {
             for (var j = 0; j < i; j++)
