@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Parley.Core.Models.Smp;
 
@@ -65,53 +66,66 @@ internal static class SmpElection
         var m = optionCount;
         if (rule == SmpVotingRule.Prop)
         {
-            // Same arithmetic as the general loop below, with the vote inlined and the k loop
-            // kept outermost per row so each (i, j) sum still adds k = 0, 1, 2… in order.
+            // Same arithmetic as the general loop below, with the vote inlined: each (i, j) sum still
+            // adds k = 0, 1, 2… in order, a block of j at a time with its sums kept in registers.
             var width = Vector<double>.Count;
             var forward = buffers.Forward(m + width);
             var backward = buffers.Backward(m + width);
+            var minimum = new Vector<double>(MinCoalition);
+            var zero = Vector<double>.Zero;
+            ref var table = ref MemoryMarshal.GetReference(utility);
+
+            // Whole vectors only where every row's read stays inside the table (its slack included).
+            var lastRowEnd = actorCount > 0 ? utility.Length - ((actorCount - 1) * m) : 0;
             for (var i = 0; i < m; i++)
             {
-                forward.AsSpan(0, i).Fill(MinCoalition);
-                backward.AsSpan(0, i).Fill(MinCoalition);
-                for (var k = 0; k < actorCount; k++)
+                var j = 0;
+                if (Vector.IsHardwareAccelerated)
                 {
-                    var w = weights[k];
-                    var row = utility[(k * m)..];
-                    var uki = row[i];
-                    var j = 0;
-                    if (Vector.IsHardwareAccelerated)
+                    // A last vector reaching past i fills forward/backward cells from i on, which
+                    // this i never reads and the next one refills. Adding +0 leaves a positive sum
+                    // unchanged, so max/min give the branches' bits.
+                    var whole = Math.Min(i, lastRowEnd - width + 1);
+                    for (; j < whole; j += width)
                     {
-                        // Adding +0 leaves a positive sum unchanged, so max/min give the branches' bits.
-                        // A last vector reaching past i (or past the row) fills forward/backward cells
-                        // from i on, which this i never reads and the next one refills.
-                        var wk = new Vector<double>(w);
-                        var ui = new Vector<double>(uki);
-                        var whole = Math.Min(i, row.Length - width + 1);
-                        for (; j < whole; j += width)
+                        var f = minimum;
+                        var b = minimum;
+                        for (var k = 0; k < actorCount; k++)
                         {
-                            var v = wk * (ui - new Vector<double>(row[j..]));
-                            (new Vector<double>(forward, j) + Vector.Max(v, Vector<double>.Zero)).CopyTo(forward, j);
-                            (new Vector<double>(backward, j) - Vector.Min(v, Vector<double>.Zero)).CopyTo(backward, j);
+                            var row = k * m;
+                            var v = new Vector<double>(weights[k]) * (new Vector<double>(Unsafe.Add(ref table, row + i)) - Vector.LoadUnsafe(ref table, (nuint)(row + j)));
+                            f += Vector.Max(v, zero);
+                            b -= Vector.Min(v, zero);
                         }
-                    }
 
-                    for (; j < i; j++)
+                        f.CopyTo(forward, j);
+                        b.CopyTo(backward, j);
+                    }
+                }
+
+                for (; j < i; j++)
+                {
+                    var f = MinCoalition;
+                    var b = MinCoalition;
+                    for (var k = 0; k < actorCount; k++)
                     {
-                        var v = w * (uki - row[j]);
+                        var v = weights[k] * (utility[(k * m) + i] - utility[(k * m) + j]);
                         if (v > 0)
                         {
-                            forward[j] += v;
+                            f += v;
                         }
 
                         if (v < 0)
                         {
-                            backward[j] -= v;
+                            b -= v;
                         }
                     }
+
+                    forward[j] = f;
+                    backward[j] = b;
                 }
 
-                for (var j = 0; j < i; j++)
+                for (j = 0; j < i; j++)
                 {
                     c[(i * m) + j] = forward[j];
                     c[(j * m) + i] = backward[j];
@@ -214,6 +228,25 @@ internal static class SmpElection
     /// <summary>The square matrix of P(i beats j) from coalition strengths into <paramref name="p"/> (m² long); the diagonal is 1/2.</summary>
     public static void VictoryMatrix(SmpVictoryProbModel model, ReadOnlySpan<double> coalitions, int m, Span<double> p)
     {
+        if (model == SmpVictoryProbModel.Linear)
+        {
+            // VictoryProbability's Linear case inlined (x = s): the same divisions, no switch per pair.
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    var s1 = coalitions[(i * m) + j];
+                    var s2 = coalitions[(j * m) + i];
+                    p[(i * m) + j] = s1 / (s1 + s2);
+                    p[(j * m) + i] = s2 / (s1 + s2);
+                }
+
+                p[(i * m) + i] = 0.5;
+            }
+
+            return;
+        }
+
         for (var i = 0; i < m; i++)
         {
             for (var j = 0; j < i; j++)

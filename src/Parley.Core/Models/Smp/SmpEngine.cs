@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Parley.Core.Models.Smp;
@@ -43,6 +44,12 @@ internal sealed class SmpEngine
     // Whether the challenge loop runs eight lanes per instruction (AVX-512); paddedCount is then a multiple of 8.
     private readonly bool wide;
 
+    // Whether the whole-vector paths run at all (false: the scalar reference, for tests); each gives the scalar path's bits.
+    private readonly bool simd;
+
+    // Σ_d s_jd per actor, to paddedCount (zeros past the last actor), for the contests' values several targets at a time.
+    private readonly double[] paddedSalienceSum;
+
     // The N x N matrices of the last state released (Release), reused by the next Assess so that a
     // run allocates two sets rather than one per turn; and Assess's own risk-neutral utilities.
     // Assess runs on one thread at a time for an engine (one engine per model run).
@@ -57,6 +64,7 @@ internal sealed class SmpEngine
     private double[] queueUtilityScratch = [];
     private double[] bargainUtilityScratch = [];
     private int[] queueScratch = [];
+    private int[] partyScratch = [];
     private double[] separationScratch = [];
     private (int Target, double Probability, double Gain)?[] bestScratch = [];
     private double[]? challengeScratch;
@@ -69,7 +77,11 @@ internal sealed class SmpEngine
     /// Whether the challenge loop may use 512-bit vectors where the processor has them (false: the
     /// machine's <see cref="Vector{T}"/> width); both give the scalar path's bits.
     /// </param>
-    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters, bool wideVectors = true)
+    /// <param name="vectorised">
+    /// Whether any SIMD path may run (false: every loop scalar, the reference the vector paths are
+    /// tested against); both give the same bits.
+    /// </param>
+    public SmpEngine(double[] capability, double[] salience, int dimensions, SmpParameters parameters, bool wideVectors = true, bool vectorised = true)
     {
         ArgumentNullException.ThrowIfNull(capability);
         ArgumentNullException.ThrowIfNull(salience);
@@ -84,10 +96,12 @@ internal sealed class SmpEngine
         Parameters = parameters;
         this.capability = capability;
         this.salience = salience;
-        wide = wideVectors && Vector512.IsHardwareAccelerated && Vector.IsHardwareAccelerated;
+        simd = vectorised && Vector.IsHardwareAccelerated;
+        wide = simd && wideVectors && Vector512.IsHardwareAccelerated;
         var width = wide ? Vector512<double>.Count : Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
         paddedCount = (ActorCount + width - 1) / width * width;
         salienceSum = new double[ActorCount];
+        paddedSalienceSum = new double[paddedCount];
         contestWeight = new double[paddedCount];
         salienceSquareSum = new double[paddedCount];
         salienceByDimension = new double[dimensions * paddedCount];
@@ -104,6 +118,7 @@ internal sealed class SmpEngine
             }
 
             salienceSum[i] = sum;
+            paddedSalienceSum[i] = sum;
             salienceSquareSum[i] = squares;
             contestWeight[i] = sum * capability[i];
         }
@@ -228,7 +243,7 @@ internal sealed class SmpEngine
         for (var i = 0; i < n; i++)
         {
             var ideal = state.Ideals.AsSpan(i * dims, dims);
-            if (Vector.IsHardwareAccelerated)
+            if (simd)
             {
                 DistancesFrom(ideal, i, byDimension, diff.AsSpan(i * n, paddedCount));
             }
@@ -248,13 +263,33 @@ internal sealed class SmpEngine
 
         state.Diff = diff;
         state.DiffT = diffT;
+        var ownDistance = new double[paddedCount];
+        for (var a = 0; a < n; a++)
+        {
+            ownDistance[a] = diff[(a * n) + a];
+        }
+
+        state.OwnDistance = ownDistance;
 
         var neutral = neutralScratch ??= new double[MatrixLength];
-        for (var k = 0; k < n; k++)
+        if (simd)
         {
-            for (var j = 0; j < n; j++)
+            // The whole matrix as one array: every element's utility at R = 0, whole vectors into the slack.
+            var width = Vector<double>.Count;
+            var zero = Vector<double>.Zero;
+            for (var e = 0; e < n * n; e += width)
             {
-                neutral[(k * n) + j] = Utility(diff[(k * n) + j], 0.0);
+                Utility(new Vector<double>(diff, e), zero).CopyTo(neutral, e);
+            }
+        }
+        else
+        {
+            for (var k = 0; k < n; k++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    neutral[(k * n) + j] = Utility(diff[(k * n) + j], 0.0);
+                }
             }
         }
 
@@ -268,7 +303,20 @@ internal sealed class SmpEngine
         for (var a = 0; a < n; a++)
         {
             var r = EstimatedRisk(state.Risk[a], state.Risk[a]);
-            for (var j = 0; j < n; j++)
+            var j = 0;
+            if (simd)
+            {
+                // Rows in order: a vector running past row a's end writes row a + 1's first cells
+                // (or the slack), which the next row then overwrites.
+                var width = Vector<double>.Count;
+                var risk = new Vector<double>(r);
+                for (; j < n; j += width)
+                {
+                    Utility(new Vector<double>(diff, (a * n) + j), risk).CopyTo(own, (a * n) + j);
+                }
+            }
+
+            for (; j < n; j++)
             {
                 own[(a * n) + j] = Utility(diff[(a * n) + j], r);
             }
@@ -393,7 +441,7 @@ internal sealed class SmpEngine
         for (var i = 0; i < n; i++)
         {
             var j = 0;
-            if (Vector.IsHardwareAccelerated)
+            if (simd)
             {
                 for (; j < np; j += Vector<double>.Count)
                 {
@@ -610,17 +658,24 @@ internal sealed class SmpEngine
         var diffT = state.DiffT;
         var diff = state.Diff;
         var riskOfI = state.Risk[i];
-        for (var m = 0; m < n; m++)
+        if (vectorised && this.simd)
         {
-            risk[m] = EstimatedRisk(riskOfI, state.Risk[m]);
-            utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
-            utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
-            joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
-            staySafe[m] = utilityOfI[m] + utilityOfI[m] + utilityOfI[m];
+            ThirdPartyUtilities(state, i, risk, utilityOfI, utilityOfOwn, joinIWins, staySafe);
+        }
+        else
+        {
+            for (var m = 0; m < n; m++)
+            {
+                risk[m] = EstimatedRisk(riskOfI, state.Risk[m]);
+                utilityOfI[m] = Utility(diffT[(i * n) + m], risk[m]);
+                utilityOfOwn[m] = Utility(diff[(m * n) + m], risk[m]);
+                joinIWins[m] = utilityOfI[m] + utilityOfI[m] + utilityOfOwn[m];
+                staySafe[m] = utilityOfI[m] + utilityOfI[m] + utilityOfI[m];
+            }
         }
 
         var uii = utilityOfI[i];
-        var simd = vectorised && Vector.IsHardwareAccelerated
+        var simd = vectorised && this.simd
             && rule == SmpVotingRule.Prop && Parameters.ThirdPartyCommit == SmpThirdPartyCommit.SemiCommit;
         if (simd)
         {
@@ -635,17 +690,17 @@ internal sealed class SmpEngine
             }
         }
 
-        c0ij.CopyTo(cij);
-        c0ji.CopyTo(cji);
-        if (simd)
+        if (simd && wide)
         {
+            PropSemiCommitVotes512(i, diff, risk, utilityOfI, utilityOfOwn, joinIWins, staySafe, c0ij, c0ji, cij, cji);
+        }
+        else if (simd)
+        {
+            c0ij.CopyTo(cij);
+            c0ji.CopyTo(cji);
             for (var m = 0; m < n; m++)
             {
-                if (m != i && wide)
-                {
-                    AddPropSemiCommitVotes512(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
-                }
-                else if (m != i)
+                if (m != i)
                 {
                     AddPropSemiCommitVotes(m, diff.AsSpan(m * n, np), risk[m], utilityOfI[m], utilityOfOwn[m], joinIWins[m], staySafe[m], c0ij, c0ji, cij, cji);
                 }
@@ -653,6 +708,8 @@ internal sealed class SmpEngine
         }
         else
         {
+            c0ij.CopyTo(cij);
+            c0ji.CopyTo(cji);
             for (var j = 0; j < n; j++)
             {
                 for (var m = 0; m < n; m++)
@@ -669,6 +726,22 @@ internal sealed class SmpEngine
             }
         }
 
+        // The contests' values, several per SIMD instruction where the votes were (c0ij and c0ji are
+        // no longer needed and take the probabilities and gains); the choice scans them in order.
+        var probabilities = c0ij;
+        var gains = c0ji;
+        if (simd)
+        {
+            ChallengeValues(uii, cij, cji, uij, probabilities, gains);
+        }
+        else
+        {
+            for (var j = 0; j < n; j++)
+            {
+                (probabilities[j], gains[j]) = ChallengeValue(cij[j], cji[j], salienceSum[j], uii, uij[j]);
+            }
+        }
+
         var bestTarget = -1;
         var bestProbability = 0.0;
         var bestGain = -1.0;
@@ -679,7 +752,8 @@ internal sealed class SmpEngine
                 continue;
             }
 
-            var (probability, gain) = ChallengeValue(cij[j], cji[j], salienceSum[j], uii, uij[j]);
+            var probability = probabilities[j];
+            var gain = gains[j];
             if (MinSignificantGain < gain && bestGain < gain)
             {
                 bestTarget = j;
@@ -689,6 +763,75 @@ internal sealed class SmpEngine
         }
 
         return bestTarget < 0 ? null : (bestTarget, bestProbability, bestGain);
+    }
+
+    /// <summary>
+    /// Challenger i's view of every actor m, several m per SIMD instruction: m's estimated risk
+    /// attitude r^i_m, U^i(m, i), U^i(m, m) and the two sums of the SemiCommit vote that do not
+    /// depend on the target (<c>2U(m, i) + U(m, m)</c>, <c>3U(m, i)</c>). The scalar loop's operations
+    /// per lane; every span is <see cref="paddedCount"/> long (lanes past the last actor are never read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ThirdPartyUtilities(
+        SmpState state, int i, Span<double> risk, Span<double> utilityOfI, Span<double> utilityOfOwn, Span<double> joinIWins, Span<double> staySafe)
+    {
+        var width = Vector<double>.Count;
+        var riskOfI = new Vector<double>(state.Risk[i]);
+        var fromI = state.DiffT.AsSpan(i * ActorCount, paddedCount);
+        var ownDistance = state.OwnDistance.AsSpan();
+        var risks = state.Risk.AsSpan();
+        for (var m = 0; m < risk.Length; m += width)
+        {
+            var r = EstimatedRisk(riskOfI, new Vector<double>(risks[m..]));
+            var ui = Utility(new Vector<double>(fromI[m..]), r);
+            var own = Utility(new Vector<double>(ownDistance[m..]), r);
+            r.CopyTo(risk[m..]);
+            ui.CopyTo(utilityOfI[m..]);
+            own.CopyTo(utilityOfOwn[m..]);
+            (ui + ui + own).CopyTo(joinIWins[m..]);
+            (ui + ui + ui).CopyTo(staySafe[m..]);
+        }
+    }
+
+    /// <summary><see cref="EstimatedRisk(double, double)"/> lane by lane: the same operations in the same order.</summary>
+    private Vector<double> EstimatedRisk(Vector<double> riskH, Vector<double> riskI) => Parameters.BigRAdjust switch
+    {
+        SmpBigRAdjust.Full => riskI,
+        SmpBigRAdjust.TwoThirds => (riskH + (new Vector<double>(2.0) * riskI)) / new Vector<double>(3.0),
+        SmpBigRAdjust.Half => (riskH + riskI) / new Vector<double>(2.0),
+        SmpBigRAdjust.OneThird => ((new Vector<double>(2.0) * riskH) + riskI) / new Vector<double>(3.0),
+        SmpBigRAdjust.None => riskH,
+        _ => throw new InvalidOperationException("unknown BigRAdjust"),
+    };
+
+    /// <summary>
+    /// <see cref="ChallengeValue"/> for every target j at once, several per SIMD instruction, into
+    /// <paramref name="probabilities"/> and <paramref name="gains"/>: the scalar operations per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ChallengeValues(
+        double uii, ReadOnlySpan<double> cij, ReadOnlySpan<double> cji, ReadOnlySpan<double> uij, Span<double> probabilities, Span<double> gains)
+    {
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
+        var uki = new Vector<double>(uii);
+        var victory = uki + uki;
+        var targetSalience = paddedSalienceSum.AsSpan();
+        for (var j = 0; j < probabilities.Length; j += width)
+        {
+            var forI = new Vector<double>(cij[j..]);
+            var forJ = new Vector<double>(cji[j..]);
+            var ukj = new Vector<double>(uij[j..]);
+            var s = new Vector<double>(targetSalience[j..]);
+            var pij = forI / (forI + forJ);
+            var pji = forJ / (forI + forJ);
+            var statusQuo = uki + ukj;
+            var defeat = ukj + ukj;
+            var contest = (pij * victory) + (pji * defeat);
+            var challenge = ((one - s) * victory) + (s * contest);
+            pij.CopyTo(probabilities[j..]);
+            (challenge - statusQuo).CopyTo(gains[j..]);
+        }
     }
 
     /// <summary>
@@ -770,46 +913,123 @@ internal sealed class SmpEngine
     }
 
     /// <summary>
-    /// <see cref="AddPropSemiCommitVotes"/> eight targets per instruction (AVX-512): the same operations
-    /// per lane. A copy of that loop on <see cref="Vector512{T}"/>, since <see cref="Vector{T}"/> stays
-    /// 256 bits wide on such processors and .NET 10 has no public interface over both vector types.
+    /// Every third party's vote in every contest i:j (<see cref="AddPropSemiCommitVotes"/> for all
+    /// m ≠ i), eight targets per instruction (AVX-512), two blocks of targets at a time with their
+    /// coalitions kept in registers while the third parties are added in actor order: each lane does
+    /// the scalar path's operations in the same order, so the bits are the same. On
+    /// <see cref="Vector512{T}"/> since <see cref="Vector{T}"/> stays 256 bits wide on such processors.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddPropSemiCommitVotes512(
-        int m, ReadOnlySpan<double> distanceFromM, double risk, double uni, double unn, double joinIWins, double staySafe,
+    private void PropSemiCommitVotes512(
+        int i, double[] diff, ReadOnlySpan<double> risk, ReadOnlySpan<double> utilityOfI, ReadOnlySpan<double> utilityOfOwn,
+        ReadOnlySpan<double> joinIWins, ReadOnlySpan<double> staySafe,
         ReadOnlySpan<double> c0ij, ReadOnlySpan<double> c0ji, Span<double> cij, Span<double> cji)
     {
-        var n = cij.Length;
+        var n = ActorCount;
+        var np = cij.Length;
         var width = Vector512<double>.Count;
-        var one = Vector512<double>.One;
         var zero = Vector512<double>.Zero;
-        var r = Vector512.Create(risk);
-        var wm = Vector512.Create(contestWeight[m]);
-        var um = Vector512.Create(uni);
-        var own = Vector512.Create(unn);
-        var iWins = Vector512.Create(joinIWins);
-        var safe = Vector512.Create(staySafe);
-        for (var j = 0; j < n; j += width)
+        var weights = contestWeight.AsSpan();
+
+        // Row m of the distances from j on; the matrix's slack covers the last row's padded lanes.
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(diff);
+        var j = 0;
+        for (; j + (2 * width) <= np; j += 2 * width)
         {
-            var d = Vector512.Create(distanceFromM[j..]);
-            var near = one - d;
-            var unj = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(d, one), near * (one + (d * r)), near * (one + r));
-            var vote0 = wm * (um - unj);
-            var cni = Vector512.Create(c0ij[j..]) + Vector512.Max(vote0, zero);
-            var cnj = Vector512.Create(c0ji[j..]) - Vector512.Min(vote0, zero);
-            var pin = cni / (cni + cnj);
-            var pjn = one - pin;
-            var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
-            var joinJ = (pin * safe) + (pjn * (unj + unj + own));
-            var vote = wm * (joinI - joinJ);
-            if (m >= j && m < j + width)
+            var first0 = Vector512.Create(c0ij[j..]);
+            var second0 = Vector512.Create(c0ji[j..]);
+            var first1 = Vector512.Create(c0ij[(j + width)..]);
+            var second1 = Vector512.Create(c0ji[(j + width)..]);
+            var forI0 = first0;
+            var forJ0 = second0;
+            var forI1 = first1;
+            var forJ1 = second1;
+            for (var m = 0; m < n; m++)
             {
-                vote = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote);
+                if (m == i)
+                {
+                    continue;
+                }
+
+                var r = Vector512.Create(risk[m]);
+                var wm = Vector512.Create(weights[m]);
+                var um = Vector512.Create(utilityOfI[m]);
+                var own = Vector512.Create(utilityOfOwn[m]);
+                var iWins = Vector512.Create(joinIWins[m]);
+                var safe = Vector512.Create(staySafe[m]);
+                var vote0 = PropSemiCommitVote512(Vector512.LoadUnsafe(ref rows, (nuint)((m * n) + j)), r, wm, um, own, iWins, safe, first0, second0);
+                var vote1 = PropSemiCommitVote512(Vector512.LoadUnsafe(ref rows, (nuint)((m * n) + j + width)), r, wm, um, own, iWins, safe, first1, second1);
+                if ((uint)(m - j) < (uint)(2 * width))
+                {
+                    // m's own contest (j = m) gets no vote from m.
+                    vote0 = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote0);
+                    vote1 = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j - width))), zero, vote1);
+                }
+
+                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
+                forI0 += Vector512.Max(vote0, zero);
+                forJ0 -= Vector512.Min(vote0, zero);
+                forI1 += Vector512.Max(vote1, zero);
+                forJ1 -= Vector512.Min(vote1, zero);
             }
 
-            (Vector512.Create(cij[j..]) + Vector512.Max(vote, zero)).CopyTo(cij[j..]);
-            (Vector512.Create(cji[j..]) - Vector512.Min(vote, zero)).CopyTo(cji[j..]);
+            forI0.CopyTo(cij[j..]);
+            forJ0.CopyTo(cji[j..]);
+            forI1.CopyTo(cij[(j + width)..]);
+            forJ1.CopyTo(cji[(j + width)..]);
         }
+
+        for (; j < np; j += width)
+        {
+            var first = Vector512.Create(c0ij[j..]);
+            var second = Vector512.Create(c0ji[j..]);
+            var forI = first;
+            var forJ = second;
+            for (var m = 0; m < n; m++)
+            {
+                if (m == i)
+                {
+                    continue;
+                }
+
+                var vote = PropSemiCommitVote512(
+                    Vector512.LoadUnsafe(ref rows, (nuint)((m * n) + j)), Vector512.Create(risk[m]), Vector512.Create(weights[m]),
+                    Vector512.Create(utilityOfI[m]), Vector512.Create(utilityOfOwn[m]), Vector512.Create(joinIWins[m]), Vector512.Create(staySafe[m]), first, second);
+                if ((uint)(m - j) < (uint)width)
+                {
+                    vote = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote);
+                }
+
+                forI += Vector512.Max(vote, zero);
+                forJ -= Vector512.Min(vote, zero);
+            }
+
+            forI.CopyTo(cij[j..]);
+            forJ.CopyTo(cji[j..]);
+        }
+    }
+
+    /// <summary>
+    /// Third party m's vote (<see cref="ThirdPartyVote"/> under Prop and SemiCommit) in eight contests
+    /// i:j at once, from its distances <paramref name="distance"/> to the targets: the scalar operations per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> PropSemiCommitVote512(
+        Vector512<double> distance, Vector512<double> risk, Vector512<double> weight, Vector512<double> uni, Vector512<double> unn,
+        Vector512<double> joinIWins, Vector512<double> staySafe, Vector512<double> c0ij, Vector512<double> c0ji)
+    {
+        var one = Vector512<double>.One;
+        var zero = Vector512<double>.Zero;
+        var near = one - distance;
+        var unj = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(distance, one), near * (one + (distance * risk)), near * (one + risk));
+        var vote0 = weight * (uni - unj);
+        var cni = c0ij + Vector512.Max(vote0, zero);
+        var cnj = c0ji - Vector512.Min(vote0, zero);
+        var pin = cni / (cni + cnj);
+        var pjn = one - pin;
+        var joinI = (pin * joinIWins) + (pjn * (unj + unj + unj));
+        var joinJ = (pin * staySafe) + (pjn * (unj + unj + unn));
+        return weight * (joinI - joinJ);
     }
 
     private static readonly Vector512<double> LaneIndex512 = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
@@ -896,8 +1116,6 @@ internal sealed class SmpEngine
     {
         var n = ActorCount;
         var dims = Dimensions;
-        var width = Vector<double>.Count;
-        var simd = Vector.IsHardwareAccelerated;
         total.Clear();
         if (bargain is not null)
         {
@@ -916,26 +1134,42 @@ internal sealed class SmpEngine
             }
         }
 
+        var initiator = bargain?.Initiator ?? -1;
+        var receiver = bargain?.Receiver ?? -1;
         var ownT = state.OwnUtilityT;
+        if (simd)
+        {
+            // One block of actors at a time, its sum kept in a register while the rows m are added in
+            // order (the matrix's slack lets the last block of the last row run past it): each lane
+            // adds the same values in the same order as the scalar loop below.
+            var width = Vector<double>.Count;
+            var count = new Vector<double>(n);
+            ref var rows = ref MemoryMarshal.GetArrayDataReference(ownT);
+            for (var a = 0; a < total.Length; a += width)
+            {
+                var sum = new Vector<double>(total[a..]);
+                for (var m = 0; m < n; m++)
+                {
+                    if (m != initiator && m != receiver)
+                    {
+                        sum += Vector.LoadUnsafe(ref rows, (nuint)((m * n) + a));
+                    }
+                }
+
+                (sum / count).CopyTo(total[a..]);
+            }
+
+            return;
+        }
+
         for (var m = 0; m < n; m++)
         {
-            if (bargain is not null && (m == bargain.Initiator || m == bargain.Receiver))
+            if (m == initiator || m == receiver)
             {
                 continue;
             }
 
-            var a = 0;
-            if (simd)
-            {
-                // The matrix's slack lets the last vector of the last row run past it.
-                var row = ownT.AsSpan(m * n, total.Length);
-                for (; a < total.Length; a += width)
-                {
-                    (new Vector<double>(total[a..]) + new Vector<double>(row[a..])).CopyTo(total[a..]);
-                }
-            }
-
-            for (; a < n; a++)
+            for (var a = 0; a < n; a++)
             {
                 total[a] += ownT[(m * n) + a];
             }
@@ -986,13 +1220,17 @@ internal sealed class SmpEngine
         }
     }
 
-    /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>
-    public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every actor's <see cref="BestChallenge"/>, in parallel from 24 actors (each into its own slot,
+    /// so the thread count cannot change a result) unless this run is itself one of an outer
+    /// parallel loop's workers. Kept out of <see cref="Step"/> so that its lambda's closure does not
+    /// hold the turn's locals.
+    /// </summary>
+    private (int Target, double Probability, double Gain)?[] BestChallenges(SmpState state, CancellationToken cancellationToken)
     {
         var n = ActorCount;
         var best = SmpElectionBuffers.Grow(ref bestScratch, n);
-        var parallel = n >= 24 && !NestedParallelism.IsOuterWorker;
-        if (parallel)
+        if (n >= 24 && !NestedParallelism.IsOuterWorker)
         {
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
                 NewScratch,
@@ -1012,6 +1250,14 @@ internal sealed class SmpEngine
             }
         }
 
+        return best;
+    }
+
+    /// <summary>One turn: challenges, bargains, resolution of every actor's queue, new ideals.</summary>
+    public SmpStep Step(SmpState state, int turn, ulong seed, bool trace, CancellationToken cancellationToken)
+    {
+        var n = ActorCount;
+        var best = BestChallenges(state, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var challenges = new List<SmpChallengeRecord>(n);
         var proposals = new List<SmpBargainProposal>(Parameters.BargnModel == SmpBargnModel.InitRcvrInterp ? 2 * n : n);
@@ -1033,15 +1279,15 @@ internal sealed class SmpEngine
             switch (Parameters.BargnModel)
             {
                 case SmpBargnModel.InitOnlyInterp:
-                    Enqueue(initiatorBargain);
+                    proposals.Add(initiatorBargain);
                     break;
                 case SmpBargnModel.InitRcvrInterp:
                     {
                         // KTAB passes j's estimate of i's expected gain where the comment says
                         // "probability" (get<1> of probEduChlg); kept for conformance.
                         var (targetI, targetJ) = Interpolate(state, i, j, targetView.Gain, 1 - targetView.Gain);
-                        Enqueue(initiatorBargain);
-                        Enqueue(new SmpBargainProposal(i, j, targetI, targetJ));
+                        proposals.Add(initiatorBargain);
+                        proposals.Add(new SmpBargainProposal(i, j, targetI, targetJ));
                         break;
                     }
 
@@ -1067,12 +1313,10 @@ internal sealed class SmpEngine
                             mixJ[d] = ((wi * ownJ[d]) + (wj * targetJ[d])) / (wi + wj);
                         }
 
-                        Enqueue(new SmpBargainProposal(i, j, mixI, mixJ));
+                        proposals.Add(new SmpBargainProposal(i, j, mixI, mixJ));
                         break;
                     }
             }
-
-            void Enqueue(SmpBargainProposal proposal) => proposals.Add(proposal);
         }
 
         // Each bargain's column of utilities, then the status quo's: the same for every actor's queue
@@ -1091,6 +1335,12 @@ internal sealed class SmpEngine
         var positions = new double[n * Dimensions];
         var chosen = new SmpBargainProposal[n];
         var queue = SmpElectionBuffers.Grow(ref queueScratch, statusQuo + 1);
+        var parties = SmpElectionBuffers.Grow(ref partyScratch, 2 * statusQuo);
+        for (var b = 0; b < statusQuo; b++)
+        {
+            parties[2 * b] = proposals[b].Initiator;
+            parties[(2 * b) + 1] = proposals[b].Receiver;
+        }
         for (var k = 0; k < n; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -1100,7 +1350,7 @@ internal sealed class SmpEngine
             queue[nb++] = statusQuo;
             for (var b = 0; b < statusQuo; b++)
             {
-                if (proposals[b].Initiator == k || proposals[b].Receiver == k)
+                if (parties[2 * b] == k || parties[(2 * b) + 1] == k)
                 {
                     queue[nb++] = b;
                 }

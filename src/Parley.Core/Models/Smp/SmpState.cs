@@ -19,6 +19,9 @@ internal sealed class SmpState(double[] positions, double[] ideals)
     /// <summary><see cref="Diff"/> transposed, <c>[j * N + i]</c>, for contiguous columns.</summary>
     public double[] DiffT { get; set; } = [];
 
+    /// <summary>Distance from each actor's ideal to its own position, <c>Diff[a * N + a]</c>, to whole SIMD vectors (zeros past the last actor).</summary>
+    public double[] OwnDistance { get; set; } = [];
+
     /// <summary>Each actor's risk attitude R (zeros past the last actor, to whole SIMD vectors).</summary>
     public double[] Risk { get; set; } = [];
 

@@ -91,6 +91,83 @@ public sealed class SmpModelTests
         }
     }
 
+    [Theory]
+    [InlineData(27, 6, true, "")]
+    [InlineData(27, 6, false, "")]
+    [InlineData(17, 3, true, "StateTransitions=Stochastic")]
+    [InlineData(13, 2, true, "BigRAdjust=Half")]
+    [InlineData(9, 2, true, "BargnModel=PWCompInterp")]
+    [InlineData(3, 4, true, "")]
+    public void Engine_WholeTurns_VectorisedAndScalarEnginesAgreeBitForBit(int actors, int dimensions, bool wideVectors, string parameter)
+    {
+        // Every whole-vector path of a turn (challenger set-up, votes in registers, contest values,
+        // bargain utilities, utility matrices) against the all-scalar engine, state by state.
+        var scenario = SmpSyntheticScenario.Create(actors, dimensions, 31);
+        var options = parameter.Length == 0 ? ModelOptions.Default : ModelOptions.Default.WithParameter(parameter.Split('=')[0], parameter.Split('=')[1]);
+        var parameters = SmpParameters.From(scenario, options);
+        var capability = scenario.Actors.Select(a => a.Capability!.Value).ToArray();
+        var salience = scenario.Stances.Select(s => s.Salience).ToArray();
+        var positions = scenario.Stances.Select(s => s.Position / 100).ToArray();
+        var engine = new SmpEngine(capability, salience, dimensions, parameters, wideVectors);
+        var scalar = new SmpEngine(capability, salience, dimensions, parameters, wideVectors: false, vectorised: false);
+        var state = engine.Start(positions);
+        var reference = scalar.Start(positions);
+        for (var turn = 1; turn <= 6; turn++)
+        {
+            Assert.Equal(reference.Positions, state.Positions);
+            Assert.Equal(reference.Ideals, state.Ideals);
+            Assert.Equal(reference.Risk.Take(actors), state.Risk.Take(actors));
+            Assert.Equal(reference.UniqueProbability, state.UniqueProbability);
+            Assert.Equal(reference.ActorProbability, state.ActorProbability);
+            var step = engine.Step(state, turn, 5, trace: true, CancellationToken.None);
+            var referenceStep = scalar.Step(reference, turn, 5, trace: true, CancellationToken.None);
+            Assert.Equal(referenceStep.Challenges, step.Challenges);
+            Assert.Equal(referenceStep.Chosen.Select(b => (b.Initiator, b.Receiver)), step.Chosen.Select(b => (b.Initiator, b.Receiver)));
+            state = step.Next;
+            reference = referenceStep.Next;
+        }
+
+        Assert.Equal(reference.Positions, state.Positions);
+    }
+
+    [Theory]
+    [InlineData(1, 5, true)]
+    [InlineData(2, 27, true)]
+    [InlineData(3, 27, false)]
+    [InlineData(7, 9, true)]
+    [InlineData(13, 27, false)]
+    [InlineData(27, 27, true)]
+    public void Coalitions_PropSums_EqualVoterByVoterSums(int options, int actors, bool slack)
+    {
+        // The Prop path keeps each block's sums in registers; every (i, j) must still be
+        // minC + the positive votes added voter by voter, k = 0, 1, 2..., bit for bit, with and
+        // without slack past the table's last row (without, the last blocks run scalar).
+        var random = new Random(options * 100 + actors);
+        var weights = Enumerable.Range(0, actors).Select(_ => 10 + (190 * random.NextDouble())).ToArray();
+        var utility = new double[(actors * options) + (slack ? SmpElection.Slack : 0)];
+        for (var e = 0; e < actors * options; e++)
+        {
+            utility[e] = random.NextDouble() < 0.1 ? 0.5 : random.NextDouble();
+        }
+
+        var c = new double[options * options];
+        SmpElection.Coalitions(SmpVotingRule.Prop, weights, utility, options, c, new SmpElectionBuffers());
+        for (var i = 0; i < options; i++)
+        {
+            for (var j = 0; j < options; j++)
+            {
+                var expected = SmpElection.MinCoalition;
+                for (var k = 0; i != j && k < actors; k++)
+                {
+                    var v = weights[k] * (utility[(k * options) + i] - utility[(k * options) + j]);
+                    expected = v > 0 ? expected + v : expected;
+                }
+
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(c[(i * options) + j]));
+            }
+        }
+    }
+
     [Fact]
     public void Engine_ParallelTurn_ChallengesEqualOneThreadAtATime()
     {
