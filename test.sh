@@ -92,7 +92,8 @@ run_project() {
 
 # Starts waiting projects whose build is done while fewer than $jobs run. During the build the short projects
 # run at nice 10 and count against $jobs; the three longest (Browser, Cli, Server: built last, and with tests
-# that wait on wall-clock deadlines) never run niced. After the build, the niced runs no longer count.
+# that wait on wall-clock deadlines) never run niced. After the build, the niced runs return to normal priority
+# and no longer count.
 waiting=("${projects[@]}")
 normal=() niced=()
 building=1
@@ -101,6 +102,22 @@ alive() {
   local pid
   for pid in "$@"; do
     kill -0 "$pid" 2>/dev/null && echo "$pid"
+  done
+}
+# Back to normal priority, once the build is done, for the runs started niced and every process under them (where
+# allowed: lowering a niceness needs root; elsewhere they keep nice 10).
+renice_tree() {
+  local stat rest pid ppid parents=" $* " found=1
+  while [ $found = 1 ]; do
+    found=0
+    for stat in /proc/[0-9]*/stat; do
+      read -r pid rest <"$stat" 2>/dev/null || continue
+      ppid=${rest##*) }; ppid=${ppid#* }; ppid=${ppid%% *}
+      case "$parents" in *" $ppid "*) case "$parents" in *" $pid "*) ;; *) parents+="$pid "; found=1 ;; esac ;; esac
+    done
+  done
+  for pid in $parents; do
+    renice -n 0 -p "$pid" >/dev/null 2>&1
   done
 }
 start_ready() {
@@ -128,6 +145,7 @@ while :; do
     build=$?
     building=0
     stop_compiler_server
+    renice_tree "${niced[@]}"
     cat "$work/build.log"
     echo "test.sh: build took $((SECONDS - started)) s"
     if [ $build -ne 0 ]; then
