@@ -60,8 +60,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# -graph: MSBuild schedules each project once its references are built. Without it the solution's requests went to
+# the first free node and stayed there (16 of 20 projects on one node), so that after Application the projects
+# compiled one at a time even where nothing held them back.
 started=$SECONDS
-dotnet build Parley.slnx -c Release -nologo -clp:ErrorsOnly -p:UseSharedCompilation=true \
+dotnet build Parley.slnx -graph -c Release -nologo -clp:ErrorsOnly -p:UseSharedCompilation=true \
   "-p:SharedCompilationId=$compiler_pipe" "-p:ParleyTestStamps=$stamps/" >"$work/build.log" 2>&1 &
 build_pid=$!
 
