@@ -48,7 +48,7 @@ stop_compiler_server() {
   local cmdline pid
   for cmdline in /proc/[0-9]*/cmdline; do
     pid=${cmdline#/proc/}; pid=${pid%/cmdline}
-    if tr '\0' ' ' <"$cmdline" 2>/dev/null | grep -q -- "VBCSCompiler.*-pipename:$compiler_pipe"; then
+    if tr '\0' ' ' 2>/dev/null <"$cmdline" | grep -q -- "VBCSCompiler.*-pipename:$compiler_pipe"; then
       kill "$pid" 2>/dev/null
     fi
   done
