@@ -315,24 +315,54 @@ public sealed partial class TerminalTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        using var child = System.Diagnostics.Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEndAsync();
-        var error = child.StandardError.ReadToEndAsync();
-        if (interruptAfter is { } used)
+        if (interruptAfter is not null)
         {
-            var waited = Stopwatch.StartNew();
-            while (!child.WaitForExit(TimeSpan.FromMilliseconds(50)) && ProcessorTime(child) < used)
-            {
-                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"the run used {ProcessorTime(child).TotalSeconds:0.0} s of processor time in 2 minutes");
-            }
-
-            Assert.False(child.HasExited, "the run ended before it could be interrupted");
-            Assert.Equal(0, Kill(child.Id, SigInt));
+            // A child inherits an ignored SIGINT (as a shell's background job has it): it would never see the Ctrl-C.
+            Assert.False(SigIntIgnored(), "SIGINT is ignored in this test process (started as a background job?), so parley could not be interrupted; run the tests in the foreground");
         }
 
-        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not end");
-        child.WaitForExit();
-        return (child.ExitCode, output.Result, error.Result);
+        using var child = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            var output = child.StandardOutput.ReadToEndAsync();
+            var error = child.StandardError.ReadToEndAsync();
+            if (interruptAfter is { } used)
+            {
+                var waited = Stopwatch.StartNew();
+                while (!child.WaitForExit(TimeSpan.FromMilliseconds(50)) && ProcessorTime(child) < used)
+                {
+                    Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"the run used {ProcessorTime(child).TotalSeconds:0.0} s of processor time in 2 minutes");
+                }
+
+                Assert.False(child.HasExited, "the run ended before it could be interrupted");
+                Assert.Equal(0, Kill(child.Id, SigInt));
+            }
+
+            Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not end");
+            child.WaitForExit();
+            return (child.ExitCode, output.Result, error.Result);
+        }
+        finally
+        {
+            // A failed assertion must not leave a run of 500 million draws working after the tests.
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>Whether SIGINT is ignored in this process (the SigIgn mask of /proc/self/status; Linux only).</summary>
+    private static bool SigIntIgnored()
+    {
+        const string Status = "/proc/self/status";
+        if (!File.Exists(Status))
+        {
+            return false;
+        }
+
+        var mask = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return mask is not null && (ulong.Parse(mask["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (SigInt - 1))) != 0;
     }
 
     /// <summary>The processor time <paramref name="process"/> has used so far (all of it once it has ended).</summary>
