@@ -125,40 +125,7 @@ internal static class ExchangeCpuTimes
     }
 
     /// <summary>CPU milliseconds and allocated bytes per call: warm up for 300 ms, then the best of ten batches of at least 150 ms each.</summary>
-    private static (double Cpu, double Allocated) Best(Action run)
-    {
-        using var process = Process.GetCurrentProcess();
-        var warmup = Stopwatch.StartNew();
-        do
-        {
-            run();
-        }
-        while (warmup.ElapsedMilliseconds < 300);
-
-        var best = double.PositiveInfinity;
-        var allocated = double.PositiveInfinity;
-        for (var batch = 0; batch < 10; batch++)
-        {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            var bytes = GC.GetAllocatedBytesForCurrentThread();
-            var runs = 0;
-            double spent;
-            do
-            {
-                run();
-                runs++;
-                process.Refresh();
-                spent = (process.TotalProcessorTime - before).TotalMilliseconds;
-            }
-            while (spent < 150);
-
-            best = Math.Min(best, spent / runs);
-            allocated = Math.Min(allocated, (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)runs);
-        }
-
-        return (best, allocated);
-    }
+    private static (double Cpu, double Allocated) Best(Action run) => CpuTimer.Best(run, batches: 10, batchMs: 150, warmupMs: 300);
 
     /// <summary>FNV-1a over the bits of every number of a result.</summary>
     private sealed class Fingerprint

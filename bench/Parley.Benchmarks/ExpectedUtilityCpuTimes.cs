@@ -46,35 +46,6 @@ internal static class ExpectedUtilityCpuTimes
     }
 
     /// <summary>CPU milliseconds per run: warm up (tiered JIT) for 200 ms, then the best of five batches of at least 100 ms each.</summary>
-    private static double Best(Func<ModelResult> run, int repeats)
-    {
-        using var process = Process.GetCurrentProcess();
-        var warmup = Stopwatch.StartNew();
-        do
-        {
-            run();
-        }
-        while (warmup.ElapsedMilliseconds < 200);
-
-        var best = double.PositiveInfinity;
-        for (var batch = 0; batch < Math.Min(repeats, 5); batch++)
-        {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            var runs = 0;
-            double spent;
-            do
-            {
-                run();
-                runs++;
-                process.Refresh();
-                spent = (process.TotalProcessorTime - before).TotalMilliseconds;
-            }
-            while (spent < 100);
-
-            best = Math.Min(best, spent / runs);
-        }
-
-        return best;
-    }
+    private static double Best(Func<ModelResult> run, int repeats) =>
+        CpuTimer.Best(() => run(), batches: Math.Min(repeats, 5), batchMs: 100, warmupMs: 200).Cpu;
 }
