@@ -84,11 +84,16 @@ row() { # LABEL, PEER-COMMAND-OR-EMPTY, SKIP-REASON, -- PARLEY ARGS...
   pw=$(median "$p" 1); pc=$(median "$p" 2)
   if [ -n "$peer" ]; then
     qw="$(median "$q" 1) s"; qc="$(median "$q" 2) s"
-    ratio=$(awk -v a="$pc" -v b="$qc" 'BEGIN { if (b > 0) { r = a / b; printf (r >= 1 ? "%.2f (%.1fx slower)" : "%.3f (%.1fx faster)"), r, (r >= 1 ? r : 1 / r) } else print "-" }')
+    # /usr/bin/time counts in hundredths of a second: a median of 0 means under 0.01 s, so the ratio is a bound.
+    ratio=$(awk -v a="$pc" -v b="$qc" 'BEGIN {
+      if (b <= 0) print "-";
+      else if (a <= 0) printf "< %.4f (more than %.0fx faster)", 0.01 / b, b / 0.01;
+      else { r = a / b; printf (r >= 1 ? "%.2f (%.1fx slower)" : "%.3f (%.1fx faster)"), r, (r >= 1 ? r : 1 / r) } }')
   else
     qw="-"; qc="-"; ratio="peer not run: $reason"
   fi
-  rows+=("| $label | ${pw} s | ${pc} s | $qw | $qc | $ratio |${failed:+ $failed}")
+  below() { awk -v v="$1" 'BEGIN { if (v + 0 <= 0) print "< 0.01"; else print v }'; }
+  rows+=("| $label | $(below "$pw") s | $(below "$pc") s | $qw | $qc | $ratio |${failed:+ $failed}")
   echo "bench/peers: $label done" >&2
 }
 
