@@ -23,8 +23,8 @@ rm -rf "$results"
 # project's build leaves a stamp file (ParleyTestStamps, Directory.Build.targets) and its tests start as soon as
 # it is there, so that tests use the second core while the build compiles the project chain (Core, Formats,
 # Application, Server, Cli) one project at a time. Tests started before the build ends run at a lower priority
-# (nice), so that they take only what the build leaves idle: only the short projects, shortest first. Once the
-# build is done, the projects still waiting start longest first. Each project's output is kept in its own log and printed whole when it ends.
+# (nice), so that they take only what the build leaves idle, shortest first; once the build is done, the
+# projects still waiting start longest first. Each project's output is kept in its own log and printed whole when it ends.
 jobs=${PARLEY_TEST_JOBS:-2}
 case "$jobs" in ''|*[!0-9]*|0) jobs=2 ;; esac
 work=$(mktemp -d)
@@ -34,7 +34,6 @@ projects=()
 for first in Browser Cli Server Core Drafting ExchangeDiff; do
   [ -f "tests/Parley.$first.Tests/Parley.$first.Tests.csproj" ] && projects+=("tests/Parley.$first.Tests/Parley.$first.Tests.csproj")
 done
-long=("${projects[@]}")
 for project in tests/*/*.Tests.csproj; do
   case " ${projects[*]} " in *" $project "*) ;; *) projects+=("$project") ;; esac
 done
@@ -94,9 +93,10 @@ run_project() {
   echo "test.sh: $name took $((SECONDS - started)) s$([ "$priority" -ne 0 ] && echo " (started during the build)")"
 }
 
-# Starts waiting projects whose build is done while fewer than $jobs run. During the build only the short projects
-# start, at nice 10, and count against $jobs; the long ones (Browser, Cli and Server among them, whose tests wait on
-# wall-clock deadlines) never run niced. After the build, the niced runs return to normal priority and no longer count.
+# Starts waiting projects whose build is done while fewer than $jobs run. During the build the short projects
+# run at nice 10 and count against $jobs; the three longest (Browser, Cli, Server: built last, and with tests
+# that wait on wall-clock deadlines) never run niced. After the build, the niced runs return to normal priority
+# and no longer count.
 waiting=("${projects[@]}")
 normal=() niced=()
 building=1
@@ -123,10 +123,9 @@ renice_tree() {
     renice -n 0 -p "$pid" >/dev/null 2>&1
   done
 }
-# During the build only the short projects start (shortest first: the list reversed), since a niced run gets
-# only what the build leaves and a long one started then held its slot for minutes (Drafting's article tests
-# took 117 s so, 10 s after the build; ExchangeDiff, which runs the Decide peer, 114 s against 14 s); the long
-# ones (listed first above) wait for the build to end, then go longest first.
+# During the build the shortest projects go first (the list reversed): a niced run gets only what the build
+# leaves, and a long one started then would hold its slot for minutes (Drafting's article tests took 117 s so,
+# 10 s after the build); after it, the longest go first.
 start_ready() {
   local project name priority count k still=() order=() started=" "
   mapfile -t normal < <(alive "${normal[@]}")
@@ -134,9 +133,7 @@ start_ready() {
   order=("${waiting[@]}")
   if [ "$building" = 1 ]; then
     order=()
-    for ((k = ${#waiting[@]} - 1; k >= 0; k--)); do
-      case " ${long[*]} " in *" ${waiting[k]} "*) ;; *) order+=("${waiting[k]}") ;; esac
-    done
+    for ((k = ${#waiting[@]} - 1; k >= 0; k--)); do order+=("${waiting[k]}"); done
   fi
   for project in "${order[@]}"; do
     name=$(basename "$project" .csproj)
@@ -144,7 +141,7 @@ start_ready() {
     [ "$building" = 1 ] && count=$((count + ${#niced[@]}))
     if [ "$count" -lt "$jobs" ] && { [ "$building" = 0 ] || [ -f "$stamps/$name" ]; }; then
       priority=0
-      [ "$building" = 1 ] && priority=10
+      case "$name" in Parley.Browser.Tests|Parley.Cli.Tests|Parley.Server.Tests) ;; *) [ "$building" = 1 ] && priority=10 ;; esac
       run_project "$project" "$priority" &
       if [ "$priority" = 0 ]; then normal+=($!); else niced+=($!); fi
       started+="$project "
