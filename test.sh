@@ -23,8 +23,8 @@ rm -rf "$results"
 # project's build leaves a stamp file (ParleyTestStamps, Directory.Build.targets) and its tests start as soon as
 # it is there, so that tests use the second core while the build compiles the project chain (Core, Formats,
 # Application, Server, Cli) one project at a time. Tests started before the build ends run at a lower priority
-# (nice), so that they take only what the build leaves idle, shortest first; once the build is done, the
-# projects still waiting start longest first. Each project's output is kept in its own log and printed whole when it ends.
+# (nice), so that they take only what the build leaves idle. Once the build is done, the projects still
+# waiting start longest first. Each project's output is kept in its own log and printed whole when it ends.
 jobs=${PARLEY_TEST_JOBS:-2}
 case "$jobs" in ''|*[!0-9]*|0) jobs=2 ;; esac
 work=$(mktemp -d)
@@ -123,19 +123,11 @@ renice_tree() {
     renice -n 0 -p "$pid" >/dev/null 2>&1
   done
 }
-# During the build the shortest projects go first (the list reversed): a niced run gets only what the build
-# leaves, and a long one started then would hold its slot for minutes (Drafting's article tests took 117 s so,
-# 10 s after the build); after it, the longest go first.
 start_ready() {
-  local project name priority count k still=() order=() started=" "
+  local project name priority count still=()
   mapfile -t normal < <(alive "${normal[@]}")
   mapfile -t niced < <(alive "${niced[@]}")
-  order=("${waiting[@]}")
-  if [ "$building" = 1 ]; then
-    order=()
-    for ((k = ${#waiting[@]} - 1; k >= 0; k--)); do order+=("${waiting[k]}"); done
-  fi
-  for project in "${order[@]}"; do
+  for project in "${waiting[@]}"; do
     name=$(basename "$project" .csproj)
     count=${#normal[@]}
     [ "$building" = 1 ] && count=$((count + ${#niced[@]}))
@@ -144,11 +136,9 @@ start_ready() {
       case "$name" in Parley.Browser.Tests|Parley.Cli.Tests|Parley.Server.Tests) ;; *) [ "$building" = 1 ] && priority=10 ;; esac
       run_project "$project" "$priority" &
       if [ "$priority" = 0 ]; then normal+=($!); else niced+=($!); fi
-      started+="$project "
+    else
+      still+=("$project")
     fi
-  done
-  for project in "${waiting[@]}"; do
-    case "$started" in *" $project "*) ;; *) still+=("$project") ;; esac
   done
   waiting=("${still[@]}")
 }
