@@ -94,9 +94,10 @@ run_project() {
 }
 
 # Starts waiting projects whose build is done while fewer than $jobs run. During the build the short projects
-# run at nice 10 and count against $jobs; the three longest (Browser, Cli, Server: built last, and with tests
-# that wait on wall-clock deadlines) never run niced. After the build, the niced runs return to normal priority
-# and no longer count.
+# run at nice 10; the three longest (Browser, Cli, Server: built last, and with tests that wait on wall-clock
+# deadlines) never run niced. After the build, the niced runs return to normal priority. They count against $jobs
+# throughout: when they did not after the build, three or four test processes shared the two cores and a browser
+# test missed its 30 s deadline.
 waiting=("${projects[@]}")
 normal=() niced=()
 building=1
@@ -129,8 +130,7 @@ start_ready() {
   mapfile -t niced < <(alive "${niced[@]}")
   for project in "${waiting[@]}"; do
     name=$(basename "$project" .csproj)
-    count=${#normal[@]}
-    [ "$building" = 1 ] && count=$((count + ${#niced[@]}))
+    count=$((${#normal[@]} + ${#niced[@]}))
     if [ "$count" -lt "$jobs" ] && { [ "$building" = 0 ] || [ -f "$stamps/$name" ]; }; then
       priority=0
       case "$name" in Parley.Browser.Tests|Parley.Cli.Tests|Parley.Server.Tests) ;; *) [ "$building" = 1 ] && priority=10 ;; esac
