@@ -27,6 +27,7 @@ internal sealed class SmpEngine
 
     private readonly double[] capability;
     private readonly double[] salience;
+    // Σ_d s_jd per actor, to paddedCount (zeros past the last actor), so that the contests' values run in whole vectors.
     private readonly double[] salienceSum;
     private readonly double[] contestWeight;
 
@@ -46,9 +47,6 @@ internal sealed class SmpEngine
 
     // Whether the whole-vector paths run at all (false: the scalar reference, for tests); each gives the scalar path's bits.
     private readonly bool simd;
-
-    // Σ_d s_jd per actor, to paddedCount (zeros past the last actor), for the contests' values several targets at a time.
-    private readonly double[] paddedSalienceSum;
 
     // The N x N matrices of the last state released (Release), reused by the next Assess so that a
     // run allocates two sets rather than one per turn; and Assess's own risk-neutral utilities.
@@ -100,8 +98,7 @@ internal sealed class SmpEngine
         wide = simd && wideVectors && Vector512.IsHardwareAccelerated;
         var width = wide ? Vector512<double>.Count : Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
         paddedCount = (ActorCount + width - 1) / width * width;
-        salienceSum = new double[ActorCount];
-        paddedSalienceSum = new double[paddedCount];
+        salienceSum = new double[paddedCount];
         contestWeight = new double[paddedCount];
         salienceSquareSum = new double[paddedCount];
         salienceByDimension = new double[dimensions * paddedCount];
@@ -118,7 +115,6 @@ internal sealed class SmpEngine
             }
 
             salienceSum[i] = sum;
-            paddedSalienceSum[i] = sum;
             salienceSquareSum[i] = squares;
             contestWeight[i] = sum * capability[i];
         }
@@ -816,7 +812,7 @@ internal sealed class SmpEngine
         var one = Vector<double>.One;
         var uki = new Vector<double>(uii);
         var victory = uki + uki;
-        var targetSalience = paddedSalienceSum.AsSpan();
+        var targetSalience = salienceSum.AsSpan();
         for (var j = 0; j < probabilities.Length; j += width)
         {
             var forI = new Vector<double>(cij[j..]);
