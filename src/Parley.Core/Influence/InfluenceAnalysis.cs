@@ -190,29 +190,76 @@ public static class InfluenceAnalysis
         var stanceCapabilityIdle = !model.ReadsStanceCapability
             && scenario.Stages.All(s => s.Model is null)
             && CapabilityBound.FactorFor(scenario) == 1.0;
-        var results = ImmutableArray.CreateBuilder<IssueInfluence>(issues.Length);
-        options.Progress?.Report(0);
-        for (var k = 0; k < issues.Length; k++)
+        // The searches: one per issue, actor and input, all issues at once, taken in this order by every
+        // core, each into its own slot. An issue is done when its last search is; progress counts the
+        // issues done from the first on, so that a cancelled analysis returns those whole.
+        var searches = new List<(int Issue, int Player, SearchInput Input)>();
+        var remaining = new int[issues.Length];
+        for (var k = 0; options.SearchSmallestChange && k < issues.Length; k++)
         {
-            var issue = issues[k];
-            var actors = new List<(int Order, ActorInfluence Influence)>(n);
-            var changes = new ImmutableArray<InputChange>[n];
-            if (options.SearchSmallestChange)
+            for (var i = 0; i < n; i++)
             {
-                try
+                if (scenario.FindStance(players[i], issues[k].Id) is { } stance)
                 {
-                    // Each actor's search is independent of the others' and lands in its own slot.
-                    ForEachParallel(n, i => changes[i] = scenario.FindStance(players[i], issue.Id) is { } stance
-                        ? SmallestChanges(scenario, issue, stance, grand[k], reference[k], options, Forecast, stanceCapabilityIdle)
-                        : [], cancellationToken);
+                    foreach (var input in SearchInputs(scenario, issues[k], stance, stanceCapabilityIdle))
+                    {
+                        searches.Add((k, i, input));
+                        remaining[k]++;
+                    }
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            }
+        }
+
+        var found = new InputChange?[searches.Count];
+        var issuesDone = 0;
+        var progressLock = new Lock();
+        void CountDone()
+        {
+            lock (progressLock)
+            {
+                // Once cancelled (perhaps by the progress callback itself), no further issue counts as done.
+                while (issuesDone < issues.Length && Volatile.Read(ref remaining[issuesDone]) == 0 && !cancellationToken.IsCancellationRequested)
                 {
-                    // Cancelled during the searches: the issues finished so far are a result of their own.
-                    return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = true };
+                    issuesDone++;
+                    options.Progress?.Report(issuesDone);
+                }
+            }
+        }
+
+        options.Progress?.Report(0);
+        var partial = false;
+        try
+        {
+            ForEachParallel(searches.Count, s =>
+            {
+                var (k, i, input) = searches[s];
+                found[s] = SmallestChange(issues[k], input, grand[k], reference[k], options, Forecast);
+                Interlocked.Decrement(ref remaining[k]);
+                CountDone();
+            }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled during the searches: the issues finished so far are a result of their own.
+            partial = true;
+        }
+
+        CountDone();
+        partial |= issuesDone < issues.Length;
+        var results = ImmutableArray.CreateBuilder<IssueInfluence>(issuesDone);
+        var next = 0;
+        for (var k = 0; k < issuesDone; k++)
+        {
+            var changes = new List<InputChange>[n];
+            for (; next < searches.Count && searches[next].Issue == k; next++)
+            {
+                if (found[next] is { } change)
+                {
+                    (changes[searches[next].Player] ??= []).Add(change);
                 }
             }
 
+            var actors = new List<(int Order, ActorInfluence Influence)>(n);
             for (var i = 0; i < n; i++)
             {
                 actors.Add((i, new ActorInfluence
@@ -221,13 +268,13 @@ public static class InfluenceAnalysis
                     AbsenceShift = absence[i][k],
                     Shapley = shapley.Values[i][k],
                     ShapleyStandardError = shapley.StandardErrors?[i][k],
-                    Changes = changes[i].IsDefault ? [] : changes[i],
+                    Changes = changes[i] is null ? [] : [.. changes[i]],
                 }));
             }
 
             results.Add(new IssueInfluence
             {
-                IssueId = issue.Id,
+                IssueId = issues[k].Id,
                 Forecast = grand[k],
                 Reference = reference[k],
                 ShapleyExact = exact,
@@ -237,7 +284,11 @@ public static class InfluenceAnalysis
                     .ThenBy(a => a.Order)
                     .Select(a => a.Influence)],
             });
-            options.Progress?.Report(k + 1);
+        }
+
+        if (partial)
+        {
+            return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = true };
         }
 
         return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.MoveToImmutable() };
@@ -289,38 +340,69 @@ public static class InfluenceAnalysis
     /// <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on every core, each call on a
     /// thread marked as an outer worker (the model runs it makes stay on that thread); in order on
     /// the calling thread when that is itself an outer worker (an analysis inside parallel work).
+    /// Each worker takes the next index not yet taken, so the work is done roughly in index order
+    /// (what is done first finishes first) and no worker idles while another has a queue of its own.
     /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no index is started after that.</exception>
     private static void ForEachParallel(int count, Action<int> body, CancellationToken cancellationToken)
     {
-        if (Environment.ProcessorCount == 1 || count < 2 || NestedParallelism.IsOuterWorker)
+        var workers = Math.Min(Environment.ProcessorCount, count);
+        if (workers < 2 || NestedParallelism.IsOuterWorker)
         {
             for (var index = 0; index < count; index++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 body(index);
             }
 
             return;
         }
 
-        try
+        var next = -1;
+        var failedAt = int.MaxValue;
+        Exception? failure = null;
+        var failureLock = new Lock();
+        void Work()
         {
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, index =>
+            using var outer = NestedParallelism.Enter();
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < count && Volatile.Read(ref failedAt) == int.MaxValue && !cancellationToken.IsCancellationRequested)
             {
-                using var outer = NestedParallelism.Enter();
-                body(index);
-            });
-        }
-        catch (AggregateException aggregate)
-        {
-            // Throw what a sequential loop would have thrown: the cancellation, else the first failure.
-            var inner = aggregate.Flatten().InnerExceptions;
-            if (cancellationToken.IsCancellationRequested && inner.All(e => e is OperationCanceledException))
-            {
-                throw new OperationCanceledException(cancellationToken);
+                try
+                {
+                    body(index);
+                }
+                catch (Exception exception)
+                {
+                    // Keep what a sequential loop would have thrown: the failure at the lowest index.
+                    lock (failureLock)
+                    {
+                        if (index < failedAt)
+                        {
+                            (failedAt, failure) = (index, exception);
+                        }
+                    }
+                }
             }
+        }
 
-            ExceptionDispatchInfo.Capture(inner[0]).Throw();
-            throw;
+        var others = new Thread[workers - 1];
+        for (var w = 0; w < others.Length; w++)
+        {
+            others[w] = new Thread(Work, maxStackSize: 0) { IsBackground = true, Name = "Parley influence worker" };
+            others[w].Start();
+        }
+
+        Work();
+        foreach (var thread in others)
+        {
+            thread.Join();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
         }
     }
 
@@ -739,9 +821,25 @@ public static class InfluenceAnalysis
         }
     }
 
-    private static ImmutableArray<InputChange> SmallestChanges(
-        Scenario scenario, Issue issue, Stance stance, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run, bool stanceCapabilityIdle)
+    /// <summary>One input of one stance that the smallest-change search varies: its range, the scale its change is measured on, and the scenario with it set to a value.</summary>
+    private sealed record SearchInput(
+        string Name, Scenario Scenario, Stance Stance, double Current, double Low, double High, ValueRange Plausible, Func<double, Stance> Apply, Func<double, double> SizeOf);
+
+    /// <summary>
+    /// The inputs searched for a stance: its position (within the scale), salience (0–1) and capability
+    /// (0 to ten times the issue's total), the last left out where no value of it can move the forecast.
+    /// </summary>
+    private static IEnumerable<SearchInput> SearchInputs(Scenario scenario, Issue issue, Stance stance, bool stanceCapabilityIdle)
     {
+        var spread = scenario.DefaultSpread ?? DefaultSpread.Standard;
+        yield return new SearchInput(
+            "position", scenario, stance, stance.Position, issue.ScaleMin, issue.ScaleMax,
+            stance.PositionRange ?? Around(stance.Position, spread.Position * issue.ScaleWidth, issue.ScaleMin, issue.ScaleMax),
+            v => stance with { Position = v }, v => Math.Abs(v - stance.Position) / issue.ScaleWidth);
+        yield return new SearchInput(
+            "salience", scenario, stance, stance.Salience, 0, 1, stance.SalienceRange ?? Around(stance.Salience, spread.Salience, 0, 1),
+            v => stance with { Salience = v }, v => Math.Abs(v - stance.Salience));
+
         // The issue's total capability, summed at an exact power-of-two scale so that capabilities
         // near 1e308 give a finite norm; the search's upper end is capped at the largest double.
         var capabilities = scenario.StancesOn(issue.Id).Select(s => s.Capability).ToArray();
@@ -750,145 +848,131 @@ public static class InfluenceAnalysis
         var capability = scenario.CapabilityOf(stance);
         var capabilityNorm = scaledTotal > 0 ? scaledTotal / capabilityScale : 1;
         var capabilityMax = Math.Max(capability, Math.Min(double.MaxValue, 10 * capabilityNorm));
-        var spread = scenario.DefaultSpread ?? DefaultSpread.Standard;
+        if (stanceCapabilityIdle && capabilityMax <= CapabilityBound.Largest)
+        {
+            // Every probe would forecast exactly what the model forecasts now (see Run).
+            yield break;
+        }
+
         var capabilityRange = stance.Capability is null ? scenario.FindActor(stance.ActorId)?.CapabilityRange : null;
-        var inputs = new (string Name, double Current, double Low, double High, double Norm, ValueRange Plausible, Func<double, Stance> Apply)[]
-        {
-            ("position", stance.Position, issue.ScaleMin, issue.ScaleMax, issue.ScaleWidth,
-                stance.PositionRange ?? Around(stance.Position, spread.Position * issue.ScaleWidth, issue.ScaleMin, issue.ScaleMax),
-                v => stance with { Position = v }),
-            ("salience", stance.Salience, 0, 1, 1, stance.SalienceRange ?? Around(stance.Salience, spread.Salience, 0, 1), v => stance with { Salience = v }),
-            ("capability", capability, 0, capabilityMax, capabilityNorm,
-                capabilityRange ?? Around(capability, spread.Capability * capability, 0, double.MaxValue),
-                v => stance with { Capability = v }),
-        };
+        yield return new SearchInput(
+            "capability", scenario, stance, capability, 0, capabilityMax,
+            capabilityRange ?? Around(capability, spread.Capability * capability, 0, double.MaxValue),
+            v => stance with { Capability = v },
+            // Measured against the scaled total: the total itself may exceed the largest double.
+            v => Math.Abs(v - capability) * capabilityScale / (scaledTotal > 0 ? scaledTotal : capabilityScale));
+    }
 
-        var found = ImmutableArray.CreateBuilder<InputChange>(inputs.Length);
-        foreach (var (name, current, low, high, norm, plausible, apply) in inputs)
+    /// <summary>The smallest change of <paramref name="input"/> that moves the issue's forecast by the shift, or null when no value in its range does.</summary>
+    private static InputChange? SmallestChange(Issue issue, SearchInput input, double forecast, double reference, InfluenceOptions options, Func<Scenario, StagedResult> run)
+    {
+        var (name, scenario, stance, current, low, high, plausible, apply, sizeOf) = input;
+        double At(double value)
         {
-            if (name == "capability" && stanceCapabilityIdle && high <= CapabilityBound.Largest)
+            var changed = ScenarioEdits.WithStance(scenario, stance.ActorId, issue.Id, _ => apply(value));
+            return run(changed).ForIssue(issue.Id)?.Forecast ?? reference;
+        }
+
+        bool Reaches(double moved) => Math.Abs(moved - forecast) >= options.Shift * (1 - 1e-12);
+
+        // The bracket (inside, outside] is narrow enough: no wider than the requested share of the
+        // change, or the change is already knife-edge (then any change that small moves it, and
+        // narrowing further would only sharpen a number reported as "knife-edge"). Halved first so
+        // that a difference across a scale 1e308 wide stays finite.
+        bool Settled(double inside, double outside) => options.SearchPrecision > 0
+            && (sizeOf(outside) < InputChange.KnifeEdgeSize
+                || Math.Abs((outside / 2) - (inside / 2)) <= options.SearchPrecision * Math.Abs((outside / 2) - (current / 2)));
+
+        // Both directions are searched together, one probe at a time, always advancing the one whose
+        // bracket's nearer end is nearer (downwards on ties). Each direction runs exactly the probes
+        // a search of it alone would run (the grid up to the first point that moves the forecast,
+        // then bisection), so its answer is the same; a direction stops as soon as the brackets
+        // prove it cannot be the one chosen (downwards is chosen unless upwards is strictly
+        // smaller). Only runs are saved.
+        var down = new SearchDirection(low, current);
+        var up = new SearchDirection(high, current);
+        while (true)
+        {
+            if (up.IsActive && down.UpperSize(sizeOf) <= up.LowerSize(sizeOf))
             {
-                // Every probe would forecast exactly what the model forecasts now (see Run).
-                continue;
+                up.Phase = SearchPhase.Pruned;
             }
 
-            double At(double value)
+            if (down.IsActive && down.LowerSize(sizeOf) > up.UpperSize(sizeOf))
             {
-                var changed = ScenarioEdits.WithStance(scenario, stance.ActorId, issue.Id, _ => apply(value));
-                return run(changed).ForIssue(issue.Id)?.Forecast ?? reference;
+                down.Phase = SearchPhase.Pruned;
             }
 
-            bool Reaches(double moved) => Math.Abs(moved - forecast) >= options.Shift * (1 - 1e-12);
-
-            // A capability change is measured against the scaled total: the total itself may exceed the largest double.
-            double SizeOf(double value) => name == "capability"
-                ? Math.Abs(value - current) * capabilityScale / (scaledTotal > 0 ? scaledTotal : capabilityScale)
-                : Math.Abs(value - current) / norm;
-
-            // The bracket (inside, outside] is narrow enough: no wider than the requested share of the
-            // change, or the change is already knife-edge (then any change that small moves it, and
-            // narrowing further would only sharpen a number reported as "knife-edge"). Halved first so
-            // that a difference across a scale 1e308 wide stays finite.
-            bool Settled(double inside, double outside) => options.SearchPrecision > 0
-                && (SizeOf(outside) < InputChange.KnifeEdgeSize
-                    || Math.Abs((outside / 2) - (inside / 2)) <= options.SearchPrecision * Math.Abs((outside / 2) - (current / 2)));
-
-            // Both directions are searched together, one probe at a time, always advancing the one whose
-            // bracket's nearer end is nearer (downwards on ties). Each direction runs exactly the probes
-            // a search of it alone would run (the grid up to the first point that moves the forecast,
-            // then bisection), so its answer is the same; a direction stops as soon as the brackets
-            // prove it cannot be the one chosen (downwards is chosen unless upwards is strictly
-            // smaller). Only runs are saved.
-            var down = new SearchDirection(low, current);
-            var up = new SearchDirection(high, current);
-            while (true)
+            var next = down.IsActive && (!up.IsActive || down.LowerSize(sizeOf) <= up.LowerSize(sizeOf)) ? down
+                : up.IsActive ? up
+                : null;
+            if (next is null)
             {
-                if (up.IsActive && down.UpperSize(SizeOf) <= up.LowerSize(SizeOf))
-                {
-                    up.Phase = SearchPhase.Pruned;
-                }
+                break;
+            }
 
-                if (down.IsActive && down.LowerSize(SizeOf) > up.UpperSize(SizeOf))
+            if (next.Phase == SearchPhase.Grid)
+            {
+                // Divided first: (end − current) · g can overflow on a scale 1e308 wide; / 8 is exact.
+                next.GridPoint++;
+                var point = current + ((next.End - current) / GridPoints * next.GridPoint);
+                var moved = At(point);
+                if (Reaches(moved))
                 {
-                    down.Phase = SearchPhase.Pruned;
-                }
-
-                var next = down.IsActive && (!up.IsActive || down.LowerSize(SizeOf) <= up.LowerSize(SizeOf)) ? down
-                    : up.IsActive ? up
-                    : null;
-                if (next is null)
-                {
-                    break;
-                }
-
-                if (next.Phase == SearchPhase.Grid)
-                {
-                    // Divided first: (end − current) · g can overflow on a scale 1e308 wide; / 8 is exact.
-                    next.GridPoint++;
-                    var point = current + ((next.End - current) / GridPoints * next.GridPoint);
-                    var moved = At(point);
-                    if (Reaches(moved))
-                    {
-                        next.Outside = point;
-                        next.OutsideForecast = moved;
-                        next.Phase = SearchPhase.Bisection;
-                    }
-                    else
-                    {
-                        next.Inside = point;
-                        next.Phase = next.GridPoint == GridPoints ? SearchPhase.NotFound : SearchPhase.Grid;
-                    }
-
-                    continue;
-                }
-
-                var middle = next.Inside + ((next.Outside - next.Inside) / 2);
-                if (next.Steps >= options.SearchSteps || Settled(next.Inside, next.Outside) || middle == next.Inside || middle == next.Outside)
-                {
-                    next.Phase = SearchPhase.Found;
-                    continue;
-                }
-
-                next.Steps++;
-                var reached = At(middle);
-                if (Reaches(reached))
-                {
-                    next.Outside = middle;
-                    next.OutsideForecast = reached;
+                    next.Outside = point;
+                    next.OutsideForecast = moved;
+                    next.Phase = SearchPhase.Bisection;
                 }
                 else
                 {
-                    next.Inside = middle;
+                    next.Inside = point;
+                    next.Phase = next.GridPoint == GridPoints ? SearchPhase.NotFound : SearchPhase.Grid;
                 }
+
+                continue;
             }
 
-            InputChange? best = null;
-            foreach (var direction in new[] { down, up })
+            var middle = next.Inside + ((next.Outside - next.Inside) / 2);
+            if (next.Steps >= options.SearchSteps || Settled(next.Inside, next.Outside) || middle == next.Inside || middle == next.Outside)
             {
-                if (direction.Phase != SearchPhase.Found)
-                {
-                    continue;
-                }
-
-                var size = SizeOf(direction.Outside);
-                if (best is null || size < best.RelativeSize)
-                {
-                    best = new InputChange(stance.ActorId, name, current, direction.Outside, direction.OutsideForecast, size)
-                    {
-                        PlausibleLow = plausible.Low,
-                        PlausibleHigh = plausible.High,
-                        Unmoved = direction.Inside,
-                    };
-                }
+                next.Phase = SearchPhase.Found;
+                continue;
             }
 
-            if (best is not null)
+            next.Steps++;
+            var reached = At(middle);
+            if (Reaches(reached))
             {
-                found.Add(best);
+                next.Outside = middle;
+                next.OutsideForecast = reached;
+            }
+            else
+            {
+                next.Inside = middle;
             }
         }
 
-        return found.ToImmutable();
+        InputChange? best = null;
+        foreach (var direction in new[] { down, up })
+        {
+            if (direction.Phase != SearchPhase.Found)
+            {
+                continue;
+            }
+
+            var size = sizeOf(direction.Outside);
+            if (best is null || size < best.RelativeSize)
+            {
+                best = new InputChange(stance.ActorId, name, current, direction.Outside, direction.OutsideForecast, size)
+                {
+                    PlausibleLow = plausible.Low,
+                    PlausibleHigh = plausible.High,
+                    Unmoved = direction.Inside,
+                };
+            }
+        }
+
+        return best;
     }
 
     private enum SearchPhase
