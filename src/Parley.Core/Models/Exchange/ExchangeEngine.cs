@@ -1203,7 +1203,9 @@ internal sealed class ExchangeEngine
         // (its calculate checks is_move_valid on the full exchange and stops there when it fails):
         // an uncut offer that would take the sum of the supplier's offers past 100 drops the
         // candidate even when the cut would have made it smaller.
-        if (!ValidMoves(candidate, sp, tq, shiftP * totalP / sp.Weight * directionP, shiftP * ratio * totalQ / tq.Weight * directionQ))
+        var moveP = shiftP * totalP / sp.Weight * directionP;
+        var moveQ = shiftP * ratio * totalQ / tq.Weight * directionQ;
+        if (!ValidMoves(candidate, sp, tq, moveP, moveQ))
         {
             return false;
         }
@@ -1214,7 +1216,8 @@ internal sealed class ExchangeEngine
         // far a cut lets the outcome go.
         var triggerQ = shiftP * ratio;
         var aheadQ = (sq.Preference - SeenOutcome(startOutcome[q], totalQ, sq, tq, candidate.SeenOwnQ)) * directionQ;
-        if (IsCut(aheadQ, triggerQ))
+        var cut = IsCut(aheadQ, triggerQ);
+        if (cut)
         {
             shiftP = CutShift(aheadQ, totalQ, tq, candidate.SeenOwnQ, directionQ) / ratio;
         }
@@ -1224,15 +1227,26 @@ internal sealed class ExchangeEngine
         if (IsCut(aheadP, triggerP))
         {
             shiftP = CutShift(aheadP, totalP, sp, candidate.SeenOwnP, directionP);
+            cut = true;
         }
 
         var shiftQ = shiftP * ratio;
         var gain = (tp.Salience * shiftP) - (tq.Salience * shiftQ);
-        var moveP = shiftP * totalP / sp.Weight * directionP;
-        var moveQ = shiftQ * totalQ / tq.Weight * directionQ;
-        if (!(gain > 0) || !ValidMoves(candidate, sp, tq, moveP, moveQ))
+        if (!(gain > 0))
         {
             return false;
+        }
+
+        // Uncut, the moves are the ones just checked, computed by the same operations on the same
+        // numbers (shiftQ is shiftP * ratio); only a cut needs them again, and their check.
+        if (cut)
+        {
+            moveP = shiftP * totalP / sp.Weight * directionP;
+            moveQ = shiftQ * totalQ / tq.Weight * directionQ;
+            if (!ValidMoves(candidate, sp, tq, moveP, moveQ))
+            {
+                return false;
+            }
         }
 
         if (rexP > 0)
