@@ -11,9 +11,8 @@
 # OUT/parley is the ReadyToRun build itself. The AOT compiler's trim/AOT warnings (all in code the native
 # binary hands off) go to OUT/aot-warnings.log; check-published.sh compares the binary with `dotnet run`.
 # The native binary is compiled for this machine's processor (PARLEY_AOT_ISA, default "native": the SIMD
-# loops of SMP then use every lane the processor has, e.g. AVX-512; IlcMaxVectorTBitWidth=512 lets Vector<T>
-# take all 512 bits where the instruction set has them, as the runtime's Vector<T> does not by default). To
-# publish for other machines, set it to an instruction set they all have, e.g. PARLEY_AOT_ISA=x86-64-v3 (AVX2) or x86-64-v2; results are the same
+# loops of SMP then use every lane the processor has, e.g. AVX-512). To publish for other machines, set it to
+# an instruction set they all have, e.g. PARLEY_AOT_ISA=x86-64-v3 (AVX2) or x86-64-v2; results are the same
 # bits on any width (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +29,7 @@ if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
   exit 0
 fi
 # Warnings are not errors here: the trim analysis flags the hand-off commands' reflection (listed in the log).
-nice -n 5 dotnet publish src/Parley.Cli -c Release -r "$rid" -p:PublishAot=true -p:TreatWarningsAsErrors=false -p:IlcInstructionSet="${PARLEY_AOT_ISA:-native}" -p:IlcMaxVectorTBitWidth=512 \
+nice -n 5 dotnet publish src/Parley.Cli -c Release -r "$rid" -p:PublishAot=true -p:TreatWarningsAsErrors=false -p:IlcInstructionSet="${PARLEY_AOT_ISA:-native}" \
   -o "$out/native" -nologo >"$out/aot-publish.log" 2>&1 || { tail -n 30 "$out/aot-publish.log" >&2; exit 1; }
 grep -oE '(warning|error) IL[0-9]+: .*' "$out/aot-publish.log" | sed 's/ \[[^]]*\]$//' | sort -u >"$out/aot-warnings.log" || true
 mv "$out/native/parley" "$out/parley"
