@@ -84,7 +84,11 @@ internal static class SmpElection
                 {
                     // A last vector reaching past i fills forward/backward cells from i on, which
                     // this i never reads and the next one refills. Adding +0 leaves a positive sum
-                    // unchanged, so max/min give the branches' bits.
+                    // unchanged, so max/min give the branches' bits. MaxNative/MinNative are the
+                    // processor's one-instruction max and min; they differ from Max/Min (three
+                    // instructions each on AVX-512) only in a zero's sign and for NaN, where a sum
+                    // that starts at minC > 0 is the same either way (and NaN is then ignored, as in
+                    // the branches).
                     var whole = Math.Min(i, lastRowEnd - width + 1);
                     for (; j < whole; j += width)
                     {
@@ -94,8 +98,8 @@ internal static class SmpElection
                         {
                             var row = k * m;
                             var v = new Vector<double>(weights[k]) * (new Vector<double>(Unsafe.Add(ref table, row + i)) - Vector.LoadUnsafe(ref table, (nuint)(row + j)));
-                            f += Vector.Max(v, zero);
-                            b -= Vector.Min(v, zero);
+                            f += Vector.MaxNative(v, zero);
+                            b -= Vector.MinNative(v, zero);
                         }
 
                         f.CopyTo(forward, j);

@@ -834,7 +834,8 @@ internal sealed class SmpEngine
     /// <see cref="PrincipalCoalitions"/> under the Prop rule for every target j at once, several per
     /// SIMD instruction (<c>utilityOfI[j]</c> = U(j, i), <c>utilityOfOwn[j]</c> = U(j, j)), also
     /// writing U(i, j) to <paramref name="uij"/>. Same operations per lane as the scalar path: adding
-    /// max(v, 0) (+0 when v ≤ 0) or subtracting min(v, 0) gives the branches' bits. Every span is
+    /// max(v, 0) (+0 when v ≤ 0) or subtracting min(v, 0) gives the branches' bits (the processor's
+    /// max and min, <c>MaxNative</c>: see <see cref="SmpElection.Coalitions"/>). Every span is
     /// <see cref="paddedCount"/> long; the lanes past the last actor are never read.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -857,8 +858,8 @@ internal sealed class SmpEngine
             u.CopyTo(uij[j..]);
             var contributionI = wi * (ui - u);
             var contributionJ = new Vector<double>(weights[j..]) * (new Vector<double>(utilityOfI[j..]) - new Vector<double>(utilityOfOwn[j..]));
-            (minimum + Vector.Max(contributionI, zero) + Vector.Max(contributionJ, zero)).CopyTo(c0ij[j..]);
-            (minimum - Vector.Min(contributionI, zero) - Vector.Min(contributionJ, zero)).CopyTo(c0ji[j..]);
+            (minimum + Vector.MaxNative(contributionI, zero) + Vector.MaxNative(contributionJ, zero)).CopyTo(c0ij[j..]);
+            (minimum - Vector.MinNative(contributionI, zero) - Vector.MinNative(contributionJ, zero)).CopyTo(c0ji[j..]);
         }
     }
 
@@ -885,13 +886,14 @@ internal sealed class SmpEngine
         var own = new Vector<double>(unn);
         var iWins = new Vector<double>(joinIWins);
         var safe = new Vector<double>(staySafe);
+        var lanes = Vector<double>.Indices;
         for (var j = 0; j < n; j += width)
         {
             var d = new Vector<double>(distanceFromM[j..]);
             var unj = Utility(d, r);
             var vote0 = wm * (um - unj);
-            var cni = new Vector<double>(c0ij[j..]) + Vector.Max(vote0, zero);
-            var cnj = new Vector<double>(c0ji[j..]) - Vector.Min(vote0, zero);
+            var cni = new Vector<double>(c0ij[j..]) + Vector.MaxNative(vote0, zero);
+            var cnj = new Vector<double>(c0ji[j..]) - Vector.MinNative(vote0, zero);
             var pin = cni / (cni + cnj);
             var pjn = one - pin;
             var joinI = (pin * iWins) + (pjn * (unj + unj + unj));
@@ -899,12 +901,12 @@ internal sealed class SmpEngine
             var vote = wm * (joinI - joinJ);
             if (m >= j && m < j + width)
             {
-                vote = Vector.ConditionalSelect(Vector.Equals(LaneIndex, new Vector<double>(m - j)), zero, vote);
+                vote = Vector.ConditionalSelect(Vector.Equals(lanes, new Vector<double>(m - j)), zero, vote);
             }
 
             // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
-            (new Vector<double>(cij[j..]) + Vector.Max(vote, zero)).CopyTo(cij[j..]);
-            (new Vector<double>(cji[j..]) - Vector.Min(vote, zero)).CopyTo(cji[j..]);
+            (new Vector<double>(cij[j..]) + Vector.MaxNative(vote, zero)).CopyTo(cij[j..]);
+            (new Vector<double>(cji[j..]) - Vector.MinNative(vote, zero)).CopyTo(cji[j..]);
         }
     }
 
@@ -926,6 +928,10 @@ internal sealed class SmpEngine
         var width = Vector512<double>.Count;
         var zero = Vector512<double>.Zero;
         var weights = contestWeight.AsSpan();
+
+        // Each lane's index, a constant: a static field read in the loop would keep a class-initialisation
+        // check (a call) there, and the register allocator then keeps the sums on the stack.
+        var lanes = Vector512<double>.Indices;
 
         // Row m of the distances from j on; the matrix's slack covers the last row's padded lanes.
         ref var rows = ref MemoryMarshal.GetArrayDataReference(diff);
@@ -958,15 +964,16 @@ internal sealed class SmpEngine
                 if ((uint)(m - j) < (uint)(2 * width))
                 {
                     // m's own contest (j = m) gets no vote from m.
-                    vote0 = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote0);
-                    vote1 = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j - width))), zero, vote1);
+                    vote0 = Vector512.ConditionalSelect(Vector512.Equals(lanes, Vector512.Create((double)(m - j))), zero, vote0);
+                    vote1 = Vector512.ConditionalSelect(Vector512.Equals(lanes, Vector512.Create((double)(m - j - width))), zero, vote1);
                 }
 
-                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches.
-                forI0 += Vector512.Max(vote0, zero);
-                forJ0 -= Vector512.Min(vote0, zero);
-                forI1 += Vector512.Max(vote1, zero);
-                forJ1 -= Vector512.Min(vote1, zero);
+                // Adding +0 leaves a positive sum unchanged: the branches' bits without branches (the
+                // processor's max and min, one instruction each: see SmpElection.Coalitions).
+                forI0 += Vector512.MaxNative(vote0, zero);
+                forJ0 -= Vector512.MinNative(vote0, zero);
+                forI1 += Vector512.MaxNative(vote1, zero);
+                forJ1 -= Vector512.MinNative(vote1, zero);
             }
 
             forI0.CopyTo(cij[j..]);
@@ -993,11 +1000,11 @@ internal sealed class SmpEngine
                     Vector512.Create(utilityOfI[m]), Vector512.Create(utilityOfOwn[m]), Vector512.Create(joinIWins[m]), Vector512.Create(staySafe[m]), first, second);
                 if ((uint)(m - j) < (uint)width)
                 {
-                    vote = Vector512.ConditionalSelect(Vector512.Equals(LaneIndex512, Vector512.Create((double)(m - j))), zero, vote);
+                    vote = Vector512.ConditionalSelect(Vector512.Equals(lanes, Vector512.Create((double)(m - j))), zero, vote);
                 }
 
-                forI += Vector512.Max(vote, zero);
-                forJ -= Vector512.Min(vote, zero);
+                forI += Vector512.MaxNative(vote, zero);
+                forJ -= Vector512.MinNative(vote, zero);
             }
 
             forI.CopyTo(cij[j..]);
@@ -1019,28 +1026,13 @@ internal sealed class SmpEngine
         var near = one - distance;
         var unj = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(distance, one), near * (one + (distance * risk)), near * (one + risk));
         var vote0 = weight * (uni - unj);
-        var cni = c0ij + Vector512.Max(vote0, zero);
-        var cnj = c0ji - Vector512.Min(vote0, zero);
+        var cni = c0ij + Vector512.MaxNative(vote0, zero);
+        var cnj = c0ji - Vector512.MinNative(vote0, zero);
         var pin = cni / (cni + cnj);
         var pjn = one - pin;
         var joinI = (pin * joinIWins) + (pjn * (unj + unj + unj));
         var joinJ = (pin * staySafe) + (pjn * (unj + unj + unn));
         return weight * (joinI - joinJ);
-    }
-
-    private static readonly Vector512<double> LaneIndex512 = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
-
-    private static readonly Vector<double> LaneIndex = CreateLaneIndex();
-
-    private static Vector<double> CreateLaneIndex()
-    {
-        var lanes = new double[Vector<double>.Count];
-        for (var k = 0; k < lanes.Length; k++)
-        {
-            lanes[k] = k;
-        }
-
-        return new Vector<double>(lanes);
     }
 
     /// <summary>

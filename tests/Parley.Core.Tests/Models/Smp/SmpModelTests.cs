@@ -131,6 +131,80 @@ public sealed class SmpModelTests
     }
 
     [Theory]
+    [InlineData(27, 6, true)]
+    [InlineData(27, 6, false)]
+    [InlineData(13, 3, true)]
+    [InlineData(5, 2, true)]
+    public void Engine_WholeTurns_ZeroVotesAndTies_VectorisedAndScalarEnginesAgreeBitForBit(int actors, int dimensions, bool wideVectors)
+    {
+        // Votes of exactly +0 and -0 (actors without capability: 0 times a negative difference is -0;
+        // shared positions: equal utilities) go through the vector paths' max and min, which may
+        // return either zero's sign; every sum must still be the scalar branches' bits.
+        var scenario = SmpSyntheticScenario.Create(actors, dimensions, 43);
+        var capability = scenario.Actors.Select((a, k) => k % 5 == 2 ? 0.0 : a.Capability!.Value).ToArray();
+        var salience = scenario.Stances.Select((s, e) => e / dimensions % 7 == 3 ? 0.0 : s.Salience).ToArray();
+        var positions = scenario.Stances.Select(s => s.Position / 100).ToArray();
+        for (var k = 1; k < actors; k += 4)
+        {
+            Array.Copy(positions, (k - 1) * dimensions, positions, k * dimensions, dimensions);
+        }
+
+        var engine = new SmpEngine(capability, salience, dimensions, SmpParameters.Default, wideVectors);
+        var scalar = new SmpEngine(capability, salience, dimensions, SmpParameters.Default, wideVectors: false, vectorised: false);
+        var state = engine.Start(positions);
+        var reference = scalar.Start(positions);
+        for (var turn = 1; turn <= 5; turn++)
+        {
+            Assert.Equal(reference.Risk.Take(actors).Select(BitConverter.DoubleToInt64Bits), state.Risk.Take(actors).Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(reference.UniqueProbability.Select(BitConverter.DoubleToInt64Bits), state.UniqueProbability.Select(BitConverter.DoubleToInt64Bits));
+            var step = engine.Step(state, turn, 5, trace: true, CancellationToken.None);
+            var referenceStep = scalar.Step(reference, turn, 5, trace: true, CancellationToken.None);
+            Assert.Equal(referenceStep.Challenges, step.Challenges);
+            Assert.Equal(referenceStep.Chosen.Select(b => (b.Initiator, b.Receiver)), step.Chosen.Select(b => (b.Initiator, b.Receiver)));
+            Assert.Equal(referenceStep.Next.Positions.Select(BitConverter.DoubleToInt64Bits), step.Next.Positions.Select(BitConverter.DoubleToInt64Bits));
+            state = step.Next;
+            reference = referenceStep.Next;
+        }
+    }
+
+    [Theory]
+    [InlineData(2, 9)]
+    [InlineData(13, 27)]
+    [InlineData(27, 27)]
+    public void Coalitions_PropSumsWithZeroVotes_EqualVoterByVoterBranches(int options, int actors)
+    {
+        // Voters without weight cast votes of +0 or -0 and equal utilities votes of 0: the vector
+        // path's max/min (either zero's sign) must leave each sum as the branches do.
+        var random = new Random((options * 31) + actors);
+        var weights = Enumerable.Range(0, actors).Select(k => k % 3 == 0 ? 0.0 : 10 + (190 * random.NextDouble())).ToArray();
+        var utility = new double[(actors * options) + SmpElection.Slack];
+        for (var e = 0; e < actors * options; e++)
+        {
+            utility[e] = random.NextDouble() < 0.3 ? 0.5 : random.NextDouble();
+        }
+
+        var c = new double[options * options];
+        SmpElection.Coalitions(SmpVotingRule.Prop, weights, utility, options, c, new SmpElectionBuffers());
+        for (var i = 0; i < options; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var forward = SmpElection.MinCoalition;
+                var backward = SmpElection.MinCoalition;
+                for (var k = 0; k < actors; k++)
+                {
+                    var v = weights[k] * (utility[(k * options) + i] - utility[(k * options) + j]);
+                    forward = v > 0 ? forward + v : forward;
+                    backward = v < 0 ? backward - v : backward;
+                }
+
+                Assert.Equal(BitConverter.DoubleToInt64Bits(forward), BitConverter.DoubleToInt64Bits(c[(i * options) + j]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(backward), BitConverter.DoubleToInt64Bits(c[(j * options) + i]));
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1, 5, true)]
     [InlineData(2, 27, true)]
     [InlineData(3, 27, false)]
