@@ -260,7 +260,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
-        await Ready(page, "run");
+        await Ready(page, "run", 60_000);
         await page.GetByLabel("Actor", new() { Exact = true }).First.SelectOptionAsync("usa");
         await page.GetByLabel("Issue", new() { Exact = true }).SelectOptionAsync("");
         await page.GetByLabel("New value").FillAsync("20");
