@@ -414,7 +414,18 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     private static async Task Ready(IPage page, string name, int timeout = 30_000)
     {
         var watch = Stopwatch.StartNew();
-        await page.WaitForSelectorAsync($"body[data-ready='{name}']", new() { Timeout = timeout });
+        try
+        {
+            await page.WaitForSelectorAsync($"body[data-ready='{name}']", new() { Timeout = timeout });
+        }
+        catch (TimeoutException timeout_)
+        {
+            // Say where the page stood, so that an intermittent wait can be traced from the test log alone.
+            var state = await page.EvaluateAsync<string>(
+                "() => JSON.stringify({ hash: location.hash, ready: document.body.dataset.ready ?? null, followed: document.body.dataset.followed ?? null, text: (document.querySelector('main') ?? document.body).innerText.slice(0, 600) })");
+            throw new TimeoutException($"waiting for the page to be ready as '{name}': {state}", timeout_);
+        }
+
         Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(timeout));
     }
 
