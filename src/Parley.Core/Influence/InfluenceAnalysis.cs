@@ -286,12 +286,7 @@ public static class InfluenceAnalysis
             });
         }
 
-        if (partial)
-        {
-            return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.ToImmutable(), Partial = true };
-        }
-
-        return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.MoveToImmutable() };
+        return new InfluenceResult { Model = model.Info, Options = options, Players = n, Runs = runs, Issues = results.MoveToImmutable(), Partial = partial };
     }
 
     private delegate double[] CoalitionValue(ReadOnlySpan<bool> inCoalition);
