@@ -416,7 +416,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         var watch = Stopwatch.StartNew();
         try
         {
-            await page.WaitForSelectorAsync($"body[data-ready='{name}']", new() { Timeout = timeout });
+            await page.WaitForSelectorAsync($"body[data-ready~='{name}']", new() { Timeout = timeout });
         }
         catch (TimeoutException timeout_)
         {

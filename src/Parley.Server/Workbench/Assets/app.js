@@ -1,6 +1,7 @@
 // Parley workbench: one page, plain ES module, no framework (docs/workbench.md). Every view is
 // built from the JSON API of `parley serve`; the routes live in the URL's hash so they never
-// collide with the API's paths. A view sets <body data-ready="NAME"> when it is usable.
+// collide with the API's paths. A view adds NAME to <body data-ready> when it is usable, and the name of each
+// later stage it reaches (the run view: "run", then "run run-charts"); see ready().
 
 const main = document.getElementById('main');
 const statusLine = document.getElementById('status');
@@ -59,8 +60,16 @@ async function api(path, options = {}) {
 
 const postJson = (path, body) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/**
+ * Marks a stage of the current view as reached. The stages accumulate (data-ready="run run-charts") until the
+ * route changes: a stage that was replaced by the next one could pass unseen by anything that waits for it (a
+ * test polls the page every half second, and the charts often follow the table sooner), so a wait for "run"
+ * hung whenever the charts were drawn first. Match a stage with [data-ready~="NAME"].
+ */
 function ready(name) {
-  document.body.dataset.ready = name;
+  const reached = (document.body.dataset.ready || '').split(' ').filter(Boolean);
+  if (!reached.includes(name)) reached.push(name);
+  document.body.dataset.ready = reached.join(' ');
   if (window.parleyReadyAt === undefined) window.parleyReadyAt = performance.now();
 }
 
@@ -99,7 +108,12 @@ async function route() {
     const match = hash.match(pattern);
     if (match) {
       main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
-      try { await view(match); } catch (error) { main.replaceChildren(h('h1', {}, 'Something went wrong'), problemList(error)); ready('error'); }
+      try { await view(match); } catch (error) {
+        // The view is gone: the stages it had reached no longer hold.
+        main.replaceChildren(h('h1', {}, 'Something went wrong'), problemList(error));
+        delete document.body.dataset.ready;
+        ready('error');
+      }
       return;
     }
   }
@@ -625,7 +639,7 @@ function follow(run, box, done) {
     done?.();
     if (status === 'completed') { location.hash = `#/runs/${final.id}`; return; }
     box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: `#/runs/${final.id}` }, 'See what was recorded')));
-    document.body.dataset.ready = `run-${status}`;
+    ready(`run-${status}`);
   };
   events.addEventListener('completed', end('completed'));
   events.addEventListener('failed', end('failed'));
@@ -741,7 +755,7 @@ async function runView(id) {
   window.addEventListener('resize', resize);
   const previous = current;
   current = () => { previous?.(); window.removeEventListener('resize', resize); drawn.forEach(c => c.dispose()); };
-  document.body.dataset.ready = 'run-charts';
+  ready('run-charts');
 }
 
 /** Round-by-round playback of the dynamic models: a slider over rounds moves every actor on every issue. */
