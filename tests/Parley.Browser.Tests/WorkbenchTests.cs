@@ -293,6 +293,20 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task RunView_StillSaysRun_OnceItsChartsAreDrawn()
+    {
+        // The run view is usable ("run") before its charts are drawn ("run-charts"). When the second stage replaced
+        // the first, a wait for "run" (polled every 500 ms) could miss it whenever the charts came quickly, and
+        // waited in vain: the what-if test's intermittent failure. Each stage reached now stays listed.
+        var run = await StartForecast("compromise", seed: null);
+        var page = await Open($"#/runs/{run}");
+        await Ready(page, "run-charts");
+        Assert.Equal("run run-charts", await page.EvaluateAsync<string>("() => document.body.dataset.ready"));
+        Assert.Equal(1, await page.Locator("body[data-ready~='run']").CountAsync());
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task CompareTwoRuns_HighlightsTheDifferences()
     {
         var first = await StartForecast("compromise,nash", seed: null);
