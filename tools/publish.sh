@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Publishes the parley command for fast start-up (issue 18):
-#   OUT/parley      Native AOT: machine code, no runtime start-up, no JIT. Runs forecast, whatif, influence,
-#                   validate, convert, models, montecarlo, sensitivity and backtest itself;
+#   OUT/parley      Native AOT: machine code, no runtime start-up, no JIT. Runs forecast, whatif, validate,
+#                   convert, models and backtest itself (influence, montecarlo and sensitivity go to OUT/jit/parley:
+#                   the native binary's intermittent crash, src/Parley.Cli/NativeHandOff.cs);
 #   OUT/jit/parley  ReadyToRun (framework-dependent, tiered PGO off): the native binary hands it every other
 #                   command and any --save/--db/--report/--png/--svg run (src/Parley.Cli/NativeHandOff.cs),
 #                   since drafting (Microsoft.ML, ONNX Runtime), the store (Npgsql, DbUp), the charts and the

@@ -13,10 +13,18 @@ namespace Parley.Cli;
 /// </summary>
 internal static class NativeHandOff
 {
-    /// <summary>Commands the native build runs itself (checked byte for byte by tools/check-published.sh).</summary>
+    /// <summary>
+    /// Commands the native build runs itself (checked byte for byte by tools/check-published.sh). Not the
+    /// analyses that run thousands of models on every core (influence, montecarlo, sensitivity): their code is
+    /// AOT-safe, but the native binary dies in about one such run in 80 with a stale object reference, which
+    /// neither the command-level ReadyToRun runs (0 in 70) nor the JIT build of an in-process reproducer (0 in
+    /// four workloads, against 4 crashes in 5 for its native build) have shown (docs/performance.md, "A crash,
+    /// seen three times"). They last seconds, so the ReadyToRun build's start-up (0.25 s) is small beside them,
+    /// and its speed is about the same (CPU within 15 % either way on issue 18's analyses).
+    /// </summary>
     private static readonly HashSet<string> NativeCommands = new(StringComparer.Ordinal)
     {
-        "forecast", "whatif", "influence", "validate", "convert", "models", "montecarlo", "sensitivity", "backtest",
+        "forecast", "whatif", "validate", "convert", "models", "backtest",
     };
 
     /// <summary>Options that reach the store, the HTML report or the chart images, whatever the command.</summary>

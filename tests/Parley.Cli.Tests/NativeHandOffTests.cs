@@ -13,6 +13,7 @@ public sealed class NativeHandOffTests
     [InlineData("validate", "scenario.yaml")]
     [InlineData("models")]
     [InlineData("whatif", "--set", "x")]
+    [InlineData("backtest", "cases.yaml")]
     [InlineData("--help")]
     [InlineData("--version")]
     public void NeedsJit_NativeCommandsWithoutStoreOrCharts_RunNatively(params string[] args) =>
@@ -32,6 +33,9 @@ public sealed class NativeHandOffTests
     [InlineData("montecarlo", "--png", "charts")]
     [InlineData("sensitivity", "--svg=charts")]
     [InlineData("forcast")]
+    [InlineData("influence", "scenario.csv", "--model", "smp")]
+    [InlineData("montecarlo", "--draws", "2000")]
+    [InlineData("sensitivity")]
     public void NeedsJit_OtherCommandsAndStoreOrChartOptions_HandOff(params string[] args) =>
         Assert.True(NativeHandOff.NeedsJit(args));
 
