@@ -307,6 +307,37 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task LeavingARunView_WhileItLoads_LeavesTheNextPageAsItIs()
+    {
+        // A view loads over several requests. Leaving it meanwhile (a click on another page while a slow result is on
+        // its way) must neither draw the old view over the new page nor mark the new page with the old view's stages.
+        var run = await StartForecast("compromise", seed: null);
+        var page = await Open("#/runs");
+        await Ready(page, "runs");
+        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync($"**/runs/{run}/result", async route =>
+        {
+            requested.TrySetResult();
+            await held.Task;
+            await route.ContinueAsync();
+        });
+        await page.EvaluateAsync($"() => {{ location.hash = '#/runs/{run}'; }}");
+        await requested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.EvaluateAsync("() => { location.hash = '#/runs'; }");
+        await Ready(page, "runs");
+
+        // Three views were started (the list, the run, the list again); once all three have finished, the old run
+        // view has had every chance to draw.
+        held.SetResult();
+        await page.WaitForFunctionAsync("() => window.parleyViewsDone >= 3", null, new() { Timeout = 30_000 });
+        Assert.Equal("runs", await page.EvaluateAsync<string>("() => document.body.dataset.ready"));
+        Assert.Equal("Runs", await page.Locator("main h1").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("main h1", new() { HasText = $"Run {run}:" }).CountAsync());
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task CompareTwoRuns_HighlightsTheDifferences()
     {
         var first = await StartForecast("compromise,nash", seed: null);

@@ -1,12 +1,14 @@
 // Parley workbench: one page, plain ES module, no framework (docs/workbench.md). Every view is
 // built from the JSON API of `parley serve`; the routes live in the URL's hash so they never
 // collide with the API's paths. A view adds NAME to <body data-ready> when it is usable, and the name of each
-// later stage it reaches (the run view: "run", then "run run-charts"); see ready().
+// later stage it reaches (the run view: "run", then "run run-charts"); see ready(). A view draws and marks
+// through its page handle (pageHandle), which goes quiet once the route has changed.
 
 const main = document.getElementById('main');
 const statusLine = document.getElementById('status');
 let models = null;      // GET /models, loaded once
 let current = null;     // the view's teardown (EventSource, timers)
+let routeGeneration = 0; // counts route changes; a view's page handle is live while it is the latest
 
 // ---------- small helpers ----------
 
@@ -73,6 +75,25 @@ function ready(name) {
   if (window.parleyReadyAt === undefined) window.parleyReadyAt = performance.now();
 }
 
+/**
+ * A view's hold on the page, for the route that started it. Views load across several requests (and the run view
+ * loads the chart library too); when the route changes meanwhile, the old view must neither draw over the new page
+ * nor mark its stages (a stale "run-charts" on the next run's page would say its charts were drawn). So a view
+ * shows its content, marks its stages and registers its teardown through this handle, which does nothing once a
+ * later route has begun: show() then returns false, and the view stops.
+ */
+function pageHandle() {
+  const generation = routeGeneration;
+  const live = () => generation === routeGeneration;
+  return {
+    live,
+    show(...children) { if (live()) main.replaceChildren(...children); return live(); },
+    ready(name) { if (live()) ready(name); },
+    /** Registers a teardown for route(), or runs it at once when the route has already changed. */
+    onLeave(teardown) { if (live()) { const previous = current; current = () => { previous?.(); teardown(); }; } else teardown(); },
+  };
+}
+
 function problemList(error) {
   const body = error.body || {};
   const items = [...(body.diagnostics || []).map(d => d.sheet ? `${d.file}:${d.sheet}!${d.cell}: ${d.message}` : `${d.file}:${d.line}:${d.column}: ${d.message}`), ...(body.errors || [])];
@@ -91,15 +112,16 @@ function table(headers, rows, options = {}) {
 // ---------- routing ----------
 
 const routes = [
-  [/^#?\/?$/, () => scenarioList()],
-  [/^#\/new$/, () => editor(null)],
-  [/^#\/scenario\/([^/]+)$/, m => editor(decodeURIComponent(m[1]))],
-  [/^#\/runs$/, () => runList()],
-  [/^#\/runs\/(\d+)$/, m => runView(Number(m[1]))],
-  [/^#\/compare\/(\d+)\/(\d+)$/, m => compare(Number(m[1]), Number(m[2]))],
+  [/^#?\/?$/, (m, page) => scenarioList(page)],
+  [/^#\/new$/, (m, page) => editor(null, page)],
+  [/^#\/scenario\/([^/]+)$/, (m, page) => editor(decodeURIComponent(m[1]), page)],
+  [/^#\/runs$/, (m, page) => runList(page)],
+  [/^#\/runs\/(\d+)$/, (m, page) => runView(Number(m[1]), page)],
+  [/^#\/compare\/(\d+)\/(\d+)$/, (m, page) => compare(Number(m[1]), Number(m[2]), page)],
 ];
 
 async function route() {
+  routeGeneration++;
   if (current) { current(); current = null; }
   delete document.body.dataset.ready;
   delete document.body.dataset.checked;
@@ -108,12 +130,16 @@ async function route() {
     const match = hash.match(pattern);
     if (match) {
       main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
-      try { await view(match); } catch (error) {
-        // The view is gone: the stages it had reached no longer hold.
-        main.replaceChildren(h('h1', {}, 'Something went wrong'), problemList(error));
-        delete document.body.dataset.ready;
-        ready('error');
+      const page = pageHandle();
+      try { await view(match, page); } catch (error) {
+        // The view is gone: the stages it had reached no longer hold (unless a later route has taken the page).
+        if (page.show(h('h1', {}, 'Something went wrong'), problemList(error))) {
+          delete document.body.dataset.ready;
+          ready('error');
+        }
       }
+      // How many views have finished loading, the stale ones included (a test waits on it).
+      window.parleyViewsDone = (window.parleyViewsDone || 0) + 1;
       return;
     }
   }
@@ -125,7 +151,7 @@ window.addEventListener('hashchange', route);
 
 // ---------- scenarios: list, create, upload ----------
 
-async function scenarioList() {
+async function scenarioList(page) {
   const { body: scenarios } = await api('/scenarios');
   const file = h('input', { type: 'file', name: 'file', required: true });
   const format = h('select', { name: 'format' }, ['', 'yaml', 'json', 'ktab', 'ktab-xml', 'decide', 'bdm', 'deu'].map(f => h('option', { value: f }, f || 'detect from the content')));
@@ -155,15 +181,15 @@ async function scenarioList() {
     location.hash = '#/new';
   } }, labelled('Id', id), labelled('Title', title), h('button', { type: 'submit' }, 'Create'));
 
-  main.replaceChildren(
+  if (!page.show(
     h('h1', {}, 'Scenarios'),
     scenarios.length === 0 ? h('p', {}, 'No scenario in the store yet: create one or upload a file.') :
       table(['Scenario', { text: 'Versions', num: true }, { text: 'Runs', num: true }, 'Latest'], scenarios.map(s => h('tr', {},
         h('td', {}, h('a', { href: `#/scenario/${encodeURIComponent(s.name)}` }, s.name)),
         h('td', { class: 'num' }, s.versions ?? ''), h('td', { class: 'num' }, s.runs ?? ''), h('td', { class: 'muted' }, (s.latest_hash || s.hash || '').slice(0, 12))))),
     h('h2', { id: 'create-title' }, 'Create a scenario by hand'), create,
-    h('h2', { id: 'upload-title' }, 'Upload a scenario file'), upload);
-  ready('scenarios');
+    h('h2', { id: 'upload-title' }, 'Upload a scenario file'), upload)) return;
+  page.ready('scenarios');
 }
 
 // ---------- the editor ----------
@@ -202,7 +228,7 @@ function parseValue(text) {
 
 const show = value => value === undefined || value === null ? '' : String(value);
 
-async function editor(name) {
+async function editor(name, page) {
   let doc;
   let versions = [];
   if (name === null) {
@@ -492,15 +518,16 @@ async function editor(name) {
   const saveBar = h('section', { 'aria-labelledby': 'save-title' }, h('h2', { id: 'save-title' }, 'Check and save'), summary, problemsBox,
     h('div', { class: 'row' }, labelled('Message', message), saveButton));
 
-  main.replaceChildren(
+  if (!page.show(
     h('h1', {}, stored ? name : `New scenario ${doc.id}`),
     h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
       stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}`, onclick: event => { event.preventDefault(); sessionStorage.setItem('parley-runs-scenario', name); location.hash = '#/runs'; } }, 'This scenario\'s runs') : null),
-    ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc) : null].filter(Boolean));
+    ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc, page) : null].filter(Boolean))) return;
   renderAll();
   // The editor is usable now; parley validate's verdict on the stored text follows in a moment.
-  ready(stored ? 'scenario' : 'new');
+  page.ready(stored ? 'scenario' : 'new');
   await check();
+  if (!page.live()) return;
   if (window.parleyCheckedAt === undefined) window.parleyCheckedAt = performance.now();
   document.body.dataset.checked = 'true';
 }
@@ -520,7 +547,7 @@ const analyses = {
   influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', '']] },
 };
 
-async function runPanel(name, doc) {
+async function runPanel(name, doc, page) {
   const all = await loadModels();
   const kind = h('select', {}, Object.entries(analyses).filter(([k]) => k !== 'stages' || (doc.stages || []).length).map(([k, a]) => h('option', { value: k }, a.label)));
   const modelBox = h('fieldset', {}, h('legend', {}, 'Models'));
@@ -603,7 +630,7 @@ async function runPanel(name, doc) {
     try {
       const { status, body: run } = await postJson(`/runs/${kind.value}`, request);
       if (status === 201) { location.hash = `#/runs/${run.id}`; return; }
-      follow(run, progressBox, () => { startButton.disabled = false; });
+      follow(run, progressBox, page, () => { startButton.disabled = false; });
     } catch (error) {
       progressBox.replaceChildren(problemList(error));
       startButton.disabled = false;
@@ -619,14 +646,14 @@ async function runPanel(name, doc) {
 }
 
 /** Follows a job by server-sent events: a progress bar, a cancel button, then the result. */
-function follow(run, box, done) {
+function follow(run, box, page, done) {
   const bar = h('progress', { max: run.progress?.total || 1, value: 0, 'aria-label': `Progress of run ${run.id}` });
   const text = h('span', { id: 'progress-text' }, 'starting…');
   const cancel = h('button', { type: 'button', class: 'danger', onclick: async () => { cancel.disabled = true; try { await api(`/runs/${run.id}`, { method: 'DELETE' }); } catch (error) { box.append(problemList(error)); } } }, 'Cancel');
   box.replaceChildren(h('p', {}, `Run ${run.id} (${run.command}) is working.`), bar, h('p', { class: 'row' }, text, cancel));
   document.body.dataset.followed = String(run.id);
   const events = new EventSource(`/runs/${run.id}/events`);
-  current = () => events.close();
+  page.onLeave(() => events.close());
   events.addEventListener('progress', event => {
     const p = JSON.parse(event.data);
     bar.max = p.total; bar.value = p.done;
@@ -639,7 +666,7 @@ function follow(run, box, done) {
     done?.();
     if (status === 'completed') { location.hash = `#/runs/${final.id}`; return; }
     box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: `#/runs/${final.id}` }, 'See what was recorded')));
-    ready(`run-${status}`);
+    page.ready(`run-${status}`);
   };
   events.addEventListener('completed', end('completed'));
   events.addEventListener('failed', end('failed'));
@@ -648,21 +675,21 @@ function follow(run, box, done) {
 
 // ---------- runs: list, view, charts, playback, what-if ----------
 
-async function runList() {
+async function runList(page) {
   const scenario = sessionStorage.getItem('parley-runs-scenario');
   sessionStorage.removeItem('parley-runs-scenario');
   const { body: runs } = await api(`/runs?limit=200${scenario ? `&scenario=${encodeURIComponent(scenario)}` : ''}`);
   const picks = [];
   const compareButton = h('button', { type: 'button', disabled: true, onclick: () => { const [a, b] = picks.filter(c => c.checked).map(c => c.value); location.hash = `#/compare/${a}/${b}`; } }, 'Compare the two chosen runs');
   const update = () => { compareButton.disabled = picks.filter(c => c.checked).length !== 2; };
-  main.replaceChildren(h('h1', {}, scenario ? `Runs of ${scenario}` : 'Runs'),
+  if (!page.show(h('h1', {}, scenario ? `Runs of ${scenario}` : 'Runs'),
     runs.length === 0 ? h('p', {}, 'No run yet.') : table(['Compare', 'Run', 'Analysis', 'Scenario', 'Models', 'Status', 'Started'], runs.map(run => {
       const pick = h('input', { type: 'checkbox', value: run.id, 'aria-label': `Choose run ${run.id} to compare`, onchange: update });
       picks.push(pick);
       return h('tr', {}, h('td', {}, pick), h('td', {}, h('a', { href: `#/runs/${run.id}` }, `run ${run.id}`)), h('td', {}, run.command), h('td', {}, run.scenario),
         h('td', {}, run.models.join(', ')), h('td', {}, run.status), h('td', {}, new Date(run.started_at).toLocaleString()));
-    })), h('p', {}, compareButton));
-  ready('runs');
+    })), h('p', {}, compareButton))) return;
+  page.ready('runs');
 }
 
 function forecastTable(result, caption) {
@@ -698,7 +725,7 @@ function loadECharts() {
   return echartsLoading;
 }
 
-async function runView(id) {
+async function runView(id, page) {
   const [{ body: run }] = await Promise.all([api(`/runs/${id}`)]);
   const heading = h('h1', {}, `Run ${id}: ${run.command} of ${run.scenario}`);
   const facts = h('p', { class: 'muted' }, `${run.status}; models ${run.models.join(', ')}; seed ${run.seed ?? 0}; Parley ${run.parley_version || ''}`);
@@ -707,10 +734,10 @@ async function runView(id) {
     h('a', { href: `/runs/${id}/result` }, 'Result (JSON)'));
   if (run.status !== 'completed') {
     const box = h('div');
-    main.replaceChildren(heading, facts, links, box);
-    if (run.status === 'running' && run.progress) follow(run, box);
+    if (!page.show(heading, facts, links, box)) return;
+    if (run.status === 'running' && run.progress) follow(run, box, page);
     else box.append(h('p', { class: 'bad' }, run.error || run.status));
-    ready('run');
+    page.ready('run');
     return;
   }
   const { body: result } = await api(`/runs/${id}/result`);
@@ -721,10 +748,10 @@ async function runView(id) {
   const others = (await api(`/runs?limit=100&scenario=${encodeURIComponent(scenarioName)}`)).body.filter(r => r.id !== id && r.status === 'completed');
   const otherSelect = h('select', {}, others.map(r => h('option', { value: r.id }, `run ${r.id}: ${r.command} ${r.scenario} (${r.models.join(', ')})`)));
   const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare')) : null;
-  main.replaceChildren(...[heading, facts, links, compareRow, content].filter(Boolean));
+  if (!page.show(...[heading, facts, links, compareRow, content].filter(Boolean))) return;
   if (!isForecast) {
     left.append(h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null, ...genericResult(result));
-    ready('run');
+    page.ready('run');
     return;
   }
   const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result' });
@@ -735,8 +762,9 @@ async function runView(id) {
   const chartsBox = h('section', { 'aria-labelledby': 'charts-title' }, h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Drawing the charts…'));
   const playbackBox = h('section', { 'aria-labelledby': 'playback-title', id: 'playback' });
   left.append(playbackBox, chartsBox);
-  ready('run');
+  page.ready('run');
   const [echarts, { body: charts }] = await Promise.all([loadECharts(), api(`/runs/${id}/charts`)]);
+  if (!page.live()) return;
   renderPlayback(playbackBox, charts.playback);
   chartsBox.replaceChildren(h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Hover a point for its value and the actor behind it. The dashed line is the status quo.'));
   const grid = h('div', { class: 'charts' });
@@ -753,9 +781,8 @@ async function runView(id) {
   }
   const resize = () => drawn.forEach(c => c.resize());
   window.addEventListener('resize', resize);
-  const previous = current;
-  current = () => { previous?.(); window.removeEventListener('resize', resize); drawn.forEach(c => c.dispose()); };
-  ready('run-charts');
+  page.onLeave(() => { window.removeEventListener('resize', resize); drawn.forEach(c => c.dispose()); });
+  page.ready('run-charts');
 }
 
 /** Round-by-round playback of the dynamic models: a slider over rounds moves every actor on every issue. */
@@ -851,7 +878,7 @@ async function whatIfPanel(run, result, resultBox) {
 
 // ---------- compare two stored runs ----------
 
-async function compare(a, b) {
+async function compare(a, b, page) {
   const [runA, runB, diff] = await Promise.all([api(`/runs/${a}`), api(`/runs/${b}`), api(`/runs/${a}/diff/${b}`)]);
   const [resultA, resultB] = await Promise.all([api(`/runs/${a}/result`), api(`/runs/${b}/result`)]);
   const parts = [h('h1', {}, `Run ${a} and run ${b}`),
@@ -881,8 +908,8 @@ async function compare(a, b) {
     parts.push(h('h2', {}, 'Result values that differ'), h('p', { id: 'compare-summary' }, `${diff.body.result_changes} values differ.`),
       table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c => h('tr', { class: 'changed' }, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta))))));
   }
-  main.replaceChildren(...parts);
-  ready('compare');
+  if (!page.show(...parts)) return;
+  page.ready('compare');
 }
 
 route();
