@@ -13,11 +13,25 @@ namespace Parley.Browser.Tests;
 /// time to interactive and what-if round trips (printed, never asserted as speed). Each test saves
 /// screenshots under the test output (screenshots/workbench-*.png).
 /// </summary>
-public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper output) : IClassFixture<WorkbenchServer>
+public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper output) : IClassFixture<WorkbenchServer>, IAsyncLifetime
 {
     private static readonly string AlaskaFile = Path.Combine(ReportPageTests.RepositoryRoot, "scenarios", "alaska-2025.yaml");
 
     private readonly List<string> problems = [];
+
+    // The pages this test opened, closed when it ends: the browser is the class's, and a page left open keeps its
+    // renderer process, its event streams and its charts alive through the tests that follow.
+    private readonly List<IPage> pages = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var page in pages.Where(p => !p.IsClosed))
+        {
+            await page.CloseAsync();
+        }
+    }
 
     [BrowserFact]
     public async Task CreateScenarioByHand_TwoActorsOneIssue_SavesVersionOne()
@@ -403,6 +417,13 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     /// <summary>Uploads Alaska (a no-op when the store has it) and opens its page.</summary>
     private async Task<IPage> OpenAlaska(bool injectsScripts = false)
     {
+        await StoreAlaska();
+        return await Open("#/scenario/alaska-2025", injectsScripts: injectsScripts);
+    }
+
+    /// <summary>Uploads Alaska through the API, unless the store has it already.</summary>
+    private async Task StoreAlaska()
+    {
         using var client = new HttpClient { BaseAddress = server.Address };
         var list = await client.GetStringAsync("/scenarios");
         if (!list.Contains("alaska-2025", StringComparison.Ordinal))
@@ -410,13 +431,12 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
             using var content = new StringContent(await File.ReadAllTextAsync(AlaskaFile), System.Text.Encoding.UTF8, "application/yaml");
             (await client.PostAsync("/scenarios?file_name=alaska-2025.yaml", content)).EnsureSuccessStatusCode();
         }
-
-        return await Open("#/scenario/alaska-2025", injectsScripts: injectsScripts);
     }
 
+    /// <summary>Starts a forecast of Alaska through the API (no page: the test opens the one it looks at).</summary>
     private async Task<long> StartForecast(string models, ulong? seed)
     {
-        await OpenAlaska();
+        await StoreAlaska();
         using var client = new HttpClient { BaseAddress = server.Address };
         var body = JsonSerializer.Serialize(new { scenario = new { @ref = "alaska-2025" }, models, seed });
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
@@ -430,6 +450,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     {
         // The page's content security policy forbids inline scripts; axe-core is injected as one, so its pages bypass it.
         var page = await server.Chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BypassCSP = injectsScripts });
+        pages.Add(page);
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal))
