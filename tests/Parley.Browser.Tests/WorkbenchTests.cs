@@ -352,6 +352,29 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task RunView_OfARunningJob_FollowsIt_AndShowsTheResultWhenItCompletes()
+    {
+        // Opened while the job runs (from the runs list, or a bookmark), the run's page follows it and, when it
+        // completes, shows the result in place: its address is already the run's, so there is no page to go to.
+        await StoreAlaska();
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var body = JsonSerializer.Serialize(new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 4_000_000 });
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/runs/montecarlo", content);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var run = document.RootElement.GetProperty("id").GetInt64();
+
+        var page = await Open($"#/runs/{run}");
+        await Ready(page, "run");
+        Assert.Equal(run.ToString(CultureInfo.InvariantCulture), await page.EvaluateAsync<string>("() => document.body.dataset.followed"));
+        await page.Locator("#draws").WaitForAsync(new() { Timeout = 120_000 });
+        Assert.Equal("4,000,000 draws of compromise", await page.Locator("#draws").InnerTextAsync());
+        Assert.StartsWith($"Run {run}: montecarlo", await page.Locator("main h1").InnerTextAsync(), StringComparison.Ordinal);
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task CompareTwoRuns_HighlightsTheDifferences()
     {
         var first = await StartForecast("compromise,nash", seed: null);

@@ -664,7 +664,13 @@ function follow(run, box, page, done) {
     const final = JSON.parse(event.data);
     cancel.disabled = true;
     done?.();
-    if (status === 'completed') { location.hash = `#/runs/${final.id}`; return; }
+    if (status === 'completed') {
+      // Go to the run's page; followed from that page itself (opened while the run ran), show it again in place,
+      // since setting the address it already has is no change of route.
+      const target = `#/runs/${final.id}`;
+      if (location.hash === target) route(); else location.hash = target;
+      return;
+    }
     box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: `#/runs/${final.id}` }, 'See what was recorded')));
     page.ready(`run-${status}`);
   };
