@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Parley.Core.Domain;
 using Parley.Core.Numerics;
 
@@ -102,6 +103,9 @@ internal sealed class ExchangeEngine
     // short of it, so the next move towards it is cut to nothing, as the reference's Decimal does
     // when its rounding leaves the outcome 1e-26 short (docs/models/exchange.md, Deviations).
     private readonly bool boundaryShort;
+
+    // Whether BuildPair evaluates candidates four at a time in vector lanes (see BuildPairInLanes).
+    private readonly bool inLanes;
     private int[] tieOrder = [];
     private int nextTieOrder;
 
@@ -148,6 +152,10 @@ internal sealed class ExchangeEngine
     [ThreadStatic]
     private static Buffers? spare;
 
+    // BuildPairInLanes' rows of partner numbers, one set per thread (the parallel build runs pairs on several).
+    [ThreadStatic]
+    private static double[]? laneRows;
+
     // Sink for the second pass of Refresh, so that its loads are not optimised away.
     private int preloaded;
     private readonly List<RealizedExchange> realized = [];
@@ -172,9 +180,15 @@ internal sealed class ExchangeEngine
     /// Whether an outcome a demander has seen sitting on it counts as short of it (the next move
     /// towards it cut to nothing) rather than as reached (not cut), the default.
     /// </param>
-    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true, bool tieCoin = false, bool boundaryShort = false)
+    /// <param name="inLanes">
+    /// Whether a round's candidates are evaluated four at a time in vector lanes where the hardware
+    /// allows (the default), rather than one by one; the results are the same, which tests check.
+    /// </param>
+    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true, bool tieCoin = false, bool boundaryShort = false, bool inLanes = true)
     {
         this.boundaryShort = boundaryShort;
+        // REX draws for each candidate as it is built, which the lanes do not.
+        this.inLanes = inLanes && rexP == 0 && Vector256.IsHardwareAccelerated;
         // REX redraws a candidate's exchange at every recomputation, as the reference does, so with
         // REX every sighting recomputes (a skipped recomputation would have drawn again). The tie
         // coin re-evaluates candidates out of turn, which the steady limits do not follow.
@@ -470,6 +484,11 @@ internal sealed class ExchangeEngine
             }
         }
 
+        if (inLanes)
+        {
+            return BuildPairInLanes(p, q, start, groups, groupCounts);
+        }
+
         var index = start;
         for (var first = 0; first < 2; first++)
         {
@@ -504,6 +523,196 @@ internal sealed class ExchangeEngine
 
         return index - start;
     }
+
+    /// <summary>
+    /// <see cref="BuildPair"/> with the round-start evaluation of four partners at a time in vector
+    /// lanes: what <see cref="Evaluate"/> computes for a candidate before any move, sighting or offer
+    /// of the round (positions on preferences, no direction, seen outcomes at the start, offers 0),
+    /// by the same IEEE operations on the same numbers in the same order, so to the same bits. A
+    /// candidate that a cut applies to, uncommon at a round's start, is evaluated by
+    /// <see cref="Evaluate"/> itself; the steady limits and the rank are computed per candidate.
+    /// </summary>
+    private int BuildPairInLanes(int p, int q, int start, int[][] groups, ReadOnlySpan<int> groupCounts)
+    {
+        var index = start;
+        double totalP = total[p], totalQ = total[q];
+
+        // The outcome a demander has seen at the round's start (SeenOutcome before any sighting or move).
+        double seenP = startOutcome[p] + states[Cell(p, 0)].SeenShift, seenQ = startOutcome[q] + states[Cell(q, 0)].SeenShift;
+        var totalPs = Vector256.Create(totalP);
+        var totalQs = Vector256.Create(totalQ);
+        var seenPs = Vector256.Create(seenP);
+        var seenQs = Vector256.Create(seenQ);
+        var one = Vector256.Create(1.0);
+        var minusOne = Vector256.Create(-1.0);
+        var minimumMove = Vector256.Create(MinimumMove);
+        var maximumMove = Vector256.Create(MaximumMove);
+        var scaleFloor = Vector256.Create(100 - MaximumMove);
+        var minimumGain = Vector256.Create(MinimumGain);
+        var reached = Vector256.Create(Reached);
+        var cutFloor = Vector256.Create(boundaryShort ? -Reached : Reached);
+
+        for (var first = 0; first < 2; first++)
+        {
+            var second = 3 - first;
+            int firstCount = groupCounts[first], secondCount = groupCounts[second];
+            if (firstCount == 0 || secondCount == 0)
+            {
+                continue;
+            }
+
+            // The partners' six numbers in rows, padded to whole vectors (padding lanes are ignored).
+            var width = (secondCount + 3) & ~3;
+            var rows = laneRows;
+            if (rows is null || rows.Length < 6 * width)
+            {
+                rows = laneRows = new double[Math.Max(6 * width, 64)];
+            }
+
+            var partners = groups[second];
+            for (var y = 0; y < secondCount; y++)
+            {
+                ref var bp = ref states[Cell(p, partners[y])];
+                ref var bq = ref states[Cell(q, partners[y])];
+                rows[y] = bp.Preference;
+                rows[width + y] = bq.Preference;
+                rows[(2 * width) + y] = bp.Salience;
+                rows[(3 * width) + y] = bq.Salience;
+                rows[(4 * width) + y] = bp.Weight;
+                rows[(5 * width) + y] = bq.Weight;
+            }
+
+            for (var x = 0; x < firstCount; x++)
+            {
+                var a = groups[first][x];
+                ref var ap = ref states[Cell(p, a)];
+                ref var aq = ref states[Cell(q, a)];
+                var aPreferenceP = Vector256.Create(ap.Preference);
+                var aPreferenceQ = Vector256.Create(aq.Preference);
+                var aSalienceP = Vector256.Create(ap.Salience);
+                var aSalienceQ = Vector256.Create(aq.Salience);
+                var aWeightP = Vector256.Create(ap.Weight);
+                var aWeightQ = Vector256.Create(aq.Weight);
+                for (var y = 0; y < secondCount; y += 4)
+                {
+                    var bPreferenceP = Vector256.LoadUnsafe(ref rows[y]);
+                    var bPreferenceQ = Vector256.LoadUnsafe(ref rows[width + y]);
+                    var bSalienceP = Vector256.LoadUnsafe(ref rows[(2 * width) + y]);
+                    var bSalienceQ = Vector256.LoadUnsafe(ref rows[(3 * width) + y]);
+                    var bWeightP = Vector256.LoadUnsafe(ref rows[(4 * width) + y]);
+                    var bWeightQ = Vector256.LoadUnsafe(ref rows[(5 * width) + y]);
+
+                    // As in BuildPair: a supplies p when s_ap s_bq < s_bp s_aq.
+                    var aSuppliesP = Vector256.LessThan(aSalienceP * bSalienceQ, bSalienceP * aSalienceQ);
+                    var spPreference = Vector256.ConditionalSelect(aSuppliesP, aPreferenceP, bPreferenceP);
+                    var spSalience = Vector256.ConditionalSelect(aSuppliesP, aSalienceP, bSalienceP);
+                    var spWeight = Vector256.ConditionalSelect(aSuppliesP, aWeightP, bWeightP);
+                    var sqPreference = Vector256.ConditionalSelect(aSuppliesP, aPreferenceQ, bPreferenceQ);
+                    var sqSalience = Vector256.ConditionalSelect(aSuppliesP, aSalienceQ, bSalienceQ);
+                    var tpPreference = Vector256.ConditionalSelect(aSuppliesP, bPreferenceP, aPreferenceP);
+                    var tpSalience = Vector256.ConditionalSelect(aSuppliesP, bSalienceP, aSalienceP);
+                    var tqPreference = Vector256.ConditionalSelect(aSuppliesP, bPreferenceQ, aPreferenceQ);
+                    var tqSalience = Vector256.ConditionalSelect(aSuppliesP, bSalienceQ, aSalienceQ);
+                    var tqWeight = Vector256.ConditionalSelect(aSuppliesP, bWeightQ, aWeightQ);
+
+                    // Evaluate, step by step; every position is still its preference.
+                    var distanceP = tpPreference - spPreference;
+                    var distanceQ = sqPreference - tqPreference;
+                    var absoluteP = Vector256.Abs(distanceP);
+                    var absoluteQ = Vector256.Abs(distanceQ);
+                    var valid = ~(Vector256.LessThanOrEqual(absoluteP, minimumMove) | Vector256.LessThanOrEqual(absoluteQ, minimumMove));
+                    var directionP = Vector256.ConditionalSelect(Vector256.GreaterThan(distanceP, Vector256<double>.Zero), one, minusOne);
+                    var directionQ = Vector256.ConditionalSelect(Vector256.GreaterThan(distanceQ, Vector256<double>.Zero), one, minusOne);
+                    var fullP = absoluteP * spWeight / totalPs;
+                    var fullQ = absoluteQ * tqWeight / totalQs;
+                    var ratio = (tpSalience + spSalience) / (tqSalience + sqSalience);
+                    var shiftP = Vector256.Min(fullP, fullQ / ratio);
+                    valid &= Vector256.GreaterThanOrEqual((tpSalience * shiftP) - (tqSalience * shiftP * ratio), minimumGain);
+                    var moveP = shiftP * totalPs / spWeight * directionP;
+                    var moveQ = shiftP * ratio * totalQs / tqWeight * directionQ;
+                    var absoluteMoveP = Vector256.Abs(moveP);
+                    var absoluteMoveQ = Vector256.Abs(moveQ);
+
+                    // ValidMoves with no offers yet (an offer sum of 0 + move compares as the move does).
+                    valid &= Vector256.GreaterThan(absoluteMoveP, minimumMove) & Vector256.LessThanOrEqual(absoluteMoveP, maximumMove)
+                        & Vector256.GreaterThan(absoluteMoveQ, minimumMove) & Vector256.LessThanOrEqual(absoluteMoveQ, maximumMove)
+                        & OnScale(spPreference + moveP, scaleFloor, maximumMove) & OnScale(tqPreference + moveQ, scaleFloor, maximumMove)
+                        & Vector256.LessThanOrEqual(moveP, maximumMove) & Vector256.LessThanOrEqual(moveQ, maximumMove)
+                        & Vector256.GreaterThanOrEqual(Vector256<double>.Zero * moveP, Vector256<double>.Zero)
+                        & Vector256.GreaterThanOrEqual(Vector256<double>.Zero * moveQ, Vector256<double>.Zero);
+
+                    // The cuts (IsCut), left to Evaluate.
+                    var triggerQ = shiftP * ratio;
+                    var aheadQ = (sqPreference - seenQs) * directionQ;
+                    var aheadP = (tpPreference - seenPs) * directionP;
+                    var cut = (Vector256.GreaterThan(aheadQ, cutFloor) & Vector256.LessThan(aheadQ, triggerQ - reached))
+                        | (Vector256.GreaterThan(aheadP, cutFloor) & Vector256.LessThan(aheadP, shiftP - reached));
+                    var gain = (tpSalience * shiftP) - (tqSalience * triggerQ);
+                    var uncut = valid & ~cut & Vector256.GreaterThan(gain, Vector256<double>.Zero);
+                    var scalarLanes = (valid & cut).ExtractMostSignificantBits();
+                    var laneLanes = uncut.ExtractMostSignificantBits();
+                    var supplierLanes = aSuppliesP.ExtractMostSignificantBits();
+                    if ((scalarLanes | laneLanes) == 0)
+                    {
+                        continue;
+                    }
+
+                    var lanes = Math.Min(4, secondCount - y);
+                    for (var k = 0; k < lanes; k++)
+                    {
+                        var b = partners[y + k];
+                        var aSupplies = (supplierLanes & (1u << k)) != 0;
+                        int s = aSupplies ? a : b, t = aSupplies ? b : a;
+                        if ((scalarLanes & (1u << k)) != 0)
+                        {
+                            candidates[index] = new CandidateState
+                            {
+                                P = (ushort)p,
+                                Q = (ushort)q,
+                                SupplierP = (ushort)s,
+                                SupplierQ = (ushort)t,
+                                SeenOwnP = double.NaN,
+                                SeenOwnQ = double.NaN,
+                            };
+                            if (Evaluate(index, out var proposal))
+                            {
+                                candidates[index].RankedGain = proposal.Rank;
+                                steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
+                                index++;
+                            }
+                        }
+                        else if ((laneLanes & (1u << k)) != 0)
+                        {
+                            var laneDirectionP = distanceP.GetElement(k) > 0 ? 1 : -1;
+                            var laneDirectionQ = distanceQ.GetElement(k) > 0 ? 1 : -1;
+                            candidates[index] = new CandidateState
+                            {
+                                P = (ushort)p,
+                                Q = (ushort)q,
+                                SupplierP = (ushort)s,
+                                SupplierQ = (ushort)t,
+                                SeenOwnP = double.NaN,
+                                SeenOwnQ = double.NaN,
+                                LastMoveP = moveP.GetElement(k),
+                                LastMoveQ = moveQ.GetElement(k),
+                                RankedGain = RankingGain(gain.GetElement(k)),
+                            };
+                            steady[index] = new SteadyLimits(
+                                SteadyLimit(states[Cell(p, t)], laneDirectionP, aheadP.GetElement(k), shiftP.GetElement(k)),
+                                SteadyLimit(states[Cell(q, s)], laneDirectionQ, aheadQ.GetElement(k), triggerQ.GetElement(k)));
+                            index++;
+                        }
+                    }
+                }
+            }
+        }
+
+        return index - start;
+    }
+
+    /// <summary><see cref="OnScale(double)"/> in lanes.</summary>
+    private static Vector256<double> OnScale(Vector256<double> position, Vector256<double> floor, Vector256<double> ceiling) =>
+        Vector256.GreaterThanOrEqual(position, floor) & Vector256.LessThanOrEqual(position, ceiling);
 
     /// <summary>
     /// Which side of issues <paramref name="p"/> and <paramref name="q"/> an actor is on: bit 0 set when
