@@ -83,6 +83,9 @@ internal sealed class ExchangeEngine
     private readonly bool[] takesPart;
     private readonly bool[] hasStance;
     private readonly CellState[] states;
+
+    // Per cell, this round: -1 when the actor has no weight on the issue, else 1 when it is left of the outcome (or on it), 0 when right (see SideGroup).
+    private readonly sbyte[] sides;
     private readonly double[] total;
     private readonly double[] outcome;
     private readonly double[] startOutcome;
@@ -206,6 +209,7 @@ internal sealed class ExchangeEngine
         var cells = actorCount * issueCount;
         hasStance = new bool[cells];
         states = new CellState[cells];
+        sides = new sbyte[cells];
         var buffers = spare ?? new Buffers();
         spare = null;
         candidates = buffers.Candidates;
@@ -303,6 +307,7 @@ internal sealed class ExchangeEngine
             {
                 var cell = Cell(issue, actor);
                 states[cell].Left = states[cell].Position <= outcome[issue] + OnOutcome;
+                sides[cell] = (sbyte)(states[cell].Weight > 0 ? (states[cell].Left ? 1 : 0) : -1);
             }
         }
 
@@ -551,6 +556,7 @@ internal sealed class ExchangeEngine
         var minimumGain = Vector256.Create(MinimumGain);
         var reached = Vector256.Create(Reached);
         var cutFloor = Vector256.Create(boundaryShort ? -Reached : Reached);
+        Span<double> laneValues = stackalloc double[28];
 
         for (var first = 0; first < 2; first++)
         {
@@ -657,6 +663,16 @@ internal sealed class ExchangeEngine
                         continue;
                     }
 
+                    // The lanes' numbers, stored once rather than read lane by lane from the registers.
+                    moveP.StoreUnsafe(ref laneValues[0]);
+                    moveQ.StoreUnsafe(ref laneValues[4]);
+                    aheadP.StoreUnsafe(ref laneValues[8]);
+                    aheadQ.StoreUnsafe(ref laneValues[12]);
+                    shiftP.StoreUnsafe(ref laneValues[16]);
+                    triggerQ.StoreUnsafe(ref laneValues[20]);
+                    RankingGains(gain).StoreUnsafe(ref laneValues[24]);
+                    var upwardP = Vector256.GreaterThan(distanceP, Vector256<double>.Zero).ExtractMostSignificantBits();
+                    var upwardQ = Vector256.GreaterThan(distanceQ, Vector256<double>.Zero).ExtractMostSignificantBits();
                     var lanes = Math.Min(4, secondCount - y);
                     for (var k = 0; k < lanes; k++)
                     {
@@ -683,23 +699,21 @@ internal sealed class ExchangeEngine
                         }
                         else if ((laneLanes & (1u << k)) != 0)
                         {
-                            var laneDirectionP = distanceP.GetElement(k) > 0 ? 1 : -1;
-                            var laneDirectionQ = distanceQ.GetElement(k) > 0 ? 1 : -1;
-                            candidates[index] = new CandidateState
-                            {
-                                P = (ushort)p,
-                                Q = (ushort)q,
-                                SupplierP = (ushort)s,
-                                SupplierQ = (ushort)t,
-                                SeenOwnP = double.NaN,
-                                SeenOwnQ = double.NaN,
-                                LastMoveP = moveP.GetElement(k),
-                                LastMoveQ = moveQ.GetElement(k),
-                                RankedGain = RankingGain(gain.GetElement(k)),
-                            };
+                            ref var candidate = ref candidates[index];
+                            candidate.P = (ushort)p;
+                            candidate.Q = (ushort)q;
+                            candidate.SupplierP = (ushort)s;
+                            candidate.SupplierQ = (ushort)t;
+                            candidate.RankedGain = laneValues[24 + k];
+                            candidate.OfferedP = 0;
+                            candidate.OfferedQ = 0;
+                            candidate.LastMoveP = laneValues[k];
+                            candidate.LastMoveQ = laneValues[4 + k];
+                            candidate.SeenOwnP = double.NaN;
+                            candidate.SeenOwnQ = double.NaN;
                             steady[index] = new SteadyLimits(
-                                SteadyLimit(states[Cell(p, t)], laneDirectionP, aheadP.GetElement(k), shiftP.GetElement(k)),
-                                SteadyLimit(states[Cell(q, s)], laneDirectionQ, aheadQ.GetElement(k), triggerQ.GetElement(k)));
+                                SteadyLimit(states[Cell(p, t)], (upwardP & (1u << k)) != 0 ? 1 : -1, laneValues[8 + k], laneValues[16 + k]),
+                                SteadyLimit(states[Cell(q, s)], (upwardQ & (1u << k)) != 0 ? 1 : -1, laneValues[12 + k], laneValues[20 + k]));
                             index++;
                         }
                     }
@@ -708,6 +722,14 @@ internal sealed class ExchangeEngine
         }
 
         return index - start;
+    }
+
+    /// <summary><see cref="RankingGain(double)"/> in lanes: the same integer operations on the same bits.</summary>
+    private static Vector256<double> RankingGains(Vector256<double> gain)
+    {
+        const int dropped = 52 - 40;
+        var bits = gain.AsUInt64();
+        return ((bits + Vector256.Create(1UL << (dropped - 1))) & Vector256.Create(~((1UL << dropped) - 1))).AsDouble();
     }
 
     /// <summary><see cref="OnScale(double)"/> in lanes.</summary>
@@ -719,10 +741,11 @@ internal sealed class ExchangeEngine
     /// its position is left of p's outcome, bit 1 when left of q's; -1 when it has no weighted stance on
     /// both. Candidates pair group 0 with 3 and group 1 with 2: actors on opposite sides of both outcomes.
     /// </summary>
-    private int SideGroup(int p, int q, int actor) =>
-        states[Cell(p, actor)].Weight > 0 && states[Cell(q, actor)].Weight > 0
-            ? (states[Cell(p, actor)].Left ? 1 : 0) + (states[Cell(q, actor)].Left ? 2 : 0)
-            : -1;
+    private int SideGroup(int p, int q, int actor)
+    {
+        int sideP = sides[Cell(p, actor)], sideQ = sides[Cell(q, actor)];
+        return (sideP | sideQ) < 0 ? -1 : sideP + (2 * sideQ);
+    }
 
     /// <summary>
     /// Marks candidates [<paramref name="from"/>, <paramref name="to"/>) alive and queues them by their
@@ -1251,16 +1274,46 @@ internal sealed class ExchangeEngine
         ref var state = ref states[cell];
         var seen = state.Unsettled ? double.PositiveInfinity : state.SeenShift * TowardsDemander(state);
         state.Unsettled = false;
-        if (!heaped[cell])
-        {
-            // Dead and stale entries stay: they are dropped as they surface, without reading the
-            // candidates of all the others now.
-            heaped[cell] = true;
-            LimitHeap.Heapify(demanding.Entries, demanding.Start[cell], demanding.End[cell]);
-        }
-
         var entries = demanding.Entries;
         var start = demanding.Start[cell];
+        if (!heaped[cell] && rexP > 0)
+        {
+            // REX draws for each recomputed candidate in the order they are touched: the heap's.
+            heaped[cell] = true;
+            LimitHeap.Heapify(entries, start, demanding.End[cell]);
+        }
+        else if (!heaped[cell])
+        {
+            // The first sighting of the round: one pass over the list takes the entries it reaches
+            // (those the heap would pop: every limit up to the seen shift) and drops the dead and
+            // stale (most candidates die before their demander sees a move); the rest becomes the
+            // heap. The entries are taken in list order rather than the heap's, which without REX
+            // changes nothing: each touched candidate is recomputed from the state alone.
+            heaped[cell] = true;
+            var write = start;
+            for (var k = start; k < demanding.End[cell]; k++)
+            {
+                var entry = entries[k];
+                if (!IsCurrent(entry))
+                {
+                    continue;
+                }
+
+                if (entry.Limit <= seen)
+                {
+                    SteadyOf(entry.Entry) = float.NaN;
+                    Touch(entry.Entry >> 1, (entry.Entry & 1) == 0 ? flagP : flagQ);
+                    continue;
+                }
+
+                entries[write++] = entry;
+            }
+
+            demanding.End[cell] = write;
+            LimitHeap.Heapify(entries, start, write);
+            return;
+        }
+
         while (demanding.End[cell] > start && entries[start].Limit <= seen)
         {
             var top = LimitHeap.Pop(entries, start, demanding.End[cell]--);
@@ -1556,6 +1609,7 @@ internal sealed class ExchangeEngine
     /// Returns −∞ (recompute at every sighting) when <paramref name="direction"/> does not point
     /// towards the demander, which the candidate rules exclude.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float SteadyLimit(in CellState demander, int direction, double ahead, double shift)
     {
         if (!skipsSteady || direction != TowardsDemander(demander))
