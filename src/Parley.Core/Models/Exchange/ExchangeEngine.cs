@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Parley.Core.Domain;
 using Parley.Core.Numerics;
 
@@ -82,6 +83,9 @@ internal sealed class ExchangeEngine
     private readonly bool[] takesPart;
     private readonly bool[] hasStance;
     private readonly CellState[] states;
+
+    // Per cell, this round: -1 when the actor has no weight on the issue, else 1 when it is left of the outcome (or on it), 0 when right (see SideGroup).
+    private readonly sbyte[] sides;
     private readonly double[] total;
     private readonly double[] outcome;
     private readonly double[] startOutcome;
@@ -102,6 +106,9 @@ internal sealed class ExchangeEngine
     // short of it, so the next move towards it is cut to nothing, as the reference's Decimal does
     // when its rounding leaves the outcome 1e-26 short (docs/models/exchange.md, Deviations).
     private readonly bool boundaryShort;
+
+    // Whether BuildPair evaluates candidates four at a time in vector lanes (see BuildPairInLanes).
+    private readonly bool inLanes;
     private int[] tieOrder = [];
     private int nextTieOrder;
 
@@ -148,6 +155,10 @@ internal sealed class ExchangeEngine
     [ThreadStatic]
     private static Buffers? spare;
 
+    // BuildPairInLanes' rows of partner numbers, one set per thread (the parallel build runs pairs on several).
+    [ThreadStatic]
+    private static double[]? laneRows;
+
     // Sink for the second pass of Refresh, so that its loads are not optimised away.
     private int preloaded;
     private readonly List<RealizedExchange> realized = [];
@@ -172,9 +183,15 @@ internal sealed class ExchangeEngine
     /// Whether an outcome a demander has seen sitting on it counts as short of it (the next move
     /// towards it cut to nothing) rather than as reached (not cut), the default.
     /// </param>
-    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true, bool tieCoin = false, bool boundaryShort = false)
+    /// <param name="inLanes">
+    /// Whether a round's candidates are evaluated four at a time in vector lanes where the hardware
+    /// allows (the default), rather than one by one; the results are the same, which tests check.
+    /// </param>
+    public ExchangeEngine(Scenario scenario, double rexP, ulong seed, bool trace, ExchangeParallelism parallelism, bool skipsSteady = true, bool tieCoin = false, bool boundaryShort = false, bool inLanes = true)
     {
         this.boundaryShort = boundaryShort;
+        // REX draws for each candidate as it is built, which the lanes do not.
+        this.inLanes = inLanes && rexP == 0 && Vector256.IsHardwareAccelerated;
         // REX redraws a candidate's exchange at every recomputation, as the reference does, so with
         // REX every sighting recomputes (a skipped recomputation would have drawn again). The tie
         // coin re-evaluates candidates out of turn, which the steady limits do not follow.
@@ -192,6 +209,7 @@ internal sealed class ExchangeEngine
         var cells = actorCount * issueCount;
         hasStance = new bool[cells];
         states = new CellState[cells];
+        sides = new sbyte[cells];
         var buffers = spare ?? new Buffers();
         spare = null;
         candidates = buffers.Candidates;
@@ -289,6 +307,7 @@ internal sealed class ExchangeEngine
             {
                 var cell = Cell(issue, actor);
                 states[cell].Left = states[cell].Position <= outcome[issue] + OnOutcome;
+                sides[cell] = (sbyte)(states[cell].Weight > 0 ? (states[cell].Left ? 1 : 0) : -1);
             }
         }
 
@@ -470,6 +489,11 @@ internal sealed class ExchangeEngine
             }
         }
 
+        if (inLanes)
+        {
+            return BuildPairInLanes(p, q, start, groups, groupCounts);
+        }
+
         var index = start;
         for (var first = 0; first < 2; first++)
         {
@@ -506,14 +530,222 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>
+    /// <see cref="BuildPair"/> with the round-start evaluation of four partners at a time in vector
+    /// lanes: what <see cref="Evaluate"/> computes for a candidate before any move, sighting or offer
+    /// of the round (positions on preferences, no direction, seen outcomes at the start, offers 0),
+    /// by the same IEEE operations on the same numbers in the same order, so to the same bits. A
+    /// candidate that a cut applies to, uncommon at a round's start, is evaluated by
+    /// <see cref="Evaluate"/> itself; the steady limits and the rank are computed per candidate.
+    /// </summary>
+    private int BuildPairInLanes(int p, int q, int start, int[][] groups, ReadOnlySpan<int> groupCounts)
+    {
+        var index = start;
+        double totalP = total[p], totalQ = total[q];
+
+        // The outcome a demander has seen at the round's start (SeenOutcome before any sighting or move).
+        double seenP = startOutcome[p] + states[Cell(p, 0)].SeenShift, seenQ = startOutcome[q] + states[Cell(q, 0)].SeenShift;
+        var totalPs = Vector256.Create(totalP);
+        var totalQs = Vector256.Create(totalQ);
+        var seenPs = Vector256.Create(seenP);
+        var seenQs = Vector256.Create(seenQ);
+        var one = Vector256.Create(1.0);
+        var minusOne = Vector256.Create(-1.0);
+        var minimumMove = Vector256.Create(MinimumMove);
+        var maximumMove = Vector256.Create(MaximumMove);
+        var scaleFloor = Vector256.Create(100 - MaximumMove);
+        var minimumGain = Vector256.Create(MinimumGain);
+        var reached = Vector256.Create(Reached);
+        var cutFloor = Vector256.Create(boundaryShort ? -Reached : Reached);
+        Span<double> laneValues = stackalloc double[28];
+
+        for (var first = 0; first < 2; first++)
+        {
+            var second = 3 - first;
+            int firstCount = groupCounts[first], secondCount = groupCounts[second];
+            if (firstCount == 0 || secondCount == 0)
+            {
+                continue;
+            }
+
+            // The partners' six numbers in rows, padded to whole vectors (padding lanes are ignored).
+            var width = (secondCount + 3) & ~3;
+            var rows = laneRows;
+            if (rows is null || rows.Length < 6 * width)
+            {
+                rows = laneRows = new double[Math.Max(6 * width, 64)];
+            }
+
+            var partners = groups[second];
+            for (var y = 0; y < secondCount; y++)
+            {
+                ref var bp = ref states[Cell(p, partners[y])];
+                ref var bq = ref states[Cell(q, partners[y])];
+                rows[y] = bp.Preference;
+                rows[width + y] = bq.Preference;
+                rows[(2 * width) + y] = bp.Salience;
+                rows[(3 * width) + y] = bq.Salience;
+                rows[(4 * width) + y] = bp.Weight;
+                rows[(5 * width) + y] = bq.Weight;
+            }
+
+            for (var x = 0; x < firstCount; x++)
+            {
+                var a = groups[first][x];
+                ref var ap = ref states[Cell(p, a)];
+                ref var aq = ref states[Cell(q, a)];
+                var aPreferenceP = Vector256.Create(ap.Preference);
+                var aPreferenceQ = Vector256.Create(aq.Preference);
+                var aSalienceP = Vector256.Create(ap.Salience);
+                var aSalienceQ = Vector256.Create(aq.Salience);
+                var aWeightP = Vector256.Create(ap.Weight);
+                var aWeightQ = Vector256.Create(aq.Weight);
+                for (var y = 0; y < secondCount; y += 4)
+                {
+                    var bPreferenceP = Vector256.LoadUnsafe(ref rows[y]);
+                    var bPreferenceQ = Vector256.LoadUnsafe(ref rows[width + y]);
+                    var bSalienceP = Vector256.LoadUnsafe(ref rows[(2 * width) + y]);
+                    var bSalienceQ = Vector256.LoadUnsafe(ref rows[(3 * width) + y]);
+                    var bWeightP = Vector256.LoadUnsafe(ref rows[(4 * width) + y]);
+                    var bWeightQ = Vector256.LoadUnsafe(ref rows[(5 * width) + y]);
+
+                    // As in BuildPair: a supplies p when s_ap s_bq < s_bp s_aq.
+                    var aSuppliesP = Vector256.LessThan(aSalienceP * bSalienceQ, bSalienceP * aSalienceQ);
+                    var spPreference = Vector256.ConditionalSelect(aSuppliesP, aPreferenceP, bPreferenceP);
+                    var spSalience = Vector256.ConditionalSelect(aSuppliesP, aSalienceP, bSalienceP);
+                    var spWeight = Vector256.ConditionalSelect(aSuppliesP, aWeightP, bWeightP);
+                    var sqPreference = Vector256.ConditionalSelect(aSuppliesP, aPreferenceQ, bPreferenceQ);
+                    var sqSalience = Vector256.ConditionalSelect(aSuppliesP, aSalienceQ, bSalienceQ);
+                    var tpPreference = Vector256.ConditionalSelect(aSuppliesP, bPreferenceP, aPreferenceP);
+                    var tpSalience = Vector256.ConditionalSelect(aSuppliesP, bSalienceP, aSalienceP);
+                    var tqPreference = Vector256.ConditionalSelect(aSuppliesP, bPreferenceQ, aPreferenceQ);
+                    var tqSalience = Vector256.ConditionalSelect(aSuppliesP, bSalienceQ, aSalienceQ);
+                    var tqWeight = Vector256.ConditionalSelect(aSuppliesP, bWeightQ, aWeightQ);
+
+                    // Evaluate, step by step; every position is still its preference.
+                    var distanceP = tpPreference - spPreference;
+                    var distanceQ = sqPreference - tqPreference;
+                    var absoluteP = Vector256.Abs(distanceP);
+                    var absoluteQ = Vector256.Abs(distanceQ);
+                    var valid = ~(Vector256.LessThanOrEqual(absoluteP, minimumMove) | Vector256.LessThanOrEqual(absoluteQ, minimumMove));
+                    var directionP = Vector256.ConditionalSelect(Vector256.GreaterThan(distanceP, Vector256<double>.Zero), one, minusOne);
+                    var directionQ = Vector256.ConditionalSelect(Vector256.GreaterThan(distanceQ, Vector256<double>.Zero), one, minusOne);
+                    var fullP = absoluteP * spWeight / totalPs;
+                    var fullQ = absoluteQ * tqWeight / totalQs;
+                    var ratio = (tpSalience + spSalience) / (tqSalience + sqSalience);
+                    var shiftP = Vector256.Min(fullP, fullQ / ratio);
+                    valid &= Vector256.GreaterThanOrEqual((tpSalience * shiftP) - (tqSalience * shiftP * ratio), minimumGain);
+                    var moveP = shiftP * totalPs / spWeight * directionP;
+                    var moveQ = shiftP * ratio * totalQs / tqWeight * directionQ;
+                    var absoluteMoveP = Vector256.Abs(moveP);
+                    var absoluteMoveQ = Vector256.Abs(moveQ);
+
+                    // ValidMoves with no offers yet (an offer sum of 0 + move compares as the move does).
+                    valid &= Vector256.GreaterThan(absoluteMoveP, minimumMove) & Vector256.LessThanOrEqual(absoluteMoveP, maximumMove)
+                        & Vector256.GreaterThan(absoluteMoveQ, minimumMove) & Vector256.LessThanOrEqual(absoluteMoveQ, maximumMove)
+                        & OnScale(spPreference + moveP, scaleFloor, maximumMove) & OnScale(tqPreference + moveQ, scaleFloor, maximumMove)
+                        & Vector256.LessThanOrEqual(moveP, maximumMove) & Vector256.LessThanOrEqual(moveQ, maximumMove)
+                        & Vector256.GreaterThanOrEqual(Vector256<double>.Zero * moveP, Vector256<double>.Zero)
+                        & Vector256.GreaterThanOrEqual(Vector256<double>.Zero * moveQ, Vector256<double>.Zero);
+
+                    // The cuts (IsCut), left to Evaluate.
+                    var triggerQ = shiftP * ratio;
+                    var aheadQ = (sqPreference - seenQs) * directionQ;
+                    var aheadP = (tpPreference - seenPs) * directionP;
+                    var cut = (Vector256.GreaterThan(aheadQ, cutFloor) & Vector256.LessThan(aheadQ, triggerQ - reached))
+                        | (Vector256.GreaterThan(aheadP, cutFloor) & Vector256.LessThan(aheadP, shiftP - reached));
+                    var gain = (tpSalience * shiftP) - (tqSalience * triggerQ);
+                    var uncut = valid & ~cut & Vector256.GreaterThan(gain, Vector256<double>.Zero);
+                    var scalarLanes = (valid & cut).ExtractMostSignificantBits();
+                    var laneLanes = uncut.ExtractMostSignificantBits();
+                    var supplierLanes = aSuppliesP.ExtractMostSignificantBits();
+                    if ((scalarLanes | laneLanes) == 0)
+                    {
+                        continue;
+                    }
+
+                    // The lanes' numbers, stored once rather than read lane by lane from the registers.
+                    moveP.StoreUnsafe(ref laneValues[0]);
+                    moveQ.StoreUnsafe(ref laneValues[4]);
+                    aheadP.StoreUnsafe(ref laneValues[8]);
+                    aheadQ.StoreUnsafe(ref laneValues[12]);
+                    shiftP.StoreUnsafe(ref laneValues[16]);
+                    triggerQ.StoreUnsafe(ref laneValues[20]);
+                    RankingGains(gain).StoreUnsafe(ref laneValues[24]);
+                    var upwardP = Vector256.GreaterThan(distanceP, Vector256<double>.Zero).ExtractMostSignificantBits();
+                    var upwardQ = Vector256.GreaterThan(distanceQ, Vector256<double>.Zero).ExtractMostSignificantBits();
+                    var lanes = Math.Min(4, secondCount - y);
+                    for (var k = 0; k < lanes; k++)
+                    {
+                        var b = partners[y + k];
+                        var aSupplies = (supplierLanes & (1u << k)) != 0;
+                        int s = aSupplies ? a : b, t = aSupplies ? b : a;
+                        if ((scalarLanes & (1u << k)) != 0)
+                        {
+                            candidates[index] = new CandidateState
+                            {
+                                P = (ushort)p,
+                                Q = (ushort)q,
+                                SupplierP = (ushort)s,
+                                SupplierQ = (ushort)t,
+                                SeenOwnP = double.NaN,
+                                SeenOwnQ = double.NaN,
+                            };
+                            if (Evaluate(index, out var proposal))
+                            {
+                                candidates[index].RankedGain = proposal.Rank;
+                                steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
+                                index++;
+                            }
+                        }
+                        else if ((laneLanes & (1u << k)) != 0)
+                        {
+                            ref var candidate = ref candidates[index];
+                            candidate.P = (ushort)p;
+                            candidate.Q = (ushort)q;
+                            candidate.SupplierP = (ushort)s;
+                            candidate.SupplierQ = (ushort)t;
+                            candidate.RankedGain = laneValues[24 + k];
+                            candidate.OfferedP = 0;
+                            candidate.OfferedQ = 0;
+                            candidate.LastMoveP = laneValues[k];
+                            candidate.LastMoveQ = laneValues[4 + k];
+                            candidate.SeenOwnP = double.NaN;
+                            candidate.SeenOwnQ = double.NaN;
+                            steady[index] = new SteadyLimits(
+                                SteadyLimit(states[Cell(p, t)], (upwardP & (1u << k)) != 0 ? 1 : -1, laneValues[8 + k], laneValues[16 + k]),
+                                SteadyLimit(states[Cell(q, s)], (upwardQ & (1u << k)) != 0 ? 1 : -1, laneValues[12 + k], laneValues[20 + k]));
+                            index++;
+                        }
+                    }
+                }
+            }
+        }
+
+        return index - start;
+    }
+
+    /// <summary><see cref="RankingGain(double)"/> in lanes: the same integer operations on the same bits.</summary>
+    private static Vector256<double> RankingGains(Vector256<double> gain)
+    {
+        const int dropped = 52 - 40;
+        var bits = gain.AsUInt64();
+        return ((bits + Vector256.Create(1UL << (dropped - 1))) & Vector256.Create(~((1UL << dropped) - 1))).AsDouble();
+    }
+
+    /// <summary><see cref="OnScale(double)"/> in lanes.</summary>
+    private static Vector256<double> OnScale(Vector256<double> position, Vector256<double> floor, Vector256<double> ceiling) =>
+        Vector256.GreaterThanOrEqual(position, floor) & Vector256.LessThanOrEqual(position, ceiling);
+
+    /// <summary>
     /// Which side of issues <paramref name="p"/> and <paramref name="q"/> an actor is on: bit 0 set when
     /// its position is left of p's outcome, bit 1 when left of q's; -1 when it has no weighted stance on
     /// both. Candidates pair group 0 with 3 and group 1 with 2: actors on opposite sides of both outcomes.
     /// </summary>
-    private int SideGroup(int p, int q, int actor) =>
-        states[Cell(p, actor)].Weight > 0 && states[Cell(q, actor)].Weight > 0
-            ? (states[Cell(p, actor)].Left ? 1 : 0) + (states[Cell(q, actor)].Left ? 2 : 0)
-            : -1;
+    private int SideGroup(int p, int q, int actor)
+    {
+        int sideP = sides[Cell(p, actor)], sideQ = sides[Cell(q, actor)];
+        return (sideP | sideQ) < 0 ? -1 : sideP + (2 * sideQ);
+    }
 
     /// <summary>
     /// Marks candidates [<paramref name="from"/>, <paramref name="to"/>) alive and queues them by their
@@ -1042,16 +1274,46 @@ internal sealed class ExchangeEngine
         ref var state = ref states[cell];
         var seen = state.Unsettled ? double.PositiveInfinity : state.SeenShift * TowardsDemander(state);
         state.Unsettled = false;
-        if (!heaped[cell])
-        {
-            // Dead and stale entries stay: they are dropped as they surface, without reading the
-            // candidates of all the others now.
-            heaped[cell] = true;
-            LimitHeap.Heapify(demanding.Entries, demanding.Start[cell], demanding.End[cell]);
-        }
-
         var entries = demanding.Entries;
         var start = demanding.Start[cell];
+        if (!heaped[cell] && rexP > 0)
+        {
+            // REX draws for each recomputed candidate in the order they are touched: the heap's.
+            heaped[cell] = true;
+            LimitHeap.Heapify(entries, start, demanding.End[cell]);
+        }
+        else if (!heaped[cell])
+        {
+            // The first sighting of the round: one pass over the list takes the entries it reaches
+            // (those the heap would pop: every limit up to the seen shift) and drops the dead and
+            // stale (most candidates die before their demander sees a move); the rest becomes the
+            // heap. The entries are taken in list order rather than the heap's, which without REX
+            // changes nothing: each touched candidate is recomputed from the state alone.
+            heaped[cell] = true;
+            var write = start;
+            for (var k = start; k < demanding.End[cell]; k++)
+            {
+                var entry = entries[k];
+                if (!IsCurrent(entry))
+                {
+                    continue;
+                }
+
+                if (entry.Limit <= seen)
+                {
+                    SteadyOf(entry.Entry) = float.NaN;
+                    Touch(entry.Entry >> 1, (entry.Entry & 1) == 0 ? flagP : flagQ);
+                    continue;
+                }
+
+                entries[write++] = entry;
+            }
+
+            demanding.End[cell] = write;
+            LimitHeap.Heapify(entries, start, write);
+            return;
+        }
+
         while (demanding.End[cell] > start && entries[start].Limit <= seen)
         {
             var top = LimitHeap.Pop(entries, start, demanding.End[cell]--);
@@ -1347,6 +1609,7 @@ internal sealed class ExchangeEngine
     /// Returns −∞ (recompute at every sighting) when <paramref name="direction"/> does not point
     /// towards the demander, which the candidate rules exclude.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float SteadyLimit(in CellState demander, int direction, double ahead, double shift)
     {
         if (!skipsSteady || direction != TowardsDemander(demander))

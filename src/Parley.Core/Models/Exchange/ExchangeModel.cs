@@ -41,6 +41,7 @@ public sealed class ExchangeModel : IModel
 {
     private readonly ExchangeParallelism parallelism;
     private readonly bool skipsSteady;
+    private readonly bool inLanes;
 
     /// <summary>Creates the model; large rounds use all cores (results do not depend on it).</summary>
     public ExchangeModel()
@@ -50,12 +51,15 @@ public sealed class ExchangeModel : IModel
 
     /// <summary>
     /// Creates the model with the given thread settings and, when <paramref name="skipsSteady"/> is
-    /// false, without skipping candidates that cannot change (tests compare these runs bit for bit).
+    /// false, without skipping candidates that cannot change, and when <paramref name="inLanes"/> is
+    /// false, evaluating a round's candidates one by one rather than in vector lanes (tests compare
+    /// these runs bit for bit).
     /// </summary>
-    internal ExchangeModel(ExchangeParallelism parallelism, bool skipsSteady = true)
+    internal ExchangeModel(ExchangeParallelism parallelism, bool skipsSteady = true, bool inLanes = true)
     {
         this.parallelism = parallelism;
         this.skipsSteady = skipsSteady;
+        this.inLanes = inLanes;
     }
 
     /// <summary>Rounds run when <see cref="ModelOptions.Rounds"/> is not set, as in the reference.</summary>
@@ -121,7 +125,7 @@ public sealed class ExchangeModel : IModel
         // its conversion to 0-100; both are scaled by exact powers of two and the results scaled back.
         var scales = PositionScales(scenario);
         var tieCoin = options.GetChoice(Ties) == "coin";
-        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, NestedParallelism.IsOuterWorker ? ExchangeParallelism.Sequential : parallelism, skipsSteady, tieCoin, options.GetChoice(Boundary) == "short");
+        var engine = new ExchangeEngine(CapabilityBound.Bounded(WithScaledPositions(scenario, scales)), rexP, options.Seed, options.Trace, NestedParallelism.IsOuterWorker ? ExchangeParallelism.Sequential : parallelism, skipsSteady, tieCoin, options.GetChoice(Boundary) == "short", inLanes);
         var issueCount = scenario.Issues.Length;
         var previous = new double[issueCount];
         for (var issue = 0; issue < issueCount; issue++)
