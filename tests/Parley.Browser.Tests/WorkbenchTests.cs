@@ -358,7 +358,8 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         // completes, shows the result in place: its address is already the run's, so there is no page to go to.
         await StoreAlaska();
         using var client = new HttpClient { BaseAddress = server.Address };
-        var body = JsonSerializer.Serialize(new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 4_000_000 });
+        // One thread, so that the run lasts seconds on any number of cores: the page must find it still running.
+        var body = JsonSerializer.Serialize(new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 4_000_000, threads = 1 });
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
         var response = await client.PostAsync("/runs/montecarlo", content);
         response.EnsureSuccessStatusCode();
