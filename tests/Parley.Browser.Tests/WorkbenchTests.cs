@@ -376,6 +376,21 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task ScenarioPage_RunModelsLink_GoesToTheRunForm_OnTheSamePage()
+    {
+        var page = await OpenAlaska();
+        await Ready(page, "scenario");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Run models" }).ClickAsync();
+
+        // The run form has focus, in view, and the scenario's page is still the one shown.
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'run'", null, new() { Timeout = 10_000 });
+        Assert.Equal("#/scenario/alaska-2025", await page.EvaluateAsync<string>("() => location.hash"));
+        Assert.Equal("alaska-2025", await page.Locator("main h1").InnerTextAsync());
+        Assert.True(await page.Locator("section#run").IsVisibleAsync(), "the run form is not shown");
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task CompareTwoRuns_HighlightsTheDifferences()
     {
         var first = await StartForecast("compromise,nash", seed: null);

@@ -228,6 +228,14 @@ function parseValue(text) {
 
 const show = value => value === undefined || value === null ? '' : String(value);
 
+/** The scenario page's "Run models" link: to the run form on the same page (the address's hash names the page, so an in-page anchor would leave it). */
+function goToRunForm(event) {
+  event.preventDefault();
+  const form = document.getElementById('run');
+  form?.scrollIntoView();
+  form?.focus();
+}
+
 async function editor(name, page) {
   let doc;
   let versions = [];
@@ -520,7 +528,7 @@ async function editor(name, page) {
 
   if (!page.show(
     h('h1', {}, stored ? name : `New scenario ${doc.id}`),
-    h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
+    h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary', onclick: goToRunForm }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
       stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}`, onclick: event => { event.preventDefault(); sessionStorage.setItem('parley-runs-scenario', name); location.hash = '#/runs'; } }, 'This scenario\'s runs') : null),
     ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc, page) : null].filter(Boolean))) return;
   renderAll();
