@@ -376,17 +376,25 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
-    public async Task ScenarioPage_RunModelsLink_GoesToTheRunForm_OnTheSamePage()
+    public async Task InPageLinks_SkipLinkAndRunModels_MoveWithinThePage_WithoutLeavingIt()
     {
+        // The address's hash names the page; the skip link (#main) and the scenario page's "Run models" (#run) are
+        // anchors within it, and following one once took the page to "No such page".
         var page = await OpenAlaska();
         await Ready(page, "scenario");
         await page.GetByRole(AriaRole.Link, new() { Name = "Run models" }).ClickAsync();
-
-        // The run form has focus, in view, and the scenario's page is still the one shown.
         await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'run'", null, new() { Timeout = 10_000 });
         Assert.Equal("#/scenario/alaska-2025", await page.EvaluateAsync<string>("() => location.hash"));
         Assert.Equal("alaska-2025", await page.Locator("main h1").InnerTextAsync());
         Assert.True(await page.Locator("section#run").IsVisibleAsync(), "the run form is not shown");
+
+        // By keyboard, as the skip link is meant to be used.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip to the content" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'main'", null, new() { Timeout = 10_000 });
+        Assert.Equal("#/scenario/alaska-2025", await page.EvaluateAsync<string>("() => location.hash"));
+        Assert.Equal("alaska-2025", await page.Locator("main h1").InnerTextAsync());
+        Assert.Contains("scenario", await page.EvaluateAsync<string>("() => document.body.dataset.ready"), StringComparison.Ordinal);
         AssertNoProblems();
     }
 

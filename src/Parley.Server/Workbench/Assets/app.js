@@ -125,7 +125,7 @@ async function route() {
   if (current) { current(); current = null; }
   delete document.body.dataset.ready;
   delete document.body.dataset.checked;
-  const hash = location.hash || '#/';
+  const hash = location.hash.startsWith('#/') ? location.hash : '#/';
   for (const [pattern, view] of routes) {
     const match = hash.match(pattern);
     if (match) {
@@ -147,7 +147,19 @@ async function route() {
   ready('missing');
 }
 
-window.addEventListener('hashchange', route);
+// The address's hash names the page (#/...); any other hash is an anchor within the page (the skip link's #main,
+// the scenario page's #run): go to that element and put the page's own address back, without a change of page.
+window.addEventListener('hashchange', event => {
+  const hash = location.hash;
+  if (hash.length > 1 && !hash.startsWith('#/')) {
+    history.replaceState(history.state, '', new URL(event.oldURL).hash || '#/');
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView();
+    target?.focus();
+    return;
+  }
+  route();
+});
 
 // ---------- scenarios: list, create, upload ----------
 
@@ -227,14 +239,6 @@ function parseValue(text) {
 }
 
 const show = value => value === undefined || value === null ? '' : String(value);
-
-/** The scenario page's "Run models" link: to the run form on the same page (the address's hash names the page, so an in-page anchor would leave it). */
-function goToRunForm(event) {
-  event.preventDefault();
-  const form = document.getElementById('run');
-  form?.scrollIntoView();
-  form?.focus();
-}
 
 async function editor(name, page) {
   let doc;
@@ -528,7 +532,7 @@ async function editor(name, page) {
 
   if (!page.show(
     h('h1', {}, stored ? name : `New scenario ${doc.id}`),
-    h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary', onclick: goToRunForm }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
+    h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
       stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}`, onclick: event => { event.preventDefault(); sessionStorage.setItem('parley-runs-scenario', name); location.hash = '#/runs'; } }, 'This scenario\'s runs') : null),
     ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc, page) : null].filter(Boolean))) return;
   renderAll();
