@@ -23,7 +23,7 @@ public sealed class ExchangeEngineEquivalenceTests
         Gen.Select(Gen.Double[0, 10], Gen.Select(Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[0, 4]).Select((p, s, k) => (p, s, k != 0)).Array[4]).Array[2, 12];
 
     /// <summary>Every number of a run (forecasts, positions, each exchange and its externalities) written round-trip exact.</summary>
-    private static string Fingerprint(ModelResult result)
+    internal static string Fingerprint(ModelResult result)
     {
         var text = new StringBuilder();
         void Add(FormattableString value) => text.AppendLine(value.ToString(CultureInfo.InvariantCulture));

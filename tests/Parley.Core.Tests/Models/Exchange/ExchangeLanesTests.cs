@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CsCheck;
 using Parley.Core.Domain;
 using Parley.Core.Models;
@@ -27,32 +25,15 @@ public sealed class ExchangeLanesTests
     private static readonly Gen<(double Capability, (double Position, double Salience, bool Present)[] Stances)[]> EdgeActors =
         Gen.Select(EdgeSize, Gen.Select(EdgePosition, EdgeSize, Gen.Int[0, 5]).Select((p, s, k) => (p, s, k != 0)).Array[5]).Array[2, 16];
 
-    private static string Run(Scenario scenario, ModelOptions options, bool inLanes)
+    /// <summary>Whether the run in lanes and the run one by one give the same numbers, under the option set <paramref name="choice"/>.</summary>
+    private static bool LanesMatch(Scenario scenario, int choice, ulong seed)
     {
-        var result = new ExchangeModel(ExchangeParallelism.Sequential, inLanes: inLanes).Run(scenario, options);
-        var text = new StringBuilder();
-        void Add(FormattableString value) => text.AppendLine(value.ToString(CultureInfo.InvariantCulture));
-        Add($"{result.RoundsRun} {result.Converged}");
-        foreach (var issue in result.Issues)
-        {
-            Add($"{issue.IssueId} {issue.Forecast:R}");
-            foreach (var position in issue.Positions)
-            {
-                Add($"  {position.ActorId} {position.Position:R}");
-            }
-        }
-
-        foreach (var round in result.Rounds.Cast<ExchangeRoundTrace>())
-        {
-            Add($"round {round.Round} {round.Exchanges.Length}");
-            foreach (var e in round.Exchanges)
-            {
-                Add($"{e.FirstActor} {e.FirstIssue} {e.FirstFrom:R} {e.FirstTo:R} {e.SecondActor} {e.SecondIssue} {e.SecondFrom:R} {e.SecondTo:R} {e.Gain:R}");
-            }
-        }
-
-        return text.ToString();
+        var options = Options(choice, seed);
+        return Run(scenario, options, inLanes: true) == Run(scenario, options, inLanes: false);
     }
+
+    private static string Run(Scenario scenario, ModelOptions options, bool inLanes) =>
+        ExchangeEngineEquivalenceTests.Fingerprint(new ExchangeModel(ExchangeParallelism.Sequential, inLanes: inLanes).Run(scenario, options));
 
     private static ModelOptions Options(int choice, ulong seed)
     {
@@ -69,23 +50,13 @@ public sealed class ExchangeLanesTests
     [Fact]
     public void Exchange_AnyScenario_LanesEqualOneByOneBitForBit()
     {
-        Gen.Select(Actors, Gen.Int[0, 3], Gen.ULong).Sample((actors, choice, seed) =>
-        {
-            var scenario = RandomExchangeScenarios.Build(actors);
-            var options = Options(choice, seed);
-            return Run(scenario, options, inLanes: true) == Run(scenario, options, inLanes: false);
-        }, iter: TestSize.Cases(1000));
+        Gen.Select(Actors, Gen.Int[0, 3], Gen.ULong).Sample((actors, choice, seed) => LanesMatch(RandomExchangeScenarios.Build(actors), choice, seed), iter: TestSize.Cases(1000));
     }
 
     [Fact]
     public void Exchange_SharedPositionsZeroesAndExtremeSizes_LanesEqualOneByOneBitForBit()
     {
-        Gen.Select(EdgeActors, Gen.Int[0, 3], Gen.ULong).Sample((actors, choice, seed) =>
-        {
-            var scenario = RandomExchangeScenarios.Build(actors, min: -0.0, max: 1);
-            var options = Options(choice, seed);
-            return Run(scenario, options, inLanes: true) == Run(scenario, options, inLanes: false);
-        }, iter: TestSize.Cases(1000));
+        Gen.Select(EdgeActors, Gen.Int[0, 3], Gen.ULong).Sample((actors, choice, seed) => LanesMatch(RandomExchangeScenarios.Build(actors, min: -0.0, max: 1), choice, seed), iter: TestSize.Cases(1000));
     }
 
     [Fact]
@@ -93,12 +64,7 @@ public sealed class ExchangeLanesTests
     {
         // Two actors alone on an issue: a supplier's full move lands the outcome exactly on its
         // partner, at the cut's boundary (Reached), where the lanes must decide as Evaluate does.
-        Gen.Select(Actors.Where(a => a.Length <= 3), Gen.Int[0, 3], Gen.ULong).Sample((actors, choice, seed) =>
-        {
-            var scenario = RandomExchangeScenarios.Build(actors);
-            var options = Options(choice, seed);
-            return Run(scenario, options, inLanes: true) == Run(scenario, options, inLanes: false);
-        }, iter: TestSize.Cases(2000));
+        Gen.Select(Actors.Where(a => a.Length <= 3), Gen.Int[0, 3], Gen.ULong).Sample((actors, choice, seed) => LanesMatch(RandomExchangeScenarios.Build(actors), choice, seed), iter: TestSize.Cases(2000));
     }
 
     [Fact]
