@@ -399,6 +399,26 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task ScenarioRunsLink_ListsThatScenariosRuns_AtAnAddressThatSurvivesAReload()
+    {
+        // "This scenario's runs" once handed the scenario over through session storage, so the list it showed had
+        // the address of all runs: a reload, a bookmark or a new tab lost the filter.
+        var run = await StartForecast("compromise", seed: null);
+        var page = await OpenAlaska();
+        await Ready(page, "scenario");
+        await page.GetByRole(AriaRole.Link, new() { Name = "This scenario's runs" }).ClickAsync();
+        await Ready(page, "runs");
+        Assert.Equal("#/runs?scenario=alaska-2025", await page.EvaluateAsync<string>("() => location.hash"));
+        Assert.Equal("Runs of alaska-2025", await page.Locator("main h1").InnerTextAsync());
+        Assert.True(await page.GetByLabel($"Choose run {run} to compare").CountAsync() == 1, $"run {run} is not listed");
+
+        await page.ReloadAsync();
+        await Ready(page, "runs");
+        Assert.Equal("Runs of alaska-2025", await page.Locator("main h1").InnerTextAsync());
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task CompareTwoRuns_HighlightsTheDifferences()
     {
         var first = await StartForecast("compromise,nash", seed: null);

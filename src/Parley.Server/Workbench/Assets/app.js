@@ -115,7 +115,7 @@ const routes = [
   [/^#?\/?$/, (m, page) => scenarioList(page)],
   [/^#\/new$/, (m, page) => editor(null, page)],
   [/^#\/scenario\/([^/]+)$/, (m, page) => editor(decodeURIComponent(m[1]), page)],
-  [/^#\/runs$/, (m, page) => runList(page)],
+  [/^#\/runs(?:\?scenario=([^&]+))?$/, (m, page) => runList(m[1] === undefined ? null : decodeURIComponent(m[1]), page)],
   [/^#\/runs\/(\d+)$/, (m, page) => runView(Number(m[1]), page)],
   [/^#\/compare\/(\d+)\/(\d+)$/, (m, page) => compare(Number(m[1]), Number(m[2]), page)],
 ];
@@ -533,7 +533,7 @@ async function editor(name, page) {
   if (!page.show(
     h('h1', {}, stored ? name : `New scenario ${doc.id}`),
     h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
-      stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}`, onclick: event => { event.preventDefault(); sessionStorage.setItem('parley-runs-scenario', name); location.hash = '#/runs'; } }, 'This scenario\'s runs') : null),
+      stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}` }, 'This scenario\'s runs') : null),
     ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc, page) : null].filter(Boolean))) return;
   renderAll();
   // The editor is usable now; parley validate's verdict on the stored text follows in a moment.
@@ -693,9 +693,7 @@ function follow(run, box, page, done) {
 
 // ---------- runs: list, view, charts, playback, what-if ----------
 
-async function runList(page) {
-  const scenario = sessionStorage.getItem('parley-runs-scenario');
-  sessionStorage.removeItem('parley-runs-scenario');
+async function runList(scenario, page) {
   const { body: runs } = await api(`/runs?limit=200${scenario ? `&scenario=${encodeURIComponent(scenario)}` : ''}`);
   const picks = [];
   const compareButton = h('button', { type: 'button', disabled: true, onclick: () => { const [a, b] = picks.filter(c => c.checked).map(c => c.value); location.hash = `#/compare/${a}/${b}`; } }, 'Compare the two chosen runs');
