@@ -356,15 +356,8 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     {
         // Opened while the job runs (from the runs list, or a bookmark), the run's page follows it and, when it
         // completes, shows the result in place: its address is already the run's, so there is no page to go to.
-        await StoreAlaska();
-        using var client = new HttpClient { BaseAddress = server.Address };
         // One thread, so that the run lasts seconds on any number of cores: the page must find it still running.
-        var body = JsonSerializer.Serialize(new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 4_000_000, threads = 1 });
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        var response = await client.PostAsync("/runs/montecarlo", content);
-        response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var run = document.RootElement.GetProperty("id").GetInt64();
+        var run = await StartRun("montecarlo", new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 4_000_000, threads = 1 });
 
         var page = await Open($"#/runs/{run}");
         await Ready(page, "run");
@@ -501,13 +494,16 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     /// <summary>Starts a forecast of Alaska through the API (no page: the test opens the one it looks at).</summary>
-    private async Task<long> StartForecast(string models, ulong? seed)
+    private Task<long> StartForecast(string models, ulong? seed) =>
+        StartRun("forecast", new { scenario = new { @ref = "alaska-2025" }, models, seed });
+
+    /// <summary>Stores Alaska, starts a run of <paramref name="command"/> through the API (no page) and returns its id.</summary>
+    private async Task<long> StartRun(string command, object request)
     {
         await StoreAlaska();
         using var client = new HttpClient { BaseAddress = server.Address };
-        var body = JsonSerializer.Serialize(new { scenario = new { @ref = "alaska-2025" }, models, seed });
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        var response = await client.PostAsync("/runs/forecast", content);
+        using var content = new StringContent(JsonSerializer.Serialize(request), System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync($"/runs/{command}", content);
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.GetProperty("id").GetInt64();

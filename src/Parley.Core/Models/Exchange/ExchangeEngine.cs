@@ -506,20 +506,8 @@ internal sealed class ExchangeEngine
                     var b = groups[second][y];
                     // The actor that values p relatively less supplies p: s_ap / s_aq < s_bp / s_bq.
                     var aSuppliesP = states[Cell(p, a)].Salience * states[Cell(q, b)].Salience < states[Cell(p, b)].Salience * states[Cell(q, a)].Salience;
-                    candidates[index] = new CandidateState
+                    if (BuildCandidate(index, p, q, aSuppliesP ? a : b, aSuppliesP ? b : a))
                     {
-                        P = (ushort)p,
-                        Q = (ushort)q,
-                        SupplierP = (ushort)(aSuppliesP ? a : b),
-                        SupplierQ = (ushort)(aSuppliesP ? b : a),
-                        SeenOwnP = double.NaN,
-                        SeenOwnQ = double.NaN,
-                    };
-                    DrawRex(index);
-                    if (Evaluate(index, out var proposal))
-                    {
-                        candidates[index].RankedGain = proposal.Rank;
-                        steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
                         index++;
                     }
                 }
@@ -527,6 +515,34 @@ internal sealed class ExchangeEngine
         }
 
         return index - start;
+    }
+
+    /// <summary>
+    /// Writes the candidate in which <paramref name="supplierP"/> supplies p and <paramref name="supplierQ"/>
+    /// supplies q at <paramref name="index"/> and evaluates it; true when it is valid, its rank and
+    /// steady limits then set (the caller keeps it by moving past the index).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool BuildCandidate(int index, int p, int q, int supplierP, int supplierQ)
+    {
+        candidates[index] = new CandidateState
+        {
+            P = (ushort)p,
+            Q = (ushort)q,
+            SupplierP = (ushort)supplierP,
+            SupplierQ = (ushort)supplierQ,
+            SeenOwnP = double.NaN,
+            SeenOwnQ = double.NaN,
+        };
+        DrawRex(index);
+        if (!Evaluate(index, out var proposal))
+        {
+            return false;
+        }
+
+        candidates[index].RankedGain = proposal.Rank;
+        steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
+        return true;
     }
 
     /// <summary>
@@ -542,8 +558,10 @@ internal sealed class ExchangeEngine
         var index = start;
         double totalP = total[p], totalQ = total[q];
 
-        // The outcome a demander has seen at the round's start (SeenOutcome before any sighting or move).
-        double seenP = startOutcome[p] + states[Cell(p, 0)].SeenShift, seenQ = startOutcome[q] + states[Cell(q, 0)].SeenShift;
+        // The outcome a demander has seen at the round's start: SeenOutcome before any sighting or move,
+        // start + SeenShift with every SeenShift reset to 0 (RunRound), the same addition (which turns -0 into +0).
+        const double noSeenShift = 0;
+        double seenP = startOutcome[p] + noSeenShift, seenQ = startOutcome[q] + noSeenShift;
         var totalPs = Vector256.Create(totalP);
         var totalQs = Vector256.Create(totalQ);
         var seenPs = Vector256.Create(seenP);
@@ -681,19 +699,9 @@ internal sealed class ExchangeEngine
                         int s = aSupplies ? a : b, t = aSupplies ? b : a;
                         if ((scalarLanes & (1u << k)) != 0)
                         {
-                            candidates[index] = new CandidateState
+                            // A cut applies: the scalar path (no REX here, so it draws nothing).
+                            if (BuildCandidate(index, p, q, s, t))
                             {
-                                P = (ushort)p,
-                                Q = (ushort)q,
-                                SupplierP = (ushort)s,
-                                SupplierQ = (ushort)t,
-                                SeenOwnP = double.NaN,
-                                SeenOwnQ = double.NaN,
-                            };
-                            if (Evaluate(index, out var proposal))
-                            {
-                                candidates[index].RankedGain = proposal.Rank;
-                                steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
                                 index++;
                             }
                         }
