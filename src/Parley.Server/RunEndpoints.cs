@@ -219,7 +219,9 @@ internal static class RunEndpoints
             return NoRun(id);
         }
 
-        if (service.FindJob(id) is not { } job)
+        // A job's end is recorded in the store just before the job is dropped from the service, so a
+        // run the store already holds as ended is over even while its job is still found.
+        if (run.Summary.Status != RunStatus.Running || service.FindJob(id) is not { } job)
         {
             return ApiProblems.Conflict(run.Summary.Status == RunStatus.Running
                 ? string.Create(CultureInfo.InvariantCulture, $"run {id} is not a job of this server (it works in a request, or in another process); it cannot be cancelled here")
