@@ -61,8 +61,9 @@ trap cleanup EXIT
 # through its executable path, no browser download; PARLEY_CHROMIUM names another chromium, PARLEY_SKIP_BROWSER=1
 # lets them skip instead) and postgresql for the storage tests (.ci/postgres.sh). One apt-get run installs them
 # beside the build, whose restore mostly waits on the network, instead of before it: on a fresh machine chromium
-# alone took 20 s before the build could start (docs/performance.md, "Test suite"). The tests start once it is
-# done, so that the Decide reference's own first-use apt-get (the ExchangeDiff tests) never meets it on dpkg's lock.
+# alone took 20 s before the build could start (docs/performance.md, "Test suite"). The projects that need them
+# start once it is done, and so do the ExchangeDiff tests, so that the Decide reference's own first-use apt-get
+# never meets it on dpkg's lock.
 source .ci/postgres.sh
 need_chromium=0
 if [ ! -x /usr/bin/chromium ] && [ -z "${PARLEY_CHROMIUM:-}" ] && [ "${PARLEY_SKIP_BROWSER:-0}" != 1 ]; then
@@ -75,7 +76,8 @@ postgres_package=$(parley_postgres_package)
 apt_pid=""
 if [ ${#packages[@]} -gt 0 ]; then
   echo "test.sh: installing Debian's ${packages[*]} for the tests, beside the build"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}") >"$work/apt.log" 2>&1 &
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+    echo $? >"$work/apt.status") >"$work/apt.log" 2>&1 &
   apt_pid=$!
 fi
 
@@ -87,19 +89,29 @@ dotnet build Parley.slnx -graph -c Release -nologo -clp:ErrorsOnly -p:UseSharedC
   "-p:SharedCompilationId=$compiler_pipe" "-p:ParleyTestStamps=$stamps/" >"$work/build.log" 2>&1 &
 build_pid=$!
 
-if [ -n "$apt_pid" ] && ! wait "$apt_pid"; then
-  echo "test.sh: apt-get could not install ${packages[*]}:"
-  tail -n 5 "$work/apt.log"
-fi
-browser_missing=0
-if [ $need_chromium = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  echo "test.sh: could not install chromium (apt-get as root); install it, or set PARLEY_SKIP_BROWSER=1 to skip the browser tests"
-  browser_missing=1
-fi
-
-# PostgreSQL for the storage tests (stopped and removed on exit, even when tests fail), started while the build runs.
-parley_postgres_start
-trap cleanup EXIT
+# Once the packages are in: whether chromium is there, and PostgreSQL for the storage and crash tests (stopped and
+# removed on exit, even when tests fail). Until then the projects that need either (needs_packages) wait; the others
+# start as their builds finish.
+packages_ready=0 browser_missing=0
+try_packages_ready() {
+  [ $packages_ready = 1 ] && return 0
+  [ -n "$apt_pid" ] && [ ! -f "$work/apt.status" ] && return 1
+  if [ -n "$apt_pid" ] && [ "$(cat "$work/apt.status")" != 0 ]; then
+    echo "test.sh: apt-get could not install ${packages[*]}:"
+    tail -n 5 "$work/apt.log"
+  fi
+  if [ $need_chromium = 1 ] && [ ! -x /usr/bin/chromium ]; then
+    echo "test.sh: could not install chromium (apt-get as root); install it, or set PARLEY_SKIP_BROWSER=1 to skip the browser tests"
+    browser_missing=1
+  fi
+  parley_postgres_start
+  trap cleanup EXIT
+  packages_ready=1
+}
+needs_packages() {
+  case "$1" in Parley.Browser.Tests|Parley.ExchangeDiff.Tests|Parley.Server.Tests|Parley.Storage.Tests) return 0 ;; esac
+  return 1
+}
 
 # Each project's test assembly goes to `dotnet test` directly: the same runner (VSTest) and results as
 # `dotnet test PROJECT --no-build`, without starting MSBuild to evaluate the project again first
@@ -159,10 +171,12 @@ start_ready() {
   local project name priority count still=()
   mapfile -t normal < <(alive "${normal[@]}")
   mapfile -t niced < <(alive "${niced[@]}")
+  try_packages_ready
   for project in "${waiting[@]}"; do
     name=$(basename "$project" .csproj)
     count=$((${#normal[@]} + ${#niced[@]}))
-    if [ "$count" -lt "$jobs" ] && { [ "$building" = 0 ] || [ -f "$stamps/$name" ]; }; then
+    if [ "$count" -lt "$jobs" ] && { [ "$building" = 0 ] || [ -f "$stamps/$name" ]; } \
+        && { [ $packages_ready = 1 ] || ! needs_packages "$name"; }; then
       priority=0
       case "$name" in Parley.Browser.Tests|Parley.Cli.Tests|Parley.Server.Tests) ;; *) [ "$building" = 1 ] && priority=10 ;; esac
       run_project "$project" "$priority" &
