@@ -13,6 +13,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 [ "${PARLEY_TEST_PGO:-0}" = 1 ] || export DOTNET_TieredPGO=0
 results="$(pwd)/TestResults"
 
+# The browser tests drive Debian's chromium (Playwright through its executable path, no browser
+# download). PARLEY_CHROMIUM names another chromium; PARLEY_SKIP_BROWSER=1 lets them skip instead.
+if [ ! -x /usr/bin/chromium ] && [ -z "${PARLEY_CHROMIUM:-}" ] && [ "${PARLEY_SKIP_BROWSER:-0}" != 1 ]; then
+  echo "test.sh: installing Debian's chromium for the browser tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+    echo "test.sh: could not install chromium (apt-get as root); install it, or set PARLEY_SKIP_BROWSER=1 to skip the browser tests"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
 rm -rf "$results"
 
 # Test projects run in parallel, PARLEY_TEST_JOBS at a time (default 2: the CI machine's cores), each from
@@ -57,30 +67,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Debian packages the tests need and the machine lacks: chromium for the browser tests (Playwright drives it
-# through its executable path, no browser download; PARLEY_CHROMIUM names another chromium, PARLEY_SKIP_BROWSER=1
-# lets them skip instead) and postgresql for the storage tests (.ci/postgres.sh). One apt-get run installs them
-# beside the build, whose restore mostly waits on the network, instead of before it: on a fresh machine chromium
-# alone took 20 s before the build could start (docs/performance.md, "Test suite"). The projects that need them
-# start once it is done, and so do the ExchangeDiff tests, so that the Decide reference's own first-use apt-get
-# never meets it on dpkg's lock.
-source .ci/postgres.sh
-need_chromium=0
-if [ ! -x /usr/bin/chromium ] && [ -z "${PARLEY_CHROMIUM:-}" ] && [ "${PARLEY_SKIP_BROWSER:-0}" != 1 ]; then
-  need_chromium=1
-fi
-packages=()
-[ $need_chromium = 1 ] && packages+=(chromium)
-postgres_package=$(parley_postgres_package)
-[ -n "$postgres_package" ] && packages+=("$postgres_package")
-apt_pid=""
-if [ ${#packages[@]} -gt 0 ]; then
-  echo "test.sh: installing Debian's ${packages[*]} for the tests, beside the build"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
-    echo $? >"$work/apt.status") >"$work/apt.log" 2>&1 &
-  apt_pid=$!
-fi
-
 # -graph: MSBuild schedules each project once its references are built. Without it the solution's requests went to
 # the first free node and stayed there (16 of 20 projects on one node), so that after Application the projects
 # compiled one at a time even where nothing held them back.
@@ -89,29 +75,10 @@ dotnet build Parley.slnx -graph -c Release -nologo -clp:ErrorsOnly -p:UseSharedC
   "-p:SharedCompilationId=$compiler_pipe" "-p:ParleyTestStamps=$stamps/" >"$work/build.log" 2>&1 &
 build_pid=$!
 
-# Once the packages are in: whether chromium is there, and PostgreSQL for the storage and crash tests (stopped and
-# removed on exit, even when tests fail). Until then the projects that need either (needs_packages) wait; the others
-# start as their builds finish.
-packages_ready=0 browser_missing=0
-try_packages_ready() {
-  [ $packages_ready = 1 ] && return 0
-  [ -n "$apt_pid" ] && [ ! -f "$work/apt.status" ] && return 1
-  if [ -n "$apt_pid" ] && [ "$(cat "$work/apt.status")" != 0 ]; then
-    echo "test.sh: apt-get could not install ${packages[*]}:"
-    tail -n 5 "$work/apt.log"
-  fi
-  if [ $need_chromium = 1 ] && [ ! -x /usr/bin/chromium ]; then
-    echo "test.sh: could not install chromium (apt-get as root); install it, or set PARLEY_SKIP_BROWSER=1 to skip the browser tests"
-    browser_missing=1
-  fi
-  parley_postgres_start
-  trap cleanup EXIT
-  packages_ready=1
-}
-needs_packages() {
-  case "$1" in Parley.Browser.Tests|Parley.ExchangeDiff.Tests|Parley.Server.Tests|Parley.Storage.Tests) return 0 ;; esac
-  return 1
-}
+# PostgreSQL for the storage tests (stopped and removed on exit, even when tests fail), started while the build runs.
+source .ci/postgres.sh
+parley_postgres_start
+trap cleanup EXIT
 
 # Each project's test assembly goes to `dotnet test` directly: the same runner (VSTest) and results as
 # `dotnet test PROJECT --no-build`, without starting MSBuild to evaluate the project again first
@@ -123,9 +90,6 @@ run_project() {
   assembly=$(dirname "$project")/bin/Release/$framework/$name.dll
   if [ ! -f "$assembly" ]; then
     echo "test.sh: $assembly was not built" >"$logs/$name.log"
-    echo 1 >"$logs/$name.status"
-  elif [ "$name" = Parley.Browser.Tests ] && [ $browser_missing = 1 ]; then
-    echo "test.sh: $name not run: no chromium (above)" >"$logs/$name.log"
     echo 1 >"$logs/$name.status"
   elif nice -n "$priority" dotnet test "$assembly" --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$logs/$name.log" 2>&1; then
     echo 0 >"$logs/$name.status"
@@ -171,12 +135,10 @@ start_ready() {
   local project name priority count still=()
   mapfile -t normal < <(alive "${normal[@]}")
   mapfile -t niced < <(alive "${niced[@]}")
-  try_packages_ready
   for project in "${waiting[@]}"; do
     name=$(basename "$project" .csproj)
     count=$((${#normal[@]} + ${#niced[@]}))
-    if [ "$count" -lt "$jobs" ] && { [ "$building" = 0 ] || [ -f "$stamps/$name" ]; } \
-        && { [ $packages_ready = 1 ] || ! needs_packages "$name"; }; then
+    if [ "$count" -lt "$jobs" ] && { [ "$building" = 0 ] || [ -f "$stamps/$name" ]; }; then
       priority=0
       case "$name" in Parley.Browser.Tests|Parley.Cli.Tests|Parley.Server.Tests) ;; *) [ "$building" = 1 ] && priority=10 ;; esac
       run_project "$project" "$priority" &
@@ -231,7 +193,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
   skipped=$((skipped + ${t:-0} - ${x:-0}))
 done
-if [ $build -ne 0 ] || [ $browser_missing = 1 ] || { [ $files -eq 0 ] && [ $status -ne 0 ]; }; then
+if [ $build -ne 0 ] || { [ $files -eq 0 ] && [ $status -ne 0 ]; }; then
   failed=$((failed + 1))
 fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"

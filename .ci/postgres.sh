@@ -6,8 +6,7 @@
 #   parley_postgres_stop    # also run by the EXIT trap that start installs
 #
 # The server runs from Debian's `postgresql` package (installed with apt-get when its binaries are
-# absent and we are root; test.sh installs it beforehand, with its other packages, through
-# parley_postgres_package), as an unprivileged user (never root: PostgreSQL refuses to), in a
+# absent and we are root), as an unprivileged user (never root: PostgreSQL refuses to), in a
 # temporary directory, listening on 127.0.0.1 only, on a free port, with a generated password.
 # When PostgreSQL cannot be had, PARLEY_TEST_POSTGRES stays unset and the PostgreSQL tests report
 # themselves as skipped with that reason; the SQLite half of the suite runs regardless.
@@ -27,24 +26,16 @@ parley_postgres_find_bin() {
   fi
 }
 
-# Prints the Debian package to install ("postgresql") when no server is installed and we are root, after
-# telling the package to create no default cluster (it would otherwise start its own server on port 5432);
-# prints nothing otherwise. test.sh installs it together with its other packages, beside the build.
-parley_postgres_package() {
-  if [ -z "$(parley_postgres_find_bin)" ] && [ "$(id -u)" -eq 0 ]; then
-    mkdir -p /etc/postgresql-common/createcluster.d
-    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/parley-tests.conf
-    echo postgresql
-  fi
-}
-
 parley_postgres_install() {
   if [ "$(id -u)" -ne 0 ]; then
     parley_postgres_log "not installed and not root: install Debian's postgresql package to run the PostgreSQL tests"
     return 1
   fi
   parley_postgres_log "installing Debian's postgresql package"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(parley_postgres_package)" >/dev/null
+  # No default cluster: the package would otherwise start its own server on port 5432.
+  mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/parley-tests.conf
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 }
 
 # Runs a command as the unprivileged server user (or as ourselves when we are not root).
