@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Parley.Application;
 using Parley.Formats.Deu;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Reports;
+using Parley.Storage;
 
 namespace Parley.Server.Tests;
 
@@ -119,6 +121,33 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
         Assert.Contains("cancelled through the API", (string?)run["error"], StringComparison.Ordinal);
         await Api.Problem(await client.GetAsync($"/runs/{id}/result"), HttpStatusCode.Conflict);
         await Api.Problem(await client.DeleteAsync($"/runs/{id}"), HttpStatusCode.Conflict);
+    }
+
+    /// <summary>
+    /// A job's end is written to the store just before the service drops the job, and a cancel that came in
+    /// between was accepted (202) for a run already cancelled. The test holds that moment open: it ends the run
+    /// in the store while its job still works.
+    /// </summary>
+    [Fact]
+    public async Task Cancel_OfARunTheStoreHoldsAsEnded_Is409_EvenWhileItsJobIsStillThere()
+    {
+        var started = await Api.Post(client, "/runs/montecarlo", new { Draws = 500_000_000, Models = "smp" });
+        var id = (long)(await Api.Read(started))["id"]!;
+        var job = factory.Services.GetRequiredService<RunService>().FindJob(id);
+        Assert.NotNull(job);
+        try
+        {
+            factory.Store.EndRun(id, RunStatus.Cancelled, "ended by the test while its job works");
+
+            await Api.Problem(await client.DeleteAsync($"/runs/{id}"), HttpStatusCode.Conflict);
+            await Api.Problem(await client.PostAsync($"/runs/{id}/cancel", null), HttpStatusCode.Conflict);
+            Assert.False(job.Cancellation.IsCancellationRequested, "the API cancelled the job of a run that had ended");
+        }
+        finally
+        {
+            job.Cancel("the test is done");
+            await job.Completion;
+        }
     }
 
     [Fact]
