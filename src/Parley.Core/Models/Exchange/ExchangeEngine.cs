@@ -1158,6 +1158,7 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>Recomputes touched candidate <paramref name="c"/>: drops it when no longer valid, re-ranks it at once when its gain rose.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Recompute(int c, double toP, double toQ)
     {
         var flags = hits[c];
@@ -1335,6 +1336,7 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>Pushes candidate <paramref name="c"/> again with the steady limits of its new <paramref name="proposal"/> where they changed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Watch(int c, in ExchangeProposal proposal)
     {
         ref var candidate = ref candidates[c];
@@ -1356,6 +1358,7 @@ internal sealed class ExchangeEngine
     /// heaped). A full list is pruned first, which always frees a slot: the list has room for every
     /// candidate of the cell, and the one pushed is either already there (now stale) or was taken.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PushDemand(int cell, DemandEntry entry)
     {
         if (demanding.End[cell] == demanding.Start[cell + 1])
@@ -1394,15 +1397,19 @@ internal sealed class ExchangeEngine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsAlive(int c) => (alive[c >> 6] & (1UL << c)) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Kill(int c) => alive[c >> 6] &= ~(1UL << c);
 
     /// <summary>Whether a demand entry is the live candidate's current one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsCurrent(DemandEntry entry) =>
         IsAlive(entry.Entry >> 1) && SteadyOf(entry.Entry) == entry.Limit;
 
     /// <summary>The stored steady limit of entry <c>(candidate &lt;&lt; 1) | k</c>'s side k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref float SteadyOf(int entry) =>
         ref (entry & 1) == 0 ? ref steady[entry >> 1].P : ref steady[entry >> 1].Q;
 
@@ -1410,6 +1417,7 @@ internal sealed class ExchangeEngine
     private static int TowardsDemander(in CellState demander) => demander.Left ? -1 : 1;
 
     /// <summary>Notes that the realised exchange touches candidate <paramref name="c"/> as <paramref name="flag"/> says.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Touch(int c, byte flag)
     {
         if (hits[c] == 0)
@@ -1553,6 +1561,7 @@ internal sealed class ExchangeEngine
     /// larger than 1e−10 and at most the whole scale, landing on the scale, in the direction of the
     /// supplier's earlier offers in this candidate, whose running sum stays within 100.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ValidMoves(in CandidateState candidate, in CellState sp, in CellState tq, double moveP, double moveQ) =>
         Math.Abs(moveP) > MinimumMove && Math.Abs(moveP) <= MaximumMove
         && Math.Abs(moveQ) > MinimumMove && Math.Abs(moveQ) <= MaximumMove

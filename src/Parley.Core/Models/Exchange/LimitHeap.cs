@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Core.Models.Exchange;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal static class LimitHeap
     }
 
     /// <summary>Adds the entry already written at <paramref name="end"/> to the heap [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Push(DemandEntry[] entries, int start, int end)
     {
         var i = end - start;
@@ -52,6 +55,7 @@ internal static class LimitHeap
         return top;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SiftDown(DemandEntry[] entries, int start, int end, int i)
     {
         var size = end - start;
