@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Application;
 using Parley.Formats.Deu;
-using Microsoft.Extensions.DependencyInjection;
 using Parley.Reports;
 using Parley.Storage;
 

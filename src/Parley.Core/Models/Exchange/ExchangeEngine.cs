@@ -1397,6 +1397,9 @@ internal sealed class ExchangeEngine
         }
     }
 
+    // The refresh's small helpers (these, Touch, Watch, PushDemand, Recompute, ValidMoves and the demand
+    // heap's Push and SiftDown) are always inlined: the JIT did so only with dynamic PGO, which the
+    // ReadyToRun and native builds run without (docs/performance.md, "Dynamic PGO and inlining").
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsAlive(int c) => (alive[c >> 6] & (1UL << c)) != 0;
 
