@@ -525,15 +525,7 @@ internal sealed class ExchangeEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool BuildCandidate(int index, int p, int q, int supplierP, int supplierQ)
     {
-        candidates[index] = new CandidateState
-        {
-            P = (ushort)p,
-            Q = (ushort)q,
-            SupplierP = (ushort)supplierP,
-            SupplierQ = (ushort)supplierQ,
-            SeenOwnP = double.NaN,
-            SeenOwnQ = double.NaN,
-        };
+        candidates[index] = Unevaluated(p, q, supplierP, supplierQ);
         DrawRex(index);
         if (!Evaluate(index, out var proposal))
         {
@@ -544,6 +536,17 @@ internal sealed class ExchangeEngine
         steady[index] = new SteadyLimits(proposal.SteadyP, proposal.SteadyQ);
         return true;
     }
+
+    /// <summary>A round's new candidate in which <paramref name="supplierP"/> supplies p and <paramref name="supplierQ"/> supplies q: no offers, no partner seen moving, not yet evaluated.</summary>
+    private static CandidateState Unevaluated(int p, int q, int supplierP, int supplierQ) => new()
+    {
+        P = (ushort)p,
+        Q = (ushort)q,
+        SupplierP = (ushort)supplierP,
+        SupplierQ = (ushort)supplierQ,
+        SeenOwnP = double.NaN,
+        SeenOwnQ = double.NaN,
+    };
 
     /// <summary>
     /// <see cref="BuildPair"/> with the round-start evaluation of four partners at a time in vector
@@ -707,18 +710,11 @@ internal sealed class ExchangeEngine
                         }
                         else if ((laneLanes & (1u << k)) != 0)
                         {
+                            candidates[index] = Unevaluated(p, q, s, t);
                             ref var candidate = ref candidates[index];
-                            candidate.P = (ushort)p;
-                            candidate.Q = (ushort)q;
-                            candidate.SupplierP = (ushort)s;
-                            candidate.SupplierQ = (ushort)t;
                             candidate.RankedGain = laneValues[24 + k];
-                            candidate.OfferedP = 0;
-                            candidate.OfferedQ = 0;
                             candidate.LastMoveP = laneValues[k];
                             candidate.LastMoveQ = laneValues[4 + k];
-                            candidate.SeenOwnP = double.NaN;
-                            candidate.SeenOwnQ = double.NaN;
                             steady[index] = new SteadyLimits(
                                 SteadyLimit(states[Cell(p, t)], (upwardP & (1u << k)) != 0 ? 1 : -1, laneValues[8 + k], laneValues[16 + k]),
                                 SteadyLimit(states[Cell(q, s)], (upwardQ & (1u << k)) != 0 ? 1 : -1, laneValues[12 + k], laneValues[20 + k]));
