@@ -46,6 +46,7 @@ internal sealed class ExchangeEngine
     /// demander, but not when the move lands it there (to within <see cref="Reached"/>) or the
     /// outcome has already reached it (the same), unless <see cref="boundaryShort"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsCut(double ahead, double shift) => ahead > (boundaryShort ? -Reached : Reached) && ahead < shift - Reached;
 
     // How close (0-100 scale) a position may come to the outcome and count as on it. An actor on
@@ -538,6 +539,7 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>A round's new candidate in which <paramref name="supplierP"/> supplies p and <paramref name="supplierQ"/> supplies q: no offers, no partner seen moving, not yet evaluated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static CandidateState Unevaluated(int p, int q, int supplierP, int supplierQ) => new()
     {
         P = (ushort)p,
@@ -1583,6 +1585,7 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>Whether a position lies on the 0–100 scale (to within the rounding allowed a whole-scale move).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool OnScale(double position) => position >= 100 - MaximumMove && position <= MaximumMove;
 
     /// <summary>
@@ -1649,7 +1652,18 @@ internal sealed class ExchangeEngine
         // the demand heaps.
         var limit = (demander.SeenShift * direction) + ahead - (shift * (1 + SteadyMargin)) - SteadyMargin;
         var rounded = (float)limit;
-        return rounded > limit ? MathF.BitDecrement(rounded) : rounded;
+        return rounded > limit ? NextBelow(rounded) : rounded;
+    }
+
+    /// <summary>
+    /// <see cref="MathF.BitDecrement"/> of a float above some double (so neither NaN nor −∞), inlined where the
+    /// runtime's is a call: the next float towards −∞ (+0 → the smallest negative subnormal, +∞ → the largest float).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float NextBelow(float value)
+    {
+        var bits = BitConverter.SingleToInt32Bits(value);
+        return BitConverter.Int32BitsToSingle(bits > 0 ? bits - 1 : bits == 0 ? unchecked((int)0x80000001) : bits + 1);
     }
 
     /// <summary>

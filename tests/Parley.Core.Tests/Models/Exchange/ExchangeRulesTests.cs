@@ -94,6 +94,39 @@ public sealed class ExchangeRulesTests
         Assert.Equal(gain, ExchangeEngine.RankingGain(gain), gain * 1e-12);
     }
 
+    [Theory]
+    [InlineData(0x00000000)] // +0
+    [InlineData(unchecked((int)0x80000000))] // -0
+    [InlineData(0x00000001)] // the smallest subnormal
+    [InlineData(unchecked((int)0x80000001))]
+    [InlineData(0x00800000)] // the smallest normal
+    [InlineData(0x3F800000)] // 1
+    [InlineData(unchecked((int)0xBF800000))] // -1
+    [InlineData(0x42160000)] // 37.5
+    [InlineData(0x7F7FFFFF)] // the largest float
+    [InlineData(unchecked((int)0xFF7FFFFF))]
+    [InlineData(0x7F800000)] // +infinity
+    public void NextBelow_IsTheRuntimesBitDecrement(int bits)
+    {
+        var value = BitConverter.Int32BitsToSingle(bits);
+        Assert.Equal(BitConverter.SingleToInt32Bits(MathF.BitDecrement(value)), BitConverter.SingleToInt32Bits(ExchangeEngine.NextBelow(value)));
+    }
+
+    [Fact]
+    public void NextBelow_IsTheRuntimesBitDecrement_OnAnyFloatAboveADouble()
+    {
+        // Steady limits round a double to float and step down when the float came out above it.
+        Gen.Double[-1e40, 1e40].Sample(limit =>
+        {
+            var rounded = (float)limit;
+            if (rounded > limit)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(MathF.BitDecrement(rounded)), BitConverter.SingleToInt32Bits(ExchangeEngine.NextBelow(rounded)));
+                Assert.True(ExchangeEngine.NextBelow(rounded) <= limit);
+            }
+        });
+    }
+
     [Fact]
     public void RankingGain_IsMonotonic()
     {
