@@ -115,8 +115,9 @@ public sealed class ExchangeRulesTests
     [Fact]
     public void NextBelow_IsTheRuntimesBitDecrement_OnAnyFloatAboveADouble()
     {
-        // Steady limits round a double to float and step down when the float came out above it.
-        Gen.Double[-1e40, 1e40].Sample(limit =>
+        // Steady limits round a double to float and step down when the float came out above it: limits on
+        // the 0-100 scale, near zero (subnormal floats) and beyond the largest float (+infinity).
+        Gen.OneOf(Gen.Double[-200, 200], Gen.Double[-1e-40, 1e-40], Gen.Double[-1e40, 1e40]).Sample(limit =>
         {
             var rounded = (float)limit;
             if (rounded > limit)
