@@ -20,6 +20,10 @@ namespace Parley.Core.Models.Exchange;
 /// sighting stays short of the candidate's steady limit: see <see cref="CollectSupplied"/> and
 /// <see cref="CollectSeeing"/>); and the queue is a sorted array merged with a small heap of
 /// re-ranked candidates instead of a full re-sort. docs/performance.md has the measurements.
+/// The small helpers of the hot paths (the build, <see cref="Evaluate"/>, the refresh and the
+/// demand heap) are marked <c>AggressiveInlining</c>: the JIT inlined them only with dynamic PGO,
+/// which the ReadyToRun and native builds run without (docs/performance.md, "Dynamic PGO and
+/// inlining").
 /// </remarks>
 internal sealed class ExchangeEngine
 {
@@ -1395,9 +1399,6 @@ internal sealed class ExchangeEngine
         }
     }
 
-    // The refresh's small helpers (these, Touch, Watch, PushDemand, Recompute, ValidMoves and the demand
-    // heap's Push and SiftDown) are always inlined: the JIT did so only with dynamic PGO, which the
-    // ReadyToRun and native builds run without (docs/performance.md, "Dynamic PGO and inlining").
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsAlive(int c) => (alive[c >> 6] & (1UL << c)) != 0;
 
@@ -1656,8 +1657,8 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>
-    /// <see cref="MathF.BitDecrement"/> of a float above some double (so neither NaN nor −∞), inlined where the
-    /// runtime's is a call: the next float towards −∞ (+0 → the smallest negative subnormal, +∞ → the largest float).
+    /// <see cref="MathF.BitDecrement"/> of a float above some double (so neither NaN nor −∞), which the runtime
+    /// leaves a call: the next float towards −∞ (+0 → the smallest negative subnormal, +∞ → the largest float).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float NextBelow(float value)

@@ -108,8 +108,7 @@ public sealed class ExchangeRulesTests
     [InlineData(0x7F800000)] // +infinity
     public void NextBelow_IsTheRuntimesBitDecrement(int bits)
     {
-        var value = BitConverter.Int32BitsToSingle(bits);
-        Assert.Equal(BitConverter.SingleToInt32Bits(MathF.BitDecrement(value)), BitConverter.SingleToInt32Bits(ExchangeEngine.NextBelow(value)));
+        AssertNextBelowIsBitDecrement(BitConverter.Int32BitsToSingle(bits));
     }
 
     [Fact]
@@ -122,11 +121,14 @@ public sealed class ExchangeRulesTests
             var rounded = (float)limit;
             if (rounded > limit)
             {
-                Assert.Equal(BitConverter.SingleToInt32Bits(MathF.BitDecrement(rounded)), BitConverter.SingleToInt32Bits(ExchangeEngine.NextBelow(rounded)));
+                AssertNextBelowIsBitDecrement(rounded);
                 Assert.True(ExchangeEngine.NextBelow(rounded) <= limit);
             }
         });
     }
+
+    private static void AssertNextBelowIsBitDecrement(float value) =>
+        Assert.Equal(BitConverter.SingleToInt32Bits(MathF.BitDecrement(value)), BitConverter.SingleToInt32Bits(ExchangeEngine.NextBelow(value)));
 
     [Fact]
     public void RankingGain_IsMonotonic()
