@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.Intrinsics;
+using Parley.Tests.Shared;
+
 namespace Parley.Cli.Tests;
 
 /// <summary>
@@ -42,4 +46,81 @@ public sealed class NativeHandOffTests
     [Fact]
     public void Run_InTheJitBuild_NeverHandsOff() =>
         Assert.Null(NativeHandOff.Run(["serve"]));
+
+    [Fact]
+    public void WidenVectors_NoCapSet_Allows512Bits()
+    {
+        var environment = new Dictionary<string, string?> { ["PATH"] = "/usr/bin" };
+        NativeHandOff.WidenVectors(environment);
+        Assert.Equal("512", environment[NativeHandOff.VectorWidthVariable]);
+        Assert.Equal("/usr/bin", environment["PATH"]);
+    }
+
+    [Theory]
+    [InlineData("DOTNET_MaxVectorTBitWidth")]
+    [InlineData("COMPlus_MaxVectorTBitWidth")]
+    public void WidenVectors_UsersCap_KeptAsItIs(string variable)
+    {
+        var environment = new Dictionary<string, string?> { [variable] = "128" };
+        NativeHandOff.WidenVectors(environment);
+        Assert.Equal("128", environment[variable]);
+        Assert.Single(environment);
+    }
+
+    /// <summary>
+    /// The hand-off widens <c>Vector&lt;T&gt;</c> for the analyses on the claim that SMP gives the same bits at any
+    /// width: the same runs at 256 and at 512 bits print the same bytes, the lean runs of influence and Monte
+    /// Carlo and a full run with its trace. Without 512-bit vectors both runs would use the same width.
+    /// </summary>
+    [WideVectorTheory]
+    [InlineData("influence", "--model", "smp", "--json")]
+    [InlineData("sensitivity", "--model", "smp", "--json")]
+    public void SmpAnalyses_At512BitVectors_SameBytesAsAt256(params string[] args)
+    {
+        Assert.Equal(RunAtWidth(256, args), RunAtWidth(512, args));
+    }
+
+    [WideVectorTheory]
+    [ReferenceInlineData("montecarlo", "ktab/dummyData_6Dim.csv", "--model", "smp", "--draws", "100", "--json")]
+    [ReferenceInlineData("forecast", "ktab/dummyData_6Dim.csv", "--model", "smp", "--json", "--trace")]
+    public void SmpOnKtabs27Actors_At512BitVectors_SameBytesAsAt256(string command, string file, params string[] options)
+    {
+        string[] args = [command, ReferenceData.PathOf(file), .. options];
+        Assert.Equal(RunAtWidth(256, args), RunAtWidth(512, args));
+    }
+
+    /// <summary>The JIT build's parley as a process with <c>Vector&lt;T&gt;</c> capped at <paramref name="bits"/>: its standard output (exit code 0 asserted).</summary>
+    private static string RunAtWidth(int bits, string[] args)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(ParleyApp).Assembly.Location);
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("COMPlus_MaxVectorTBitWidth");
+        start.Environment[NativeHandOff.VectorWidthVariable] = bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEndAsync();
+        var error = child.StandardError.ReadToEndAsync();
+        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), $"parley {string.Join(' ', args)} did not end in 2 minutes");
+        child.WaitForExit();
+        Assert.True(child.ExitCode == 0, $"parley {string.Join(' ', args)} exited {child.ExitCode}: {error.Result}");
+        return output.Result;
+    }
+}
+
+/// <summary>A theory comparing runs at two <c>Vector&lt;T&gt;</c> widths; skipped, saying why, on a processor without 512-bit vectors.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class WideVectorTheoryAttribute : TheoryAttribute
+{
+    public WideVectorTheoryAttribute()
+    {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            Skip = "this processor has no 512-bit vectors, so Vector<T> would be as wide in both runs";
+        }
+    }
 }
