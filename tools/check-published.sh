@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks that the published parley (tools/publish.sh: Native AOT) prints exactly what the JIT build
 # (`dotnet run`) prints: standard output, standard error and exit code, byte for byte, for the small
-# forecasts the start-up figures time and their JSON documents. Nothing here gates ./test.sh.
+# forecasts the start-up figures time and their JSON documents, and for SMP analyses the native binary
+# hands to its ReadyToRun build (which runs them with 512-bit Vector<T> where the processor has it).
+# Nothing here gates ./test.sh.
 #   tools/check-published.sh [BIN]        # default out/parley/parley; exits 1 on any difference
 # PARLEY_REFERENCE names another command to compare with instead of `dotnet run` (say out/parley/jit/parley).
 set -uo pipefail
@@ -9,6 +11,7 @@ cd "$(dirname "$0")/.."
 bin=${1:-out/parley/parley}
 shared=${PARLEY_SHARED:-../shared}
 ktab=$shared/reference/ktab/dummyData_3Dim.csv
+ktab27=$shared/reference/ktab/dummyData_6Dim.csv
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x "$bin" ] || { echo "check-published: no binary at $bin; run tools/publish.sh first" >&2; exit 2; }
@@ -32,11 +35,14 @@ cases=(
   "convert scenarios/alaska-2025.yaml --to yaml"
   "forecast --model nosuchmodel"
   "forecast /nonexistent.yaml"
+  "influence --model smp --json"
+  "sensitivity --model smp --json"
 )
-if [ -f "$ktab" ]; then
-  cases+=("forecast $ktab --model smp" "forecast $ktab --model smp --json --trace")
+if [ -f "$ktab" ] && [ -f "$ktab27" ]; then
+  cases+=("forecast $ktab --model smp" "forecast $ktab --model smp --json --trace"
+    "montecarlo $ktab27 --model smp --draws 200 --json")
 else
-  echo "check-published: $ktab absent; the KTAB cases are skipped" >&2
+  echo "check-published: $ktab or $ktab27 absent; the KTAB cases are skipped" >&2
 fi
 
 failed=0
