@@ -74,7 +74,6 @@ public sealed class NativeHandOffTests
     /// </summary>
     [WideVectorTheory]
     [InlineData("influence", "--model", "smp", "--json")]
-    [InlineData("sensitivity", "--model", "smp", "--json")]
     public void SmpAnalyses_At512BitVectors_SameBytesAsAt256(params string[] args)
     {
         Assert.Equal(RunAtWidth(256, args), RunAtWidth(512, args));
