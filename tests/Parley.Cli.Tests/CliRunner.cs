@@ -1,6 +1,8 @@
+using System.Diagnostics;
+
 namespace Parley.Cli.Tests;
 
-/// <summary>Runs the real <c>parley</c> entry point in-process with captured, redirected output.</summary>
+/// <summary>Runs the real <c>parley</c> entry point in-process with captured, redirected output, or starts it as a process.</summary>
 internal static class CliRunner
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args) => RunAt(200, args);
@@ -12,5 +14,22 @@ internal static class CliRunner
         using var error = new StringWriter();
         var exitCode = ParleyApp.Run(args, new CliConsole(output, error, redirected: true, width: width));
         return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// How to start the JIT build's parley as a child process with <paramref name="args"/>: the test host's
+    /// <c>dotnet</c> (<c>DOTNET_HOST_PATH</c>) running this build's parley.dll, standard output and error redirected.
+    /// </summary>
+    public static ProcessStartInfo ProcessStart(params string[] args)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(ParleyApp).Assembly.Location);
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 }

@@ -257,13 +257,7 @@ public sealed class StoreCommandTests : IDisposable
         var (firstExit, firstDocument, _) = CliRunner.Run("forecast", "--model", "compromise,eum", "--save", "--db", Db, "--json");
         Assert.Equal(0, firstExit);
 
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[typeof(ParleyApp).Assembly.Location, "montecarlo", "--draws", "5000000", "--threads", "1", "--save", "--db", Db, "--json"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = CliRunner.ProcessStart("montecarlo", "--draws", "5000000", "--threads", "1", "--save", "--db", Db, "--json");
         using (var child = Process.Start(start)!)
         {
             var deadline = Stopwatch.StartNew();

@@ -307,14 +307,7 @@ public sealed partial class TerminalTests : IDisposable
     /// </summary>
     private static (int ExitCode, string Output, string Error) Process(TimeSpan? interruptAfter, params string[] args)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(ParleyApp).Assembly.Location);
-        foreach (var argument in args)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = CliRunner.ProcessStart(args);
         if (interruptAfter is not null)
         {
             // A child inherits an ignored SIGINT (as a shell's background job has it): it would never see the Ctrl-C.
