@@ -32,4 +32,31 @@ internal static class CliRunner
 
         return start;
     }
+
+    /// <summary>
+    /// Runs <paramref name="start"/> (from <see cref="ProcessStart"/>) to its end: <paramref name="whileRunning"/>, if
+    /// any, acts on the process once its output is being read; the run must end within 2 minutes, and a run left
+    /// working by a failed assertion is killed.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) RunProcess(ProcessStartInfo start, Action<Process>? whileRunning = null)
+    {
+        using var child = Process.Start(start)!;
+        try
+        {
+            var output = child.StandardOutput.ReadToEndAsync();
+            var error = child.StandardError.ReadToEndAsync();
+            whileRunning?.Invoke(child);
+            Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not end");
+            child.WaitForExit();
+            return (child.ExitCode, output.Result, error.Result);
+        }
+        finally
+        {
+            // A failed assertion must not leave a long run working after the tests.
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.Intrinsics;
 using Parley.Tests.Shared;
 
@@ -88,13 +87,9 @@ public sealed class NativeHandOffTests
         var start = CliRunner.ProcessStart(args);
         start.Environment.Remove("COMPlus_MaxVectorTBitWidth");
         start.Environment[NativeHandOff.VectorWidthVariable] = bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEndAsync();
-        var error = child.StandardError.ReadToEndAsync();
-        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), $"parley {string.Join(' ', args)} did not end in 2 minutes");
-        child.WaitForExit();
-        Assert.True(child.ExitCode == 0, $"parley {string.Join(' ', args)} exited {child.ExitCode}: {error.Result}");
-        return output.Result;
+        var (exitCode, output, error) = CliRunner.RunProcess(start);
+        Assert.True(exitCode == 0, $"parley {string.Join(' ', args)} exited {exitCode}: {error}");
+        return output;
     }
 }
 

@@ -314,35 +314,17 @@ public sealed partial class TerminalTests : IDisposable
             Assert.False(SigIntIgnored(), "SIGINT is ignored in this test process (started as a background job?), so parley could not be interrupted; run the tests in the foreground");
         }
 
-        using var child = System.Diagnostics.Process.Start(start)!;
-        try
+        return CliRunner.RunProcess(start, interruptAfter is not { } used ? null : child =>
         {
-            var output = child.StandardOutput.ReadToEndAsync();
-            var error = child.StandardError.ReadToEndAsync();
-            if (interruptAfter is { } used)
+            var waited = Stopwatch.StartNew();
+            while (!child.WaitForExit(TimeSpan.FromMilliseconds(50)) && ProcessorTime(child) < used)
             {
-                var waited = Stopwatch.StartNew();
-                while (!child.WaitForExit(TimeSpan.FromMilliseconds(50)) && ProcessorTime(child) < used)
-                {
-                    Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"the run used {ProcessorTime(child).TotalSeconds:0.0} s of processor time in 2 minutes");
-                }
-
-                Assert.False(child.HasExited, "the run ended before it could be interrupted");
-                Assert.Equal(0, Kill(child.Id, SigInt));
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"the run used {ProcessorTime(child).TotalSeconds:0.0} s of processor time in 2 minutes");
             }
 
-            Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not end");
-            child.WaitForExit();
-            return (child.ExitCode, output.Result, error.Result);
-        }
-        finally
-        {
-            // A failed assertion must not leave a run of 500 million draws working after the tests.
-            if (!child.HasExited)
-            {
-                child.Kill(entireProcessTree: true);
-            }
-        }
+            Assert.False(child.HasExited, "the run ended before it could be interrupted");
+            Assert.Equal(0, Kill(child.Id, SigInt));
+        });
     }
 
     /// <summary>Whether SIGINT is ignored in this process (the SigIgn mask of /proc/self/status; Linux only).</summary>
