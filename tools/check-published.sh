@@ -24,6 +24,8 @@ fi
 
 cases=(
   "--version"
+  "--help"
+  "forecast --help"
   "forecast --model compromise"
   "forecast --model compromise --json"
   "forecast --model all"

@@ -30,12 +30,24 @@ internal static class NativeHandOff
     /// <summary>Options that reach the store, the HTML report or the chart images, whatever the command.</summary>
     private static readonly string[] JitOptions = ["--save", "--db", "--report", "--png", "--svg"];
 
-    /// <summary>Whether <paramref name="args"/> need the JIT build: a command outside the native set, or an option reaching the store or the charts.</summary>
+    /// <summary>The help options System.CommandLine answers (those starting with '/' are no native command, so they hand off anyway).</summary>
+    private static readonly string[] HelpOptions = ["--help", "-h", "-?"];
+
+    /// <summary>
+    /// Whether <paramref name="args"/> need the JIT build: a command outside the native set, an option reaching
+    /// the store or the charts, or the help of <c>parley</c> itself, which lists every command, draft, report and
+    /// serve among them, and only the JIT build has them all.
+    /// </summary>
     internal static bool NeedsJit(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0].StartsWith('-'))
+        if (args.Count == 0)
         {
             return false;
+        }
+
+        if (args[0].StartsWith('-'))
+        {
+            return args.Any(a => HelpOptions.Contains(a, StringComparer.Ordinal));
         }
 
         return !NativeCommands.Contains(args[0])

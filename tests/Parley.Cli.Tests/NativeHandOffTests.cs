@@ -5,7 +5,8 @@ namespace Parley.Cli.Tests;
 
 /// <summary>
 /// Which runs the natively compiled parley (tools/publish.sh) hands to the ReadyToRun build beside it: every
-/// command outside the AOT-safe set, and any run that reaches the store or the charts.
+/// command outside the AOT-safe set, any run that reaches the store or the charts, and parley's own help (it lists
+/// the commands only the ReadyToRun build has).
 /// </summary>
 public sealed class NativeHandOffTests
 {
@@ -17,8 +18,9 @@ public sealed class NativeHandOffTests
     [InlineData("models")]
     [InlineData("whatif", "--set", "x")]
     [InlineData("backtest", "cases.yaml")]
-    [InlineData("--help")]
+    [InlineData("forecast", "--help")]
     [InlineData("--version")]
+    [InlineData("--no-such-option")]
     public void NeedsJit_NativeCommandsWithoutStoreOrCharts_RunNatively(params string[] args) =>
         Assert.False(NativeHandOff.NeedsJit(args));
 
@@ -39,6 +41,10 @@ public sealed class NativeHandOffTests
     [InlineData("influence", "scenario.csv", "--model", "smp")]
     [InlineData("montecarlo", "--draws", "2000")]
     [InlineData("sensitivity")]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    [InlineData("/?")]
     public void NeedsJit_OtherCommandsAndStoreOrChartOptions_HandOff(params string[] args) =>
         Assert.True(NativeHandOff.NeedsJit(args));
 
