@@ -25,6 +25,12 @@ public sealed record InfluencePlan(Scenario Scenario, IModel Model, ModelOptions
     /// Runs the analysis, reporting the issues done to <paramref name="progress"/>; cancelling during
     /// the searches returns the issues done, marked <see cref="InfluenceResult.Partial"/>.
     /// </summary>
-    public InfluenceResult Run(IProgress<long>? progress, CancellationToken cancellationToken = default) =>
-        InfluenceAnalysis.Run(Scenario, Model, ModelOptions, Options with { Progress = progress }, cancellationToken);
+    public InfluenceResult Run(IProgress<long>? progress, CancellationToken cancellationToken = default) => Run(progress, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the analysis, reporting the issues done to <paramref name="progress"/> and, finer, each phase's
+    /// coalition runs or searches done to <paramref name="phases"/> (<see cref="InfluenceOptions.PhaseProgress"/>).
+    /// </summary>
+    public InfluenceResult Run(IProgress<long>? progress, IProgress<InfluenceProgress>? phases, CancellationToken cancellationToken = default) =>
+        InfluenceAnalysis.Run(Scenario, Model, ModelOptions, Options with { Progress = progress, PhaseProgress = phases }, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Parley.Core.Influence;
 using Spectre.Console;
 
 namespace Parley.Cli;
@@ -21,7 +22,19 @@ internal static class DrawProgress
     /// <param name="label">Shown first, e.g. the model id.</param>
     /// <param name="unit">What is counted, e.g. "draws" or "model runs".</param>
     /// <param name="work">The computation; it reports its count to the progress it is given (null when there is no terminal).</param>
-    public static T Run<T>(CliConsole console, long total, string label, string unit, Func<IProgress<long>?, T> work)
+    public static T Run<T>(CliConsole console, long total, string label, string unit, Func<IProgress<long>?, T> work) =>
+        RunInPhases(console, label, phases =>
+        {
+            phases?.Report(new PhaseCount(unit, 0, total));
+            return work(phases is null ? null : new Relay<long>(done => phases.Report(new PhaseCount(unit, done, total))));
+        });
+
+    /// <summary>
+    /// <see cref="Run{T}(CliConsole, long, string, string, Func{IProgress{long}, T})"/> for work in phases, each
+    /// with its own unit and total (an influence analysis: its coalition runs, then its searches): each phase gets
+    /// a bar of its own, with its rate and time left, once the work reports it.
+    /// </summary>
+    public static T RunInPhases<T>(CliConsole console, string label, Func<IProgress<PhaseCount>?, T> work)
     {
         if (console.Progress is not { } terminal)
         {
@@ -29,7 +42,6 @@ internal static class DrawProgress
         }
 
         var counter = new Counter();
-        var stopwatch = Stopwatch.StartNew();
         var worker = Task.Run(() => work(counter));
         if (Finished(worker, Delay))
         {
@@ -43,38 +55,106 @@ internal static class DrawProgress
             .Start(context =>
             {
                 // The count is drawn at once, then every 100 ms until the work ends: a run that ends just after
-                // the delay still shows its bar with the count once.
-                var task = context.AddTask(label, maxValue: Math.Max(1, total));
+                // the delay still shows its bar with the count once. A new phase ends the bar of the one before.
+                ProgressTask? task = null;
+                var phase = default(PhaseCount);
                 do
                 {
-                    Update(task, label, unit, counter.Value, total, stopwatch.Elapsed);
+                    task = Update(context, task, ref phase, label, counter.Value);
                     context.Refresh();
                 }
                 while (!Finished(worker, TimeSpan.FromMilliseconds(100)));
 
-                Update(task, label, unit, counter.Value, total, stopwatch.Elapsed);
+                Update(context, task, ref phase, label, counter.Value);
             });
         return worker.GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// The influence analysis' phases as the bars name them: "coalition runs" (the Shapley values and absence
+    /// shifts), then "searches" (the smallest changes); <c>null</c> for <c>null</c>.
+    /// </summary>
+    public static IProgress<InfluenceProgress>? InfluencePhases(IProgress<PhaseCount>? phases) =>
+        phases is null ? null : new Relay<InfluenceProgress>(
+            p => phases.Report(new PhaseCount(p.Phase == InfluencePhase.Coalitions ? "coalition runs" : "searches", p.Done, p.Total)));
 
     /// <summary>Whether <paramref name="task"/> ended (in any state) within <paramref name="timeout"/>; never throws its exception.</summary>
     private static bool Finished(Task task, TimeSpan timeout) =>
         Task.WhenAny(task, Task.Delay(timeout)).GetAwaiter().GetResult() == task;
 
-    private static void Update(ProgressTask task, string label, string unit, long done, long total, TimeSpan elapsed)
+    private static ProgressTask? Update(ProgressContext context, ProgressTask? task, ref PhaseCount phase, string label, (PhaseCount Count, long Since)? now)
     {
-        task.Value = done;
-        var rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
-        task.Description = string.Create(CultureInfo.InvariantCulture, $"{label} {done:N0}/{total:N0} {unit}, {rate:N1}/s");
+        if (now is not { } current)
+        {
+            return task;
+        }
+
+        var (count, since) = current;
+
+        if (task is null || !count.SamePhase(phase))
+        {
+            task?.StopTask();
+            task = context.AddTask(label, maxValue: Math.Max(1, count.Total));
+        }
+
+        phase = count;
+        task.Value = count.Done;
+        var elapsed = Stopwatch.GetElapsedTime(since).TotalSeconds;
+        var rate = elapsed > 0 ? count.Done / elapsed : 0;
+        task.Description = string.Create(CultureInfo.InvariantCulture, $"{label} {count.Done:N0}/{count.Total:N0} {count.Unit}, {rate:N1}/s");
+        return task;
     }
 
-    /// <summary>Keeps the latest count reported by the worker threads.</summary>
-    private sealed class Counter : IProgress<long>
+    /// <summary>The count of one phase: <paramref name="Done"/> of <paramref name="Total"/> <paramref name="Unit"/>.</summary>
+    /// <param name="Unit">What is counted, e.g. "draws" or "searches".</param>
+    /// <param name="Done">How many are done.</param>
+    /// <param name="Total">How many there are in the phase.</param>
+    public readonly record struct PhaseCount(string Unit, long Done, long Total)
     {
-        private long value;
+        /// <summary>Whether <paramref name="other"/> counts the same phase (its unit and total).</summary>
+        public bool SamePhase(PhaseCount other) => Unit == other.Unit && Total == other.Total;
+    }
 
-        public long Value => Interlocked.Read(ref value);
+    /// <summary>
+    /// Keeps the latest count reported by the worker threads, with the time its phase was first reported
+    /// (<see cref="Stopwatch.GetTimestamp"/>, for the rate): within a phase the highest count (threads
+    /// report theirs out of order), and the first count of a new phase replaces the last one's.
+    /// </summary>
+    private sealed class Counter : IProgress<PhaseCount>
+    {
+        private readonly Lock gate = new();
+        private (PhaseCount Count, long Since)? value;
 
-        public void Report(long value) => Interlocked.Exchange(ref this.value, value);
+        public (PhaseCount Count, long Since)? Value
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return value;
+                }
+            }
+        }
+
+        public void Report(PhaseCount count)
+        {
+            lock (gate)
+            {
+                if (value is not { } last || !count.SamePhase(last.Count))
+                {
+                    value = (count, Stopwatch.GetTimestamp());
+                }
+                else if (count.Done > last.Count.Done)
+                {
+                    value = (count, last.Since);
+                }
+            }
+        }
+    }
+
+    /// <summary>Passes each report on at once, on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
+    private sealed class Relay<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

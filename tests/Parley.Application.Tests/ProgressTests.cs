@@ -61,6 +61,25 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void Influence_ReportsItsCoalitionRunsThenItsSearches_BesideTheIssues()
+    {
+        var plan = ParleyApplication.PlanInfluence(new InfluenceRequest { Scenario = Alaska, Models = new ModelRequest { Models = "compromise" } }).Value!;
+        var issues = new List<long>();
+        var phases = new System.Collections.Concurrent.ConcurrentQueue<Core.Influence.InfluenceProgress>();
+
+        plan.Run(new Recorder(issues.Add), new Recorder<Core.Influence.InfluenceProgress>(phases.Enqueue));
+
+        // Five players, so exact Shapley values over all 2^5 coalitions; the compromise model reads every
+        // stance's position, salience and capability.
+        var players = plan.Scenario.Stances.Select(s => s.ActorId).Distinct().Count();
+        Assert.Equal(
+            [(Core.Influence.InfluencePhase.Coalitions, 1L << players), (Core.Influence.InfluencePhase.Searches, 3L * plan.Scenario.Stances.Length)],
+            phases.Select(p => (p.Phase, p.Total)).Distinct());
+        Assert.All(phases.GroupBy(p => p.Phase), phase => Assert.Equal(phase.First().Total, phase.Max(p => p.Done)));
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], issues);
+    }
+
+    [Fact]
     public void Backtest_ReportsEveryCase()
     {
         var folder = Directory.CreateTempSubdirectory("parley-progress-").FullName;
@@ -98,8 +117,10 @@ public sealed class ProgressTests
     }
 
     /// <summary>Calls back on the reporting thread (<see cref="Progress{T}"/> would post to a context).</summary>
-    private sealed class Recorder(Action<long> report) : IProgress<long>
+    private class Recorder<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(long value) => report(value);
+        public void Report(T value) => report(value);
     }
+
+    private sealed class Recorder(Action<long> report) : Recorder<long>(report);
 }

@@ -210,6 +210,44 @@ public sealed partial class TerminalTests : IDisposable
     }
 
     [Fact]
+    public void Progress_Phases_EachDrawnWithItsOwnUnit()
+    {
+        using var progress = new StringWriter();
+        var drawn = TextWriter.Synchronized(progress);
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
+        terminal.Profile.Width = 200;
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null, redirected: true, width: 80) { Progress = terminal };
+        string Drawn()
+        {
+            lock (drawn)
+            {
+                return progress.ToString();
+            }
+        }
+
+        // Each phase lasts until its bar has been drawn (30 s at most), so a loaded machine cannot skip one.
+        var clock = Stopwatch.StartNew();
+        var result = DrawProgress.RunInPhases(console, "test", phases =>
+        {
+            foreach (var unit in new[] { "coalition runs", "searches" })
+            {
+                phases?.Report(new DrawProgress.PhaseCount(unit, 0, 10));
+                for (var i = 1; i <= 10 || (!Drawn().Contains($"/10 {unit}", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
+                {
+                    Thread.Sleep(150);
+                    phases?.Report(new DrawProgress.PhaseCount(unit, Math.Min(i, 10), 10));
+                }
+            }
+
+            return 42;
+        });
+
+        Assert.Equal(42, result);
+        Assert.Contains("/10 coalition runs", Drawn(), StringComparison.Ordinal);
+        Assert.Contains("/10 searches", Drawn(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Progress_ShortRun_NothingDrawn()
     {
         using var progress = new StringWriter();

@@ -170,7 +170,7 @@ public static class InfluenceAnalysis
 
             // The control game asks for no coalition of the model.
             Shapley(value, control: null);
-        }, issues.Length, cache, Evaluate, cancellationToken);
+        }, issues.Length, cache, Evaluate, options.PhaseProgress, cancellationToken);
 
         var grand = Value(everyone);
         var absence = new double[n][];
@@ -227,6 +227,12 @@ public static class InfluenceAnalysis
         }
 
         options.Progress?.Report(0);
+        var searchesDone = 0;
+        if (options.SearchSmallestChange)
+        {
+            options.PhaseProgress?.Report(new InfluenceProgress(InfluencePhase.Searches, 0, searches.Count));
+        }
+
         var partial = false;
         try
         {
@@ -236,6 +242,7 @@ public static class InfluenceAnalysis
                 found[s] = SmallestChange(issues[k], input, grand[k], reference[k], options, Forecast);
                 Interlocked.Decrement(ref remaining[k]);
                 CountDone();
+                options.PhaseProgress?.Report(new InfluenceProgress(InfluencePhase.Searches, Interlocked.Increment(ref searchesDone), searches.Count));
             }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -303,9 +310,12 @@ public static class InfluenceAnalysis
     /// <summary>
     /// Runs <paramref name="algorithm"/> once against a recorder that answers zeros, collects the
     /// distinct coalitions it asks for that <paramref name="cache"/> lacks (in the order asked),
-    /// evaluates them in parallel, each into its own slot, and adds them to the cache in that order.
+    /// evaluates them in parallel, each into its own slot, and adds them to the cache in that order,
+    /// reporting the coalitions evaluated to <paramref name="progress"/>.
     /// </summary>
-    private static void Prefetch(Action<CoalitionValue> algorithm, int issueCount, Dictionary<string, double[]> cache, Func<bool[], double[]> evaluate, CancellationToken cancellationToken)
+    private static void Prefetch(
+        Action<CoalitionValue> algorithm, int issueCount, Dictionary<string, double[]> cache, Func<bool[], double[]> evaluate,
+        IProgress<InfluenceProgress>? progress, CancellationToken cancellationToken)
     {
         var wanted = new List<bool[]>();
         var keys = new List<string>();
@@ -324,7 +334,13 @@ public static class InfluenceAnalysis
         });
 
         var values = new double[wanted.Count][];
-        ForEachParallel(wanted.Count, w => values[w] = evaluate(wanted[w]), cancellationToken);
+        var done = 0;
+        progress?.Report(new InfluenceProgress(InfluencePhase.Coalitions, 0, wanted.Count));
+        ForEachParallel(wanted.Count, w =>
+        {
+            values[w] = evaluate(wanted[w]);
+            progress?.Report(new InfluenceProgress(InfluencePhase.Coalitions, Interlocked.Increment(ref done), wanted.Count));
+        }, cancellationToken);
         for (var w = 0; w < wanted.Count; w++)
         {
             cache[keys[w]] = values[w];

@@ -59,4 +59,11 @@ public sealed record InfluenceOptions
     /// <c>null</c> for none.
     /// </summary>
     public IProgress<long>? Progress { get; init; }
+
+    /// <summary>
+    /// Receives finer progress than <see cref="Progress"/>: the coalition runs done of those the Shapley
+    /// values need, then the smallest-change searches done (<see cref="InfluenceProgress"/>), so that a
+    /// long analysis shows movement and a time left from the start; <c>null</c> for none.
+    /// </summary>
+    public IProgress<InfluenceProgress>? PhaseProgress { get; init; }
 }

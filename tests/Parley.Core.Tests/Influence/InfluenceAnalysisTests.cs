@@ -314,4 +314,40 @@ public sealed class InfluenceAnalysisTests
         Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, InfluenceOptions.Default with { Shift = double.NaN }));
     }
+
+    [Fact]
+    public void PhaseProgress_CountsEveryCoalitionRunThenEverySearch()
+    {
+        // Three players on one issue, at most 12 for exact values: the 2^3 coalitions; the compromise
+        // model reads all three inputs of each of the three stances: 9 searches.
+        var scenario = ScenarioGen.Build([10, 20, 30], [0, 50, 100], [1, 0.5, 0.8], [null]);
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<InfluenceProgress>();
+        var result = InfluenceAnalysis.Run(
+            scenario, new CompromiseModel(), ModelOptions.Default, InfluenceOptions.Default with { PhaseProgress = new Relay<InfluenceProgress>(reports.Enqueue) });
+
+        var coalitions = reports.TakeWhile(r => r.Phase == InfluencePhase.Coalitions).ToList();
+        var searches = reports.Skip(coalitions.Count).ToList();
+        Assert.Equal(new InfluenceProgress(InfluencePhase.Coalitions, 0, 8), coalitions[0]);
+        Assert.Equal(Enumerable.Range(0, 9).Select(i => (long)i), coalitions.Select(r => r.Done).Order());
+        Assert.All(coalitions, r => Assert.Equal(8, r.Total));
+        Assert.Equal(new InfluenceProgress(InfluencePhase.Searches, 0, 9), searches[0]);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), searches.Select(r => r.Done).Order());
+        Assert.All(searches, r => Assert.Equal((InfluencePhase.Searches, 9L), (r.Phase, r.Total)));
+        Assert.False(result.Partial);
+    }
+
+    [Fact]
+    public void PhaseProgress_WithoutTheSearch_ReportsTheCoalitionsAlone()
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30, 40], [0, 50, 100, 20], [1, 0.5, 0.8, 0.3], [null]);
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<InfluenceProgress>();
+        InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, NoSearch with { PhaseProgress = new Relay<InfluenceProgress>(reports.Enqueue) });
+        Assert.All(reports, r => Assert.Equal((InfluencePhase.Coalitions, 16L), (r.Phase, r.Total)));
+        Assert.Equal(16, reports.Max(r => r.Done));
+    }
+
+    private sealed class Relay<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
 }
