@@ -257,8 +257,10 @@ public sealed class StoreCommandTests : IDisposable
         var (firstExit, firstDocument, _) = CliRunner.Run("forecast", "--model", "compromise,eum", "--save", "--db", Db, "--json");
         Assert.Equal(0, firstExit);
 
-        var start = CliRunner.ProcessStart("montecarlo", "--draws", "5000000", "--threads", "1", "--save", "--db", Db, "--json");
-        using (var child = Process.Start(start)!)
+        // Killed as soon as its run is recorded as running; RunProcess also kills it should anything here throw.
+        var exitedEarly = false;
+        var running = 0;
+        var (_, _, childError) = CliRunner.RunProcess(CliRunner.ProcessStart("montecarlo", "--draws", "5000000", "--threads", "1", "--save", "--db", Db, "--json"), child =>
         {
             var deadline = Stopwatch.StartNew();
             while (RunningRuns() == 0 && !child.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60))
@@ -266,11 +268,16 @@ public sealed class StoreCommandTests : IDisposable
                 Thread.Sleep(50);
             }
 
-            Assert.False(child.HasExited, child.HasExited ? "the child finished before it could be killed: " + child.StandardError.ReadToEnd() : "");
-            Assert.Equal(1, RunningRuns());
-            child.Kill(); // SIGKILL on Unix: no handler runs, nothing is flushed.
-            child.WaitForExit();
-        }
+            exitedEarly = child.HasExited;
+            running = RunningRuns();
+            if (!exitedEarly)
+            {
+                child.Kill(); // SIGKILL on Unix: no handler runs, nothing is flushed.
+            }
+        });
+
+        Assert.False(exitedEarly, exitedEarly ? "the child finished before it could be killed: " + childError : "");
+        Assert.Equal(1, running);
 
         var (exitCode, output, error) = CliRunner.Run("runs", "list", "--db", Db, "--json");
 

@@ -173,29 +173,15 @@ public sealed partial class TerminalTests : IDisposable
     [Fact]
     public void Progress_TerminalAndLongRun_DrawnOnTheProgressConsole()
     {
-        using var progress = new StringWriter();
         using var output = new StringWriter();
-        var drawn = TextWriter.Synchronized(progress); // the bar is drawn on this thread and read on the worker's
-        // A fixed, wide terminal: the bar's layout then does not depend on the width Spectre guesses for a
-        // writer that is no console (a clean-clone CI run drew 30 s of bars whose description, squeezed
-        // beside the bar, never showed "steps" whole).
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
-        terminal.Profile.Width = 200;
-        var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80) { Progress = terminal };
-        string Drawn()
-        {
-            lock (drawn)
-            {
-                return progress.ToString();
-            }
-        }
+        var (console, drawn) = RecordingTerminal(output);
 
         // A long run: at least 1.5 s, and on until its bar is drawn (30 s at most), rather than a fixed 1.5 s, which a
         // loaded machine could finish before the 1 s delay's timer got a thread to fire on (a clean-clone run failed so).
         var clock = Stopwatch.StartNew();
         var result = DrawProgress.Run(console, 10, "test", "steps", reporter =>
         {
-            for (var i = 1; i <= 10 || (!Drawn().Contains("steps", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
+            for (var i = 1; i <= 10 || (!drawn().Contains("steps", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
             {
                 Thread.Sleep(150);
                 reporter?.Report(Math.Min(i, 10));
@@ -205,25 +191,14 @@ public sealed partial class TerminalTests : IDisposable
         });
 
         Assert.Equal(42, result);
-        Assert.Contains("steps", Drawn(), StringComparison.Ordinal);
+        Assert.Contains("steps", drawn(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
     }
 
     [Fact]
     public void Progress_Phases_EachDrawnWithItsOwnUnit()
     {
-        using var progress = new StringWriter();
-        var drawn = TextWriter.Synchronized(progress);
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
-        terminal.Profile.Width = 200;
-        var console = new CliConsole(TextWriter.Null, TextWriter.Null, redirected: true, width: 80) { Progress = terminal };
-        string Drawn()
-        {
-            lock (drawn)
-            {
-                return progress.ToString();
-            }
-        }
+        var (console, drawn) = RecordingTerminal(TextWriter.Null);
 
         // Each phase lasts until its bar has been drawn (30 s at most), so a loaded machine cannot skip one.
         var clock = Stopwatch.StartNew();
@@ -232,7 +207,7 @@ public sealed partial class TerminalTests : IDisposable
             foreach (var unit in new[] { "coalition runs", "searches" })
             {
                 phases?.Report(new DrawProgress.PhaseCount(unit, 0, 10));
-                for (var i = 1; i <= 10 || (!Drawn().Contains($"/10 {unit}", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
+                for (var i = 1; i <= 10 || (!drawn().Contains($"/10 {unit}", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
                 {
                     Thread.Sleep(150);
                     phases?.Report(new DrawProgress.PhaseCount(unit, Math.Min(i, 10), 10));
@@ -243,8 +218,30 @@ public sealed partial class TerminalTests : IDisposable
         });
 
         Assert.Equal(42, result);
-        Assert.Contains("/10 coalition runs", Drawn(), StringComparison.Ordinal);
-        Assert.Contains("/10 searches", Drawn(), StringComparison.Ordinal);
+        Assert.Contains("/10 coalition runs", drawn(), StringComparison.Ordinal);
+        Assert.Contains("/10 searches", drawn(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A console whose progress goes to a recorded, fixed and wide terminal (200 columns: the bar's layout then
+    /// does not depend on the width Spectre guesses for a writer that is no console; a clean-clone CI run drew 30 s
+    /// of bars whose description, squeezed beside the bar, never showed "steps" whole), with what it drew so far.
+    /// The bar is drawn on the test's thread and read on the worker's, so the record is synchronised.
+    /// </summary>
+    private static (CliConsole Console, Func<string> Drawn) RecordingTerminal(TextWriter output)
+    {
+        var progress = new StringWriter();
+        var drawn = TextWriter.Synchronized(progress);
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
+        terminal.Profile.Width = 200;
+        var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80) { Progress = terminal };
+        return (console, () =>
+        {
+            lock (drawn)
+            {
+                return progress.ToString();
+            }
+        });
     }
 
     [Fact]
