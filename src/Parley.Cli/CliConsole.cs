@@ -74,11 +74,32 @@ internal sealed class CliConsole
         };
         var redirected = Console.IsOutputRedirected;
         var width = WidthFor(Environment.GetEnvironmentVariable("COLUMNS"), redirected ? null : SafeWindowWidth());
-        var progress = Console.IsErrorRedirected
-            ? null
-            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
+        var progress = Console.IsErrorRedirected ? null : ProgressTerminal(Console.Error, AnsiSupport.Detect);
         return new CliConsole(Console.Out, Console.Error, redirected, width) { Cancellation = cancellation.Token, Progress = progress };
     }
+
+    /// <summary>
+    /// A console that draws progress bars on <paramref name="terminal"/>, as tall as the terminal says
+    /// (<see cref="ProgressHeightFor"/>).
+    /// </summary>
+    internal static IAnsiConsole ProgressTerminal(TextWriter terminal, AnsiSupport ansi)
+    {
+        var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(terminal), Interactive = InteractionSupport.Yes, Ansi = ansi });
+        progress.Profile.Height = ProgressHeightFor(progress.Profile.Height);
+        return progress;
+    }
+
+    /// <summary>
+    /// The height a progress display may use, from the height the terminal reports: a bar takes
+    /// <see cref="ProgressLines"/> lines (a blank, the bar, a blank), and Spectre's live display draws
+    /// only an ellipsis in fewer (and throws at 0). A terminal reporting fewer rows has not told its size
+    /// (0 on a pty whose size was never set, on <c>TERM=dumb</c>, or on a CI runner), so it gets
+    /// Spectre's usual 24.
+    /// </summary>
+    internal static int ProgressHeightFor(int reported) => reported >= ProgressLines ? reported : 24;
+
+    /// <summary>The lines one progress bar is drawn in.</summary>
+    private const int ProgressLines = 3;
 
     /// <summary>
     /// The width of standard output: <c>COLUMNS</c> when it holds a whole number from 40 to 1000 (as

@@ -191,7 +191,8 @@ public sealed partial class TerminalTests : IDisposable
         });
 
         Assert.Equal(42, result);
-        Assert.Contains("steps", drawn(), StringComparison.Ordinal);
+        File.WriteAllText("/tmp/drawn-" + Environment.GetEnvironmentVariable("PH") + ".txt", drawn());
+        AssertDrawn("steps", console, drawn());
         Assert.Empty(output.ToString());
     }
 
@@ -218,21 +219,44 @@ public sealed partial class TerminalTests : IDisposable
         });
 
         Assert.Equal(42, result);
-        Assert.Contains("/10 coalition runs", drawn(), StringComparison.Ordinal);
-        Assert.Contains("/10 searches", drawn(), StringComparison.Ordinal);
+        AssertDrawn("/10 coalition runs", console, drawn());
+        AssertDrawn("/10 searches", console, drawn());
     }
 
     /// <summary>
-    /// A console whose progress goes to a recorded, fixed and wide terminal (200 columns: the bar's layout then
-    /// does not depend on the width Spectre guesses for a writer that is no console; a clean-clone CI run drew 30 s
-    /// of bars whose description, squeezed beside the bar, never showed "steps" whole), with what it drew so far.
+    /// That <paramref name="drawn"/> shows <paramref name="expected"/>; if not, the message says how the terminal was
+    /// set up and ends with what was drawn last, escapes made visible (a CI log shows only the start of the text).
+    /// </summary>
+    private static void AssertDrawn(string expected, CliConsole console, string drawn)
+    {
+        var profile = console.Progress!.Profile;
+        var tail = drawn[Math.Max(0, drawn.Length - 400)..].Replace("\u001b", "ESC", StringComparison.Ordinal);
+        Assert.True(
+            drawn.Contains(expected, StringComparison.Ordinal),
+            $"'{expected}' not drawn on a {profile.Width}x{profile.Height} terminal (unicode {profile.Capabilities.Unicode}); it drew {drawn.Length} characters, ending: {tail}");
+    }
+
+    [Theory]
+    [InlineData(0, 24)]
+    [InlineData(2, 24)]
+    [InlineData(3, 3)]
+    [InlineData(50, 50)]
+    public void ProgressHeight_UnknownOrTooSmall_Spectre24(int reported, int expected) =>
+        Assert.Equal(expected, CliConsole.ProgressHeightFor(reported));
+
+    /// <summary>
+    /// A console whose progress goes to a recorded, fixed and wide terminal, made as the command makes its own
+    /// (<see cref="CliConsole.ProgressTerminal"/>), with what it drew so far. It is 200 columns wide, so the bar's
+    /// layout does not depend on the width Spectre guesses for a writer that is no console. Its height is the
+    /// test process's: a CI runner with no terminal reports 1 or 2 rows (0 on <c>TERM=dumb</c>), in which the bar
+    /// was drawn as a lone ellipsis for 30 s until the height floor came in (two such CI failures).
     /// The bar is drawn on the test's thread and read on the worker's, so the record is synchronised.
     /// </summary>
     private static (CliConsole Console, Func<string> Drawn) RecordingTerminal(TextWriter output)
     {
         var progress = new StringWriter();
         var drawn = TextWriter.Synchronized(progress);
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(drawn), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
+        var terminal = CliConsole.ProgressTerminal(drawn, AnsiSupport.Yes);
         terminal.Profile.Width = 200;
         var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 80) { Progress = terminal };
         return (console, () =>
