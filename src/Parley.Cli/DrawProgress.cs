@@ -76,7 +76,7 @@ internal static class DrawProgress
     /// </summary>
     public static IProgress<InfluenceProgress>? InfluencePhases(IProgress<PhaseCount>? phases) =>
         phases is null ? null : new Relay<InfluenceProgress>(
-            p => phases.Report(new PhaseCount(p.Phase == InfluencePhase.Coalitions ? "coalition runs" : "searches", p.Done, p.Total)));
+            p => phases.Report(new PhaseCount(p.Unit, p.Done, p.Total)));
 
     /// <summary>Whether <paramref name="task"/> ended (in any state) within <paramref name="timeout"/>; never throws its exception.</summary>
     private static bool Finished(Task task, TimeSpan timeout) =>

@@ -1,12 +1,20 @@
 namespace Parley.Server;
 
 /// <summary>
-/// A run working in the background: its progress (steps done of <see cref="Total"/>), its
-/// cancellation, and the task that ends when the store holds its final status.
+/// Where a run reports how far it has got: the steps done, and for work in phases (influence) the
+/// count within the phase at work.
 /// </summary>
-internal sealed class Job : IProgress<long>, IDisposable
+internal interface IRunProgress : IProgress<long>, IProgress<RunPhase>;
+
+/// <summary>
+/// A run working in the background: its progress (steps done of <see cref="Total"/>, and the phase
+/// at work), its cancellation, and the task that ends when the store holds its final status.
+/// </summary>
+internal sealed class Job : IRunProgress, IDisposable
 {
+    private readonly Lock phaseGate = new();
     private long done;
+    private RunPhase? phase;
     private string? cancelReason;
 
     public Job(long id, string kind, long total)
@@ -27,6 +35,18 @@ internal sealed class Job : IProgress<long>, IDisposable
 
     /// <summary>Steps done so far.</summary>
     public long Done => Interlocked.Read(ref done);
+
+    /// <summary>The progress now: steps done of <see cref="Total"/>, with the phase at work if the run reports phases.</summary>
+    public RunProgress Progress
+    {
+        get
+        {
+            lock (phaseGate)
+            {
+                return new RunProgress(Done, Total) { Phase = phase };
+            }
+        }
+    }
 
     /// <summary>Cancelled by <see cref="Cancel"/>, the job time limit or the server stopping.</summary>
     public CancellationTokenSource Cancellation { get; } = new();
@@ -50,6 +70,21 @@ internal sealed class Job : IProgress<long>, IDisposable
             }
         }
         while (Interlocked.CompareExchange(ref done, value, before) != before);
+    }
+
+    /// <summary>
+    /// Records the count of the phase at work: a new phase (another unit or total) replaces the one before;
+    /// within a phase the count never goes backwards (its threads report out of order).
+    /// </summary>
+    public void Report(RunPhase value)
+    {
+        lock (phaseGate)
+        {
+            if (phase is null || phase.Unit != value.Unit || phase.Total != value.Total || value.Done > phase.Done)
+            {
+                phase = value;
+            }
+        }
     }
 
     /// <summary>Asks the run to stop, saying why; the first reason given is kept.</summary>

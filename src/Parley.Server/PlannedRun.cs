@@ -10,13 +10,13 @@ namespace Parley.Server;
 /// <param name="Request">What the store records.</param>
 /// <param name="TotalSteps">The count progress is reported towards.</param>
 /// <param name="MediaType">The result document's media type (<c>application/json</c>, or <c>text/html</c> for a report).</param>
-/// <param name="Execute">The work: reports progress, stops when cancelled; returns the document, or a partial one.</param>
+/// <param name="Execute">The work: reports progress (none when run within the request), stops when cancelled; returns the document, or a partial one.</param>
 internal sealed record PlannedRun(
     string Kind,
     RunRequest Request,
     long TotalSteps,
     string MediaType,
-    Func<IProgress<long>?, CancellationToken, RunOutput> Execute);
+    Func<IRunProgress?, CancellationToken, RunOutput> Execute);
 
 /// <summary>What a run produced: its document, or a partial one (cancelled Monte Carlo or sensitivity: not kept).</summary>
 /// <param name="Document">The result document, byte for byte what the CLI prints with <c>--json</c> (or the report's HTML).</param>

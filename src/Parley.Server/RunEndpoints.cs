@@ -165,15 +165,15 @@ internal static class RunEndpoints
             var job = service.FindJob(id);
             if (job is not null)
             {
-                long shown = -1;
+                RunProgress? shown = null;
                 var quiet = TimeSpan.Zero;
                 while (!job.Completion.IsCompleted)
                 {
-                    if (job.Done != shown)
+                    if (job.Progress is var now && now != shown)
                     {
-                        shown = job.Done;
+                        shown = now;
                         quiet = TimeSpan.Zero;
-                        await Send(response, "progress", new RunProgress(shown, job.Total), token).ConfigureAwait(false);
+                        await Send(response, "progress", now, token).ConfigureAwait(false);
                     }
                     else if ((quiet += ProgressInterval) >= TimeSpan.FromSeconds(15))
                     {
@@ -187,7 +187,7 @@ internal static class RunEndpoints
                     token.ThrowIfCancellationRequested();
                 }
 
-                await Send(response, "progress", new RunProgress(Math.Max(job.Done, 0), job.Total), token).ConfigureAwait(false);
+                await Send(response, "progress", job.Progress, token).ConfigureAwait(false);
                 run = store.FindRun(id)!;
             }
             else if (service.EndedProgress(id) is { } last)

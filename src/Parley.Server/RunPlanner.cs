@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Parley.Application;
 using Parley.Core.Backtesting;
 using Parley.Core.Domain;
+using Parley.Core.Influence;
 using Parley.Formats;
 using Parley.Reports;
 using Parley.Reports.Html;
@@ -187,7 +188,7 @@ internal static class RunPlanner
 
         return Planned("influence", "influence", source, [plan.Model.Info.Id], models.Seed, flags, plan.TotalSteps, (progress, token) =>
         {
-            var result = plan.Run(progress, token);
+            var result = plan.Run(progress, progress is null ? null : new InfluencePhases(progress), token);
             return new RunOutput(InfluenceDocument.ToJson(plan.Scenario, result), result.Partial);
         });
     }
@@ -302,7 +303,7 @@ internal static class RunPlanner
     }
 
     /// <summary>A planned run of a scenario loaded from <paramref name="source"/>, recorded under <paramref name="command"/>.</summary>
-    private static (PlannedRun?, IResult?) Planned(string command, string kind, ScenarioSource source, ImmutableArray<string> models, ulong seed, Flags flags, long steps, Func<IProgress<long>?, CancellationToken, RunOutput> execute)
+    private static (PlannedRun?, IResult?) Planned(string command, string kind, ScenarioSource source, ImmutableArray<string> models, ulong seed, Flags flags, long steps, Func<IRunProgress?, CancellationToken, RunOutput> execute)
     {
         // The store keeps the scenario as written (before blocs, edits or a proposal's choice).
         var scenario = ScenarioLoader.Load(source).Value!;
@@ -358,5 +359,11 @@ internal static class RunPlanner
             ("analysis_model", body.AnalysisModel is not null),
         ];
         return fields.Where(f => f.Set).Select(f => f.Name);
+    }
+
+    /// <summary>An influence analysis' phases (coalition runs, then searches) as the job's phase, on the reporting thread.</summary>
+    private sealed class InfluencePhases(IProgress<RunPhase> job) : IProgress<InfluenceProgress>
+    {
+        public void Report(InfluenceProgress value) => job.Report(new RunPhase(value.Unit, value.Done, value.Total));
     }
 }

@@ -118,7 +118,7 @@ internal sealed class RunService : IDisposable
         ? string.Create(CultureInfo.InvariantCulture, $"the job time limit of {options.JobTimeout} passed")
         : job.CancelReason;
 
-    private RunEnd Execute(long id, PlannedRun run, IProgress<long>? progress, CancellationToken cancellationToken, Func<string> cancelled)
+    private RunEnd Execute(long id, PlannedRun run, IRunProgress? progress, CancellationToken cancellationToken, Func<string> cancelled)
     {
         try
         {
@@ -168,7 +168,7 @@ internal sealed class RunService : IDisposable
     private void Forget(Job job)
     {
         // The last progress is kept before the job is dropped, so a subscriber finds one or the other.
-        ended[job.Id] = new RunProgress(Math.Max(job.Done, 0), job.Total);
+        ended[job.Id] = job.Progress;
         endedOrder.Enqueue(job.Id);
         while (endedOrder.Count > EndedProgressKept && endedOrder.TryDequeue(out var oldest))
         {

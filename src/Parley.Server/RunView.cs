@@ -47,7 +47,7 @@ internal sealed record RunView(
         summary.FinishedAt,
         RunLinks.For(summary.Id))
     {
-        Progress = job is null || summary.Status != RunStatus.Running ? null : new RunProgress(job.Done, job.Total),
+        Progress = job is null || summary.Status != RunStatus.Running ? null : job.Progress,
     };
 
     public static RunView From(StoredRun run, Job? job) => From(run.Summary, job) with
@@ -64,7 +64,20 @@ internal sealed record RunView(
 /// <summary>Progress of a job.</summary>
 /// <param name="Done">Steps done.</param>
 /// <param name="Total">Steps in all.</param>
-internal sealed record RunProgress(long Done, long Total);
+internal sealed record RunProgress(long Done, long Total)
+{
+    /// <summary>
+    /// The finer count of the step at work, for analyses that run in phases (influence: its coalition runs, then
+    /// its searches, while the steps count whole issues); omitted for the others.
+    /// </summary>
+    public RunPhase? Phase { get; init; }
+}
+
+/// <summary>How far the phase at work has got: <paramref name="Done"/> of <paramref name="Total"/> <paramref name="Unit"/>.</summary>
+/// <param name="Unit">What the phase counts: "coalition runs" or "searches".</param>
+/// <param name="Done">Counted so far.</param>
+/// <param name="Total">In the whole phase.</param>
+internal sealed record RunPhase(string Unit, long Done, long Total);
 
 /// <summary>Where to follow a run.</summary>
 internal sealed record RunLinks(string Self, string Result, string Report, string Events, string Cancel)

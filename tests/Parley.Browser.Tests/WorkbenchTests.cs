@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Parley.Tests.Shared;
 using Xunit.Abstractions;
@@ -261,6 +262,64 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await Ready(long_, "run-cancelled", 30_000);
         Assert.Contains("cancelled", await long_.Locator("#run-ended").InnerTextAsync(), StringComparison.Ordinal);
         AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task Influence_ProgressNamesItsPhase_CoalitionRunsThenSearches()
+    {
+        var page = await OpenAlaska();
+
+        // What the page shows after each progress event, recorded just after its own handler ran: the run may end
+        // before any is seen while it works, but its last progress is always sent before it ends.
+        await page.EvaluateAsync("""
+            () => {
+              window.parleyShown = [];
+              const Original = window.EventSource;
+              window.EventSource = function (url) {
+                const source = new Original(url);
+                const add = source.addEventListener.bind(source);
+                source.addEventListener = (type, handler) => add(type, type !== 'progress' ? handler : e => {
+                  handler(e);
+                  window.parleyShown.push({ text: document.querySelector('#progress-text').textContent, max: document.querySelector('progress').max, value: document.querySelector('progress').value });
+                });
+                return source;
+              };
+            }
+            """);
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("influence");
+        await page.GetByLabel("Model", new() { Exact = true }).SelectOptionAsync("exchange");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Ready(page, "run", 120_000);
+
+        // The text names the phase at work beside the issues done, and the bar counts that phase: Alaska's 2^5
+        // coalitions of players, then 7 issues x 5 players x 3 inputs searched.
+        var shown = (await page.EvaluateAsync<JsonElement>("() => window.parleyShown")).EnumerateArray().ToList();
+        Assert.NotEmpty(shown);
+        foreach (var view in shown)
+        {
+            var text = view.GetProperty("text").GetString()!;
+            var match = Regex.Match(text, "^(?<issues>[0-7]) of 7 done(?:; (?<unit>coalition runs|searches): (?<done>[0-9,]+) of (?<total>[0-9,]+))?$");
+            Assert.True(match.Success, text);
+
+            // Before the analysis reports its first phase, the bar counts the issues.
+            var phase = match.Groups["unit"];
+            var (done, total) = phase.Success
+                ? (Count(match.Groups["done"].Value), Count(match.Groups["total"].Value))
+                : (Count(match.Groups["issues"].Value), 7);
+            if (phase.Success)
+            {
+                Assert.Equal(phase.Value == "coalition runs" ? 32 : 105, total);
+            }
+
+            Assert.Equal(total, view.GetProperty("max").GetDouble());
+            Assert.Equal(done, view.GetProperty("value").GetDouble());
+        }
+
+        Assert.Equal("7 of 7 done; searches: 105 of 105", shown[^1].GetProperty("text").GetString());
+        Assert.Contains("influence", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        AssertNoProblems();
+
+        static double Count(string text) => double.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
 
     [BrowserFact]

@@ -90,6 +90,40 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task InfluenceJob_ProgressCarriesItsPhase_CoalitionRunsThenSearches()
+    {
+        var started = await Api.Post(client, "/runs/influence", new { Models = "compromise", Issues = new[] { "sanctions" } });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var id = (long)(await Api.Read(started))["id"]!;
+
+        using var events = await client.GetAsync($"/runs/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        var text = await events.Content.ReadAsStringAsync();
+        Assert.Contains("event: completed", text, StringComparison.Ordinal);
+
+        // Every progress event counts the one issue; a phase, when one is at work, is coalition runs (2^5 players'
+        // coalitions) before searches (three inputs of each player's stance), and the last event, sent after the
+        // end, shows the searches all done.
+        var progress = ProgressEvents(text);
+        Assert.NotEmpty(progress);
+        Assert.All(progress, p => Assert.Equal(1, (long)p["total"]!));
+        var phases = progress.Select(p => p["phase"]).OfType<JsonNode>().ToList();
+        Assert.All(phases, p => Assert.Equal((string?)p["unit"] == "coalition runs" ? 32 : 15, (long)p["total"]!));
+        var units = phases.Select(p => (string?)p["unit"]).Distinct().ToList();
+        Assert.Equal(units.Contains("coalition runs") ? ["coalition runs", "searches"] : ["searches"], units);
+        var last = progress[^1]["phase"]!;
+        Assert.Equal("searches", (string?)last["unit"]);
+        Assert.Equal((long)last["total"]!, (long)last["done"]!);
+
+        Assert.Null((await Api.WaitForEnd(client, id))["progress"]);
+    }
+
+    /// <summary>The data of every <c>event: progress</c> in a server-sent event stream, in order.</summary>
+    private static List<JsonNode> ProgressEvents(string stream) =>
+        [.. stream.Split("\n\n").Select(e => e.Split('\n'))
+            .Where(lines => lines[0] == "event: progress")
+            .Select(lines => JsonNode.Parse(lines[1]["data: ".Length..])!)];
+
+    [Fact]
     public async Task EventsOfAJobThatHasEnded_GiveItsLastProgress_ThenItsStatus()
     {
         var started = await Api.Post(client, "/runs/montecarlo", new { Draws = 2_000, Seed = 7 });

@@ -657,7 +657,11 @@ async function runPanel(name, doc, page) {
     h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, h('div', { class: 'row' }, startButton), progressBox);
 }
 
-/** Follows a job by server-sent events: a progress bar, a cancel button, then the result. */
+/**
+ * Follows a job by server-sent events: a progress bar, a cancel button, then the result. For an analysis that
+ * reports phases (influence: its coalition runs, then its searches, while its steps count whole issues) the bar
+ * follows the phase at work, and the text names it beside the steps.
+ */
 function follow(run, box, page, done) {
   const bar = h('progress', { max: run.progress?.total || 1, value: 0, 'aria-label': `Progress of run ${run.id}` });
   const text = h('span', { id: 'progress-text' }, 'starting…');
@@ -668,8 +672,10 @@ function follow(run, box, page, done) {
   page.onLeave(() => events.close());
   events.addEventListener('progress', event => {
     const p = JSON.parse(event.data);
-    bar.max = p.total; bar.value = p.done;
-    text.textContent = `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} done`;
+    const counted = p.phase || p;
+    bar.max = counted.total || 1; bar.value = counted.done;
+    const count = c => `${c.done.toLocaleString('en')} of ${c.total.toLocaleString('en')}`;
+    text.textContent = `${count(p)} done${p.phase ? `; ${p.phase.unit}: ${count(p.phase)}` : ''}`;
   });
   const end = status => event => {
     events.close();
