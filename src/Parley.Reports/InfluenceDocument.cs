@@ -6,12 +6,14 @@ namespace Parley.Reports;
 
 /// <summary>
 /// The JSON document of <c>parley influence --json</c>:
-/// <c>{"scenario", "title", "model", "shift", "search_precision", "players", "runs", "shapley_samples", "shapley_control", "issues": [{"id", "forecast", "reference",
+/// <c>{"scenario", "title", "model", "shift", "search", "search_precision", "players", "runs", "shapley_samples", "shapley_control", "issues": [{"id", "forecast", "reference",
 /// "shapley_exact", "actors": [{"id", "shapley", "shapley_standard_error", "absence_shift", "changes": [{"input", "from", "to", "unmoved", "forecast", "relative_size", …}]}]}]}</c>;
 /// actors are ranked as in the table, each actor's changes ordered by relative size. <c>shapley_standard_error</c>
 /// is present only for sampled Shapley values (<c>shapley_exact</c> false, from <c>shapley_samples</c> orders, with the
 /// weighted-mean control variate when <c>shapley_control</c>; see <see cref="InfluenceOptions.ShapleyControl"/>): the estimate's standard error
-/// (<see cref="ActorInfluence.ShapleyStandardError"/>), <c>null</c> when a single order was sampled. <c>search_precision</c>
+/// (<see cref="ActorInfluence.ShapleyStandardError"/>), <c>null</c> when a single order was sampled. <c>search</c> is
+/// false when the smallest changes were not searched (<c>--no-search</c>): every <c>changes</c> is then empty without
+/// saying that no change moves the forecast. <c>search_precision</c>
 /// is the smallest-change search's relative precision (<see cref="InfluenceOptions.SearchPrecision"/>):
 /// each change's threshold lies between <c>unmoved</c> (tried, did not move the forecast enough) and
 /// <c>to</c> (tried, moves it), a bracket no wider than that share of <c>|to − from|</c> unless the
@@ -30,6 +32,7 @@ public static class InfluenceDocument
             writer.WriteString("title", scenario.Title);
             writer.WriteString("model", result.Model.Id);
             writer.WriteNumber("shift", result.Options.Shift);
+            writer.WriteBoolean("search", result.Options.SearchSmallestChange);
             writer.WriteNumber("search_precision", result.Options.SearchPrecision);
             writer.WriteNumber("players", result.Players);
             writer.WriteNumber("runs", result.Runs);

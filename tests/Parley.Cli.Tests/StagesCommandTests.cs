@@ -320,6 +320,26 @@ public sealed class StagesCommandTests
         Assert.DoesNotContain("Ceasefire timing", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Influence_NoSearch_SaysSo_RatherThanNoneWithinRange()
+    {
+        // Unsearched is not "no change moves it": the table leaves the column out and says why, the JSON says search false.
+        var (exitCode, table, _) = CliRunner.Run("influence", "--issue", "sanctions", "--model", "compromise", "--no-search");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("smallest changes not searched (--no-search)", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Smallest change", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("none within range", table, StringComparison.Ordinal);
+        Assert.Contains("| rus ", table, StringComparison.Ordinal);
+
+        foreach (var (search, arguments) in new[] { (false, new[] { "--no-search" }), (true, Array.Empty<string>()) })
+        {
+            var (_, json, _) = CliRunner.Run(["influence", "--json", "--issue", "sanctions", "--model", "compromise", .. arguments]);
+            using var document = JsonDocument.Parse(json);
+            Assert.Equal(search, document.RootElement.GetProperty("search").GetBoolean());
+            Assert.Equal(search, document.RootElement.GetProperty("issues")[0].GetProperty("actors").EnumerateArray().Any(a => a.GetProperty("changes").GetArrayLength() > 0));
+        }
+    }
+
     [Theory]
     [InlineData("--shift", "0", "--shift 0 is not allowed")]
     [InlineData("--issue", "weather", "--issue 'weather' is not an issue")]

@@ -108,6 +108,14 @@ internal static class InfluenceCommand
         var ansi = console.Ansi;
         console.Heading($"[bold]Who holds the key: {Markup.Escape(scenario.Title)}[/]");
         ansi.MarkupLine($"[grey]model {Markup.Escape(result.Model.Id)}{(staged ? ", staged forecast" : string.Empty)}; {result.Players} players; {result.Runs} model runs[/]");
+
+        // Without the search no actor has a change to show, which is not "none within range": the column is left out.
+        var searched = result.Options.SearchSmallestChange;
+        if (!searched)
+        {
+            ansi.MarkupLine("[grey]smallest changes not searched (--no-search)[/]");
+        }
+
         foreach (var issueResult in result.Issues)
         {
             var name = scenario.FindIssue(issueResult.IssueId)?.Name ?? issueResult.IssueId;
@@ -117,23 +125,27 @@ internal static class InfluenceCommand
                 .Key("[bold]#[/]", Justify.Right)
                 .Key("[bold]Actor[/]")
                 .Column($"[bold]Shapley{(issueResult.ShapleyExact ? string.Empty : " (sampled, ± standard error)")}[/]", Justify.Right)
-                .Column("[bold]Forecast without it[/]", Justify.Right)
-                .Column($"[bold]Smallest change moving it {ScaleNumber.Format(result.Options.Shift, width)}[/]");
+                .Column("[bold]Forecast without it[/]", Justify.Right);
+            if (searched)
+            {
+                table.Column($"[bold]Smallest change moving it {ScaleNumber.Format(result.Options.Shift, width)}[/]");
+            }
+
             var rank = 0;
             foreach (var actor in issueResult.Actors)
             {
                 rank++;
-                var change = actor.SmallestChange is { } c
-                    ? $"{Markup.Escape(actor.DescribeSmallestChange())} [grey]forecast {ScaleNumber.Format(c.Forecast, width)}[/]"
-                    : $"[grey]{Markup.Escape(actor.DescribeSmallestChange())}[/]";
-                table.Row(
+                string[] change = !searched ? []
+                    : actor.SmallestChange is { } c ? [$"{Markup.Escape(actor.DescribeSmallestChange())} [grey]forecast {ScaleNumber.Format(c.Forecast, width)}[/]"]
+                    : [$"[grey]{Markup.Escape(actor.DescribeSmallestChange())}[/]"];
+                table.Row([
                     rank.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(actor.ActorId),
                     actor.ShapleyStandardError is { } standardError && double.IsFinite(standardError)
                         ? $"{ScaleNumber.Signed(actor.Shapley, width)} [grey]± {ScaleNumber.Fixed(standardError, width)}[/]"
                         : ScaleNumber.Signed(actor.Shapley, width),
                     $"{ScaleNumber.Format(issueResult.Forecast - actor.AbsenceShift, width)} [grey]({ScaleNumber.Signed(-actor.AbsenceShift, width)})[/]",
-                    change);
+                    .. change]);
             }
 
             table.Write(console);
