@@ -246,6 +246,9 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
 
         Assert.Contains("montecarlo", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("table tbody tr").CountAsync() >= 7, "no row per issue");
+        await Ready(page, "run-charts", 60_000);
+        Assert.Equal(7, await page.Locator("#charts figure.chart").CountAsync());
+        Assert.Contains("spread of the compromise forecast", await page.Locator("#chart-uncertainty-ceasefire h3").InnerTextAsync(), StringComparison.Ordinal);
 
         var long_ = await OpenAlaska();
         await long_.EvaluateAsync("() => { window.parleySeen = []; const Original = window.EventSource; window.EventSource = function (url) { const source = new Original(url); source.addEventListener('progress', e => window.parleySeen.push(JSON.parse(e.data))); return source; }; }");
@@ -317,6 +320,23 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
 
         Assert.Equal("7 of 7 done; searches: 105 of 105", shown[^1].GetProperty("text").GetString());
         Assert.Contains("influence", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The result as the CLI's table shows it, issue by issue (5 players ranked, their smallest change), and the
+        // report's chart of the Shapley values per issue, read from the stored result.
+        var sanctions = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "sanctions: forecast" }) });
+        Assert.Equal(5, await sanctions.Locator("tbody tr").CountAsync());
+        Assert.Contains("Smallest change moving it 5", await sanctions.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches("(position|salience|capability) [0-9.]+ → [0-9.]+, forecast", await sanctions.Locator("tbody tr").First.InnerTextAsync());
+        await Ready(page, "run-charts", 60_000);
+        Assert.Equal(7, await page.Locator("#charts figure.chart").CountAsync());
+        Assert.Contains("who holds the key (exchange)", await page.Locator("#chart-influence-sanctions h3").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#chart-influence-sanctions svg").CountAsync() >= 1, "the Shapley chart was not drawn");
+        await page.Locator("#chart-influence-sanctions").ScrollIntoViewIfNeededAsync();
+        await Screenshot(page, "workbench-influence.png");
+
+        var audited = await Open($"#/runs/{await page.EvaluateAsync<string>("() => document.body.dataset.followed")}", injectsScripts: true);
+        await Ready(audited, "run-charts", 60_000);
+        await AssertAccessible(audited, "influence run");
         AssertNoProblems();
 
         static double Count(string text) => double.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);

@@ -114,8 +114,31 @@ public sealed class WorkbenchEndpointTests : IClassFixture<ServerFactory>
         var forecast = run["result"]!["forecasts"]![1]!["issues"]![0]!["forecast"]!.GetValue<double>();
         Assert.Equal(forecast, issue["forecast"]!.GetValue<double>());
 
-        var montecarlo = await Api.Read(await Api.Post(client, "/runs/montecarlo?mode=wait", new { Draws = 50 }));
-        Assert.Equal(HttpStatusCode.Conflict, (await client.GetAsync($"/runs/{(long)montecarlo["id"]!}/charts")).StatusCode);
+        var whatIf = await Api.Read(await Api.Post(client, "/runs/whatif", new { Models = "compromise", Set = new[] { "usa.sanctions.position=80" } }));
+        var refused = await Api.Problem(await client.GetAsync($"/runs/{(long)whatIf["id"]!}/charts"), HttpStatusCode.Conflict);
+        Assert.Contains("charts are drawn for completed forecast, montecarlo, sensitivity, influence runs", (string?)refused["detail"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/runs/999999/charts")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("montecarlo", "{\"draws\": 500}", "uncertainty-")]
+    [InlineData("sensitivity", "{\"draws\": 30}", "tornado-")]
+    [InlineData("influence", "{\"issues\": [\"sanctions\", \"ceasefire\"]}", "influence-")]
+    public async Task Charts_OfAnAnalysisRun_AreItsReportCharts_ReadFromTheStoredResult(string command, string body, string prefix)
+    {
+        var run = await Api.Read(await Api.PostRaw(client, $"/runs/{command}?mode=wait", body));
+        var id = (long)run["id"]!;
+        Assert.Equal("completed", (string?)run["status"]);
+
+        var charts = await Api.Read(await client.GetAsync($"/runs/{id}/charts"));
+
+        // One chart per issue of the result, each with the report's title and caption; no playback.
+        var result = JsonNode.Parse(await client.GetStringAsync($"/runs/{id}/result"))!;
+        var issues = result["issues"]!.AsArray().Select(i => (string)(i!["issue_id"] ?? i["id"])!).ToList();
+        var drawn = charts["charts"]!.AsArray().ToList();
+        Assert.Equal(issues.Select(i => prefix + i), drawn.Select(c => (string)c!["id"]!));
+        Assert.All(drawn, c => Assert.False(string.IsNullOrEmpty((string?)c!["caption"])));
+        Assert.Equal("bar", (string?)drawn[0]!["option"]!["series"]![0]!["type"]);
+        Assert.Empty(charts["playback"]!.AsArray());
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Parley.Core.Domain;
 using Parley.Formats;
 using Parley.Formats.Native;
+using Parley.Reports;
 using Parley.Reports.Charts;
 using Parley.Storage;
 
@@ -16,8 +17,8 @@ namespace Parley.Server.Workbench;
 /// <summary>
 /// The workbench (docs/workbench.md): the page at <c>/</c>, its assets under <c>/workbench/</c>, and the
 /// few endpoints the page needs beside the JSON API: check a scenario text as <c>parley validate</c> does,
-/// read a stored version as native JSON for the editor, and a stored forecast's charts and round-by-round
-/// positions.
+/// read a stored version as native JSON for the editor, and a stored run's charts (a forecast's with its
+/// round-by-round positions).
 /// </summary>
 internal static class WorkbenchEndpoints
 {
@@ -36,7 +37,7 @@ internal static class WorkbenchEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/runs/{id:long}/charts", Charts).WithTags("Runs")
-            .WithSummary("A completed forecast run's charts (ECharts options built from the report's chart definitions) and each dynamic model's positions round by round")
+            .WithSummary("A completed run's charts (ECharts options built from the report's chart definitions): a forecast's, with each dynamic model's positions round by round; a Monte Carlo run's distributions, a sensitivity run's tornadoes, an influence run's Shapley values")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
@@ -67,11 +68,12 @@ internal static class WorkbenchEndpoints
             return problem!;
         }
 
-        // Read again from the text as saved, so sources, evidence and outcomes come back whole.
-        var read = ScenarioFiles.ReadText(found.Content, found.FileName, ScenarioFiles.ParseFormatName(found.Format));
-        var scenario = read.Scenario ?? found.ToScenario();
-        return Results.Text(NativeScenarioWriter.ToJson(scenario), "application/json", Encoding.UTF8);
+        return Results.Text(NativeScenarioWriter.ToJson(Whole(found)), "application/json", Encoding.UTF8);
     }
+
+    /// <summary>A stored version read again from the text as saved, so sources, evidence and outcomes come back whole.</summary>
+    private static Scenario Whole(ScenarioVersion found) =>
+        ScenarioFiles.ReadText(found.Content, found.FileName, ScenarioFiles.ParseFormatName(found.Format)).Scenario ?? found.ToScenario();
 
     private static IResult Charts(long id, ParleyStore store, HttpContext context)
     {
@@ -80,10 +82,15 @@ internal static class WorkbenchEndpoints
             return ApiProblems.NotFound(string.Create(CultureInfo.InvariantCulture, $"no run {id} in the store; GET /runs lists them"));
         }
 
-        if (run.Summary.Command != "forecast" || run.Summary.Status != RunStatus.Completed)
+        if (!ChartedCommands.Contains(run.Summary.Command) || run.Summary.Status != RunStatus.Completed || run.Result is null)
         {
             return ApiProblems.Conflict(string.Create(CultureInfo.InvariantCulture,
-                $"run {id} is a {ParleyStore.StatusName(run.Summary.Status)} {run.Summary.Command} run; charts are drawn for completed forecast runs (POST /runs/forecast)"));
+                $"run {id} is a {ParleyStore.StatusName(run.Summary.Status)} {run.Summary.Command} run; charts are drawn for completed {string.Join(", ", ChartedCommands)} runs"));
+        }
+
+        if (run.Summary.Command != "forecast")
+        {
+            return AnalysisCharts(run, store);
         }
 
         var stages = run.Options.GetValueOrDefault("stages") == "true";
@@ -112,13 +119,41 @@ internal static class WorkbenchEndpoints
             charts.Add(NegotiationCharts.Stages(scenario, staged));
         }
 
-        return Results.Json(new
-        {
-            Run = id,
-            Charts = charts.Select(c => new { c.Id, c.Title, c.Caption, c.Height, Option = EChartsOptions.ToOption(c) }),
-            Playback = forecast.Results.Where(r => !r.Rounds.IsDefaultOrEmpty).Select(r => Playback(scenario, r)),
-        }, ApiJson.Response);
+        return ChartsResponse(id, charts, forecast.Results.Where(r => !r.Rounds.IsDefaultOrEmpty).Select(r => Playback(scenario, r)));
     }
+
+    /// <summary>The runs whose charts <c>GET /runs/{id}/charts</c> draws.</summary>
+    private static readonly ImmutableArray<string> ChartedCommands = ["forecast", "montecarlo", "sensitivity", "influence"];
+
+    /// <summary>
+    /// A Monte Carlo, sensitivity or influence run's charts, as its report draws them: read from the stored result
+    /// rather than computed again (an influence analysis may take seconds to minutes), on the scenario version it ran.
+    /// </summary>
+    private static IResult AnalysisCharts(StoredRun run, ParleyStore store)
+    {
+        var (found, problem) = ScenarioSources.FindVersion(store, $"{run.Summary.ScenarioName}@{run.Summary.ScenarioVersion.ToString(CultureInfo.InvariantCulture)}");
+        if (found is null)
+        {
+            return problem!;
+        }
+
+        var scenario = Whole(found);
+        var document = run.Result!;
+        var charts = run.Summary.Command switch
+        {
+            "montecarlo" => NegotiationCharts.Distributions(scenario, AnalysisDocuments.ReadMonteCarlo(document)),
+            "sensitivity" => NegotiationCharts.Tornadoes(scenario, AnalysisDocuments.ReadSensitivity(document)),
+            _ => NegotiationCharts.Influence(scenario, AnalysisDocuments.ReadInfluence(document)),
+        };
+        return ChartsResponse(run.Summary.Id, charts, []);
+    }
+
+    private static IResult ChartsResponse(long id, IEnumerable<ChartSpec> charts, IEnumerable<object> playback) => Results.Json(new
+    {
+        Run = id,
+        Charts = charts.Select(c => new { c.Id, c.Title, c.Caption, c.Height, Option = EChartsOptions.ToOption(c) }),
+        Playback = playback,
+    }, ApiJson.Response);
 
     /// <summary>The run body that plans <paramref name="run"/> again: its scenario version, models and recorded options.</summary>
     private static RunBody RecordedBody(StoredRun run)

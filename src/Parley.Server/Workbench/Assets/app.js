@@ -721,6 +721,31 @@ function forecastTable(result, caption) {
     result.forecasts.map(f => { const x = f.issues.find(y => y.id === issue.id); return h('td', { class: 'num', title: x?.nearest_anchor ? `nearest labelled point ${x.nearest_anchor.value}: ${x.nearest_anchor.label}` : null }, number(x?.forecast)); }))), { caption, scroll: true });
 }
 
+/**
+ * An influence result as the CLI's table shows it, per issue: each actor's Shapley value (± its standard error when
+ * sampled), the forecast without it, and the smallest change of one of its inputs that moves the forecast by the
+ * shift (left out when the search was off, rather than shown as none).
+ */
+function influenceResult(result) {
+  const scaled = v => number(v, 1);
+  return result.issues.map(issue => {
+    const headers = ['#', 'Actor', { text: issue.shapley_exact ? 'Shapley' : 'Shapley (sampled, ± standard error)', num: true }, { text: 'Forecast without it', num: true }];
+    if (result.search !== false) headers.push(`Smallest change moving it ${number(result.shift)}`);
+    const rows = issue.actors.map((actor, rank) => {
+      const change = actor.changes[0];
+      const cells = [h('td', { class: 'num' }, String(rank + 1)), h('th', { scope: 'row' }, actor.id),
+        h('td', { class: 'num' }, `${actor.shapley >= 0 ? '+' : ''}${scaled(actor.shapley)}${actor.shapley_standard_error != null ? ` ± ${scaled(actor.shapley_standard_error)}` : ''}`),
+        h('td', { class: 'num' }, `${scaled(issue.forecast - actor.absence_shift)} (${-actor.absence_shift >= 0 ? '+' : ''}${scaled(-actor.absence_shift)})`)];
+      if (result.search !== false) {
+        cells.push(h('td', {}, !change ? h('span', { class: 'muted' }, 'none within range')
+          : `${change.input} ${number(change.from, 3)} → ${number(change.to, 3)}, forecast ${scaled(change.forecast)}${change.plausible ? '' : ` (beyond the plausible ${number(change.plausible_low, 3)}-${number(change.plausible_high, 3)})`}`));
+      }
+      return h('tr', {}, cells);
+    });
+    return table(headers, rows, { caption: `${issue.id}: forecast ${scaled(issue.forecast)}, reference ${scaled(issue.reference)}`, scroll: true });
+  });
+}
+
 /** Any result with issues: a table of each issue's plain values (Monte Carlo, sensitivity, influence). */
 function genericResult(result) {
   const parts = [];
@@ -772,8 +797,15 @@ async function runView(id, page) {
   const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare')) : null;
   if (!page.show(...[heading, facts, links, compareRow, content].filter(Boolean))) return;
   if (!isForecast) {
-    left.append(h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null, ...genericResult(result));
+    const charted = chartedAnalyses.includes(run.command);
+    const chartsBox = h('section', { 'aria-labelledby': 'charts-title', id: 'charts' }, h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Drawing the charts…'));
+    left.append(...[h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null,
+      ...(run.command === 'influence' ? influenceResult(result) : []), charted ? chartsBox : null, ...genericResult(result)].filter(Boolean));
     page.ready('run');
+    if (!charted) return;
+    const [echarts, { body: charts }] = await Promise.all([loadECharts(), api(`/runs/${id}/charts`)]);
+    if (!page.live()) return;
+    drawCharts(chartsBox, echarts, charts.charts, 'Hover a bar for its value.', page);
     return;
   }
   const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result' });
@@ -788,11 +820,19 @@ async function runView(id, page) {
   const [echarts, { body: charts }] = await Promise.all([loadECharts(), api(`/runs/${id}/charts`)]);
   if (!page.live()) return;
   renderPlayback(playbackBox, charts.playback);
-  chartsBox.replaceChildren(h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Hover a point for its value and the actor behind it. The dashed line is the status quo.'));
+  drawCharts(chartsBox, echarts, charts.charts, 'Hover a point for its value and the actor behind it. The dashed line is the status quo.', page);
+}
+
+/** The analyses whose runs have charts (GET /runs/{id}/charts) besides the forecast. */
+const chartedAnalyses = ['montecarlo', 'sensitivity', 'influence'];
+
+/** Draws the report's charts (ECharts options from the server) into a section, under a hint on reading them. */
+function drawCharts(chartsBox, echarts, charts, hint, page) {
+  chartsBox.replaceChildren(h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, hint));
   const grid = h('div', { class: 'charts' });
   chartsBox.append(grid);
   const drawn = [];
-  for (const chart of charts.charts) {
+  for (const chart of charts) {
     const plot = h('div', { class: 'plot', style: `height:${chart.height}px` });
     grid.append(h('figure', { class: 'chart', id: `chart-${chart.id}`, role: 'group', 'aria-label': chart.title }, h('h3', {}, chart.title), plot, h('figcaption', {}, chart.caption)));
     const instance = echarts.init(plot, null, { renderer: 'svg' });
