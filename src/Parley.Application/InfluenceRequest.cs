@@ -30,6 +30,9 @@ public sealed record InfluenceRequest
     /// <summary>Whether to search the smallest change that moves each forecast.</summary>
     public bool SearchSmallestChange { get; init; } = true;
 
+    /// <summary>Only these inputs are searched (position, salience, capability); all three when empty.</summary>
+    public ImmutableArray<string> SearchedInputs { get; init; } = [];
+
     /// <summary>Only these issues; every issue when empty.</summary>
     public ImmutableArray<string> Issues { get; init; } = [];
 

@@ -199,6 +199,11 @@ public static partial class ParleyApplication
             problems.Add($"--issue '{id}' is not an issue; issues are {string.Join(", ", scenario.Issues.Select(i => i.Id))}");
         }
 
+        foreach (var input in request.SearchedInputs.Where(input => !InfluenceOptions.InputNames.Contains(input)))
+        {
+            problems.Add($"--inputs '{input}' is not an input; use {string.Join(", ", InfluenceOptions.InputNames)} (one or more, separated by commas)");
+        }
+
         if (problems.Count > 0)
         {
             return Outcome<InfluencePlan>.Invalid(problems);
@@ -212,6 +217,7 @@ public static partial class ParleyApplication
             ExactLimit = request.ExactLimit,
             Seed = chosen.Options.Seed,
             SearchSmallestChange = request.SearchSmallestChange,
+            SearchedInputs = request.SearchedInputs.IsEmpty ? InfluenceOptions.InputNames : [.. InfluenceOptions.InputNames.Where(request.SearchedInputs.Contains)],
             Issues = request.Issues,
         };
         var analysed = request.Stages ? scenario : scenario with { Stages = [] };

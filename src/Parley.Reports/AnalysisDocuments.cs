@@ -70,6 +70,7 @@ public static class AnalysisDocuments
         {
             Shift = root.GetProperty("shift").GetDouble(),
             SearchSmallestChange = !root.TryGetProperty("search", out var search) || search.GetBoolean(),
+            SearchedInputs = root.TryGetProperty("search_inputs", out var inputs) ? [.. inputs.EnumerateArray().Select(i => i.GetString() ?? string.Empty)] : InfluenceOptions.InputNames,
             SearchPrecision = root.GetProperty("search_precision").GetDouble(),
             Permutations = root.GetProperty("shapley_samples").GetInt32(),
             ShapleyControl = root.GetProperty("shapley_control").GetBoolean(),

@@ -55,6 +55,9 @@ public sealed class RunBody
     /// <summary>Influence: whether to search the smallest change that moves each forecast (default true).</summary>
     public bool? Search { get; set; }
 
+    /// <summary>Influence: search only these inputs of each stance (position, salience, capability; all three by default).</summary>
+    public List<string>? Inputs { get; set; }
+
     /// <summary>Influence: only these issues.</summary>
     public List<string>? Issues { get; set; }
 

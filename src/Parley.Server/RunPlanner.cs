@@ -32,7 +32,7 @@ internal static class RunPlanner
         ["forecast"] = ["blocs", "stages"],
         ["stages"] = ["blocs"],
         ["whatif"] = ["blocs", "stages", "set", "remove_actors", "add_stages", "overlay"],
-        ["influence"] = ["blocs", "stages", "shift", "samples", "exact_limit", "search", "issues"],
+        ["influence"] = ["blocs", "stages", "shift", "samples", "exact_limit", "search", "inputs", "issues"],
         ["montecarlo"] = ["draws", "threads", "spread", "bins"],
         ["sensitivity"] = ["draws", "threads", "spread"],
         ["backtest"] = ["capability", "mode", "cross_validate", "draws"],
@@ -175,10 +175,12 @@ internal static class RunPlanner
             Samples = flags.Add("--samples", body.Samples, defaults.Samples),
             ExactLimit = flags.Add("--exact-limit", body.ExactLimit, defaults.ExactLimit),
             SearchSmallestChange = body.Search != false,
+            SearchedInputs = [.. body.Inputs ?? []],
             Issues = [.. body.Issues ?? []],
             Stages = body.Stages == true,
         };
         flags.Switch("--no-search", body.Search == false);
+        flags.Add("--inputs", body.Inputs is null ? null : string.Join(",", body.Inputs), string.Join(",", InfluenceOptions.InputNames));
         flags.AddEach("--issue", body.Issues);
         var planned = ParleyApplication.PlanInfluence(request);
         if (planned.Value is not { } plan)
@@ -353,7 +355,7 @@ internal static class RunPlanner
             ("blocs", body.Blocs is not null), ("stages", body.Stages is not null), ("draws", body.Draws is not null),
             ("threads", body.Threads is not null), ("spread", body.Spread is not null), ("bins", body.Bins is not null),
             ("shift", body.Shift is not null), ("samples", body.Samples is not null), ("exact_limit", body.ExactLimit is not null),
-            ("search", body.Search is not null), ("issues", body.Issues is not null), ("set", body.Set is not null),
+            ("search", body.Search is not null), ("inputs", body.Inputs is not null), ("issues", body.Issues is not null), ("set", body.Set is not null),
             ("remove_actors", body.RemoveActors is not null), ("add_stages", body.AddStages is not null), ("overlay", body.Overlay is not null),
             ("capability", body.Capability is not null), ("mode", body.Mode is not null), ("cross_validate", body.CrossValidate is not null),
             ("analysis_model", body.AnalysisModel is not null),

@@ -340,10 +340,27 @@ public sealed class StagesCommandTests
         }
     }
 
+    [Fact]
+    public void Influence_Inputs_SearchesOnlyThose_AndSaysSo()
+    {
+        var (exitCode, table, _) = CliRunner.Run("influence", "--issue", "sanctions", "--model", "compromise", "--inputs", "salience, position");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Smallest change moving it 5", table, StringComparison.Ordinal);
+        Assert.Contains("(position, salience)", table, StringComparison.Ordinal);
+
+        var (_, json, _) = CliRunner.Run("influence", "--json", "--issue", "sanctions", "--model", "compromise", "--inputs", "salience");
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(["salience"], document.RootElement.GetProperty("search_inputs").EnumerateArray().Select(i => i.GetString()));
+        var changes = document.RootElement.GetProperty("issues")[0].GetProperty("actors").EnumerateArray().SelectMany(a => a.GetProperty("changes").EnumerateArray()).ToList();
+        Assert.NotEmpty(changes);
+        Assert.All(changes, c => Assert.Equal("salience", c.GetProperty("input").GetString()));
+    }
+
     [Theory]
     [InlineData("--shift", "0", "--shift 0 is not allowed")]
     [InlineData("--issue", "weather", "--issue 'weather' is not an issue")]
     [InlineData("--model", "all", "unknown model 'all'")]
+    [InlineData("--inputs", "position,weight", "--inputs 'weight' is not an input; use position, salience, capability")]
     public void Influence_BadOptions_ExitTwo(string option, string value, string expected)
     {
         var (exitCode, _, error) = CliRunner.Run("influence", option, value);

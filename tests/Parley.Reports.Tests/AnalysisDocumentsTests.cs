@@ -69,12 +69,14 @@ public sealed class AnalysisDocumentsTests
     }
 
     [Theory]
-    [InlineData(true, 12)]
-    [InlineData(true, 1)]
-    [InlineData(false, 12)]
-    public void Influence_ReadBack_WritesTheSameBytes_AndDrawsTheSameCharts(bool search, int exactLimit)
+    [InlineData(true, 12, "")]
+    [InlineData(true, 1, "")]
+    [InlineData(true, 12, "salience")]
+    [InlineData(false, 12, "")]
+    public void Influence_ReadBack_WritesTheSameBytes_AndDrawsTheSameCharts(bool search, int exactLimit, string inputs)
     {
         var options = InfluenceOptions.Default with { SearchSmallestChange = search, ExactLimit = exactLimit, Permutations = 30, Seed = 3 };
+        options = inputs.Length == 0 ? options : options with { SearchedInputs = [inputs] };
         var result = InfluenceAnalysis.Run(Scenario, new CompromiseModel(), ModelOptions.Default, options);
         var json = InfluenceDocument.ToJson(Scenario, result);
 

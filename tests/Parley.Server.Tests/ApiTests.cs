@@ -117,6 +117,21 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
         Assert.Null((await Api.WaitForEnd(client, id))["progress"]);
     }
 
+    [Fact]
+    public async Task Influence_Inputs_SearchesOnlyThose_AsTheCliDoes_AndABadOneIs400()
+    {
+        var run = await Api.Read(await Api.Post(client, "/runs/influence?mode=wait", new { Models = "compromise", Issues = new[] { "sanctions" }, Inputs = new[] { "salience" } }));
+        Assert.Equal("completed", (string?)run["status"]);
+        Assert.Equal(["salience"], run["result"]!["search_inputs"]!.AsArray().Select(i => (string?)i));
+        Assert.All(run["result"]!["issues"]![0]!["actors"]!.AsArray().SelectMany(a => a!["changes"]!.AsArray()), c => Assert.Equal("salience", (string?)c!["input"]));
+        var stored = factory.Store.FindRun((long)run["id"]!)!;
+        Assert.Equal("salience", stored.Options["inputs"]);
+        Assert.Contains("--inputs", stored.Arguments);
+
+        var problem = await Api.Problem(await Api.Post(client, "/runs/influence", new { Inputs = new[] { "weight" } }), HttpStatusCode.BadRequest);
+        Assert.Contains("--inputs 'weight' is not an input; use position, salience, capability", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
     /// <summary>The data of every <c>event: progress</c> in a server-sent event stream, in order.</summary>
     private static List<JsonNode> ProgressEvents(string stream) =>
         [.. stream.Split("\n\n").Select(e => e.Split('\n'))

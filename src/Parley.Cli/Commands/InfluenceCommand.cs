@@ -28,6 +28,7 @@ internal static class InfluenceCommand
         var noControl = new Option<bool>("--no-control") { Description = "Sample Shapley values as plain means of the contributions, without the weighted-mean control variate (larger standard errors for the same --samples)." };
         var exactLimit = new Option<int>("--exact-limit") { Description = "Exact Shapley values (2^n runs) up to this many players (0-20).", DefaultValueFactory = _ => InfluenceOptions.Default.ExactLimit };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the smallest-change search (the costliest part)." };
+        var inputs = new Option<string>("--inputs") { Description = "Search only these inputs of each stance, separated by commas: position, salience, capability (all three by default; each costs about a third of the search)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
         var command = new Command("influence", "Who holds the key: each actor's influence on each issue's forecast (absence, Shapley value) and the smallest change that moves it.");
         input.AddTo(command);
@@ -40,6 +41,7 @@ internal static class InfluenceCommand
         command.Options.Add(noControl);
         command.Options.Add(exactLimit);
         command.Options.Add(noSearch);
+        command.Options.Add(inputs);
         command.Options.Add(json);
         var store = new StoreOptions(StoreOptions.SaveDatabaseDescription);
         store.AddTo(command, withSave: true);
@@ -60,6 +62,7 @@ internal static class InfluenceCommand
                 ShapleyControl = !parse.GetValue(noControl),
                 ExactLimit = parse.GetValue(exactLimit),
                 SearchSmallestChange = !parse.GetValue(noSearch),
+                SearchedInputs = parse.GetValue(inputs) is { } names ? [.. names.Split(',').Select(name => name.Trim())] : [],
                 Issues = [.. parse.GetValue(issueFilter) ?? []],
                 Stages = parse.GetValue(stages),
             });
@@ -111,6 +114,7 @@ internal static class InfluenceCommand
 
         // Without the search no actor has a change to show, which is not "none within range": the column is left out.
         var searched = result.Options.SearchSmallestChange;
+        var inputsSearched = result.Options.SearchedInputs.SequenceEqual(InfluenceOptions.InputNames) ? string.Empty : $" ({string.Join(", ", result.Options.SearchedInputs)})";
         if (!searched)
         {
             ansi.MarkupLine("[grey]smallest changes not searched (--no-search)[/]");
@@ -128,7 +132,7 @@ internal static class InfluenceCommand
                 .Column("[bold]Forecast without it[/]", Justify.Right);
             if (searched)
             {
-                table.Column($"[bold]Smallest change moving it {ScaleNumber.Format(result.Options.Shift, width)}[/]");
+                table.Column($"[bold]Smallest change moving it {ScaleNumber.Format(result.Options.Shift, width)}{inputsSearched}[/]");
             }
 
             var rank = 0;

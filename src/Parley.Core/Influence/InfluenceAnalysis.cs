@@ -201,7 +201,7 @@ public static class InfluenceAnalysis
             {
                 if (scenario.FindStance(players[i], issues[k].Id) is { } stance)
                 {
-                    foreach (var input in SearchInputs(scenario, issues[k], stance, stanceCapabilityIdle))
+                    foreach (var input in SearchInputs(scenario, issues[k], stance, stanceCapabilityIdle).Where(input => options.SearchedInputs.Contains(input.Name)))
                     {
                         searches.Add((k, i, input));
                         remaining[k]++;

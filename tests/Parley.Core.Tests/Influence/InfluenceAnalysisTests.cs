@@ -281,6 +281,24 @@ public sealed class InfluenceAnalysisTests
     }
 
     [Theory]
+    [InlineData("position")]
+    [InlineData("salience", "capability")]
+    public void SearchedInputs_OnlyThoseAreSearched_EachAsInTheFullSearch(params string[] inputs)
+    {
+        var scenario = ScenarioGen.Build([10, 20, 30], [0, 50, 40, 60, 100, 90], [1, 1, 0.5, 0.5, 1, 1], [null, 50]);
+        var all = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, InfluenceOptions.Default);
+        var some = InfluenceAnalysis.Run(scenario, new CompromiseModel(), ModelOptions.Default, InfluenceOptions.Default with { SearchedInputs = [.. inputs] });
+
+        // The same Shapley values; the changes of the chosen inputs alone, each the one the full search finds; fewer runs.
+        Assert.Equal(all.Issues.SelectMany(i => i.Actors).Select(a => a.Shapley), some.Issues.SelectMany(i => i.Actors).Select(a => a.Shapley));
+        Assert.Equal(
+            all.Issues.SelectMany(i => i.Actors).SelectMany(a => a.Changes).Where(c => inputs.Contains(c.Input)),
+            some.Issues.SelectMany(i => i.Actors).SelectMany(a => a.Changes));
+        Assert.NotEmpty(some.Issues.SelectMany(i => i.Actors).SelectMany(a => a.Changes));
+        Assert.True(some.Runs < all.Runs, $"{some.Runs} runs searching {string.Join(", ", inputs)}, {all.Runs} searching all");
+    }
+
+    [Theory]
     [InlineData(12)]
     [InlineData(1)]
     public void ParallelRun_EqualsSequentialRun_NumberForNumber(int exactLimit)

@@ -730,7 +730,8 @@ function influenceResult(result) {
   const scaled = v => number(v, 1);
   return result.issues.map(issue => {
     const headers = ['#', 'Actor', { text: issue.shapley_exact ? 'Shapley' : 'Shapley (sampled, ± standard error)', num: true }, { text: 'Forecast without it', num: true }];
-    if (result.search !== false) headers.push(`Smallest change moving it ${number(result.shift)}`);
+    const inputs = result.search_inputs && result.search_inputs.length < 3 ? ` (${result.search_inputs.join(', ')})` : '';
+    if (result.search !== false) headers.push(`Smallest change moving it ${number(result.shift)}${inputs}`);
     const rows = issue.actors.map((actor, rank) => {
       const change = actor.changes[0];
       const cells = [h('td', { class: 'num' }, String(rank + 1)), h('th', { scope: 'row' }, actor.id),
