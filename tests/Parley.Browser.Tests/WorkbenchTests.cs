@@ -291,11 +291,12 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
             """);
         await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("influence");
         await page.GetByLabel("Model", new() { Exact = true }).SelectOptionAsync("exchange");
+        await page.GetByLabel("Inputs to search", new() { Exact = true }).FillAsync("position, salience");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Ready(page, "run", 120_000);
 
         // The text names the phase at work beside the issues done, and the bar counts that phase: Alaska's 2^5
-        // coalitions of players, then 7 issues x 5 players x 3 inputs searched.
+        // coalitions of players, then 7 issues x 5 players x the 2 inputs asked for searched.
         var shown = (await page.EvaluateAsync<JsonElement>("() => window.parleyShown")).EnumerateArray().ToList();
         Assert.NotEmpty(shown);
         foreach (var view in shown)
@@ -311,22 +312,22 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
                 : (Count(match.Groups["issues"].Value), 7);
             if (phase.Success)
             {
-                Assert.Equal(phase.Value == "coalition runs" ? 32 : 105, total);
+                Assert.Equal(phase.Value == "coalition runs" ? 32 : 70, total);
             }
 
             Assert.Equal(total, view.GetProperty("max").GetDouble());
             Assert.Equal(done, view.GetProperty("value").GetDouble());
         }
 
-        Assert.Equal("7 of 7 done; searches: 105 of 105", shown[^1].GetProperty("text").GetString());
+        Assert.Equal("7 of 7 done; searches: 70 of 70", shown[^1].GetProperty("text").GetString());
         Assert.Contains("influence", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
 
         // The result as the CLI's table shows it, issue by issue (5 players ranked, their smallest change), and the
         // report's chart of the Shapley values per issue, read from the stored result.
         var sanctions = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "sanctions: forecast" }) });
         Assert.Equal(5, await sanctions.Locator("tbody tr").CountAsync());
-        Assert.Contains("Smallest change moving it 5", await sanctions.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Matches("(position|salience|capability) [0-9.]+ → [0-9.]+, forecast", await sanctions.Locator("tbody tr").First.InnerTextAsync());
+        Assert.Contains("Smallest change moving it 5 (position, salience)", await sanctions.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches("(position|salience) [0-9.]+ → [0-9.]+, forecast", await sanctions.Locator("tbody tr").First.InnerTextAsync());
         await Ready(page, "run-charts", 60_000);
         Assert.Equal(7, await page.Locator("#charts figure.chart").CountAsync());
         Assert.Contains("who holds the key (exchange)", await page.Locator("#chart-influence-sanctions h3").InnerTextAsync(), StringComparison.Ordinal);

@@ -556,7 +556,7 @@ const analyses = {
   stages: { label: 'Forecast in stages', several: true, fields: [] },
   montecarlo: { label: 'Monte Carlo', several: false, fields: [['draws', 'Draws', 'integer', '10000'], ['spread', 'Default spread (0-1)', 'number', ''], ['threads', 'Threads (0: one per processor)', 'integer', '0']] },
   sensitivity: { label: 'Sensitivity', several: false, fields: [['draws', 'Draws', 'integer', ''], ['spread', 'Default spread (0-1)', 'number', '']] },
-  influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', '']] },
+  influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', ''], ['inputs', 'Inputs to search', 'list', 'position, salience, capability']] },
 };
 
 async function runPanel(name, doc, page) {
@@ -582,7 +582,7 @@ async function runPanel(name, doc, page) {
       modelBox.append(labelled('Model', single));
     }
     analysisBox.replaceChildren(labelled('Seed', seed), ...analyses[kind.value].fields.map(([key, label, type, fallback]) => {
-      fields[key] ||= h('input', { type: 'text', inputmode: type === 'integer' ? 'numeric' : 'decimal', size: 8, placeholder: fallback, value: key === 'draws' && kind.value === 'montecarlo' ? '1000' : '' });
+      fields[key] ||= h('input', { type: 'text', inputmode: type === 'integer' ? 'numeric' : type === 'list' ? 'text' : 'decimal', size: type === 'list' ? 28 : 8, placeholder: fallback, value: key === 'draws' && kind.value === 'montecarlo' ? '1000' : '' });
       return labelled(label, fields[key]);
     }));
     renderOptions();
@@ -629,7 +629,9 @@ async function runPanel(name, doc, page) {
     if (Object.keys(parameters).length) request.parameters = parameters;
     for (const [key, , type] of analyses[kind.value].fields) {
       const control = fields[key];
-      if (control && control.value.trim() !== '') request[key] = type === 'integer' ? parseInt(control.value, 10) : Number(control.value);
+      if (control && control.value.trim() !== '') {
+        request[key] = type === 'integer' ? parseInt(control.value, 10) : type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : Number(control.value);
+      }
     }
     return request;
   }
