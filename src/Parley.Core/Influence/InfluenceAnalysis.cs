@@ -84,6 +84,11 @@ public static class InfluenceAnalysis
             throw new ArgumentOutOfRangeException(nameof(options), options.SearchPrecision, "SearchPrecision must be from 0 (inclusive) to 1 (exclusive)");
         }
 
+        if (options.SearchedInputs.IsDefault || !options.SearchedInputs.All(InfluenceOptions.InputNames.Contains))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"SearchedInputs holds only {string.Join(", ", InfluenceOptions.InputNames)}");
+        }
+
         var runs = 0;
         // Only the forecasts are read from every run, so models may skip their details and history.
         var leanOptions = modelOptions with { Lean = true };

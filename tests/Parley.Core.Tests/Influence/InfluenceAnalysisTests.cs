@@ -334,6 +334,14 @@ public sealed class InfluenceAnalysisTests
     }
 
     [Fact]
+    public void Run_RejectsAnInputThatIsNone()
+    {
+        var scenario = TestScenarios.OneIssue(0, 100, null, (40, 1, 1), (60, 1, 1));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceAnalysis.Run(scenario, new MedianModel(), ModelOptions.Default, InfluenceOptions.Default with { SearchedInputs = ["position", "weight"] }));
+        Assert.Contains("position, salience, capability", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PhaseProgress_CountsEveryCoalitionRunThenEverySearch()
     {
         // Three players on one issue, at most 12 for exact values: the 2^3 coalitions; the compromise
