@@ -326,6 +326,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         // report's chart of the Shapley values per issue, read from the stored result.
         var sanctions = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "sanctions: forecast" }) });
         Assert.Equal(5, await sanctions.Locator("tbody tr").CountAsync());
+        Assert.Equal("Russia", await sanctions.Locator("tbody tr th[title=rus]").InnerTextAsync());
         Assert.Contains("Smallest change moving it 5 (position, salience)", await sanctions.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Matches("(position|salience) [0-9.]+ → [0-9.]+, forecast", await sanctions.Locator("tbody tr").First.InnerTextAsync());
         await Ready(page, "run-charts", 60_000);

@@ -728,7 +728,7 @@ function forecastTable(result, caption) {
  * sampled), the forecast without it, and the smallest change of one of its inputs that moves the forecast by the
  * shift (left out when the search was off, rather than shown as none).
  */
-function influenceResult(result) {
+function influenceResult(result, names) {
   const scaled = v => number(v, 1);
   return result.issues.map(issue => {
     const headers = ['#', 'Actor', { text: issue.shapley_exact ? 'Shapley' : 'Shapley (sampled, ± standard error)', num: true }, { text: 'Forecast without it', num: true }];
@@ -736,7 +736,7 @@ function influenceResult(result) {
     if (result.search !== false) headers.push(`Smallest change moving it ${number(result.shift)}${inputs}`);
     const rows = issue.actors.map((actor, rank) => {
       const change = actor.changes[0];
-      const cells = [h('td', { class: 'num' }, String(rank + 1)), h('th', { scope: 'row' }, actor.id),
+      const cells = [h('td', { class: 'num' }, String(rank + 1)), h('th', { scope: 'row', title: actor.id }, names[actor.id] || actor.id),
         h('td', { class: 'num' }, `${actor.shapley >= 0 ? '+' : ''}${scaled(actor.shapley)}${actor.shapley_standard_error != null ? ` ± ${scaled(actor.shapley_standard_error)}` : ''}`),
         h('td', { class: 'num' }, `${scaled(issue.forecast - actor.absence_shift)} (${-actor.absence_shift >= 0 ? '+' : ''}${scaled(-actor.absence_shift)})`)];
       if (result.search !== false) {
@@ -747,6 +747,16 @@ function influenceResult(result) {
     });
     return table(headers, rows, { caption: `${issue.id}: forecast ${scaled(issue.forecast)}, reference ${scaled(issue.reference)}`, scroll: true });
   });
+}
+
+/** The names of a stored scenario version's actors by id; none (ids shown instead) when it cannot be read. */
+async function actorNames(name, version) {
+  try {
+    const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${encodeURIComponent(version)}`);
+    return Object.fromEntries((body.actors || []).map(a => [a.id, a.name || a.id]));
+  } catch {
+    return {};
+  }
 }
 
 /** Any result with issues: a table of each issue's plain values (Monte Carlo, sensitivity, influence). */
@@ -803,7 +813,7 @@ async function runView(id, page) {
     const charted = chartedAnalyses.includes(run.command);
     const chartsBox = h('section', { 'aria-labelledby': 'charts-title', id: 'charts' }, h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Drawing the charts…'));
     left.append(...[h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null,
-      ...(run.command === 'influence' ? influenceResult(result) : []), charted ? chartsBox : null, ...genericResult(result)].filter(Boolean));
+      ...(run.command === 'influence' ? influenceResult(result, await actorNames(scenarioName, run.scenario.split('@')[1])) : []), charted ? chartsBox : null, ...genericResult(result)].filter(Boolean));
     page.ready('run');
     if (!charted) return;
     const [echarts, { body: charts }] = await Promise.all([loadECharts(), api(`/runs/${id}/charts`)]);
