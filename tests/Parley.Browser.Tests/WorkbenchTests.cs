@@ -324,7 +324,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
 
         // The result as the CLI's table shows it, issue by issue (5 players ranked, their smallest change), and the
         // report's chart of the Shapley values per issue, read from the stored result.
-        var sanctions = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "sanctions: forecast" }) });
+        var sanctions = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "Sanctions on Russia: forecast" }) });
         Assert.Equal(5, await sanctions.Locator("tbody tr").CountAsync());
         Assert.Equal("Russia", await sanctions.Locator("tbody tr th[title=rus]").InnerTextAsync());
         Assert.Contains("Smallest change moving it 5 (position, salience)", await sanctions.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);

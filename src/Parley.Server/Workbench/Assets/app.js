@@ -736,26 +736,27 @@ function influenceResult(result, names) {
     if (result.search !== false) headers.push(`Smallest change moving it ${number(result.shift)}${inputs}`);
     const rows = issue.actors.map((actor, rank) => {
       const change = actor.changes[0];
-      const cells = [h('td', { class: 'num' }, String(rank + 1)), h('th', { scope: 'row', title: actor.id }, names[actor.id] || actor.id),
+      const cells = [h('td', { class: 'num' }, String(rank + 1)), h('th', { scope: 'row', title: actor.id }, names.actors[actor.id] || actor.id),
         h('td', { class: 'num' }, `${actor.shapley >= 0 ? '+' : ''}${scaled(actor.shapley)}${actor.shapley_standard_error != null ? ` ± ${scaled(actor.shapley_standard_error)}` : ''}`),
         h('td', { class: 'num' }, `${scaled(issue.forecast - actor.absence_shift)} (${-actor.absence_shift >= 0 ? '+' : ''}${scaled(-actor.absence_shift)})`)];
       if (result.search !== false) {
         cells.push(h('td', {}, !change ? h('span', { class: 'muted' }, 'none within range')
-          : `${change.input} ${number(change.from, 3)} → ${number(change.to, 3)}, forecast ${scaled(change.forecast)}${change.plausible ? '' : ` (beyond the plausible ${number(change.plausible_low, 3)}-${number(change.plausible_high, 3)})`}`));
+          : `${change.input} ${number(change.from)} → ${number(change.to)}, forecast ${scaled(change.forecast)}${change.plausible ? '' : ` (beyond the plausible ${number(change.plausible_low)}-${number(change.plausible_high)})`}`));
       }
       return h('tr', {}, cells);
     });
-    return table(headers, rows, { caption: `${issue.id}: forecast ${scaled(issue.forecast)}, reference ${scaled(issue.reference)}`, scroll: true });
+    return table(headers, rows, { caption: `${names.issues[issue.id] || issue.id}: forecast ${scaled(issue.forecast)}, reference ${scaled(issue.reference)}`, scroll: true });
   });
 }
 
-/** The names of a stored scenario version's actors by id; none (ids shown instead) when it cannot be read. */
-async function actorNames(name, version) {
+/** The names of a stored scenario version's actors and issues by id; none (ids shown instead) when it cannot be read. */
+async function scenarioNames(name, version) {
+  const byId = list => Object.fromEntries((list || []).map(x => [x.id, x.name || x.id]));
   try {
     const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${encodeURIComponent(version)}`);
-    return Object.fromEntries((body.actors || []).map(a => [a.id, a.name || a.id]));
+    return { actors: byId(body.actors), issues: byId(body.issues) };
   } catch {
-    return {};
+    return { actors: {}, issues: {} };
   }
 }
 
@@ -813,7 +814,7 @@ async function runView(id, page) {
     const charted = chartedAnalyses.includes(run.command);
     const chartsBox = h('section', { 'aria-labelledby': 'charts-title', id: 'charts' }, h('h2', { id: 'charts-title' }, 'Charts'), h('p', { class: 'muted' }, 'Drawing the charts…'));
     left.append(...[h('h2', {}, 'Result'), result.draws !== undefined ? h('p', { id: 'draws' }, `${result.draws.toLocaleString('en')} draws of ${result.model || 'the model'}`) : null,
-      ...(run.command === 'influence' ? influenceResult(result, await actorNames(scenarioName, run.scenario.split('@')[1])) : []), charted ? chartsBox : null, ...genericResult(result)].filter(Boolean));
+      ...(run.command === 'influence' ? influenceResult(result, await scenarioNames(scenarioName, run.scenario.split('@')[1])) : []), charted ? chartsBox : null, ...genericResult(result)].filter(Boolean));
     page.ready('run');
     if (!charted) return;
     const [echarts, { body: charts }] = await Promise.all([loadECharts(), api(`/runs/${id}/charts`)]);
