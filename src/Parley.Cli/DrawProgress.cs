@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Parley.Core.Influence;
+using Parley.Application;
 using Spectre.Console;
 
 namespace Parley.Cli;
@@ -70,14 +70,6 @@ internal static class DrawProgress
         return worker.GetAwaiter().GetResult();
     }
 
-    /// <summary>
-    /// The influence analysis' phases as the bars name them: "coalition runs" (the Shapley values and absence
-    /// shifts), then "searches" (the smallest changes); <c>null</c> for <c>null</c>.
-    /// </summary>
-    public static IProgress<InfluenceProgress>? InfluencePhases(IProgress<PhaseCount>? phases) =>
-        phases is null ? null : new Relay<InfluenceProgress>(
-            p => phases.Report(new PhaseCount(p.Unit, p.Done, p.Total)));
-
     /// <summary>Whether <paramref name="task"/> ended (in any state) within <paramref name="timeout"/>; never throws its exception.</summary>
     private static bool Finished(Task task, TimeSpan timeout) =>
         Task.WhenAny(task, Task.Delay(timeout)).GetAwaiter().GetResult() == task;
@@ -105,16 +97,6 @@ internal static class DrawProgress
         return task;
     }
 
-    /// <summary>The count of one phase: <paramref name="Done"/> of <paramref name="Total"/> <paramref name="Unit"/>.</summary>
-    /// <param name="Unit">What is counted, e.g. "draws" or "searches".</param>
-    /// <param name="Done">How many are done.</param>
-    /// <param name="Total">How many there are in the phase.</param>
-    public readonly record struct PhaseCount(string Unit, long Done, long Total)
-    {
-        /// <summary>Whether <paramref name="other"/> counts the same phase (its unit and total).</summary>
-        public bool SamePhase(PhaseCount other) => Unit == other.Unit && Total == other.Total;
-    }
-
     /// <summary>
     /// Keeps the latest count reported by the worker threads, with the time its phase was first reported
     /// (<see cref="Stopwatch.GetTimestamp"/>, for the rate): within a phase the highest count (threads
@@ -140,13 +122,9 @@ internal static class DrawProgress
         {
             lock (gate)
             {
-                if (value is not { } last || !count.SamePhase(last.Count))
+                if (count.Supersedes(value?.Count))
                 {
-                    value = (count, Stopwatch.GetTimestamp());
-                }
-                else if (count.Done > last.Count.Done)
-                {
-                    value = (count, last.Since);
+                    value = (count, value is { } last && count.SamePhase(last.Count) ? last.Since : Stopwatch.GetTimestamp());
                 }
             }
         }

@@ -1,10 +1,12 @@
+using Parley.Application;
+
 namespace Parley.Server;
 
 /// <summary>
 /// Where a run reports how far it has got: the steps done, and for work in phases (influence) the
 /// count within the phase at work.
 /// </summary>
-internal interface IRunProgress : IProgress<long>, IProgress<RunPhase>;
+internal interface IRunProgress : IProgress<long>, IProgress<PhaseCount>;
 
 /// <summary>
 /// A run working in the background: its progress (steps done of <see cref="Total"/>, and the phase
@@ -14,7 +16,7 @@ internal sealed class Job : IRunProgress, IDisposable
 {
     private readonly Lock phaseGate = new();
     private long done;
-    private RunPhase? phase;
+    private PhaseCount? phase;
     private string? cancelReason;
 
     public Job(long id, string kind, long total)
@@ -72,15 +74,12 @@ internal sealed class Job : IRunProgress, IDisposable
         while (Interlocked.CompareExchange(ref done, value, before) != before);
     }
 
-    /// <summary>
-    /// Records the count of the phase at work: a new phase (another unit or total) replaces the one before;
-    /// within a phase the count never goes backwards (its threads report out of order).
-    /// </summary>
-    public void Report(RunPhase value)
+    /// <summary>Records the count of the phase at work (<see cref="PhaseCount.Supersedes"/>: a new phase replaces the one before; within a phase the count never goes backwards).</summary>
+    public void Report(PhaseCount value)
     {
         lock (phaseGate)
         {
-            if (phase is null || phase.Unit != value.Unit || phase.Total != value.Total || value.Done > phase.Done)
+            if (value.Supersedes(phase))
             {
                 phase = value;
             }

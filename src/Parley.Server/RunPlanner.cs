@@ -190,7 +190,7 @@ internal static class RunPlanner
 
         return Planned("influence", "influence", source, [plan.Model.Info.Id], models.Seed, flags, plan.TotalSteps, (progress, token) =>
         {
-            var result = plan.Run(progress, progress is null ? null : new InfluencePhases(progress), token);
+            var result = plan.Run(progress, PhaseCount.OfInfluence(progress), token);
             return new RunOutput(InfluenceDocument.ToJson(plan.Scenario, result), result.Partial);
         });
     }
@@ -361,11 +361,5 @@ internal static class RunPlanner
             ("analysis_model", body.AnalysisModel is not null),
         ];
         return fields.Where(f => f.Set).Select(f => f.Name);
-    }
-
-    /// <summary>An influence analysis' phases (coalition runs, then searches) as the job's phase, on the reporting thread.</summary>
-    private sealed class InfluencePhases(IProgress<RunPhase> job) : IProgress<InfluenceProgress>
-    {
-        public void Report(InfluenceProgress value) => job.Report(new RunPhase(value.Unit, value.Done, value.Total));
     }
 }

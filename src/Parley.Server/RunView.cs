@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Application;
 using Parley.Storage;
 
 namespace Parley.Server;
@@ -70,14 +71,8 @@ internal sealed record RunProgress(long Done, long Total)
     /// The finer count of the step at work, for analyses that run in phases (influence: its coalition runs, then
     /// its searches, while the steps count whole issues); omitted for the others.
     /// </summary>
-    public RunPhase? Phase { get; init; }
+    public PhaseCount? Phase { get; init; }
 }
-
-/// <summary>How far the phase at work has got: <paramref name="Done"/> of <paramref name="Total"/> <paramref name="Unit"/>.</summary>
-/// <param name="Unit">What the phase counts: "coalition runs" or "searches".</param>
-/// <param name="Done">Counted so far.</param>
-/// <param name="Total">In the whole phase.</param>
-internal sealed record RunPhase(string Unit, long Done, long Total);
 
 /// <summary>Where to follow a run.</summary>
 internal sealed record RunLinks(string Self, string Result, string Report, string Events, string Cancel)

@@ -207,11 +207,11 @@ public sealed partial class TerminalTests : IDisposable
         {
             foreach (var unit in new[] { "coalition runs", "searches" })
             {
-                phases?.Report(new DrawProgress.PhaseCount(unit, 0, 10));
+                phases?.Report(new Parley.Application.PhaseCount(unit, 0, 10));
                 for (var i = 1; i <= 10 || (!drawn().Contains($"/10 {unit}", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30)); i++)
                 {
                     Thread.Sleep(150);
-                    phases?.Report(new DrawProgress.PhaseCount(unit, Math.Min(i, 10), 10));
+                    phases?.Report(new Parley.Application.PhaseCount(unit, Math.Min(i, 10), 10));
                 }
             }
 

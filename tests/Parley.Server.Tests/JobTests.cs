@@ -1,3 +1,5 @@
+using Parley.Application;
+
 namespace Parley.Server.Tests;
 
 /// <summary>A job's progress as its events and run view show it: steps never go back, nor does a phase's count.</summary>
@@ -10,15 +12,15 @@ public sealed class JobTests
         Assert.Equal(new RunProgress(0, 3), job.Progress);
 
         IRunProgress progress = job;
-        progress.Report(new RunPhase("coalition runs", 0, 32));
-        progress.Report(new RunPhase("coalition runs", 20, 32));
-        progress.Report(new RunPhase("coalition runs", 12, 32));
-        Assert.Equal(new RunProgress(0, 3) { Phase = new RunPhase("coalition runs", 20, 32) }, job.Progress);
+        progress.Report(new PhaseCount("coalition runs", 0, 32));
+        progress.Report(new PhaseCount("coalition runs", 20, 32));
+        progress.Report(new PhaseCount("coalition runs", 12, 32));
+        Assert.Equal(new RunProgress(0, 3) { Phase = new PhaseCount("coalition runs", 20, 32) }, job.Progress);
 
-        progress.Report(new RunPhase("searches", 0, 45));
+        progress.Report(new PhaseCount("searches", 0, 45));
         progress.Report(2L);
         progress.Report(1L);
-        Assert.Equal(new RunProgress(2, 3) { Phase = new RunPhase("searches", 0, 45) }, job.Progress);
+        Assert.Equal(new RunProgress(2, 3) { Phase = new PhaseCount("searches", 0, 45) }, job.Progress);
     }
 
     [Fact]

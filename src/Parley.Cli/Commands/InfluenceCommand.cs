@@ -82,7 +82,7 @@ internal static class InfluenceCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var result = RunRecording.Run(recording, () => DrawProgress.RunInPhases(console, plan.Model.Info.Id, phases => plan.Run(null, DrawProgress.InfluencePhases(phases), console.Cancellation)));
+            var result = RunRecording.Run(recording, () => DrawProgress.RunInPhases(console, plan.Model.Info.Id, phases => plan.Run(null, PhaseCount.OfInfluence(phases), console.Cancellation)));
             var wantsJson = parse.GetValue(json);
             if (!RunRecording.Emit(console, recording, wantsJson && !result.Partial, output => output.Write(InfluenceDocument.ToJson(plan.Scenario, result)), result.Partial))
             {

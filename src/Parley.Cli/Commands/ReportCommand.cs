@@ -97,7 +97,7 @@ internal static class ReportCommand
             var staged = stagedRun?.Staged ?? [];
             var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
             var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
-            var keyHolders = DrawProgress.RunInPhases(console, influence.Model.Info.Id, phases => influence.Run(null, DrawProgress.InfluencePhases(phases), console.Cancellation));
+            var keyHolders = DrawProgress.RunInPhases(console, influence.Model.Info.Id, phases => influence.Run(null, PhaseCount.OfInfluence(phases), console.Cancellation));
             var trackRecord = scoring is null ? null : DrawProgress.Run(console, scoring.TotalSteps, "track record", "draws", progress => scoring.Run(progress, console.Cancellation)).Scenarios[0];
 
             // A report is of the whole run: one cancelled part way writes nothing.

@@ -18,8 +18,4 @@ public enum InfluencePhase
 /// <param name="Phase">The phase.</param>
 /// <param name="Done">Coalition runs or searches finished in it (reported from every core, so not always in order).</param>
 /// <param name="Total">The phase's coalition runs or searches.</param>
-public readonly record struct InfluenceProgress(InfluencePhase Phase, long Done, long Total)
-{
-    /// <summary>What the phase counts, as a progress display names it: "coalition runs" or "searches".</summary>
-    public string Unit => Phase == InfluencePhase.Coalitions ? "coalition runs" : "searches";
-}
+public readonly record struct InfluenceProgress(InfluencePhase Phase, long Done, long Total);
