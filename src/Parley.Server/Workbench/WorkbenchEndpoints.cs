@@ -131,7 +131,7 @@ internal static class WorkbenchEndpoints
     /// </summary>
     private static IResult AnalysisCharts(StoredRun run, ParleyStore store)
     {
-        var (found, problem) = ScenarioSources.FindVersion(store, $"{run.Summary.ScenarioName}@{run.Summary.ScenarioVersion.ToString(CultureInfo.InvariantCulture)}");
+        var (found, problem) = ScenarioSources.FindVersion(store, VersionRan(run));
         if (found is null)
         {
             return problem!;
@@ -155,6 +155,10 @@ internal static class WorkbenchEndpoints
         Playback = playback,
     }, ApiJson.Response);
 
+    /// <summary>The scenario version <paramref name="run"/> ran on, as a reference: <c>NAME@VERSION</c>.</summary>
+    private static string VersionRan(StoredRun run) =>
+        string.Create(CultureInfo.InvariantCulture, $"{run.Summary.ScenarioName}@{run.Summary.ScenarioVersion}");
+
     /// <summary>The run body that plans <paramref name="run"/> again: its scenario version, models and recorded options.</summary>
     private static RunBody RecordedBody(StoredRun run)
     {
@@ -172,7 +176,7 @@ internal static class WorkbenchEndpoints
 
         return new RunBody
         {
-            Scenario = new ScenarioBody { Ref = $"{run.Summary.ScenarioName}@{run.Summary.ScenarioVersion.ToString(CultureInfo.InvariantCulture)}" },
+            Scenario = new ScenarioBody { Ref = VersionRan(run) },
             Models = string.Join(",", run.Summary.Models),
             Rounds = Text("rounds") is { } rounds ? int.Parse(rounds, CultureInfo.InvariantCulture) : null,
             Tolerance = Text("tolerance") is { } tolerance ? double.Parse(tolerance, CultureInfo.InvariantCulture) : null,
