@@ -16,7 +16,7 @@ public sealed record ReportPlan(ForecastPlan Forecast, InfluencePlan Influence, 
     /// </summary>
     public const int TrackRecordDraws = 1000;
 
-    /// <summary>The count <see cref="Run"/> reports progress towards: the models, the staged models, the draws, the swings and the issues searched.</summary>
+    /// <summary>The count <see cref="Run(IProgress{long}, CancellationToken)"/> reports progress towards: the models, the staged models, the draws, the swings and the issues searched.</summary>
     public long TotalSteps => Forecast.TotalSteps * (Stages ? 2 : 1) + (MonteCarlo?.TotalSteps ?? 0) + (Sensitivity?.TotalSteps ?? 0) + Influence.TotalSteps + (TrackRecord?.TotalSteps ?? 0);
 
     /// <summary>The analysis model's id.</summary>
@@ -26,12 +26,28 @@ public sealed record ReportPlan(ForecastPlan Forecast, InfluencePlan Influence, 
     /// Runs every part in turn, reporting steps done towards <see cref="TotalSteps"/>. Cancelling throws
     /// <see cref="OperationCanceledException"/>: a report is of the whole run, never of a part of it.
     /// </summary>
-    public ReportRun Run(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public ReportRun Run(IProgress<long>? progress = null, CancellationToken cancellationToken = default) => Run(progress, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Run(IProgress{long}, CancellationToken)"/>, also reporting each part's own count to <paramref name="phases"/>,
+    /// one phase per part: "models run", "staged models run", "draws", "sensitivity runs", the influence analysis'
+    /// "coalition runs" (<see cref="PhaseCount.OfInfluence"/>; a report searches no smallest changes), then "draws scored". A part's phase is
+    /// reported at 0 when it starts, so a display names the part at work even before its first count.
+    /// </summary>
+    public ReportRun Run(IProgress<long>? progress, IProgress<PhaseCount>? phases, CancellationToken cancellationToken = default)
     {
         long done = 0;
-        T Part<T>(long steps, Func<IProgress<long>?, T> work, Func<T, bool> partial)
+        T Part<T>(long steps, string? unit, Func<IProgress<long>?, T> work, Func<T, bool> partial)
         {
-            var result = work(progress is null ? null : new Progress(progress, done));
+            // The influence part (no unit) counts its issues as steps and reports its own phases.
+            PhaseCount? phase = null;
+            if (unit is not null && phases is not null)
+            {
+                phase = new PhaseCount(unit, 0, steps);
+                phases.Report(phase.Value);
+            }
+
+            var result = work(progress is null && phase is null ? null : new PartProgress(progress, done, phases, phase));
             if (partial(result))
             {
                 throw new OperationCanceledException(cancellationToken);
@@ -42,12 +58,12 @@ public sealed record ReportPlan(ForecastPlan Forecast, InfluencePlan Influence, 
             return result;
         }
 
-        var run = Part(Forecast.TotalSteps, p => Forecast.Run(p, cancellationToken), r => r.Partial);
-        var staged = Stages ? Part(Forecast.TotalSteps, p => (Forecast with { Staged = true }).Run(p, cancellationToken), r => r.Partial).Staged : [];
-        var distribution = MonteCarlo is { } draws ? Part(draws.TotalSteps, p => draws.Run(p, cancellationToken), r => r.Partial) : null;
-        var sensitivity = Sensitivity is { } swings ? Part(swings.TotalSteps, p => swings.Run(p, cancellationToken), r => r.Partial) : null;
-        var influence = Part(Influence.TotalSteps, p => Influence.Run(p, cancellationToken), r => r.Partial);
-        var trackRecord = TrackRecord is { } scoring ? Part(scoring.TotalSteps, p => scoring.Run(p, cancellationToken), _ => false).Scenarios[0] : null;
+        var run = Part(Forecast.TotalSteps, "models run", p => Forecast.Run(p, cancellationToken), r => r.Partial);
+        var staged = Stages ? Part(Forecast.TotalSteps, "staged models run", p => (Forecast with { Staged = true }).Run(p, cancellationToken), r => r.Partial).Staged : [];
+        var distribution = MonteCarlo is { } draws ? Part(draws.TotalSteps, "draws", p => draws.Run(p, cancellationToken), r => r.Partial) : null;
+        var sensitivity = Sensitivity is { } swings ? Part(swings.TotalSteps, "sensitivity runs", p => swings.Run(p, cancellationToken), r => r.Partial) : null;
+        var influence = Part(Influence.TotalSteps, null, p => Influence.Run(p, PhaseCount.OfInfluence(phases), cancellationToken), r => r.Partial);
+        var trackRecord = TrackRecord is { } scoring ? Part(scoring.TotalSteps, "draws scored", p => scoring.Run(p, cancellationToken), _ => false).Scenarios[0] : null;
         return new ReportRun(run, staged, distribution, sensitivity, influence, trackRecord);
     }
 
@@ -58,9 +74,16 @@ public sealed record ReportPlan(ForecastPlan Forecast, InfluencePlan Influence, 
         return setup.Models.FirstOrDefault(m => m.Info.Id == "recommended")?.Info.Id ?? setup.Models[0].Info.Id;
     }
 
-    /// <summary>Progress of one phase, reported as steps of the whole report.</summary>
-    private sealed class Progress(IProgress<long> whole, long before) : IProgress<long>
+    /// <summary>A part's progress: as steps of the whole report (after the <paramref name="before"/> steps of the parts before it) and, when it counts in a <paramref name="phase"/> of its own, as that phase.</summary>
+    private sealed class PartProgress(IProgress<long>? whole, long before, IProgress<PhaseCount>? phases, PhaseCount? phase) : IProgress<long>
     {
-        public void Report(long value) => whole.Report(before + value);
+        public void Report(long value)
+        {
+            whole?.Report(before + value);
+            if (phase is { } counted)
+            {
+                phases?.Report(counted with { Done = value });
+            }
+        }
     }
 }

@@ -285,7 +285,7 @@ internal static class RunPlanner
         var planModels = plan.Forecast.Setup.Models;
         var (report, problem) = Planned("report", "report", source, [.. planModels.Select(m => m.Info.Id)], models.Seed, flags, plan.TotalSteps, (progress, token) =>
         {
-            var run = plan.Run(progress, token);
+            var run = plan.Run(progress, progress, token);
             var input = new NegotiationReportInput
             {
                 Scenario = run.Forecast.Scenario,

@@ -69,7 +69,7 @@ internal sealed record RunProgress(long Done, long Total)
 {
     /// <summary>
     /// The finer count of the step at work, for analyses that run in phases (influence: its coalition runs, then
-    /// its searches, while the steps count whole issues); omitted for the others.
+    /// its searches, while the steps count whole issues; a report: the count of its part at work); omitted for the others.
     /// </summary>
     public PhaseCount? Phase { get; init; }
 }

@@ -80,6 +80,39 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void Report_ReportsEachPartAsAPhase_InOrder_AndItsStepsUpToTotalSteps()
+    {
+        var plan = ParleyApplication.PlanReport(new ReportRequest { Scenario = Alaska, Models = new ModelRequest { Models = "compromise,median" }, Draws = 40, Stages = true }).Value!;
+        var steps = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        var phases = new System.Collections.Concurrent.ConcurrentQueue<PhaseCount>();
+
+        plan.Run(new Recorder(steps.Enqueue), new Recorder<PhaseCount>(phases.Enqueue));
+
+        // Every part counts in its own unit, starting at 0 (a report's influence analysis searches no smallest
+        // changes; Alaska records outcomes, so the track record is scored).
+        string[] units = ["models run", "staged models run", "draws", "sensitivity runs", "coalition runs", "draws scored"];
+        Assert.Equal(units, phases.Select(p => p.Unit).Distinct());
+        Assert.All(phases.GroupBy(p => p.Unit), phase =>
+        {
+            Assert.Equal(0, phase.First().Done);
+            Assert.Equal(phase.First().Total, phase.Max(p => p.Done));
+        });
+        Assert.Equal(plan.Forecast.TotalSteps, phases.First(p => p.Unit == "models run").Total);
+        Assert.Equal(plan.MonteCarlo!.TotalSteps, phases.First(p => p.Unit == "draws").Total);
+        Assert.Equal(plan.TotalSteps, steps.Max());
+    }
+
+    [Fact]
+    public void Report_CancelledInAPart_Throws()
+    {
+        var plan = ParleyApplication.PlanReport(new ReportRequest { Scenario = Alaska, Models = new ModelRequest { Models = "compromise" }, Draws = 1_000_000 }).Value!;
+        using var cancellation = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            plan.Run(null, new Recorder<PhaseCount>(p => { if (p.Unit == "draws" && p.Done >= 10) { cancellation.Cancel(); } }), cancellation.Token));
+    }
+
+    [Fact]
     public void Backtest_ReportsEveryCase()
     {
         var folder = Directory.CreateTempSubdirectory("parley-progress-").FullName;

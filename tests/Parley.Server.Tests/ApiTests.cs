@@ -118,6 +118,31 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task ReportJob_ProgressNamesItsPartAtWork_InTheReportsOrder()
+    {
+        var started = await Api.Post(client, "/runs/report", new { Models = "compromise", Draws = 200, Seed = 3 });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var id = (long)(await Api.Read(started))["id"]!;
+
+        using var events = await client.GetAsync($"/runs/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        var text = await events.Content.ReadAsStringAsync();
+        Assert.Contains("event: completed", text, StringComparison.Ordinal);
+
+        // The stream samples the job, so a short part may be skipped, but the parts it shows come in the report's
+        // order, and the last event, sent after the end, shows the last part, the track record, all done.
+        string[] order = ["models run", "draws", "sensitivity runs", "coalition runs", "draws scored"];
+        var progress = ProgressEvents(text);
+        var units = progress.Select(p => (string?)p["phase"]?["unit"]).OfType<string>().Distinct().ToList();
+        Assert.NotEmpty(units);
+        Assert.All(units, u => Assert.Contains(u, order));
+        Assert.Equal(units.OrderBy(u => Array.IndexOf(order, u)), units);
+        var last = progress[^1];
+        Assert.Equal((long)last["total"]!, (long)last["done"]!);
+        Assert.Equal("draws scored", (string?)last["phase"]!["unit"]);
+        Assert.Equal((long)last["phase"]!["total"]!, (long)last["phase"]!["done"]!);
+    }
+
+    [Fact]
     public async Task Influence_Inputs_SearchesOnlyThose_AsTheCliDoes_AndABadOneIs400()
     {
         var run = await Api.Read(await Api.Post(client, "/runs/influence?mode=wait", new { Models = "compromise", Issues = new[] { "sanctions" }, Inputs = new[] { "salience" } }));

@@ -88,39 +88,34 @@ internal static class ReportCommand
                 return Problems.Print(console, planned);
             }
 
-            // The parts run one by one here (not reportPlan.Run) so that each has its own progress bar.
-            var (plan, influence, monteCarlo, tornado) = (reportPlan.Forecast, reportPlan.Influence, reportPlan.MonteCarlo, reportPlan.Sensitivity);
-
-            var scoring = reportPlan.TrackRecord;
-            var run = DrawProgress.Run(console, plan.TotalSteps, "models", "models run", progress => plan.Run(progress, console.Cancellation));
-            var stagedRun = parse.GetValue(stages) ? (plan with { Staged = true }).Run(console.Cancellation) : null;
-            var staged = stagedRun?.Staged ?? [];
-            var distribution = monteCarlo is null ? null : DrawProgress.Run(console, monteCarlo.TotalSteps, monteCarlo.Model.Info.Id, "draws", progress => monteCarlo.Run(progress, console.Cancellation));
-            var sensitivity = tornado is null ? null : DrawProgress.Run(console, tornado.TotalSteps, tornado.Model.Info.Id, "model runs", progress => tornado.Run(progress, console.Cancellation));
-            var keyHolders = DrawProgress.RunInPhases(console, influence.Model.Info.Id, phases => influence.Run(null, PhaseCount.OfInfluence(phases), console.Cancellation));
-            var trackRecord = scoring is null ? null : DrawProgress.Run(console, scoring.TotalSteps, "track record", "draws", progress => scoring.Run(progress, console.Cancellation)).Scenarios[0];
-
-            // A report is of the whole run: one cancelled part way writes nothing.
-            if (run.Partial || stagedRun?.Partial == true || distribution?.Partial == true || sensitivity?.Partial == true || keyHolders.Partial)
+            // One bar per part (its phase: models run, draws, coalition runs, searches, ...). A report is of the
+            // whole run: cancelled part way, it writes nothing.
+            ReportRun ran;
+            try
+            {
+                ran = DrawProgress.RunInPhases(console, "report", phases => reportPlan.Run(null, phases, console.Cancellation));
+            }
+            catch (OperationCanceledException)
             {
                 console.Error.WriteLine("parley: cancelled; no report written");
                 return ExitCodes.Cancelled;
             }
 
+            var run = ran.Forecast;
             var scenario = run.Scenario;
             var report = new NegotiationReportInput
             {
                 Scenario = scenario,
                 Results = run.Results,
                 SourceTexts = sourceTexts,
-                Staged = staged,
+                Staged = ran.Staged,
                 Calibration = run.Calibration,
-                Uncertainty = distribution,
-                Sensitivity = sensitivity,
-                Influence = keyHolders,
-                TrackRecord = trackRecord,
+                Uncertainty = ran.Uncertainty,
+                Sensitivity = ran.Sensitivity,
+                Influence = ran.Influence,
+                TrackRecord = ran.TrackRecord,
                 Seed = run.Options.Seed,
-                Command = Describe(parse, input, plan.Setup, influence.Model.Info.Id, drawCount, run.Options.Seed),
+                Command = Describe(parse, input, reportPlan.Forecast.Setup, reportPlan.AnalysisModel, drawCount, run.Options.Seed),
                 Stamp = outputs.StampText(parse),
             };
             return outputs.Write(parse, console, console.Output, NegotiationReport.ToHtml(report), () => NegotiationReport.Charts(report))
