@@ -661,8 +661,8 @@ async function runPanel(name, doc, page) {
 
 /**
  * Follows a job by server-sent events: a progress bar, a cancel button, then the result. For an analysis that
- * reports phases (influence: its coalition runs, then its searches, while its steps count whole issues) the bar
- * follows the phase at work, and the text names it beside the steps.
+ * reports phases (influence: its coalition runs, then its searches, while its steps count whole issues; a report:
+ * the count of its part at work) the bar follows the phase at work, and the text names it beside the steps.
  */
 function follow(run, box, page, done) {
   const bar = h('progress', { max: run.progress?.total || 1, value: 0, 'aria-label': `Progress of run ${run.id}` });
