@@ -21,16 +21,34 @@ public readonly record struct PhaseCount(string Unit, long Done, long Total)
     public bool Supersedes(PhaseCount? last) => last is not { } kept || !SamePhase(kept) || Done > kept.Done;
 
     /// <summary>
+    /// Work that counts in one phase of <paramref name="unit"/>: reports the phase's start (0 of <paramref name="total"/>)
+    /// to <paramref name="phases"/> and returns the progress the work reports its count to, passed on at once as
+    /// counts of that phase. <c>null</c> for <c>null</c>.
+    /// </summary>
+    public static IProgress<long>? Counting(IProgress<PhaseCount>? phases, string unit, long total)
+    {
+        if (phases is null)
+        {
+            return null;
+        }
+
+        var start = new PhaseCount(unit, 0, total);
+        phases.Report(start);
+        return new Relay<long>(done => phases.Report(start with { Done = done }));
+    }
+
+    /// <summary>
     /// An influence analysis' phases (<see cref="InfluenceOptions.PhaseProgress"/>) as counts named for a display:
     /// "coalition runs" (the Shapley values and absence shifts), then "searches" (the smallest changes); passed on
     /// at once, on the reporting thread. <c>null</c> for <c>null</c>.
     /// </summary>
     public static IProgress<InfluenceProgress>? OfInfluence(IProgress<PhaseCount>? phases) =>
-        phases is null ? null : new InfluenceRelay(phases);
+        phases is null ? null : new Relay<InfluenceProgress>(value =>
+            phases.Report(new PhaseCount(value.Phase == InfluencePhase.Coalitions ? "coalition runs" : "searches", value.Done, value.Total)));
 
-    private sealed class InfluenceRelay(IProgress<PhaseCount> phases) : IProgress<InfluenceProgress>
+    /// <summary>Passes each report on at once, on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
+    private sealed class Relay<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(InfluenceProgress value) =>
-            phases.Report(new PhaseCount(value.Phase == InfluencePhase.Coalitions ? "coalition runs" : "searches", value.Done, value.Total));
+        public void Report(T value) => report(value);
     }
 }

@@ -40,14 +40,8 @@ public sealed record ReportPlan(ForecastPlan Forecast, InfluencePlan Influence, 
         T Part<T>(long steps, string? unit, Func<IProgress<long>?, T> work, Func<T, bool> partial)
         {
             // The influence part (no unit) counts its issues as steps and reports its own phases.
-            PhaseCount? phase = null;
-            if (unit is not null && phases is not null)
-            {
-                phase = new PhaseCount(unit, 0, steps);
-                phases.Report(phase.Value);
-            }
-
-            var result = work(progress is null && phase is null ? null : new PartProgress(progress, done, phases, phase));
+            var counted = unit is null ? null : PhaseCount.Counting(phases, unit, steps);
+            var result = work(progress is null && counted is null ? null : new PartProgress(progress, done, counted));
             if (partial(result))
             {
                 throw new OperationCanceledException(cancellationToken);
@@ -74,16 +68,13 @@ public sealed record ReportPlan(ForecastPlan Forecast, InfluencePlan Influence, 
         return setup.Models.FirstOrDefault(m => m.Info.Id == "recommended")?.Info.Id ?? setup.Models[0].Info.Id;
     }
 
-    /// <summary>A part's progress: as steps of the whole report (after the <paramref name="before"/> steps of the parts before it) and, when it counts in a <paramref name="phase"/> of its own, as that phase.</summary>
-    private sealed class PartProgress(IProgress<long>? whole, long before, IProgress<PhaseCount>? phases, PhaseCount? phase) : IProgress<long>
+    /// <summary>A part's progress: as steps of the whole report (after the <paramref name="before"/> steps of the parts before it) and, when it counts in a phase of its own, to that phase (<see cref="PhaseCount.Counting"/>).</summary>
+    private sealed class PartProgress(IProgress<long>? whole, long before, IProgress<long>? phase) : IProgress<long>
     {
         public void Report(long value)
         {
             whole?.Report(before + value);
-            if (phase is { } counted)
-            {
-                phases?.Report(counted with { Done = value });
-            }
+            phase?.Report(value);
         }
     }
 }

@@ -23,11 +23,7 @@ internal static class DrawProgress
     /// <param name="unit">What is counted, e.g. "draws" or "model runs".</param>
     /// <param name="work">The computation; it reports its count to the progress it is given (null when there is no terminal).</param>
     public static T Run<T>(CliConsole console, long total, string label, string unit, Func<IProgress<long>?, T> work) =>
-        RunInPhases(console, label, phases =>
-        {
-            phases?.Report(new PhaseCount(unit, 0, total));
-            return work(phases is null ? null : new Relay<long>(done => phases.Report(new PhaseCount(unit, done, total))));
-        });
+        RunInPhases(console, label, phases => work(PhaseCount.Counting(phases, unit, total)));
 
     /// <summary>
     /// <see cref="Run{T}(CliConsole, long, string, string, Func{IProgress{long}, T})"/> for work in phases, each
@@ -128,11 +124,5 @@ internal static class DrawProgress
                 }
             }
         }
-    }
-
-    /// <summary>Passes each report on at once, on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
-    private sealed class Relay<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }
