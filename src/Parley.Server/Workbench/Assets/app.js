@@ -551,12 +551,15 @@ async function loadModels() {
   return models;
 }
 
+/** The inputs of a stance that influence's smallest-change search can vary (the server's default searches them all). */
+const searchableInputs = ['position', 'salience', 'capability'];
+
 const analyses = {
   forecast: { label: 'Forecast', several: true, fields: [] },
   stages: { label: 'Forecast in stages', several: true, fields: [] },
   montecarlo: { label: 'Monte Carlo', several: false, fields: [['draws', 'Draws', 'integer', '10000'], ['spread', 'Default spread (0-1)', 'number', ''], ['threads', 'Threads (0: one per processor)', 'integer', '0']] },
   sensitivity: { label: 'Sensitivity', several: false, fields: [['draws', 'Draws', 'integer', ''], ['spread', 'Default spread (0-1)', 'number', '']] },
-  influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', ''], ['inputs', 'Inputs to search', 'list', 'position, salience, capability']] },
+  influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', ''], ['inputs', 'Inputs to search', 'list', searchableInputs.join(', ')]] },
 };
 
 async function runPanel(name, doc, page) {
@@ -732,7 +735,8 @@ function influenceResult(result, names) {
   const scaled = v => number(v, 1);
   return result.issues.map(issue => {
     const headers = ['#', 'Actor', { text: issue.shapley_exact ? 'Shapley' : 'Shapley (sampled, ± standard error)', num: true }, { text: 'Forecast without it', num: true }];
-    const inputs = result.search_inputs && result.search_inputs.length < 3 ? ` (${result.search_inputs.join(', ')})` : '';
+    const some = result.search_inputs && !searchableInputs.every(i => result.search_inputs.includes(i));
+    const inputs = some ? ` (${result.search_inputs.join(', ')})` : '';
     if (result.search !== false) headers.push(`Smallest change moving it ${number(result.shift)}${inputs}`);
     const rows = issue.actors.map((actor, rank) => {
       const change = actor.changes[0];
