@@ -16,6 +16,12 @@ namespace Parley.Application;
 /// <param name="CalibrationDraws">Monte Carlo draws per case and candidate spread for the calibration of intervals; 0 leaves it out.</param>
 public sealed record BacktestPlan(BacktestInput Input, DeuCapability Capability, ModelSetup Setup, ImmutableArray<BacktestMode> Modes, int Folds, int Groups, int CalibrationDraws)
 {
+    /// <summary>
+    /// Whether the Monte Carlo intervals are calibrated: draws were asked for and the cases fall into at least two
+    /// groups, since the spread is chosen on some groups and scored on the others (one group has nothing held out).
+    /// </summary>
+    public bool Calibrates => CalibrationDraws > 0 && Groups >= 2;
+
     /// <summary>The count <see cref="Run"/> reports progress towards: every mode's cases (the models' runs on them).</summary>
     public long TotalSteps => Modes.Sum(mode => (long)BacktestCase.For(Input.Cases, mode).Length);
 
@@ -37,7 +43,7 @@ public sealed record BacktestPlan(BacktestInput Input, DeuCapability Capability,
             done += cases.Length;
             var selection = Groups >= 3 ? CrossValidation.Nested(cases, RecommendedSelection.Candidates, Folds, CrossValidation.DefaultFolds, cancellationToken) : null;
             result = WithSelection(result, models, selection);
-            if (CalibrationDraws > 0)
+            if (Calibrates)
             {
                 var calibration = new CalibrationOptions { Draws = CalibrationDraws, Folds = Folds };
                 result = result with { Models = [.. result.Models.Select((accuracy, m) => accuracy with { Calibration = Calibration.Run(cases, models[m], calibration, cancellationToken) })] };

@@ -152,6 +152,23 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Backtest_OneScenarioFile_ScoresItAndSaysWhyItHasNoIntervals()
+    {
+        // One file is one group: nothing is left to hold out, so the calibration (10 draws asked for) and the
+        // conformal intervals are left out with a note rather than failing.
+        var path = Write("one.yaml", Scenario("one", 2, 8, "    outcome: 6.6"));
+
+        var (exitCode, output, error) = CliRunner.Run("backtest", path, "--models", "compromise", "--draws", "10", "--json");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("parley: note: the intervals (calibrated Monte Carlo and conformal) are scored on groups of cases held out", error, StringComparison.Ordinal);
+        var model = JsonDocument.Parse(output).RootElement.GetProperty("modes")[0].GetProperty("models")[0];
+        Assert.Equal(1, model.GetProperty("n").GetInt32());
+        Assert.Equal(10, model.GetProperty("mae").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, model.GetProperty("crps").ValueKind);
+    }
+
+    [Fact]
     public void Backtest_ScenarioWithoutOutcome_ExitsTwoAndSaysWhy()
     {
         var path = Write("none.yaml", Scenario("none", 2, 8, string.Empty));

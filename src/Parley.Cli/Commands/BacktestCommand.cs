@@ -97,6 +97,11 @@ internal static class BacktestCommand
                 return Problems.Print(console, planned);
             }
 
+            if (plan.Groups < 2)
+            {
+                console.Error.WriteLine("parley: note: the intervals (calibrated Monte Carlo and conformal) are scored on groups of cases held out from their fitting, and these cases form one group (one file or proposal); give two or more to have them");
+            }
+
             long scored = 0;
             BacktestRun run;
             try
