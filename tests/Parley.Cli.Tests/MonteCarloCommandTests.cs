@@ -20,6 +20,18 @@ public sealed class MonteCarloCommandTests
     }
 
     [Fact]
+    public void MonteCarlo_SameSeed_GivesByteIdenticalTablesOnOneAndManyThreads()
+    {
+        // The table carries no timing (the speed goes to a terminal's progress line only).
+        var one = CliRunner.Run("montecarlo", "--draws", "3001", "--seed", "99", "--threads", "1");
+        var two = CliRunner.Run("montecarlo", "--draws", "3001", "--seed", "99", "--threads", "2");
+
+        Assert.Equal(0, one.ExitCode);
+        Assert.Contains("compromise: 3,001 draws, seed 99", one.Output, StringComparison.Ordinal);
+        Assert.Equal(one.Output, two.Output);
+    }
+
+    [Fact]
     public void MonteCarlo_SameSeed_GivesByteIdenticalJsonOnOneAndManyThreads()
     {
         var one = CliRunner.Run("montecarlo", "--draws", "3001", "--seed", "99", "--threads", "1", "--json");

@@ -191,9 +191,21 @@ public sealed partial class TerminalTests : IDisposable
         });
 
         Assert.Equal(42, result);
-        File.WriteAllText("/tmp/drawn-" + Environment.GetEnvironmentVariable("PH") + ".txt", drawn());
         AssertDrawn("steps", console, drawn());
         Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public void MonteCarlo_OnATerminal_TellsTheSpeedThereAndNotInTheOutput()
+    {
+        using var output = new StringWriter();
+        var (console, drawn) = RecordingTerminal(output);
+
+        Assert.Equal(0, ParleyApp.Run(["montecarlo", "--draws", "300", "--threads", "1"], console));
+
+        Assert.Matches("compromise: 300 draws in [0-9.]+ s on 1 thread, [0-9,]+ draws/s", drawn());
+        Assert.Contains("compromise: 300 draws, seed 0", Regex.Replace(output.ToString(), @"\s+", " "), StringComparison.Ordinal);
+        Assert.DoesNotContain("draws/s", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,8 +57,15 @@ internal static class MonteCarloCommand
 
             if (!wantsJson)
             {
-                Print(console, plan.Scenario, result, stopwatch.Elapsed, plan.Options.Threads);
+                Print(console, plan.Scenario, result);
             }
+
+            // The speed goes with the progress bar, to a terminal only: the output itself stays the same bytes
+            // for the same seed, however fast the machine and however many threads.
+            var threads = plan.Options.Threads == 0 ? Environment.ProcessorCount : plan.Options.Threads;
+            var rate = stopwatch.Elapsed.TotalSeconds > 0 ? result.Draws / stopwatch.Elapsed.TotalSeconds : 0;
+            console.Progress?.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{plan.Model.Info.Id}: {result.Draws:N0} draws in {stopwatch.Elapsed.TotalSeconds:0.00} s on {threads} {(threads == 1 ? "thread" : "threads")}, {rate:N0} draws/s")));
 
             if (!result.Partial)
             {
@@ -76,7 +83,7 @@ internal static class MonteCarloCommand
         return command;
     }
 
-    private static void Print(CliConsole console, Scenario scenario, MonteCarloResult result, TimeSpan elapsed, int threads)
+    private static void Print(CliConsole console, Scenario scenario, MonteCarloResult result)
     {
         var ansi = console.Ansi;
         console.Heading($"[bold]{Markup.Escape(scenario.Title)}[/]");
@@ -113,10 +120,9 @@ internal static class MonteCarloCommand
                 $"Rounds: mean {rounds.Mean:0.##} (sd {rounds.StandardDeviation:0.##}), 5-95% {rounds.Quantiles[0].Value:0.#}-{rounds.Quantiles[^1].Value:0.#}, range {rounds.Min}-{rounds.Max}; converged in {rounds.ConvergedShare * 100:0.#}% of draws.")));
         }
 
-        var rate = elapsed.TotalSeconds > 0 ? result.Draws / elapsed.TotalSeconds : 0;
         var spread = result.Spread;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Histograms: {bins} equal bins from the scale's min to its max{(merge > 1 ? $", {merge} to a character" : string.Empty)}. {result.Model.Id}: {result.Draws:N0} draws{(result.Partial ? $" of {result.DrawsRequested:N0} (PARTIAL: cancelled)" : string.Empty)}, seed {result.Seed}, {result.Inputs.Length} uncertain inputs; default spread +-{spread.Position * 100:0.##}% of the scale for positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability. {elapsed.TotalSeconds:0.00} s on {(threads == 0 ? Environment.ProcessorCount : threads)} thread(s), {rate:N0} draws/s.");
+            $"Histograms: {bins} equal bins from the scale's min to its max{(merge > 1 ? $", {merge} to a character" : string.Empty)}. {result.Model.Id}: {result.Draws:N0} draws{(result.Partial ? $" of {result.DrawsRequested:N0} (PARTIAL: cancelled)" : string.Empty)}, seed {result.Seed}, {result.Inputs.Length} uncertain inputs; default spread +-{spread.Position * 100:0.##}% of the scale for positions, +-{spread.Salience:0.##} salience, +-{spread.Capability * 100:0.##}% capability.");
         ansi.MarkupLine($"[grey]{Markup.Escape(summary)}[/]");
     }
 
