@@ -5,7 +5,7 @@ using Parley.Core.Models;
 namespace Parley.Cli;
 
 /// <summary>The <c>parley</c> command line: parses arguments, runs a command, returns its exit code.</summary>
-internal static class ParleyApp
+internal static partial class ParleyApp
 {
     /// <summary>Runs <c>parley</c> with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
     public static int Run(string[] args, CliConsole console)
@@ -41,7 +41,7 @@ internal static class ParleyApp
         {
             foreach (var error in parse.Errors)
             {
-                console.Error.WriteLine($"parley: {error.Message}");
+                console.Error.WriteLine($"parley: {Plain(error.Message)}");
             }
 
             console.Error.WriteLine("Run 'parley --help' (or 'parley COMMAND --help') to see what is allowed.");
@@ -68,6 +68,32 @@ internal static class ParleyApp
             return ExitCodes.Cancelled;
         }
     }
+
+    /// <summary>
+    /// The command-line parser's message in the user's terms: a value that does not convert to its option's .NET
+    /// type ("Cannot parse argument 'abc' for option '--rounds' as expected type 'System.Nullable`1[System.Int32]'.")
+    /// is said as the kind of value wanted ("--rounds: 'abc' is not a whole number"); other messages pass unchanged.
+    /// </summary>
+    internal static string Plain(string message)
+    {
+        var match = UnparsedValue().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var type = match.Groups["type"].Value;
+        var wanted = type.Contains("UInt", StringComparison.Ordinal) ? "a whole number of 0 or more"
+            : type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) || type.Contains("Single", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) ? "a number"
+            : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : "a value of the kind it takes";
+        var name = match.Groups["kind"].Value == "option" ? match.Groups["name"].Value : $"the argument of '{match.Groups["name"].Value}'";
+        return $"{name}: '{match.Groups["value"].Value}' is not {wanted}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (?<kind>option|command) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.?$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex UnparsedValue();
 
     /// <summary>
     /// "parley 0.1.0 (commit 1a2b3c4d5e6f)": the version and the commit it was built from, which the build stamps

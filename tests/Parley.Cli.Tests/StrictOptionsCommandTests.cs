@@ -21,6 +21,10 @@ public sealed class StrictOptionsCommandTests : IDisposable
     [InlineData(new[] { "forcast" }, "parley: unknown command 'forcast'; did you mean 'forecast'?")]
     [InlineData(new[] { "forecast", "--modle", "nash" }, "parley: unknown option '--modle' for forecast; did you mean '--model'?")]
     [InlineData(new[] { "models", "nahs" }, "parley: unknown model 'nahs'; use one of")]
+    [InlineData(new[] { "forecast", "--rounds", "abc" }, "parley: --rounds: 'abc' is not a whole number\n")]
+    [InlineData(new[] { "forecast", "--seed", "-1" }, "parley: --seed: '-1' is not a whole number of 0 or more\n")]
+    [InlineData(new[] { "influence", "--shift", "five" }, "parley: --shift: 'five' is not a number\n")]
+    [InlineData(new[] { "runs", "show", "abc" }, "parley: the argument of 'show': 'abc' is not a whole number\n")]
     public void BadOptions_ExitTwoNamingWhatIsWrongAndWhatIsAllowed(string[] args, string expected)
     {
         var (exitCode, output, error) = CliRunner.Run(args);
