@@ -7,7 +7,7 @@ namespace Parley.Cli;
 /// The arguments and options shared by <c>parley montecarlo</c> and <c>parley sensitivity</c>: the
 /// scenario, one model with its options, draws, threads, spread and JSON; checked by the application layer.
 /// </summary>
-internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
+internal sealed class UncertaintyOptions(int defaultDraws, int minDraws, int maxDraws, string? zeroDraws = null)
 {
     public ScenarioInput Input { get; } = new();
 
@@ -15,7 +15,7 @@ internal sealed class UncertaintyOptions(int defaultDraws, int maxDraws)
 
     public Option<int> Draws { get; } = new("--draws", "-n")
     {
-        Description = $"Number of Monte Carlo draws (1-{maxDraws:N0}).",
+        Description = $"Number of Monte Carlo draws ({minDraws}-{maxDraws:N0}{(zeroDraws is null ? string.Empty : $"; 0 {zeroDraws}")}).",
         DefaultValueFactory = _ => defaultDraws,
     };
 

@@ -65,6 +65,26 @@ public sealed class StrictOptionsCommandTests : IDisposable
     }
 
     [Fact]
+    public void ModelsId_OfAModelWithParametersOnly_DoesNotOfferRoundsOrTolerance()
+    {
+        // nash refuses --rounds and --tolerance, so its listing must not offer them.
+        var (exitCode, output, _) = CliRunner.Run("models", "nash");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Options (as --param NAME=VALUE):", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--rounds", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--tolerance", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SensitivityHelp_SaysZeroDrawsIsAllowed()
+    {
+        var (_, output, _) = CliRunner.Run("sensitivity", "--help");
+
+        Assert.Contains("(0-100,000; 0 gives the swings without the rank correlations)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ModelsJson_DescribesEveryOption()
     {
         var (exitCode, output, _) = CliRunner.Run("models", "nash", "--json");

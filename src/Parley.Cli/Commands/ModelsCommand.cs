@@ -66,7 +66,13 @@ internal static class ModelsCommand
             return;
         }
 
-        console.Output.WriteLine("Options (--rounds N, --tolerance T; parameters as --param NAME=VALUE):");
+        // Said as the listed options are given: flags as written, parameters through --param.
+        var firstFlag = model.Options.FirstOrDefault(o => !o.IsParameter);
+        var parameters = model.Options.Any(o => o.IsParameter);
+        console.Output.WriteLine(
+            firstFlag is null ? "Options (as --param NAME=VALUE):"
+            : parameters ? $"Options (--{firstFlag.Name} and the others with -- as flags; the rest as --param NAME=VALUE):"
+            : $"Options (as flags, e.g. --{firstFlag.Name}):");
         var width = model.Options.Max(o => o.Name.Length);
         foreach (var option in model.Options)
         {

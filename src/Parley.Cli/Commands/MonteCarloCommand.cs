@@ -21,7 +21,7 @@ internal static class MonteCarloCommand
 
     public static Command Create(CliConsole console)
     {
-        var uncertainty = new UncertaintyOptions(MonteCarloOptions.DefaultDraws, MonteCarloOptions.MaxDraws);
+        var uncertainty = new UncertaintyOptions(MonteCarloOptions.DefaultDraws, 1, MonteCarloOptions.MaxDraws);
         var bins = new Option<int>("--bins") { Description = "Histogram bins per issue (1-1000).", DefaultValueFactory = _ => 20 };
         var command = new Command("montecarlo", "Monte Carlo forecast: the spread of each issue's forecast when the inputs vary within their uncertainty.");
         uncertainty.AddTo(command);

@@ -20,7 +20,7 @@ internal static class SensitivityCommand
 
     public static Command Create(CliConsole console)
     {
-        var uncertainty = new UncertaintyOptions(SensitivityOptions.DefaultDraws, Sensitivity.MaxDraws);
+        var uncertainty = new UncertaintyOptions(SensitivityOptions.DefaultDraws, 0, Sensitivity.MaxDraws, "gives the swings without the rank correlations");
         var top = new Option<int>("--top") { Description = "Inputs shown per issue in the table (the JSON has all).", DefaultValueFactory = _ => 8 };
         var command = new Command("sensitivity", "Which inputs each issue's forecast hinges on: a tornado table per issue.");
         uncertainty.AddTo(command);
