@@ -64,7 +64,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await page.Keyboard.TypeAsync("0.8");
         await page.GetByLabel("position of south on border").FillAsync("70");
         await page.GetByLabel("salience of south on border").FillAsync("0.5");
-        await page.WaitForFunctionAsync("() => document.getElementById('check-summary').textContent.includes('valid (2 actors, 1 issues, 2 stances')");
+        await page.WaitForFunctionAsync("() => document.getElementById('check-summary').textContent.includes('valid (2 actors, 1 issue, 2 stances')");
         await page.GetByLabel("Message", new() { Exact = true }).FillAsync("first draft");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
         await Ready(page, "scenario");

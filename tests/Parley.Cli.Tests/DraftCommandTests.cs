@@ -41,7 +41,7 @@ public sealed class DraftCommandTests : IDisposable
         Assert.Equal(0, validateExit);
         Assert.Contains("a valid draft", validateOutput, StringComparison.Ordinal);
         Assert.Contains(": position and salience of 'usa' on 'steel': to decide;", validateOutput, StringComparison.Ordinal);
-        Assert.Contains("open judgement(s)", validateOutput, StringComparison.Ordinal);
+        Assert.Contains("open judgements; ", validateOutput, StringComparison.Ordinal);
 
         var (forecastExit, forecastOutput, forecastError) = CliRunner.Run("forecast", output);
         Assert.Equal(2, forecastExit);

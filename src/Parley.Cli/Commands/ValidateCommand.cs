@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Application;
 using Parley.Formats;
 
 namespace Parley.Cli.Commands;
@@ -26,17 +27,17 @@ internal static class ValidateCommand
                 var result = ScenarioFiles.Read(file, chosen);
                 if (result.Scenario is { IsDraft: true } draft)
                 {
-                    console.Output.WriteLine($"{file}: a valid draft ({draft.Actors.Length} actors, {draft.Issues.Length} issues, {draft.Stances.Length} stances, {draft.DraftStances.Length} draft stances); the analyst must still decide:");
+                    console.Output.WriteLine($"{ValidationSummary.For(file, draft)}; the analyst must still decide:");
                     foreach (var open in result.OpenJudgements)
                     {
                         console.Output.WriteLine($"  {open}");
                     }
 
-                    console.Output.WriteLine($"{result.OpenJudgements.Length} open judgement(s); 'parley forecast' runs once they are decided.");
+                    console.Output.WriteLine($"{ValidationSummary.Count(result.OpenJudgements.Length, "open judgement")}; 'parley forecast' runs once they are decided.");
                 }
                 else if (result.Scenario is { } scenario)
                 {
-                    console.Output.WriteLine($"{file}: valid ({scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances, {scenario.Stages.Length} stages)");
+                    console.Output.WriteLine(ValidationSummary.For(file, scenario));
                 }
                 else
                 {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Formats;
 using Parley.Formats.Native;
@@ -221,8 +222,7 @@ internal sealed record CheckView(bool Valid, string? Summary, ImmutableArray<Api
         result.Succeeded,
         result.Scenario switch
         {
-            { IsDraft: true } draft => $"{name}: a valid draft ({draft.Actors.Length} actors, {draft.Issues.Length} issues, {draft.Stances.Length} stances, {draft.DraftStances.Length} draft stances)",
-            { } scenario => $"{name}: valid ({scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances, {scenario.Stages.Length} stages)",
+            { } scenario => ValidationSummary.For(name, scenario),
             null => null,
         },
         [.. result.Diagnostics.Select(Body)],
