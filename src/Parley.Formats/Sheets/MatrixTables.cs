@@ -40,11 +40,20 @@ internal static partial class MatrixTables
         return Deterministic(written.ToArray());
     }
 
-    /// <summary>The matrix CSV's text: one row per stance (drafts too), the actor's and issue's fields repeated on each of its rows, then the stance's evidence in numbered groups.</summary>
+    /// <summary>
+    /// The matrix CSV's text: one row per stance (drafts too), the actor's and issue's fields repeated on each of its
+    /// rows, then the stance's evidence in numbered groups. Rows go by actor, then issue, in the scenario's order: the
+    /// reader takes the actors' order from their first rows, and the models sum over actors in that order, so
+    /// another order would change forecasts in their last bits.
+    /// </summary>
     public static string ToCsv(Scenario scenario)
     {
+        var actorOrder = scenario.Actors.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var issueOrder = scenario.Issues.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var entries = scenario.Stances.Select(s => (s.ActorId, s.IssueId, Position: (double?)s.Position, Salience: (double?)s.Salience, s.Capability, s.PositionRange, s.SalienceRange, s.Evidence))
             .Concat(scenario.DraftStances.Select(d => (d.ActorId, d.IssueId, d.Position, d.Salience, d.Capability, PositionRange: (ValueRange?)null, SalienceRange: (ValueRange?)null, d.Evidence)))
+            .OrderBy(e => actorOrder.GetValueOrDefault(e.ActorId, int.MaxValue))
+            .ThenBy(e => issueOrder.GetValueOrDefault(e.IssueId, int.MaxValue))
             .ToList();
         var groups = entries.Count == 0 ? 0 : entries.Max(e => e.Evidence.Length);
         var header = SheetLayout.CsvColumns.ToList();

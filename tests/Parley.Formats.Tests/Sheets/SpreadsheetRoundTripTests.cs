@@ -113,6 +113,22 @@ public sealed class SpreadsheetRoundTripTests
     }
 
     [Fact]
+    public void Csv_StancesListedOutOfOrder_ReadBackWithTheActorsAndIssuesInTheScenariosOrder()
+    {
+        // The reader takes the order from the rows, and the models sum over actors in that order: rows written
+        // in the stances' order (here reversed) would reorder the actors and change forecasts in their last bits.
+        var alaska = SheetFiles.Alaska();
+        var reversed = alaska with { Stances = [.. alaska.Stances.Reverse()] };
+
+        var read = ScenarioFiles.ReadText(SpreadsheetFiles.ToCsv(reversed), "alaska.csv");
+
+        Assert.True(read.Succeeded, SheetFiles.Show(read));
+        var speaking = alaska.Stances.Select(s => s.ActorId).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(alaska.Actors.Select(a => a.Id).Where(speaking.Contains), read.Scenario!.Actors.Select(a => a.Id));
+        Assert.Equal(alaska.Issues.Select(i => i.Id), read.Scenario.Issues.Select(i => i.Id));
+    }
+
+    [Fact]
     public void Csv_IsDetectedAsTheMatrixFormat_AndPeerCsvsAreNot()
     {
         var csv = SpreadsheetFiles.ToCsv(SheetFiles.Alaska());
