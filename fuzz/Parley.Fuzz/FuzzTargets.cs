@@ -57,7 +57,14 @@ public static class FuzzTargets
         if (text is null)
         {
             CheckLocated([problem!]);
-            return;
+
+            // A file that is not UTF-8 stops at decoding, but a reader is also given text directly
+            // (a server's JSON body, a test): it must stand any text, so it gets what a lenient decoding makes of the bytes.
+            text = LenientText(bytes);
+            if (text is null)
+            {
+                return;
+            }
         }
 
         var result = read(text);
@@ -91,7 +98,11 @@ public static class FuzzTargets
         if (text is null)
         {
             CheckLocated([problem!]);
-            return;
+            text = LenientText(bytes);
+            if (text is null)
+            {
+                return;
+            }
         }
 
         var (overlay, diagnostics) = OverlayFileReader.ReadText(text, FileName);
@@ -103,6 +114,17 @@ public static class FuzzTargets
         {
             Check(diagnostics.IsEmpty, "a successful overlay read has no diagnostics");
         }
+    }
+
+    /// <summary>
+    /// The bytes as text with every byte that is not UTF-8 replaced by U+FFFD, or <c>null</c> when
+    /// the decoding refused them for another reason (wide encodings, NUL bytes: binary input).
+    /// </summary>
+    private static string? LenientText(byte[] bytes)
+    {
+        var lenient = System.Text.Encoding.UTF8.GetString(bytes);
+        var (text, _) = InputText.Decode(System.Text.Encoding.UTF8.GetBytes(lenient), FileName);
+        return text;
     }
 
     private static void CheckLocated(IReadOnlyCollection<Diagnostic?> diagnostics)

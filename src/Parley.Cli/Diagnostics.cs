@@ -7,13 +7,14 @@ internal static class Diagnostics
 {
     public static void Print(CliConsole console, IEnumerable<Diagnostic> diagnostics)
     {
-        var count = 0;
-        foreach (var diagnostic in diagnostics)
+        var listed = diagnostics.ToList();
+        foreach (var diagnostic in listed)
         {
             console.Error.WriteLine(diagnostic.ToString());
-            count++;
         }
 
+        // A cut list closes with "and N more problems": the count is every problem found, not the lines printed.
+        var count = DiagnosticList.CountProblems(listed);
         console.Error.WriteLine(count == 1 ? "1 problem found." : $"{count} problems found.");
     }
 }

@@ -13,7 +13,8 @@ namespace Parley.Formats;
 /// <remarks>
 /// <para>Salience scale: the file's saliences are on 0–1 when every one of them is at most 1,
 /// else on 0–100 and divided by 100 (a 0–100 file whose saliences are all 0 or 1 is therefore
-/// read as 0–1). Saliences below 0 or above 100 are errors.</para>
+/// read as 0–1). Saliences below 0 or above 100 are errors, and so is a file that mixes the
+/// scales, values in (0, 1) beside values above 1 (<see cref="SalienceScale"/>).</para>
 /// <para>Position scale: BDM files carry none. The scale runs from the lowest to the
 /// highest position in the file, the convention of BDM (1994) and of the replications, which
 /// normalise distances by the range of the actors' positions; when every actor holds the same
@@ -116,7 +117,12 @@ public sealed class BdmCsvReader : IScenarioFormatReader
             rows.Add(row);
         }
 
-        var salienceDivisor = rows.Any(r => r.Salience.Value > 1) ? 100.0 : 1.0;
+        var (salienceDivisor, mixedScales) = SalienceScale.Decide([.. rows.Select(r => new SalienceScale.Written(r.Salience.Value, r.Line, r.Salience.Column))], fileName);
+        if (mixedScales is not null)
+        {
+            problems.Add(mixedScales);
+        }
+
         foreach (var row in rows.Where(r => r.Salience.Value is < 0 or > 100))
         {
             problems.Add(new Diagnostic(fileName, row.Line, row.Salience.Column, $"salience {Show(row.Salience.Value)} is out of range; salience is from 0 to 1, or from 0 to 100 for the whole file"));

@@ -40,6 +40,13 @@ public sealed record Diagnostic(string File, int Line, int Column, string Messag
     }
 
     /// <summary>
+    /// When this diagnostic closes a cut list ("and N more problems", <see cref="DiagnosticList.Summarize"/>),
+    /// the N problems it stands for; 0 for a diagnostic that reports one problem. Counting
+    /// (<see cref="DiagnosticList.CountProblems"/>) takes it instead of the line itself.
+    /// </summary>
+    public int MoreProblems { get; init; }
+
+    /// <summary>
     /// The workbook sheet the problem is on (<see cref="Line"/> is then the row and <see cref="Column"/>
     /// the column number of the cell); <c>null</c> for a text file.
     /// </summary>

@@ -70,9 +70,21 @@ public sealed class DiagnosticList : Collection<Diagnostic>
         var last = sorted[^1];
         return sorted.Add(last with
         {
+            MoreProblems = omitted,
             Message = string.Create(CultureInfo.InvariantCulture,
                 $"and {omitted:N0} more problem{(omitted == 1 ? string.Empty : "s")}; only the first {Limit} are listed: fix these and check the file again"),
         });
+    }
+
+    /// <summary>
+    /// How many problems <paramref name="diagnostics"/> report: one for each, except that a closing
+    /// "and N more problems" (<see cref="Summarize"/>) counts the N it stands for, not itself; so a
+    /// file with 150 problems counts 150, not the 101 lines listed.
+    /// </summary>
+    public static int CountProblems(IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return diagnostics.Sum(d => d.MoreProblems > 0 ? d.MoreProblems : 1);
     }
 
     /// <inheritdoc />

@@ -76,11 +76,19 @@ public static class InputText
     /// <summary>
     /// Decodes <paramref name="bytes"/>: by their byte-order mark when there is one (UTF-8,
     /// UTF-16 or UTF-32, either byte order), else as UTF-8. UTF-16 or UTF-32 without a mark is
-    /// recognised by its NUL bytes and refused, as is any other text holding NUL bytes.
+    /// recognised by its NUL bytes and refused, as is any other text holding NUL bytes. UTF-8 is
+    /// decoded strictly: a byte that is not UTF-8 (a Latin-1 or Windows-1252 <c>é</c>, say) is
+    /// refused at its line and column rather than turned into U+FFFD, which would change an id or
+    /// a name without a word and let <c>convert</c> write the change into a new file.
     /// </summary>
     public static (string? Text, Diagnostic? Problem) Decode(ReadOnlySpan<byte> bytes, string fileName)
     {
-        if (Bom(bytes) is { } marked)
+        if (bytes is [0xEF, 0xBB, 0xBF, ..])
+        {
+            // The mark is not a character the user sees: lines and columns count from after it.
+            bytes = bytes[3..];
+        }
+        else if (Bom(bytes) is { } marked)
         {
             try
             {
@@ -91,21 +99,62 @@ public static class InputText
                 return (null, new Diagnostic(fileName, 1, 1, $"the file starts with a {marked.Name} byte-order mark but is not valid {marked.Name}; save it as UTF-8"));
             }
         }
-
-        if (UnmarkedWideEncoding(bytes) is { } wide)
+        else if (UnmarkedWideEncoding(bytes) is { } wide)
         {
             return (null, new Diagnostic(fileName, 1, 1, $"the file is {wide} without a byte-order mark; save it as UTF-8"));
         }
 
-        var text = Encoding.UTF8.GetString(bytes);
-        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            var (line, column) = LineAndColumn(text, nul);
+            var (line, column) = LineAndColumn(bytes, nul);
             return (null, new Diagnostic(fileName, line, column, "the file holds a NUL byte here, so it is binary, not text; a scenario file is text (UTF-8)"));
         }
 
-        return (text, null);
+        if (FirstInvalidUtf8(bytes) is var invalid && invalid >= 0)
+        {
+            var (line, column) = LineAndColumn(bytes, invalid);
+            var value = bytes[invalid];
+            var asLatin1 = value >= 0xA0 ? $" ('{(char)value}' in Latin-1 or Windows-1252)" : string.Empty;
+            return (null, new Diagnostic(fileName, line, column, string.Create(CultureInfo.InvariantCulture,
+                $"the file is not UTF-8 here: byte 0x{value:X2}{asLatin1} is not valid UTF-8; save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\", an editor's encoding \"UTF-8\")")));
+        }
+
+        return (Encoding.UTF8.GetString(bytes), null);
+    }
+
+    /// <summary>The index of the first byte of <paramref name="bytes"/> that does not begin a valid UTF-8 sequence, or -1 when all are UTF-8.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return -1;
+        }
+
+        var index = 0;
+        while (index < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return index;
+            }
+
+            index += consumed;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The line and column (from 1) of byte <paramref name="index"/> of <paramref name="bytes"/>, the
+    /// column counted in characters as an editor counts them (as <see cref="LineAndColumn(string, int)"/> does).
+    /// </summary>
+    private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> bytes, int index)
+    {
+        var before = bytes[..index];
+        var line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (line, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
     }
 
     /// <summary>
@@ -178,7 +227,6 @@ public static class InputText
 
         return bytes switch
         {
-            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3, "UTF-8"),
             [0xFF, 0xFE, 0x00, 0x00, ..] => (Strict(Encoding.UTF32), 4, "UTF-32 (little-endian)"),
             [0x00, 0x00, 0xFE, 0xFF, ..] => (Strict(new UTF32Encoding(bigEndian: true, byteOrderMark: false)), 4, "UTF-32 (big-endian)"),
             [0xFF, 0xFE, ..] => (Strict(Encoding.Unicode), 2, "UTF-16 (little-endian)"),

@@ -203,6 +203,9 @@ public static class ScenarioChecker
             }
         }
 
+        // The voters of each issue when rules name none: the actors with a stance on it.
+        IReadOnlyList<IReadOnlyList<string>> stanceHolders = [.. scenario.Stances.GroupBy(st => st.IssueId, StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<string>)[.. g.Select(st => st.ActorId).Distinct(StringComparer.Ordinal)])];
         for (var i = 0; i < scenario.Stages.Length; i++)
         {
             var stage = scenario.Stages[i];
@@ -228,20 +231,27 @@ public static class ScenarioChecker
 
             if (stage.Rules is { } stageRules)
             {
-                CheckRules(stageRules, SourceMap.Key("stage", i, "rules"), $"stage '{Excerpt.Of(stage.Id)}': rules", actorIds, issuesById.Keys, Report);
+                CheckRules(stageRules, SourceMap.Key("stage", i, "rules"), $"stage '{Excerpt.Of(stage.Id)}': rules", actorIds, issuesById.Keys, stanceHolders, Report);
             }
         }
 
         if (scenario.Rules is { } rules)
         {
-            CheckRules(rules, "rules", "rules", actorIds, issuesById.Keys, Report);
+            CheckRules(rules, "rules", "rules", actorIds, issuesById.Keys, stanceHolders, Report);
         }
 
         return problems;
     }
 
     /// <summary>The ids a <c>rules</c> section names, and its numbers against its decision rule.</summary>
-    private static void CheckRules(DecisionRules rules, string key, string label, IReadOnlySet<string> actorIds, IEnumerable<string> issueIds, Action<string, string> report)
+    /// <param name="rules">The section.</param>
+    /// <param name="key">Its source-map key.</param>
+    /// <param name="label">Its name in messages.</param>
+    /// <param name="actorIds">The scenario's actors.</param>
+    /// <param name="issueIds">The scenario's issues.</param>
+    /// <param name="stanceHolders">For each issue, the actors with a stance on it: the voters when <c>voters</c> is not given.</param>
+    /// <param name="report">Receives each problem at its field.</param>
+    private static void CheckRules(DecisionRules rules, string key, string label, IReadOnlySet<string> actorIds, IEnumerable<string> issueIds, IReadOnlyList<IReadOnlyList<string>> stanceHolders, Action<string, string> report)
     {
         void Unknown(string field, IEnumerable<string> ids)
         {
@@ -297,10 +307,20 @@ public static class ScenarioChecker
         {
             report($"{key}.quota", $"{label}: quota {quota.ToString(CultureInfo.InvariantCulture)} is above the voters' total weight {rules.Voters.Sum(rules.WeightOf).ToString(CultureInfo.InvariantCulture)}; no coalition could carry a decision");
         }
+        else if (rules.Voters.IsEmpty && stanceHolders.Count > 0 && stanceHolders.Max(ids => ids.Sum(rules.WeightOf)) is var heaviest && quota > heaviest)
+        {
+            report($"{key}.quota", $"{label}: quota {quota.ToString(CultureInfo.InvariantCulture)} is above the total weight of the voters, the actors with a stance on an issue when voters is not given (at most {heaviest.ToString(CultureInfo.InvariantCulture)}); no coalition could carry a decision");
+        }
 
+        // A coalition needs minimum_members voters in favour: more than there are voters, and none
+        // can carry a decision, so a procedural model would keep every status quo without a word.
         if (rules.MinimumMembers is { } minimum && !rules.Voters.IsEmpty && minimum > rules.Voters.Length)
         {
-            report($"{key}.minimum_members", $"{label}: minimum_members {minimum} is above the number of voters ({rules.Voters.Length})");
+            report($"{key}.minimum_members", $"{label}: minimum_members {minimum} is above the number of voters ({rules.Voters.Length}); no coalition could carry a decision");
+        }
+        else if (rules.MinimumMembers is { } required && rules.Voters.IsEmpty && stanceHolders.Count > 0 && stanceHolders.Max(ids => ids.Count) is var most && required > most)
+        {
+            report($"{key}.minimum_members", $"{label}: minimum_members {required} is above the number of voters, the actors with a stance on an issue when voters is not given (at most {most}); no coalition could carry a decision");
         }
     }
 

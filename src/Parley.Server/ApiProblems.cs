@@ -23,7 +23,7 @@ internal static class ApiProblems
     /// <summary>A 400 listing located <paramref name="diagnostics"/> and request <paramref name="errors"/>.</summary>
     public static IResult Invalid(ImmutableArray<Diagnostic> diagnostics, ImmutableArray<string> errors)
     {
-        var count = diagnostics.Length + errors.Length;
+        var count = DiagnosticList.CountProblems(diagnostics) + errors.Length;
         var first = diagnostics.IsEmpty ? errors.FirstOrDefault() : diagnostics[0].ToString();
         return Results.Problem(
             statusCode: StatusCodes.Status400BadRequest,

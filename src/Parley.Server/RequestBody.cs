@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Parley.Formats;
@@ -14,8 +13,15 @@ internal static class RequestBody
     /// <summary>The name diagnostics give a JSON request body.</summary>
     public const string Name = "request body";
 
-    /// <summary>The body as UTF-8 text, or a 413 problem when it is larger than <paramref name="limit"/> bytes.</summary>
-    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body as UTF-8 text, or a 413 problem when it is larger than <paramref name="limit"/> bytes,
+    /// or a 400 located at the first byte that is not UTF-8 (decoded as a file is, <see cref="InputText.Decode"/>).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="limit">The most bytes read.</param>
+    /// <param name="name">The body's name in a diagnostic: the file name it stands for, or <see cref="Name"/>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long limit, string name, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
@@ -35,14 +41,15 @@ internal static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+        var (text, problem) = InputText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
+        return text is null ? (null, ApiProblems.Invalid([problem!], [])) : (text, null);
     }
 
     /// <summary>The JSON body as <typeparamref name="T"/> (an empty body is the default object), or a 400/413 problem.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, long limit, JsonSerializerOptions options, CancellationToken cancellationToken)
         where T : class, new()
     {
-        var (text, problem) = await ReadTextAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        var (text, problem) = await ReadTextAsync(request, limit, Name, cancellationToken).ConfigureAwait(false);
         if (text is null)
         {
             return (null, problem);

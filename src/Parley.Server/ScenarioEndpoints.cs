@@ -66,8 +66,9 @@ internal static class ScenarioEndpoints
 
     private static async Task<IResult> Create(HttpContext context, ParleyStore store, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName, string? message, string? proposal)
     {
-        var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
-        return text is null ? problem! : Save(context, store, text, fileName ?? DefaultName(context.Request.ContentType), format, message, proposal);
+        var name = fileName ?? DefaultName(context.Request.ContentType);
+        var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, ScenarioSources.DisplayName(name), context.RequestAborted).ConfigureAwait(false);
+        return text is null ? problem! : Save(context, store, text, name, format, message, proposal);
     }
 
     private static async Task<IResult> Upload(HttpContext context, ParleyStore store, ServerOptions options)
@@ -78,8 +79,20 @@ internal static class ScenarioEndpoints
             return problem!;
         }
 
-        using var reader = new StreamReader(file.OpenReadStream());
-        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+
+        // Decoded as a file is: a file that is not UTF-8 is refused where it stops being UTF-8, not stored with U+FFFD in its place.
+        var (text, decodeProblem) = InputText.Decode(bytes, ScenarioSources.DisplayName(file.FileName));
+        if (text is null)
+        {
+            return ApiProblems.Invalid([decodeProblem!], []);
+        }
+
         return Save(context, store, text, file.FileName, form!["format"].FirstOrDefault(), form!["message"].FirstOrDefault(), form!["proposal"].FirstOrDefault());
     }
 
@@ -93,7 +106,7 @@ internal static class ScenarioEndpoints
 
         if (context.Request.ContentLength > options.MaxRequestBodyBytes)
         {
-            var (_, tooLarge) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            var (_, tooLarge) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, RequestBody.Name, context.RequestAborted).ConfigureAwait(false);
             return (null, null, tooLarge);
         }
 

@@ -111,6 +111,41 @@ public sealed class FileCommandTests : IDisposable
     }
 
     [Fact]
+    public void ValidateAndConvert_Latin1Byte_ExitTwoAtTheByteAndWriteNothing()
+    {
+        // QA issue 1: "Pstén1" saved as Latin-1 was valid, and convert wrote "Pst\uFFFDn1".
+        var latin1 = Path.Combine(folder, "latin1.csv");
+        File.WriteAllBytes(latin1, [.. "Scen,Desc,1,1,\nActor,Description,Power,Pst"u8, 0xE9, .. "n1,Sal1\nA,a,10,50,50\n"u8]);
+        var target = Path.Combine(folder, "out.yaml");
+
+        var validate = CliRunner.Run("validate", latin1);
+        var convert = CliRunner.Run("convert", latin1, "-o", target);
+
+        Assert.Equal(2, validate.ExitCode);
+        Assert.Equal(
+            $"{latin1}:2:28: the file is not UTF-8 here: byte 0xE9 ('é' in Latin-1 or Windows-1252) is not valid UTF-8; save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\", an editor's encoding \"UTF-8\")\n1 problem found.\n",
+            validate.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(2, convert.ExitCode);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public void Validate_MoreProblemsThanListed_CountsThemAll()
+    {
+        // QA issue 10: 150 bad positions were listed as 100, "and 50 more problems", then "101 problems found".
+        var rows = string.Concat(Enumerable.Range(1, 150).Select(i => $"A{i},a,10,500,50\n"));
+        var many = Write("many.csv", $"Many,Desc,150,1,\nActor,Description,Power,P1,S1\n{rows}");
+
+        var (exitCode, _, error) = CliRunner.Run("validate", many);
+
+        Assert.Equal(2, exitCode);
+        var lines = error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal(102, lines.Length);
+        Assert.EndsWith("and 50 more problems; only the first 100 are listed: fix these and check the file again", lines[^2], StringComparison.Ordinal);
+        Assert.Equal("150 problems found.", lines[^1]);
+    }
+
+    [Fact]
     public void Models_ListsEveryModelWithItsCitation()
     {
         var (exitCode, output, _) = CliRunner.Run("models");

@@ -53,6 +53,44 @@ public sealed class BdmCsvReaderTests
     }
 
     [Fact]
+    public void Read_OnePercentageAmongFractions_IsLocatedAtThePercentage()
+    {
+        // QA issue 16: 50 among 0.x saliences turned the file to 0-100 and cut every other salience a hundredfold, without a word.
+        Assert.Equal(
+            ["case.csv:3:8: salience 50 is on 0-100 but the file's other saliences are on 0-1 (0.8 on line 2 and 1 more); one scale is read for the whole file, and on 0-100 0.8 would weigh 0.008, a hundredth of what it says; write 50 as 0.5, or write every salience on 0-100"],
+            Messages("Actor,Capability,Position,Salience\nA,1,0,0.8\nB,1,50,50\nC,1,100,0.4\n"));
+    }
+
+    [Fact]
+    public void Read_OneFractionAmongPercentages_IsLocatedAtTheFraction()
+    {
+        Assert.Equal(
+            ["case.csv:4:9: salience 0.5 is on 0-1 but the file's other saliences are on 0-100 (80 on line 2 and 2 more); one scale is read for the whole file, and on 0-100 0.5 would weigh 0.005, a hundredth of what it says; write it as 50 (and the 1 other salience below 1 likewise), or write every salience on 0-1"],
+            Messages("Actor,Capability,Position,Salience\nA,1,0,80\nB,1,50,40\nC,1,100,0.5\nD,1,30,0.25\nE,1,60,30\n"));
+    }
+
+    [Fact]
+    public void Read_AsManyOnEachScale_TakesTheScaleOfTheFirst()
+    {
+        // The QA's b_pct.csv: read as A 0.5 and B 0.005 before.
+        Assert.Equal(
+            ["case.csv:3:9: salience 0.5 is on 0-1 but the file's other saliences are on 0-100 (50 on line 2); one scale is read for the whole file, and on 0-100 0.5 would weigh 0.005, a hundredth of what it says; write it as 50, or write every salience on 0-1"],
+            Messages("Actor,Capability,Position,Salience\nA,10,20,50\nB,10,80,0.5\n"));
+    }
+
+    [Theory]
+    [InlineData("0.8", "1", "0", 0.8, 1.0, 0.0)]
+    [InlineData("80", "1", "0", 0.8, 0.01, 0.0)]
+    [InlineData("80", "100", "0", 0.8, 1.0, 0.0)]
+    public void Read_ZeroAndOne_FitEitherScale(string a, string b, string c, double expectedA, double expectedB, double expectedC)
+    {
+        var result = Read($"Actor,Capability,Position,Salience\nA,1,0,{a}\nB,1,50,{b}\nC,1,100,{c}\n");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal([expectedA, expectedB, expectedC], result.Scenario!.StancesOn("issue").Select(s => s.Salience));
+    }
+
+    [Fact]
     public void Read_AllPositionsEqualWithinHundred_UsesZeroToHundred()
     {
         var issue = Read("Actor,Capability,Position,Salience\nA,1,40,1\nB,1,40,1\n").Scenario!.Issues[0];

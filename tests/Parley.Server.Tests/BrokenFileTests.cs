@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Parley.Application;
 using Parley.Formats.Tests.Native;
 
 namespace Parley.Server.Tests;
@@ -71,6 +72,27 @@ public sealed class BrokenFileTests : IClassFixture<ServerFactory>
                 var problem = await Api.Problem(response, HttpStatusCode.BadRequest);
                 Assert.True(problem["diagnostics"]!.AsArray().Count + problem["errors"]!.AsArray().Count > 0);
             }
+        }
+    }
+
+    [Fact]
+    public async Task Latin1File_Gets400_LocatedAtTheByteThatIsNotUtf8()
+    {
+        // QA issue 1: the body was decoded with U+FFFD for the byte, and stored so.
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(BuiltInScenarios.AlaskaText()[..40]), 0xE9, .. "\n"u8];
+        var (line, column) = (1 + bytes[..40].Count(b => b == (byte)'\n'), 40 - Array.LastIndexOf(bytes, (byte)'\n', 39));
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "latin1.yaml" } };
+        HttpResponseMessage[] responses =
+        [
+            await client.PostAsync("/scenarios?file_name=latin1.yaml", new ByteArrayContent(bytes)),
+            await client.PostAsync("/scenarios/upload", upload),
+            await client.PostAsync("/scenarios/check?file_name=latin1.yaml", new ByteArrayContent(bytes)),
+        ];
+
+        foreach (var response in responses)
+        {
+            var problem = await Api.Problem(response, HttpStatusCode.BadRequest);
+            Assert.StartsWith($"latin1.yaml:{line}:{column}: the file is not UTF-8 here: byte 0xE9 ('é' in Latin-1 or Windows-1252)", Assert.Single(Located(problem)), StringComparison.Ordinal);
         }
     }
 

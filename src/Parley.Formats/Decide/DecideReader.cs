@@ -19,7 +19,8 @@ namespace Parley.Formats.Decide;
 /// order (0–100 without <c>#M</c> rows); the <c>#M</c> rows become the issue's anchors.</para>
 /// <para>Power is the stance's capability on that issue (<see cref="Stance.Capability"/>).
 /// Salience is read as 0–1 when no salience in the file exceeds 1, else the whole file is read as
-/// 0–100 and divided by 100: one rule per file, so a file never mixes the two.</para>
+/// 0–100 and divided by 100: one rule per file, and a file that mixes the two (values in (0, 1)
+/// beside values above 1, a percentage typed among fractions) is an error (<see cref="SalienceScale"/>).</para>
 /// <para>An actor without any <c>#D</c> row is left out of the scenario: it takes no part in
 /// any model, and the reference accepts such files.</para>
 /// </remarks>
@@ -156,8 +157,13 @@ public sealed partial class DecideReader : IScenarioFormatReader
             });
         }
 
-        // One salience scale per file: 0-1 unless some salience exceeds 1.
-        var salienceDivisor = stanceRows.Any(r => r.Salience > 1) ? 100.0 : 1.0;
+        // One salience scale per file: 0-1 unless some salience exceeds 1; a file mixing the two is refused.
+        var (salienceDivisor, mixedScales) = SalienceScale.Decide([.. stanceRows.Select(r => new SalienceScale.Written(r.Salience, r.Row.Number, r.Row.Fields[3].Column))], fileName);
+        if (mixedScales is not null)
+        {
+            problems.Add(mixedScales);
+        }
+
         var stances = new List<Stance>();
         foreach (var (row, actorId, issueId, position, rawSalience, power) in stanceRows)
         {

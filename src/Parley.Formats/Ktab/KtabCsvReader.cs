@@ -12,7 +12,8 @@ namespace Parley.Formats.Ktab;
 /// (further fields ignored); line 2 the header <c>Actor, Description, Power, &lt;dim 1&gt;, &lt;sal 1&gt;, …</c>,
 /// whose position columns name the dimensions; then one row per actor
 /// <c>name, description, capability, position 1, salience 1, …</c>. Trailing commas and blank
-/// lines are ignored; fields may be quoted. Positions and saliences are on a 0–100 scale: each
+/// lines are ignored; fields may be quoted. The header and each row hold exactly
+/// <c>3 + 2 × dimensions</c> fields: fewer is an error, and so is more (the extra ones would be dropped without a word). Positions and saliences are on a 0–100 scale: each
 /// dimension becomes an <see cref="Issue"/> on [0, 100], each salience is divided by 100, and
 /// Power becomes the actor's <see cref="Actor.Capability"/>. KTAB's own limits are checked:
 /// capability in (0, 10⁸], positions and saliences in [0, 100], an actor's saliences summing to
@@ -84,6 +85,16 @@ public sealed class KtabCsvReader : IScenarioFormatReader
             return ReadResult.Failure(problems);
         }
 
+        if (header.Count > expected)
+        {
+            // Columns past the declared dimensions would be dropped without a word (a dimension
+            // count left at 2 while a third was added): that is a mismatch, as too few columns are.
+            var (extra, column) = header.Fields[(int)expected];
+            Report(header.LineNumber, column, string.Create(CultureInfo.InvariantCulture,
+                $"the header has {header.Count} column(s) but line {first.LineNumber} declares {dimensions} dimension(s), which take {expected}: Actor, Description, Power, then a position and a salience column per dimension; '{Excerpt.Of(extra)}' and the columns after it would be ignored: declare {DimensionsFor(header.Count)} on line {first.LineNumber}, or remove the extra columns"));
+            return ReadResult.Failure(problems);
+        }
+
         var map = new SourceMap();
         map.Set("scenario", first.LineNumber, first.Fields[0].Column);
         var issues = ImmutableArray.CreateBuilder<Issue>(dimensions);
@@ -112,6 +123,12 @@ public sealed class KtabCsvReader : IScenarioFormatReader
             {
                 Report(row.LineNumber, row.EndColumn, $"the row has {row.Count} field(s); it needs {expected}: name, description, power, then a position and a salience per dimension");
                 continue;
+            }
+
+            if (row.Count > expected)
+            {
+                Report(row.LineNumber, row.Fields[(int)expected].Column, string.Create(CultureInfo.InvariantCulture,
+                    $"the row has {row.Count} field(s) but {dimensions} dimension(s) take {expected}: name, description, power, then a position and a salience per dimension; '{Excerpt.Of(row.Fields[(int)expected].Text)}' and the fields after it would be ignored: remove them, or add their dimension to the header and to line {first.LineNumber}'s count"));
             }
 
             var (name, nameColumn) = row.Fields[0];
@@ -181,6 +198,11 @@ public sealed class KtabCsvReader : IScenarioFormatReader
         problems.AddUnlessLocated(ScenarioChecker.Check(scenario, map, fileName));
         return ReadResult.From(scenario, problems);
     }
+
+    /// <summary>What <paramref name="columns"/> header columns would declare: "3 dimensions", or the odd column's fix.</summary>
+    private static string DimensionsFor(int columns) => (columns - 3) % 2 == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{(columns - 3) / 2} dimensions")
+        : "as many dimensions as there are position and salience column pairs";
 
     private static int? ReadCount(CsvLine line, int index, string what, Action<int, int, string> report)
     {

@@ -50,6 +50,14 @@ internal static class RulesFields
             map.Set($"{key}.{name}", fields.LocationOf(name));
         }
 
+        if (fields.Node("voters") is YamlSequenceNode { Children.Count: 0 })
+        {
+            // Not the same as leaving voters out (every actor with a stance votes): a body of no
+            // voters, in which no coalition could carry a decision.
+            var at = fields.LocationOf("voters");
+            problems.Add(new Diagnostic(fileName, at.Line, at.Column, "rules: voters is an empty list, so no coalition could carry a decision; list the voters' actor ids, or leave voters out to let every actor with a stance on an issue vote"));
+        }
+
         var decision = DecisionKind.Unanimity;
         if (fields.String("decision") is { } text && !TryParse(text, out decision))
         {

@@ -44,7 +44,8 @@ internal static class WorkbenchEndpoints
 
     private static async Task<IResult> Check(HttpContext context, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName)
     {
-        var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        var name = ScenarioSources.DisplayName(fileName);
+        var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, name, context.RequestAborted).ConfigureAwait(false);
         if (text is null)
         {
             return problem!;
@@ -55,7 +56,6 @@ internal static class WorkbenchEndpoints
             return ApiProblems.Invalid(error);
         }
 
-        var name = ScenarioSources.DisplayName(fileName);
         var result = ScenarioFiles.ReadText(text, name, chosen);
         return Results.Json(CheckView.From(name, result), ApiJson.Response);
     }

@@ -123,6 +123,33 @@ public sealed class DecideReaderTests
     }
 
     [Fact]
+    public void Read_OnePercentageAmongFractions_IsLocatedAtThePercentage()
+    {
+        // QA issue 16: one #D salience of 80 among 0.x read every other salience of the file as hundredths.
+        var result = Read("#A;a\n#A;b\n#A;c\n#P;p\n#P;q\n#D;a;p;10;0.8;1\n#D;b;p;20;0.7;1\n#D;c;p;30;80;1\n#D;a;q;10;0.6;1\n");
+
+        Assert.Equal(
+            ["in.csv:8:11: salience 80 is on 0-100 but the file's other saliences are on 0-1 (0.8 on line 6 and 2 more); one scale is read for the whole file, and on 0-100 0.8 would weigh 0.008, a hundredth of what it says; write 80 as 0.8, or write every salience on 0-100"],
+            Messages(result));
+    }
+
+    [ReferenceFact]
+    public void Read_SampleDataWithOneSalienceAsAPercentage_IsRefusedThere()
+    {
+        // The QA's d_sal.txt: line 35's 0.8 written as 80.
+        var lines = File.ReadAllLines(ReferenceData.PathOf("decide/sample_data.txt"));
+        var row = lines[34];
+        var at = row.IndexOf("0.8\t1.0", StringComparison.Ordinal);
+        Assert.True(at > 0, row);
+        lines[34] = string.Concat(row.AsSpan(0, at), "80", row.AsSpan(at + 3));
+
+        var problem = Assert.Single(Read(string.Join("\n", lines)).Diagnostics);
+
+        Assert.Equal((35, at + 1), (problem.Line, problem.Column));
+        Assert.StartsWith("salience 80 is on 0-100 but the file's other saliences are on 0-1", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_BrokenRows_ReportsEveryProblemWithItsLineAndColumn()
     {
         var text = string.Join('\n',

@@ -104,6 +104,40 @@ public sealed class KtabCsvReaderTests
     }
 
     [Fact]
+    public void Read_HeaderWiderThanTheDimensions_PointsAtTheFirstExtraColumn()
+    {
+        // QA issue 15: line 1 declares 2 dimensions while the header and rows carry a third; it was read as 2 issues without a word.
+        Assert.Equal(
+            ["broken.csv:2:47: the header has 9 column(s) but line 1 declares 2 dimension(s), which take 7: Actor, Description, Power, then a position and a salience column per dimension; 'Pstn3' and the columns after it would be ignored: declare 3 dimensions on line 1, or remove the extra columns"],
+            Problems("Scen,Desc,2,2,\nActor,Description,Power,Pstn1,Sal1,Pstn2,Sal2,Pstn3,Sal3,\nA,a,10,50,50,20,10,30,40,\nB,b,20,60,40,20,10,70,60,\n"));
+    }
+
+    [Fact]
+    public void Read_HeaderWithAnOddExtraColumn_SaysToMatchThePairs()
+    {
+        Assert.Equal(
+            ["broken.csv:2:31: the header has 6 column(s) but line 1 declares 1 dimension(s), which take 5: Actor, Description, Power, then a position and a salience column per dimension; 'Note' and the columns after it would be ignored: declare as many dimensions as there are position and salience column pairs on line 1, or remove the extra columns"],
+            Problems("Scen,Desc,1,1,\nActor,Description,Power,P1,S1,Note\nA,a,10,50,50,x\n"));
+    }
+
+    [Fact]
+    public void Read_RowWiderThanTheDimensions_PointsAtTheFirstExtraField()
+    {
+        Assert.Equal(
+            ["broken.csv:4:19: the row has 7 field(s) but 1 dimension(s) take 5: name, description, power, then a position and a salience per dimension; '99' and the fields after it would be ignored: remove them, or add their dimension to the header and to line 1's count"],
+            Problems("Big ,\"d\",2,1,\nActor,Description,Power,Pstn1,Sal1\nA, d, 10, 20, 50\nB, d, 10, 80, 50, 99, 99\n"));
+    }
+
+    [Fact]
+    public void Read_TrailingEmptyColumns_AreStillIgnored()
+    {
+        var result = Read("Scen,Desc,1,1,,,\nActor,Description,Power,P1,S1,,,\nA,a,10,50,50, , ,\n");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Single(result.Scenario!.Issues);
+    }
+
+    [Fact]
     public void Read_BadCounts_AreReportedTogether()
     {
         Assert.Equal(

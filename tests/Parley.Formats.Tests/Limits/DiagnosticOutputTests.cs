@@ -69,6 +69,22 @@ public sealed class DiagnosticOutputTests
 
         Assert.Equal(DiagnosticList.Limit + 1, result.Diagnostics.Length);
         Assert.Equal("flood.csv:103:1: and 9,900 more problems; only the first 100 are listed: fix these and check the file again", result.Diagnostics[^1].ToString());
+        Assert.Equal(10_000, DiagnosticList.CountProblems(result.Diagnostics));
+    }
+
+    [Fact]
+    public void CountProblems_CountsWhatTheClosingLineStandsFor_NotTheLine()
+    {
+        // QA issue 10: 150 problems were listed as 100, "and 50 more problems", then counted as 101.
+        var problems = Enumerable.Range(1, 150).Select(i => new Diagnostic("many.csv", i, 1, "bad")).ToList();
+
+        var listed = DiagnosticList.Summarize(problems);
+
+        Assert.Equal(DiagnosticList.Limit + 1, listed.Length);
+        Assert.Equal(50, listed[^1].MoreProblems);
+        Assert.Equal(150, DiagnosticList.CountProblems(listed));
+        Assert.Equal(3, DiagnosticList.CountProblems(problems.Take(3)));
+        Assert.Equal(150 + 150, DiagnosticList.CountProblems([.. listed, .. DiagnosticList.Summarize(problems)]));
     }
 
     [Fact]

@@ -109,6 +109,87 @@ public sealed class InputFileTests : IDisposable
         Assert.Equal($"{path}:2:9: the file holds a NUL byte here, so it is binary, not text; a scenario file is text (UTF-8)", Single(ScenarioFiles.Read(path)));
     }
 
+    private static string NotUtf8(byte value, string latin1) =>
+        $"the file is not UTF-8 here: byte 0x{value:X2}{latin1} is not valid UTF-8; save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\", an editor's encoding \"UTF-8\")";
+
+    /// <summary>QA issue 1: a Latin-1 byte became U+FFFD, so validate said valid and convert wrote the changed id.</summary>
+    [Theory]
+    [InlineData("small.yaml")]
+    [InlineData("small.json")]
+    [InlineData("small-ktab.csv")]
+    [InlineData("small-ktab.xml")]
+    [InlineData("small-bdm.csv")]
+    [InlineData("small-decide.csv")]
+    [InlineData("small-deu.tsv")]
+    public void Read_Latin1ByteInAnyTextFormat_IsLocatedWithHowToFixIt(string sample)
+    {
+        var text = sample == "small.json"
+            ? Parley.Formats.Native.NativeScenarioWriter.ToJson(ScenarioFiles.ReadText(Sample, "small.yaml").Scenario!)
+            : File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", sample));
+
+        // The first letter after line 1 becomes a Latin-1 'é', as a spreadsheet saving "CSV" writes it.
+        var index = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        while (!char.IsAsciiLetter(text[index]))
+        {
+            index++;
+        }
+
+        var path = Write(sample, [.. Encoding.UTF8.GetBytes(text[..index]), 0xE9, .. Encoding.UTF8.GetBytes(text[(index + 1)..])]);
+        var line = text[..index].Count(c => c == '\n') + 1;
+        var column = index - text.LastIndexOf('\n', index - 1);
+
+        Assert.Equal($"{path}:{line}:{column}: {NotUtf8(0xE9, " ('é' in Latin-1 or Windows-1252)")}", Single(ScenarioFiles.Read(path)));
+    }
+
+    [Fact]
+    public void Read_BadByteAfterOtherCharacters_CountsTheColumnInCharacters()
+    {
+        // "Zürich" is 6 characters and 7 bytes: the column is the one an editor shows.
+        var path = Write("accent.yaml", [.. Encoding.UTF8.GetBytes("id: x\ntitle: Zürich "), 0xE9, .. "\n"u8]);
+
+        Assert.Equal($"{path}:2:15: {NotUtf8(0xE9, " ('é' in Latin-1 or Windows-1252)")}", Single(ScenarioFiles.Read(path)));
+    }
+
+    [Fact]
+    public void Read_BadByteAfterAUtf8ByteOrderMark_IsLocatedAsTheEditorShowsIt()
+    {
+        var path = Write("marked.yaml", [0xEF, 0xBB, 0xBF, .. "id: x\n"u8, 0x92, .. "s\n"u8]);
+
+        Assert.Equal($"{path}:2:1: {NotUtf8(0x92, string.Empty)}", Single(ScenarioFiles.Read(path)));
+    }
+
+    [Fact]
+    public void Read_Utf8SequenceCutShort_IsLocatedAtItsFirstByte()
+    {
+        var path = Write("cut.yaml", [.. "id: x\ntitle: caf"u8, 0xC3, .. "\n"u8]);
+
+        Assert.Equal($"{path}:2:11: {NotUtf8(0xC3, " ('Ã' in Latin-1 or Windows-1252)")}", Single(ScenarioFiles.Read(path)));
+    }
+
+    [Fact]
+    public void Read_Utf8WithAccents_IsStillRead()
+    {
+        var path = Write("accents.yaml", Encoding.UTF8.GetBytes(Sample.Replace("name: ", "name: Zürich ", StringComparison.Ordinal)));
+
+        var result = ScenarioFiles.Read(path);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
+
+    [Fact]
+    public void ReadOverlayAndDeuDataset_Latin1Byte_AreRefusedToo()
+    {
+        var overlay = Write("overlay.yaml", [.. "set:\n  caf"u8, 0xE9, .. ".capability: 3\n"u8]);
+        var deuText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "small-deu.tsv"));
+        byte[] deu = [.. Encoding.UTF8.GetBytes(deuText), 0xE9];
+
+        var (_, overlayProblems) = Parley.Formats.Overlays.OverlayFileReader.Read(overlay);
+        var dataset = Parley.Formats.Deu.DeuReader.ReadDatasetBytes(deu, "deu.tsv", Parley.Formats.Deu.DeuCapability.Equal);
+
+        Assert.Equal($"{overlay}:2:6: {NotUtf8(0xE9, " ('é' in Latin-1 or Windows-1252)")}", Assert.Single(overlayProblems).ToString());
+        Assert.Contains("the file is not UTF-8 here: byte 0xE9", Assert.Single(dataset.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_OverlongCsvLine_IsRefusedWithTheLimit()
     {
