@@ -82,6 +82,11 @@ public sealed class FileCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("bad-type.xlsx:1:1: the file is named .xlsx but is not an .xlsx workbook", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+
+        // A text file read as a workbook because the user said so is not blamed on its name.
+        var forced = CliRunner.Run("convert", Write("peer.csv", "not a workbook"), "--format", "xlsx", "--to", "yaml");
+        Assert.Equal(2, forced.ExitCode);
+        Assert.Contains("peer.csv:1:1: the file was to be read as an .xlsx workbook (--format xlsx) but is not one", forced.Error, StringComparison.Ordinal);
         Assert.NotEmpty(text);
     }
 

@@ -10,6 +10,23 @@ public sealed class SourceReaderTests
     private static SourceReadResult Read(string text, string name) => SourceReader.Read(Encoding.UTF8.GetBytes(text), name, "doc");
 
     [Fact]
+    public void ReadFile_ADirectory_SaysSoRatherThanPermissionDenied()
+    {
+        var folder = Directory.CreateTempSubdirectory("parley-source-").FullName;
+        try
+        {
+            var result = SourceReader.ReadFile(folder, "folder");
+
+            Assert.Null(result.Document);
+            Assert.Equal($"{folder}:1:1: this is a directory, not a source document; give the documents themselves (e.g. folder/*.txt)", result.Problem!.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
     public void PlainText_KeepsTheTextAndHashesTheBytes()
     {
         var result = Read("Talks resume\n\nThe talks resume on 4 March 2026 in Geneva.\r\n", "talks.txt");

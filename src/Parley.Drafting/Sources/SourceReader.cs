@@ -18,6 +18,11 @@ public static partial class SourceReader
     /// <summary>Reads the file at <paramref name="path"/>; <paramref name="id"/> becomes the source id.</summary>
     public static SourceReadResult ReadFile(string path, string id)
     {
+        if (Directory.Exists(path))
+        {
+            return Fail(path, 1, 1, "this is a directory, not a source document; give the documents themselves (e.g. folder/*.txt)");
+        }
+
         byte[] bytes;
         try
         {

@@ -50,7 +50,9 @@ internal static class XlsxWorkbook
         {
             return (null, Fail(bytes is [0xD0, 0xCF, 0x11, 0xE0, ..]
                 ? "this is an Excel 97-2003 workbook (.xls), not an .xlsx workbook; open it in the spreadsheet program and save it as Excel Workbook (.xlsx)"
-                : "the file is named .xlsx but is not an .xlsx workbook (an .xlsx file is a zip archive, starting with 'PK'); save it from the spreadsheet program as Excel Workbook (.xlsx), or name it by its real format"));
+                : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                    ? "the file is named .xlsx but is not an .xlsx workbook (an .xlsx file is a zip archive, starting with 'PK'); save it from the spreadsheet program as Excel Workbook (.xlsx), or name it by its real format"
+                    : "the file was to be read as an .xlsx workbook (--format xlsx) but is not one (an .xlsx file is a zip archive, starting with 'PK'); give its real format, or none to have it detected"));
         }
 
         try
