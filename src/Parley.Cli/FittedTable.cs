@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Parley.Cli;
 
@@ -13,7 +14,7 @@ namespace Parley.Cli;
 /// when the sum of its columns' needs (the longest word, or the whole cell for short cells) and the
 /// borders (three characters per column and one) is at most the width.
 /// </remarks>
-internal sealed class FittedTable
+internal sealed partial class FittedTable
 {
 
     /// <summary>Cells up to this long are kept on one line ("55.6 (from 10)"); longer text wraps between words.</summary>
@@ -84,12 +85,12 @@ internal sealed class FittedTable
             for (var c = 0; c < shown.Count; c++)
             {
                 var column = shown[c].Column;
-                table.AddColumn(new TableColumn(column.Header) { Alignment = column.Alignment, NoWrap = !column.Wrap, Width = widths?[c] });
+                table.AddColumn(new TableColumn(Renderable(column.Header)) { Alignment = column.Alignment, NoWrap = !column.Wrap, Width = widths?[c] });
             }
 
             foreach (var row in rows)
             {
-                table.AddRow([.. shown.Select(c => row[c.Index])]);
+                table.AddRow([.. shown.Select(c => Renderable(row[c.Index]))]);
             }
 
             console.Ansi.Write(table);
@@ -186,6 +187,22 @@ internal sealed class FittedTable
 
         return widths;
     }
+
+    /// <summary>
+    /// A cell's markup as Spectre should draw it: as one <see cref="Text"/> (with its one style, if any) when it is
+    /// plain text or plain text in one style tag, since Spectre's markup breaks lines between the pieces an escaped
+    /// bracket makes ("[95%]" drawn as "[" / "95%]"), where a text breaks only at spaces; other markup as it is.
+    /// </summary>
+    internal static IRenderable Renderable(string markup)
+    {
+        var styled = OneStyle().Match(markup);
+        var (style, inner) = styled.Success ? (Style.Parse(styled.Groups["style"].Value), styled.Groups["inner"].Value) : (Style.Plain, markup);
+        var text = Markup.Remove(inner);
+        return Markup.Escape(text) == inner ? new Text(text, style) : new Markup(markup);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\[(?<style>[a-z0-9 #]+)\](?<inner>.*)\[/\]$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex OneStyle();
 
     private int Natural(int column) =>
         rows.Select(r => r[column]).Prepend(columns[column].Header).Select(Markup.Remove)

@@ -136,6 +136,29 @@ public sealed partial class TerminalTests : IDisposable
     }
 
     [Fact]
+    public void FittedTable_BracketedWords_WrapWhole()
+    {
+        // Escaped brackets made Spectre break "[95%]" into "[" and "95%]" (a backtest header and its intervals).
+        using var output = new StringWriter();
+        var console = new CliConsole(output, TextWriter.Null, redirected: true, width: 36);
+        new FittedTable().Key("[bold]Model[/]").Column($"[bold]{Markup.Escape("Nested vs compromise [95%]")}[/]", Justify.Right)
+            .Row("median", Markup.Escape("+4.98 [+1.54, +8.23]"))
+            .Write(console);
+
+        var text = output.ToString();
+        Assert.Contains("[95%]", text, StringComparison.Ordinal);
+        Assert.Contains("[+1.54,", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\[ *\|", text);
+    }
+
+    [Fact]
+    public void FittedTable_StyledOrMixedMarkup_IsDrawnAsMarkup()
+    {
+        Assert.IsType<Text>(FittedTable.Renderable("[grey]plain [[note]][/]"));
+        Assert.IsType<Markup>(FittedTable.Renderable("[bold yellow]*[/] and [grey]more[/]"));
+    }
+
+    [Fact]
     public void ZeroToOneScale_MonteCarloAndSensitivity_ShowThreeDecimals()
     {
         var path = Path.Combine(folder, "unit.yaml");
