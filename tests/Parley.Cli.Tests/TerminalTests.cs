@@ -45,6 +45,11 @@ public sealed partial class TerminalTests : IDisposable
     public void MonteCarlo_FitsTheWidth(int width) =>
         Whole(Fits(width, "montecarlo", "--draws", "300", "--threads", "1"), [.. AlaskaIssues, "estimate", "mean", "sd", "5%", "95%", "histogram"]);
 
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Score_FitsTheWidth_WithItsTitleWhole(int width) =>
+        Whole(Fits(width, "score"), ["Track record: US-Russia summit in Alaska on the war in Ukraine (August 2025)"]);
+
     [Fact]
     public void MonteCarlo_ManyBins_HistogramMergedToFit()
     {

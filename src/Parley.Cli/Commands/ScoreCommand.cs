@@ -129,7 +129,7 @@ internal static class ScoreCommand
     {
         var ansi = console.Ansi;
         var scenario = card.Scenario;
-        ansi.Write(new Rule($"[bold]Track record: {Markup.Escape(scenario.Title)}[/]").LeftJustified());
+        console.Heading($"[bold]Track record: {Markup.Escape(scenario.Title)}[/]");
         if (scenario.Question is { } question)
         {
             ansi.MarkupLine($"Question: {Markup.Escape(question)}");
