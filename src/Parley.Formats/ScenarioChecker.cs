@@ -114,7 +114,9 @@ public static class ScenarioChecker
                 Report(SourceMap.Key("stance", i), $"{label}: duplicate stance; give each actor at most one stance per issue");
             }
 
-            if (issue is not null)
+            // An issue whose scale is itself wrong is reported once, at the scale; its stances are not also
+            // reported as off a scale that does not stand (consequences are not causes).
+            if (issue is not null && HasValidScale(issue))
             {
                 CheckOnScale(stance.Position, issue, SourceMap.Key("stance", i, "position"), $"{label}: position", Report);
                 CheckRange(stance.PositionRange, stance.Position, issue.ScaleMin, issue.ScaleMax, SourceMap.Key("stance", i, "position_range"), $"{label}: position range", Report);
@@ -164,12 +166,12 @@ public static class ScenarioChecker
                 Report(SourceMap.Key(kind, i), $"{label}: duplicate stance; give each actor at most one stance per issue");
             }
 
-            if (issue is not null && draft.Position is { } position)
+            if (issue is not null && HasValidScale(issue) && draft.Position is { } position)
             {
                 CheckOnScale(position, issue, SourceMap.Key(kind, i, "position"), $"{label}: position", Report);
             }
 
-            if (issue is not null && draft.Suggestion is { } suggestion)
+            if (issue is not null && HasValidScale(issue) && draft.Suggestion is { } suggestion)
             {
                 CheckOnScale(suggestion.Position, issue, SourceMap.Key(kind, i, "suggestion"), $"{label}: suggested position", Report);
             }
@@ -424,6 +426,10 @@ public static class ScenarioChecker
             CheckEvidence(observation.Evidence, sourceIds, $"{key}.evidence", report);
         }
     }
+
+    /// <summary>Whether the issue's scale stands: finite ends, max above min, and a finite width (else the issue's own check reports it).</summary>
+    private static bool HasValidScale(Issue issue) =>
+        double.IsFinite(issue.ScaleMin) && double.IsFinite(issue.ScaleMax) && issue.ScaleMax > issue.ScaleMin && double.IsFinite(issue.ScaleWidth);
 
     private static void CheckOnScale(double value, Issue issue, string key, string label, Action<string, string> report)
     {

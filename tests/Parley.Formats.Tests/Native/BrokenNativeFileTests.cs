@@ -52,6 +52,15 @@ public sealed class BrokenNativeFileTests
     }
 
     [Fact]
+    public void Read_ScaleReversed_IsTheOneProblem_NotItsStancesToo()
+    {
+        // Both stances' positions lie off a scale from 10 to 0; the scale is the cause, reported once.
+        var result = ScenarioFiles.ReadText(Break("min: 0\n    max: 10", "min: 10\n    max: 0"), "f.yaml", ScenarioFormat.Yaml);
+
+        Assert.Equal(["f.yaml:19:10: issue 'x': scale max 0 must be greater than min 10"], result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void Read_BrokenJson_ReportsLineAndColumn()
     {
         var result = ScenarioFiles.ReadText("{\n  \"id\": \"x\",\n  \"title\": \"T\"\n  \"actors\": []\n}\n", "f.json");
