@@ -253,6 +253,17 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
     }
 
     /// <summary>
+    /// How a stance is named in its problems: "stance of 'usa' on 'ceasefire'", as the checks name it, when its
+    /// actor and issue are written as plain values; else by its place in the list ("stance 3").
+    /// </summary>
+    private static string StanceLabel(YamlNode node, int index) =>
+        node is YamlMappingNode mapping
+            && mapping.Children.TryGetValue(new YamlScalarNode("actor"), out var actor) && actor is YamlScalarNode { Value: { Length: > 0 } actorId }
+            && mapping.Children.TryGetValue(new YamlScalarNode("issue"), out var issue) && issue is YamlScalarNode { Value: { Length: > 0 } issueId }
+            ? $"stance of '{Excerpt.Of(actorId)}' on '{Excerpt.Of(issueId)}'"
+            : $"stance {index + 1}";
+
+    /// <summary>
     /// The stances, split into complete ones and drafts: a stance whose <c>position</c> or
     /// <c>salience</c> is an explicit <c>null</c> is a judgement the analyst has still to make.
     /// Each kind is indexed on its own in the source map (<c>stance[i]</c>, <c>draft[j]</c>).
@@ -263,7 +274,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         var drafts = ImmutableArray.CreateBuilder<DraftStance>();
         foreach (var (node, index) in parent.Items("stances"))
         {
-            var fields = YamlFields.Of(node, $"stance {index + 1}", fileName, problems);
+            var fields = YamlFields.Of(node, StanceLabel(node, index), fileName, problems);
             if (fields is null)
             {
                 continue;

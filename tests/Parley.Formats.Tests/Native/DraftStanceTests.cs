@@ -123,7 +123,7 @@ public sealed class DraftStanceTests
         { Break("source: report\n        start: 30", "source: gossip\n        start: 30"), "d.yaml:30:7: candidate evidence cites unknown source 'gossip'; list it under sources or use one of (report)" },
         { Break("{ kind: suggestion, position: 70", "{ kind: judgement, position: 70"), "d.yaml:28:25: suggestion: kind 'judgement' is not allowed; a suggestion says 'kind: suggestion' so that nobody mistakes it for a judgement" },
         { Break("position: 70", "position: 700"), "d.yaml:28:17: draft stance of 'a' on 'x': suggested position 700 is outside the issue's scale; it must be from 0 to 100" },
-        { Break("    position: 20\n", ""), "d.yaml:36:5: stance 2: missing required field 'position' (a number)" },
+        { Break("    position: 20\n", ""), "d.yaml:36:5: stance of 'b' on 'x': missing required field 'position' (a number)" },
         { Break("position: 20", "position: 200"), "d.yaml:38:15: draft stance of 'b' on 'x': position 200 is outside the issue's scale; it must be from 0 to 100" },
         { Break("position: 20\n    salience: null", "position: 20\n    salience: 0.5\n    suggestion: { kind: suggestion, position: 10 }"), "d.yaml:40:17: stance of 'b' on 'x': a suggestion belongs to a draft stance (position: null); the position is decided, so remove the suggestion" },
     };
