@@ -106,6 +106,27 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_ImagesAlreadyInTheFolder_WritesNothing_NotEvenTheNewHtml()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "-o", PathOf("first.html"), "--model", "compromise", "--svg", PathOf("svg")).ExitCode);
+        var before = Directory.GetFiles(PathOf("svg")).ToDictionary(f => f, File.ReadAllBytes);
+
+        var (exit, output, error) = CliRunner.Run("report", "-o", PathOf("second.html"), "--model", "compromise", "--png", PathOf("png"), "--svg", PathOf("svg"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"parley: --svg: {Path.Combine(PathOf("svg"), "forecast-ceasefire.svg")} already exists; add --force", error, StringComparison.Ordinal);
+        Assert.Contains("more file(s) like it", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrote", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("second.html")));
+        Assert.False(Directory.Exists(PathOf("png")));
+        Assert.Equal(before, Directory.GetFiles(PathOf("svg")).ToDictionary(f => f, File.ReadAllBytes));
+
+        // The same run with --force replaces them all.
+        Assert.Equal(0, CliRunner.Run("report", "-o", PathOf("second.html"), "--model", "compromise", "--png", PathOf("png"), "--svg", PathOf("svg"), "--force").ExitCode);
+        Assert.True(File.Exists(PathOf("second.html")));
+    }
+
+    [Fact]
     public void Report_ScenarioWithOutcomes_HasATrackRecordSection_WithTheEvidence_AndOneWithoutHasNone()
     {
         var (exit, _, error) = CliRunner.Run("report", "-o", PathOf("record.html"), "--model", "compromise,nash", "--draws", "200");
