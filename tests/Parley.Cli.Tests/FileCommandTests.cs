@@ -145,6 +145,44 @@ public sealed class FileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Convert_DraftToXlsxAndBack_KeepsEveryCandidatePassage_AsTheCsvNoteSays()
+    {
+        var draft = Write("d.yaml", """
+            id: d
+            title: D
+            sources:
+              - { id: report, title: A report }
+            actors:
+              - id: a
+                candidates:
+                  - { quote: "Alpha", source: report, start: 0, end: 5, kind: mention, score: 1 }
+              - { id: b }
+            issues:
+              - { id: x }
+            stances:
+              - actor: a
+                issue: x
+                position: null
+                salience: null
+                suggestion: { kind: suggestion, position: 70, basis: "anchor sentences" }
+                candidates:
+                  - { quote: "wants a deal now", source: report, start: 30, end: 46, kind: reported_speech, score: 0.8 }
+                  - { quote: "no deal", source: report, start: 60, end: 67, kind: direct_quote, score: 0.4 }
+              - { actor: b, issue: x, position: 20, salience: 0.5 }
+            """);
+        var workbook = Path.Combine(folder, "d.xlsx");
+
+        var csv = CliRunner.Run("convert", draft, "--to", "csv");
+        Assert.Equal(0, CliRunner.Run("convert", draft, "-o", workbook).ExitCode);
+        var back = CliRunner.Run("convert", workbook, "--to", "yaml");
+
+        Assert.Contains("drafts' candidate passages and suggestions: an .xlsx workbook (--to xlsx) keeps all of them", csv.Error, StringComparison.Ordinal);
+        Assert.True(back.ExitCode == 0, back.Error);
+        Assert.Equal(CliRunner.Run("convert", draft, "--to", "yaml").Output, back.Output);
+        Assert.Equal(3, back.Output.Split("quote:").Length - 1);
+    }
+
+    [Fact]
     public void Convert_BrokenInput_WritesNothing()
     {
         var bad = Write("bad.yaml", "id: x\ntitle: [\n");

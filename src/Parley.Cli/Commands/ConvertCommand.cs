@@ -69,7 +69,7 @@ internal static class ConvertCommand
 
             if (writtenFormat == "csv" && SpreadsheetFiles.CsvOmissions(scenario) is { Count: > 0 } omitted)
             {
-                console.Error.WriteLine($"parley: note: the CSV carries the stance matrix only, not {string.Join("; ", omitted)}: use --to xlsx to keep them");
+                console.Error.WriteLine($"parley: note: the CSV carries the stance matrix only, not {string.Join("; ", omitted)}: an .xlsx workbook (--to xlsx) keeps all of them");
             }
 
             var text = writtenFormat switch
