@@ -55,9 +55,16 @@ internal sealed class ReportOutputs(Option<string?> html)
 
         foreach (var option in new[] { Png, Svg })
         {
-            if (parse.GetValue(option) is { } folder && File.Exists(folder))
+            if (parse.GetValue(option) is { } empty && string.IsNullOrWhiteSpace(empty))
             {
-                console.Error.WriteLine($"parley: {option.Name} {folder}: this is a file; give a folder for the images");
+                console.Error.WriteLine($"parley: {option.Name}: the folder name is empty; give a folder for the images");
+                ok = false;
+            }
+            else if (parse.GetValue(option) is { } folder && FileInTheWay(folder) is { } file)
+            {
+                console.Error.WriteLine(file == Path.GetFullPath(folder)
+                    ? $"parley: {option.Name} {folder}: this is a file; give a folder for the images"
+                    : $"parley: {option.Name} {folder}: {file} is a file, so the folder cannot be made; give a folder for the images");
                 ok = false;
             }
         }
@@ -129,6 +136,20 @@ internal sealed class ReportOutputs(Option<string?> html)
         }
 
         return true;
+    }
+
+    /// <summary>The file that stands where <paramref name="folder"/> or one of its missing parents would be made, or <c>null</c>.</summary>
+    private static string? FileInTheWay(string folder)
+    {
+        for (var above = Path.GetFullPath(folder); above is not null && !Directory.Exists(above); above = Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+            {
+                return above;
+            }
+        }
+
+        return null;
     }
 
     private static bool CheckFile(string path, string option, bool force, CliConsole console)

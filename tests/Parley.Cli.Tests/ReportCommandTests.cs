@@ -105,6 +105,24 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(2, CliRunner.Run("report", "-o", PathOf("r2.html"), "--model", "compromise,eum", "--png", PathOf("png")).ExitCode);
     }
 
+    [Theory]
+    [InlineData("--png", "")]
+    [InlineData("--svg", "plain.txt")]
+    [InlineData("--png", "plain.txt/images")]
+    public void Report_ImageFolderThatCannotBe_IsRefusedBeforeAnyModelRuns(string option, string folderName)
+    {
+        File.WriteAllText(PathOf("plain.txt"), "mine");
+        var images = folderName.Length == 0 ? folderName : PathOf(folderName);
+
+        var (exit, output, error) = CliRunner.Run("report", "-o", PathOf("r.html"), "--model", "compromise", option, images);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"parley: {option}", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.Equal([PathOf("plain.txt")], Directory.GetFileSystemEntries(folder));
+        Assert.Empty(Directory.GetFiles(Environment.CurrentDirectory, "forecast-*.png"));
+    }
+
     [Fact]
     public void Report_ImagesAlreadyInTheFolder_WritesNothing_NotEvenTheNewHtml()
     {
