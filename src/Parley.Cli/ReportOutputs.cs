@@ -62,7 +62,7 @@ internal sealed class ReportOutputs(Option<string?> html)
             }
             else if (parse.GetValue(option) is { } folder && FileInTheWay(folder) is { } file)
             {
-                console.Error.WriteLine(file == Path.GetFullPath(folder)
+                console.Error.WriteLine(file == Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))
                     ? $"parley: {option.Name} {folder}: this is a file; give a folder for the images"
                     : $"parley: {option.Name} {folder}: {file} is a file, so the folder cannot be made; give a folder for the images");
                 ok = false;
@@ -141,7 +141,17 @@ internal sealed class ReportOutputs(Option<string?> html)
     /// <summary>The file that stands where <paramref name="folder"/> or one of its missing parents would be made, or <c>null</c>.</summary>
     private static string? FileInTheWay(string folder)
     {
-        for (var above = Path.GetFullPath(folder); above is not null && !Directory.Exists(above); above = Path.GetDirectoryName(above))
+        string full;
+        try
+        {
+            full = Path.GetFullPath(folder);
+        }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null; // Not a usable name: the images' own check says so.
+        }
+
+        for (var above = full; above is not null && !Directory.Exists(above); above = Path.GetDirectoryName(above))
         {
             if (File.Exists(above))
             {
