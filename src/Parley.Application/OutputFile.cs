@@ -20,7 +20,7 @@ public static class OutputFile
     public static string? Check(string path, bool replace, string existsAdvice)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Resolve(path, replace, existsAdvice, out _);
+        return Resolve(path, replace, existsAdvice, createFolder: false, out _);
     }
 
     /// <summary>
@@ -38,22 +38,15 @@ public static class OutputFile
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(bytes);
-        if (Resolve(path, replace, existsAdvice, out var target) is { } problem)
+        if (Resolve(path, replace, existsAdvice, createFolder: false, out var target) is { } problem)
         {
             return problem;
         }
 
-        var folder = Path.GetDirectoryName(target)!;
-        // Short, so that any name the target may have leaves room for it.
-        var temporary = Path.Combine(folder, $".parley-{Guid.NewGuid():N}.tmp");
+        string? temporary = null;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
+            temporary = Stage(target, bytes);
             File.Move(temporary, target, overwrite: replace);
             return null;
         }
@@ -63,15 +56,45 @@ public static class OutputFile
         }
         finally
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            Discard(temporary);
         }
     }
 
-    /// <summary>The file to write for <paramref name="path"/> (a link's final target when replacing), or the problem.</summary>
-    private static string? Resolve(string path, bool replace, string existsAdvice, out string target)
+    /// <summary>Writes <paramref name="bytes"/> to a new temporary file beside <paramref name="target"/> and returns its path; the caller moves it into place or discards it.</summary>
+    internal static string Stage(string target, byte[] bytes)
+    {
+        // Short, so that any name the target may have leaves room for it.
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".parley-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            Discard(temporary);
+            throw;
+        }
+
+        return temporary;
+    }
+
+    /// <summary>Removes a temporary file left by <see cref="Stage"/> (none once it was moved into place).</summary>
+    internal static void Discard(string? temporary)
+    {
+        if (temporary is not null && File.Exists(temporary))
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// The file to write for <paramref name="path"/> (a link's final target when replacing), or the problem. With
+    /// <paramref name="createFolder"/> a missing folder is no problem as long as it can be made: no part of its
+    /// path is an existing file.
+    /// </summary>
+    internal static string? Resolve(string path, bool replace, string existsAdvice, bool createFolder, out string target)
     {
         target = string.Empty;
         if (string.IsNullOrWhiteSpace(path))
@@ -124,7 +147,18 @@ public static class OutputFile
         var folder = Path.GetDirectoryName(full);
         if (folder is null || !Directory.Exists(folder))
         {
-            return $"{path}: the folder {folder} does not exist";
+            if (!createFolder || folder is null)
+            {
+                return $"{path}: the folder {folder} does not exist";
+            }
+
+            for (var above = folder; above is not null && !Directory.Exists(above); above = Path.GetDirectoryName(above))
+            {
+                if (File.Exists(above))
+                {
+                    return $"{path}: {above} is a file, so the folder {folder} cannot be made";
+                }
+            }
         }
 
         target = full;

@@ -8,8 +8,9 @@ namespace Parley.Cli;
 /// <summary>
 /// The outputs of a report, shared by <c>parley report</c> and <c>parley backtest --report</c>:
 /// the HTML file, the chart images (<c>--png DIR</c>, <c>--svg DIR</c>), <c>--force</c> to replace
-/// existing files and <c>--stamp</c> to date the report. Checked before any work is done, so bad
-/// options cost nothing and leave no file behind.
+/// existing files and <c>--stamp</c> to date the report. What can be checked is checked before any work is
+/// done, so bad options cost nothing; the image files, named after the charts, are checked with the report once
+/// it is drawn, and a refused run writes none of them.
 /// </summary>
 internal sealed class ReportOutputs(Option<string?> html)
 {
@@ -54,9 +55,16 @@ internal sealed class ReportOutputs(Option<string?> html)
 
         foreach (var option in new[] { Png, Svg })
         {
-            if (parse.GetValue(option) is { } folder && File.Exists(folder))
+            if (parse.GetValue(option) is { } empty && string.IsNullOrWhiteSpace(empty))
             {
-                console.Error.WriteLine($"parley: {option.Name} {folder}: this is a file; give a folder for the images");
+                console.Error.WriteLine($"parley: {option.Name}: the folder name is empty; give a folder for the images");
+                ok = false;
+            }
+            else if (parse.GetValue(option) is { } folder && FileInTheWay(folder) is { } file)
+            {
+                console.Error.WriteLine(file == Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))
+                    ? $"parley: {option.Name} {folder}: this is a file; give a folder for the images"
+                    : $"parley: {option.Name} {folder}: {file} is a file, so the folder cannot be made; give a folder for the images");
                 ok = false;
             }
         }
@@ -64,57 +72,94 @@ internal sealed class ReportOutputs(Option<string?> html)
         return ok;
     }
 
-    /// <summary>Writes the report and the images (<paramref name="charts"/> is called only for images), saying so on <paramref name="notices"/>; false after printing why one could not be written.</summary>
+    /// <summary>
+    /// Writes the report and the images (<paramref name="charts"/> is called only for images), saying so on
+    /// <paramref name="notices"/>; false after printing why they could not be written, and then none is written.
+    /// </summary>
     public bool Write(ParseResult parse, CliConsole console, TextWriter notices, string html, Func<IReadOnlyList<ChartSpec>> charts)
     {
-        if (parse.GetValue(Html) is { } path)
-        {
-            if (OutputFile.Write(path, html, parse.GetValue(Force), ExistsAdvice) is { } problem)
-            {
-                console.Error.WriteLine($"parley: {Html.Name}: {problem}");
-                return false;
-            }
-
-            notices.WriteLine($"wrote {path}");
-        }
-
-        return WriteImages(parse, console, notices, Png, "png", charts, ChartImages.ToPng)
-            && WriteImages(parse, console, notices, Svg, "svg", charts, ChartImages.ToSvgBytes);
+        var outputs = new OutputSet();
+        return WriteAll(outputs, Add(parse, outputs, html, charts), console, notices);
     }
 
-    private bool WriteImages(ParseResult parse, CliConsole console, TextWriter notices, Option<string?> option, string extension, Func<IReadOnlyList<ChartSpec>> charts, Func<ChartSpec, byte[]> draw)
+    /// <summary>
+    /// Adds the report and the images asked for to <paramref name="outputs"/>, so that a command writing other
+    /// files as well checks them all before it writes any; returns what to say once they are written.
+    /// </summary>
+    public IReadOnlyList<string> Add(ParseResult parse, OutputSet outputs, string html, Func<IReadOnlyList<ChartSpec>> charts)
     {
-        if (parse.GetValue(option) is not { } folder)
+        var notes = new List<string>();
+        var force = parse.GetValue(Force);
+        if (parse.GetValue(Html) is { } path)
         {
-            return true;
+            outputs.Add(Html.Name, path, html, force, ExistsAdvice);
+            notes.Add($"wrote {path}");
         }
 
-        try
+        IReadOnlyList<ChartSpec>? drawn = null;
+        foreach (var (option, extension, draw) in new (Option<string?>, string, Func<ChartSpec, byte[]>)[] { (Png, "png", ChartImages.ToPng), (Svg, "svg", ChartImages.ToSvgBytes) })
         {
-            Directory.CreateDirectory(folder);
+            if (parse.GetValue(option) is not { } folder)
+            {
+                continue;
+            }
+
+            drawn ??= charts();
+            foreach (var chart in drawn)
+            {
+                outputs.Add(option.Name, Path.Combine(folder, ChartImages.FileName(chart, extension)), draw(chart), force, ExistsAdvice, createFolder: true);
+            }
+
+            notes.Add($"wrote {drawn.Count} {extension.ToUpperInvariant()} charts to {folder}");
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+
+        return notes;
+    }
+
+    /// <summary>Writes <paramref name="outputs"/> and prints <paramref name="notes"/> on <paramref name="notices"/>; false after printing every problem, when nothing was written.</summary>
+    public static bool WriteAll(OutputSet outputs, IEnumerable<string> notes, CliConsole console, TextWriter notices)
+    {
+        var problems = outputs.Write();
+        foreach (var problem in problems)
         {
-            console.Error.WriteLine($"parley: {option.Name} {folder}: cannot create the folder: {error.Message}");
+            console.Error.WriteLine($"parley: {problem}");
+        }
+
+        if (problems.Count > 0)
+        {
             return false;
         }
 
-        var force = parse.GetValue(Force);
-        var written = 0;
-        foreach (var chart in charts())
+        foreach (var note in notes)
         {
-            var target = Path.Combine(folder, ChartImages.FileName(chart, extension));
-            if (OutputFile.Write(target, draw(chart), force, ExistsAdvice) is { } problem)
-            {
-                console.Error.WriteLine($"parley: {option.Name}: {problem}");
-                return false;
-            }
-
-            written++;
+            notices.WriteLine(note);
         }
 
-        notices.WriteLine($"wrote {written} {extension.ToUpperInvariant()} charts to {folder}");
         return true;
+    }
+
+    /// <summary>The file that stands where <paramref name="folder"/> or one of its missing parents would be made, or <c>null</c>.</summary>
+    private static string? FileInTheWay(string folder)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(folder);
+        }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null; // Not a usable name: the images' own check says so.
+        }
+
+        for (var above = full; above is not null && !Directory.Exists(above); above = Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+            {
+                return above;
+            }
+        }
+
+        return null;
     }
 
     private static bool CheckFile(string path, string option, bool force, CliConsole console)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Parley.Application;
 using Parley.Reports;
 using Parley.Storage;
 using Spectre.Console;
@@ -26,6 +27,16 @@ internal sealed class StoreOptions
     public static JsonSerializerOptions Json { get; } = new(ReportJson.SerializerOptions) { WriteIndented = true };
 
     public Option<string?> Database { get; }
+
+    /// <summary>
+    /// The entry of a recorded run's options that marks a run of the built-in scenario (no file on the command
+    /// line), so that <c>runs show</c> gives the command as it was typed.
+    /// </summary>
+    public static (string Option, string Value) BuiltInScenario => ("scenario", "built-in");
+
+    /// <summary>Whether a run recorded with <paramref name="options"/> ran the built-in scenario.</summary>
+    public static bool RanBuiltIn(IReadOnlyDictionary<string, string> options) =>
+        options.TryGetValue(BuiltInScenario.Option, out var value) && value == BuiltInScenario.Value;
 
     public Option<bool> Save { get; } = new("--save")
     {
@@ -60,12 +71,17 @@ internal sealed class StoreOptions
     /// <summary>Whether the run is to be recorded.</summary>
     public bool Saving(ParseResult parse) => parse.GetValue(Save);
 
-    /// <summary>The store <c>--db</c> names (the default store without it), or <c>null</c> after printing why it cannot be used.</summary>
-    public ParleyStore? Open(ParseResult parse, CliConsole console)
+    /// <summary>
+    /// The store <c>--db</c> names (the default store without it), or <c>null</c> after printing why it cannot be used.
+    /// With <paramref name="existing"/> (commands that only read the store) a store that does not exist is
+    /// reported and not created.
+    /// </summary>
+    public ParleyStore? Open(ParseResult parse, CliConsole console, bool existing = false)
     {
         try
         {
-            var store = ParleyStore.Open(StoreLocation.Parse(parse.GetValue(Database)));
+            var location = StoreLocation.Parse(parse.GetValue(Database));
+            var store = existing ? ParleyStore.OpenExisting(location) : ParleyStore.Open(location);
             if (store.RecoveredRuns > 0)
             {
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -81,10 +97,10 @@ internal sealed class StoreOptions
         }
     }
 
-    /// <summary>Opens the store, runs <paramref name="work"/> on it and closes it; exit code 2 when it cannot be opened.</summary>
-    public int With(ParseResult parse, CliConsole console, Func<ParleyStore, int> work)
+    /// <summary>Opens the store (an existing one only, with <paramref name="existing"/>), runs <paramref name="work"/> on it and closes it; exit code 2 when it cannot be opened.</summary>
+    public int With(ParseResult parse, CliConsole console, Func<ParleyStore, int> work, bool existing = false)
     {
-        using var store = Open(parse, console);
+        using var store = Open(parse, console, existing);
         return store is null ? ExitCodes.InvalidInput : work(store);
     }
 
@@ -106,14 +122,21 @@ internal sealed class StoreOptions
     /// <paramref name="implied"/> are flags that saving turns on (e.g. <c>--keep-draws</c>): they are
     /// recorded with the arguments, so that <c>runs rerun</c> computes the same document.
     /// </summary>
-    public RunRecording? Start(ParseResult parse, CliConsole console, ScenarioSnapshot scenario, IEnumerable<string> models, IEnumerable<string>? implied = null)
+    public RunRecording? Start(ParseResult parse, CliConsole console, ScenarioSource source, IEnumerable<string> models, IEnumerable<string>? implied = null)
     {
+        var scenario = ScenarioInput.Snapshot(source);
         if (Open(parse, console) is not { } store)
         {
             return null;
         }
 
         var (arguments, options) = Replay(parse, [Database, Save]);
+        if (source.Path is null)
+        {
+            // The command line named no file: the stored copy of the built-in scenario is not one the user gave.
+            options = options.SetItem(BuiltInScenario.Option, BuiltInScenario.Value);
+        }
+
         arguments = arguments.AddRange((implied ?? []).Where(flag => !arguments.Contains(flag)));
         var seed = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--seed") is Option<ulong> seedOption
             ? parse.GetValue(seedOption)

@@ -57,7 +57,7 @@ internal sealed class UncertaintyOptions(int defaultDraws, int minDraws, int max
             return null;
         }
 
-        var recording = Store.Start(parse, console, Input.Snapshot(parse), [model]);
+        var recording = Store.Start(parse, console, Input.Source(parse), [model]);
         refused = recording is null;
         return recording;
     }

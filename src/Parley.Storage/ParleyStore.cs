@@ -51,6 +51,28 @@ public sealed class ParleyStore : IDisposable
     public int RecoveredRuns { get; private set; }
 
     /// <summary>
+    /// Opens the store at <paramref name="location"/> for a command that reads it: as <see cref="Open"/>, but an
+    /// SQLite store must already exist, so that a mistyped path is reported rather than made into a new, empty
+    /// store. (A PostgreSQL database is made by its administrator; an empty one is prepared as by <see cref="Open"/>.)
+    /// </summary>
+    /// <exception cref="StoreException">There is no store at <paramref name="location"/> (nothing is created), or as for <see cref="Open"/>.</exception>
+    public static ParleyStore OpenExisting(StoreLocation location, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (location.Kind == StoreKind.Sqlite && !Directory.Exists(location.Target))
+        {
+            var file = new FileInfo(location.Target);
+            if (!file.Exists || file.Length == 0)
+            {
+                throw new StoreException(
+                    $"there is no Parley store at {location.Display}: the file {(file.Exists ? "is empty" : "does not exist")}; check the path (--db), or record a run with --save to create the store");
+            }
+        }
+
+        return Open(location, clock);
+    }
+
+    /// <summary>
     /// Opens the store at <paramref name="location"/>, creating it if the file or database is new
     /// and applying every migration it lacks; then marks failed the runs whose recording process
     /// ended before they finished.

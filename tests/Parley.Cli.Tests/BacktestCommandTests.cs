@@ -118,6 +118,51 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Backtest_ImagesAlreadyInTheFolder_WritesNoneOfItsOutputs()
+    {
+        var data = SmallDeu();
+        var images = Path.Combine(folder, "png");
+        Assert.Equal(0, CliRunner.Run("backtest", data, "--models", "compromise", "--draws", "0", "--png", images).ExitCode);
+        var written = Directory.GetFiles(images).Length;
+        string[] outputs = ["errors.csv", "calibration.json", "b.html"];
+
+        var (exit, _, error) = CliRunner.Run(
+            "backtest", data, "--models", "compromise", "--draws", "0", "--errors-csv", Path.Combine(folder, "errors.csv"),
+            "--calibration-out", Path.Combine(folder, "calibration.json"), "--report", Path.Combine(folder, "b.html"), "--png", images);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("parley: --png: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrote", error, StringComparison.Ordinal);
+        Assert.All(outputs, name => Assert.False(File.Exists(Path.Combine(folder, name)), name));
+        Assert.Equal(written, Directory.GetFiles(images).Length);
+    }
+
+    [Fact]
+    public void Backtest_TwoOutputsOnOneFile_WritesNothing()
+    {
+        var same = Path.Combine(folder, "same.out");
+
+        var (exit, _, error) = CliRunner.Run("backtest", SmallDeu(), "--models", "compromise", "--draws", "0", "--errors-csv", same, "--calibration-out", same);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--calibration-out: {same} is also the file of --errors-csv", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(same));
+    }
+
+    [Fact]
+    public void Backtest_ErrorsCsvToStandardOutput_StillWritesTheReport()
+    {
+        var report = Path.Combine(folder, "with-csv.html");
+
+        var (exit, output, error) = CliRunner.Run("backtest", SmallDeu(), "--models", "compromise", "--draws", "0", "--errors-csv", "-", "--report", report);
+
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("mode,model,options,case,group,issue,outcome,forecast,error,abs_error", output, StringComparison.Ordinal);
+        Assert.Contains($"wrote {report}", error, StringComparison.Ordinal);
+        Assert.True(File.Exists(report));
+    }
+
+    [Fact]
     public void Backtest_ByProposal_GivesTheSameErrorsForPerIssueModels()
     {
         var path = SmallDeu();

@@ -77,6 +77,31 @@ public sealed class DraftCommandTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("out.xlsx")]
+    [InlineData("out.csv")]
+    [InlineData("out.txt")]
+    public void Draft_ToAFormatItCannotWrite_ExitsTwoBeforeDraftingAndWritesNothing(string name)
+    {
+        var output = Path.Combine(folder, name);
+
+        var (exit, _, error) = CliRunner.Run("draft", Article, "-o", output);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"parley: --output {output}: this command cannot write a {Path.GetExtension(name)} file; the extension says the format, so name the file .yaml, .yml or .json; for a workbook", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("drafted", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Draft_OutputIsAFolder_ExitsTwoBeforeDrafting()
+    {
+        var (exit, _, error) = CliRunner.Run("draft", Article, "-o", folder);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"parley: --output: {folder} is a directory; give a file name\n", error);
+    }
+
     [Fact]
     public void Draft_NeverOverwritesWithoutForce()
     {

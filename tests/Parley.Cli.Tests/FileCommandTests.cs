@@ -105,6 +105,88 @@ public sealed class FileCommandTests : IDisposable
         Assert.StartsWith("id: \"alaska-2025\"", File.ReadAllText(target), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x.xlsx", "PK")]
+    [InlineData("x.json", "{")]
+    [InlineData("x.YML", "id: ")]
+    [InlineData("x.csv", "actor,")]
+    public void Convert_WithoutTo_WritesTheFormatTheExtensionNames(string name, string start)
+    {
+        var target = Path.Combine(folder, name);
+
+        var (exitCode, _, error) = CliRunner.Run("convert", AlaskaFile(), "-o", target);
+
+        Assert.True(exitCode == 0, error);
+        Assert.StartsWith(start, File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("validate", target).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("yaml", "x.json", "--to yaml contradicts --output {0}, whose extension .json is for json; name the file .yaml or .yml for yaml, or leave out --to")]
+    [InlineData("json", "x.xlsx", "--to json contradicts --output {0}, whose extension .xlsx is for xlsx; name the file .json for json, or leave out --to")]
+    [InlineData(null, "x.txt", "--output {0}: this command cannot write a .txt file; the extension says the format, so name the file .yaml, .yml, .json, .xlsx or .csv")]
+    [InlineData("yaml", "x.xml", "--output {0}: this command cannot write a .xml file; the extension says the format, so name the file .yaml, .yml, .json, .xlsx or .csv")]
+    public void Convert_ToContradictingOrUnwritableExtension_ExitsTwoAndWritesNothing(string? to, string name, string message)
+    {
+        var target = Path.Combine(folder, name);
+        string[] arguments = to is null ? ["convert", AlaskaFile(), "-o", target] : ["convert", AlaskaFile(), "--to", to, "-o", target];
+
+        var (exitCode, output, error) = CliRunner.Run(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"parley: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, target)}\n", error);
+        Assert.Empty(output);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public void Convert_NoExtension_WritesYamlOrWhatToSays()
+    {
+        Assert.Equal(0, CliRunner.Run("convert", AlaskaFile(), "-o", Path.Combine(folder, "plain")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("convert", AlaskaFile(), "--to", "json", "-o", Path.Combine(folder, "plain-json")).ExitCode);
+
+        Assert.StartsWith("id: ", File.ReadAllText(Path.Combine(folder, "plain")), StringComparison.Ordinal);
+        Assert.StartsWith("{", File.ReadAllText(Path.Combine(folder, "plain-json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_DraftToXlsxAndBack_KeepsEveryCandidatePassage_AsTheCsvNoteSays()
+    {
+        var draft = Write("d.yaml", """
+            id: d
+            title: D
+            sources:
+              - { id: report, title: A report }
+            actors:
+              - id: a
+                candidates:
+                  - { quote: "Alpha", source: report, start: 0, end: 5, kind: mention, score: 1 }
+              - { id: b }
+            issues:
+              - { id: x }
+            stances:
+              - actor: a
+                issue: x
+                position: null
+                salience: null
+                suggestion: { kind: suggestion, position: 70, basis: "anchor sentences" }
+                candidates:
+                  - { quote: "wants a deal now", source: report, start: 30, end: 46, kind: reported_speech, score: 0.8 }
+                  - { quote: "no deal", source: report, start: 60, end: 67, kind: direct_quote, score: 0.4 }
+              - { actor: b, issue: x, position: 20, salience: 0.5 }
+            """);
+        var workbook = Path.Combine(folder, "d.xlsx");
+
+        var csv = CliRunner.Run("convert", draft, "--to", "csv");
+        Assert.Equal(0, CliRunner.Run("convert", draft, "-o", workbook).ExitCode);
+        var back = CliRunner.Run("convert", workbook, "--to", "yaml");
+
+        Assert.Contains("drafts' candidate passages and suggestions: an .xlsx workbook (--to xlsx) keeps all of them", csv.Error, StringComparison.Ordinal);
+        Assert.True(back.ExitCode == 0, back.Error);
+        Assert.Equal(CliRunner.Run("convert", draft, "--to", "yaml").Output, back.Output);
+        Assert.Equal(3, back.Output.Split("quote:").Length - 1);
+    }
+
     [Fact]
     public void Convert_BrokenInput_WritesNothing()
     {

@@ -105,6 +105,45 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(2, CliRunner.Run("report", "-o", PathOf("r2.html"), "--model", "compromise,eum", "--png", PathOf("png")).ExitCode);
     }
 
+    [Theory]
+    [InlineData("--png", "")]
+    [InlineData("--svg", "plain.txt")]
+    [InlineData("--png", "plain.txt/images")]
+    public void Report_ImageFolderThatCannotBe_IsRefusedBeforeAnyModelRuns(string option, string folderName)
+    {
+        File.WriteAllText(PathOf("plain.txt"), "mine");
+        var images = folderName.Length == 0 ? folderName : PathOf(folderName);
+
+        var (exit, output, error) = CliRunner.Run("report", "-o", PathOf("r.html"), "--model", "compromise", option, images);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"parley: {option}", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.Equal([PathOf("plain.txt")], Directory.GetFileSystemEntries(folder));
+        Assert.Empty(Directory.GetFiles(Environment.CurrentDirectory, "forecast-*.png"));
+    }
+
+    [Fact]
+    public void Report_ImagesAlreadyInTheFolder_WritesNothing_NotEvenTheNewHtml()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "-o", PathOf("first.html"), "--model", "compromise", "--svg", PathOf("svg")).ExitCode);
+        var before = Directory.GetFiles(PathOf("svg")).ToDictionary(f => f, File.ReadAllBytes);
+
+        var (exit, output, error) = CliRunner.Run("report", "-o", PathOf("second.html"), "--model", "compromise", "--png", PathOf("png"), "--svg", PathOf("svg"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"parley: --svg: {Path.Combine(PathOf("svg"), "forecast-ceasefire.svg")} already exists; add --force", error, StringComparison.Ordinal);
+        Assert.Contains("more file(s) like it", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrote", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("second.html")));
+        Assert.False(Directory.Exists(PathOf("png")));
+        Assert.Equal(before, Directory.GetFiles(PathOf("svg")).ToDictionary(f => f, File.ReadAllBytes));
+
+        // The same run with --force replaces them all.
+        Assert.Equal(0, CliRunner.Run("report", "-o", PathOf("second.html"), "--model", "compromise", "--png", PathOf("png"), "--svg", PathOf("svg"), "--force").ExitCode);
+        Assert.True(File.Exists(PathOf("second.html")));
+    }
+
     [Fact]
     public void Report_ScenarioWithOutcomes_HasATrackRecordSection_WithTheEvidence_AndOneWithoutHasNone()
     {

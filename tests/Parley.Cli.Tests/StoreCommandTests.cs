@@ -44,13 +44,75 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Equal($"Saved run 1 in {Db} (parley runs show 1){Environment.NewLine}", error);
         Assert.Equal(output, CliRunner.Run("runs", "show", "1", "--result", "--db", Db).Output);
-        Assert.Contains("command          parley whatif alaska-2025.yaml --model compromise,eum --set usa.ceasefire.position=20 --remove-actor ukr", CliRunner.Run("runs", "show", "1", "--db", Db).Output, StringComparison.Ordinal);
+        var shown = CliRunner.Run("runs", "show", "1", "--db", Db).Output;
+
+        // No file was given: the command is shown as typed, and the stored scenario as the built-in one.
+        Assert.Contains("command          parley whatif --model compromise,eum --set usa.ceasefire.position=20 --remove-actor ukr" + Environment.NewLine, shown, StringComparison.Ordinal);
+        Assert.Contains("scenario         alaska-2025@1 (yaml, the built-in scenario alaska-2025.yaml)", shown, StringComparison.Ordinal);
 
         var (rerunExit, rerun, _) = CliRunner.Run("runs", "rerun", "1", "--db", Db);
 
         Assert.Equal(0, rerunExit);
         Assert.StartsWith("Reran run 1 (whatif alaska-2025@1", rerun, StringComparison.Ordinal);
         Assert.Contains("byte-identical", rerun, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("runs", "list")]
+    [InlineData("runs", "show", "1")]
+    [InlineData("runs", "diff", "1", "2")]
+    [InlineData("runs", "rerun", "1")]
+    [InlineData("runs", "rerun", "1", "--save")]
+    [InlineData("scenarios", "list")]
+    [InlineData("scenarios", "history", "alaska-2025")]
+    [InlineData("scenarios", "show", "alaska-2025@1")]
+    [InlineData("scenarios", "diff", "alaska-2025@1", "2")]
+    [InlineData("score", "--run", "1")]
+    [InlineData("score", "--stored")]
+    public void ReadingCommands_StoreThatDoesNotExist_ExitTwoAndCreateNothing(params string[] command)
+    {
+        var typo = Path.Combine(folder, "stroe.db");
+
+        var (exitCode, output, error) = CliRunner.Run([.. command, "--db", typo]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Equal($"parley: there is no Parley store at {typo}: the file does not exist; check the path (--db), or record a run with --save to create the store{Environment.NewLine}", error);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void ReadingCommands_EmptyFile_IsNoStoreAndStaysEmpty()
+    {
+        var empty = Path.Combine(folder, "empty.db");
+        File.WriteAllBytes(empty, []);
+
+        var (exitCode, _, error) = CliRunner.Run("runs", "list", "--db", empty);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"there is no Parley store at {empty}: the file is empty", error, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(empty).Length);
+        Assert.Single(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void ForecastSave_BuiltInScenarioWithoutAFile_IsMarked_AndAGivenFileIsNot()
+    {
+        var scenario = Path.Combine(folder, "alaska-2025.yaml");
+        File.Copy(AlaskaPath(), scenario);
+        Assert.Equal(0, CliRunner.Run("forecast", "--model", "compromise", "--save", "--db", Db).ExitCode);
+        Assert.Equal(0, CliRunner.Run("forecast", scenario, "--model", "compromise", "--save", "--db", Db).ExitCode);
+
+        var builtIn = CliRunner.Run("runs", "show", "1", "--db", Db).Output;
+        var given = CliRunner.Run("runs", "show", "2", "--db", Db).Output;
+        var rerun = CliRunner.Run("runs", "rerun", "1", "--db", Db);
+
+        Assert.Contains("command          parley forecast --model compromise" + Environment.NewLine, builtIn, StringComparison.Ordinal);
+        Assert.Contains("scenario=built-in", builtIn, StringComparison.Ordinal);
+        Assert.Contains("command          parley forecast alaska-2025.yaml --model compromise" + Environment.NewLine, given, StringComparison.Ordinal);
+        Assert.DoesNotContain("built-in", given, StringComparison.Ordinal);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Contains("byte-identical", rerun.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,6 +256,9 @@ public sealed class StoreCommandTests : IDisposable
     [InlineData(new[] { "runs", "list", "--limit", "0" }, "parley: --limit 0 is not allowed; use 1 to 100000")]
     public void StoreCommands_BadReference_ExitTwoWithAMessage(string[] args, string expected)
     {
+        // A store with a scenario and no runs: reading commands refuse a store that does not exist.
+        Assert.Equal(0, CliRunner.Run("scenarios", "save", AlaskaPath(), "--db", Db).ExitCode);
+
         var (exitCode, _, error) = CliRunner.Run([.. args, "--db", Db]);
 
         Assert.Equal(2, exitCode);

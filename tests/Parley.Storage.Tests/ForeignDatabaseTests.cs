@@ -13,6 +13,28 @@ public sealed class ForeignDatabaseTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
+    public void OpenExisting_MissingFile_IsRefusedAndNotCreated_ThenAnOpenedStoreOpens()
+    {
+        var path = Path.Combine(folder, "sub", "typo.db");
+
+        var error = Assert.Throws<StoreException>(() => ParleyStore.OpenExisting(StoreLocation.Sqlite(path)));
+
+        Assert.Equal($"there is no Parley store at {path}: the file does not exist; check the path (--db), or record a run with --save to create the store", error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        ParleyStore.Open(StoreLocation.Sqlite(path)).Dispose();
+        using var existing = ParleyStore.OpenExisting(StoreLocation.Sqlite(path));
+        Assert.Empty(existing.ListRuns(10, null));
+    }
+
+    [Fact]
+    public void OpenExisting_Folder_IsRefusedAsOpenRefusesIt()
+    {
+        Assert.Equal(
+            Assert.Throws<StoreException>(() => ParleyStore.Open(StoreLocation.Sqlite(folder))).Message,
+            Assert.Throws<StoreException>(() => ParleyStore.OpenExisting(StoreLocation.Sqlite(folder))).Message);
+    }
+
+    [Fact]
     public void Open_AnotherProgramsSqliteFile_IsRefusedAndLeftByteForByte()
     {
         var path = Path.Combine(folder, "browser-history.sqlite");

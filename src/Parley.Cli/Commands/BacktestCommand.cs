@@ -115,30 +115,30 @@ internal static class BacktestCommand
                 return ExitCodes.Cancelled;
             }
 
-            if (csvPath is not null)
+            // Every file is checked before any is written: a run refused for one of them leaves none behind.
+            var outputs = new OutputSet();
+            var notes = new List<string>();
+            var csv = csvPath is null ? null : BacktestDocument.ToErrorsCsv(run.Modes);
+            if (csvPath is not null && csvPath != "-")
             {
-                var csv = BacktestDocument.ToErrorsCsv(run.Modes);
-                if (csvPath == "-")
-                {
-                    console.Output.Write(csv);
-                    return ExitCodes.Success;
-                }
-
-                if (OutputFile.Write(csvPath, csv, replace: false, NoOverwrite) is { } problem)
-                {
-                    console.Error.WriteLine($"parley: --errors-csv: {problem}");
-                    return ExitCodes.InvalidInput;
-                }
+                outputs.Add("--errors-csv", csvPath, csv!, replace: false, NoOverwrite);
             }
 
-            if (calibrationPath is not null && !WriteCalibration(console, calibrationPath, run))
+            if (calibrationPath is not null && !AddCalibration(console, calibrationPath, run, outputs, notes))
             {
                 return ExitCodes.InvalidInput;
             }
 
-            if (!WriteReport(parse, console, report, run.Dataset, run.Modes[0].Result))
+            notes.AddRange(AddReport(parse, report, outputs, run.Dataset, run.Modes[0].Result));
+            if (!ReportOutputs.WriteAll(outputs, notes, console, console.Error))
             {
                 return ExitCodes.InvalidInput;
+            }
+
+            if (csvPath == "-")
+            {
+                console.Output.Write(csv);
+                return ExitCodes.Success;
             }
 
             if (parse.GetValue(json))
@@ -284,19 +284,19 @@ internal static class BacktestCommand
         ? "-"
         : string.Create(CultureInfo.InvariantCulture, $"{Signed(interval.Estimate)} [{Signed(interval.Low)}, {Signed(interval.High)}]");
 
-    /// <summary>Writes the HTML report and chart images when asked for; false after printing why one could not be written.</summary>
-    private static bool WriteReport(ParseResult parse, CliConsole console, ReportOutputs report, string dataset, BacktestResult result)
+    /// <summary>Adds the HTML report and chart images to <paramref name="outputs"/> when asked for; returns what to say once they are written.</summary>
+    private static IReadOnlyList<string> AddReport(ParseResult parse, ReportOutputs report, OutputSet outputs, string dataset, BacktestResult result)
     {
         if (parse.GetValue(report.Html) is null && parse.GetValue(report.Png) is null && parse.GetValue(report.Svg) is null)
         {
-            return true;
+            return [];
         }
 
         var command = $"parley backtest {dataset} --models {string.Join(",", result.Models.Select(m => m.Model))}";
         var html = BacktestReport.ToHtml(dataset, result, command, stamp: report.StampText(parse));
 
-        // Standard output may carry the JSON document or the CSV: say what was written on standard error.
-        return report.Write(parse, console, console.Error, html, () => BacktestReport.Charts(result));
+        // Standard output may carry the JSON document or the CSV: what was written is said on standard error.
+        return report.Add(parse, outputs, html, () => BacktestReport.Charts(result));
     }
 
     /// <summary>Passes counts on to <paramref name="inner"/> (when there is one) and to <paramref name="also"/>.</summary>
@@ -323,8 +323,8 @@ internal static class BacktestCommand
         return false;
     }
 
-    /// <summary>Writes the calibration file, saying so on standard error (standard output may carry JSON); false after saying why it could not.</summary>
-    private static bool WriteCalibration(CliConsole console, string path, BacktestRun run)
+    /// <summary>Adds the calibration file to <paramref name="outputs"/>, to be announced on standard error (standard output may carry JSON); false after saying why there is none.</summary>
+    private static bool AddCalibration(CliConsole console, string path, BacktestRun run, OutputSet outputs, List<string> notes)
     {
         var calibration = run.ToCalibration();
         if (calibration.Entries.IsEmpty)
@@ -333,13 +333,8 @@ internal static class BacktestCommand
             return false;
         }
 
-        if (OutputFile.Write(path, IntervalCalibrationDocument.ToJson(calibration), replace: false, NoOverwrite) is { } problem)
-        {
-            console.Error.WriteLine($"parley: --calibration-out: {problem}");
-            return false;
-        }
-
-        console.Error.WriteLine($"Calibration of {calibration.Entries.Length} model entries written to {path}.");
+        outputs.Add("--calibration-out", path, IntervalCalibrationDocument.ToJson(calibration), replace: false, NoOverwrite);
+        notes.Add($"Calibration of {calibration.Entries.Length} model entries written to {path}.");
         return true;
     }
 

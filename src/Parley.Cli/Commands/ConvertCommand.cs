@@ -8,16 +8,23 @@ namespace Parley.Cli.Commands;
 
 /// <summary>
 /// <c>parley convert IN --to yaml|json|xlsx|csv [-o OUT]</c>: reads any supported format and writes
-/// Parley's native format or the stance matrix as a workbook or CSV (docs/spreadsheets.md). Never overwrites an existing file unless <c>--force</c> is given, and
+/// Parley's native format or the stance matrix as a workbook or CSV (docs/spreadsheets.md), in the format
+/// OUT's extension names when <c>--to</c> is not given (a contradiction between the two is refused). Never overwrites an existing file unless <c>--force</c> is given, and
 /// then only by replacing it whole once the new content is written.
 /// </summary>
 internal static class ConvertCommand
 {
+    /// <summary>The formats convert writes, the default first.</summary>
+    private static readonly string[] Formats = ["yaml", "json", "xlsx", "csv"];
+
     public static Command Create(CliConsole console)
     {
         var input = new Argument<string>("input") { Description = "The file to convert (any supported format)." };
-        var to = new Option<string>("--to") { Description = "Output format: yaml, json, xlsx (the stance-matrix workbook, needs -o) or csv (the stance matrix).", DefaultValueFactory = _ => "yaml" };
-        to.AcceptOnlyFromAmong("yaml", "json", "xlsx", "csv");
+        var to = new Option<string?>("--to")
+        {
+            Description = "Output format: yaml, json, xlsx (the stance-matrix workbook, needs -o) or csv (the stance matrix). Default: the extension of -o (.yaml/.yml, .json, .xlsx, .csv), else yaml.",
+        };
+        to.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
         var force = new Option<bool>("--force") { Description = "Replace OUT if it already exists." };
         var format = new Option<string?>("--format") { Description = $"The input's format, if detection is not enough: {ScenarioFiles.FormatNames}." };
@@ -34,6 +41,13 @@ internal static class ConvertCommand
                 return ExitCodes.InvalidInput;
             }
 
+            var target = parse.GetValue(output);
+            var written = ScenarioOutputFormat.Choose(parse.GetValue(to), target, Formats);
+            if (written.Value is not { } writtenFormat)
+            {
+                return Problems.Print(console, written);
+            }
+
             var path = parse.GetValue(input)!;
             var result = ScenarioFiles.Read(path, chosen);
             if (result.Scenario is not { } scenario)
@@ -42,8 +56,7 @@ internal static class ConvertCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var target = parse.GetValue(output);
-            if (parse.GetValue(to) == "xlsx")
+            if (writtenFormat == "xlsx")
             {
                 if (target is null)
                 {
@@ -54,12 +67,12 @@ internal static class ConvertCommand
                 return WriteFile(target, SpreadsheetFiles.ToXlsx(scenario), parse.GetValue(force), console);
             }
 
-            if (parse.GetValue(to) == "csv" && SpreadsheetFiles.CsvOmissions(scenario) is { Count: > 0 } omitted)
+            if (writtenFormat == "csv" && SpreadsheetFiles.CsvOmissions(scenario) is { Count: > 0 } omitted)
             {
-                console.Error.WriteLine($"parley: note: the CSV carries the stance matrix only, not {string.Join("; ", omitted)}: use --to xlsx to keep them");
+                console.Error.WriteLine($"parley: note: the CSV carries the stance matrix only, not {string.Join("; ", omitted)}: an .xlsx workbook (--to xlsx) keeps all of them");
             }
 
-            var text = parse.GetValue(to) switch
+            var text = writtenFormat switch
             {
                 "json" => NativeScenarioWriter.ToJson(scenario),
                 "csv" => SpreadsheetFiles.ToCsv(scenario),

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Parley.Application;
 using Parley.Core.Domain;
 using Parley.Drafting;
 using Parley.Drafting.Embeddings;
@@ -18,6 +19,8 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static partial class DraftCommand
 {
+    private const string ExistsAdvice = "choose another --output or add --force to replace it";
+
     public static Command Create(CliConsole console)
     {
         var sourcesArgument = new Argument<string[]>("sources") { Description = "Documents to draft from: .txt, .md, .html or .pdf.", Arity = ArgumentArity.OneOrMore };
@@ -25,7 +28,7 @@ internal static partial class DraftCommand
         var suggest = new Option<bool>("--suggest") { Description = "Propose a position (kind: suggestion) from the issues file's anchor sentences. Still a draft: the analyst decides." };
         var merge = new Option<string?>("--merge") { Description = "Add the sources' candidate evidence to this existing scenario; its positions, saliences and capabilities are not touched." };
         var compare = new Option<string?>("--compare") { Description = "Print how the draft compares with this hand-built scenario of the same sources (actor and people recall, precision, quotes in the top three)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the draft here (.yaml or .json); standard output when omitted." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the draft here (.yaml, .yml or .json: the extension says the format); standard output when omitted." };
         var force = new Option<bool>("--force") { Description = "Replace OUT if it already exists." };
         var command = new Command("draft", "Draft a scenario from documents: actors, people, issues and ranked candidate evidence; judgements left open.");
         command.Arguments.Add(sourcesArgument);
@@ -37,10 +40,17 @@ internal static partial class DraftCommand
         command.Options.Add(force);
         command.SetAction(parse =>
         {
+            // The output's name and place are checked before the (slow) drafting, so a refused run costs nothing.
             var target = parse.GetValue(output);
-            if (target is not null && File.Exists(target) && !parse.GetValue(force))
+            var written = ScenarioOutputFormat.Choose(null, target, ["yaml", "json"], "for a workbook or CSV, draft to .yaml and run 'parley convert DRAFT.yaml -o DRAFT.xlsx'");
+            if (written.Value is not { } writtenFormat)
             {
-                console.Error.WriteLine($"parley: {target} already exists; choose another --output or add --force to replace it");
+                return Problems.Print(console, written);
+            }
+
+            if (target is not null && OutputFile.Check(target, parse.GetValue(force), ExistsAdvice) is { } refused)
+            {
+                console.Error.WriteLine($"parley: --output: {refused}");
                 return ExitCodes.InvalidInput;
             }
 
@@ -113,8 +123,7 @@ internal static partial class DraftCommand
                 }
             }
 
-            var json = target?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true;
-            var text = json ? NativeScenarioWriter.ToJson(scenario) : NativeScenarioWriter.ToYaml(scenario);
+            var text = writtenFormat == "json" ? NativeScenarioWriter.ToJson(scenario) : NativeScenarioWriter.ToYaml(scenario);
             if (target is null)
             {
                 if (expected is null)
@@ -125,7 +134,7 @@ internal static partial class DraftCommand
                 return ExitCodes.Success;
             }
 
-            if (Parley.Application.OutputFile.Write(target, text, parse.GetValue(force), "choose another --output or add --force to replace it") is { } problem)
+            if (OutputFile.Write(target, text, parse.GetValue(force), ExistsAdvice) is { } problem)
             {
                 console.Error.WriteLine($"parley: --output: {problem}");
                 return ExitCodes.InvalidInput;

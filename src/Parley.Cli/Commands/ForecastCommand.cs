@@ -72,7 +72,7 @@ internal static class ForecastCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var recording = saving ? store.Start(parse, console, input.Snapshot(parse), plan.Setup.Models.Select(m => m.Info.Id)) : null;
+            using var recording = saving ? store.Start(parse, console, input.Source(parse), plan.Setup.Models.Select(m => m.Info.Id)) : null;
             if (saving && recording is null)
             {
                 return ExitCodes.InvalidInput;

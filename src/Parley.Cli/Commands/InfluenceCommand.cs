@@ -76,7 +76,7 @@ internal static class InfluenceCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Snapshot(parse), [plan.Model.Info.Id]) : null;
+            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Source(parse), [plan.Model.Info.Id]) : null;
             if (store.Saving(parse) && recording is null)
             {
                 return ExitCodes.InvalidInput;

@@ -79,7 +79,7 @@ internal static class RunsCommand
 
                 table.Write(console);
                 return ExitCodes.Success;
-            });
+            }, existing: true);
         });
         return command;
     }
@@ -97,7 +97,7 @@ internal static class RunsCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            using var opened = store.Open(parse, console);
+            using var opened = store.Open(parse, console, existing: true);
             if (opened is null || Find(console, opened, parse.GetValue(id)) is not { } run)
             {
                 return ExitCodes.InvalidInput;
@@ -135,12 +135,13 @@ internal static class RunsCommand
             }
 
             var summary = run.Summary;
+            var builtIn = StoreOptions.RanBuiltIn(run.Options);
             var lines = new List<(string, string)>
             {
                 ("run", summary.Id.ToString(CultureInfo.InvariantCulture)),
                 ("status", ParleyStore.StatusName(summary.Status) + (run.Error is null ? "" : $": {run.Error}")),
-                ("command", $"parley {summary.Command} {scenario.FileName} {string.Join(" ", run.Arguments.Select(Quote))}".TrimEnd()),
-                ("scenario", $"{scenario.Reference} ({scenario.Format}, {scenario.FileName}); 'parley scenarios show {scenario.Reference}' prints it"),
+                ("command", $"parley {summary.Command}{(builtIn ? "" : " " + scenario.FileName)} {string.Join(" ", run.Arguments.Select(Quote))}".TrimEnd()),
+                ("scenario", $"{scenario.Reference} ({scenario.Format}, {(builtIn ? "the built-in scenario " : "")}{scenario.FileName}); 'parley scenarios show {scenario.Reference}' prints it"),
                 ("scenario sha256", summary.ScenarioHash),
                 ("models", string.Join(", ", summary.Models)),
                 ("options", string.Join(", ", run.Options.Select(o => $"{o.Key}={o.Value}"))),
@@ -183,7 +184,7 @@ internal static class RunsCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var opened = store.Open(parse, console);
+            using var opened = store.Open(parse, console, existing: true);
             if (opened is null || Find(console, opened, parse.GetValue(first)) is not { } a || Find(console, opened, parse.GetValue(second)) is not { } b)
             {
                 return ExitCodes.InvalidInput;
@@ -268,7 +269,7 @@ internal static class RunsCommand
         store.AddTo(command, withSave: true);
         command.SetAction(parse =>
         {
-            using var opened = store.Open(parse, console);
+            using var opened = store.Open(parse, console, existing: true);
             if (opened is null || Find(console, opened, parse.GetValue(id)) is not { } run)
             {
                 return ExitCodes.InvalidInput;

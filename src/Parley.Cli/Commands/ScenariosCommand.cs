@@ -88,7 +88,7 @@ internal static class ScenariosCommand
 
                 table.Write(console);
                 return ExitCodes.Success;
-            });
+            }, existing: true);
         });
         return command;
     }
@@ -131,7 +131,7 @@ internal static class ScenariosCommand
 
                 table.Write(console);
                 return ExitCodes.Success;
-            });
+            }, existing: true);
         });
         return command;
     }
@@ -145,7 +145,7 @@ internal static class ScenariosCommand
         store.AddTo(command, withSave: false);
         command.SetAction(parse =>
         {
-            using var opened = store.Open(parse, console);
+            using var opened = store.Open(parse, console, existing: true);
             if (opened is null || Resolve(console, opened, parse.GetValue(reference)!) is not { } version)
             {
                 return ExitCodes.InvalidInput;
@@ -170,7 +170,7 @@ internal static class ScenariosCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            using var opened = store.Open(parse, console);
+            using var opened = store.Open(parse, console, existing: true);
             if (opened is null || Resolve(console, opened, parse.GetValue(first)!) is not { } older)
             {
                 return ExitCodes.InvalidInput;

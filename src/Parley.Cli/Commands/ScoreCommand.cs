@@ -68,7 +68,7 @@ internal static class ScoreCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var opened = readsStore ? store.Open(parse, console) : null;
+            using var opened = readsStore ? store.Open(parse, console, existing: true) : null;
             if (readsStore && opened is null)
             {
                 return ExitCodes.InvalidInput;
@@ -98,7 +98,7 @@ internal static class ScoreCommand
                 return Problems.Print(console, planned);
             }
 
-            using var recording = saving ? store.Start(parse, console, ScenarioInput.Snapshot(sources[0]), plan.Setup.Models.Select(m => m.Info.Id), implied: ["--keep-draws"]) : null;
+            using var recording = saving ? store.Start(parse, console, sources[0], plan.Setup.Models.Select(m => m.Info.Id), implied: ["--keep-draws"]) : null;
             if (saving && recording is null)
             {
                 return ExitCodes.InvalidInput;

@@ -86,7 +86,7 @@ internal static class WhatIfCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Snapshot(parse), plan.Models.Select(m => m.Info.Id)) : null;
+            using var recording = store.Saving(parse) ? store.Start(parse, console, input.Source(parse), plan.Models.Select(m => m.Info.Id)) : null;
             if (store.Saving(parse) && recording is null)
             {
                 return ExitCodes.InvalidInput;

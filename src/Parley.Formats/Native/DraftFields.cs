@@ -28,6 +28,13 @@ internal static class DraftFields
     /// <summary>The file's name of <paramref name="kind"/>: <c>direct_quote</c>, <c>reported_speech</c>, <c>description</c> or <c>mention</c>.</summary>
     public static string NameOf(CandidateKind kind) => KindNames.First(k => k.Kind == kind).Name;
 
+    /// <summary>The kind the file's name <paramref name="name"/> stands for (<c>direct_quote</c>, ...), or <c>null</c> for any other name.</summary>
+    public static CandidateKind? KindOf(string? name) =>
+        KindNames.FirstOrDefault(k => k.Name == name) is { Name: not null } found ? found.Kind : null;
+
+    /// <summary>The kinds' names, for messages: <c>direct_quote, reported_speech, description, mention</c>.</summary>
+    public static string KindList => string.Join(", ", KindNames.Select(k => k.Name));
+
     /// <summary>Reads the <c>candidates</c> list of a stance or actor.</summary>
     public static ImmutableArray<CandidateEvidence> ReadCandidates(YamlFields parent, string fileName, NativeProblems problems)
     {

@@ -66,6 +66,15 @@ internal static class MatrixScenarioBuilder
             (actors, issues, stances, drafts) = KeepEvidence(baseline, actors, issues, stances, drafts);
         }
 
+        if (Present(SheetLayout.Candidates))
+        {
+            (actors, stances, drafts) = ReadCandidates(Open(SheetLayout.Candidates), actors, stances, drafts);
+        }
+        else if (baseline is not null)
+        {
+            (actors, stances, drafts) = KeepCandidates(baseline, actors, stances, drafts);
+        }
+
         var scenario = metadata.With(sources, actors, issues, stances, drafts);
         if (scenario.StagesText is { } stagesText)
         {
@@ -515,7 +524,11 @@ internal static class MatrixScenarioBuilder
                     break;
                 case DraftStance draft:
                     MapStance(fields, row, map, SourceMap.Key(Native.DraftFields.MapKind, drafts.Count), "capability");
-                    drafts.Add(draft);
+                    drafts.Add(fields.Has("suggestion") ? draft : draft with
+                    {
+                        // A sheet without the column keeps the scenario's suggestion, as with the other columns.
+                        Suggestion = baseline?.DraftStances.FirstOrDefault(d => d.ActorId == actor && d.IssueId == issue)?.Suggestion,
+                    });
                     break;
             }
         }
@@ -531,6 +544,7 @@ internal static class MatrixScenarioBuilder
         var capability = fields.Number(row, capabilityColumn, "a number from 0 (this actor's capability on this issue)");
         if (position is { } p && salience is { } s)
         {
+            Suggestion(fields, row, decided: true);
             return new Stance
             {
                 ActorId = actor,
@@ -549,7 +563,33 @@ internal static class MatrixScenarioBuilder
             return new object();
         }
 
-        return new DraftStance { ActorId = actor, IssueId = issue, Position = position, Salience = salience, Capability = capability };
+        return new DraftStance { ActorId = actor, IssueId = issue, Position = position, Salience = salience, Capability = capability, Suggestion = Suggestion(fields, row) };
+    }
+
+    /// <summary>
+    /// A draft stance's suggested position (columns <c>suggestion</c> and <c>suggestion_basis</c>), or <c>null</c>.
+    /// Only an open judgement has one: on a decided stance the cells are reported.
+    /// </summary>
+    private static PositionSuggestion? Suggestion(TableFields fields, SheetRow row, bool decided = false)
+    {
+        var position = fields.Number(row, "suggestion", "a number on the issue's scale (the suggested position)");
+        var basis = fields.Text(row, "suggestion_basis");
+        if (decided)
+        {
+            if (position is not null || basis is not null)
+            {
+                fields.Report(fields.At(row, position is not null ? "suggestion" : "suggestion_basis"), "a suggestion is for a stance still open (position or salience empty); this stance is decided: empty suggestion and suggestion_basis");
+            }
+
+            return null;
+        }
+
+        if (position is null && basis is not null)
+        {
+            fields.Report(fields.At(row, "suggestion"), "suggestion is empty but suggestion_basis is not; give the suggested position, or empty both");
+        }
+
+        return position is { } value ? new PositionSuggestion(value, basis ?? string.Empty) : null;
     }
 
     private static void MapStance(TableFields fields, SheetRow row, SourceMap map, string key, string capabilityColumn)
@@ -693,7 +733,7 @@ internal static class MatrixScenarioBuilder
             [.. drafts.Select(d => d with { Evidence = Of(byStance, (d.ActorId, d.IssueId)) })]);
     }
 
-    private static List<Evidence> Bucket<TKey>(Dictionary<TKey, List<Evidence>> buckets, TKey key)
+    private static List<TItem> Bucket<TKey, TItem>(Dictionary<TKey, List<TItem>> buckets, TKey key)
         where TKey : notnull
     {
         if (!buckets.TryGetValue(key, out var list))
@@ -709,15 +749,116 @@ internal static class MatrixScenarioBuilder
         evidence.IsEmpty && issue.OutcomeObservation is null ? issue
         : issue with { OutcomeObservation = (issue.OutcomeObservation ?? new OutcomeObservation()) with { Evidence = evidence } };
 
-    /// <summary>Without an Evidence sheet, each actor, outcome and stance keeps the baseline's evidence (and candidates) for the same id.</summary>
+    /// <summary>
+    /// The Candidates sheet's passages (a draft's proposed evidence, best first), each given to its actor (issue
+    /// empty) or to its stance or draft stance; every row is checked as the native format checks a candidate.
+    /// </summary>
+    private static (ImmutableArray<Actor>, ImmutableArray<Stance>, ImmutableArray<DraftStance>) ReadCandidates(
+        TableFields? fields, ImmutableArray<Actor> actors, ImmutableArray<Stance> stances, ImmutableArray<DraftStance> drafts)
+    {
+        var byActor = new Dictionary<string, List<CandidateEvidence>>(StringComparer.Ordinal);
+        var byStance = new Dictionary<(string, string), List<CandidateEvidence>>();
+        foreach (var row in fields?.Rows ?? [])
+        {
+            var actor = fields!.Id(row, "actor");
+            var issue = fields.Id(row, "issue");
+            var candidate = CandidateItem(fields, row);
+            var known = actor is not null && (issue is null
+                ? actors.Any(a => a.Id == actor)
+                : stances.Any(s => s.ActorId == actor && s.IssueId == issue) || drafts.Any(d => d.ActorId == actor && d.IssueId == issue));
+            if (!known)
+            {
+                fields.Report(fields.At(row, actor is null || issue is null ? "actor" : "issue"), (actor, issue) switch
+                {
+                    (null, _) => "actor is empty; a candidate passage belongs to a stance (actor and issue) or to an actor (actor only)",
+                    (_, null) => $"unknown actor '{Excerpt.Of(actor)}'; use one of the actor ids ({Known(actors.Select(a => a.Id))})",
+                    _ => $"no stance of '{Excerpt.Of(actor)}' on '{Excerpt.Of(issue)}' in the Stances sheet; a candidate passage of a stance needs the stance's row there",
+                });
+                continue;
+            }
+
+            if (candidate is not null)
+            {
+                (issue is null ? Bucket(byActor, actor!) : Bucket(byStance, (actor!, issue))).Add(candidate);
+            }
+        }
+
+        ImmutableArray<CandidateEvidence> Of<TKey>(Dictionary<TKey, List<CandidateEvidence>> buckets, TKey key)
+            where TKey : notnull => buckets.TryGetValue(key, out var found) ? [.. found] : [];
+        return (
+            [.. actors.Select(a => a with { Candidates = Of(byActor, a.Id) })],
+            [.. stances.Select(s => s with { Candidates = Of(byStance, (s.ActorId, s.IssueId)) })],
+            [.. drafts.Select(d => d with { Candidates = Of(byStance, (d.ActorId, d.IssueId)) })]);
+    }
+
+    /// <summary>One Candidates row's passage, or <c>null</c> after reporting what is wrong with it.</summary>
+    private static CandidateEvidence? CandidateItem(TableFields fields, SheetRow row)
+    {
+        var quote = fields.Text(row, "quote");
+        var source = fields.Id(row, "source");
+        var start = fields.WholeNumber(row, "start");
+        var end = fields.WholeNumber(row, "end");
+        var kindText = fields.Id(row, "kind");
+        var score = fields.Number(row, "score", "a number from 0 to 1 (how well the passage matches)");
+        var ok = true;
+        foreach (var (column, value, what) in new (string, object?, string)[]
+        {
+            ("quote", quote, "give the passage's exact words"), ("source", source, "give the id of the source quoted"),
+            ("start", start, "give the offset of the quote's first character"), ("end", end, "give the offset just past its last character"),
+        })
+        {
+            if (value is null && !fields.IsSet(row, column))
+            {
+                fields.Report(fields.At(row, column), $"{column} is empty; {what}");
+            }
+
+            ok &= value is not null;
+        }
+
+        var kind = Native.DraftFields.KindOf(kindText);
+        if (kind is null)
+        {
+            fields.Report(fields.At(row, "kind"), $"kind: '{Excerpt.Of(kindText)}' is not allowed; write one of {Native.DraftFields.KindList}");
+            ok = false;
+        }
+
+        if (score is { } given && !(given >= 0 && given <= 1))
+        {
+            fields.Report(fields.At(row, "score"), $"score {given.ToString("R", CultureInfo.InvariantCulture)} is not allowed; a score is a number from 0 to 1");
+            ok = false;
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        if (end!.Value - start!.Value != quote!.Length)
+        {
+            fields.Report(fields.At(row, "start"), string.Create(CultureInfo.InvariantCulture, $"offsets {start}-{end} do not fit the quote; start and end are whole character offsets from 0 with end - start equal to the quote's length ({quote.Length})"));
+            return null;
+        }
+
+        return new CandidateEvidence(quote, source!, start.Value, end.Value, kind!.Value, score ?? 0);
+    }
+
+    /// <summary>Without a Candidates sheet, each actor, stance and draft stance keeps the baseline's candidate passages for the same ids.</summary>
+    private static (ImmutableArray<Actor>, ImmutableArray<Stance>, ImmutableArray<DraftStance>) KeepCandidates(
+        Scenario baseline, ImmutableArray<Actor> actors, ImmutableArray<Stance> stances, ImmutableArray<DraftStance> drafts) =>
+        (
+            [.. actors.Select(a => baseline.FindActor(a.Id) is { } old ? a with { Candidates = old.Candidates } : a)],
+            [.. stances.Select(s => baseline.FindStance(s.ActorId, s.IssueId) is { } old ? s with { Candidates = old.Candidates } : s)],
+            [.. drafts.Select(d => baseline.DraftStances.FirstOrDefault(o => o.ActorId == d.ActorId && o.IssueId == d.IssueId) is { } old ? d with { Candidates = old.Candidates } : d)]);
+
+    /// <summary>Without an Evidence sheet, each actor, outcome and stance keeps the baseline's evidence for the same id (and a draft stance its suggestion).</summary>
     private static (ImmutableArray<Actor>, ImmutableArray<Issue>, ImmutableArray<Stance>, ImmutableArray<DraftStance>) KeepEvidence(
         Scenario baseline, ImmutableArray<Actor> actors, ImmutableArray<Issue> issues, ImmutableArray<Stance> stances, ImmutableArray<DraftStance> drafts) =>
         (
-            [.. actors.Select(a => baseline.FindActor(a.Id) is { } old ? a with { Evidence = old.Evidence, Candidates = old.Candidates } : a)],
+            [.. actors.Select(a => baseline.FindActor(a.Id) is { } old ? a with { Evidence = old.Evidence } : a)],
             [.. issues.Select(i => baseline.FindIssue(i.Id)?.OutcomeObservation is { } old ? WithOutcomeEvidence(i, old.Evidence) : i)],
-            [.. stances.Select(s => baseline.FindStance(s.ActorId, s.IssueId) is { } old ? s with { Evidence = old.Evidence, Candidates = old.Candidates } : s)],
+            [.. stances.Select(s => baseline.FindStance(s.ActorId, s.IssueId) is { } old ? s with { Evidence = old.Evidence } : s)],
             [.. drafts.Select(d => baseline.DraftStances.FirstOrDefault(o => o.ActorId == d.ActorId && o.IssueId == d.IssueId) is { } old
-                ? d with { Evidence = old.Evidence, Candidates = old.Candidates, Suggestion = old.Suggestion } : d)]);
+                ? d with { Evidence = old.Evidence, Suggestion = old.Suggestion } : d)]);
 
     private static Actor UpdateActor(TableFields fields, SheetRow row, Actor actor, Dictionary<string, SheetRow> updated)
     {

@@ -149,10 +149,16 @@ internal static partial class MatrixTables
                 .Concat(scenario.Issues.SelectMany(i => (i.OutcomeObservation?.Evidence ?? []).Select(e => Evidence(null, i.Id, e))))
                 .Concat(scenario.Stances.SelectMany(s => s.Evidence.Select(e => Evidence(s.ActorId, s.IssueId, e))))
                 .Concat(scenario.DraftStances.SelectMany(d => d.Evidence.Select(e => Evidence(d.ActorId, d.IssueId, e)))));
-        yield return (SheetLayout.Candidates, []);
+        yield return (SheetLayout.Candidates,
+            scenario.Actors.SelectMany(a => a.Candidates.Select(c => Candidate(a.Id, null, c)))
+                .Concat(scenario.Stances.SelectMany(s => s.Candidates.Select(c => Candidate(s.ActorId, s.IssueId, c))))
+                .Concat(scenario.DraftStances.SelectMany(d => d.Candidates.Select(c => Candidate(d.ActorId, d.IssueId, c)))));
     }
 
     private static object?[] Evidence(string? actor, string? issue, Evidence evidence) => [actor, issue, KindName(evidence.Kind), evidence.Text, evidence.SourceId];
+
+    private static object?[] Candidate(string actor, string? issue, CandidateEvidence candidate) =>
+        [actor, issue, candidate.Quote, candidate.SourceId, candidate.Start, candidate.End, Native.DraftFields.NameOf(candidate.Kind), candidate.Score];
 
     /// <summary>The stages and rules as native YAML (what the Scenario sheet's stages_and_rules cell holds), or <c>null</c> when there are none.</summary>
     private static string? StagesAndRulesYaml(Scenario scenario)

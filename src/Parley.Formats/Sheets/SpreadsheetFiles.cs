@@ -52,7 +52,7 @@ public static class SpreadsheetFiles
         return table is null ? ReadResult.Failure([problem!]) : MatrixScenarioBuilder.FromCsv(table, fileName, into);
     }
 
-    /// <summary>The scenario as an .xlsx workbook; reading it back gives the same scenario (drafts' candidate passages aside).</summary>
+    /// <summary>The scenario as an .xlsx workbook; reading it back gives the same scenario, drafts' candidate passages (the Candidates sheet) and suggestions included.</summary>
     public static byte[] ToXlsx(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);

@@ -21,6 +21,41 @@ public sealed class BrokenSpreadsheetTests
     }
 
     [Fact]
+    public void BadCandidateRows_AreEachReportedAtTheirCell()
+    {
+        var read = Read([.. SheetFiles.SmallSheets(), ("Sources", [["id", "title"], ["report", "A report"]]), ("Candidates", [
+            ["actor", "issue", "quote", "source", "start", "end", "kind", "score"],
+            ["usa", "sanctions", "fine words", "report", 0.0, 10.0, "direct_quote", 0.5],
+            ["nobody", null, "words", "report", 0.0, 5.0, "mention", 0.5],
+            ["usa", "nothing", "words", "report", 0.0, 5.0, "mention", 0.5],
+            ["usa", "sanctions", "words", "report", 0.0, 9.0, "mention", 0.5],
+            ["usa", "sanctions", "words", "report", 0.0, 5.0, "shout", 1.5],
+            ["usa", "sanctions", null, "report", -1.0, 5.0, "mention", 0.5],
+        ])]);
+
+        Assert.Equal(
+        [
+            "matrix.xlsx:Candidates!A3: unknown actor 'nobody'; use one of the actor ids (usa, rus)",
+            "matrix.xlsx:Candidates!B4: no stance of 'usa' on 'nothing' in the Stances sheet; a candidate passage of a stance needs the stance's row there",
+            "matrix.xlsx:Candidates!E5: offsets 0-9 do not fit the quote; start and end are whole character offsets from 0 with end - start equal to the quote's length (5)",
+            "matrix.xlsx:Candidates!G6: kind: 'shout' is not allowed; write one of direct_quote, reported_speech, description, mention",
+            "matrix.xlsx:Candidates!H6: score 1.5 is not allowed; a score is a number from 0 to 1",
+            "matrix.xlsx:Candidates!C7: quote is empty; give the passage's exact words",
+            "matrix.xlsx:Candidates!E7: start: -1 is not allowed; write a whole number from 0",
+        ], read.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void SuggestionOfADecidedStance_IsReportedAtItsCell_AndAnOpenOnesIsRead()
+    {
+        var read = Read(With("Stances", [["actor", "issue", "position", "salience", "suggestion", "suggestion_basis"], ["usa", "sanctions", 55.0, 0.6, 40.0, "anchors"], ["rus", "sanctions", null, null, 30.0, "anchors"]]));
+        var open = Read(With("Stances", [["actor", "issue", "position", "salience", "suggestion", "suggestion_basis"], ["usa", "sanctions", 55.0, 0.6], ["rus", "sanctions", null, null, 30.0, "anchors"]]));
+
+        Assert.Equal(["matrix.xlsx:Stances!E2: a suggestion is for a stance still open (position or salience empty); this stance is decided: empty suggestion and suggestion_basis"], read.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(new Parley.Core.Domain.PositionSuggestion(30, "anchors"), Assert.Single(open.Scenario!.DraftStances).Suggestion);
+    }
+
+    [Fact]
     public void SalienceOutOfRange_IsReportedAtItsCell()
     {
         var read = Read(With("Stances", [["actor", "issue", "position", "salience"], ["usa", "sanctions", 55.0, 1.4], ["rus", "sanctions", 0.0, 0.9]]));

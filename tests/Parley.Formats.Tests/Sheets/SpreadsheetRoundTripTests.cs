@@ -158,6 +158,61 @@ public sealed class SpreadsheetRoundTripTests
         Assert.Equal(SheetFiles.Yaml(alaska with { Stances = [.. alaska.Stances.Select(s => s == stance ? s with { Position = 70.5 } : s)] }), SheetFiles.Yaml(read.Scenario));
     }
 
+    [Fact]
+    public void Xlsx_Draft_KeepsEveryCandidatePassageAndSuggestion()
+    {
+        var draft = ScenarioFiles.ReadText(Native.DraftStanceTests.Draft, "d.yaml").Scenario!;
+
+        var read = SpreadsheetFiles.ReadWorkbook(SpreadsheetFiles.ToXlsx(draft), "d.xlsx");
+
+        Assert.True(read.Succeeded, SheetFiles.Show(read));
+        Assert.Equal(SheetFiles.Yaml(draft), SheetFiles.Yaml(read.Scenario!));
+        Assert.Equal(draft.DraftStances[0].Candidates.ToArray(), read.Scenario!.DraftStances[0].Candidates.ToArray());
+        Assert.Equal(draft.FindActor("p")!.Candidates.ToArray(), read.Scenario.FindActor("p")!.Candidates.ToArray());
+        Assert.Equal(70, read.Scenario.DraftStances[0].Suggestion!.Position);
+    }
+
+    [Fact]
+    public void Xlsx_StanceCandidates_KeepTheirOrderAndTheSpacesOfTheQuote()
+    {
+        var alaska = SheetFiles.Alaska();
+        var stance = alaska.Stances[0];
+        CandidateEvidence[] passages =
+        [
+            new(" spaced words ", "report", 10, 24, CandidateKind.DirectQuote, 0.25),
+            new("second", "report", 0, 6, CandidateKind.Description, 1),
+            new("third, lower score", "nzherald-2025-08-16", 100, 118, CandidateKind.ReportedSpeech, 0),
+        ];
+        var withCandidates = alaska with { Stances = [.. alaska.Stances.Select(s => s == stance ? s with { Candidates = [.. passages] } : s)] };
+
+        var read = SpreadsheetFiles.ReadWorkbook(SpreadsheetFiles.ToXlsx(withCandidates), "c.xlsx");
+
+        Assert.True(read.Succeeded, SheetFiles.Show(read));
+        Assert.Equal(passages, read.Scenario!.FindStance(stance.ActorId, stance.IssueId)!.Candidates.ToArray());
+        Assert.Equal(SheetFiles.Yaml(withCandidates), SheetFiles.Yaml(read.Scenario));
+    }
+
+    [Fact]
+    public void Xlsx_ImportWithoutACandidatesSheet_KeepsTheBaselinesCandidates_AndWithOneReplacesThem()
+    {
+        var draft = ScenarioFiles.ReadText(Native.DraftStanceTests.Draft, "d.yaml").Scenario!;
+        (string, object?[][]) stances = ("Stances", [["actor", "issue", "position", "salience"], ["a", "x", null, null], ["b", "x", 20.0, null]]);
+
+        var kept = SpreadsheetFiles.ReadWorkbook(SheetFiles.Workbook(stances), "update.xlsx", into: draft);
+        var replaced = SpreadsheetFiles.ReadWorkbook(
+            SheetFiles.Workbook(stances, ("Candidates", [["actor", "issue", "quote", "source", "start", "end", "kind", "score"], ["b", "x", "Beta says no", "report", 50.0, 62.0, "direct_quote", 0.5]])),
+            "update.xlsx",
+            into: draft);
+
+        Assert.True(kept.Succeeded, SheetFiles.Show(kept));
+        Assert.Equal(draft.DraftStances[0].Candidates.ToArray(), kept.Scenario!.DraftStances[0].Candidates.ToArray());
+        Assert.Equal(draft.FindActor("p")!.Candidates.ToArray(), kept.Scenario.FindActor("p")!.Candidates.ToArray());
+        Assert.True(replaced.Succeeded, SheetFiles.Show(replaced));
+        Assert.Empty(replaced.Scenario!.DraftStances[0].Candidates);
+        Assert.Empty(replaced.Scenario.FindActor("p")!.Candidates);
+        Assert.Equal([new CandidateEvidence("Beta says no", "report", 50, 62, CandidateKind.DirectQuote, 0.5)], replaced.Scenario.DraftStances[1].Candidates.ToArray());
+    }
+
     private static string SheetXml(byte[] xlsx, string sheet)
     {
         using var archive = new ZipArchive(new MemoryStream(xlsx));
