@@ -111,15 +111,16 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Score_DeuDataSetConvertedToNative_ScoresEveryIssue()
+    public void Score_DeuProposalConvertedToNative_ScoresEveryIssue()
     {
+        // A DEU data set converts one proposal at a time; d1 holds two issues with outcomes.
         var converted = Path.Combine(folder, "deu.yaml");
-        Assert.Equal(0, CliRunner.Run("convert", Repository("tests", "Parley.Formats.Tests", "Samples", "small-deu.tsv"), "--to", "yaml", "-o", converted).ExitCode);
+        Assert.Equal(0, CliRunner.Run("convert", Repository("tests", "Parley.Formats.Tests", "Samples", "small-deu.tsv"), "--proposal", "d1", "--to", "yaml", "-o", converted).ExitCode);
         var (exitCode, output, error) = CliRunner.Run("score", converted, "--model", "compromise", "--draws", "100", "--json");
 
         Assert.True(exitCode == 0, error);
         var model = Json(output).GetProperty("scenarios")[0].GetProperty("models")[0];
-        Assert.Equal(3, model.GetProperty("summary").GetProperty("n").GetInt32());
+        Assert.Equal(2, model.GetProperty("summary").GetProperty("n").GetInt32());
     }
 
     [Fact]

@@ -161,15 +161,38 @@ public sealed class StrictOptionsCommandTests : IDisposable
         Assert.Contains("is a directory", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Forecast_DeuDataSet_ListsProposalsAndRunsTheChosenOne()
+    /// <summary>A DEU data set of two proposals: d1 with two issues, d3 with one.</summary>
+    private string DeuDataSet()
     {
         const string Header = "prnrnmc\tisnrnmc\tprnr\tprname\tisnr\ttype\tcouncil\tproc\tcounvte\tintro\tfinact\tpcom\tpep\tpde\tplu\tscom\tsep\tsde\tslu\trp\tout";
-        var path = Write("deu.tsv", string.Join('\n',
+        return Write("deu.tsv", string.Join('\n',
             Header,
             "1\t1\td1\tone\td1i1\tReg\tGeneral\tCOD\tQMV\t26-01-00\t999\t100\t0\t40\t20\t50\t80\t20\t60\t0\t60",
             "1\t2\td1\tone\td1i2\tReg\tGeneral\tCOD\tQMV\t26-01-00\t999\t50\t100\t70\t10\t100\t100\t40\t30\t0\t40",
             "3\t1\td3\tthree\td3i1\tDir\tAgri\tCNS\tUnan\t14-03-99\t999\t10\t90\t30\t20\t40\t60\t50\t50\t100\t25") + "\n");
+    }
+
+    [Fact]
+    public void Convert_DeuDataSet_ListsProposalsAndConvertsTheChosenOneAlone()
+    {
+        // All proposals in one scenario would be one negotiation trading across unrelated proposals.
+        var path = DeuDataSet();
+
+        var listed = CliRunner.Run("convert", path);
+        var chosen = CliRunner.Run("convert", path, "--proposal", "d3");
+
+        Assert.Equal(2, listed.ExitCode);
+        Assert.Empty(listed.Output);
+        Assert.Contains("is a DEU data set of 2 proposals (3 issues), each a separate negotiation; choose one with --proposal ID", listed.Error, StringComparison.Ordinal);
+        Assert.Equal(0, chosen.ExitCode);
+        var scenario = Parley.Formats.ScenarioFiles.ReadText(chosen.Output, "d3.yaml").Scenario!;
+        Assert.Equal(["d3i1"], scenario.Issues.Select(i => i.Id));
+    }
+
+    [Fact]
+    public void Forecast_DeuDataSet_ListsProposalsAndRunsTheChosenOne()
+    {
+        var path = DeuDataSet();
 
         var listed = CliRunner.Run("forecast", path, "--model", "exchange");
         var chosen = CliRunner.Run("forecast", path, "--model", "exchange", "--proposal", "d1", "--json");

@@ -7,7 +7,7 @@ using Parley.Formats.Sheets;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley convert IN --to yaml|json|xlsx|csv [-o OUT]</c>: reads any supported format and writes
+/// <c>parley convert IN [--proposal ID] --to yaml|json|xlsx|csv [-o OUT]</c>: reads any supported format (one proposal of a DEU data set) and writes
 /// Parley's native format or the stance matrix as a workbook or CSV (docs/spreadsheets.md), in the format
 /// OUT's extension names when <c>--to</c> is not given (a contradiction between the two is refused). Never overwrites an existing file unless <c>--force</c> is given, and
 /// then only by replacing it whole once the new content is written.
@@ -28,15 +28,20 @@ internal static class ConvertCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
         var force = new Option<bool>("--force") { Description = "Replace OUT if it already exists." };
         var format = new Option<string?>("--format") { Description = $"The input's format, if detection is not enough: {ScenarioFiles.FormatNames}." };
+        var proposal = new Option<string?>("--proposal")
+        {
+            Description = "A DEU data set holds many negotiations: convert the one of this proposal id (without it, the ids are listed).",
+        };
         var command = new Command("convert", "Convert a scenario from any supported format to Parley's YAML or JSON, or to a stance-matrix workbook (.xlsx) or CSV.");
         command.Arguments.Add(input);
         command.Options.Add(to);
         command.Options.Add(output);
         command.Options.Add(force);
         command.Options.Add(format);
+        command.Options.Add(proposal);
         command.SetAction(parse =>
         {
-            if (!ScenarioInput.TryParseFormat(parse.GetValue(format), console, out var chosen))
+            if (!ScenarioInput.TryParseFormat(parse.GetValue(format), console, out _))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -48,12 +53,13 @@ internal static class ConvertCommand
                 return Problems.Print(console, written);
             }
 
-            var path = parse.GetValue(input)!;
-            var result = ScenarioFiles.Read(path, chosen);
-            if (result.Scenario is not { } scenario)
+            // Drafts convert as they are; a DEU data set converts one proposal at a time, as the models run it
+            // (all of them in one scenario would be one negotiation trading across unrelated proposals).
+            var source = ScenarioSource.FromFile(parse.GetValue(input)!, parse.GetValue(format)) with { Proposal = parse.GetValue(proposal) };
+            var loaded = ScenarioLoader.LoadForReview(source);
+            if (loaded.Value?.Scenario is not { } scenario)
             {
-                Diagnostics.Print(console, result.Diagnostics);
-                return ExitCodes.InvalidInput;
+                return Problems.Print(console, loaded);
             }
 
             if (writtenFormat == "xlsx")
