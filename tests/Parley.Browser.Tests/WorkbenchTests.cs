@@ -268,6 +268,57 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task RunForm_TextThatIsNotANumber_IsRefusedAtItsField_AndNoJobStarts()
+    {
+        // QA found Draws 'abc' run with the default draws, '1.5' with 1 draw, Seed 'xyz' with seed 0 and eum's rounds
+        // 'abc' with the default rounds: the page read them with Number/parseInt, and JSON sent NaN as null.
+        var page = await OpenAlaska();
+        var posted = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("/runs/", StringComparison.Ordinal))
+            {
+                posted.Add(request.Url);
+            }
+        };
+
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start" });
+        async Task Refused(string label, string text, string message)
+        {
+            var field = page.GetByLabel(label, new() { Exact = true });
+            var before = await field.InputValueAsync();
+            await field.FillAsync(text);
+            await start.ClickAsync();
+            await page.Locator("#run-refused").WaitForAsync();
+            Assert.Equal("true", await field.GetAttributeAsync("aria-invalid"));
+            Assert.Equal(message, await field.EvaluateAsync<string>("e => document.getElementById(e.getAttribute('aria-describedby')).textContent"));
+            Assert.Contains($"{label}: {message}", await page.Locator("#run-refused").InnerTextAsync(), StringComparison.Ordinal);
+            await field.FillAsync(before);
+        }
+
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("montecarlo");
+        await Refused("Draws", "abc", "'abc' is not a whole number");
+        await Refused("Draws", "1.5", "'1.5' is not a whole number");
+        await Refused("Seed", "xyz", "'xyz' is not a whole number");
+        await Refused("Seed", "-1", "'-1' is negative; the seed is a whole number of 0 or more");
+        await Refused("Default spread (0-1)", "0,5", "'0,5' is not a number");
+        await Screenshot(page, "workbench-run-refused.png");
+
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("forecast");
+        await page.GetByRole(AriaRole.Button, new() { Name = "None" }).ClickAsync();
+        await page.Locator("input[type=checkbox][value=eum]").CheckAsync();
+        await Refused("rounds (eum)", "abc", "'abc' is not a whole number");
+        await Refused("tolerance (eum)", "1e", "'1e' is not a number");
+
+        // Nothing was sent; the corrected form is (the server then judges the ranges).
+        Assert.Empty(posted);
+        await start.ClickAsync();
+        await Ready(page, "run", 60_000);
+        Assert.Single(posted);
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task Influence_ProgressNamesItsPhase_CoalitionRunsThenSearches()
     {
         var page = await OpenAlaska();

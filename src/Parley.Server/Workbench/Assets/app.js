@@ -94,6 +94,21 @@ function pageHandle() {
   };
 }
 
+/** Marks a control as invalid, with its message after it (described by it), as the editor shows parley validate's. */
+function markInvalid(control, message) {
+  const note = h('span', { class: 'field-error', id: nextId('error') }, message);
+  control.classList.add('invalid');
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+  control.insertAdjacentElement('afterend', note);
+}
+
+/** Removes the marks markInvalid left on the controls within `root` that `keep` does not exclude. */
+function clearInvalid(root, keep = () => true) {
+  root.querySelectorAll('.field-error').forEach(x => { if (keep(x)) x.remove(); });
+  root.querySelectorAll('.invalid').forEach(x => { if (keep(x)) { x.classList.remove('invalid'); x.removeAttribute('aria-invalid'); x.removeAttribute('aria-describedby'); } });
+}
+
 function problemList(error) {
   const body = error.body || {};
   const items = [...(body.diagnostics || []).map(d => d.sheet ? `${d.file}:${d.sheet}!${d.cell}: ${d.message}` : `${d.file}:${d.line}:${d.column}: ${d.message}`), ...(body.errors || [])];
@@ -450,8 +465,8 @@ async function editor(name, page) {
     return null;
   }
   function showProblems(problems, summaryText) {
-    main.querySelectorAll('.field-error').forEach(x => x.remove());
-    main.querySelectorAll('.invalid').forEach(x => { x.classList.remove('invalid'); x.removeAttribute('aria-invalid'); x.removeAttribute('aria-describedby'); });
+    // The run form's marks are its own (a number that is not one): a check of the scenario leaves them.
+    clearInvalid(main, x => !x.closest('#run'));
     lastProblems = problems;
     summary.textContent = summaryText || (problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} found` : '');
     summary.className = problems.length ? 'bad' : 'ok';
@@ -461,13 +476,7 @@ async function editor(name, page) {
     for (const problem of problems) {
       const control = controlFor(problem.path);
       const text = `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
-      if (control) {
-        const note = h('span', { class: 'field-error', id: nextId('error') }, problem.message);
-        control.classList.add('invalid');
-        control.setAttribute('aria-invalid', 'true');
-        control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
-        control.insertAdjacentElement('afterend', note);
-      }
+      if (control) markInvalid(control, problem.message);
       items.push(h('li', {}, control ? h('a', { href: '#', onclick: event => { event.preventDefault(); control.focus(); } }, text) : text));
     }
     problemsBox.replaceChildren(h('div', { class: 'problems' }, h('p', {}, 'parley validate finds:'), h('ul', {}, items)));
@@ -617,15 +626,27 @@ async function runPanel(name, doc, page) {
       }))));
   }
 
+  /**
+   * The request the form describes, and the fields whose text is not the number they take (each with its message):
+   * such a request is not sent. Number() and parseInt() would turn 'abc' into NaN (sent as null, so the default ran)
+   * and '1.5' into 1, and the job ran on values nobody typed. Ranges are the server's to judge, from each model's description.
+   */
   function body() {
     const request = { scenario: { ref: name } };
+    const invalid = [];
+    const read = (control, type) => {
+      const { value, error } = readNumber(control.value, type);
+      if (error) invalid.push({ control, label: section.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent || control.id, message: error });
+      return value;
+    };
     const ids = chosen();
     request.models = analyses[kind.value].several && ids.length === all.length ? 'all' : ids.join(',');
-    if (seed.value.trim()) request.seed = Number(seed.value);
+    if (seed.value.trim()) request.seed = read(seed, 'seed');
     const parameters = {};
     for (const control of Object.values(optionControls)) {
-      if (!control.isConnected || control.value === '') continue;
-      const value = control.dataset.type === 'boolean' ? control.value === 'true' : ['number', 'integer'].includes(control.dataset.type) ? Number(control.value) : control.value;
+      if (!control.isConnected || control.value.trim() === '') continue;
+      const type = control.dataset.type;
+      const value = type === 'boolean' ? control.value === 'true' : ['number', 'integer'].includes(type) ? read(control, type) : control.value;
       if (control.dataset.parameter === 'true') parameters[control.dataset.option] = value;
       else request[control.dataset.option] = value;
     }
@@ -633,15 +654,22 @@ async function runPanel(name, doc, page) {
     for (const [key, , type] of analyses[kind.value].fields) {
       const control = fields[key];
       if (control && control.value.trim() !== '') {
-        request[key] = type === 'integer' ? parseInt(control.value, 10) : type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : Number(control.value);
+        request[key] = type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : read(control, type);
       }
     }
-    return request;
+    return { request, invalid };
   }
 
   async function start() {
     progressBox.replaceChildren();
-    const request = body();
+    clearInvalid(section);
+    const { request, invalid } = body();
+    if (invalid.length) {
+      invalid.forEach(x => markInvalid(x.control, x.message));
+      progressBox.replaceChildren(h('div', { class: 'problems', role: 'alert', id: 'run-refused' }, h('p', {}, 'Not started: correct these first.'),
+        h('ul', {}, invalid.map(x => h('li', {}, h('a', { href: '#', onclick: event => { event.preventDefault(); x.control.focus(); } }, `${x.label}: ${x.message}`))))));
+      return;
+    }
     if (!request.models) { progressBox.replaceChildren(problemList(new Error('choose at least one model'))); return; }
     startButton.disabled = true;
     try {
@@ -658,8 +686,25 @@ async function runPanel(name, doc, page) {
   kind.addEventListener('change', renderModels);
   modelBox.addEventListener('change', renderOptions);
   renderModels();
-  return h('section', { id: 'run', 'aria-labelledby': 'run-title', tabindex: '-1' }, h('h2', { id: 'run-title' }, 'Run'),
+  const section = h('section', { id: 'run', 'aria-labelledby': 'run-title', tabindex: '-1' }, h('h2', { id: 'run-title' }, 'Run'),
     h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, h('div', { class: 'row' }, startButton), progressBox);
+  return section;
+}
+
+/**
+ * The number typed in a run-form field of `type` ('integer', 'number', or 'seed': a whole number of 0 or more that
+ * JSON carries exactly), as { value }, or { error } saying what is wrong with the text.
+ */
+function readNumber(text, type) {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (type === 'number') {
+    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed) && Number.isFinite(value) ? { value } : { error: `'${trimmed}' is not a number` };
+  }
+  if (!/^[-+]?\d+$/.test(trimmed)) return { error: `'${trimmed}' is not a whole number` };
+  if (type === 'seed' && value < 0) return { error: `'${trimmed}' is negative; the seed is a whole number of 0 or more` };
+  if (!Number.isSafeInteger(value)) return { error: `'${trimmed}' is too large here; the workbench takes whole numbers up to ${Number.MAX_SAFE_INTEGER}` };
+  return { value };
 }
 
 /**
