@@ -319,6 +319,53 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task UnsavedEdits_DisableStart_WithANote_AndLeavingThePageAsksFirst()
+    {
+        // QA set a position, left it unsaved (and invalid), clicked Start, and the run read the stored version without
+        // a word; a reload then dropped the edits without a prompt.
+        var page = await OpenAlaska();
+        await page.WaitForSelectorAsync("body[data-checked]");
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start" });
+        var note = page.Locator("#unsaved-note");
+        const string Leaving = "() => { const event = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(event); return event.defaultPrevented; }";
+        Assert.False(await start.IsDisabledAsync());
+        Assert.False(await note.IsVisibleAsync());
+        Assert.False(await page.EvaluateAsync<bool>(Leaving));
+
+        var position = page.GetByLabel("position of usa on sanctions");
+        var stored = await position.InputValueAsync();
+        await position.FillAsync("0");
+        await note.WaitForAsync();
+        Assert.True(await start.IsDisabledAsync());
+        Assert.Matches(@"a run reads the stored version, alaska-2025@\d+: save your changes first, or discard them\.", await note.InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<bool>(Leaving), "a reload would drop the edits without a prompt");
+        await note.ScrollIntoViewIfNeededAsync();
+        await Screenshot(page, "workbench-unsaved.png");
+
+        // Another page of the workbench asks too; declined, the page and the edits stay.
+        page.Dialog += (_, dialog) => _ = dialog.DismissAsync();
+        await page.EvaluateAsync("() => { location.hash = '#/runs'; }");
+        await page.WaitForFunctionAsync("() => location.hash === '#/scenario/alaska-2025'");
+        Assert.Equal("0", await position.InputValueAsync());
+
+        // Typing the stored value back leaves nothing unsaved.
+        await position.FillAsync(stored);
+        await note.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        Assert.False(await start.IsDisabledAsync());
+        Assert.False(await page.EvaluateAsync<bool>(Leaving));
+
+        // Discarding reloads the stored version.
+        await position.FillAsync("0");
+        await note.WaitForAsync();
+        await note.GetByRole(AriaRole.Button, new() { Name = "Discard the changes" }).ClickAsync();
+        await page.WaitForSelectorAsync("body[data-checked]");
+        Assert.Equal(stored, await page.GetByLabel("position of usa on sanctions").InputValueAsync());
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).IsDisabledAsync());
+        Assert.False(await page.EvaluateAsync<bool>(Leaving));
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task Influence_ProgressNamesItsPhase_CoalitionRunsThenSearches()
     {
         var page = await OpenAlaska();

@@ -9,6 +9,7 @@ const statusLine = document.getElementById('status');
 let models = null;      // GET /models, loaded once
 let current = null;     // the view's teardown (EventSource, timers)
 let routeGeneration = 0; // counts route changes; a view's page handle is live while it is the latest
+let leaveWarning = null; // the view's question before its page is left (the editor's unsaved changes), or null
 
 // ---------- small helpers ----------
 
@@ -173,6 +174,12 @@ window.addEventListener('hashchange', event => {
     target?.focus();
     return;
   }
+  // Another page of the workbench: the editor's unsaved changes would be lost without a word (a reload asks through beforeunload).
+  const question = leaveWarning?.();
+  if (question && !confirm(question)) {
+    history.replaceState(history.state, '', new URL(event.oldURL).hash || '#/');
+    return;
+  }
   route();
 });
 
@@ -273,7 +280,13 @@ async function editor(name, page) {
   let checkTimer = null;
   let checkSeq = 0;
 
-  function changed() { clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); }
+  // The text last loaded or saved: the editor holds unsaved changes while its own text differs from it. A run reads the
+  // stored version, so Start waits for a save (or a discard), and leaving the page asks first.
+  let savedText = null;
+  let runForm = null;
+  const unsaved = () => savedText !== null && serialise(doc).text !== savedText;
+
+  function changed() { runForm?.setUnsaved(unsaved()); clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); }
 
   function setField(path, value) {
     const keys = path.split('.');
@@ -491,6 +504,7 @@ async function editor(name, page) {
       const { body } = await api(`/scenarios?file_name=${encodeURIComponent(`${doc.id}.json`)}&format=json${message.value ? `&message=${encodeURIComponent(message.value)}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
       say(body.created === false ? `no change: ${body.reference} already holds this` : `saved ${body.reference}`);
       sessionStorage.removeItem('parley-new');
+      savedText = text;
       if (name === null || body.name !== name) location.hash = `#/scenario/${encodeURIComponent(body.name)}`;
       else await route();
     } catch (error) {
@@ -543,8 +557,13 @@ async function editor(name, page) {
     h('h1', {}, stored ? name : `New scenario ${doc.id}`),
     h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
       stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}` }, 'This scenario\'s runs') : null),
-    ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc, page) : null].filter(Boolean))) return;
+    ...[details, actors, issues, stances, saveBar, history, sheet, (runForm = stored ? await runPanel(name, doc, page, versions.at(-1)?.reference ?? name, () => route()) : null)?.section].filter(Boolean))) return;
   renderAll();
+  savedText = serialise(doc).text;
+  const warnBeforeUnload = event => { if (unsaved()) { event.preventDefault(); event.returnValue = ''; } };
+  window.addEventListener('beforeunload', warnBeforeUnload);
+  leaveWarning = () => unsaved() ? 'The scenario has changes that are not saved. Leave this page and lose them?' : null;
+  page.onLeave(() => { window.removeEventListener('beforeunload', warnBeforeUnload); leaveWarning = null; });
   // The editor is usable now; parley validate's verdict on the stored text follows in a moment.
   page.ready(stored ? 'scenario' : 'new');
   await check();
@@ -571,7 +590,11 @@ const analyses = {
   influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', ''], ['inputs', 'Inputs to search', 'list', searchableInputs.join(', ')]] },
 };
 
-async function runPanel(name, doc, page) {
+/**
+ * The run form of a stored scenario. A run reads `reference`, the stored version: while the editor holds unsaved
+ * changes (setUnsaved), Start is disabled under a note that offers to discard them (`discard`).
+ */
+async function runPanel(name, doc, page, reference, discard) {
   const all = await loadModels();
   const kind = h('select', {}, Object.entries(analyses).filter(([k]) => k !== 'stages' || (doc.stages || []).length).map(([k, a]) => h('option', { value: k }, a.label)));
   const modelBox = h('fieldset', {}, h('legend', {}, 'Models'));
@@ -671,24 +694,34 @@ async function runPanel(name, doc, page) {
       return;
     }
     if (!request.models) { progressBox.replaceChildren(problemList(new Error('choose at least one model'))); return; }
-    startButton.disabled = true;
+    busy = true; refreshStart();
     try {
       const { status, body: run } = await postJson(`/runs/${kind.value}`, request);
       if (status === 201) { location.hash = `#/runs/${run.id}`; return; }
-      follow(run, progressBox, page, () => { startButton.disabled = false; });
+      follow(run, progressBox, page, () => { busy = false; refreshStart(); });
     } catch (error) {
       progressBox.replaceChildren(problemList(error));
-      startButton.disabled = false;
+      busy = false; refreshStart();
     }
   }
 
+  let busy = false;
+  let unsavedEdits = false;
   const startButton = h('button', { type: 'button', onclick: start }, 'Start');
+  const unsavedNote = h('div', { class: 'notice', id: 'unsaved-note', hidden: true },
+    h('p', {}, `The editor has changes that are not saved, and a run reads the stored version, ${reference}: save your changes first, or discard them.`),
+    h('button', { type: 'button', class: 'secondary', onclick: discard }, 'Discard the changes'));
+  function refreshStart() {
+    startButton.disabled = busy || unsavedEdits;
+    if (unsavedEdits) startButton.setAttribute('aria-describedby', unsavedNote.id); else startButton.removeAttribute('aria-describedby');
+  }
+  function setUnsaved(value) { unsavedEdits = value; unsavedNote.hidden = !value; refreshStart(); }
   kind.addEventListener('change', renderModels);
   modelBox.addEventListener('change', renderOptions);
   renderModels();
   const section = h('section', { id: 'run', 'aria-labelledby': 'run-title', tabindex: '-1' }, h('h2', { id: 'run-title' }, 'Run'),
-    h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, h('div', { class: 'row' }, startButton), progressBox);
-  return section;
+    h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, unsavedNote, h('div', { class: 'row' }, startButton), progressBox);
+  return { section, setUnsaved };
 }
 
 /**
