@@ -548,6 +548,37 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task RunView_CancelledOnItsOwnPage_SwitchesToTheCancelledState_AndLinksAResultOnlyWhenThereIsOne()
+    {
+        // QA cancelled a job from its run page: the header still read "running", "Run N (montecarlo) is working." and
+        // the half-full bar stayed, and "See what was recorded" linked the page already open. "Result (JSON)" was
+        // linked while the run ran, and answered the API's 409.
+        var run = await StartRun("montecarlo", new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 400_000_000, threads = 1 });
+        var page = await Open($"#/runs/{run}");
+        await Ready(page, "run");
+        await page.Locator("progress").WaitForAsync();
+        Assert.StartsWith("running;", await page.Locator("main p.muted").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Result (JSON)" }).CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Ready(page, "run-cancelled", 30_000);
+        Assert.StartsWith("cancelled;", await page.Locator("main p.muted").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith($"Run {run} cancelled: ", await page.Locator("#run-ended").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("is working", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("main progress").CountAsync());
+        Assert.Equal(0, await page.Locator($"main a[href='#/runs/{run}']").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Result (JSON)" }).CountAsync());
+        await Screenshot(page, "workbench-cancelled.png");
+
+        // A completed run links its result.
+        var done = await StartForecast("compromise", seed: null);
+        var completed = await Open($"#/runs/{done}");
+        await Ready(completed, "run");
+        Assert.Equal($"/runs/{done}/result", await completed.GetByRole(AriaRole.Link, new() { Name = "Result (JSON)" }).GetAttributeAsync("href"));
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task InPageLinks_SkipLinkAndRunModels_MoveWithinThePage_WithoutLeavingIt()
     {
         // The address's hash names the page; the skip link (#main) and the scenario page's "Run models" (#run) are

@@ -765,14 +765,13 @@ function follow(run, box, page, done) {
     const final = JSON.parse(event.data);
     cancel.disabled = true;
     done?.();
-    if (status === 'completed') {
-      // Go to the run's page; followed from that page itself (opened while the run ran), show it again in place,
-      // since setting the address it already has is no change of route.
-      const target = `#/runs/${final.id}`;
-      if (location.hash === target) route(); else location.hash = target;
-      return;
-    }
-    box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: `#/runs/${final.id}` }, 'See what was recorded')));
+    // Followed from the run's own page (opened while the run ran): show it again from the server's record, in place,
+    // since setting the address it already has is no change of route. Its header, result (or the reason it ended)
+    // and links then say what the store holds, not "running".
+    const target = `#/runs/${final.id}`;
+    if (location.hash === target) { if (page.live()) route(); return; }
+    if (status === 'completed') { location.hash = target; return; }
+    box.replaceChildren(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: target }, 'See what was recorded')));
     page.ready(`run-${status}`);
   };
   events.addEventListener('completed', end('completed'));
@@ -873,14 +872,16 @@ async function runView(id, page) {
   const heading = h('h1', {}, `Run ${id}: ${run.command} of ${run.scenario}`);
   const facts = h('p', { class: 'muted' }, `${run.status}; models ${run.models.join(', ')}; seed ${run.seed ?? 0}; Parley ${run.parley_version || ''}`);
   const [scenarioName] = run.scenario.split('@');
-  const links = h('p', {}, h('a', { href: `#/scenario/${encodeURIComponent(scenarioName)}` }, `Open ${scenarioName}`), ' · ', h('a', { href: '#/runs' }, 'All runs'), ' · ',
-    h('a', { href: `/runs/${id}/result` }, 'Result (JSON)'));
+  // Only a completed run has a result: any other's link would answer the API's 409 ("still running", "has no result").
+  const links = h('p', {}, h('a', { href: `#/scenario/${encodeURIComponent(scenarioName)}` }, `Open ${scenarioName}`), ' · ', h('a', { href: '#/runs' }, 'All runs'),
+    run.status === 'completed' ? [' · ', h('a', { href: `/runs/${id}/result` }, 'Result (JSON)')] : null);
   if (run.status !== 'completed') {
     const box = h('div');
     if (!page.show(heading, facts, links, box)) return;
     if (run.status === 'running' && run.progress) follow(run, box, page);
-    else box.append(h('p', { class: 'bad' }, run.error || run.status));
+    else box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${id} ${run.status}${run.error ? `: ${run.error}` : ''}.`));
     page.ready('run');
+    if (run.status !== 'running') page.ready(`run-${run.status}`);
     return;
   }
   const { body: result } = await api(`/runs/${id}/result`);
