@@ -132,6 +132,84 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task StanceRanges_ThatBlockTheSave_CanBeWidenedOrDropped_InThePage()
+    {
+        // QA moved the US position on the ceasefire to 40, outside its hidden range [65, 95]: Save stayed disabled and
+        // the editor had no control for the range. The message also broke the cell's layout (labels out of line).
+        var page = await OpenAlaska();
+        await page.WaitForSelectorAsync("body[data-checked]");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" });
+        var position = page.GetByLabel("position of usa on ceasefire");
+        var rangesButton = page.Locator("button.range-count[data-actor=usa][data-issue=ceasefire]");
+        Assert.Equal("ranges (1)", await rangesButton.InnerTextAsync());
+        Assert.Equal("position 65-95", await rangesButton.GetAttributeAsync("title"));
+
+        // Off the scale: a message at the position and one at the ranges; each on a row of its own in the cell.
+        await position.FillAsync("140");
+        await page.Locator("input[aria-label='position of usa on ceasefire'] + .field-error").WaitForAsync();
+        await page.Locator("button.range-count[data-actor=usa][data-issue=ceasefire] + .field-error").WaitForAsync();
+        var misaligned = await position.EvaluateAsync<string>("""
+            input => {
+              const cell = input.closest('.cell');
+              const middle = e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+              const [posLabel, salLabel] = cell.querySelectorAll(':scope > span[aria-hidden]');
+              const salience = cell.querySelector('input[aria-label^="salience"]');
+              const out = [];
+              if (Math.abs(middle(posLabel) - middle(input)) > 4) out.push('pos label');
+              if (Math.abs(middle(salLabel) - middle(salience)) > 4) out.push('sal label');
+              for (const note of cell.querySelectorAll('.field-error')) {
+                if (Math.abs(note.getBoundingClientRect().left - cell.getBoundingClientRect().left) > 2) out.push('a note beside a control');
+              }
+              return out.join(', ');
+            }
+            """);
+        Assert.True(misaligned.Length == 0, misaligned);
+        await page.Locator("#stances-title").EvaluateAsync("e => e.scrollIntoView()");
+        await Screenshot(page, "workbench-range-problem.png");
+
+        await position.FillAsync("40");
+        var note = page.Locator("button.range-count[data-actor=usa][data-issue=ceasefire] + .field-error");
+        await page.WaitForFunctionAsync("() => !document.querySelector(\"input[aria-label='position of usa on ceasefire'] + .field-error\")");
+        Assert.Equal("stance of 'usa' on 'ceasefire': position range [65, 95] does not contain the estimate 40; widen it or move the estimate", await note.InnerTextAsync());
+        Assert.True(await save.IsDisabledAsync());
+
+        // The ranges dialog: the stance's problem beside the range, gone once the range is widened.
+        await rangesButton.ClickAsync();
+        var dialog = page.Locator("dialog");
+        Assert.Contains("does not contain the estimate 40", await dialog.Locator("#range-verdict").InnerTextAsync(), StringComparison.Ordinal);
+        var low = page.GetByLabel("position range of usa on ceasefire: low");
+        Assert.Equal("65", await low.InputValueAsync());
+        await low.FillAsync("30");
+        await dialog.Locator("#range-verdict .ok").WaitForAsync();
+        await Screenshot(page, "workbench-ranges-dialog.png");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('.field-error')");
+        Assert.False(await save.IsDisabledAsync());
+        Assert.Equal("position 30-95", await rangesButton.GetAttributeAsync("title"));
+
+        // Or dropped: the default spread then applies.
+        await position.FillAsync("10");
+        await note.WaitForAsync();
+        await rangesButton.ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "No position range" }).ClickAsync();
+        await dialog.Locator("#range-verdict .ok").WaitForAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('.field-error')");
+        Assert.Equal("ranges (0)", await rangesButton.InnerTextAsync());
+        Assert.False(await save.IsDisabledAsync());
+
+        // An actor's capability range has its own fields in the actors table.
+        await page.GetByLabel("Capability of actor 1", new() { Exact = true }).FillAsync("50");
+        var capabilityLow = page.GetByLabel("Capability range of actor 1: low", new() { Exact = true });
+        await page.Locator("input[aria-label='Capability range of actor 1: low'] + .field-error").WaitForAsync();
+        Assert.Equal("85", await capabilityLow.InputValueAsync());
+        await capabilityLow.FillAsync("40");
+        await page.WaitForFunctionAsync("() => !document.querySelector('.field-error')");
+        Assert.False(await save.IsDisabledAsync());
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task Spreadsheet_WorkbookDownloads_AndAnImportWithBadCells_ShowsEachAtItsSheetAndCell()
     {
         var page = await OpenAlaska();

@@ -308,6 +308,29 @@ async function editor(name, page) {
     return control;
   }
 
+  /**
+   * The low, high and standard deviation inputs of the uncertainty range at `path` ({ low, high, sd }: a stance's
+   * position_range or salience_range, an actor's capability_range). The range is dropped when all three are empty.
+   */
+  function rangeInputs(path, label) {
+    const keys = path.split('.');
+    const owner = () => { let node = doc; for (const key of keys.slice(0, -1)) node = node[key]; return node; };
+    return [['low', 'low'], ['high', 'high'], ['sd', 'standard deviation']].map(([part, name]) => {
+      const control = h('input', { type: 'text', inputmode: 'decimal', size: 4, value: show(owner()[keys.at(-1)]?.[part]), 'aria-label': `${label}: ${name}`, dataset: { path: `${path}.${part}` } });
+      control.addEventListener('input', () => {
+        const node = owner();
+        const range = { ...(node[keys.at(-1)] || {}) };
+        const value = parseValue(control.value);
+        if (value === undefined) delete range[part]; else range[part] = value;
+        // In the file's order, low, high, sd, so that the text (and the unsaved check) does not depend on typing order.
+        const ordered = Object.fromEntries(['low', 'high', 'sd'].filter(k => range[k] !== undefined).map(k => [k, range[k]]));
+        if (Object.keys(ordered).length) node[keys.at(-1)] = ordered; else delete node[keys.at(-1)];
+        changed();
+      });
+      return control;
+    });
+  }
+
   // -- scenario fields
   const details = h('section', { 'aria-labelledby': 'details-title' }, h('h2', { id: 'details-title' }, 'Scenario'),
     h('div', { class: 'row' }, labelled('Id', input('id', { size: 24 })), labelled('Title', input('title', { size: 50 })), labelled('Date', input('date', { size: 12 }))));
@@ -323,6 +346,7 @@ async function editor(name, page) {
         h('td', {}, input(`actors.${i}.name`, { label: `Name of actor ${i + 1}`, size: 18 })),
         h('td', {}, kind),
         h('td', {}, input(`actors.${i}.capability`, { numeric: true, label: `Capability of actor ${i + 1}`, size: 6 })),
+        h('td', {}, h('span', { class: 'range', dataset: { path: `actors.${i}.capability_range` } }, rangeInputs(`actors.${i}.capability_range`, `Capability range of actor ${i + 1}`))),
         h('td', {}, input(`actors.${i}.members`, { list: true, label: `Members of actor ${i + 1} (actor ids, comma-separated)`, size: 18 })),
         h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove actor ${i + 1}`, onclick: () => removeActor(i) }, 'Remove')));
     }));
@@ -334,7 +358,7 @@ async function editor(name, page) {
     renderAll(); changed();
   }
   const actors = h('section', { 'aria-labelledby': 'actors-title' }, h('h2', { id: 'actors-title' }, 'Actors'),
-    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Members / bloc', ''], [actorsBody], { caption: 'Actors with their capability; members are the ids of the persons or states an actor speaks for.' }),
+    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Capability range (low, high, sd)', 'Members / bloc', ''], [actorsBody], { caption: 'Actors with their capability and its uncertainty range (optional: Monte Carlo and sensitivity draw within it); members are the ids of the persons or states an actor speaks for.' }),
     h('button', { type: 'button', class: 'secondary', onclick: () => { doc.actors.push({ id: `actor${doc.actors.length + 1}`, name: '', kind: 'state', capability: 1 }); renderAll(); changed(); focusLast('actors'); } }, 'Add an actor'));
 
   // -- issues
@@ -392,13 +416,57 @@ async function editor(name, page) {
       doc.issues.map(issue => {
         const index = stanceIndex(actor.id, issue.id);
         const evidence = index >= 0 ? (doc.stances[index].evidence || []).length : 0;
+        const ranges = index >= 0 ? rangeFields.filter(f => doc.stances[index][`${f}_range`]) : [];
+        const rangeText = ranges.map(f => { const r = doc.stances[index][`${f}_range`]; return `${f} ${show(r.low)}-${show(r.high)}${r.sd === undefined ? '' : ` (sd ${show(r.sd)})`}`; }).join('; ');
         return h('td', { dataset: { path: index >= 0 ? `stances.${index}` : '' } }, h('div', { class: 'cell' },
           h('span', { 'aria-hidden': 'true' }, 'pos'), stanceInput(actor.id, issue.id, 'position'),
           h('span', { 'aria-hidden': 'true' }, 'sal'), stanceInput(actor.id, issue.id, 'salience'),
-          h('button', { type: 'button', class: 'secondary evidence-count', 'aria-label': `Evidence of ${actor.id} on ${issue.id} (${evidence})`, onclick: () => evidenceDialog(actor.id, issue.id) }, `evidence (${evidence})`)));
+          h('button', { type: 'button', class: 'secondary evidence-count', 'aria-label': `Evidence of ${actor.id} on ${issue.id} (${evidence})`, onclick: () => evidenceDialog(actor.id, issue.id) }, `evidence (${evidence})`),
+          h('button', { type: 'button', class: 'secondary range-count', title: rangeText || 'no uncertainty range: the default spread applies', dataset: { ranges: index >= 0 ? `stances.${index}` : '', actor: actor.id, issue: issue.id },
+            'aria-label': `Uncertainty ranges of ${actor.id} on ${issue.id} (${rangeText || 'none'})`, onclick: () => rangesDialog(actor.id, issue.id) }, `ranges (${ranges.length})`)));
       }))), { class: 'grid', scroll: true, caption: 'Stances: position on the issue\'s scale and salience (0-1) of each actor on each issue' }));
   }
   const stances = h('section', { 'aria-labelledby': 'stances-title' }, h('h2', { id: 'stances-title' }, 'Stances (actor × issue)'), grid);
+
+  // -- the uncertainty ranges of one stance: edited in place, with parley validate's verdict on the stance beside them
+  const rangeFields = ['position', 'salience'];
+  const checkedListeners = new Set();
+  function rangesDialog(actorId, issueId) {
+    let at = stanceIndex(actorId, issueId);
+    if (at < 0) { doc.stances.push({ actor: actorId, issue: issueId }); at = doc.stances.length - 1; }
+    const stance = doc.stances[at];
+    const issue = doc.issues.find(i => i.id === issueId) || {};
+    const verdict = h('div', { id: 'range-verdict', 'aria-live': 'polite' });
+    const listen = problems => {
+      const mine = problems.filter(p => p.path === `stances.${at}` || p.path.startsWith(`stances.${at}.`));
+      verdict.replaceChildren(mine.length === 0 ? h('p', { class: 'ok' }, 'parley validate finds no problem with this stance.')
+        : h('div', { class: 'problems' }, h('ul', {}, mine.map(p => h('li', {}, p.message)))));
+    };
+    checkedListeners.add(listen);
+    listen(lastProblems);
+    const parts = rangeFields.map(field => {
+      const controls = rangeInputs(`stances.${at}.${field}_range`, `${field} range of ${actorId} on ${issueId}`);
+      const scale = field === 'position' ? `the scale is ${show(issue.min)} to ${show(issue.max)}` : 'from 0 to 1';
+      return h('fieldset', {}, h('legend', {}, `${field[0].toUpperCase()}${field.slice(1)}: estimate ${show(stance[field]) || 'none'}; ${scale}`),
+        h('div', { class: 'row' }, ...controls.map((control, i) => labelled(['Low', 'High', 'Standard deviation (optional)'][i], control)),
+          h('button', { type: 'button', class: 'secondary', onclick: () => { controls.forEach(c => { c.value = ''; }); delete stance[`${field}_range`]; changed(); } }, `No ${field} range`)));
+    });
+    const dialog = h('dialog', { 'aria-labelledby': 'ranges-title' },
+      h('h2', { id: 'ranges-title' }, `Uncertainty ranges: ${actorId} on ${issueId}`),
+      h('p', { class: 'muted' }, 'Monte Carlo and sensitivity draw the value within its range: uniformly from low to high, or with a standard deviation, from a normal around the estimate cut at low and high. The range must contain the estimate. Without a range, the analysis\'s default spread applies.'),
+      ...parts, verdict,
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => dialog.close() }, 'Done')));
+    dialog.addEventListener('close', () => {
+      checkedListeners.delete(listen);
+      dialog.remove();
+      // Opened on an empty cell and left empty: no stance after all.
+      if (['position', 'salience', 'evidence', 'position_range', 'salience_range'].every(k => stance[k] === undefined)) { doc.stances.splice(doc.stances.indexOf(stance), 1); changed(); }
+      renderGrid();
+      grid.querySelector(`button[data-actor="${CSS.escape(actorId)}"][data-issue="${CSS.escape(issueId)}"].range-count`)?.focus();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
 
   // -- evidence of one stance
   function evidenceDialog(actorId, issueId) {
@@ -467,6 +535,9 @@ async function editor(name, page) {
     return body;
   }
   function controlFor(path) {
+    // A stance's ranges are edited in their dialog: a problem with one is shown at the cell's ranges button.
+    const range = path.match(/^(stances\.\d+)\.(position|salience)_range(\.|$)/);
+    if (range) { const button = main.querySelector(`button[data-ranges="${CSS.escape(range[1])}"]`); if (button) return button; }
     let at = path;
     while (at) {
       const found = main.querySelector(`input[data-path="${CSS.escape(at)}"], select[data-path="${CSS.escape(at)}"]`);
@@ -481,6 +552,7 @@ async function editor(name, page) {
     // The run form's marks are its own (a number that is not one): a check of the scenario leaves them.
     clearInvalid(main, x => !x.closest('#run'));
     lastProblems = problems;
+    checkedListeners.forEach(listen => listen(problems));
     summary.textContent = summaryText || (problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} found` : '');
     summary.className = problems.length ? 'bad' : 'ok';
     if (problems.length === 0) { problemsBox.replaceChildren(); saveButton.disabled = false; return; }
