@@ -722,6 +722,39 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task PageLoad_LogsNoConsoleError_NotEvenTheFaviconsNotFound()
+    {
+        // Every page load logged "Failed to load resource: ... 404" for /favicon.ico (QA). The other tests' pages let
+        // a 404 pass; this one counts every failed response and every console error.
+        await StoreAlaska();
+        var page = await server.Chromium.Browser.NewPageAsync();
+        pages.Add(page);
+        var failures = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                failures.Add($"console error: {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failures.Add($"{response.Status} {response.Url}");
+            }
+        };
+        var icon = await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync(new Uri(server.Address, "/#/scenario/alaska-2025").AbsoluteUri),
+            response => response.Url.Contains("favicon", StringComparison.Ordinal),
+            new() { Timeout = 30_000 });
+        Assert.Equal(200, icon.Status);
+        await Ready(page, "scenario");
+        await page.WaitForSelectorAsync("body[data-checked]");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [BrowserFact]
     public async Task Pages_HaveNoSeriousAccessibilityViolations_AndFitAPhone()
     {
         var page = await OpenAlaska(injectsScripts: true);
