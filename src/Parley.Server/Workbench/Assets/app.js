@@ -423,7 +423,7 @@ async function editor(name, page) {
           h('span', { 'aria-hidden': 'true' }, 'sal'), stanceInput(actor.id, issue.id, 'salience'),
           h('button', { type: 'button', class: 'secondary evidence-count', 'aria-label': `Evidence of ${actor.id} on ${issue.id} (${evidence})`, onclick: () => evidenceDialog(actor.id, issue.id) }, `evidence (${evidence})`),
           h('button', { type: 'button', class: 'secondary range-count', title: rangeText || 'no uncertainty range: the default spread applies', dataset: { ranges: index >= 0 ? `stances.${index}` : '', actor: actor.id, issue: issue.id },
-            'aria-label': `Uncertainty ranges of ${actor.id} on ${issue.id} (${rangeText || 'none'})`, onclick: () => rangesDialog(actor.id, issue.id) }, `ranges (${ranges.length})`)));
+            'aria-label': `Uncertainty ranges of ${actor.id} on ${issue.id} (${rangeText || 'no range'})`, onclick: () => rangesDialog(actor.id, issue.id) }, `ranges (${ranges.length})`)));
       }))), { class: 'grid', scroll: true, caption: 'Stances: position on the issue\'s scale and salience (0-1) of each actor on each issue' }));
   }
   const stances = h('section', { 'aria-labelledby': 'stances-title' }, h('h2', { id: 'stances-title' }, 'Stances (actor × issue)'), grid);
