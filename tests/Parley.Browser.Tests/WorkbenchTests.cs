@@ -444,6 +444,24 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task ModelOptionHelp_ReadsAsASentence_WithItsAllowedRange()
+    {
+        // QA read "…(on the scale; above 0).; range 0 (exclusive) to": a doubled ".;" and a dangling "to".
+        var page = await OpenAlaska();
+        await page.GetByRole(AriaRole.Button, new() { Name = "None" }).ClickAsync();
+        await page.Locator("input[type=checkbox][value=eum]").CheckAsync();
+        async Task<string> Hint(string label) =>
+            await page.GetByLabel(label, new() { Exact = true }).EvaluateAsync<string>("e => e.parentElement.querySelector('.hint').textContent");
+
+        Assert.Equal("Stop when outcomes move less than this between rounds (on the issue's scale; above 0). Allowed: above 0.", await Hint("tolerance (eum)"));
+        Assert.Equal("Run exactly this many rounds (turns off the convergence stop). Allowed: from 1 to 10000.", await Hint("rounds (eum)"));
+        Assert.Equal("Probability Q that the status quo holds (Scholz, Calbert & Smith 2011). Allowed: from 0 to 1.", await Hint("q (eum)"));
+        var all = await page.Locator("#run .hint").AllInnerTextsAsync();
+        Assert.DoesNotContain(all, text => text.Contains(".;", StringComparison.Ordinal) || text.EndsWith(" to", StringComparison.Ordinal) || text.Contains("..", StringComparison.Ordinal));
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task Influence_ProgressNamesItsPhase_CoalitionRunsThenSearches()
     {
         var page = await OpenAlaska();
