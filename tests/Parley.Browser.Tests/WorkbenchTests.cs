@@ -773,6 +773,43 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task Compare_OffersRunsOfTheSameAnalysis_AndExplainsTwoOfDifferentKinds()
+    {
+        // QA's forecast run offered a Monte Carlo run to compare with by default, and the comparison listed 2,181 rows
+        // of raw JSON paths.
+        var forecast = await StartForecast("compromise", seed: null);
+        var monteCarlo = await StartRun("montecarlo", new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 200 });
+
+        // A Monte Carlo run is a job: the run page offers completed runs only.
+        using (var client = new HttpClient { BaseAddress = server.Address })
+        {
+            for (var wait = Stopwatch.StartNew(); !(await client.GetStringAsync($"/runs/{monteCarlo}")).Contains("\"status\":\"completed\"", StringComparison.Ordinal);)
+            {
+                Assert.True(wait.Elapsed < TimeSpan.FromSeconds(60), $"run {monteCarlo} did not complete");
+                await Task.Delay(100);
+            }
+        }
+
+        var page = await Open($"#/runs/{forecast}");
+        await Ready(page, "run");
+        var offered = page.GetByLabel("Compare with", new() { Exact = true }).Locator("option");
+        Assert.All(await offered.AllInnerTextsAsync(), text => Assert.Matches(@"^run \d+: forecast ", text));
+        Assert.Equal(0, await page.Locator($"option[value='{monteCarlo}']").CountAsync());
+
+        await page.GetByLabel("Offer runs of other analyses too").CheckAsync();
+        Assert.Equal(1, await page.Locator($"option[value='{monteCarlo}']").CountAsync());
+        await page.GetByLabel("Compare with", new() { Exact = true }).SelectOptionAsync(monteCarlo.ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+        await Ready(page, "compare");
+        Assert.Equal(
+            $"Run {forecast} is a forecast and run {monteCarlo} a Monte Carlo run: their results hold different things, so they are not compared value by value. The runs' scenario versions and options are compared above. To compare results, choose two runs of the same analysis.",
+            await page.Locator("#compare-kinds").InnerTextAsync());
+        Assert.False(await page.Locator("details").First.EvaluateAsync<bool>("d => d.open"), "the raw differences are unfolded");
+        Assert.False(await page.Locator("details table").IsVisibleAsync());
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task Pages_HaveNoSeriousAccessibilityViolations_AndFitAPhone()
     {
         var page = await OpenAlaska(injectsScripts: true);

@@ -970,9 +970,23 @@ async function runView(id, page) {
   const content = h('div', { class: isForecast ? 'layout' : '' });
   const left = h('div');
   content.append(left);
+  // Runs of the same analysis compare value by value; another analysis's result holds other things (a forecast
+  // against a Monte Carlo run gave two thousand rows of JSON paths), so those are offered only when asked for.
   const others = (await api(`/runs?limit=100&scenario=${encodeURIComponent(scenarioName)}`)).body.filter(r => r.id !== id && r.status === 'completed');
-  const otherSelect = h('select', {}, others.map(r => h('option', { value: r.id }, `run ${r.id}: ${r.command} ${r.scenario} (${r.models.join(', ')})`)));
-  const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare')) : null;
+  const otherSelect = h('select', {});
+  const compareButton = h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare');
+  const everyKind = h('input', { type: 'checkbox', id: nextId('kinds') });
+  const sameKind = h('span', { class: 'hint', id: 'compare-same-kind' });
+  const offer = () => {
+    const offered = others.filter(r => everyKind.checked || r.command === run.command);
+    otherSelect.replaceChildren(...offered.map(r => h('option', { value: r.id }, `run ${r.id}: ${r.command} ${r.scenario} (${r.models.join(', ')})`)));
+    otherSelect.disabled = compareButton.disabled = offered.length === 0;
+    sameKind.textContent = offered.length === 0 ? `No other completed ${run.command} run of ${scenarioName}.` : '';
+  };
+  everyKind.addEventListener('change', offer);
+  offer();
+  const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), compareButton,
+    h('span', { class: 'check' }, everyKind, h('label', { for: everyKind.id }, 'Offer runs of other analyses too')), sameKind) : null;
   if (!page.show(...[heading, facts, links, compareRow, content].filter(Boolean))) return;
   if (!isForecast) {
     const charted = chartedAnalyses.includes(run.command);
@@ -1118,6 +1132,11 @@ async function whatIfPanel(run, result, resultBox) {
 
 // ---------- compare two stored runs ----------
 
+/** An analysis by its command, in a sentence: "a forecast", "a Monte Carlo run". */
+function analysisName(command) {
+  return { forecast: 'a forecast', montecarlo: 'a Monte Carlo run', sensitivity: 'a sensitivity analysis', influence: 'an influence analysis', whatif: 'a what-if', report: 'a report' }[command] ?? `a ${command} run`;
+}
+
 async function compare(a, b, page) {
   const [runA, runB, diff] = await Promise.all([api(`/runs/${a}`), api(`/runs/${b}`), api(`/runs/${a}/diff/${b}`)]);
   const [resultA, resultB] = await Promise.all([api(`/runs/${a}/result`), api(`/runs/${b}/result`)]);
@@ -1128,7 +1147,13 @@ async function compare(a, b, page) {
   if (diff.body.options.length) parts.push(h('h2', {}, 'Options that differ'), table(['Option', `Run ${a}`, `Run ${b}`], diff.body.options.map(o => h('tr', { class: 'changed' }, h('td', {}, o.option), h('td', {}, o.before ?? ''), h('td', {}, o.after ?? '')))));
   if (diff.body.scenario.length) parts.push(h('h2', {}, 'Scenario changes'), table(['Change', 'Part', 'Subject', 'Field', `Run ${a}`, `Run ${b}`], diff.body.scenario.map(c => h('tr', { class: 'changed' }, h('td', {}, c.kind), h('td', {}, c.part), h('td', {}, c.subject), h('td', {}, c.field ?? ''), h('td', {}, show(c.before)), h('td', {}, show(c.after))))));
   const x = resultA.body, y = resultB.body;
-  if (Array.isArray(x.forecasts) && Array.isArray(y.forecasts)) {
+  const kindA = runA.body.command, kindB = runB.body.command;
+  if (kindA !== kindB) {
+    // Two analyses' results hold different things: their values are not set side by side; the raw list stays folded.
+    parts.push(h('h2', {}, 'Results'), h('p', { id: 'compare-kinds' }, `Run ${a} is ${analysisName(kindA)} and run ${b} ${analysisName(kindB)}: their results hold different things, so they are not compared value by value. The runs' scenario versions and options are compared above. To compare results, choose two runs of the same analysis.`),
+      h('details', {}, h('summary', {}, `The raw differences of the two result documents (${diff.body.result_changes} values)`),
+        table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c => h('tr', {}, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta)))))));
+  } else if (Array.isArray(x.forecasts) && Array.isArray(y.forecasts)) {
     const modelIds = [...new Set([...x.forecasts.map(f => f.model), ...y.forecasts.map(f => f.model)])];
     const issues = [...new Map([...x.forecasts, ...y.forecasts].flatMap(f => f.issues).map(i => [i.id, i])).values()];
     const rows = [];
