@@ -421,9 +421,21 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await Screenshot(page, "workbench-unsaved.png");
 
         // Another page of the workbench asks too; declined, the page and the edits stay.
-        page.Dialog += (_, dialog) => _ = dialog.DismissAsync();
+        var asked = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
         await page.EvaluateAsync("() => { location.hash = '#/runs'; }");
         await page.WaitForFunctionAsync("() => location.hash === '#/scenario/alaska-2025'");
+        Assert.Equal("0", await position.InputValueAsync());
+
+        // So does loading a version over the edits (the history's Load), declined here.
+        // (A click returns once the dialog it opens has been answered.)
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load version 1 into the editor" }).ClickAsync();
+        Assert.Equal(2, asked.Count);
+        Assert.Equal("The editor has changes that are not saved; they will be lost. Go on?", asked[1]);
         Assert.Equal("0", await position.InputValueAsync());
 
         // Typing the stored value back leaves nothing unsaved.

@@ -285,6 +285,8 @@ async function editor(name, page) {
   let savedText = null;
   let runForm = null;
   const unsaved = () => savedText !== null && serialise(doc).text !== savedText;
+  /** Whether to go on with what replaces the editor's content (a version loaded, a matrix imported): asked when changes would be lost. */
+  const keepGoing = () => !unsaved() || confirm('The editor has changes that are not saved; they will be lost. Go on?');
 
   function changed() { runForm?.setUnsaved(unsaved()); clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); }
 
@@ -594,7 +596,7 @@ async function editor(name, page) {
     history.append(
       table(['Version', 'Saved', 'Format', 'Message', ''], versions.map(v => h('tr', {},
         h('td', {}, v.reference), h('td', {}, new Date(v.created_at).toLocaleString()), h('td', {}, v.format), h('td', {}, v.message || ''),
-        h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Load version ${v.version} into the editor`, onclick: async () => { const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${v.version}`); doc = body; doc.actors ||= []; doc.issues ||= []; doc.stances ||= []; renderAll(); changed(); say(`version ${v.version} loaded; save to make it the latest`); } }, 'Load'))))),
+        h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Load version ${v.version} into the editor`, onclick: async () => { if (!keepGoing()) return; const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${v.version}`); doc = body; doc.actors ||= []; doc.issues ||= []; doc.stances ||= []; renderAll(); changed(); say(`version ${v.version} loaded; save to make it the latest`); } }, 'Load'))))),
       h('div', { class: 'row' }, labelled('From', from), labelled('To', to), h('button', { type: 'button', class: 'secondary', onclick: async () => {
         const { body } = await api(`/scenarios/${encodeURIComponent(name)}/diff?from=${from.value}&to=${to.value}`);
         diffBox.replaceChildren(body.changes.length === 0 ? h('p', {}, body.same_data ? 'The two versions hold the same data.' : 'No change.') :
@@ -616,6 +618,7 @@ async function editor(name, page) {
         h('a', { class: 'button secondary', href: `/scenarios/${encodeURIComponent(name)}/matrix.csv`, download: '' }, 'Download .csv')),
       h('form', { class: 'row', onsubmit: async event => {
         event.preventDefault();
+        if (!keepGoing()) return;
         const form = new FormData(); form.append('file', sheetFile.files[0]);
         sheetProblems.replaceChildren();
         try { const { body } = await api(`/scenarios/${encodeURIComponent(name)}/matrix`, { method: 'POST', body: form }); say(`saved ${body.reference || 'a new version'}`); await route(); } catch (error) { sheetProblems.replaceChildren(problemList(error)); }
