@@ -132,6 +132,84 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task StanceRanges_ThatBlockTheSave_CanBeWidenedOrDropped_InThePage()
+    {
+        // QA moved the US position on the ceasefire to 40, outside its hidden range [65, 95]: Save stayed disabled and
+        // the editor had no control for the range. The message also broke the cell's layout (labels out of line).
+        var page = await OpenAlaska();
+        await page.WaitForSelectorAsync("body[data-checked]");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" });
+        var position = page.GetByLabel("position of usa on ceasefire");
+        var rangesButton = page.Locator("button.range-count[data-actor=usa][data-issue=ceasefire]");
+        Assert.Equal("ranges (1)", await rangesButton.InnerTextAsync());
+        Assert.Equal("position 65-95", await rangesButton.GetAttributeAsync("title"));
+
+        // Off the scale: a message at the position and one at the ranges; each on a row of its own in the cell.
+        await position.FillAsync("140");
+        await page.Locator("input[aria-label='position of usa on ceasefire'] + .field-error").WaitForAsync();
+        await page.Locator("button.range-count[data-actor=usa][data-issue=ceasefire] + .field-error").WaitForAsync();
+        var misaligned = await position.EvaluateAsync<string>("""
+            input => {
+              const cell = input.closest('.cell');
+              const middle = e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+              const [posLabel, salLabel] = cell.querySelectorAll(':scope > span[aria-hidden]');
+              const salience = cell.querySelector('input[aria-label^="salience"]');
+              const out = [];
+              if (Math.abs(middle(posLabel) - middle(input)) > 4) out.push('pos label');
+              if (Math.abs(middle(salLabel) - middle(salience)) > 4) out.push('sal label');
+              for (const note of cell.querySelectorAll('.field-error')) {
+                if (Math.abs(note.getBoundingClientRect().left - cell.getBoundingClientRect().left) > 2) out.push('a note beside a control');
+              }
+              return out.join(', ');
+            }
+            """);
+        Assert.True(misaligned.Length == 0, misaligned);
+        await page.Locator("#stances-title").EvaluateAsync("e => e.scrollIntoView()");
+        await Screenshot(page, "workbench-range-problem.png");
+
+        await position.FillAsync("40");
+        var note = page.Locator("button.range-count[data-actor=usa][data-issue=ceasefire] + .field-error");
+        await page.WaitForFunctionAsync("() => !document.querySelector(\"input[aria-label='position of usa on ceasefire'] + .field-error\")");
+        Assert.Equal("stance of 'usa' on 'ceasefire': position range [65, 95] does not contain the estimate 40; widen it or move the estimate", await note.InnerTextAsync());
+        Assert.True(await save.IsDisabledAsync());
+
+        // The ranges dialog: the stance's problem beside the range, gone once the range is widened.
+        await rangesButton.ClickAsync();
+        var dialog = page.Locator("dialog");
+        Assert.Contains("does not contain the estimate 40", await dialog.Locator("#range-verdict").InnerTextAsync(), StringComparison.Ordinal);
+        var low = page.GetByLabel("position range of usa on ceasefire: low");
+        Assert.Equal("65", await low.InputValueAsync());
+        await low.FillAsync("30");
+        await dialog.Locator("#range-verdict .ok").WaitForAsync();
+        await Screenshot(page, "workbench-ranges-dialog.png");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('.field-error')");
+        Assert.False(await save.IsDisabledAsync());
+        Assert.Equal("position 30-95", await rangesButton.GetAttributeAsync("title"));
+
+        // Or dropped: the default spread then applies.
+        await position.FillAsync("10");
+        await note.WaitForAsync();
+        await rangesButton.ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "No position range" }).ClickAsync();
+        await dialog.Locator("#range-verdict .ok").WaitForAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('.field-error')");
+        Assert.Equal("ranges (0)", await rangesButton.InnerTextAsync());
+        Assert.False(await save.IsDisabledAsync());
+
+        // An actor's capability range has its own fields in the actors table.
+        await page.GetByLabel("Capability of actor 1", new() { Exact = true }).FillAsync("50");
+        var capabilityLow = page.GetByLabel("Capability range of actor 1: low", new() { Exact = true });
+        await page.Locator("input[aria-label='Capability range of actor 1: low'] + .field-error").WaitForAsync();
+        Assert.Equal("85", await capabilityLow.InputValueAsync());
+        await capabilityLow.FillAsync("40");
+        await page.WaitForFunctionAsync("() => !document.querySelector('.field-error')");
+        Assert.False(await save.IsDisabledAsync());
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task Spreadsheet_WorkbookDownloads_AndAnImportWithBadCells_ShowsEachAtItsSheetAndCell()
     {
         var page = await OpenAlaska();
@@ -264,6 +342,134 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await long_.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Ready(long_, "run-cancelled", 30_000);
         Assert.Contains("cancelled", await long_.Locator("#run-ended").InnerTextAsync(), StringComparison.Ordinal);
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task RunForm_TextThatIsNotANumber_IsRefusedAtItsField_AndNoJobStarts()
+    {
+        // QA found Draws 'abc' run with the default draws, '1.5' with 1 draw, Seed 'xyz' with seed 0 and eum's rounds
+        // 'abc' with the default rounds: the page read them with Number/parseInt, and JSON sent NaN as null.
+        var page = await OpenAlaska();
+        var posted = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("/runs/", StringComparison.Ordinal))
+            {
+                posted.Add(request.Url);
+            }
+        };
+
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start" });
+        async Task Refused(string label, string text, string message)
+        {
+            var field = page.GetByLabel(label, new() { Exact = true });
+            var before = await field.InputValueAsync();
+            await field.FillAsync(text);
+            await start.ClickAsync();
+            await page.Locator("#run-refused").WaitForAsync();
+            Assert.Equal("true", await field.GetAttributeAsync("aria-invalid"));
+            Assert.Equal(message, await field.EvaluateAsync<string>("e => document.getElementById(e.getAttribute('aria-describedby')).textContent"));
+            Assert.Contains($"{label}: {message}", await page.Locator("#run-refused").InnerTextAsync(), StringComparison.Ordinal);
+            await field.FillAsync(before);
+        }
+
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("montecarlo");
+        await Refused("Draws", "abc", "'abc' is not a whole number");
+        await Refused("Draws", "1.5", "'1.5' is not a whole number");
+        await Refused("Seed", "xyz", "'xyz' is not a whole number");
+        await Refused("Seed", "-1", "'-1' is negative; the seed is a whole number of 0 or more");
+        await Refused("Default spread (0-1)", "0,5", "'0,5' is not a number");
+        await Screenshot(page, "workbench-run-refused.png");
+
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("forecast");
+        await page.GetByRole(AriaRole.Button, new() { Name = "None" }).ClickAsync();
+        await page.Locator("input[type=checkbox][value=eum]").CheckAsync();
+        await Refused("rounds (eum)", "abc", "'abc' is not a whole number");
+        await Refused("tolerance (eum)", "1e", "'1e' is not a number");
+
+        // Nothing was sent; the corrected form is (the server then judges the ranges).
+        Assert.Empty(posted);
+        await start.ClickAsync();
+        await Ready(page, "run", 60_000);
+        Assert.Single(posted);
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task UnsavedEdits_DisableStart_WithANote_AndLeavingThePageAsksFirst()
+    {
+        // QA set a position, left it unsaved (and invalid), clicked Start, and the run read the stored version without
+        // a word; a reload then dropped the edits without a prompt.
+        var page = await OpenAlaska();
+        await page.WaitForSelectorAsync("body[data-checked]");
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start" });
+        var note = page.Locator("#unsaved-note");
+        const string Leaving = "() => { const event = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(event); return event.defaultPrevented; }";
+        Assert.False(await start.IsDisabledAsync());
+        Assert.False(await note.IsVisibleAsync());
+        Assert.False(await page.EvaluateAsync<bool>(Leaving));
+
+        var position = page.GetByLabel("position of usa on sanctions");
+        var stored = await position.InputValueAsync();
+        await position.FillAsync("0");
+        await note.WaitForAsync();
+        Assert.True(await start.IsDisabledAsync());
+        Assert.Matches(@"a run reads the stored version, alaska-2025@\d+: save your changes first, or discard them\.", await note.InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<bool>(Leaving), "a reload would drop the edits without a prompt");
+        await note.ScrollIntoViewIfNeededAsync();
+        await Screenshot(page, "workbench-unsaved.png");
+
+        // Another page of the workbench asks too; declined, the page and the edits stay.
+        var asked = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        await page.EvaluateAsync("() => { location.hash = '#/runs'; }");
+        await page.WaitForFunctionAsync("() => location.hash === '#/scenario/alaska-2025'");
+        Assert.Equal("0", await position.InputValueAsync());
+
+        // So does loading a version over the edits (the history's Load), declined here.
+        // (A click returns once the dialog it opens has been answered.)
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load version 1 into the editor" }).ClickAsync();
+        Assert.Equal(2, asked.Count);
+        Assert.Equal("The editor has changes that are not saved; they will be lost. Go on?", asked[1]);
+        Assert.Equal("0", await position.InputValueAsync());
+
+        // Typing the stored value back leaves nothing unsaved.
+        await position.FillAsync(stored);
+        await note.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        Assert.False(await start.IsDisabledAsync());
+        Assert.False(await page.EvaluateAsync<bool>(Leaving));
+
+        // Discarding reloads the stored version.
+        await position.FillAsync("0");
+        await note.WaitForAsync();
+        await note.GetByRole(AriaRole.Button, new() { Name = "Discard the changes" }).ClickAsync();
+        await page.WaitForSelectorAsync("body[data-checked]");
+        Assert.Equal(stored, await page.GetByLabel("position of usa on sanctions").InputValueAsync());
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).IsDisabledAsync());
+        Assert.False(await page.EvaluateAsync<bool>(Leaving));
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task ModelOptionHelp_ReadsAsASentence_WithItsAllowedRange()
+    {
+        // QA read "…(on the issue's scale; above 0).; range 0 (exclusive) to": a doubled ".;" and a dangling "to".
+        var page = await OpenAlaska();
+        await page.GetByRole(AriaRole.Button, new() { Name = "None" }).ClickAsync();
+        await page.Locator("input[type=checkbox][value=eum]").CheckAsync();
+        async Task<string> Hint(string label) =>
+            await page.GetByLabel(label, new() { Exact = true }).EvaluateAsync<string>("e => e.parentElement.querySelector('.hint').textContent");
+
+        Assert.Equal("Stop when outcomes move less than this between rounds (on the issue's scale; above 0). Allowed: above 0.", await Hint("tolerance (eum)"));
+        Assert.Equal("Run exactly this many rounds (turns off the convergence stop). Allowed: from 1 to 10000.", await Hint("rounds (eum)"));
+        Assert.Equal("Probability Q that the status quo holds (Scholz, Calbert & Smith 2011). Allowed: from 0 to 1.", await Hint("q (eum)"));
+        var all = await page.Locator("#run .hint").AllInnerTextsAsync();
+        Assert.DoesNotContain(all, text => text.Contains(".;", StringComparison.Ordinal) || text.EndsWith(" to", StringComparison.Ordinal) || text.Contains("..", StringComparison.Ordinal));
         AssertNoProblems();
     }
 
@@ -450,6 +656,37 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task RunView_CancelledOnItsOwnPage_SwitchesToTheCancelledState_AndLinksAResultOnlyWhenThereIsOne()
+    {
+        // QA cancelled a job from its run page: the header still read "running", "Run N (montecarlo) is working." and
+        // the half-full bar stayed, and "See what was recorded" linked the page already open. "Result (JSON)" was
+        // linked while the run ran, and answered the API's 409.
+        var run = await StartRun("montecarlo", new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 400_000_000, threads = 1 });
+        var page = await Open($"#/runs/{run}");
+        await Ready(page, "run");
+        await page.Locator("progress").WaitForAsync();
+        Assert.StartsWith("running;", await page.Locator("main p.muted").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Result (JSON)" }).CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Ready(page, "run-cancelled", 30_000);
+        Assert.StartsWith("cancelled;", await page.Locator("main p.muted").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith($"Run {run} cancelled: ", await page.Locator("#run-ended").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("is working", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("main progress").CountAsync());
+        Assert.Equal(0, await page.Locator($"main a[href='#/runs/{run}']").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Result (JSON)" }).CountAsync());
+        await Screenshot(page, "workbench-cancelled.png");
+
+        // A completed run links its result.
+        var done = await StartForecast("compromise", seed: null);
+        var completed = await Open($"#/runs/{done}");
+        await Ready(completed, "run");
+        Assert.Equal($"/runs/{done}/result", await completed.GetByRole(AriaRole.Link, new() { Name = "Result (JSON)" }).GetAttributeAsync("href"));
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task InPageLinks_SkipLinkAndRunModels_MoveWithinThePage_WithoutLeavingIt()
     {
         // The address's hash names the page; the skip link (#main) and the scenario page's "Run models" (#run) are
@@ -511,6 +748,76 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         Assert.Equal(14, await page.Locator("#compare-table tbody tr.changed", new() { HasText = "only one run" }).CountAsync());
         Assert.Contains(rows, r => r.Contains("Options", StringComparison.Ordinal) || r.Contains("Models", StringComparison.Ordinal));
         await Screenshot(page, "workbench-compare.png");
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task PageLoad_LogsNoConsoleError_NotEvenTheFaviconsNotFound()
+    {
+        // Every page load logged "Failed to load resource: ... 404" for /favicon.ico (QA). The other tests' pages let
+        // a 404 pass; this one counts every failed response and every console error.
+        await StoreAlaska();
+        var page = await server.Chromium.Browser.NewPageAsync();
+        pages.Add(page);
+        var failures = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                failures.Add($"console error: {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failures.Add($"{response.Status} {response.Url}");
+            }
+        };
+        var icon = await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync(new Uri(server.Address, "/#/scenario/alaska-2025").AbsoluteUri),
+            response => response.Url.Contains("favicon", StringComparison.Ordinal),
+            new() { Timeout = 30_000 });
+        Assert.Equal(200, icon.Status);
+        await Ready(page, "scenario");
+        await page.WaitForSelectorAsync("body[data-checked]");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [BrowserFact]
+    public async Task Compare_OffersRunsOfTheSameAnalysis_AndExplainsTwoOfDifferentKinds()
+    {
+        // QA's forecast run offered a Monte Carlo run to compare with by default, and the comparison listed 2,181 rows
+        // of raw JSON paths.
+        var forecast = await StartForecast("compromise", seed: null);
+        var monteCarlo = await StartRun("montecarlo", new { scenario = new { @ref = "alaska-2025" }, models = "compromise", draws = 200 });
+
+        // A Monte Carlo run is a job: the run page offers completed runs only.
+        using (var client = new HttpClient { BaseAddress = server.Address })
+        {
+            for (var wait = Stopwatch.StartNew(); !(await client.GetStringAsync($"/runs/{monteCarlo}")).Contains("\"status\":\"completed\"", StringComparison.Ordinal);)
+            {
+                Assert.True(wait.Elapsed < TimeSpan.FromSeconds(60), $"run {monteCarlo} did not complete");
+                await Task.Delay(100);
+            }
+        }
+
+        var page = await Open($"#/runs/{forecast}");
+        await Ready(page, "run");
+        var offered = page.GetByLabel("Compare with", new() { Exact = true }).Locator("option");
+        Assert.All(await offered.AllInnerTextsAsync(), text => Assert.Matches(@"^run \d+: forecast ", text));
+        Assert.Equal(0, await page.Locator($"option[value='{monteCarlo}']").CountAsync());
+
+        await page.GetByLabel("Offer runs of other analyses too").CheckAsync();
+        Assert.Equal(1, await page.Locator($"option[value='{monteCarlo}']").CountAsync());
+        await page.GetByLabel("Compare with", new() { Exact = true }).SelectOptionAsync(monteCarlo.ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+        await Ready(page, "compare");
+        Assert.Equal(
+            $"Run {forecast} is a forecast and run {monteCarlo} a Monte Carlo run: their results hold different things, so they are not compared value by value. The runs' scenario versions and options are compared above. To compare results, choose two runs of the same analysis.",
+            await page.Locator("#compare-kinds").InnerTextAsync());
+        Assert.False(await page.Locator("details").First.EvaluateAsync<bool>("d => d.open"), "the raw differences are unfolded");
+        Assert.False(await page.Locator("details table").IsVisibleAsync());
         AssertNoProblems();
     }
 

@@ -48,6 +48,21 @@ public sealed class WorkbenchEndpointTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task Favicon_IsServed_AtTheAddressBrowsersAskFor_AndLinkedFromThePage()
+    {
+        // Every page load asked for /favicon.ico and logged its 404 as a console error (QA).
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("<link rel=\"icon\" href=\"/workbench/favicon.svg\"", html, StringComparison.Ordinal);
+        foreach (var path in new[] { "/favicon.ico", "/workbench/favicon.svg" })
+        {
+            var icon = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+            Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", await icon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Check_GivesParleyValidatesMessages_LocatedInTheText_AndSavesNothing()
     {
         var before = await client.GetStringAsync("/scenarios");

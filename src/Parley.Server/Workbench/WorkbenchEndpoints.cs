@@ -16,7 +16,8 @@ using Parley.Storage;
 namespace Parley.Server.Workbench;
 
 /// <summary>
-/// The workbench (docs/workbench.md): the page at <c>/</c>, its assets under <c>/workbench/</c>, and the
+/// The workbench (docs/workbench.md): the page at <c>/</c>, its assets under <c>/workbench/</c> (its icon also at
+/// <c>/favicon.ico</c>), and the
 /// few endpoints the page needs beside the JSON API: check a scenario text as <c>parley validate</c> does,
 /// read a stored version as native JSON for the editor, and a stored run's charts (a forecast's with its
 /// round-by-round positions).
@@ -27,6 +28,9 @@ internal static class WorkbenchEndpoints
     {
         app.MapGet("/", (HttpContext context) => WorkbenchAssets.Serve(context, "index.html")).ExcludeFromDescription();
         app.MapGet("/workbench/{file}", (string file, HttpContext context) => WorkbenchAssets.Serve(context, file)).ExcludeFromDescription();
+
+        // Browsers ask for /favicon.ico on every page without an icon link (the API docs); a 404 there is a console error.
+        app.MapGet("/favicon.ico", (HttpContext context) => WorkbenchAssets.Serve(context, "favicon.svg")).ExcludeFromDescription();
 
         var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
         scenarios.MapPost("/check", Check)

@@ -9,6 +9,7 @@ const statusLine = document.getElementById('status');
 let models = null;      // GET /models, loaded once
 let current = null;     // the view's teardown (EventSource, timers)
 let routeGeneration = 0; // counts route changes; a view's page handle is live while it is the latest
+let leaveWarning = null; // the view's question before its page is left (the editor's unsaved changes), or null
 
 // ---------- small helpers ----------
 
@@ -94,6 +95,21 @@ function pageHandle() {
   };
 }
 
+/** Marks a control as invalid, with its message after it (described by it), as the editor shows parley validate's. */
+function markInvalid(control, message) {
+  const note = h('span', { class: 'field-error', id: nextId('error') }, message);
+  control.classList.add('invalid');
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+  control.insertAdjacentElement('afterend', note);
+}
+
+/** Removes the marks markInvalid left on the controls within `root` that `keep` does not exclude. */
+function clearInvalid(root, keep = () => true) {
+  root.querySelectorAll('.field-error').forEach(x => { if (keep(x)) x.remove(); });
+  root.querySelectorAll('.invalid').forEach(x => { if (keep(x)) { x.classList.remove('invalid'); x.removeAttribute('aria-invalid'); x.removeAttribute('aria-describedby'); } });
+}
+
 function problemList(error) {
   const body = error.body || {};
   const items = [...(body.diagnostics || []).map(d => d.sheet ? `${d.file}:${d.sheet}!${d.cell}: ${d.message}` : `${d.file}:${d.line}:${d.column}: ${d.message}`), ...(body.errors || [])];
@@ -156,6 +172,12 @@ window.addEventListener('hashchange', event => {
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     target?.scrollIntoView();
     target?.focus();
+    return;
+  }
+  // Another page of the workbench: the editor's unsaved changes would be lost without a word (a reload asks through beforeunload).
+  const question = leaveWarning?.();
+  if (question && !confirm(question)) {
+    history.replaceState(history.state, '', new URL(event.oldURL).hash || '#/');
     return;
   }
   route();
@@ -258,7 +280,15 @@ async function editor(name, page) {
   let checkTimer = null;
   let checkSeq = 0;
 
-  function changed() { clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); }
+  // The text last loaded or saved: the editor holds unsaved changes while its own text differs from it. A run reads the
+  // stored version, so Start waits for a save (or a discard), and leaving the page asks first.
+  let savedText = null;
+  let runForm = null;
+  const unsaved = () => savedText !== null && serialise(doc).text !== savedText;
+  /** Whether to go on with what replaces the editor's content (a version loaded, a matrix imported): asked when changes would be lost. */
+  const keepGoing = () => !unsaved() || confirm('The editor has changes that are not saved; they will be lost. Go on?');
+
+  function changed() { runForm?.setUnsaved(unsaved()); clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); }
 
   function setField(path, value) {
     const keys = path.split('.');
@@ -280,6 +310,29 @@ async function editor(name, page) {
     return control;
   }
 
+  /**
+   * The low, high and standard deviation inputs of the uncertainty range at `path` ({ low, high, sd }: a stance's
+   * position_range or salience_range, an actor's capability_range). The range is dropped when all three are empty.
+   */
+  function rangeInputs(path, label) {
+    const keys = path.split('.');
+    const owner = () => { let node = doc; for (const key of keys.slice(0, -1)) node = node[key]; return node; };
+    return [['low', 'low'], ['high', 'high'], ['sd', 'standard deviation']].map(([part, name]) => {
+      const control = h('input', { type: 'text', inputmode: 'decimal', size: 4, value: show(owner()[keys.at(-1)]?.[part]), 'aria-label': `${label}: ${name}`, dataset: { path: `${path}.${part}` } });
+      control.addEventListener('input', () => {
+        const node = owner();
+        const range = { ...(node[keys.at(-1)] || {}) };
+        const value = parseValue(control.value);
+        if (value === undefined) delete range[part]; else range[part] = value;
+        // In the file's order, low, high, sd, so that the text (and the unsaved check) does not depend on typing order.
+        const ordered = Object.fromEntries(['low', 'high', 'sd'].filter(k => range[k] !== undefined).map(k => [k, range[k]]));
+        if (Object.keys(ordered).length) node[keys.at(-1)] = ordered; else delete node[keys.at(-1)];
+        changed();
+      });
+      return control;
+    });
+  }
+
   // -- scenario fields
   const details = h('section', { 'aria-labelledby': 'details-title' }, h('h2', { id: 'details-title' }, 'Scenario'),
     h('div', { class: 'row' }, labelled('Id', input('id', { size: 24 })), labelled('Title', input('title', { size: 50 })), labelled('Date', input('date', { size: 12 }))));
@@ -295,6 +348,7 @@ async function editor(name, page) {
         h('td', {}, input(`actors.${i}.name`, { label: `Name of actor ${i + 1}`, size: 18 })),
         h('td', {}, kind),
         h('td', {}, input(`actors.${i}.capability`, { numeric: true, label: `Capability of actor ${i + 1}`, size: 6 })),
+        h('td', {}, h('span', { class: 'range', dataset: { path: `actors.${i}.capability_range` } }, rangeInputs(`actors.${i}.capability_range`, `Capability range of actor ${i + 1}`))),
         h('td', {}, input(`actors.${i}.members`, { list: true, label: `Members of actor ${i + 1} (actor ids, comma-separated)`, size: 18 })),
         h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove actor ${i + 1}`, onclick: () => removeActor(i) }, 'Remove')));
     }));
@@ -306,7 +360,7 @@ async function editor(name, page) {
     renderAll(); changed();
   }
   const actors = h('section', { 'aria-labelledby': 'actors-title' }, h('h2', { id: 'actors-title' }, 'Actors'),
-    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Members / bloc', ''], [actorsBody], { caption: 'Actors with their capability; members are the ids of the persons or states an actor speaks for.' }),
+    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Capability range (low, high, sd)', 'Members / bloc', ''], [actorsBody], { caption: 'Actors with their capability and its uncertainty range (optional: Monte Carlo and sensitivity draw within it); members are the ids of the persons or states an actor speaks for.' }),
     h('button', { type: 'button', class: 'secondary', onclick: () => { doc.actors.push({ id: `actor${doc.actors.length + 1}`, name: '', kind: 'state', capability: 1 }); renderAll(); changed(); focusLast('actors'); } }, 'Add an actor'));
 
   // -- issues
@@ -364,13 +418,57 @@ async function editor(name, page) {
       doc.issues.map(issue => {
         const index = stanceIndex(actor.id, issue.id);
         const evidence = index >= 0 ? (doc.stances[index].evidence || []).length : 0;
+        const ranges = index >= 0 ? rangeFields.filter(f => doc.stances[index][`${f}_range`]) : [];
+        const rangeText = ranges.map(f => { const r = doc.stances[index][`${f}_range`]; return `${f} ${show(r.low)}-${show(r.high)}${r.sd === undefined ? '' : ` (sd ${show(r.sd)})`}`; }).join('; ');
         return h('td', { dataset: { path: index >= 0 ? `stances.${index}` : '' } }, h('div', { class: 'cell' },
           h('span', { 'aria-hidden': 'true' }, 'pos'), stanceInput(actor.id, issue.id, 'position'),
           h('span', { 'aria-hidden': 'true' }, 'sal'), stanceInput(actor.id, issue.id, 'salience'),
-          h('button', { type: 'button', class: 'secondary evidence-count', 'aria-label': `Evidence of ${actor.id} on ${issue.id} (${evidence})`, onclick: () => evidenceDialog(actor.id, issue.id) }, `evidence (${evidence})`)));
+          h('button', { type: 'button', class: 'secondary evidence-count', 'aria-label': `Evidence of ${actor.id} on ${issue.id} (${evidence})`, onclick: () => evidenceDialog(actor.id, issue.id) }, `evidence (${evidence})`),
+          h('button', { type: 'button', class: 'secondary range-count', title: rangeText || 'no uncertainty range: the default spread applies', dataset: { ranges: index >= 0 ? `stances.${index}` : '', actor: actor.id, issue: issue.id },
+            'aria-label': `Uncertainty ranges of ${actor.id} on ${issue.id} (${rangeText || 'no range'})`, onclick: () => rangesDialog(actor.id, issue.id) }, `ranges (${ranges.length})`)));
       }))), { class: 'grid', scroll: true, caption: 'Stances: position on the issue\'s scale and salience (0-1) of each actor on each issue' }));
   }
   const stances = h('section', { 'aria-labelledby': 'stances-title' }, h('h2', { id: 'stances-title' }, 'Stances (actor × issue)'), grid);
+
+  // -- the uncertainty ranges of one stance: edited in place, with parley validate's verdict on the stance beside them
+  const rangeFields = ['position', 'salience'];
+  const checkedListeners = new Set();
+  function rangesDialog(actorId, issueId) {
+    let at = stanceIndex(actorId, issueId);
+    if (at < 0) { doc.stances.push({ actor: actorId, issue: issueId }); at = doc.stances.length - 1; }
+    const stance = doc.stances[at];
+    const issue = doc.issues.find(i => i.id === issueId) || {};
+    const verdict = h('div', { id: 'range-verdict', 'aria-live': 'polite' });
+    const listen = problems => {
+      const mine = problems.filter(p => p.path === `stances.${at}` || p.path.startsWith(`stances.${at}.`));
+      verdict.replaceChildren(mine.length === 0 ? h('p', { class: 'ok' }, 'parley validate finds no problem with this stance.')
+        : h('div', { class: 'problems' }, h('ul', {}, mine.map(p => h('li', {}, p.message)))));
+    };
+    checkedListeners.add(listen);
+    listen(lastProblems);
+    const parts = rangeFields.map(field => {
+      const controls = rangeInputs(`stances.${at}.${field}_range`, `${field} range of ${actorId} on ${issueId}`);
+      const scale = field === 'position' ? `the scale is ${show(issue.min)} to ${show(issue.max)}` : 'from 0 to 1';
+      return h('fieldset', {}, h('legend', {}, `${field[0].toUpperCase()}${field.slice(1)}: estimate ${show(stance[field]) || 'none'}; ${scale}`),
+        h('div', { class: 'row' }, ...controls.map((control, i) => labelled(['Low', 'High', 'Standard deviation (optional)'][i], control)),
+          h('button', { type: 'button', class: 'secondary', onclick: () => { controls.forEach(c => { c.value = ''; }); delete stance[`${field}_range`]; changed(); } }, `No ${field} range`)));
+    });
+    const dialog = h('dialog', { 'aria-labelledby': 'ranges-title' },
+      h('h2', { id: 'ranges-title' }, `Uncertainty ranges: ${actorId} on ${issueId}`),
+      h('p', { class: 'muted' }, 'Monte Carlo and sensitivity draw the value within its range: uniformly from low to high, or with a standard deviation, from a normal around the estimate cut at low and high. The range must contain the estimate. Without a range, the analysis\'s default spread applies.'),
+      ...parts, verdict,
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => dialog.close() }, 'Done')));
+    dialog.addEventListener('close', () => {
+      checkedListeners.delete(listen);
+      dialog.remove();
+      // Opened on an empty cell and left empty: no stance after all.
+      if (['position', 'salience', 'evidence', 'position_range', 'salience_range'].every(k => stance[k] === undefined)) { doc.stances.splice(doc.stances.indexOf(stance), 1); changed(); }
+      renderGrid();
+      grid.querySelector(`button[data-actor="${CSS.escape(actorId)}"][data-issue="${CSS.escape(issueId)}"].range-count`)?.focus();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
 
   // -- evidence of one stance
   function evidenceDialog(actorId, issueId) {
@@ -439,6 +537,9 @@ async function editor(name, page) {
     return body;
   }
   function controlFor(path) {
+    // A stance's ranges are edited in their dialog: a problem with one is shown at the cell's ranges button.
+    const range = path.match(/^(stances\.\d+)\.(position|salience)_range(\.|$)/);
+    if (range) { const button = main.querySelector(`button[data-ranges="${CSS.escape(range[1])}"]`); if (button) return button; }
     let at = path;
     while (at) {
       const found = main.querySelector(`input[data-path="${CSS.escape(at)}"], select[data-path="${CSS.escape(at)}"]`);
@@ -450,9 +551,10 @@ async function editor(name, page) {
     return null;
   }
   function showProblems(problems, summaryText) {
-    main.querySelectorAll('.field-error').forEach(x => x.remove());
-    main.querySelectorAll('.invalid').forEach(x => { x.classList.remove('invalid'); x.removeAttribute('aria-invalid'); x.removeAttribute('aria-describedby'); });
+    // The run form's marks are its own (a number that is not one): a check of the scenario leaves them.
+    clearInvalid(main, x => !x.closest('#run'));
     lastProblems = problems;
+    checkedListeners.forEach(listen => listen(problems));
     summary.textContent = summaryText || (problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} found` : '');
     summary.className = problems.length ? 'bad' : 'ok';
     if (problems.length === 0) { problemsBox.replaceChildren(); saveButton.disabled = false; return; }
@@ -461,13 +563,7 @@ async function editor(name, page) {
     for (const problem of problems) {
       const control = controlFor(problem.path);
       const text = `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
-      if (control) {
-        const note = h('span', { class: 'field-error', id: nextId('error') }, problem.message);
-        control.classList.add('invalid');
-        control.setAttribute('aria-invalid', 'true');
-        control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
-        control.insertAdjacentElement('afterend', note);
-      }
+      if (control) markInvalid(control, problem.message);
       items.push(h('li', {}, control ? h('a', { href: '#', onclick: event => { event.preventDefault(); control.focus(); } }, text) : text));
     }
     problemsBox.replaceChildren(h('div', { class: 'problems' }, h('p', {}, 'parley validate finds:'), h('ul', {}, items)));
@@ -482,6 +578,7 @@ async function editor(name, page) {
       const { body } = await api(`/scenarios?file_name=${encodeURIComponent(`${doc.id}.json`)}&format=json${message.value ? `&message=${encodeURIComponent(message.value)}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
       say(body.created === false ? `no change: ${body.reference} already holds this` : `saved ${body.reference}`);
       sessionStorage.removeItem('parley-new');
+      savedText = text;
       if (name === null || body.name !== name) location.hash = `#/scenario/${encodeURIComponent(body.name)}`;
       else await route();
     } catch (error) {
@@ -499,7 +596,7 @@ async function editor(name, page) {
     history.append(
       table(['Version', 'Saved', 'Format', 'Message', ''], versions.map(v => h('tr', {},
         h('td', {}, v.reference), h('td', {}, new Date(v.created_at).toLocaleString()), h('td', {}, v.format), h('td', {}, v.message || ''),
-        h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Load version ${v.version} into the editor`, onclick: async () => { const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${v.version}`); doc = body; doc.actors ||= []; doc.issues ||= []; doc.stances ||= []; renderAll(); changed(); say(`version ${v.version} loaded; save to make it the latest`); } }, 'Load'))))),
+        h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Load version ${v.version} into the editor`, onclick: async () => { if (!keepGoing()) return; const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${v.version}`); doc = body; doc.actors ||= []; doc.issues ||= []; doc.stances ||= []; renderAll(); changed(); say(`version ${v.version} loaded; save to make it the latest`); } }, 'Load'))))),
       h('div', { class: 'row' }, labelled('From', from), labelled('To', to), h('button', { type: 'button', class: 'secondary', onclick: async () => {
         const { body } = await api(`/scenarios/${encodeURIComponent(name)}/diff?from=${from.value}&to=${to.value}`);
         diffBox.replaceChildren(body.changes.length === 0 ? h('p', {}, body.same_data ? 'The two versions hold the same data.' : 'No change.') :
@@ -521,6 +618,7 @@ async function editor(name, page) {
         h('a', { class: 'button secondary', href: `/scenarios/${encodeURIComponent(name)}/matrix.csv`, download: '' }, 'Download .csv')),
       h('form', { class: 'row', onsubmit: async event => {
         event.preventDefault();
+        if (!keepGoing()) return;
         const form = new FormData(); form.append('file', sheetFile.files[0]);
         sheetProblems.replaceChildren();
         try { const { body } = await api(`/scenarios/${encodeURIComponent(name)}/matrix`, { method: 'POST', body: form }); say(`saved ${body.reference || 'a new version'}`); await route(); } catch (error) { sheetProblems.replaceChildren(problemList(error)); }
@@ -534,8 +632,13 @@ async function editor(name, page) {
     h('h1', {}, stored ? name : `New scenario ${doc.id}`),
     h('p', {}, stored ? h('a', { href: '#run', class: 'button secondary' }, 'Run models') : h('span', { class: 'muted' }, 'Save to run models.'), ' ',
       stored ? h('a', { href: `#/runs?scenario=${encodeURIComponent(name)}` }, 'This scenario\'s runs') : null),
-    ...[details, actors, issues, stances, saveBar, history, sheet, stored ? await runPanel(name, doc, page) : null].filter(Boolean))) return;
+    ...[details, actors, issues, stances, saveBar, history, sheet, (runForm = stored ? await runPanel(name, doc, page, versions.at(-1)?.reference ?? name, () => route()) : null)?.section].filter(Boolean))) return;
   renderAll();
+  savedText = serialise(doc).text;
+  const warnBeforeUnload = event => { if (unsaved()) { event.preventDefault(); event.returnValue = ''; } };
+  window.addEventListener('beforeunload', warnBeforeUnload);
+  leaveWarning = () => unsaved() ? 'The scenario has changes that are not saved. Leave this page and lose them?' : null;
+  page.onLeave(() => { window.removeEventListener('beforeunload', warnBeforeUnload); leaveWarning = null; });
   // The editor is usable now; parley validate's verdict on the stored text follows in a moment.
   page.ready(stored ? 'scenario' : 'new');
   await check();
@@ -562,7 +665,11 @@ const analyses = {
   influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', ''], ['inputs', 'Inputs to search', 'list', searchableInputs.join(', ')]] },
 };
 
-async function runPanel(name, doc, page) {
+/**
+ * The run form of a stored scenario. A run reads `reference`, the stored version: while the editor holds unsaved
+ * changes (setUnsaved), Start is disabled under a note that offers to discard them (`discard`).
+ */
+async function runPanel(name, doc, page, reference, discard) {
   const all = await loadModels();
   const kind = h('select', {}, Object.entries(analyses).filter(([k]) => k !== 'stages' || (doc.stages || []).length).map(([k, a]) => h('option', { value: k }, a.label)));
   const modelBox = h('fieldset', {}, h('legend', {}, 'Models'));
@@ -612,20 +719,32 @@ async function runPanel(name, doc, page) {
           control.dataset.type = option.type;
           optionControls[option.name] = control;
         }
-        const range = option.minimum !== undefined || option.maximum !== undefined ? ` ${option.minimum ?? ''}${option.minimum_exclusive ? ' (exclusive)' : ''} to ${option.maximum ?? ''}` : '';
-        return labelled(`${option.name} (${takers.join(', ')})`, control, `${option.help}${range ? `; range${range}` : ''}`);
+        const range = allowedRange(option);
+        return labelled(`${option.name} (${takers.join(', ')})`, control, range ? `${option.help.replace(/\.?$/, '.')} Allowed: ${range}.` : option.help);
       }))));
   }
 
+  /**
+   * The request the form describes, and the fields whose text is not the number they take (each with its message):
+   * such a request is not sent. Number() and parseInt() would turn 'abc' into NaN (sent as null, so the default ran)
+   * and '1.5' into 1, and the job ran on values nobody typed. Ranges are the server's to judge, from each model's description.
+   */
   function body() {
     const request = { scenario: { ref: name } };
+    const invalid = [];
+    const read = (control, type) => {
+      const { value, error } = readNumber(control.value, type);
+      if (error) invalid.push({ control, label: section.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent || control.id, message: error });
+      return value;
+    };
     const ids = chosen();
     request.models = analyses[kind.value].several && ids.length === all.length ? 'all' : ids.join(',');
-    if (seed.value.trim()) request.seed = Number(seed.value);
+    if (seed.value.trim()) request.seed = read(seed, 'seed');
     const parameters = {};
     for (const control of Object.values(optionControls)) {
-      if (!control.isConnected || control.value === '') continue;
-      const value = control.dataset.type === 'boolean' ? control.value === 'true' : ['number', 'integer'].includes(control.dataset.type) ? Number(control.value) : control.value;
+      if (!control.isConnected || control.value.trim() === '') continue;
+      const type = control.dataset.type;
+      const value = type === 'boolean' ? control.value === 'true' : ['number', 'integer'].includes(type) ? read(control, type) : control.value;
       if (control.dataset.parameter === 'true') parameters[control.dataset.option] = value;
       else request[control.dataset.option] = value;
     }
@@ -633,33 +752,76 @@ async function runPanel(name, doc, page) {
     for (const [key, , type] of analyses[kind.value].fields) {
       const control = fields[key];
       if (control && control.value.trim() !== '') {
-        request[key] = type === 'integer' ? parseInt(control.value, 10) : type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : Number(control.value);
+        request[key] = type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : read(control, type);
       }
     }
-    return request;
+    return { request, invalid };
   }
 
   async function start() {
     progressBox.replaceChildren();
-    const request = body();
+    clearInvalid(section);
+    const { request, invalid } = body();
+    if (invalid.length) {
+      invalid.forEach(x => markInvalid(x.control, x.message));
+      progressBox.replaceChildren(h('div', { class: 'problems', role: 'alert', id: 'run-refused' }, h('p', {}, 'Not started: correct these first.'),
+        h('ul', {}, invalid.map(x => h('li', {}, h('a', { href: '#', onclick: event => { event.preventDefault(); x.control.focus(); } }, `${x.label}: ${x.message}`))))));
+      return;
+    }
     if (!request.models) { progressBox.replaceChildren(problemList(new Error('choose at least one model'))); return; }
-    startButton.disabled = true;
+    busy = true; refreshStart();
     try {
       const { status, body: run } = await postJson(`/runs/${kind.value}`, request);
       if (status === 201) { location.hash = `#/runs/${run.id}`; return; }
-      follow(run, progressBox, page, () => { startButton.disabled = false; });
+      follow(run, progressBox, page, () => { busy = false; refreshStart(); });
     } catch (error) {
       progressBox.replaceChildren(problemList(error));
-      startButton.disabled = false;
+      busy = false; refreshStart();
     }
   }
 
+  let busy = false;
+  let unsavedEdits = false;
   const startButton = h('button', { type: 'button', onclick: start }, 'Start');
+  const unsavedNote = h('div', { class: 'notice', id: 'unsaved-note', hidden: true },
+    h('p', {}, `The editor has changes that are not saved, and a run reads the stored version, ${reference}: save your changes first, or discard them.`),
+    h('button', { type: 'button', class: 'secondary', onclick: discard }, 'Discard the changes'));
+  function refreshStart() {
+    startButton.disabled = busy || unsavedEdits;
+    if (unsavedEdits) startButton.setAttribute('aria-describedby', unsavedNote.id); else startButton.removeAttribute('aria-describedby');
+  }
+  function setUnsaved(value) { unsavedEdits = value; unsavedNote.hidden = !value; refreshStart(); }
   kind.addEventListener('change', renderModels);
   modelBox.addEventListener('change', renderOptions);
   renderModels();
-  return h('section', { id: 'run', 'aria-labelledby': 'run-title', tabindex: '-1' }, h('h2', { id: 'run-title' }, 'Run'),
-    h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, h('div', { class: 'row' }, startButton), progressBox);
+  const section = h('section', { id: 'run', 'aria-labelledby': 'run-title', tabindex: '-1' }, h('h2', { id: 'run-title' }, 'Run'),
+    h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, unsavedNote, h('div', { class: 'row' }, startButton), progressBox);
+  return { section, setUnsaved };
+}
+
+/** An option's allowed values in words, as the CLI's help gives them (`from 1 to 10000`, `above 0`); '' when any number goes. */
+function allowedRange(option) {
+  const { minimum, maximum } = option;
+  const low = minimum === undefined ? null : option.minimum_exclusive ? `above ${minimum}` : `${minimum} or more`;
+  if (minimum !== undefined && maximum !== undefined) return option.minimum_exclusive ? `above ${minimum}, up to ${maximum}` : `from ${minimum} to ${maximum}`;
+  if (maximum !== undefined) return `${maximum} or less`;
+  return low ?? '';
+}
+
+/**
+ * The number typed in a run-form field of `type` ('integer', 'number', or 'seed': a whole number of 0 or more that
+ * JSON carries exactly), as { value }, or { error } saying what is wrong with the text.
+ */
+function readNumber(text, type) {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (type === 'number') {
+    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed) && Number.isFinite(value) ? { value } : { error: `'${trimmed}' is not a number` };
+  }
+  if (!/^[-+]?\d+$/.test(trimmed)) return { error: `'${trimmed}' is not a whole number` };
+  if (type === 'seed' && value < 0) return { error: `'${trimmed}' is negative; the seed is a whole number of 0 or more` };
+  if (!Number.isSafeInteger(value)) return { error: `'${trimmed}' is too large here; the workbench takes whole numbers up to ${Number.MAX_SAFE_INTEGER}` };
+  return { value };
 }
 
 /**
@@ -687,14 +849,13 @@ function follow(run, box, page, done) {
     const final = JSON.parse(event.data);
     cancel.disabled = true;
     done?.();
-    if (status === 'completed') {
-      // Go to the run's page; followed from that page itself (opened while the run ran), show it again in place,
-      // since setting the address it already has is no change of route.
-      const target = `#/runs/${final.id}`;
-      if (location.hash === target) route(); else location.hash = target;
-      return;
-    }
-    box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: `#/runs/${final.id}` }, 'See what was recorded')));
+    // Followed from the run's own page (opened while the run ran): show it again from the server's record, in place,
+    // since setting the address it already has is no change of route. Its header, result (or the reason it ended)
+    // and links then say what the store holds, not "running".
+    const target = `#/runs/${final.id}`;
+    if (location.hash === target) { if (page.live()) route(); return; }
+    if (status === 'completed') { location.hash = target; return; }
+    box.replaceChildren(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${final.id} ${status}${final.error ? `: ${final.error}` : ''}.`), h('p', {}, h('a', { href: target }, 'See what was recorded')));
     page.ready(`run-${status}`);
   };
   events.addEventListener('completed', end('completed'));
@@ -795,14 +956,16 @@ async function runView(id, page) {
   const heading = h('h1', {}, `Run ${id}: ${run.command} of ${run.scenario}`);
   const facts = h('p', { class: 'muted' }, `${run.status}; models ${run.models.join(', ')}; seed ${run.seed ?? 0}; Parley ${run.parley_version || ''}`);
   const [scenarioName] = run.scenario.split('@');
-  const links = h('p', {}, h('a', { href: `#/scenario/${encodeURIComponent(scenarioName)}` }, `Open ${scenarioName}`), ' · ', h('a', { href: '#/runs' }, 'All runs'), ' · ',
-    h('a', { href: `/runs/${id}/result` }, 'Result (JSON)'));
+  // Only a completed run has a result: any other's link would answer the API's 409 ("still running", "has no result").
+  const links = h('p', {}, h('a', { href: `#/scenario/${encodeURIComponent(scenarioName)}` }, `Open ${scenarioName}`), ' · ', h('a', { href: '#/runs' }, 'All runs'),
+    run.status === 'completed' ? [' · ', h('a', { href: `/runs/${id}/result` }, 'Result (JSON)')] : null);
   if (run.status !== 'completed') {
     const box = h('div');
     if (!page.show(heading, facts, links, box)) return;
     if (run.status === 'running' && run.progress) follow(run, box, page);
-    else box.append(h('p', { class: 'bad' }, run.error || run.status));
+    else box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${id} ${run.status}${run.error ? `: ${run.error}` : ''}.`));
     page.ready('run');
+    if (run.status !== 'running') page.ready(`run-${run.status}`);
     return;
   }
   const { body: result } = await api(`/runs/${id}/result`);
@@ -810,9 +973,23 @@ async function runView(id, page) {
   const content = h('div', { class: isForecast ? 'layout' : '' });
   const left = h('div');
   content.append(left);
+  // Runs of the same analysis compare value by value; another analysis's result holds other things (a forecast
+  // against a Monte Carlo run gave two thousand rows of JSON paths), so those are offered only when asked for.
   const others = (await api(`/runs?limit=100&scenario=${encodeURIComponent(scenarioName)}`)).body.filter(r => r.id !== id && r.status === 'completed');
-  const otherSelect = h('select', {}, others.map(r => h('option', { value: r.id }, `run ${r.id}: ${r.command} ${r.scenario} (${r.models.join(', ')})`)));
-  const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare')) : null;
+  const otherSelect = h('select', {});
+  const compareButton = h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/compare/${id}/${otherSelect.value}`; } }, 'Compare');
+  const everyKind = h('input', { type: 'checkbox', id: nextId('kinds') });
+  const sameKind = h('span', { class: 'hint', id: 'compare-same-kind' });
+  const offer = () => {
+    const offered = others.filter(r => everyKind.checked || r.command === run.command);
+    otherSelect.replaceChildren(...offered.map(r => h('option', { value: r.id }, `run ${r.id}: ${r.command} ${r.scenario} (${r.models.join(', ')})`)));
+    otherSelect.disabled = compareButton.disabled = offered.length === 0;
+    sameKind.textContent = offered.length === 0 ? `No other completed ${run.command} run of ${scenarioName}.` : '';
+  };
+  everyKind.addEventListener('change', offer);
+  offer();
+  const compareRow = others.length ? h('div', { class: 'row' }, labelled('Compare with', otherSelect), compareButton,
+    h('span', { class: 'check' }, everyKind, h('label', { for: everyKind.id }, 'Offer runs of other analyses too')), sameKind) : null;
   if (!page.show(...[heading, facts, links, compareRow, content].filter(Boolean))) return;
   if (!isForecast) {
     const charted = chartedAnalyses.includes(run.command);
@@ -958,6 +1135,11 @@ async function whatIfPanel(run, result, resultBox) {
 
 // ---------- compare two stored runs ----------
 
+/** An analysis by its command, in a sentence: "a forecast", "a Monte Carlo run". */
+function analysisName(command) {
+  return { forecast: 'a forecast', montecarlo: 'a Monte Carlo run', sensitivity: 'a sensitivity analysis', influence: 'an influence analysis', whatif: 'a what-if', report: 'a report' }[command] ?? `a ${command} run`;
+}
+
 async function compare(a, b, page) {
   const [runA, runB, diff] = await Promise.all([api(`/runs/${a}`), api(`/runs/${b}`), api(`/runs/${a}/diff/${b}`)]);
   const [resultA, resultB] = await Promise.all([api(`/runs/${a}/result`), api(`/runs/${b}/result`)]);
@@ -968,7 +1150,13 @@ async function compare(a, b, page) {
   if (diff.body.options.length) parts.push(h('h2', {}, 'Options that differ'), table(['Option', `Run ${a}`, `Run ${b}`], diff.body.options.map(o => h('tr', { class: 'changed' }, h('td', {}, o.option), h('td', {}, o.before ?? ''), h('td', {}, o.after ?? '')))));
   if (diff.body.scenario.length) parts.push(h('h2', {}, 'Scenario changes'), table(['Change', 'Part', 'Subject', 'Field', `Run ${a}`, `Run ${b}`], diff.body.scenario.map(c => h('tr', { class: 'changed' }, h('td', {}, c.kind), h('td', {}, c.part), h('td', {}, c.subject), h('td', {}, c.field ?? ''), h('td', {}, show(c.before)), h('td', {}, show(c.after))))));
   const x = resultA.body, y = resultB.body;
-  if (Array.isArray(x.forecasts) && Array.isArray(y.forecasts)) {
+  const kindA = runA.body.command, kindB = runB.body.command;
+  if (kindA !== kindB) {
+    // Two analyses' results hold different things: their values are not set side by side; the raw list stays folded.
+    parts.push(h('h2', {}, 'Results'), h('p', { id: 'compare-kinds' }, `Run ${a} is ${analysisName(kindA)} and run ${b} ${analysisName(kindB)}: their results hold different things, so they are not compared value by value. The runs' scenario versions and options are compared above. To compare results, choose two runs of the same analysis.`),
+      h('details', {}, h('summary', {}, `The raw differences of the two result documents (${diff.body.result_changes} values)`),
+        table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c => h('tr', {}, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta)))))));
+  } else if (Array.isArray(x.forecasts) && Array.isArray(y.forecasts)) {
     const modelIds = [...new Set([...x.forecasts.map(f => f.model), ...y.forecasts.map(f => f.model)])];
     const issues = [...new Map([...x.forecasts, ...y.forecasts].flatMap(f => f.issues).map(i => [i.id, i])).values()];
     const rows = [];
