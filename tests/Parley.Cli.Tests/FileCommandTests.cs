@@ -30,6 +30,15 @@ public sealed class FileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Convert_ToInAnyCase_IsTheFormat()
+    {
+        var (exitCode, output, error) = CliRunner.Run("convert", AlaskaFile(), "--to", "JSON");
+
+        Assert.True(exitCode == 0, error);
+        Assert.StartsWith("{", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_AllValid_ExitsZero()
     {
         Assert.Equal(0, CliRunner.Run("validate", AlaskaFile()).ExitCode);

@@ -21,6 +21,7 @@ public sealed class StrictOptionsCommandTests : IDisposable
     [InlineData(new[] { "forcast" }, "parley: unknown command 'forcast'; did you mean 'forecast'?")]
     [InlineData(new[] { "forecast", "--modle", "nash" }, "parley: unknown option '--modle' for forecast; did you mean '--model'?")]
     [InlineData(new[] { "models", "nahs" }, "parley: unknown model 'nahs'; use one of")]
+    [InlineData(new[] { "convert", "--to", "yml" }, "parley: --to 'yml' is not a format convert writes; use yaml, json, xlsx, csv\n")]
     [InlineData(new[] { "forecast", "--rounds", "abc" }, "parley: --rounds: 'abc' is not a whole number\n")]
     [InlineData(new[] { "forecast", "--seed", "-1" }, "parley: --seed: '-1' is not a whole number of 0 or more\n")]
     [InlineData(new[] { "influence", "--shift", "five" }, "parley: --shift: 'five' is not a number\n")]

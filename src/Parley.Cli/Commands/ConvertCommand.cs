@@ -24,7 +24,14 @@ internal static class ConvertCommand
         {
             Description = "Output format: yaml, json, xlsx (the stance-matrix workbook, needs -o) or csv (the stance matrix). Default: the extension of -o (.yaml/.yml, .json, .xlsx, .csv), else yaml.",
         };
-        to.AcceptOnlyFromAmong(Formats);
+        // Any case, as --format takes its names ("--to YAML").
+        to.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } name && !Formats.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--to '{name}' is not a format convert writes; use {string.Join(", ", Formats)}");
+            }
+        });
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
         var force = new Option<bool>("--force") { Description = "Replace OUT if it already exists." };
         var format = new Option<string?>("--format") { Description = $"The input's format, if detection is not enough: {ScenarioFiles.FormatNames}." };
@@ -47,7 +54,7 @@ internal static class ConvertCommand
             }
 
             var target = parse.GetValue(output);
-            var written = ScenarioOutputFormat.Choose(parse.GetValue(to), target, Formats);
+            var written = ScenarioOutputFormat.Choose(parse.GetValue(to)?.ToLowerInvariant(), target, Formats);
             if (written.Value is not { } writtenFormat)
             {
                 return Problems.Print(console, written);
