@@ -37,9 +37,21 @@ internal static class MatrixScenarioBuilder
             }
         }
 
-        TableFields? Open(string name) => byName.TryGetValue(name, out var table)
-            ? TableFields.Open(table, fileName, problems, SheetLayout.Columns[name], SheetLayout.Required[name])
-            : null;
+        // Every sheet's header first: a sheet whose header lacks a required column cannot be read, and reading the
+        // others would report its missing rows as their own problems (evidence of stances "not in the Stances
+        // sheet", issues "without a stance"); the header is the cause, reported alone.
+        var headers = new Dictionary<string, TableFields?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in SheetLayout.Columns.Keys.Where(byName.ContainsKey))
+        {
+            headers[name] = TableFields.Open(byName[name], fileName, problems, SheetLayout.Columns[name], SheetLayout.Required[name]);
+        }
+
+        if (headers.Values.Any(fields => fields is null))
+        {
+            return ReadResult.Failure(problems);
+        }
+
+        TableFields? Open(string name) => headers.GetValueOrDefault(name);
         bool Present(string name) => byName.ContainsKey(name);
 
         map.Set("scenario", byName.TryGetValue(SheetLayout.Scenario, out var scenarioSheet) ? scenarioSheet.Start : new SourceLocation(1, 1) { Sheet = SheetLayout.Actors });

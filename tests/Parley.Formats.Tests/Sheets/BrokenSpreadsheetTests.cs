@@ -109,6 +109,9 @@ public sealed class BrokenSpreadsheetTests
         var shown = read.Diagnostics.Select(d => d.ToString()).ToList();
         Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Stances!D1: unknown column 'salince'", StringComparison.Ordinal));
         Assert.Contains(shown, d => d.StartsWith("matrix.xlsx:Stances!A1: sheet 'Stances''s header lacks the column salience", StringComparison.Ordinal));
+
+        // The header is the cause: the stances it keeps from being read are not also reported missing elsewhere.
+        Assert.Equal(2, shown.Count);
     }
 
     [Fact]
