@@ -12,7 +12,12 @@ namespace Parley.Formats;
 public static class ScenarioChecker
 {
     /// <summary>Every problem of <paramref name="scenario"/>, located in <paramref name="fileName"/>.</summary>
-    public static IReadOnlyList<Diagnostic> Check(Scenario scenario, SourceMap map, string fileName)
+    /// <param name="scenario">The scenario read.</param>
+    /// <param name="map">Where the reader found each element.</param>
+    /// <param name="fileName">The file, as the user named it.</param>
+    /// <param name="unreadStances">Stances the file holds that did not read (a wrong cell, reported there): their actor
+    /// and issue count as having a stance, so that the one wrong cell is not also reported as a stance missing.</param>
+    public static IReadOnlyList<Diagnostic> Check(Scenario scenario, SourceMap map, string fileName, IEnumerable<(string Actor, string Issue)>? unreadStances = null)
     {
         var problems = new DiagnosticList();
         void Report(string key, string message)
@@ -84,8 +89,8 @@ public static class ScenarioChecker
         }
 
         var seenPairs = new HashSet<(string, string)>();
-        var actorsWithStance = new HashSet<string>(StringComparer.Ordinal);
-        var issuesWithStance = new HashSet<string>(StringComparer.Ordinal);
+        var actorsWithStance = new HashSet<string>(unreadStances?.Select(s => s.Actor) ?? [], StringComparer.Ordinal);
+        var issuesWithStance = new HashSet<string>(unreadStances?.Select(s => s.Issue) ?? [], StringComparer.Ordinal);
         for (var i = 0; i < scenario.Stances.Length; i++)
         {
             var stance = scenario.Stances[i];

@@ -68,10 +68,12 @@ internal static class MatrixScenarioBuilder
             issues = [.. issues.Select(i => i with { Anchors = baseline.FindIssue(i.Id)?.Anchors ?? i.Anchors })];
         }
 
-        var (stances, drafts) = Present(SheetLayout.Stances) ? ReadStances(Open(SheetLayout.Stances), map, baseline) : (baseline?.Stances ?? [], baseline?.DraftStances ?? []);
+        // Stance rows written but not readable (a wrong cell, reported there): their evidence is not also "without a stance".
+        var unread = new HashSet<(string Actor, string Issue)>();
+        var (stances, drafts) = Present(SheetLayout.Stances) ? ReadStances(Open(SheetLayout.Stances), map, baseline, unread) : (baseline?.Stances ?? [], baseline?.DraftStances ?? []);
         if (Present(SheetLayout.Evidence))
         {
-            (actors, issues, stances, drafts) = ReadEvidence(Open(SheetLayout.Evidence), map, actors, issues, stances, drafts);
+            (actors, issues, stances, drafts) = ReadEvidence(Open(SheetLayout.Evidence), map, actors, issues, stances, drafts, unread);
         }
         else if (baseline is not null)
         {
@@ -98,7 +100,7 @@ internal static class MatrixScenarioBuilder
             problems.Add(Diagnostic.At(fileName, map.Get("scenario.id"), $"id '{Excerpt.Of(scenario.Scenario.Id)}' differs from the scenario '{Excerpt.Of(baseline.Id)}' this matrix is imported into; keep the id '{Excerpt.Of(baseline.Id)}' (to save it as another scenario, upload it on its own)"));
         }
 
-        return Finish(scenario.Scenario, map, fileName, problems);
+        return Finish(scenario.Scenario, map, fileName, problems, unread);
     }
 
     /// <summary>The scenario a matrix CSV describes (imported into <paramref name="baseline"/> when given).</summary>
@@ -249,10 +251,15 @@ internal static class MatrixScenarioBuilder
         return Finish(scenario, map, fileName, problems);
     }
 
-    private static ReadResult Finish(Scenario scenario, SourceMap map, string fileName, DiagnosticList problems)
+    /// <summary>
+    /// The result, with the scenario's checks, for which the stance rows that did not read (<paramref name="unread"/>)
+    /// still count as stances: their absence is not a problem of its own beside the wrong cell.
+    /// </summary>
+    private static ReadResult Finish(Scenario scenario, SourceMap map, string fileName, DiagnosticList problems, IReadOnlySet<(string Actor, string Issue)>? unread = null)
     {
         // A cell already reported (read as missing) is not reported again by the scenario's checks.
-        problems.AddUnlessLocated(ScenarioChecker.Check(scenario, map, fileName));
+        problems.AddUnlessLocated(ScenarioChecker.Check(scenario, map, fileName, unread));
+
         var result = ReadResult.From(scenario, problems);
         return result.Succeeded ? result with { OpenJudgements = [.. ScenarioChecker.OpenJudgements(scenario, map, fileName)] } : result;
     }
@@ -504,7 +511,8 @@ internal static class MatrixScenarioBuilder
         return [.. issues.Select(i => i with { Anchors = anchors[i.Id].ToImmutable() })];
     }
 
-    private static (ImmutableArray<Stance>, ImmutableArray<DraftStance>) ReadStances(TableFields? fields, SourceMap map, Scenario? baseline)
+    /// <summary>The Stances sheet's rows; the actor and issue of each row whose cells did not read go to <paramref name="unread"/>.</summary>
+    private static (ImmutableArray<Stance>, ImmutableArray<DraftStance>) ReadStances(TableFields? fields, SourceMap map, Scenario? baseline, HashSet<(string Actor, string Issue)> unread)
     {
         var stances = ImmutableArray.CreateBuilder<Stance>();
         var drafts = ImmutableArray.CreateBuilder<DraftStance>();
@@ -541,6 +549,9 @@ internal static class MatrixScenarioBuilder
                         // A sheet without the column keeps the scenario's suggestion, as with the other columns.
                         Suggestion = baseline?.DraftStances.FirstOrDefault(d => d.ActorId == actor && d.IssueId == issue)?.Suggestion,
                     });
+                    break;
+                default:
+                    unread.Add((actor, issue));
                     break;
             }
         }
@@ -685,7 +696,8 @@ internal static class MatrixScenarioBuilder
     }
 
     private static (ImmutableArray<Actor>, ImmutableArray<Issue>, ImmutableArray<Stance>, ImmutableArray<DraftStance>) ReadEvidence(
-        TableFields? fields, SourceMap map, ImmutableArray<Actor> actors, ImmutableArray<Issue> issues, ImmutableArray<Stance> stances, ImmutableArray<DraftStance> drafts)
+        TableFields? fields, SourceMap map, ImmutableArray<Actor> actors, ImmutableArray<Issue> issues, ImmutableArray<Stance> stances, ImmutableArray<DraftStance> drafts,
+        IReadOnlySet<(string Actor, string Issue)> unread)
     {
         var byActor = new Dictionary<string, List<Evidence>>(StringComparer.Ordinal);
         var byIssue = new Dictionary<string, List<Evidence>>(StringComparer.Ordinal);
@@ -702,6 +714,12 @@ internal static class MatrixScenarioBuilder
                 (null, not null) => issues.Any(i => i.Id == issue),
                 _ => stances.Any(s => s.ActorId == actor && s.IssueId == issue) || drafts.Any(d => d.ActorId == actor && d.IssueId == issue),
             };
+            if (!known && actor is not null && issue is not null && unread.Contains((actor, issue)))
+            {
+                // Its stance's row is there but did not read; that row's cell is the problem.
+                continue;
+            }
+
             if (!known)
             {
                 fields.Report(fields.At(row, actor is null ? "issue" : "actor"), (actor, issue) switch

@@ -115,6 +115,17 @@ public sealed class BrokenSpreadsheetTests
     }
 
     [Fact]
+    public void WrongCellOfAStance_IsTheOneProblem_NotItsEvidenceToo()
+    {
+        var read = Read(
+            [.. With("Stances", [["actor", "issue", "position", "salience"], ["usa", "sanctions", "eighty", 0.6], ["rus", "sanctions", 0.0, 0.9]]),
+            ("Evidence", [["actor", "issue", "kind", "text"], ["usa", "sanctions", "quote", "keep the pressure on"]])]);
+
+        var problem = Assert.Single(read.Diagnostics);
+        Assert.StartsWith("matrix.xlsx:Stances!C2:", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HeaderNotInRowOne_IsMissingHeader()
     {
         var read = Read(With("Issues", [[], ["id", "min", "max"], ["sanctions", 0.0, 100.0]]));
