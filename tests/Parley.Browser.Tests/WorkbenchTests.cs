@@ -551,6 +551,56 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task Report_StartedFromTheRunForm_FollowsItsParts_AndLinksTheRenderedReport()
+    {
+        var page = await OpenAlaska();
+        await page.EvaluateAsync("""
+            () => {
+              window.parleyShown = [];
+              const Original = window.EventSource;
+              window.EventSource = function (url) {
+                const source = new Original(url);
+                const add = source.addEventListener.bind(source);
+                source.addEventListener = (type, handler) => add(type, type !== 'progress' ? handler : e => {
+                  handler(e);
+                  window.parleyShown.push(document.querySelector('#progress-text').textContent);
+                });
+                return source;
+              };
+            }
+            """);
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("report");
+        await page.GetByRole(AriaRole.Button, new() { Name = "None" }).ClickAsync();
+        await page.Locator("input[type=checkbox][value=compromise]").CheckAsync();
+        await page.Locator("input[type=checkbox][value=eum]").CheckAsync();
+        Assert.Equal("1000", await page.GetByLabel("Draws (0: no uncertainty section)").InputValueAsync());
+        await page.GetByLabel("Draws (0: no uncertainty section)").FillAsync("200");
+        await page.GetByLabel("Model of the uncertainty and influence sections").SelectOptionAsync("compromise");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Ready(page, "run", 120_000);
+
+        // A report is a job: its progress names the part at work, as the CLI's bars do.
+        var shown = (await page.EvaluateAsync<string[]>("() => window.parleyShown")).ToList();
+        Assert.NotEmpty(shown);
+        Assert.Matches("done; (models run|staged models run|draws|sensitivity runs|coalition runs|draws scored): ", shown[^1]);
+
+        // The run's page links the rendered HTML, and neither offers the HTML as JSON nor prints it escaped.
+        Assert.Contains("report", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        var open = page.GetByRole(AriaRole.Link, new() { Name = "Open the report" });
+        var id = await page.EvaluateAsync<string>("() => document.body.dataset.followed");
+        Assert.Equal($"/runs/{id}/report", await open.GetAttributeAsync("href"));
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Result (JSON)" }).CountAsync());
+        Assert.DoesNotContain("DOCTYPE", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await Screenshot(page, "workbench-report-run.png");
+
+        await open.ClickAsync();
+        await page.WaitForURLAsync($"**/runs/{id}/report");
+        Assert.Contains("<html", await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("compromise", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task WhatIf_ShiftsTheForecastAgainstTheSavedRun_IssueByIssue()
     {
         var page = await OpenAlaska();

@@ -663,7 +663,13 @@ const analyses = {
   montecarlo: { label: 'Monte Carlo', several: false, fields: [['draws', 'Draws', 'integer', '10000'], ['spread', 'Default spread (0-1)', 'number', ''], ['threads', 'Threads (0: one per processor)', 'integer', '0']] },
   sensitivity: { label: 'Sensitivity', several: false, fields: [['draws', 'Draws', 'integer', ''], ['spread', 'Default spread (0-1)', 'number', '']] },
   influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', ''], ['inputs', 'Inputs to search', 'list', searchableInputs.join(', ')]] },
+  // The HTML report (POST /runs/report): every chosen model's forecast, and one model's influence and, with draws,
+  // its uncertainty and sensitivity. Draws start at 1000 so that the report has its uncertainty section; 0 leaves it out.
+  report: { label: 'Report (HTML)', several: true, fields: [['analysis_model', 'Model of the uncertainty and influence sections', 'model', ''], ['draws', 'Draws (0: no uncertainty section)', 'integer', '0'], ['threads', 'Threads (0: one per processor)', 'integer', '0'], ['stages', 'Add the stages section', 'boolean', '']] },
 };
+
+/** The analyses whose draws field starts filled in (1000), rather than at the server's default. */
+const drawsPrefilled = ['montecarlo', 'report'];
 
 /**
  * The run form of a stored scenario. A run reads `reference`, the stored version: while the editor holds unsaved
@@ -691,8 +697,15 @@ async function runPanel(name, doc, page, reference, discard) {
     } else {
       modelBox.append(labelled('Model', single));
     }
-    analysisBox.replaceChildren(labelled('Seed', seed), ...analyses[kind.value].fields.map(([key, label, type, fallback]) => {
-      fields[key] ||= h('input', { type: 'text', inputmode: type === 'integer' ? 'numeric' : type === 'list' ? 'text' : 'decimal', size: type === 'list' ? 28 : 8, placeholder: fallback, value: key === 'draws' && kind.value === 'montecarlo' ? '1000' : '' });
+    analysisBox.replaceChildren(labelled('Seed', seed), ...analyses[kind.value].fields.filter(([key]) => key !== 'stages' || (doc.stages || []).length).map(([key, label, type, fallback]) => {
+      if (type === 'model') {
+        fields[key] ||= h('select', {}, [h('option', { value: '' }, 'recommended (or the first model chosen)'), ...all.map(m => h('option', { value: m.id }, `${m.id}: ${m.name}`))]);
+      } else if (type === 'boolean') {
+        fields[key] ||= h('input', { type: 'checkbox' });
+        return h('span', { class: 'check' }, fields[key], h('label', { for: fields[key].id ||= nextId('f') }, label));
+      } else {
+        fields[key] ||= h('input', { type: 'text', inputmode: type === 'integer' ? 'numeric' : type === 'list' ? 'text' : 'decimal', size: type === 'list' ? 28 : 8, placeholder: fallback, value: key === 'draws' && drawsPrefilled.includes(kind.value) ? '1000' : '' });
+      }
       return labelled(label, fields[key]);
     }));
     renderOptions();
@@ -751,8 +764,10 @@ async function runPanel(name, doc, page, reference, discard) {
     if (Object.keys(parameters).length) request.parameters = parameters;
     for (const [key, , type] of analyses[kind.value].fields) {
       const control = fields[key];
-      if (control && control.value.trim() !== '') {
-        request[key] = type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : read(control, type);
+      if (!control?.isConnected) continue;
+      if (type === 'boolean') { if (control.checked) request[key] = true; continue; }
+      if (control.value.trim() !== '') {
+        request[key] = type === 'model' ? control.value : type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : read(control, type);
       }
     }
     return { request, invalid };
@@ -957,8 +972,10 @@ async function runView(id, page) {
   const facts = h('p', { class: 'muted' }, `${run.status}; models ${run.models.join(', ')}; seed ${run.seed ?? 0}; Parley ${run.parley_version || ''}`);
   const [scenarioName] = run.scenario.split('@');
   // Only a completed run has a result: any other's link would answer the API's 409 ("still running", "has no result").
+  // A report run's result is its HTML (GET /runs/{id}/report), not JSON: it is opened, not listed.
+  const isReport = run.command === 'report';
   const links = h('p', {}, h('a', { href: `#/scenario/${encodeURIComponent(scenarioName)}` }, `Open ${scenarioName}`), ' · ', h('a', { href: '#/runs' }, 'All runs'),
-    run.status === 'completed' ? [' · ', h('a', { href: `/runs/${id}/result` }, 'Result (JSON)')] : null);
+    run.status === 'completed' && !isReport ? [' · ', h('a', { href: `/runs/${id}/result` }, 'Result (JSON)')] : null);
   if (run.status !== 'completed') {
     const box = h('div');
     if (!page.show(heading, facts, links, box)) return;
@@ -966,6 +983,13 @@ async function runView(id, page) {
     else box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${id} ${run.status}${run.error ? `: ${run.error}` : ''}.`));
     page.ready('run');
     if (run.status !== 'running') page.ready(`run-${run.status}`);
+    return;
+  }
+  if (isReport) {
+    if (!page.show(heading, facts, links, h('section', { 'aria-labelledby': 'report-title' }, h('h2', { id: 'report-title' }, 'Report'),
+      h('p', {}, h('a', { class: 'button', id: 'open-report', href: `/runs/${id}/report` }, 'Open the report')),
+      h('p', { class: 'muted' }, 'A self-contained HTML page: the forecasts, the bargaining round by round, and one model\'s influence (and, with draws, its uncertainty and sensitivity); it works offline and can be saved or shared as it is.')))) return;
+    page.ready('run');
     return;
   }
   const { body: result } = await api(`/runs/${id}/result`);
