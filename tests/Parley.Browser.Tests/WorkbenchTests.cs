@@ -628,6 +628,12 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         }
 
         output.WriteLine($"what-if round trips, compromise/median/nash/eum, usa.capability=20 (ms): {string.Join(", ", times)}");
+
+        // The result is drawn above the forecast, far from the button: focus moves to it, and the page scrolls to it.
+        Assert.Equal("whatif-result", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        var where = await page.EvaluateAsync<double[]>("() => { const r = document.getElementById('whatif-result').getBoundingClientRect(); const b = document.getElementById('whatif-run').getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight, window.scrollY, b.top]; }");
+        Assert.True(where[0] > -1 && where[0] < where[2], $"the what-if result is out of sight: {string.Join(", ", where)}");
+        Assert.DoesNotContain("top of the page", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         var rows = await page.Locator("#whatif-result tbody tr").CountAsync();
         Assert.Equal(4 * 7, rows);
         var moved = await page.Locator("#whatif-result tbody tr.changed").CountAsync();

@@ -1027,7 +1027,7 @@ async function runView(id, page) {
     drawCharts(chartsBox, echarts, charts.charts, 'Hover a bar for its value.', page);
     return;
   }
-  const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result' });
+  const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result', tabindex: '-1' });
   left.append(whatIfResult, h('h2', {}, 'Forecast'), forecastTable(result, 'Each model\'s forecast per issue, on the issue\'s scale'));
   const side = h('aside', { class: 'side', 'aria-labelledby': 'whatif-title' });
   content.append(side);
@@ -1122,9 +1122,11 @@ async function whatIfPanel(run, result, resultBox) {
     list.replaceChildren(...edits.map((e, i) => h('li', {}, e, ' ', h('button', { type: 'button', class: 'secondary', 'aria-label': `Drop the edit ${e}`, onclick: () => { edits.splice(i, 1); renderEdits(); } }, 'drop'))),
       ...removed.map((a, i) => h('li', {}, `remove ${a}`, ' ', h('button', { type: 'button', class: 'secondary', 'aria-label': `Keep ${a}`, onclick: () => { removed.splice(i, 1); renderEdits(); } }, 'drop'))));
   }
+  // The result is drawn above the forecast, out of sight of the button that asked for it: the page goes to it.
+  const reveal = () => { resultBox.scrollIntoView({ block: 'start' }); resultBox.focus({ preventScroll: true }); };
   async function runWhatIf() {
     const chosen = whatifModels.filter(c => c.checked).map(c => c.value);
-    if (edits.length === 0 && removed.length === 0) { resultBox.replaceChildren(h('p', {}, 'Add an edit first.')); return; }
+    if (edits.length === 0 && removed.length === 0) { resultBox.replaceChildren(h('p', {}, 'Add an edit first.')); reveal(); return; }
     const started = performance.now();
     try {
       const { body } = await postJson('/runs/whatif', { scenario: { ref: run.scenario }, models: chosen.join(','), seed: run.seed ?? 0, set: edits, remove_actors: removed,
@@ -1143,8 +1145,9 @@ async function whatIfPanel(run, result, resultBox) {
       }
       resultBox.replaceChildren(h('h2', {}, `What if: ${[...edits, ...removed.map(a => `remove ${a}`)].join(', ')}`), h('p', { class: 'muted' }, 'Round trip ', h('span', { id: 'whatif-ms' }, String(Math.round(elapsed))), ` ms (run ${body.id}).`),
         table(['Model', 'Issue', { text: 'Saved run', num: true }, { text: 'What-if', num: true }, { text: 'Shift', num: true }], rows, { caption: 'The forecast against the saved run, issue by issue' }));
+      reveal();
       document.body.dataset.whatif = String(body.id);
-    } catch (error) { resultBox.replaceChildren(problemList(error)); }
+    } catch (error) { resultBox.replaceChildren(problemList(error)); reveal(); }
   }
   updateHint();
   return [h('h2', { id: 'whatif-title' }, 'What if…'),
@@ -1154,7 +1157,7 @@ async function whatIfPanel(run, result, resultBox) {
     h('fieldset', {}, h('legend', {}, 'Remove an actor'), h('div', { class: 'row' }, labelled('Actor', removeSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { if (!removed.includes(removeSelect.value)) removed.push(removeSelect.value); renderEdits(); } }, 'Remove'))),
     h('h3', {}, 'Edits'), list,
     h('fieldset', {}, h('legend', {}, 'Models'), h('div', { class: 'row' }, whatifModels.map(c => h('span', { class: 'check' }, c, h('label', { for: c.id ||= nextId('w') }, c.value))))),
-    h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), h('p', { class: 'hint' }, 'The result shows at the top of the page.')];
+    h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), h('p', { class: 'hint' }, 'The result shows above the forecast; the page moves to it.')];
 }
 
 // ---------- compare two stored runs ----------
