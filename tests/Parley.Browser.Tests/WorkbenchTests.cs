@@ -903,6 +903,25 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         AssertNoProblems();
     }
 
+    [BrowserFact]
+    public async Task MissingSalience_IsMarkedAtTheSalienceField_NotAtThePosition()
+    {
+        // The checker locates a missing field at its stance's first line, which the grid maps to the stance's cell:
+        // the note went after the position input, and the salience input (the one emptied) was not marked.
+        var page = await OpenAlaska();
+        await page.WaitForSelectorAsync("body[data-checked]");
+        var salience = page.GetByLabel("salience of usa on ceasefire");
+        await salience.FillAsync("");
+        var note = page.Locator("input[aria-label='salience of usa on ceasefire'] + .field-error");
+        await note.WaitForAsync();
+        Assert.Contains("missing required field 'salience'", await note.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("'usa'", await note.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await salience.GetAttributeAsync("aria-invalid"));
+        Assert.Null(await page.GetByLabel("position of usa on ceasefire").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(0, await page.Locator("input[aria-label='position of usa on ceasefire'] + .field-error").CountAsync());
+        AssertNoProblems();
+    }
+
     private async Task AssertAccessible(IPage page, string name)
     {
         await page.AddScriptTagAsync(new() { Content = Axe.Value });

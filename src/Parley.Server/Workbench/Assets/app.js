@@ -561,7 +561,10 @@ async function editor(name, page) {
     saveButton.disabled = true;
     const items = [];
     for (const problem of problems) {
-      const control = controlFor(problem.path);
+      // A missing field is located at its object's first line (a stance's "{"): mark the field that is missing, not
+      // the object's first control (the position, for a stance without its salience).
+      const missing = problem.message.match(/missing required field '([A-Za-z_]+)'/);
+      const control = controlFor(missing && problem.path && !problem.path.endsWith(`.${missing[1]}`) ? `${problem.path}.${missing[1]}` : problem.path);
       const text = `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
       if (control) markInvalid(control, problem.message);
       items.push(h('li', {}, control ? h('a', { href: '#', onclick: event => { event.preventDefault(); control.focus(); } }, text) : text));
