@@ -922,6 +922,30 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         AssertNoProblems();
     }
 
+    [BrowserFact]
+    public async Task TableHeaders_AreNeverEmpty_OnTheScenarioAndComparePages()
+    {
+        // axe-core's "empty-table-header" (impact minor, so the serious-or-critical check lets it pass): the actors',
+        // issues' and history's button columns on the scenario page, and the compare table's first column.
+        var page = await OpenAlaska(injectsScripts: true);
+        await page.WaitForSelectorAsync("body[data-checked]");
+        await AssertNoEmptyHeader(page, "scenario");
+        var first = await StartForecast("compromise", seed: null);
+        var second = await StartForecast("compromise,median", seed: null);
+        var compare = await Open($"#/compare/{first}/{second}", injectsScripts: true);
+        await Ready(compare, "compare");
+        await AssertNoEmptyHeader(compare, "compare");
+        Assert.Equal("Property", (await compare.Locator("table").First.Locator("thead th").First.TextContentAsync())?.Trim());
+        AssertNoProblems();
+
+        static async Task AssertNoEmptyHeader(IPage page, string name)
+        {
+            await page.AddScriptTagAsync(new() { Content = Axe.Value });
+            var nodes = await page.EvaluateAsync<int>("async () => (await axe.run(document, { runOnly: ['empty-table-header'] })).violations.reduce((n, v) => n + v.nodes.length, 0)");
+            Assert.True(nodes == 0, $"{name} page: {nodes} empty table headers");
+        }
+    }
+
     private async Task AssertAccessible(IPage page, string name)
     {
         await page.AddScriptTagAsync(new() { Content = Axe.Value });

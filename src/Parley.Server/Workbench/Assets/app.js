@@ -121,7 +121,7 @@ function table(headers, rows, options = {}) {
   return h('div', { class: 'table-wrap', tabindex: options.scroll ? '0' : null, role: options.scroll ? 'region' : null, 'aria-label': options.scroll ? options.caption : null },
     h('table', { class: options.class || '', id: options.id || null },
       options.caption ? h('caption', { class: 'muted' }, options.caption) : null,
-      h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.text ?? x)))),
+      h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.hidden ? h('span', { class: 'visually-hidden' }, x.text) : x.text ?? x)))),
       rows.length === 1 && rows[0] instanceof HTMLTableSectionElement ? rows[0] : h('tbody', {}, rows)));
 }
 
@@ -360,7 +360,7 @@ async function editor(name, page) {
     renderAll(); changed();
   }
   const actors = h('section', { 'aria-labelledby': 'actors-title' }, h('h2', { id: 'actors-title' }, 'Actors'),
-    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Capability range (low, high, sd)', 'Members / bloc', ''], [actorsBody], { caption: 'Actors with their capability and its uncertainty range (optional: Monte Carlo and sensitivity draw within it); members are the ids of the persons or states an actor speaks for.' }),
+    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Capability range (low, high, sd)', 'Members / bloc', { text: 'Remove the actor', hidden: true }], [actorsBody], { caption: 'Actors with their capability and its uncertainty range (optional: Monte Carlo and sensitivity draw within it); members are the ids of the persons or states an actor speaks for.' }),
     h('button', { type: 'button', class: 'secondary', onclick: () => { doc.actors.push({ id: `actor${doc.actors.length + 1}`, name: '', kind: 'state', capability: 1 }); renderAll(); changed(); focusLast('actors'); } }, 'Add an actor'));
 
   // -- issues
@@ -383,7 +383,7 @@ async function editor(name, page) {
     }));
   }
   const issues = h('section', { 'aria-labelledby': 'issues-title' }, h('h2', { id: 'issues-title' }, 'Issues'),
-    table(['Id', 'Name', 'Min', 'Max', 'Status quo', 'Labelled points (value=label; …)', ''], [issuesBody]),
+    table(['Id', 'Name', 'Min', 'Max', 'Status quo', 'Labelled points (value=label; …)', { text: 'Remove the issue', hidden: true }], [issuesBody]),
     h('button', { type: 'button', class: 'secondary', onclick: () => { doc.issues.push({ id: `issue${doc.issues.length + 1}`, name: '', min: 0, max: 100 }); renderAll(); changed(); focusLast('issues'); } }, 'Add an issue'));
 
   // -- the stance grid: actor x issue
@@ -597,7 +597,7 @@ async function editor(name, page) {
     const to = h('select', {}, versions.map(v => h('option', { value: v.version, selected: v.version === versions.length }, `version ${v.version}`)));
     const diffBox = h('div', { id: 'diff' });
     history.append(
-      table(['Version', 'Saved', 'Format', 'Message', ''], versions.map(v => h('tr', {},
+      table(['Version', 'Saved', 'Format', 'Message', { text: 'Load into the editor', hidden: true }], versions.map(v => h('tr', {},
         h('td', {}, v.reference), h('td', {}, new Date(v.created_at).toLocaleString()), h('td', {}, v.format), h('td', {}, v.message || ''),
         h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Load version ${v.version} into the editor`, onclick: async () => { if (!keepGoing()) return; const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${v.version}`); doc = body; doc.actors ||= []; doc.issues ||= []; doc.stances ||= []; renderAll(); changed(); say(`version ${v.version} loaded; save to make it the latest`); } }, 'Load'))))),
       h('div', { class: 'row' }, labelled('From', from), labelled('To', to), h('button', { type: 'button', class: 'secondary', onclick: async () => {
@@ -1174,7 +1174,7 @@ async function compare(a, b, page) {
   const [runA, runB, diff] = await Promise.all([api(`/runs/${a}`), api(`/runs/${b}`), api(`/runs/${a}/diff/${b}`)]);
   const [resultA, resultB] = await Promise.all([api(`/runs/${a}/result`), api(`/runs/${b}/result`)]);
   const parts = [h('h1', {}, `Run ${a} and run ${b}`),
-    table(['', `Run ${a}`, `Run ${b}`], [
+    table([{ text: 'Property', hidden: true }, `Run ${a}`, `Run ${b}`], [
       ['Analysis', runA.body.command, runB.body.command], ['Scenario', runA.body.scenario, runB.body.scenario], ['Models', runA.body.models.join(', '), runB.body.models.join(', ')], ['Seed', runA.body.seed ?? 0, runB.body.seed ?? 0],
     ].map(([label, x, y]) => h('tr', { class: String(x) !== String(y) ? 'changed' : '' }, h('th', { scope: 'row' }, label), h('td', {}, x), h('td', {}, y))), { caption: 'The two runs' })];
   if (diff.body.options.length) parts.push(h('h2', {}, 'Options that differ'), table(['Option', `Run ${a}`, `Run ${b}`], diff.body.options.map(o => h('tr', { class: 'changed' }, h('td', {}, o.option), h('td', {}, o.before ?? ''), h('td', {}, o.after ?? '')))));
