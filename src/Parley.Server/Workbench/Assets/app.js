@@ -121,7 +121,7 @@ function table(headers, rows, options = {}) {
   return h('div', { class: 'table-wrap', tabindex: options.scroll ? '0' : null, role: options.scroll ? 'region' : null, 'aria-label': options.scroll ? options.caption : null },
     h('table', { class: options.class || '', id: options.id || null },
       options.caption ? h('caption', { class: 'muted' }, options.caption) : null,
-      h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.text ?? x)))),
+      h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.hidden ? h('span', { class: 'visually-hidden' }, x.text) : x.text ?? x)))),
       rows.length === 1 && rows[0] instanceof HTMLTableSectionElement ? rows[0] : h('tbody', {}, rows)));
 }
 
@@ -360,7 +360,7 @@ async function editor(name, page) {
     renderAll(); changed();
   }
   const actors = h('section', { 'aria-labelledby': 'actors-title' }, h('h2', { id: 'actors-title' }, 'Actors'),
-    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Capability range (low, high, sd)', 'Members / bloc', ''], [actorsBody], { caption: 'Actors with their capability and its uncertainty range (optional: Monte Carlo and sensitivity draw within it); members are the ids of the persons or states an actor speaks for.' }),
+    table(['Id', 'Name', 'Kind', 'Capability (0 or more)', 'Capability range (low, high, sd)', 'Members / bloc', { text: 'Remove the actor', hidden: true }], [actorsBody], { caption: 'Actors with their capability and its uncertainty range (optional: Monte Carlo and sensitivity draw within it); members are the ids of the persons or states an actor speaks for.' }),
     h('button', { type: 'button', class: 'secondary', onclick: () => { doc.actors.push({ id: `actor${doc.actors.length + 1}`, name: '', kind: 'state', capability: 1 }); renderAll(); changed(); focusLast('actors'); } }, 'Add an actor'));
 
   // -- issues
@@ -383,7 +383,7 @@ async function editor(name, page) {
     }));
   }
   const issues = h('section', { 'aria-labelledby': 'issues-title' }, h('h2', { id: 'issues-title' }, 'Issues'),
-    table(['Id', 'Name', 'Min', 'Max', 'Status quo', 'Labelled points (value=label; …)', ''], [issuesBody]),
+    table(['Id', 'Name', 'Min', 'Max', 'Status quo', 'Labelled points (value=label; …)', { text: 'Remove the issue', hidden: true }], [issuesBody]),
     h('button', { type: 'button', class: 'secondary', onclick: () => { doc.issues.push({ id: `issue${doc.issues.length + 1}`, name: '', min: 0, max: 100 }); renderAll(); changed(); focusLast('issues'); } }, 'Add an issue'));
 
   // -- the stance grid: actor x issue
@@ -561,7 +561,10 @@ async function editor(name, page) {
     saveButton.disabled = true;
     const items = [];
     for (const problem of problems) {
-      const control = controlFor(problem.path);
+      // A missing field is located at its object's first line (a stance's "{"): mark the field that is missing, not
+      // the object's first control (the position, for a stance without its salience).
+      const missing = problem.message.match(/missing required field '([A-Za-z_]+)'/);
+      const control = controlFor(missing && problem.path && !problem.path.endsWith(`.${missing[1]}`) ? `${problem.path}.${missing[1]}` : problem.path);
       const text = `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
       if (control) markInvalid(control, problem.message);
       items.push(h('li', {}, control ? h('a', { href: '#', onclick: event => { event.preventDefault(); control.focus(); } }, text) : text));
@@ -594,7 +597,7 @@ async function editor(name, page) {
     const to = h('select', {}, versions.map(v => h('option', { value: v.version, selected: v.version === versions.length }, `version ${v.version}`)));
     const diffBox = h('div', { id: 'diff' });
     history.append(
-      table(['Version', 'Saved', 'Format', 'Message', ''], versions.map(v => h('tr', {},
+      table(['Version', 'Saved', 'Format', 'Message', { text: 'Load into the editor', hidden: true }], versions.map(v => h('tr', {},
         h('td', {}, v.reference), h('td', {}, new Date(v.created_at).toLocaleString()), h('td', {}, v.format), h('td', {}, v.message || ''),
         h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Load version ${v.version} into the editor`, onclick: async () => { if (!keepGoing()) return; const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${v.version}`); doc = body; doc.actors ||= []; doc.issues ||= []; doc.stances ||= []; renderAll(); changed(); say(`version ${v.version} loaded; save to make it the latest`); } }, 'Load'))))),
       h('div', { class: 'row' }, labelled('From', from), labelled('To', to), h('button', { type: 'button', class: 'secondary', onclick: async () => {
@@ -663,7 +666,13 @@ const analyses = {
   montecarlo: { label: 'Monte Carlo', several: false, fields: [['draws', 'Draws', 'integer', '10000'], ['spread', 'Default spread (0-1)', 'number', ''], ['threads', 'Threads (0: one per processor)', 'integer', '0']] },
   sensitivity: { label: 'Sensitivity', several: false, fields: [['draws', 'Draws', 'integer', ''], ['spread', 'Default spread (0-1)', 'number', '']] },
   influence: { label: 'Influence (who holds the key)', several: false, fields: [['shift', 'Shift to search', 'number', '5'], ['samples', 'Sampled orders', 'integer', ''], ['exact_limit', 'Exact Shapley up to players', 'integer', ''], ['inputs', 'Inputs to search', 'list', searchableInputs.join(', ')]] },
+  // The HTML report (POST /runs/report): every chosen model's forecast, and one model's influence and, with draws,
+  // its uncertainty and sensitivity. Draws start at 1000 so that the report has its uncertainty section; 0 leaves it out.
+  report: { label: 'Report (HTML)', several: true, fields: [['analysis_model', 'Model of the uncertainty and influence sections', 'model', ''], ['draws', 'Draws (0: no uncertainty section)', 'integer', '0'], ['threads', 'Threads (0: one per processor)', 'integer', '0'], ['stages', 'Add the stages section', 'boolean', '']] },
 };
+
+/** The analyses whose draws field starts filled in (1000), rather than at the server's default. */
+const drawsPrefilled = ['montecarlo', 'report'];
 
 /**
  * The run form of a stored scenario. A run reads `reference`, the stored version: while the editor holds unsaved
@@ -691,8 +700,15 @@ async function runPanel(name, doc, page, reference, discard) {
     } else {
       modelBox.append(labelled('Model', single));
     }
-    analysisBox.replaceChildren(labelled('Seed', seed), ...analyses[kind.value].fields.map(([key, label, type, fallback]) => {
-      fields[key] ||= h('input', { type: 'text', inputmode: type === 'integer' ? 'numeric' : type === 'list' ? 'text' : 'decimal', size: type === 'list' ? 28 : 8, placeholder: fallback, value: key === 'draws' && kind.value === 'montecarlo' ? '1000' : '' });
+    analysisBox.replaceChildren(labelled('Seed', seed), ...analyses[kind.value].fields.filter(([key]) => key !== 'stages' || (doc.stages || []).length).map(([key, label, type, fallback]) => {
+      if (type === 'model') {
+        fields[key] ||= h('select', {}, [h('option', { value: '' }, 'recommended (or the first model chosen)'), ...all.map(m => h('option', { value: m.id }, `${m.id}: ${m.name}`))]);
+      } else if (type === 'boolean') {
+        fields[key] ||= h('input', { type: 'checkbox' });
+        return h('span', { class: 'check' }, fields[key], h('label', { for: fields[key].id ||= nextId('f') }, label));
+      } else {
+        fields[key] ||= h('input', { type: 'text', inputmode: type === 'integer' ? 'numeric' : type === 'list' ? 'text' : 'decimal', size: type === 'list' ? 28 : 8, placeholder: fallback, value: key === 'draws' && drawsPrefilled.includes(kind.value) ? '1000' : '' });
+      }
       return labelled(label, fields[key]);
     }));
     renderOptions();
@@ -751,8 +767,10 @@ async function runPanel(name, doc, page, reference, discard) {
     if (Object.keys(parameters).length) request.parameters = parameters;
     for (const [key, , type] of analyses[kind.value].fields) {
       const control = fields[key];
-      if (control && control.value.trim() !== '') {
-        request[key] = type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : read(control, type);
+      if (!control?.isConnected) continue;
+      if (type === 'boolean') { if (control.checked) request[key] = true; continue; }
+      if (control.value.trim() !== '') {
+        request[key] = type === 'model' ? control.value : type === 'list' ? control.value.split(',').map(x => x.trim()).filter(Boolean) : read(control, type);
       }
     }
     return { request, invalid };
@@ -957,8 +975,10 @@ async function runView(id, page) {
   const facts = h('p', { class: 'muted' }, `${run.status}; models ${run.models.join(', ')}; seed ${run.seed ?? 0}; Parley ${run.parley_version || ''}`);
   const [scenarioName] = run.scenario.split('@');
   // Only a completed run has a result: any other's link would answer the API's 409 ("still running", "has no result").
+  // A report run's result is its HTML (GET /runs/{id}/report), not JSON: it is opened, not listed.
+  const isReport = run.command === 'report';
   const links = h('p', {}, h('a', { href: `#/scenario/${encodeURIComponent(scenarioName)}` }, `Open ${scenarioName}`), ' · ', h('a', { href: '#/runs' }, 'All runs'),
-    run.status === 'completed' ? [' · ', h('a', { href: `/runs/${id}/result` }, 'Result (JSON)')] : null);
+    run.status === 'completed' && !isReport ? [' · ', h('a', { href: `/runs/${id}/result` }, 'Result (JSON)')] : null);
   if (run.status !== 'completed') {
     const box = h('div');
     if (!page.show(heading, facts, links, box)) return;
@@ -966,6 +986,13 @@ async function runView(id, page) {
     else box.append(h('p', { class: 'bad', role: 'alert', id: 'run-ended' }, `Run ${id} ${run.status}${run.error ? `: ${run.error}` : ''}.`));
     page.ready('run');
     if (run.status !== 'running') page.ready(`run-${run.status}`);
+    return;
+  }
+  if (isReport) {
+    if (!page.show(heading, facts, links, h('section', { 'aria-labelledby': 'report-title' }, h('h2', { id: 'report-title' }, 'Report'),
+      h('p', {}, h('a', { class: 'button', id: 'open-report', href: `/runs/${id}/report` }, 'Open the report')),
+      h('p', { class: 'muted' }, 'A self-contained HTML page: the forecasts, the bargaining round by round, and one model\'s influence (and, with draws, its uncertainty and sensitivity); it works offline and can be saved or shared as it is.')))) return;
+    page.ready('run');
     return;
   }
   const { body: result } = await api(`/runs/${id}/result`);
@@ -1003,7 +1030,7 @@ async function runView(id, page) {
     drawCharts(chartsBox, echarts, charts.charts, 'Hover a bar for its value.', page);
     return;
   }
-  const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result' });
+  const whatIfResult = h('section', { id: 'whatif-result', 'aria-live': 'polite', 'aria-label': 'What-if result', tabindex: '-1' });
   left.append(whatIfResult, h('h2', {}, 'Forecast'), forecastTable(result, 'Each model\'s forecast per issue, on the issue\'s scale'));
   const side = h('aside', { class: 'side', 'aria-labelledby': 'whatif-title' });
   content.append(side);
@@ -1098,9 +1125,11 @@ async function whatIfPanel(run, result, resultBox) {
     list.replaceChildren(...edits.map((e, i) => h('li', {}, e, ' ', h('button', { type: 'button', class: 'secondary', 'aria-label': `Drop the edit ${e}`, onclick: () => { edits.splice(i, 1); renderEdits(); } }, 'drop'))),
       ...removed.map((a, i) => h('li', {}, `remove ${a}`, ' ', h('button', { type: 'button', class: 'secondary', 'aria-label': `Keep ${a}`, onclick: () => { removed.splice(i, 1); renderEdits(); } }, 'drop'))));
   }
+  // The result is drawn above the forecast, out of sight of the button that asked for it: the page goes to it.
+  const reveal = () => { resultBox.scrollIntoView({ block: 'start' }); resultBox.focus({ preventScroll: true }); };
   async function runWhatIf() {
     const chosen = whatifModels.filter(c => c.checked).map(c => c.value);
-    if (edits.length === 0 && removed.length === 0) { resultBox.replaceChildren(h('p', {}, 'Add an edit first.')); return; }
+    if (edits.length === 0 && removed.length === 0) { resultBox.replaceChildren(h('p', {}, 'Add an edit first.')); reveal(); return; }
     const started = performance.now();
     try {
       const { body } = await postJson('/runs/whatif', { scenario: { ref: run.scenario }, models: chosen.join(','), seed: run.seed ?? 0, set: edits, remove_actors: removed,
@@ -1119,8 +1148,9 @@ async function whatIfPanel(run, result, resultBox) {
       }
       resultBox.replaceChildren(h('h2', {}, `What if: ${[...edits, ...removed.map(a => `remove ${a}`)].join(', ')}`), h('p', { class: 'muted' }, 'Round trip ', h('span', { id: 'whatif-ms' }, String(Math.round(elapsed))), ` ms (run ${body.id}).`),
         table(['Model', 'Issue', { text: 'Saved run', num: true }, { text: 'What-if', num: true }, { text: 'Shift', num: true }], rows, { caption: 'The forecast against the saved run, issue by issue' }));
+      reveal();
       document.body.dataset.whatif = String(body.id);
-    } catch (error) { resultBox.replaceChildren(problemList(error)); }
+    } catch (error) { resultBox.replaceChildren(problemList(error)); reveal(); }
   }
   updateHint();
   return [h('h2', { id: 'whatif-title' }, 'What if…'),
@@ -1130,7 +1160,7 @@ async function whatIfPanel(run, result, resultBox) {
     h('fieldset', {}, h('legend', {}, 'Remove an actor'), h('div', { class: 'row' }, labelled('Actor', removeSelect), h('button', { type: 'button', class: 'secondary', onclick: () => { if (!removed.includes(removeSelect.value)) removed.push(removeSelect.value); renderEdits(); } }, 'Remove'))),
     h('h3', {}, 'Edits'), list,
     h('fieldset', {}, h('legend', {}, 'Models'), h('div', { class: 'row' }, whatifModels.map(c => h('span', { class: 'check' }, c, h('label', { for: c.id ||= nextId('w') }, c.value))))),
-    h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), h('p', { class: 'hint' }, 'The result shows at the top of the page.')];
+    h('button', { type: 'button', id: 'whatif-run', onclick: runWhatIf }, 'Run the what-if'), h('p', { class: 'hint' }, 'The result shows above the forecast; the page moves to it.')];
 }
 
 // ---------- compare two stored runs ----------
@@ -1144,7 +1174,7 @@ async function compare(a, b, page) {
   const [runA, runB, diff] = await Promise.all([api(`/runs/${a}`), api(`/runs/${b}`), api(`/runs/${a}/diff/${b}`)]);
   const [resultA, resultB] = await Promise.all([api(`/runs/${a}/result`), api(`/runs/${b}/result`)]);
   const parts = [h('h1', {}, `Run ${a} and run ${b}`),
-    table(['', `Run ${a}`, `Run ${b}`], [
+    table([{ text: 'Property', hidden: true }, `Run ${a}`, `Run ${b}`], [
       ['Analysis', runA.body.command, runB.body.command], ['Scenario', runA.body.scenario, runB.body.scenario], ['Models', runA.body.models.join(', '), runB.body.models.join(', ')], ['Seed', runA.body.seed ?? 0, runB.body.seed ?? 0],
     ].map(([label, x, y]) => h('tr', { class: String(x) !== String(y) ? 'changed' : '' }, h('th', { scope: 'row' }, label), h('td', {}, x), h('td', {}, y))), { caption: 'The two runs' })];
   if (diff.body.options.length) parts.push(h('h2', {}, 'Options that differ'), table(['Option', `Run ${a}`, `Run ${b}`], diff.body.options.map(o => h('tr', { class: 'changed' }, h('td', {}, o.option), h('td', {}, o.before ?? ''), h('td', {}, o.after ?? '')))));
