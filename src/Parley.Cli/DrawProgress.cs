@@ -38,7 +38,9 @@ internal static class DrawProgress
         }
 
         var counter = new Counter();
-        var worker = Task.Run(() => work(counter));
+        // On a thread of its own (long-running): on a busy thread pool a queued worker can wait for a thread while
+        // the bar is drawn empty (a test run with many tests at once drew blank frames for 30 s).
+        var worker = Task.Factory.StartNew(() => work(counter), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (Finished(worker, Delay))
         {
             return worker.GetAwaiter().GetResult();
