@@ -263,6 +263,14 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         await Ready(page, "run-charts", 90_000);
 
         Assert.Equal(9, await page.Locator("table").First.Locator("thead th").CountAsync() - 1);
+
+        // Numbers as the CLI prints them (one rule, ScaleNumber): nash's 13.996 on economic cooperation is 14, not
+        // 14.0, and no cell keeps a trailing zero.
+        var forecasts = page.Locator("table").First;
+        var economy = forecasts.Locator("tbody tr", new() { Has = page.Locator("th", new() { HasTextString = "economic cooperation" }) });
+        Assert.Equal("14", await economy.Locator("td").Nth(2).InnerTextAsync());
+        Assert.All(await forecasts.Locator("tbody td").AllInnerTextsAsync(), cell => Assert.DoesNotMatch(@"\.\d*0$", cell));
+
         var charts = await page.Locator("figure.chart .plot svg").CountAsync();
         Assert.True(charts >= 7 + (3 * 7), $"{charts} charts drawn");
 

@@ -48,6 +48,26 @@ function number(value, digits = 1) {
   return Math.abs(value) >= 100 || Number.isInteger(value) ? String(Math.round(value * 10) / 10) : value.toFixed(digits === 1 && Math.abs(value) < 1 ? 3 : digits);
 }
 
+/**
+ * A value on an issue's scale as the CLI, the reports and the charts print it (Parley.Reports' ScaleNumber): 3 - floor(log10
+ * width) decimals, from 0 to 4 (one on 0-100, three on 0-1), trailing zeros dropped; 14 rather than 14.0, 0.14 rather than 0.140.
+ */
+function scaleNumber(value, width) {
+  if (value === undefined || value === null || Number.isNaN(value)) return '';
+  const decimals = Number.isFinite(width) && width > 0 ? Math.min(4, Math.max(0, 3 - Math.floor(Math.log10(width)))) : 2;
+  const text = String(Number(value.toFixed(decimals)));
+  return text === '-0' ? '0' : text;
+}
+
+/** As scaleNumber, with its sign: +1.5, -0.2, 0. */
+function signedScaleNumber(value, width) {
+  const text = scaleNumber(value, width);
+  return text === '' || text === '0' || text.startsWith('-') ? text : `+${text}`;
+}
+
+/** The width of an issue's scale, from an issue of a scenario or a result (min and max). */
+const scaleWidth = issue => issue && Number.isFinite(issue.max) && Number.isFinite(issue.min) ? issue.max - issue.min : NaN;
+
 async function api(path, options = {}) {
   const response = await fetch(path, options);
   const type = response.headers.get('content-type') || '';
@@ -902,7 +922,7 @@ function forecastTable(result, caption) {
   const issues = result.forecasts[0]?.issues || [];
   return table(['Issue', ...result.forecasts.map(f => ({ text: f.model, num: true }))], issues.map((issue, i) => h('tr', {},
     h('th', { scope: 'row' }, issue.name, h('span', { class: 'muted' }, ` (${issue.min}-${issue.max})`)),
-    result.forecasts.map(f => { const x = f.issues.find(y => y.id === issue.id); return h('td', { class: 'num', title: x?.nearest_anchor ? `nearest labelled point ${x.nearest_anchor.value}: ${x.nearest_anchor.label}` : null }, number(x?.forecast)); }))), { caption, scroll: true });
+    result.forecasts.map(f => { const x = f.issues.find(y => y.id === issue.id); return h('td', { class: 'num', title: x?.nearest_anchor ? `nearest labelled point ${x.nearest_anchor.value}: ${x.nearest_anchor.label}` : null }, scaleNumber(x?.forecast, scaleWidth(issue))); }))), { caption, scroll: true });
 }
 
 /**
@@ -1084,19 +1104,20 @@ function renderPlayback(box, playback) {
     slider.setAttribute('aria-valuetext', roundText.textContent);
     strips.replaceChildren(...play.issues.map(issue => {
       const width = 600, left = 10, right = 590;
+      const shown = v => scaleNumber(v, scaleWidth(issue));
       const x = v => left + (right - left) * (v - issue.min) / ((issue.max - issue.min) || 1);
       const positions = issue.positions[Math.min(round, issue.positions.length - 1)];
       const outcome = round === 0 ? null : issue.outcomes[Math.min(round, issue.outcomes.length) - 1];
       const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
       svg.setAttribute('viewBox', `0 0 ${width} 46`); svg.setAttribute('class', 'strip'); svg.setAttribute('role', 'img');
-      const described = issue.actors.map((a, k) => positions[k] === null ? null : `${a.name} ${number(positions[k])}`).filter(Boolean).join(', ');
-      svg.setAttribute('aria-label', `${issue.name}, round ${round}: ${described}${outcome === null || outcome === undefined ? '' : `; outcome ${number(outcome)}`}`);
+      const described = issue.actors.map((a, k) => positions[k] === null ? null : `${a.name} ${shown(positions[k])}`).filter(Boolean).join(', ');
+      svg.setAttribute('aria-label', `${issue.name}, round ${round}: ${described}${outcome === null || outcome === undefined ? '' : `; outcome ${shown(outcome)}`}`);
       const add = (tag, attributes, title) => { const node = document.createElementNS('http://www.w3.org/2000/svg', tag); for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v); if (title) { const t = document.createElementNS('http://www.w3.org/2000/svg', 'title'); t.textContent = title; node.append(t); } svg.append(node); return node; };
       add('line', { x1: left, x2: right, y1: 24, y2: 24, stroke: '#888' });
-      if (issue.status_quo !== undefined && issue.status_quo !== null) add('line', { x1: x(issue.status_quo), x2: x(issue.status_quo), y1: 8, y2: 40, stroke: '#333', 'stroke-dasharray': '3 3' }, `status quo ${number(issue.status_quo)}`);
-      issue.actors.forEach((actor, k) => { if (positions[k] !== null) add('circle', { cx: x(positions[k]), cy: 24, r: 6, fill: '#1f77b4', 'fill-opacity': 0.6, class: 'actor' }, `${actor.name}: ${number(positions[k])}`); });
-      if (outcome !== null && outcome !== undefined) add('path', { d: `M ${x(outcome)} 14 l 8 10 l -8 10 l -8 -10 z`, fill: '#111', class: 'outcome' }, `outcome after round ${round}: ${number(outcome)}`);
-      return h('figure', { class: 'chart' }, h('figcaption', {}, `${issue.name}: ${outcome === null || outcome === undefined ? `status quo ${number(issue.status_quo)}` : `outcome ${number(outcome)}`}`), svg);
+      if (issue.status_quo !== undefined && issue.status_quo !== null) add('line', { x1: x(issue.status_quo), x2: x(issue.status_quo), y1: 8, y2: 40, stroke: '#333', 'stroke-dasharray': '3 3' }, `status quo ${shown(issue.status_quo)}`);
+      issue.actors.forEach((actor, k) => { if (positions[k] !== null) add('circle', { cx: x(positions[k]), cy: 24, r: 6, fill: '#1f77b4', 'fill-opacity': 0.6, class: 'actor' }, `${actor.name}: ${shown(positions[k])}`); });
+      if (outcome !== null && outcome !== undefined) add('path', { d: `M ${x(outcome)} 14 l 8 10 l -8 10 l -8 -10 z`, fill: '#111', class: 'outcome' }, `outcome after round ${round}: ${shown(outcome)}`);
+      return h('figure', { class: 'chart' }, h('figcaption', {}, `${issue.name}: ${outcome === null || outcome === undefined ? `status quo ${shown(issue.status_quo)}` : `outcome ${shown(outcome)}`}`), svg);
     }));
   }
   modelSelect.addEventListener('change', () => { slider.value = 0; draw(); });
@@ -1142,8 +1163,10 @@ async function whatIfPanel(run, result, resultBox) {
           const before = saved?.issues.find(i => i.id === row.id)?.forecast ?? row.baseline;
           const delta = row.whatif === undefined || before === undefined ? undefined : row.whatif - before;
           const moved = delta !== undefined && Math.abs(delta) > 1e-9;
-          rows.push(h('tr', { class: moved ? 'changed' : '' }, h('td', {}, comparison.model), h('td', {}, doc.issues.find(i => i.id === row.id)?.name || row.id),
-            h('td', { class: 'num' }, number(before)), h('td', { class: 'num' }, number(row.whatif)), h('td', { class: `num ${moved ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? '' : `${delta > 0 ? '+' : ''}${number(delta)}`)));
+          const issue = doc.issues.find(i => i.id === row.id);
+          const width = scaleWidth(issue);
+          rows.push(h('tr', { class: moved ? 'changed' : '' }, h('td', {}, comparison.model), h('td', {}, issue?.name || row.id),
+            h('td', { class: 'num' }, scaleNumber(before, width)), h('td', { class: 'num' }, scaleNumber(row.whatif, width)), h('td', { class: `num ${moved ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? '' : signedScaleNumber(delta, width))));
         }
       }
       resultBox.replaceChildren(h('h2', {}, `What if: ${[...edits, ...removed.map(a => `remove ${a}`)].join(', ')}`), h('p', { class: 'muted' }, 'Round trip ', h('span', { id: 'whatif-ms' }, String(Math.round(elapsed))), ` ms (run ${body.id}).`),
@@ -1197,8 +1220,9 @@ async function compare(a, b, page) {
       const delta = va !== undefined && vb !== undefined ? vb - va : undefined;
       const differs = va === undefined || vb === undefined || Math.abs(delta) > 1e-9;
       if (differs) differing++;
-      rows.push(h('tr', { class: differs ? 'changed' : '' }, h('td', {}, issue.name), h('td', {}, model), h('td', { class: 'num' }, number(va)), h('td', { class: 'num' }, number(vb)),
-        h('td', { class: `num ${differs && delta !== undefined ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? 'only one run' : `${delta > 0 ? '+' : ''}${number(delta)}`)));
+      const width = scaleWidth(issue);
+      rows.push(h('tr', { class: differs ? 'changed' : '' }, h('td', {}, issue.name), h('td', {}, model), h('td', { class: 'num' }, scaleNumber(va, width)), h('td', { class: 'num' }, scaleNumber(vb, width)),
+        h('td', { class: `num ${differs && delta !== undefined ? (delta > 0 ? 'up' : 'down') : ''}` }, delta === undefined ? 'only one run' : signedScaleNumber(delta, width))));
     }
     parts.push(h('h2', {}, 'Forecasts side by side'), h('p', { id: 'compare-summary' }, `${differing} of ${rows.length} forecasts differ (highlighted).`),
       table(['Issue', 'Model', { text: `Run ${a}`, num: true }, { text: `Run ${b}`, num: true }, { text: 'Difference', num: true }], rows, { scroll: true, id: 'compare-table', caption: 'Each model\'s forecast per issue in both runs' }));
