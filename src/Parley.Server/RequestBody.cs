@@ -85,8 +85,9 @@ internal static class RequestBody
             var type = message[(converted + "could not be converted to ".Length)..];
             var expected = type switch
             {
-                _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+                // Unsigned first: "UInt64" also contains "Int64".
                 _ when type.Contains("UInt64", StringComparison.Ordinal) => "a whole number from 0",
+                _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
                 _ when type.Contains("Double", StringComparison.Ordinal) => "a number",
                 _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
                 _ when type.Contains("List", StringComparison.Ordinal) => "a list of texts",

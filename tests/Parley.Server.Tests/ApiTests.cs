@@ -334,6 +334,10 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
 
         var rounds = await Api.Problem(await Api.Post(client, "/runs/forecast", new { Models = "eum", Rounds = 0 }), HttpStatusCode.BadRequest);
         Assert.Contains("--rounds", (string?)rounds["errors"]![0], StringComparison.Ordinal);
+
+        // A negative seed is a whole number, only not one from 0 (the unsigned type's name also holds "Int64").
+        var seed = await Api.Problem(await Api.PostRaw(client, "/runs/forecast", "{\"seed\": -1}"), HttpStatusCode.BadRequest);
+        Assert.Contains("$.seed: the value is not a whole number from 0", (string?)seed["diagnostics"]![0]!["message"], StringComparison.Ordinal);
     }
 
     [Fact]
