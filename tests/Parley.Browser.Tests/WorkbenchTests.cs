@@ -405,6 +405,26 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task RunForm_ANumberOutOfRange_IsRefusedByTheServer_InTheFormsTerms_AtItsField()
+    {
+        // The server's message names the command line's flag ("--draws -5 is not allowed"); the page names its field.
+        var page = await OpenAlaska();
+        await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("montecarlo");
+        var draws = page.GetByLabel("Draws", new() { Exact = true });
+        await draws.FillAsync("-5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+
+        await page.Locator("#progress .problems").WaitForAsync();
+        var said = await page.Locator("#progress .problems").InnerTextAsync();
+        Assert.StartsWith("'Draws' -5 is not allowed", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("--draws", said, StringComparison.Ordinal);
+        Assert.Equal("true", await draws.GetAttributeAsync("aria-invalid"));
+
+        // The browser logs the refused request (400) itself; nothing else went wrong.
+        Assert.All(problems, problem => Assert.Contains("400", problem, StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
     public async Task UnsavedEdits_DisableStart_WithANote_AndLeavingThePageAsksFirst()
     {
         // QA set a position, left it unsaved (and invalid), clicked Start, and the run read the stored version without

@@ -813,9 +813,31 @@ async function runPanel(name, doc, page, reference, discard) {
       if (status === 201) { location.hash = `#/runs/${run.id}`; return; }
       follow(run, progressBox, page, () => { busy = false; refreshStart(); });
     } catch (error) {
-      progressBox.replaceChildren(problemList(error));
+      progressBox.replaceChildren(problemList(inFormTerms(error)));
       busy = false; refreshStart();
     }
+  }
+
+  /**
+   * The server's refusal in this form's terms: a message that names a command-line flag ("--draws -5 is not allowed")
+   * names the field instead ("'Draws' -5 is not allowed") and is also shown at that field. Messages about no field
+   * of the form pass unchanged.
+   */
+  function inFormTerms(error) {
+    const errors = (error.body?.errors || []).map(text => {
+      const flag = /--([a-z][a-z-]*)/.exec(text);
+      if (!flag) return text;
+      const key = flag[1].replaceAll('-', '_');
+      const control = fields[key]?.isConnected ? fields[key]
+        : key === 'seed' ? seed
+        : Object.values(optionControls).find(c => c.isConnected && c.dataset.option === key);
+      if (!control) return text;
+      const label = section.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent || key;
+      const said = text.replace(flag[0], `'${label}'`);
+      markInvalid(control, said);
+      return said;
+    });
+    return error.body ? Object.assign(new Error(error.message), { body: { ...error.body, errors } }) : error;
   }
 
   let busy = false;
