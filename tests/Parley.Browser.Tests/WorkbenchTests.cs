@@ -508,21 +508,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
 
         // What the page shows after each progress event, recorded just after its own handler ran: the run may end
         // before any is seen while it works, but its last progress is always sent before it ends.
-        await page.EvaluateAsync("""
-            () => {
-              window.parleyShown = [];
-              const Original = window.EventSource;
-              window.EventSource = function (url) {
-                const source = new Original(url);
-                const add = source.addEventListener.bind(source);
-                source.addEventListener = (type, handler) => add(type, type !== 'progress' ? handler : e => {
-                  handler(e);
-                  window.parleyShown.push({ text: document.querySelector('#progress-text').textContent, max: document.querySelector('progress').max, value: document.querySelector('progress').value });
-                });
-                return source;
-              };
-            }
-            """);
+        await RecordEachProgressShown(page, "{ text: document.querySelector('#progress-text').textContent, max: document.querySelector('progress').max, value: document.querySelector('progress').value }");
         await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("influence");
         await page.GetByLabel("Model", new() { Exact = true }).SelectOptionAsync("exchange");
         await page.GetByLabel("Inputs to search", new() { Exact = true }).FillAsync("position, salience");
@@ -582,21 +568,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     public async Task Report_StartedFromTheRunForm_FollowsItsParts_AndLinksTheRenderedReport()
     {
         var page = await OpenAlaska();
-        await page.EvaluateAsync("""
-            () => {
-              window.parleyShown = [];
-              const Original = window.EventSource;
-              window.EventSource = function (url) {
-                const source = new Original(url);
-                const add = source.addEventListener.bind(source);
-                source.addEventListener = (type, handler) => add(type, type !== 'progress' ? handler : e => {
-                  handler(e);
-                  window.parleyShown.push(document.querySelector('#progress-text').textContent);
-                });
-                return source;
-              };
-            }
-            """);
+        await RecordEachProgressShown(page, "document.querySelector('#progress-text').textContent");
         await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("report");
         await page.GetByRole(AriaRole.Button, new() { Name = "None" }).ClickAsync();
         await page.Locator("input[type=checkbox][value=compromise]").CheckAsync();
@@ -1072,6 +1044,27 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
 
         Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(timeout));
     }
+
+    /// <summary>
+    /// Records in <c>window.parleyShown</c>, after each progress event the page handles, what <paramref name="shown"/>
+    /// (a JavaScript expression) reads then: the run may end before a test sees it working, but its last progress is
+    /// always sent before it ends.
+    /// </summary>
+    private static Task RecordEachProgressShown(IPage page, string shown) => page.EvaluateAsync($$"""
+        () => {
+          window.parleyShown = [];
+          const Original = window.EventSource;
+          window.EventSource = function (url) {
+            const source = new Original(url);
+            const add = source.addEventListener.bind(source);
+            source.addEventListener = (type, handler) => add(type, type !== 'progress' ? handler : e => {
+              handler(e);
+              window.parleyShown.push({{shown}});
+            });
+            return source;
+          };
+        }
+        """);
 
     private void AssertNoProblems() => Assert.True(problems.Count == 0, string.Join("\n", problems));
 
