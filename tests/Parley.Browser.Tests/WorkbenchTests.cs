@@ -506,8 +506,6 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     {
         var page = await OpenAlaska();
 
-        // What the page shows after each progress event, recorded just after its own handler ran: the run may end
-        // before any is seen while it works, but its last progress is always sent before it ends.
         await RecordEachProgressShown(page, "{ text: document.querySelector('#progress-text').textContent, max: document.querySelector('progress').max, value: document.querySelector('progress').value }");
         await page.GetByLabel("Analysis", new() { Exact = true }).SelectOptionAsync("influence");
         await page.GetByLabel("Model", new() { Exact = true }).SelectOptionAsync("exchange");
