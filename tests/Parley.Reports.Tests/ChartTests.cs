@@ -213,6 +213,29 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void EChartsOptions_LabelledPoints_ShowTheirLabelAlone()
+    {
+        var chart = new ChartSpec
+        {
+            Id = "c",
+            Title = "T",
+            Caption = "C",
+            X = ChartAxis.Numeric("value"),
+            Y = ChartAxis.Numeric("y"),
+            Series =
+            [
+                new ChartSeries("labelled", SeriesKind.Scatter, [new ChartPoint(69.5673077, 1) { Label = "compromise: 69.6" }], "#000000"),
+                new ChartSeries("bare", SeriesKind.Scatter, [new ChartPoint(1, 1)], "#000000"),
+            ],
+        };
+
+        var option = EChartsOptions.ToOption(chart);
+
+        Assert.Equal("{b}", (string?)option["series"]![0]!["tooltip"]!["formatter"]);
+        Assert.Null(option["series"]![1]!["tooltip"]);
+    }
+
+    [Fact]
     public void ChartImages_DrawEveryChartAsPngAndSvg()
     {
         foreach (var chart in NegotiationReport.Charts(Input(200)))

@@ -194,6 +194,13 @@ public static class EChartsOptions
 
             return (JsonNode?)item;
         })]);
+        if (series.Points.Length > 0 && series.Points.All(p => p.Label is not null))
+        {
+            // A labelled point's label already says its value ("compromise: 69.6"); ECharts' default would add the raw
+            // coordinates after it ("69.5673077"), to more digits than the scale calls for.
+            node["tooltip"] = new JsonObject { ["formatter"] = "{b}" };
+        }
+
         return node;
     }
 
