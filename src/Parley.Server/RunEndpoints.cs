@@ -228,7 +228,7 @@ internal static class RunEndpoints
                 : string.Create(CultureInfo.InvariantCulture, $"run {id} has already ended ({ParleyStore.StatusName(run.Summary.Status)}); a finished run never changes"));
         }
 
-        job.Cancel(string.Create(CultureInfo.InvariantCulture, $"cancelled through the API (DELETE /runs/{id})"));
+        job.Cancel(string.Create(CultureInfo.InvariantCulture, $"cancelled on request (DELETE /runs/{id})"));
         return Results.Json(RunView.From(run.Summary, job), ApiJson.Response, statusCode: StatusCodes.Status202Accepted);
     }
 

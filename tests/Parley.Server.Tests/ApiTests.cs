@@ -192,7 +192,7 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var run = await Api.WaitForEnd(client, id);
         Assert.Equal("cancelled", (string?)run["status"]);
-        Assert.Contains("cancelled through the API", (string?)run["error"], StringComparison.Ordinal);
+        Assert.Contains("cancelled on request (DELETE /runs/", (string?)run["error"], StringComparison.Ordinal);
         await Api.Problem(await client.GetAsync($"/runs/{id}/result"), HttpStatusCode.Conflict);
         await Api.Problem(await client.DeleteAsync($"/runs/{id}"), HttpStatusCode.Conflict);
     }
