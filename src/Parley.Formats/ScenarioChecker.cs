@@ -59,9 +59,15 @@ public static class ScenarioChecker
             issuesById.TryAdd(issue.Id, issue);
         }
 
+        // The issues whose scale stands: the others are reported once, at the scale, and their stances are not also
+        // reported as off a scale that does not stand (consequences are not causes).
+        var scaled = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < scenario.Issues.Length; i++)
         {
-            CheckIssue(scenario.Issues[i], i, Report);
+            if (CheckIssue(scenario.Issues[i], i, Report))
+            {
+                scaled.Add(scenario.Issues[i].Id);
+            }
         }
 
         CheckQuestionAndOutcomes(scenario, sourceIds, Report);
@@ -119,9 +125,7 @@ public static class ScenarioChecker
                 Report(SourceMap.Key("stance", i), $"{label}: duplicate stance; give each actor at most one stance per issue");
             }
 
-            // An issue whose scale is itself wrong is reported once, at the scale; its stances are not also
-            // reported as off a scale that does not stand (consequences are not causes).
-            if (issue is not null && HasValidScale(issue))
+            if (issue is not null && scaled.Contains(issue.Id))
             {
                 CheckOnScale(stance.Position, issue, SourceMap.Key("stance", i, "position"), $"{label}: position", Report);
                 CheckRange(stance.PositionRange, stance.Position, issue.ScaleMin, issue.ScaleMax, SourceMap.Key("stance", i, "position_range"), $"{label}: position range", Report);
@@ -171,12 +175,12 @@ public static class ScenarioChecker
                 Report(SourceMap.Key(kind, i), $"{label}: duplicate stance; give each actor at most one stance per issue");
             }
 
-            if (issue is not null && HasValidScale(issue) && draft.Position is { } position)
+            if (issue is not null && scaled.Contains(issue.Id) && draft.Position is { } position)
             {
                 CheckOnScale(position, issue, SourceMap.Key(kind, i, "position"), $"{label}: position", Report);
             }
 
-            if (issue is not null && HasValidScale(issue) && draft.Suggestion is { } suggestion)
+            if (issue is not null && scaled.Contains(issue.Id) && draft.Suggestion is { } suggestion)
             {
                 CheckOnScale(suggestion.Position, issue, SourceMap.Key(kind, i, "suggestion"), $"{label}: suggested position", Report);
             }
@@ -331,25 +335,26 @@ public static class ScenarioChecker
         }
     }
 
-    private static void CheckIssue(Issue issue, int index, Action<string, string> report)
+    /// <summary>Checks an issue; returns whether its scale stands (finite ends, max above min, a finite width).</summary>
+    private static bool CheckIssue(Issue issue, int index, Action<string, string> report)
     {
         var label = $"issue '{Excerpt.Of(issue.Id)}'";
         if (!double.IsFinite(issue.ScaleMin) || !double.IsFinite(issue.ScaleMax))
         {
             report(SourceMap.Key("issue", index, "min"), $"{label}: the scale ends must be finite numbers");
-            return;
+            return false;
         }
 
         if (!(issue.ScaleMax > issue.ScaleMin))
         {
             report(SourceMap.Key("issue", index, "max"), $"{label}: scale max {Format(issue.ScaleMax)} must be greater than min {Format(issue.ScaleMin)}");
-            return;
+            return false;
         }
 
         if (!double.IsFinite(issue.ScaleWidth))
         {
             report(SourceMap.Key("issue", index, "max"), $"{label}: the scale from {Format(issue.ScaleMin)} to {Format(issue.ScaleMax)} is too wide; its width (max - min) must be at most {Format(double.MaxValue)}, the largest number Parley can compute with (divide the scale and its positions by a common factor)");
-            return;
+            return false;
         }
 
         if (issue.StatusQuo is { } statusQuo)
@@ -366,6 +371,8 @@ public static class ScenarioChecker
         {
             CheckOnScale(issue.Anchors[a].Value, issue, SourceMap.Key("issue", index, $"anchors[{a}]"), $"{label}: anchor '{Excerpt.Of(issue.Anchors[a].Label)}'", report);
         }
+
+        return true;
     }
 
     /// <summary>
@@ -431,10 +438,6 @@ public static class ScenarioChecker
             CheckEvidence(observation.Evidence, sourceIds, $"{key}.evidence", report);
         }
     }
-
-    /// <summary>Whether the issue's scale stands: finite ends, max above min, and a finite width (else the issue's own check reports it).</summary>
-    private static bool HasValidScale(Issue issue) =>
-        double.IsFinite(issue.ScaleMin) && double.IsFinite(issue.ScaleMax) && issue.ScaleMax > issue.ScaleMin && double.IsFinite(issue.ScaleWidth);
 
     private static void CheckOnScale(double value, Issue issue, string key, string label, Action<string, string> report)
     {
