@@ -5,7 +5,8 @@ namespace Parley.Reports;
 
 /// <summary>
 /// The JSON document of <c>parley models [ID] --json</c>: <c>{"models": [{"id", "name", "citation", "summary",
-/// "options": [{"name", "type", "parameter", "default", "minimum", "maximum", "minimum_exclusive", "choices", "help"}]}]}</c>.
+/// "options": [{"name", "type", "parameter", "default", "minimum", "maximum", "minimum_exclusive", "allowed", "choices", "help"}]}]}</c>.
+/// <c>allowed</c> says the range in words (<c>from 1 to 10000</c>, <c>above 0</c>), as the CLI's help does.
 /// <c>type</c> is <c>number</c>, <c>integer</c>, <c>choice</c>, <c>boolean</c> or <c>text</c>; <c>parameter</c> is
 /// false for the run options <c>rounds</c> and <c>tolerance</c> (their own flags) and true for <c>--param NAME=VALUE</c>.
 /// Absent fields do not apply. The same descriptions are the source of the HTTP API's schema.
@@ -64,6 +65,12 @@ public static class ModelsDocument
         if (option.MinimumIsExclusive)
         {
             writer.WriteBoolean("minimum_exclusive", true);
+        }
+
+        if (option.Minimum is not null || option.Maximum is not null)
+        {
+            // The range in words, as the CLI's help and its errors say it, for pages that show it.
+            writer.WriteString("allowed", option.RangeText());
         }
 
         if (!option.Choices.IsDefaultOrEmpty)

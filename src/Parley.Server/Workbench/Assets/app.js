@@ -755,8 +755,7 @@ async function runPanel(name, doc, page, reference, discard) {
           control.dataset.type = option.type;
           optionControls[option.name] = control;
         }
-        const range = allowedRange(option);
-        return labelled(`${option.name} (${takers.join(', ')})`, control, range ? `${option.help.replace(/\.?$/, '.')} Allowed: ${range}.` : option.help);
+        return labelled(`${option.name} (${takers.join(', ')})`, control, option.allowed ? `${option.help.replace(/\.?$/, '.')} Allowed: ${option.allowed}.` : option.help);
       }))));
   }
 
@@ -857,15 +856,6 @@ async function runPanel(name, doc, page, reference, discard) {
   const section = h('section', { id: 'run', 'aria-labelledby': 'run-title', tabindex: '-1' }, h('h2', { id: 'run-title' }, 'Run'),
     h('div', { class: 'row' }, labelled('Analysis', kind)), modelBox, analysisBox, optionsBox, unsavedNote, h('div', { class: 'row' }, startButton), progressBox);
   return { section, setUnsaved };
-}
-
-/** An option's allowed values in words, as the CLI's help gives them (`from 1 to 10000`, `above 0`); '' when any number goes. */
-function allowedRange(option) {
-  const { minimum, maximum } = option;
-  const low = minimum === undefined ? null : option.minimum_exclusive ? `above ${minimum}` : `${minimum} or more`;
-  if (minimum !== undefined && maximum !== undefined) return option.minimum_exclusive ? `above ${minimum}, up to ${maximum}` : `from ${minimum} to ${maximum}`;
-  if (maximum !== undefined) return `${maximum} or less`;
-  return low ?? '';
 }
 
 /**
