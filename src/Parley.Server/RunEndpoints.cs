@@ -267,7 +267,8 @@ internal static class RunEndpoints
         }, ApiJson.Response);
     }
 
-    private static IResult NoRun(long id) =>
+    /// <summary>The 404 of a run id the store does not hold.</summary>
+    internal static IResult NoRun(long id) =>
         ApiProblems.NotFound(string.Create(CultureInfo.InvariantCulture, $"no run {id} in the store; GET /runs lists them"));
 
     private static IResult NotCompleted(StoredRun run) => ApiProblems.Conflict(run.Summary.Status == RunStatus.Running

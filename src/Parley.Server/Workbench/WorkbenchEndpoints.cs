@@ -84,7 +84,7 @@ internal static class WorkbenchEndpoints
     {
         if (store.FindRun(id) is not { } run)
         {
-            return ApiProblems.NotFound(string.Create(CultureInfo.InvariantCulture, $"no run {id} in the store; GET /runs lists them"));
+            return RunEndpoints.NoRun(id);
         }
 
         if (!ChartedCommands.Contains(run.Summary.Command) || run.Summary.Status != RunStatus.Completed || run.Result is null)
