@@ -1,3 +1,4 @@
+using Parley.Application;
 using Parley.Formats;
 
 namespace Parley.Cli;
@@ -15,6 +16,6 @@ internal static class Diagnostics
 
         // A cut list closes with "and N more problems": the count is every problem found, not the lines printed.
         var count = DiagnosticList.CountProblems(listed);
-        console.Error.WriteLine(count == 1 ? "1 problem found." : $"{count} problems found.");
+        console.Error.WriteLine($"{ValidationSummary.Count(count, "problem")} found.");
     }
 }

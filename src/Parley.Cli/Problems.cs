@@ -21,7 +21,7 @@ internal static class Problems
 
         if (countErrors && !outcome.Errors.IsEmpty)
         {
-            console.Error.WriteLine(outcome.Errors.Length == 1 ? "1 problem found." : $"{outcome.Errors.Length} problems found.");
+            console.Error.WriteLine($"{ValidationSummary.Count(outcome.Errors.Length, "problem")} found.");
         }
 
         return ExitCodes.InvalidInput;
