@@ -38,8 +38,8 @@ internal static class DrawProgress
         }
 
         var counter = new Counter();
-        // On a thread of its own (long-running): on a busy thread pool a queued worker can wait for a thread while
-        // the bar is drawn empty (a test run with many tests at once drew blank frames for 30 s).
+        // On a thread of its own (long-running): the work lasts seconds or more, and queued on a busy thread pool its
+        // start would wait for a pool thread.
         var worker = Task.Factory.StartNew(() => work(counter), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (Finished(worker, Delay))
         {
