@@ -51,26 +51,12 @@ public sealed class ParleyStore : IDisposable
     public int RecoveredRuns { get; private set; }
 
     /// <summary>
-    /// Opens the store at <paramref name="location"/> for a command that reads it: as <see cref="Open"/>, but an
-    /// SQLite store must already exist, so that a mistyped path is reported rather than made into a new, empty
-    /// store. (A PostgreSQL database is made by its administrator; an empty one is prepared as by <see cref="Open"/>.)
+    /// Opens the store at <paramref name="location"/> for a command that reads it: as <see cref="Open"/>, but the
+    /// store must already exist (an SQLite file, or a PostgreSQL database holding Parley's tables), so that a
+    /// mistyped <c>--db</c> is reported rather than made into a new, empty store.
     /// </summary>
     /// <exception cref="StoreException">There is no store at <paramref name="location"/> (nothing is created), or as for <see cref="Open"/>.</exception>
-    public static ParleyStore OpenExisting(StoreLocation location, TimeProvider? clock = null)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        if (location.Kind == StoreKind.Sqlite && !Directory.Exists(location.Target))
-        {
-            var file = new FileInfo(location.Target);
-            if (!file.Exists || file.Length == 0)
-            {
-                throw new StoreException(
-                    $"there is no Parley store at {location.Display}: the file {(file.Exists ? "is empty" : "does not exist")}; check the path (--db), or record a run with --save to create the store");
-            }
-        }
-
-        return Open(location, clock);
-    }
+    public static ParleyStore OpenExisting(StoreLocation location, TimeProvider? clock = null) => OpenAt(location, clock, existing: true);
 
     /// <summary>
     /// Opens the store at <paramref name="location"/>, creating it if the file or database is new
@@ -78,7 +64,9 @@ public sealed class ParleyStore : IDisposable
     /// ended before they finished.
     /// </summary>
     /// <exception cref="StoreException">The location holds something other than a Parley store (nothing is written to it), or cannot be reached.</exception>
-    public static ParleyStore Open(StoreLocation location, TimeProvider? clock = null)
+    public static ParleyStore Open(StoreLocation location, TimeProvider? clock = null) => OpenAt(location, clock, existing: false);
+
+    private static ParleyStore OpenAt(StoreLocation location, TimeProvider? clock, bool existing)
     {
         ArgumentNullException.ThrowIfNull(location);
         StoreBackend backend = location.Kind == StoreKind.Postgres ? new PostgresBackend(location) : new SqliteBackend(location);
@@ -87,6 +75,12 @@ public sealed class ParleyStore : IDisposable
         {
             store.Guard(() =>
             {
+                if (existing && backend.Absence() is { } absence)
+                {
+                    throw new StoreException(
+                        $"there is no Parley store at {location.Display}: {absence}; check {backend.WhatToCheck} (--db), or record a run with --save to create the store");
+                }
+
                 backend.Prepare();
                 store.RecoveredRuns = store.MarkAbandonedRunsFailed();
                 return 0;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using DbUp;
 using Npgsql;
 
@@ -21,6 +22,16 @@ internal sealed class PostgresBackend : StoreBackend
         : base(location) => dataSource = NpgsqlDataSource.Create(location.Target);
 
     public override string ForUpdate => " FOR UPDATE";
+
+    public override string WhatToCheck => "the database URL";
+
+    public override string? Absence()
+    {
+        // A database with other tables is left to Prepare, which says what it holds.
+        using var connection = Open();
+        var tables = Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"), CultureInfo.InvariantCulture);
+        return tables == 0 ? $"the database (schema {Scalar(connection, "SELECT current_schema()")}) is empty" : null;
+    }
 
     public override void Prepare()
     {

@@ -42,6 +42,22 @@ internal sealed class SqliteBackend : StoreBackend
     // Never disposed: a SemaphoreSlim holds no handle unless asked for one, and a job that outlives the store must not fail on it.
     public override SemaphoreSlim? WriteGate { get; } = new(1, 1);
 
+    public override string WhatToCheck => "the path";
+
+    public override string? Absence()
+    {
+        // A folder is left to Prepare, which refuses it as it would for any command.
+        if (Directory.Exists(Location.Target))
+        {
+            return null;
+        }
+
+        var file = new FileInfo(Location.Target);
+        return !file.Exists ? "the file does not exist"
+            : file.Length == 0 ? "the file is empty"
+            : null;
+    }
+
     public override void Prepare()
     {
         var path = Location.Target;

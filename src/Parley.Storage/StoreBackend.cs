@@ -36,6 +36,15 @@ internal abstract class StoreBackend : IDisposable
     /// <exception cref="StoreException">The location holds something else, or cannot be reached.</exception>
     public abstract void Prepare();
 
+    /// <summary>
+    /// Why the location holds no Parley store yet (e.g. "the file does not exist"), without creating
+    /// anything; <c>null</c> when it holds one, or something <see cref="Prepare"/> will judge itself.
+    /// </summary>
+    public abstract string? Absence();
+
+    /// <summary>What a user who mistyped <c>--db</c> should check: "the path", "the database URL".</summary>
+    public abstract string WhatToCheck { get; }
+
     /// <summary>An open connection.</summary>
     public abstract DbConnection Open();
 

@@ -134,6 +134,33 @@ public sealed class ForeignDatabaseTests : IDisposable
         Assert.Equal(["customers"], test.Column("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"));
     }
 
+    [Theory, PostgresStore]
+    public void OpenExisting_EmptyPostgresDatabase_IsRefusedAndGainsNoTable_ThenAnOpenedStoreOpens(StoreKind kind)
+    {
+        using var test = TestStore.Create(kind);
+
+        var error = Assert.Throws<StoreException>(() => ParleyStore.OpenExisting(test.Location));
+
+        Assert.Equal(
+            $"there is no Parley store at {test.Location.Display}: the database (schema public) is empty; check the database URL (--db), or record a run with --save to create the store",
+            error.Message);
+        Assert.Empty(test.Column("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"));
+        ParleyStore.Open(test.Location).Dispose();
+        using var existing = ParleyStore.OpenExisting(test.Location);
+        Assert.Empty(existing.ListRuns(10, null));
+    }
+
+    [Theory, PostgresStore]
+    public void OpenExisting_PostgresDatabaseWithOtherTables_IsRefusedAsOpenRefusesIt(StoreKind kind)
+    {
+        using var test = TestStore.Create(kind);
+        test.Execute("CREATE TABLE customers (id INT PRIMARY KEY, name TEXT)");
+
+        Assert.Equal(
+            Assert.Throws<StoreException>(() => ParleyStore.Open(test.Location)).Message,
+            Assert.Throws<StoreException>(() => ParleyStore.OpenExisting(test.Location)).Message);
+    }
+
     private static void Sql(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
