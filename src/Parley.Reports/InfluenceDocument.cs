@@ -7,14 +7,16 @@ namespace Parley.Reports;
 /// <summary>
 /// The JSON document of <c>parley influence --json</c>:
 /// <c>{"scenario", "title", "model", "shift", "search", "search_inputs", "search_precision", "players", "runs", "shapley_samples", "shapley_control", "issues": [{"id", "forecast", "reference",
-/// "shapley_exact", "actors": [{"id", "shapley", "shapley_standard_error", "absence_shift", "changes": [{"input", "from", "to", "unmoved", "forecast", "relative_size", …}]}]}]}</c>;
+/// "shapley_exact", "actors": [{"id", "shapley", "shapley_standard_error", "absence_shift", "smallest_change", "changes": [{"input", "from", "to", "unmoved", "forecast", "relative_size", …}]}]}]}</c>;
 /// actors are ranked as in the table, each actor's changes ordered by relative size. <c>shapley_standard_error</c>
 /// is present only for sampled Shapley values (<c>shapley_exact</c> false, from <c>shapley_samples</c> orders, with the
 /// weighted-mean control variate when <c>shapley_control</c>; see <see cref="InfluenceOptions.ShapleyControl"/>): the estimate's standard error
 /// (<see cref="ActorInfluence.ShapleyStandardError"/>), <c>null</c> when a single order was sampled. <c>search</c> is
 /// false when the smallest changes were not searched (<c>--no-search</c>): every <c>changes</c> is then empty without
 /// saying that no change moves the forecast; <c>search_inputs</c> names the inputs searched (<c>--inputs</c>), whose
-/// changes alone an actor's <c>changes</c> can hold. <c>search_precision</c>
+/// changes alone an actor's <c>changes</c> can hold. <c>smallest_change</c> is the table's words for the actor's
+/// smallest change (<see cref="ActorInfluence.DescribeSmallestChange"/>: "none within range", or e.g. "salience 0.6 -> 0.84 (+0.24)"),
+/// absent when the search was off. <c>search_precision</c>
 /// is the smallest-change search's relative precision (<see cref="InfluenceOptions.SearchPrecision"/>):
 /// each change's threshold lies between <c>unmoved</c> (tried, did not move the forecast enough) and
 /// <c>to</c> (tried, moves it), a bracket no wider than that share of <c>|to − from|</c> unless the
@@ -74,6 +76,11 @@ public static class InfluenceDocument
                     }
 
                     writer.WriteNumber("absence_shift", actor.AbsenceShift);
+                    if (result.Options.SearchSmallestChange)
+                    {
+                        writer.WriteString("smallest_change", actor.DescribeSmallestChange());
+                    }
+
                     writer.WriteStartArray("changes");
                     foreach (var change in actor.Changes.OrderBy(c => c.RelativeSize))
                     {

@@ -332,6 +332,8 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
 
         Assert.Contains("montecarlo", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("table tbody tr").CountAsync() >= 7, "no row per issue");
+        // Shapley values with the issue's scale's decimals, signed, as the CLI prints them (one decimal on 0-100).
+        Assert.Matches(@"^(0|[+-][0-9]+(\.[0-9])?)$", await sanctions.Locator("tbody tr").First.Locator("td.num").Nth(1).InnerTextAsync());
         await Ready(page, "run-charts", 60_000);
         Assert.Equal(7, await page.Locator("#charts figure.chart").CountAsync());
         Assert.Contains("spread of the compromise forecast", await page.Locator("#chart-uncertainty-ceasefire h3").InnerTextAsync(), StringComparison.Ordinal);
@@ -546,7 +548,7 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         Assert.Equal(5, await sanctions.Locator("tbody tr").CountAsync());
         Assert.Equal("Russia", await sanctions.Locator("tbody tr th[title=rus]").InnerTextAsync());
         Assert.Contains("Smallest change moving it 5 (position, salience)", await sanctions.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Matches("(position|salience) [0-9.]+ → [0-9.]+, forecast", await sanctions.Locator("tbody tr").First.InnerTextAsync());
+        Assert.Matches(@"(position|salience) [0-9.]+ -> [0-9.]+ \([+-][0-9.e+-]+\)(, beyond the plausible [0-9.]+-[0-9.]+)?, forecast [0-9.]+", await sanctions.Locator("tbody tr").First.InnerTextAsync());
         await Ready(page, "run-charts", 60_000);
         Assert.Equal(7, await page.Locator("#charts figure.chart").CountAsync());
         Assert.Contains("who holds the key (exchange)", await page.Locator("#chart-influence-sanctions h3").InnerTextAsync(), StringComparison.Ordinal);

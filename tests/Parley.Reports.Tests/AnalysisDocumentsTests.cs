@@ -84,6 +84,13 @@ public sealed class AnalysisDocumentsTests
 
         Assert.Equal(json, InfluenceDocument.ToJson(Scenario, read));
         Assert.Equal(search, read.Issues.Any(i => i.Actors.Any(a => !a.Changes.IsEmpty)));
+        // The table's words for each actor's smallest change, which the workbench shows, only when searched.
+        Assert.Equal(
+            search ? result.Issues.SelectMany(i => i.Actors).Select(a => a.DescribeSmallestChange()) : [],
+            JsonDocument.Parse(json).RootElement.GetProperty("issues").EnumerateArray()
+                .SelectMany(i => i.GetProperty("actors").EnumerateArray())
+                .Where(a => a.TryGetProperty("smallest_change", out _))
+                .Select(a => a.GetProperty("smallest_change").GetString()));
         Assert.Equal(
             result.Issues.SelectMany(i => i.Actors).Select(a => a.DescribeSmallestChange()),
             read.Issues.SelectMany(i => i.Actors).Select(a => a.DescribeSmallestChange()));

@@ -54,9 +54,18 @@ function number(value, digits = 1) {
  */
 function scaleNumber(value, width) {
   if (value === undefined || value === null || Number.isNaN(value)) return '';
-  const decimals = Number.isFinite(width) && width > 0 ? Math.min(4, Math.max(0, 3 - Math.floor(Math.log10(width)))) : 2;
-  const text = String(Number(value.toFixed(decimals)));
+  const text = String(Number(value.toFixed(scaleDecimals(width))));
   return text === '-0' ? '0' : text;
+}
+
+/** The decimals of scaleNumber (ScaleNumber.Decimals): 3 - floor(log10 width), from 0 to 4; 2 for an unknown width. */
+const scaleDecimals = width => Number.isFinite(width) && width > 0 ? Math.min(4, Math.max(0, 3 - Math.floor(Math.log10(width)))) : 2;
+
+/** As scaleNumber with every decimal kept (ScaleNumber.Fixed), for values that line up in a column: 0.50, not 0.5. */
+function fixedScaleNumber(value, width) {
+  if (value === undefined || value === null || Number.isNaN(value)) return '';
+  const text = value.toFixed(scaleDecimals(width));
+  return /^-[0.]*$/.test(text) ? text.slice(1) : text;
 }
 
 /** As scaleNumber, with its sign: +1.5, -0.2, 0. */
@@ -943,20 +952,22 @@ function forecastTable(result, caption) {
  * shift (left out when the search was off, rather than shown as none).
  */
 function influenceResult(result, names) {
-  const scaled = v => number(v, 1);
   return result.issues.map(issue => {
+    const width = names.widths[issue.id];
+    const scaled = v => scaleNumber(v, width);
     const headers = ['#', 'Actor', { text: issue.shapley_exact ? 'Shapley' : 'Shapley (sampled, ± standard error)', num: true }, { text: 'Forecast without it', num: true }];
     const some = result.search_inputs && !searchableInputs.every(i => result.search_inputs.includes(i));
     const inputs = some ? ` (${result.search_inputs.join(', ')})` : '';
-    if (result.search !== false) headers.push(`Smallest change moving it ${number(result.shift)}${inputs}`);
+    if (result.search !== false) headers.push(`Smallest change moving it ${scaled(result.shift)}${inputs}`);
     const rows = issue.actors.map((actor, rank) => {
       const change = actor.changes[0];
       const cells = [h('td', { class: 'num' }, String(rank + 1)), h('th', { scope: 'row', title: actor.id }, names.actors[actor.id] || actor.id),
-        h('td', { class: 'num' }, `${actor.shapley >= 0 ? '+' : ''}${scaled(actor.shapley)}${actor.shapley_standard_error != null ? ` ± ${scaled(actor.shapley_standard_error)}` : ''}`),
-        h('td', { class: 'num' }, `${scaled(issue.forecast - actor.absence_shift)} (${-actor.absence_shift >= 0 ? '+' : ''}${scaled(-actor.absence_shift)})`)];
+        h('td', { class: 'num' }, `${signedScaleNumber(actor.shapley, width)}${actor.shapley_standard_error != null ? ` ± ${fixedScaleNumber(actor.shapley_standard_error, width)}` : ''}`),
+        h('td', { class: 'num' }, `${scaled(issue.forecast - actor.absence_shift)} (${signedScaleNumber(-actor.absence_shift, width)})`)];
       if (result.search !== false) {
-        cells.push(h('td', {}, !change ? h('span', { class: 'muted' }, 'none within range')
-          : `${change.input} ${number(change.from)} → ${number(change.to)}, forecast ${scaled(change.forecast)}${change.plausible ? '' : ` (beyond the plausible ${number(change.plausible_low)}-${number(change.plausible_high)})`}`));
+        // The CLI's words for the change (the server writes them), and the forecast it leads to.
+        cells.push(h('td', {}, !change ? h('span', { class: 'muted' }, actor.smallest_change)
+          : [actor.smallest_change, h('span', { class: 'muted' }, `, forecast ${scaled(change.forecast)}`)]));
       }
       return h('tr', {}, cells);
     });
@@ -969,9 +980,9 @@ async function scenarioNames(name, version) {
   const byId = list => Object.fromEntries((list || []).map(x => [x.id, x.name || x.id]));
   try {
     const { body } = await api(`/scenarios/${encodeURIComponent(name)}/document?version=${encodeURIComponent(version)}`);
-    return { actors: byId(body.actors), issues: byId(body.issues) };
+    return { actors: byId(body.actors), issues: byId(body.issues), widths: Object.fromEntries((body.issues || []).map(x => [x.id, scaleWidth(x)])) };
   } catch {
-    return { actors: {}, issues: {} };
+    return { actors: {}, issues: {}, widths: {} };
   }
 }
 
