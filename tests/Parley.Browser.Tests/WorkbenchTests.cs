@@ -112,7 +112,8 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         Assert.Equal("true", await salience.GetAttributeAsync("aria-invalid"));
         Assert.Matches(@"alaska-2025\.json:\d+:\d+: stance of 'usa' on 'ceasefire': salience 1\.5", await page.Locator("#problems").InnerTextAsync());
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).IsDisabledAsync());
-        await salience.ScrollIntoViewIfNeededAsync();
+        // Centred, so that the picture (docs/images) shows the field with its message and the problems list.
+        await salience.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
         await Screenshot(page, "workbench-invalid-stance.png");
 
         await salience.FillAsync("0.6");
@@ -332,8 +333,6 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
 
         Assert.Contains("montecarlo", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("table tbody tr").CountAsync() >= 7, "no row per issue");
-        // Shapley values with the issue's scale's decimals, signed, as the CLI prints them (one decimal on 0-100).
-        Assert.Matches(@"^(0|[+-][0-9]+(\.[0-9])?)$", await sanctions.Locator("tbody tr").First.Locator("td.num").Nth(1).InnerTextAsync());
         await Ready(page, "run-charts", 60_000);
         Assert.Equal(7, await page.Locator("#charts figure.chart").CountAsync());
         Assert.Contains("spread of the compromise forecast", await page.Locator("#chart-uncertainty-ceasefire h3").InnerTextAsync(), StringComparison.Ordinal);
@@ -549,6 +548,8 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
         Assert.Equal("Russia", await sanctions.Locator("tbody tr th[title=rus]").InnerTextAsync());
         Assert.Contains("Smallest change moving it 5 (position, salience)", await sanctions.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Matches(@"(position|salience) [0-9.]+ -> [0-9.]+ \([+-][0-9.e+-]+\)(, beyond the plausible [0-9.]+-[0-9.]+)?, forecast [0-9.]+", await sanctions.Locator("tbody tr").First.InnerTextAsync());
+        // Shapley values with the issue's scale's decimals, signed, as the CLI prints them (one decimal on 0-100).
+        Assert.Matches(@"^(0|[+-][0-9]+(\.[0-9])?)$", await sanctions.Locator("tbody tr").First.Locator("td.num").Nth(1).InnerTextAsync());
         await Ready(page, "run-charts", 60_000);
         Assert.Equal(7, await page.Locator("#charts figure.chart").CountAsync());
         Assert.Contains("who holds the key (exchange)", await page.Locator("#chart-influence-sanctions h3").InnerTextAsync(), StringComparison.Ordinal);
