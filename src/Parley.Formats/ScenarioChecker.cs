@@ -17,7 +17,11 @@ public static class ScenarioChecker
     /// <param name="fileName">The file, as the user named it.</param>
     /// <param name="unreadStances">Stances the file holds that did not read (a wrong cell, reported there): their actor
     /// and issue count as having a stance, so that the one wrong cell is not also reported as a stance missing.</param>
-    public static IReadOnlyList<Diagnostic> Check(Scenario scenario, SourceMap map, string fileName, IEnumerable<(string Actor, string Issue)>? unreadStances = null)
+    /// <param name="unreadScales">Issues whose scale the file gives with a value that did not read (reported there): their
+    /// scale is not checked, nor their stances against it, so that the one wrong value is not also reported as a scale
+    /// that does not stand.</param>
+    public static IReadOnlyList<Diagnostic> Check(
+        Scenario scenario, SourceMap map, string fileName, IEnumerable<(string Actor, string Issue)>? unreadStances = null, IEnumerable<string>? unreadScales = null)
     {
         var problems = new DiagnosticList();
         void Report(string key, string message)
@@ -62,9 +66,10 @@ public static class ScenarioChecker
         // The issues whose scale stands: the others are reported once, at the scale, and their stances are not also
         // reported as off a scale that does not stand (consequences are not causes).
         var scaled = new HashSet<string>(StringComparer.Ordinal);
+        var unreadScale = new HashSet<string>(unreadScales ?? [], StringComparer.Ordinal);
         for (var i = 0; i < scenario.Issues.Length; i++)
         {
-            if (CheckIssue(scenario.Issues[i], i, Report))
+            if (!unreadScale.Contains(scenario.Issues[i].Id) && CheckIssue(scenario.Issues[i], i, Report))
             {
                 scaled.Add(scenario.Issues[i].Id);
             }

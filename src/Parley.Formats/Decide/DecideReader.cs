@@ -61,6 +61,7 @@ public sealed partial class DecideReader : IScenarioFormatReader
         var actors = new List<Actor>();
         var issueRows = new List<(DecideLine Row, string Id, string? Description)>();
         var scalePoints = new List<(DecideLine Row, string IssueId, double Value, string Label)>();
+        var unreadScales = new HashSet<string>(StringComparer.Ordinal);
         var stanceRows = new List<(DecideLine Row, string ActorId, string IssueId, double Position, double Salience, double Power)>();
 
         foreach (var row in rows)
@@ -98,6 +99,11 @@ public sealed partial class DecideReader : IScenarioFormatReader
                         if (issueId is not null && value is { } v)
                         {
                             scalePoints.Add((row, issueId, v, row.Field(2)?.Text ?? string.Empty));
+                        }
+                        else if (issueId is not null)
+                        {
+                            // Reported at the value: the scale it bounds is unknown, not too narrow.
+                            unreadScales.Add(issueId);
                         }
 
                         break;
@@ -217,7 +223,7 @@ public sealed partial class DecideReader : IScenarioFormatReader
             Stances = [.. stances],
         };
 
-        problems.AddRange(ScenarioChecker.Check(scenario, map, fileName));
+        problems.AddRange(ScenarioChecker.Check(scenario, map, fileName, unreadScales: unreadScales));
         return ReadResult.From(scenario, problems);
     }
 

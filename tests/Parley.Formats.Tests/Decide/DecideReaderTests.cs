@@ -150,6 +150,32 @@ public sealed class DecideReaderTests
     }
 
     [Fact]
+    public void Read_ScalePointThatDoesNotRead_IsReportedAlone_NotAlsoAsATooNarrowScale()
+    {
+        // Before, p's scale became 0 to 0 from the one point that read, reported as "max 0 must be greater than min 0",
+        // and a's position 40 as off it: consequences of the typo, not problems of their own.
+        var text = string.Join('\n',
+            "#A;a",
+            "#P;p",
+            "#M;p;0",
+            "#M;p;1OO",
+            "#P;r",
+            "#M;r;0",
+            "#M;r;10",
+            "#D;a;p;40;0.5;1",
+            "#D;a;r;40;0.5;1");
+
+        var result = Read(text);
+
+        Assert.Equal(
+            [
+                "in.csv:4:6: scale point '1OO' is not a number; write a finite number with a dot as decimal separator",
+                "in.csv:9:8: stance of 'a' on 'r': position 40 is outside the issue's scale; it must be from 0 to 10",
+            ],
+            Messages(result));
+    }
+
+    [Fact]
     public void Read_BrokenRows_ReportsEveryProblemWithItsLineAndColumn()
     {
         var text = string.Join('\n',
