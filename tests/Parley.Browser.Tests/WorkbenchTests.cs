@@ -35,6 +35,25 @@ public sealed class WorkbenchTests(WorkbenchServer server, ITestOutputHelper out
     }
 
     [BrowserFact]
+    public async Task MissingRunAndScenario_AreNotFound_InThePagesTerms()
+    {
+        // The API's message points at GET /runs; the page points at its own Runs page.
+        var run = await Open("#/runs/999999");
+        await Ready(run, "error");
+        Assert.Equal("Not found", await run.Locator("h1").InnerTextAsync());
+        Assert.Contains("no run 999999 in the store; the Runs page lists them", await run.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        var scenario = await Open("#/scenario/no-such-scenario");
+        await Ready(scenario, "error");
+        Assert.Equal("Not found", await scenario.Locator("h1").InnerTextAsync());
+        var text = await scenario.Locator("main").InnerTextAsync();
+        Assert.Contains("no scenario 'no-such-scenario' in the store; the Scenarios page lists them", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("GET /", text, StringComparison.Ordinal);
+        Assert.Equal(1, await scenario.GetByRole(AriaRole.Link, new() { Name = "Back to the scenarios" }).CountAsync());
+        AssertNoProblems();
+    }
+
+    [BrowserFact]
     public async Task CreateScenarioByHand_TwoActorsOneIssue_SavesVersionOne()
     {
         var page = await Open("#/");

@@ -77,12 +77,21 @@ function signedScaleNumber(value, width) {
 /** The width of an issue's scale, from an issue of a scenario or a result (min and max). */
 const scaleWidth = issue => issue && Number.isFinite(issue.max) && Number.isFinite(issue.min) ? issue.max - issue.min : NaN;
 
+/**
+ * The API's pointers to its own listings ("no run 9 in the store; GET /runs lists them") in the page's terms: the
+ * page that lists them.
+ */
+const inPageTerms = detail => detail
+  .replace(/; GET \/runs lists them$/, '; the Runs page lists them')
+  .replace(/; GET \/scenarios lists them$/, '; the Scenarios page lists them')
+  .replace(/; GET \/scenarios\/.+\/versions lists them$/, '; the scenario\'s History lists them');
+
 async function api(path, options = {}) {
   const response = await fetch(path, options);
   const type = response.headers.get('content-type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
-    const error = new Error(body && body.detail ? body.detail : `${response.status} ${response.statusText}`);
+    const error = new Error(body && body.detail ? inPageTerms(body.detail) : `${response.status} ${response.statusText}`);
     error.status = response.status;
     error.body = body;
     throw error;
@@ -178,7 +187,7 @@ async function route() {
       const page = pageHandle();
       try { await view(match, page); } catch (error) {
         // The view is gone: the stages it had reached no longer hold (unless a later route has taken the page).
-        if (page.show(h('h1', {}, 'Something went wrong'), problemList(error))) {
+        if (page.show(h('h1', {}, error.status === 404 ? 'Not found' : 'Something went wrong'), problemList(error), h('p', {}, h('a', { href: '#/' }, 'Back to the scenarios')))) {
           delete document.body.dataset.ready;
           ready('error');
         }
