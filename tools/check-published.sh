@@ -62,4 +62,19 @@ for c in "${cases[@]}"; do
     failed=1
   fi
 done
+# A signal sent to the process the user started reaches the build doing the work: a handed-off command (here
+# `serve`) runs in that same process (exec), so SIGTERM stops it and nothing is left serving (no child process).
+"$bin" serve --port 0 --db "$work/serve.db" >"$work/serve.out" 2>&1 &
+pid=$!
+for _ in $(seq 100); do grep -q "serving http" "$work/serve.out" && break; sleep 0.2; done
+children=$(pgrep -P "$pid" | wc -l)
+kill -TERM "$pid"
+for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+if ! grep -q "serving http" "$work/serve.out" || [ "$children" != 0 ] || kill -0 "$pid" 2>/dev/null; then
+  echo "DIFF  parley serve: banner $(grep -c "serving http" "$work/serve.out"), $children child process(es), $(kill -0 "$pid" 2>/dev/null && echo "still running 20 s after SIGTERM" || echo "stopped")"
+  pkill -KILL -P "$pid" 2>/dev/null; kill -KILL "$pid" 2>/dev/null
+  failed=1
+else
+  echo "same  (one process, stopped by SIGTERM)  parley serve"
+fi
 exit $failed

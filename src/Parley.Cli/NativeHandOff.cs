@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Parley.Cli;
 
 /// <summary>
 /// The natively compiled <c>parley</c> (tools/publish.sh, Native AOT) runs the commands whose code is AOT-safe
 /// itself and hands every other run to the ReadyToRun build published beside it (<c>jit/parley</c>), with the
-/// same arguments, standard streams and exit code. Drafting (Microsoft.ML, ONNX Runtime), the store (Npgsql, DbUp,
+/// same arguments, standard streams and exit code: on Unix by becoming it (<c>execve</c>, the same process, so
+/// signals reach it), on Windows as a child process it waits for. Drafting (Microsoft.ML, ONNX Runtime), the store (Npgsql, DbUp,
 /// reflection-based JSON), HTML reports and charts (ScottPlot, ECharts options built with reflection) and the
 /// server (ASP.NET Core minimal APIs with reflection-based JSON) are not AOT-safe (docs/performance.md). The JIT
 /// build (<c>dotnet run</c>, the tool package, the tests) never hands off.
@@ -98,10 +100,49 @@ internal static class NativeHandOff
         }
 
         WidenVectors(start.Environment);
+        if (!OperatingSystem.IsWindows())
+        {
+            // This process becomes the ReadyToRun build: the same process id, so a signal sent to it (kill, a
+            // service manager's SIGTERM to `parley serve`) reaches the build doing the work, which stops as it
+            // should, instead of ending a waiting parent and leaving its child serving. Returns only on failure.
+            Exec(jit, [jit, .. args], start.Environment);
+        }
 
         // Ctrl-C reaches both processes; this one waits for the other's exit code (CliConsole ignores the signal for it).
         using var process = Process.Start(start)!;
         process.WaitForExit();
         return process.ExitCode;
+    }
+
+    /// <summary>
+    /// Replaces this process by <paramref name="path"/> with <paramref name="arguments"/> (its own path first) and
+    /// <paramref name="environment"/> (<c>execve(2)</c>); returns only when that fails.
+    /// </summary>
+    private static void Exec(string path, string[] arguments, IDictionary<string, string?> environment)
+    {
+        var argv = Utf8Strings(arguments);
+        var envp = Utf8Strings([.. environment.Where(e => e.Value is not null).Select(e => $"{e.Key}={e.Value}")]);
+        try
+        {
+            NativeMethods.Execve(path, argv, envp);
+        }
+        finally
+        {
+            foreach (var pointer in argv.Concat(envp))
+            {
+                Marshal.FreeCoTaskMem(pointer);
+            }
+        }
+    }
+
+    /// <summary>The strings as a null-terminated array of pointers to UTF-8 copies (freed with <see cref="Marshal.FreeCoTaskMem"/>).</summary>
+    private static IntPtr[] Utf8Strings(string[] strings) => [.. strings.Select(Marshal.StringToCoTaskMemUTF8), IntPtr.Zero];
+
+    private static class NativeMethods
+    {
+#pragma warning disable SYSLIB1054, CA5392, CA2101 // A plain libc call; LibraryImport would need unsafe code for no gain here.
+        [DllImport("libc", EntryPoint = "execve", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        internal static extern int Execve(string path, IntPtr[] argv, IntPtr[] envp);
+#pragma warning restore SYSLIB1054, CA5392, CA2101
     }
 }
