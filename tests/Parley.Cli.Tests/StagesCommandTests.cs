@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Parley.Core.Models;
 
 namespace Parley.Cli.Tests;
@@ -282,6 +283,12 @@ public sealed class StagesCommandTests
 
         var (_, table, _) = CliRunner.Run("influence", "--model", "compromise", "--no-search", "--exact-limit", "2", "--samples", "60", "--issue", "sanctions");
         Assert.Contains("± standard error", table, StringComparison.Ordinal);
+        // The footer explains the standard error under a sampled table only.
+        const string explained = "Sampled values carry their standard error";
+        Assert.Contains(explained, Regex.Replace(table, @"\s+", " "), StringComparison.Ordinal);
+        var (_, exactTable, _) = CliRunner.Run("influence", "--model", "compromise", "--no-search", "--issue", "sanctions");
+        Assert.Contains("values sum to forecast", Regex.Replace(exactTable, @"\s+", " "), StringComparison.Ordinal);
+        Assert.DoesNotContain(explained, Regex.Replace(exactTable, @"\s+", " "), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,6 +155,10 @@ internal static class InfluenceCommand
             table.Write(console);
         }
 
-        ansi.MarkupLine("[grey]Shapley: the mean forecast move an actor causes on joining, over every order of joining (Shapley 1953; Shapley & Shubik 1954); values sum to forecast - reference. Sampled values carry their standard error: about 95 % lie within two of the exact value (--samples raises the orders sampled). See docs/stages.md.[/]");
+        // The standard error is explained only where a table shows one (values are exact up to --exact-limit players).
+        var sampled = result.Issues.Any(i => !i.ShapleyExact)
+            ? " Sampled values carry their standard error: about 95 % lie within two of the exact value (--samples raises the orders sampled)."
+            : string.Empty;
+        ansi.MarkupLine($"[grey]Shapley: the mean forecast move an actor causes on joining, over every order of joining (Shapley 1953; Shapley & Shubik 1954); values sum to forecast - reference.{sampled} See docs/stages.md.[/]");
     }
 }
