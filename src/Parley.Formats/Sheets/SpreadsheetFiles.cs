@@ -14,11 +14,12 @@ public static class SpreadsheetFiles
     public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>
-    /// Whether <paramref name="bytes"/> are to be read as an .xlsx workbook: a zip archive, or a file
-    /// named <c>.xlsx</c> (which is then reported if it is not one).
+    /// Whether <paramref name="bytes"/> are to be read as an .xlsx workbook: a zip archive, a file
+    /// named <c>.xlsx</c> (which is then reported if it is not one), or an Excel 97-2003 workbook
+    /// (reported as such, with how to save it as .xlsx, rather than as text that is not UTF-8).
     /// </summary>
     public static bool IsWorkbook(ReadOnlySpan<byte> bytes, string fileName) =>
-        XlsxWorkbook.IsZip(bytes) || (fileName ?? string.Empty).EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        XlsxWorkbook.IsZip(bytes) || XlsxWorkbook.IsCompoundFile(bytes) || (fileName ?? string.Empty).EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The scenario an .xlsx workbook holds, or every problem found, located by sheet and cell.</summary>
     /// <param name="bytes">The workbook's bytes (at most <see cref="InputText.DefaultMaxBytes"/>, unpacking to at most as much).</param>

@@ -36,6 +36,9 @@ internal static class XlsxWorkbook
     /// <summary>Whether <paramref name="bytes"/> start as a zip archive does (<c>PK\x03\x04</c>), as every .xlsx file does.</summary>
     public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes is [0x50, 0x4B, 0x03, 0x04, ..];
 
+    /// <summary>Whether <paramref name="bytes"/> start as an OLE2 compound file does, as an Excel 97-2003 workbook (.xls) does.</summary>
+    public static bool IsCompoundFile(ReadOnlySpan<byte> bytes) => bytes is [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..];
+
     /// <summary>The workbook's sheets in workbook order, or the one problem that stops reading it.</summary>
     public static (IReadOnlyList<SheetTable>? Sheets, Diagnostic? Problem) Read(byte[] bytes, string fileName)
     {
@@ -48,7 +51,7 @@ internal static class XlsxWorkbook
 
         if (!IsZip(bytes))
         {
-            return (null, Fail(bytes is [0xD0, 0xCF, 0x11, 0xE0, ..]
+            return (null, Fail(IsCompoundFile(bytes)
                 ? "this is an Excel 97-2003 workbook (.xls), not an .xlsx workbook; open it in the spreadsheet program and save it as Excel Workbook (.xlsx)"
                 : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
                     ? "the file is named .xlsx but is not an .xlsx workbook (an .xlsx file is a zip archive, starting with 'PK'); save it from the spreadsheet program as Excel Workbook (.xlsx), or name it by its real format"

@@ -163,6 +163,22 @@ public sealed class BrokenSpreadsheetTests
         Assert.Contains("is not an .xlsx workbook", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("matrix.xls")]
+    [InlineData("matrix.xlsx")]
+    [InlineData("matrix")]
+    public void Excel97Workbook_WhateverItsName_IsRefusedAsOne_NotAsTextThatIsNotUtf8(string name)
+    {
+        // The OLE2 compound file signature every .xls starts with, then bytes that are not UTF-8.
+        byte[] bytes = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x3E, 0xFE, 0xFF];
+
+        var problem = Assert.Single(ScenarioFiles.ReadBytes(bytes, name).Diagnostics);
+
+        Assert.Equal(
+            $"{name}:1:1: this is an Excel 97-2003 workbook (.xls), not an .xlsx workbook; open it in the spreadsheet program and save it as Excel Workbook (.xlsx)",
+            $"{problem.File}:{problem.Line}:{problem.Column}: {problem.Message}");
+    }
+
     [Fact]
     public void ZipThatIsNotAWorkbook_AndDamagedZip_AreRefused()
     {
