@@ -33,7 +33,11 @@ public static class ParleyServer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         return new HostBuilder()
-            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            // The host's own errors are start-up failures, which reach the caller as exceptions (`parley serve` says
+            // "cannot listen on …" in one line); logged as well, they printed a stack trace first. Its critical
+            // messages (a background service stopping the host) stay.
+            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical))
             .ConfigureWebHost(web => web
                 .UseKestrel(kestrel =>
                 {

@@ -17,6 +17,32 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public void Serve_OnAPortInUse_SaysSoInOneLine_WithoutAStackTrace()
+    {
+        // A process of its own: the host's log goes to the real console, which an in-process run does not capture.
+        var folder = Directory.CreateTempSubdirectory("parley-serve-").FullName;
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+
+            var (exit, output, error) = CliRunner.RunProcess(CliRunner.ProcessStart("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Path.Combine(folder, "s.db")));
+
+            Assert.Equal(2, exit);
+            Assert.Empty(output);
+            Assert.Equal(
+                $"parley: cannot listen on http://127.0.0.1:{port}: Failed to bind to address http://127.0.0.1:{port}: address already in use; choose another --port (or --port 0 for any free one)",
+                error.TrimEnd());
+        }
+        finally
+        {
+            holder.Stop();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Serve_OnAnotherProgramsDatabase_IsRefused()
     {
         var folder = Directory.CreateTempSubdirectory("parley-serve-").FullName;
