@@ -312,7 +312,9 @@ internal sealed class ExchangeEngine
             {
                 var cell = Cell(issue, actor);
                 states[cell].Left = states[cell].Position <= outcome[issue] + OnOutcome;
-                sides[cell] = (sbyte)(states[cell].Weight > 0 ? (states[cell].Left ? 1 : 0) : -1);
+                // A side needs a salience (no stance: 0): with it an actor can demand, as in the reference, even at a
+                // capability of 0; it cannot supply then (its move shifts no outcome, so Evaluate finds no gain).
+                sides[cell] = (sbyte)(states[cell].Salience > 0 ? (states[cell].Left ? 1 : 0) : -1);
             }
         }
 
@@ -748,8 +750,8 @@ internal sealed class ExchangeEngine
 
     /// <summary>
     /// Which side of issues <paramref name="p"/> and <paramref name="q"/> an actor is on: bit 0 set when
-    /// its position is left of p's outcome, bit 1 when left of q's; -1 when it has no weighted stance on
-    /// both. Candidates pair group 0 with 3 and group 1 with 2: actors on opposite sides of both outcomes.
+    /// its position is left of p's outcome, bit 1 when left of q's; -1 when it lacks a stance of positive
+    /// salience on either. Candidates pair group 0 with 3 and group 1 with 2: actors on opposite sides of both outcomes.
     /// </summary>
     private int SideGroup(int p, int q, int actor)
     {

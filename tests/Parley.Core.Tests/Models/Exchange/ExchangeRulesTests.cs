@@ -40,6 +40,42 @@ public sealed class ExchangeRulesTests
         ("a", [(0, 0.1), (40, 1), (40, 1), (40, 1)]),
         ("b", [(100, 0.9), (80, 0.1), (80, 0.1), (80, 0.1)]));
 
+    /// <summary>
+    /// A2 has no capability on i1 but a salience there: it can still demand i1, as in the Decide reference, where
+    /// nothing divides by a demander's c·s (its gain is s·ΔO). A3 (right of both outcomes) supplies i1 and moves towards
+    /// A2 until i1's outcome reaches A2's position, 2 (the cut); A2, left of both, supplies i2. The reference, run on
+    /// this file (issue 18's QA, power0-demander), gives i1 2.000 and i2 0.752 after round 1, 0.467 after round 10;
+    /// Parley, which once left A2 out of every pair on i1, made no exchange (i1 3.333, i2 0.203).
+    /// </summary>
+    [Fact]
+    public void Exchange_DemanderWithoutCapabilityOnItsDemandIssue_StillDemands()
+    {
+        var scenario = new Scenario
+        {
+            Id = "power0",
+            Title = "A demander of capability 0",
+            Issues = [new Issue { Id = "i1", Name = "i1", ScaleMin = 0, ScaleMax = 10 }, new Issue { Id = "i2", Name = "i2", ScaleMin = -5, ScaleMax = 5 }],
+            Actors = [.. new[] { "A1", "A2", "A3" }.Select(id => new Actor { Id = id, Name = id, Capability = 1 })],
+            Stances =
+            [
+                new Stance { ActorId = "A1", IssueId = "i1", Position = 1, Salience = 0.9, Capability = 10 },
+                new Stance { ActorId = "A2", IssueId = "i1", Position = 2, Salience = 0.4, Capability = 0 },
+                new Stance { ActorId = "A2", IssueId = "i2", Position = -3, Salience = 0.8, Capability = 20 },
+                new Stance { ActorId = "A3", IssueId = "i1", Position = 8, Salience = 0.3, Capability = 15 },
+                new Stance { ActorId = "A3", IssueId = "i2", Position = 4, Salience = 0.9, Capability = 15 },
+            ],
+        };
+
+        var result = Model.Run(scenario, new ModelOptions { Rounds = 10, Trace = true });
+        var first = (ExchangeRoundTrace)result.Rounds[0];
+
+        var exchange = Assert.Single(first.Exchanges);
+        Assert.Equal(("A3", "i1", "A2", "i2"), (exchange.FirstActor, exchange.FirstIssue, exchange.SecondActor, exchange.SecondIssue));
+        Assert.Equal(2, first.Issues.Single(o => o.Id == "i1").Outcome, 9);
+        Assert.Equal(0.752, first.Issues.Single(o => o.Id == "i2").Outcome, 3);
+        Assert.Equal(0.467, result.Issues.Single(i => i.IssueId == "i2").Forecast, 3);
+    }
+
     [Theory]
     [InlineData(1e-12, 0)] // G = 2.5e-11: below the threshold
     [InlineData(1e-11, 1)] // G = 2.5e-10
