@@ -109,10 +109,10 @@ internal sealed record CaseResult(
 /// </summary>
 internal sealed record ExclusionRule(string Name, string Description, Func<GeneratedScenario, ImmutableArray<ReferenceRun>, string?> Applies)
 {
-    /// <summary>The reference stopped with an error for some tie seed (a salience or power of 0 in a candidate pair divides by zero in its Decimal arithmetic).</summary>
+    /// <summary>The reference stopped with an error for some tie seed (a salience of 0, or a supplier's power of 0, in a candidate pair divides by zero in its Decimal arithmetic).</summary>
     public static ExclusionRule ReferenceCrash { get; } = new(
         "reference-crash",
-        "the reference stops with an error (Decimal division by zero when an actor with salience or power 0 forms a candidate pair); Parley leaves such actors out of the candidates",
+        "the reference stops with an error (Decimal division by zero when an actor with salience 0, or power 0 on the issue it would supply, forms a candidate pair); Parley leaves actors of salience 0 out of the candidates and finds no gain for a supplier of power 0",
         (_, runs) => runs.FirstOrDefault(r => r.Crashed)?.Error);
 
     /// <summary>Every rule, in the order they are tried.</summary>
