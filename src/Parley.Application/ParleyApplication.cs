@@ -274,9 +274,9 @@ public static partial class ParleyApplication
     public static Outcome<ReportPlan> PlanReport(ReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Draws < 0)
+        if (request.Draws is < 0 or > MonteCarloOptions.MaxDraws)
         {
-            return Outcome<ReportPlan>.Invalid($"--draws {request.Draws} is not allowed; use 0 (no uncertainty section) or more");
+            return Outcome<ReportPlan>.Invalid(string.Create(CultureInfo.InvariantCulture, $"--draws {request.Draws} is not allowed; use 0 (no uncertainty section) to {MonteCarloOptions.MaxDraws:N0}"));
         }
 
         var planned = PlanForecast(new ForecastRequest { Scenario = request.Scenario, Models = request.Models with { Trace = true }, Calibration = request.Calibration });

@@ -74,6 +74,17 @@ public sealed class ReportCommandTests : IDisposable
         Assert.False(File.Exists(target));
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1000000001")]
+    public void Report_DrawsOutOfRange_SaysTheRangeThatHolds_FromZero(string draws)
+    {
+        var (exit, _, error) = CliRunner.Run("report", "-o", PathOf("x.html"), "--draws", draws);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"parley: --draws {draws} is not allowed; use 0 (no uncertainty section) to 1,000,000,000", error.TrimEnd());
+    }
+
     [Fact]
     public void Report_WithoutOutput_ExitsTwo()
     {
