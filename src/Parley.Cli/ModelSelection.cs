@@ -30,7 +30,7 @@ internal sealed class ModelSelection
 
     public Option<string> Model { get; }
 
-    public Option<int?> Rounds { get; } = new("--rounds") { Description = $"Dynamic models: run exactly this many rounds, 1 to {ModelOptionRules.MaxRounds:N0} (turns off the convergence stop)." };
+    public Option<int?> Rounds { get; } = new("--rounds") { Description = $"Dynamic models: run this many rounds, 1 to {ModelOptionRules.MaxRounds:N0} (turns off the convergence stop; the exchange model still ends at a round without exchanges, a fixed point)." };
 
     public Option<double?> Tolerance { get; } = new("--tolerance") { Description = "Dynamic models: stop when outcomes move less than this, above 0 (on the issue's scale)." };
 

@@ -74,14 +74,16 @@ public sealed record ModelOptionDescription
     /// <see cref="ModelOptions.Rounds"/> of a dynamic model, whose default run stops as
     /// <paramref name="defaultBehaviour"/> says. Allowed: 1 to <see cref="ModelOptionRules.MaxRounds"/>.
     /// </summary>
-    public static ModelOptionDescription Rounds(string defaultBehaviour) => new()
+    /// <param name="defaultBehaviour">What the model does without the option.</param>
+    /// <param name="help">The help, when the model's rounds are not simply "exactly this many" (the exchange model stops at a fixed point).</param>
+    public static ModelOptionDescription Rounds(string defaultBehaviour, string? help = null) => new()
     {
         Name = ModelOptionRules.RoundsName,
         Kind = ModelOptionKind.Integer,
         Minimum = 1,
         Maximum = ModelOptionRules.MaxRounds,
         Default = defaultBehaviour,
-        Help = "Run exactly this many rounds (turns off the convergence stop).",
+        Help = help ?? "Run exactly this many rounds (turns off the convergence stop).",
         IsParameter = false,
     };
 

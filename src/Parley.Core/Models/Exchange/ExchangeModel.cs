@@ -98,7 +98,9 @@ public sealed class ExchangeModel : IModel
     /// <inheritdoc />
     public ImmutableArray<ModelOptionDescription> Options { get; } =
     [
-        ModelOptionDescription.Rounds(DefaultRounds.ToString(CultureInfo.InvariantCulture)),
+        ModelOptionDescription.Rounds(
+            DefaultRounds.ToString(CultureInfo.InvariantCulture),
+            "Run this many rounds (turns off the convergence stop), unless a round makes no exchange: that is a fixed point, every later round would be the same, and the run ends there."),
         ModelOptionDescription.Tolerance("none: every round runs"),
         RexP,
         Ties,
