@@ -68,9 +68,25 @@ public sealed record StoreLocation
         }
 
         var scheme = value.IndexOf("://", StringComparison.Ordinal) is var end and > 0 ? value[..end] : null;
-        return scheme is not null && (scheme.Equals("postgres", StringComparison.OrdinalIgnoreCase) || scheme.Equals("postgresql", StringComparison.OrdinalIgnoreCase))
-            ? FromPostgresUrl(value)
-            : Sqlite(value);
+        if (scheme is null)
+        {
+            return Sqlite(value);
+        }
+
+        if (scheme.Equals("postgres", StringComparison.OrdinalIgnoreCase) || scheme.Equals("postgresql", StringComparison.OrdinalIgnoreCase))
+        {
+            return FromPostgresUrl(value);
+        }
+
+        // A URL of another kind (a typo such as postgress://, or mysql://) is not made into a local file named after
+        // it, with its password in the folder names: it is refused, its password hidden.
+        if (scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') && char.IsAsciiLetter(scheme[0]))
+        {
+            throw new StoreException(
+                $"--db '{Redact(value)}' is a {scheme}:// URL, a kind of store Parley does not know; give an SQLite file path or a postgres://user:password@host:port/database URL");
+        }
+
+        return Sqlite(value);
     }
 
     /// <summary>Reads <c>postgres://user:password@host:port/database?key=value</c> into an Npgsql connection string.</summary>

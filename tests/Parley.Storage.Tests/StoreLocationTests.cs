@@ -45,6 +45,8 @@ public sealed class StoreLocationTests
     [InlineData("postgres://ana:pw@host:5432/", "names no database")]
     [InlineData("postgres://ana:pw@host:notaport/db", "is not a valid PostgreSQL URL")]
     [InlineData("postgres://ana:pw@host/db?colour=blue", "the connection setting 'colour=blue'")]
+    [InlineData("postgress://ana:pw@host:5432/parley", "--db 'postgress://ana:***@host:5432/parley' is a postgress:// URL, a kind of store Parley does not know")]
+    [InlineData("mysql://ana:pw@host/db", "is a mysql:// URL, a kind of store Parley does not know; give an SQLite file path or a postgres://")]
     public void Parse_ABadValue_SaysWhatIsWrongWithoutThePassword(string value, string expected)
     {
         var error = Assert.Throws<StoreException>(() => StoreLocation.Parse(value));
