@@ -111,6 +111,7 @@ public static class ParleyServer
         app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => service.StopAll(TimeSpan.FromSeconds(10)));
 
         app.UseMiddleware<TokenAuthentication>();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = error => error switch

@@ -34,6 +34,61 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task WritesFromAnotherSite_AreRefused_AndNothingIsStored_WhileTheServersOwnPagesAndProgramsWrite()
+    {
+        // What any web page can make the browser send to 127.0.0.1 without a preflight (QA issue 18, server entry 34).
+        using var factory = new ServerFactory(new ServerOptions { CorsOrigins = ["https://allowed.example"] });
+        var client = factory.CreateClient();
+        HttpRequestMessage Simple(string path, string? origin, string? site = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent("id: csrf\ntitle: X\n", Encoding.UTF8, "text/plain") };
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+
+            if (site is not null)
+            {
+                request.Headers.Add("Sec-Fetch-Site", site);
+            }
+
+            return request;
+        }
+
+        var problem = await Api.Problem(await client.SendAsync(Simple("/scenarios?file_name=csrf.yaml", "http://evil.example:5699")), HttpStatusCode.Forbidden);
+        Assert.StartsWith("a page from http://evil.example:5699 may not change this server's scenarios or runs", (string?)problem["detail"], StringComparison.Ordinal);
+        await Api.Problem(await client.SendAsync(Simple("/scenarios?file_name=csrf.yaml", null, "cross-site")), HttpStatusCode.Forbidden);
+        using var run = new HttpRequestMessage(HttpMethod.Post, "/runs/montecarlo") { Content = new ByteArrayContent("{\"draws\": 10}"u8.ToArray()) };
+        run.Headers.Add("Origin", "null");
+        await Api.Problem(await client.SendAsync(run), HttpStatusCode.Forbidden);
+        Assert.Empty(factory.Store.ListScenarios());
+        Assert.Empty(factory.Store.ListRuns());
+
+        // Reading is not refused (CORS decides what a page may read), nor are the server's own page, a site --cors
+        // allows, or a program that names no origin (the scenario itself is then judged, here as incomplete).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/runs")).StatusCode);
+        foreach (var origin in new[] { "http://localhost", "https://allowed.example", null })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Simple("/scenarios?file_name=csrf.yaml", origin, origin is null ? null : "same-origin"))).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ARequestNamingAnotherHost_IsRefused_OnALoopbackServerWithoutAToken()
+    {
+        // A page whose name was rebound to 127.0.0.1 would be the server's "own origin" and could read the store.
+        using var factory = new ServerFactory();
+        var client = factory.CreateClient();
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, "/runs");
+        rebound.Headers.Host = "evil.example:5477";
+
+        var problem = await Api.Problem(await client.SendAsync(rebound), HttpStatusCode.MisdirectedRequest);
+
+        Assert.StartsWith("this server answers requests to its own loopback address, not to 'evil.example'", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/runs")).StatusCode);
+    }
+
+    [Fact]
     public async Task BodiesOverTheLimit_Get413_AndNothingIsStored()
     {
         using var factory = new ServerFactory(new ServerOptions { MaxRequestBodyBytes = 4096 });
