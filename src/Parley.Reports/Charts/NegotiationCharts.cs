@@ -199,9 +199,7 @@ public static class NegotiationCharts
                 Series = [new ChartSeries("share of draws", SeriesKind.Bar, [.. bars.Select(b => new ChartPoint((b.Low + b.High) / 2, Math.Round(100.0 * b.Count / total, 3)))], ChartPalette.At(0)) { BarWidth = bars[0].High - bars[0].Low }],
                 ReferenceLines =
                 [
-                    new ReferenceLine(true, p10, "P10"),
-                    new ReferenceLine(true, p50, "P50"),
-                    new ReferenceLine(true, p90, "P90"),
+                    .. ReferenceLine.Stagger([new ReferenceLine(true, p10, "P10"), new ReferenceLine(true, p50, "P50"), new ReferenceLine(true, p90, "P90")], issue.ScaleMin, issue.ScaleMax),
                 ],
                 Height = 240,
             });
