@@ -75,6 +75,42 @@ public sealed class ReportPageTests(Chromium chromium) : IClassFixture<Chromium>
         await page.CloseAsync();
     }
 
+    [BrowserFact(NeedsReference = "ktab/dummyData-a040.csv")]
+    public async Task HistogramQuantileLabels_CloseTogether_DoNotOverlap()
+    {
+        // P10, P50 and P90 of this scenario lie within 3 points of each other on 0-100 (QA server #24: they read "P1P5P90").
+        var path = Path.Combine(folder, "a040.html");
+        var (exit, _, error) = Run("report", ReferenceData.PathOf("ktab/dummyData-a040.csv"), "-o", path, "--model", "compromise", "--draws", "200");
+        Assert.True(exit == 0, error);
+
+        var page = await Open(path);
+        Assert.Empty(problems);
+        var boxes = await page.EvaluateAsync<double[][][]>("""
+            () => Array.from(document.querySelectorAll('.plot[data-chart^="uncertainty-"]')).map(plot =>
+                Array.from(plot.querySelectorAll('svg text')).filter(t => /^P(10|50|90)$/.test(t.textContent.trim())).map(t => {
+                    const r = t.getBoundingClientRect();
+                    return [r.left, r.top, r.right, r.bottom];
+                }))
+            """);
+        Assert.NotEmpty(boxes);
+        foreach (var chart in boxes)
+        {
+            Assert.Equal(3, chart.Length);
+            for (var i = 0; i < chart.Length; i++)
+            {
+                for (var j = i + 1; j < chart.Length; j++)
+                {
+                    var (a, b) = (chart[i], chart[j]);
+                    var overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                    Assert.False(overlap, $"quantile labels overlap: [{string.Join(", ", a)}] and [{string.Join(", ", b)}]");
+                }
+            }
+        }
+
+        await page.Locator(".plot[data-chart^=\"uncertainty-\"]").First.ScreenshotAsync(new LocatorScreenshotOptions { Path = ScreenshotPath("a040-uncertainty.png") });
+        await page.CloseAsync();
+    }
+
     [BrowserFact(NeedsSeedArticle = true)]
     public async Task DraftReport_ShowsEvidenceInContextAndOpenJudgements_WithoutConsoleErrors()
     {

@@ -35,7 +35,7 @@ public static class BacktestCharts
                 Id = $"backtest-scatter-{NegotiationCharts.Slug(Label(model))}",
                 Title = $"{Label(model)}: forecast against outcome",
                 Caption = string.Create(Invariant,
-                    $"{model.Count} issues. Points on the diagonal are exact forecasts; above it the model forecast too high ({over} issues), below it too low ({model.Count - over}). Mean absolute error {model.MeanAbsoluteError:0.##} points; {model.Within10 * 100:0.#}% of forecasts within 10 points{(double.IsFinite(correlation) ? $"; correlation of forecast and outcome {correlation:0.##}" : string.Empty)}."),
+                    $"{Counted.Of(model.Count, "issue")}. Points on the diagonal are exact forecasts; above it the model forecast too high ({Counted.Of(over, "issue")}), below it too low ({model.Count - over}). Mean absolute error {model.MeanAbsoluteError:0.##} points; {model.Within10 * 100:0.#}% of forecasts within 10 points{(double.IsFinite(correlation) ? $"; correlation of forecast and outcome {correlation:0.##}" : string.Empty)}."),
                 X = ChartAxis.Numeric("outcome (the issue's scale)", low, high),
                 Y = ChartAxis.Numeric("forecast (the issue's scale)", low, high),
                 Series =
@@ -144,7 +144,7 @@ public static class BacktestCharts
             {
                 calibrated.Add(model);
                 series.Add(new ChartSeries($"{Label(model)}, Monte Carlo", SeriesKind.Line,
-                    [.. calibration.Coverage.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(model)}: {c.Inside} of {c.Count} outcomes inside the {c.Level * 100:0}% Monte Carlo intervals ({c.Share * 100:0.#}%), spread {calibration.ChosenSpread:0.##}")))],
+                    [.. calibration.Coverage.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(model)}: {c.Inside} of {Counted.Of(c.Count, "outcome")} inside the {c.Level * 100:0}% Monte Carlo intervals ({c.Share * 100:0.#}%), spread {calibration.ChosenSpread:0.##}")))],
                     ChartPalette.At(m)));
             }
 
@@ -152,7 +152,7 @@ public static class BacktestCharts
             {
                 conformal.Add(model);
                 series.Add(new ChartSeries($"{Label(model)}, conformal", SeriesKind.Line,
-                    [.. intervals.Levels.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(model)}: {c.Inside} of {c.Count} outcomes inside forecast ± {c.HalfWidth:0.#} points, the {c.Level * 100:0}% conformal intervals ({c.Share * 100:0.#}%)")))],
+                    [.. intervals.Levels.Select(c => new ChartPoint(c.Level * 100, c.Share * 100, 7, string.Create(Invariant, $"{Label(model)}: {c.Inside} of {Counted.Of(c.Count, "outcome")} inside forecast ± {c.HalfWidth:0.#} points, the {c.Level * 100:0}% conformal intervals ({c.Share * 100:0.#}%)")))],
                     ChartPalette.At(m)) { Dashed = true });
             }
         }
@@ -168,7 +168,7 @@ public static class BacktestCharts
             var worst = calibrated.MaxBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
             var best = calibrated.MinBy(m => m.Calibration!.Coverage.Average(c => Math.Abs(c.Share - c.Level)))!;
             caption.Append(string.Create(Invariant,
-                $" Solid: Monte Carlo intervals from input uncertainty ({best.Calibration!.Draws} draws per case, default spread chosen by cross-validation); closest: {Label(best)} ({string.Join(", ", best.Calibration.Coverage.Select(c => $"{c.Share * 100:0}%"))}); farthest: {Label(worst)} ({string.Join(", ", worst.Calibration!.Coverage.Select(c => $"{c.Share * 100:0}%"))})."));
+                $" Solid: Monte Carlo intervals from input uncertainty ({Counted.Of(best.Calibration!.Draws, "draw")} per case, default spread chosen by cross-validation); closest: {Label(best)} ({string.Join(", ", best.Calibration.Coverage.Select(c => $"{c.Share * 100:0}%"))}); farthest: {Label(worst)} ({string.Join(", ", worst.Calibration!.Coverage.Select(c => $"{c.Share * 100:0}%"))})."));
         }
 
         if (conformal.Count > 0)

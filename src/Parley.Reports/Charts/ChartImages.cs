@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using ScottPlot;
 
@@ -12,18 +13,38 @@ public static class ChartImages
     /// <summary>Width of every image in pixels; the height is the chart's <see cref="ChartSpec.Height"/> plus room for the title.</summary>
     public const int Width = 900;
 
+    /// <summary>Height in pixels of one row of staggered reference-line labels above the plot.</summary>
+    private const int LabelRowHeight = 20;
+
     /// <summary>The chart as PNG bytes.</summary>
-    public static byte[] ToPng(ChartSpec chart)
-    {
-        using var plot = Draw(chart);
-        return plot.GetImageBytes(Width, ImageHeight(chart), ImageFormat.Png);
-    }
+    public static byte[] ToPng(ChartSpec chart) => Render(chart).Png;
 
     /// <summary>The chart as an SVG document.</summary>
     public static string ToSvg(ChartSpec chart)
     {
-        using var plot = Draw(chart);
-        return plot.GetSvgXml(Width, ImageHeight(chart));
+        var (plot, height, _) = Draw(chart);
+        using (plot)
+        {
+            return plot.GetSvgXml(Width, height);
+        }
+    }
+
+    /// <summary>
+    /// The chart as PNG bytes with where things landed: the data area, the legend (outside it) and
+    /// each data point's pixel, so tests can check that nothing hides the data.
+    /// </summary>
+    internal static RenderedChart Render(ChartSpec chart)
+    {
+        var (plot, height, legend) = Draw(chart);
+        using (plot)
+        {
+            var png = plot.GetImageBytes(Width, height, ImageFormat.Png);
+            var categoriesY = chart.Y.Categories.IsDefaultOrEmpty ? 0 : chart.Y.Categories.Length;
+            var points = chart.Series
+                .SelectMany(series => series.Points.Select(point => (series, point, plot.GetPixel(new Coordinates(point.X, categoriesY > 0 ? categoriesY - 1 - point.Y : point.Y)))))
+                .ToImmutableArray();
+            return new RenderedChart(png, plot.RenderManager.LastRender.DataRect, legend?.LastRect ?? PixelRect.NaN, points);
+        }
     }
 
     /// <summary>The image's file name: the chart id and the extension.</summary>
@@ -32,9 +53,7 @@ public static class ChartImages
     /// <summary>UTF-8 bytes of <see cref="ToSvg"/>.</summary>
     public static byte[] ToSvgBytes(ChartSpec chart) => new UTF8Encoding(false).GetBytes(ToSvg(chart));
 
-    private static int ImageHeight(ChartSpec chart) => chart.Height + 60;
-
-    private static Plot Draw(ChartSpec chart)
+    private static (Plot Plot, int Height, LegendBand? Legend) Draw(ChartSpec chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var plot = new Plot();
@@ -50,14 +69,14 @@ public static class ChartImages
         foreach (var series in chart.Series)
         {
             var color = Color.FromHex(series.Color);
-            var legend = labelled.Add(series.Name) ? series.Name : null;
+            var legendText = labelled.Add(series.Name) ? series.Name : null;
             switch (series.Kind)
             {
                 case SeriesKind.Line:
                     var line = plot.Add.ScatterLine(series.Points.Select(p => p.X).ToArray(), series.Points.Select(p => PlotY(p.Y)).ToArray(), color);
                     line.LineWidth = series.Emphasised ? 3 : 1.5f;
                     line.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
-                    line.LegendText = legend ?? string.Empty;
+                    line.LegendText = legendText ?? string.Empty;
                     break;
                 case SeriesKind.Scatter:
                     var first = true;
@@ -65,7 +84,7 @@ public static class ChartImages
                     {
                         var size = point.Size > 0 ? (float)point.Size : (series.Emphasised ? 14 : 8);
                         var marker = plot.Add.Marker(point.X, PlotY(point.Y), series.Diamonds ? MarkerShape.FilledDiamond : MarkerShape.FilledCircle, size, color.WithAlpha(series.Emphasised ? 1 : 0.75));
-                        marker.LegendText = first ? legend ?? string.Empty : string.Empty;
+                        marker.LegendText = first ? legendText ?? string.Empty : string.Empty;
                         first = false;
                     }
 
@@ -75,7 +94,7 @@ public static class ChartImages
                         ? new Bar { Position = PlotY(p.Y), Value = p.X, FillColor = color, LineWidth = 0, Size = 0.35, Orientation = Orientation.Horizontal }
                         : new Bar { Position = p.X, Value = p.Y, FillColor = color.WithAlpha(0.75), LineWidth = 0, Size = series.BarWidth > 0 ? series.BarWidth * 0.9 : 0.8 }).ToList();
                     var barPlot = plot.Add.Bars(bars);
-                    barPlot.LegendText = legend ?? string.Empty;
+                    barPlot.LegendText = legendText ?? string.Empty;
                     break;
                 case SeriesKind.Interval:
                     var firstInterval = true;
@@ -84,7 +103,7 @@ public static class ChartImages
                         var segment = plot.Add.Line(point.X, PlotY(point.Y), point.XEnd ?? point.X, PlotY(point.Y));
                         segment.Color = color;
                         segment.LineWidth = 3;
-                        segment.LegendText = firstInterval ? legend ?? string.Empty : string.Empty;
+                        segment.LegendText = firstInterval ? legendText ?? string.Empty : string.Empty;
                         firstInterval = false;
                     }
 
@@ -102,7 +121,15 @@ public static class ChartImages
             line.LineWidth = 1;
             line.Text = reference.Label;
             line.LabelFontSize = 10;
+
+            // Labels sit above the data area, as in the HTML report: below it they would cover the X axis's
+            // tick labels. Close lines' labels are staggered upwards by their tier.
+            line.LabelOppositeAxis = true;
+            line.LabelStyle.OffsetY = -reference.Tier * LabelRowHeight;
         }
+
+        var labelRows = chart.ReferenceLines.IsDefaultOrEmpty ? 0 : 1 + chart.ReferenceLines.Max(r => r.Tier);
+        plot.Axes.Top.MinimumSize = labelRows * LabelRowHeight + 4;
 
         if (categoriesY > 0)
         {
@@ -128,11 +155,20 @@ public static class ChartImages
             plot.Axes.SetLimitsY(yMin, yMax);
         }
 
-        if (labelled.Count > 1)
+        // ScottPlot's own legend sits inside the data area, over the data; a legend is drawn in a band
+        // below the X axis instead (the HTML report's is above the plot), and only for two series or more.
+        plot.Legend.IsVisible = false;
+        var height = chart.Height + 60 + (labelRows * LabelRowHeight);
+        if (labelled.Count <= 1)
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            return (plot, height, null);
         }
 
-        return plot;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.TightHorizontalWrapping = true;
+        var legend = new LegendBand(plot.Legend, Width);
+        plot.Axes.AddPanel(legend);
+        using var paint = Paint.NewDisposablePaint();
+        return (plot, height + (int)Math.Ceiling(legend.Measure(paint)), legend);
     }
 }

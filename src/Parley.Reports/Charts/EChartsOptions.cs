@@ -12,6 +12,9 @@ namespace Parley.Reports.Charts;
 /// </summary>
 public static class EChartsOptions
 {
+    /// <summary>Height of a row of reference-line labels in pixels (10 px text).</summary>
+    private const int LabelRowHeight = 14;
+
     private static readonly JsonSerializerOptions Compact = new()
     {
         WriteIndented = false,
@@ -28,7 +31,7 @@ public static class EChartsOptions
         {
             ["animation"] = false,
             ["textStyle"] = new JsonObject { ["fontFamily"] = "system-ui, sans-serif" },
-            ["grid"] = new JsonObject { ["left"] = LeftMargin(chart.Y), ["right"] = 28, ["top"] = legendNames.Count > 1 ? 40 : 20, ["bottom"] = chart.X.IsCategory ? 76 : 44 },
+            ["grid"] = new JsonObject { ["left"] = LeftMargin(chart.Y), ["right"] = 28, ["top"] = (legendNames.Count > 1 ? 40 : 20) + (LabelTiers(chart) * LabelRowHeight), ["bottom"] = chart.X.IsCategory ? 76 : 44 },
             ["tooltip"] = new JsonObject { ["trigger"] = "item", ["confine"] = true },
             ["xAxis"] = Axis(chart.X, vertical: false),
             ["yAxis"] = Axis(chart.Y, vertical: true),
@@ -238,16 +241,28 @@ public static class EChartsOptions
         ["color"] = series.Color,
     };
 
-    /// <summary>A vertical line's label sits at its top: its end, or its start when the category Y axis runs downwards.</summary>
-    private static JsonNode ReferenceLineNode(ReferenceLine line, bool categoryY) => new JsonObject
+    /// <summary>
+    /// A vertical line's label sits at its top: its end, or its start when the category Y axis runs downwards;
+    /// a label of a higher <see cref="ReferenceLine.Tier"/> stands that many rows further up.
+    /// </summary>
+    private static JsonNode ReferenceLineNode(ReferenceLine line, bool categoryY)
     {
-        [line.Vertical ? "xAxis" : "yAxis"] = line.Value,
-        ["label"] = new JsonObject
+        var label = new JsonObject
         {
             ["formatter"] = line.Label.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal),
             ["position"] = line.Vertical ? (categoryY ? "start" : "end") : "insideEndTop",
-        },
-    };
+        };
+        if (line.Tier > 0)
+        {
+            // ECharts' default distance from the line's end is 5 px.
+            label["distance"] = 5 + (line.Tier * LabelRowHeight);
+        }
+
+        return new JsonObject { [line.Vertical ? "xAxis" : "yAxis"] = line.Value, ["label"] = label };
+    }
+
+    /// <summary>Rows of labels above the first one: the room the grid leaves above the plot grows by as many label rows.</summary>
+    private static int LabelTiers(ChartSpec chart) => chart.ReferenceLines.IsDefaultOrEmpty ? 0 : chart.ReferenceLines.Max(r => r.Tier);
 
     /// <summary>Room for the Y axis: its longest category label (about 7 px a character at 12 px), or its numbers and title.</summary>
     private static int LeftMargin(ChartAxis axis) =>

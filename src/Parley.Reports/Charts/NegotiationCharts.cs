@@ -48,7 +48,7 @@ public static class NegotiationCharts
             series.Add(new ChartSeries("actor positions (size: capability x salience)", SeriesKind.Scatter,
             [
                 .. stances.Select((s, row) => new ChartPoint(s.Position, forecasts.Count + row, BubbleSize(s.Weight, heaviest),
-                    string.Create(Invariant, $"{ActorName(scenario, s.ActorId)}: position {ScaleNumber.Format(s.Position, issue.ScaleWidth)}, capability {s.Capability:0.##}, salience {s.Salience:0.##}"))),
+                    string.Create(Invariant, $"{ActorName(scenario, s.ActorId)}: position {ScaleNumber.Format(s.Position, issue.ScaleWidth)}, capability {ScaleNumber.Capability(s.Capability)}, salience {s.Salience:0.##}"))),
             ], ChartPalette.Context));
             foreach (var (result, index, forecast) in forecasts)
             {
@@ -159,10 +159,10 @@ public static class NegotiationCharts
             Id = $"exchange-gains-{Slug(result.Model.Id)}",
             Title = "Who gains from trading support across issues",
             Caption = string.Create(Invariant,
-                $"{exchanges.Count} exchanges over {result.RoundsRun} rounds. {ActorName(scenario, top.Key)} gains most in total ({top.Value.Gain:0.###} expected utility over {top.Value.Count} exchanges). The single largest exchange: {ActorName(scenario, largest.FirstActor)} moves on {IssueName(scenario, largest.FirstIssue)} and {ActorName(scenario, largest.SecondActor)} on {IssueName(scenario, largest.SecondIssue)}, each gaining {largest.Gain:0.###}."),
+                $"{Counted.Of(exchanges.Count, "exchange")} over {Counted.Of(result.RoundsRun, "round")}. {ActorName(scenario, top.Key)} gains most in total ({top.Value.Gain:0.###} expected utility over {Counted.Of(top.Value.Count, "exchange")}). The single largest exchange: {ActorName(scenario, largest.FirstActor)} moves on {IssueName(scenario, largest.FirstIssue)} and {ActorName(scenario, largest.SecondActor)} on {IssueName(scenario, largest.SecondIssue)}, each gaining {largest.Gain:0.###}."),
             X = ChartAxis.Numeric("total gain in expected utility from realised exchanges"),
             Y = ChartAxis.WithCategories("actor", ranked.Select(r => ActorName(scenario, r.Key))),
-            Series = [new ChartSeries("gain", SeriesKind.Bar, [.. ranked.Select((r, row) => new ChartPoint(r.Value.Gain, row, 0, string.Create(Invariant, $"{r.Value.Count} exchanges")))], ChartPalette.At(0))],
+            Series = [new ChartSeries("gain", SeriesKind.Bar, [.. ranked.Select((r, row) => new ChartPoint(r.Value.Gain, row, 0, Counted.Of(r.Value.Count, "exchange")))], ChartPalette.At(0))],
             Height = Math.Max(200, 40 + (ranked.Count * 22)),
         };
     }
@@ -193,15 +193,13 @@ public static class NegotiationCharts
                 Id = $"uncertainty-{Slug(distribution.IssueId)}",
                 Title = $"{issue.Name}: spread of the {result.Model.Id} forecast",
                 Caption = string.Create(Invariant,
-                    $"Over {result.Draws:N0} draws of the uncertain inputs, the {result.Model.Id} forecast falls between {ScaleNumber.Format(p10, width)} and {ScaleNumber.Format(p90, width)} in 80% of draws (10% and 90% quantiles), with median {ScaleNumber.Format(p50, width)} and standard deviation {ScaleNumber.Format(distribution.StandardDeviation, width)}; with every input at its estimate it is {ScaleNumber.Format(distribution.Estimate, width)}.{Nearest(issue, p50)}"),
+                    $"Over {Counted.Of(result.Draws, "draw")} of the uncertain inputs, the {result.Model.Id} forecast falls between {ScaleNumber.Format(p10, width)} and {ScaleNumber.Format(p90, width)} in 80% of draws (10% and 90% quantiles), with median {ScaleNumber.Format(p50, width)} and standard deviation {ScaleNumber.Format(distribution.StandardDeviation, width)}; with every input at its estimate it is {ScaleNumber.Format(distribution.Estimate, width)}.{Nearest(issue, p50)}"),
                 X = ChartAxis.Numeric(ScaleTitle(issue), issue.ScaleMin, issue.ScaleMax),
                 Y = ChartAxis.Numeric("share of draws (%)", 0),
                 Series = [new ChartSeries("share of draws", SeriesKind.Bar, [.. bars.Select(b => new ChartPoint((b.Low + b.High) / 2, Math.Round(100.0 * b.Count / total, 3)))], ChartPalette.At(0)) { BarWidth = bars[0].High - bars[0].Low }],
                 ReferenceLines =
                 [
-                    new ReferenceLine(true, p10, "P10"),
-                    new ReferenceLine(true, p50, "P50"),
-                    new ReferenceLine(true, p90, "P90"),
+                    .. ReferenceLine.Stagger([new ReferenceLine(true, p10, "P10"), new ReferenceLine(true, p50, "P50"), new ReferenceLine(true, p90, "P90")], issue.ScaleMin, issue.ScaleMax),
                 ],
                 Height = 240,
             });
@@ -295,7 +293,7 @@ public static class NegotiationCharts
             index++;
         }
 
-        var caption = string.Create(Invariant, $"Under {result.Model.Id}, {result.Stages.Length} stages run in order, each stage's outcome the next one's status quo.");
+        var caption = string.Create(Invariant, $"Under {result.Model.Id}, {Counted.Of(result.Stages.Length, "stage")} run{(result.Stages.Length == 1 ? "s" : string.Empty)} in order, each stage's outcome the next one's status quo.");
         if (largest is { } move)
         {
             caption += string.Create(Invariant, $" The largest move is on {move.Issue} at '{move.Stage}', from {move.From:0.#} to {move.To:0.#}.");
@@ -463,7 +461,7 @@ public static class NegotiationCharts
         {
             0 => $"Under {result.Model.Id} the forecast is {ScaleNumber.Format(forecast, width)}.",
             1 => $"Under {result.Model.Id} one round is played on this issue, after which the outcome is {ScaleNumber.Format(outcomes[0], width)}; {stop}.",
-            _ => $"Under {result.Model.Id} the outcome goes from {ScaleNumber.Format(outcomes[0], width)} after round 1 to {ScaleNumber.Format(outcomes[^1], width)} after round {outcomes.Length}; {stop} after {rounds} rounds on this issue.",
+            _ => $"Under {result.Model.Id} the outcome goes from {ScaleNumber.Format(outcomes[0], width)} after round 1 to {ScaleNumber.Format(outcomes[^1], width)} after round {outcomes.Length}; {stop} after {Counted.Of(rounds, "round")} on this issue.",
         };
         return Math.Abs(mover.To - mover.From) < 1e-9 * Math.Max(1, width)
             ? text + " No actor moves on this issue."

@@ -23,6 +23,23 @@ public static class ScaleNumber
         return text.StartsWith('-') && text.Trim('-', '0', '.').Length == 0 ? text[1..] : text;
     }
 
+    /// <summary>
+    /// A capability (a weight on no fixed scale): at least two decimals, and below 0.1 as many as keep two significant digits,
+    /// so that a capability that is not zero never prints as 0 (<c>60</c>, <c>0.26</c>, <c>0.012</c>, <c>0.0002</c>); invariant culture.
+    /// </summary>
+    public static string Capability(double value)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var decimals = Math.Max(2, 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
+        return decimals > 15
+            ? value.ToString("G2", CultureInfo.InvariantCulture)
+            : value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>As <see cref="Format"/> with an explicit sign (<c>+1.5</c>, <c>-0.2</c>, <c>0</c>).</summary>
     public static string Signed(double value, double width)
     {

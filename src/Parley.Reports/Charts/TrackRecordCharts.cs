@@ -88,7 +88,7 @@ public static class TrackRecordCharts
         if (withIntervals.Count > 0)
         {
             var inside = withIntervals.Count(s => s.Score.Intervals.First(h => Math.Abs(h.Interval.Level - 0.9) < 1e-9).Inside);
-            text += string.Create(Invariant, $" It lies inside the 90 % interval of {inside} of {withIntervals.Count} models.");
+            text += string.Create(Invariant, $" It lies inside the 90 % interval of {inside} of {Counted.Of(withIntervals.Count, "model")}.");
         }
 
         return text;

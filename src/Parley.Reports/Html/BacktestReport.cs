@@ -62,7 +62,7 @@ public static class BacktestReport
 
         page.Section("scatter", "Forecast against outcome", "One chart per model: each point is an issue; the dashed diagonal is a perfect forecast.");
         page.ChartsOf(charts.Skip(scatterFrom));
-        var header = $"<p class=\"meta\">{HtmlPage.Escape(string.Create(Invariant, $"{result.Cases} cases, {result.IssuesWithOutcome} issues with known outcomes; models: {string.Join(", ", result.Models.Select(BacktestCharts.Label))}"))}</p>\n";
+        var header = $"<p class=\"meta\">{HtmlPage.Escape(string.Create(Invariant, $"{Counted.Of(result.Cases, "case")}, {Counted.Of(result.IssuesWithOutcome, "issue")} with known outcomes; models: {string.Join(", ", result.Models.Select(BacktestCharts.Label))}"))}</p>\n";
         var footer = $"Made by Parley with: {command}." + (stamp is null ? string.Empty : $" Generated {stamp}.") + " Charts drawn with Apache ECharts (Apache License 2.0), included in this file.";
         return page.Render($"Backtest of {dataset}", header, footer);
     }

@@ -39,8 +39,8 @@ public static class NegotiationReport
         }
 
         header.Append(HtmlPage.Escape(scenario.IsDraft
-            ? string.Create(Invariant, $"A draft: {scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances and {scenario.DraftStances.Length} draft stances; {input.OpenJudgements.Length} judgement(s) still open, so no model has run.")
-            : string.Create(Invariant, $"{scenario.Actors.Length} actors, {scenario.Issues.Length} issues, {scenario.Stances.Length} stances; models: {string.Join(", ", input.Results.Select(r => r.Model.Id))}; seed {input.Seed}")))
+            ? string.Create(Invariant, $"A draft: {Counted.Of(scenario.Actors.Length, "actor")}, {Counted.Of(scenario.Issues.Length, "issue")}, {Counted.Of(scenario.Stances.Length, "stance")} and {Counted.Of(scenario.DraftStances.Length, "draft stance")}; {Counted.Of(input.OpenJudgements.Length, "judgement")} still open, so no model has run.")
+            : string.Create(Invariant, $"{Counted.Of(scenario.Actors.Length, "actor")}, {Counted.Of(scenario.Issues.Length, "issue")}, {Counted.Of(scenario.Stances.Length, "stance")}; models: {string.Join(", ", input.Results.Select(r => r.Model.Id))}; seed {input.Seed}")))
             .Append("</p>\n");
         if (scenario.Description is { } description)
         {
@@ -85,7 +85,7 @@ public static class NegotiationReport
         if (input.Influence is { } influence)
         {
             page.Section("influence", "Who holds the key",
-                $"Each actor's influence on each issue under {influence.Model.Id}: its Shapley value (the mean move of the forecast when it joins, over every order of joining; Shapley 1953) and how far the forecast moves when it is absent. {influence.Players} players, {influence.Runs} model runs.");
+                $"Each actor's influence on each issue under {influence.Model.Id}: its Shapley value (the mean move of the forecast when it joins, over every order of joining; Shapley 1953) and how far the forecast moves when it is absent. {Counted.Of(influence.Players, "player")}, {Counted.Of(influence.Runs, "model run")}.");
             page.ChartsOf(NegotiationCharts.Influence(input.Scenario, influence));
         }
 
@@ -100,7 +100,7 @@ public static class NegotiationReport
         page.Table(["Actor", "Kind", "Capability", "Role", "Evidence"],
             scenario.Actors.Select(a => (IReadOnlyList<string>)
             [
-                a.Name, a.Kind.ToString().ToLowerInvariant(), a.Capability is { } c ? c.ToString("0.##", Invariant) + Range(a.CapabilityRange, 100) : scenario.IsDraft ? ToDecide : "per stance",
+                a.Name, a.Kind.ToString().ToLowerInvariant(), a.Capability is { } c ? ScaleNumber.Capability(c) + CapabilityRange(a.CapabilityRange) : scenario.IsDraft ? ToDecide : "per stance",
                 a.Description ?? string.Empty, Evidence(scenario, a.Evidence),
             ]), new HashSet<int> { 2 });
         page.Heading("Issues and their scales");
@@ -195,7 +195,7 @@ public static class NegotiationReport
         foreach (var result in dynamic)
         {
             page.Heading($"{result.Model.Name} ({result.Model.Id})", $"bargaining-{NegotiationCharts.Slug(result.Model.Id)}");
-            page.Paragraph(string.Create(Invariant, $"{result.RoundsRun} rounds; {(result.Converged == true ? "converged" : "stopped at the round limit")}. {result.Model.Citation}."), "meta");
+            page.Paragraph(string.Create(Invariant, $"{Counted.Of(result.RoundsRun, "round")}; {(result.Converged == true ? "converged" : "stopped at the round limit")}. {result.Model.Citation}."), "meta");
             page.ChartsOf(NegotiationCharts.Bargaining(scenario, result));
             if (NegotiationCharts.ExchangeGains(scenario, result) is { } gains)
             {
@@ -240,7 +240,7 @@ public static class NegotiationReport
 
             var moves = rounds.Sum(r => r.Offers.Count(o => o.Accepted));
             var html = new StringBuilder();
-            html.Append("<details><summary>").Append(HtmlPage.Escape(string.Create(Invariant, $"{issue.Name}: {rounds.Count} rounds, {moves} accepted offers"))).Append("</summary>\n");
+            html.Append("<details><summary>").Append(HtmlPage.Escape(string.Create(Invariant, $"{issue.Name}: {Counted.Of(rounds.Count, "round")}, {Counted.Of(moves, "accepted offer")}"))).Append("</summary>\n");
             foreach (var round in rounds)
             {
                 html.Append("<p><strong>Round ").Append(round.Round.ToString(Invariant)).Append("</strong></p><ol class=\"events\">");
@@ -266,7 +266,7 @@ public static class NegotiationReport
                 $"How far the {model.Id} forecast moves when the inputs vary within their uncertainty: each input's own range, or the default spread (positions +-{spread.Position * 100:0.##}% of the scale, salience +-{spread.Salience:0.##}, capability +-{spread.Capability * 100:0.##}%). This is input sensitivity, not a predictive interval: on DEU III's development file such 90% bands held 14-52% of outcomes (docs/validation.md); see the calibrated intervals of the forecast section for where the outcome should fall."));
         if (input.Uncertainty is { } distribution)
         {
-            page.Heading(string.Create(Invariant, $"Distribution of the forecast over {distribution.Draws:N0} draws (seed {distribution.Seed})"));
+            page.Heading(string.Create(Invariant, $"Distribution of the forecast over {Counted.Of(distribution.Draws, "draw")} (seed {distribution.Seed})"));
             page.ChartsOf(NegotiationCharts.Distributions(scenario, distribution));
         }
 
@@ -286,7 +286,7 @@ public static class NegotiationReport
         var horizon = scenario.Horizon is null ? string.Empty : $", judged at {scenario.Horizon}";
         var draws = record.Models.IsEmpty ? 0 : record.Models[0].Draws;
         var how = draws > 0
-            ? string.Create(Invariant, $"Each model's Monte Carlo distribution ({draws:N0} draws) is scored by the continuous ranked probability score (CRPS; Gneiting & Raftery 2007), in points of the scale, lower is better, and by whether the outcome fell inside its 50, 80 and 90 % intervals; the point forecast by its absolute error.")
+            ? string.Create(Invariant, $"Each model's Monte Carlo distribution ({Counted.Of(draws, "draw")}) is scored by the continuous ranked probability score (CRPS; Gneiting & Raftery 2007), in points of the scale, lower is better, and by whether the outcome fell inside its 50, 80 and 90 % intervals; the point forecast by its absolute error.")
             : "Point forecasts are scored by their absolute error (run the report with --draws for the CRPS and interval coverage of each model's distribution).";
         page.Section("track-record", "Track record",
             $"The forecasts{asOf}{horizon}, against what happened. {how} One scenario is one case: it adds to a record and tells little on its own about which model is better.");
@@ -477,7 +477,7 @@ public static class NegotiationReport
     private static void AwaitingJudgements(HtmlPage page, NegotiationReportInput input)
     {
         page.Section("forecast", "The forecast awaits the analyst's judgements",
-            string.Create(Invariant, $"This scenario is a draft: {input.OpenJudgements.Length} judgement(s) are still open. No model runs until every position, salience and capability below is decided in the file (parley validate lists them; parley forecast and this report's forecast sections follow once they are)."));
+            string.Create(Invariant, $"This scenario is a draft: {Counted.Of(input.OpenJudgements.Length, "judgement")} {(input.OpenJudgements.Length == 1 ? "is" : "are")} still open. No model runs until every position, salience and capability below is decided in the file (parley validate lists them; parley forecast and this report's forecast sections follow once they are)."));
         page.Raw("<ol class=\"open-judgements\">\n" + string.Concat(input.OpenJudgements.Select(j => $"<li>{HtmlPage.Escape(j)}</li>\n")) + "</ol>\n");
     }
 
@@ -528,6 +528,9 @@ public static class NegotiationReport
 
     private static string Range(Core.Domain.ValueRange? range, double width) =>
         range is null ? string.Empty : $" ({ScaleNumber.Format(range.Low, width)}-{ScaleNumber.Format(range.High, width)})";
+
+    private static string CapabilityRange(Core.Domain.ValueRange? range) =>
+        range is null ? string.Empty : $" ({ScaleNumber.Capability(range.Low)}-{ScaleNumber.Capability(range.High)})";
 
     private static string Move(Scenario scenario, string issueId, double from, double to)
     {
