@@ -29,6 +29,9 @@ public sealed class ParleyStore : IDisposable
     private const string RunTables =
         "runs r JOIN scenario_versions v ON v.id = r.scenario_version_id JOIN scenarios s ON s.id = v.scenario_id";
 
+    /// <summary>SQLite's result codes for a file that cannot be written or opened.</summary>
+    private const int ReadOnlyDatabase = 8, CantOpen = 14;
+
     private readonly StoreBackend backend;
     private readonly TimeProvider clock;
 
@@ -69,7 +72,8 @@ public sealed class ParleyStore : IDisposable
     private static ParleyStore OpenAt(StoreLocation location, TimeProvider? clock, bool existing)
     {
         ArgumentNullException.ThrowIfNull(location);
-        StoreBackend backend = location.Kind == StoreKind.Postgres ? new PostgresBackend(location) : new SqliteBackend(location);
+        // A command that only reads opens an SQLite store read-only, so that a store the user cannot write is still read.
+        StoreBackend backend = location.Kind == StoreKind.Postgres ? new PostgresBackend(location) : new SqliteBackend(location, readOnly: existing);
         var store = new ParleyStore(backend, clock ?? TimeProvider.System);
         try
         {
@@ -228,6 +232,12 @@ public sealed class ParleyStore : IDisposable
         var marked = 0;
         foreach (var run in running.Where(r => !ProcessIdentity.IsAlive(r.Pid, r.Started)))
         {
+            if (backend.IsReadOnly && !CanWrite())
+            {
+                // A store the user may only read is read as it is: its abandoned runs are marked by the next writer.
+                break;
+            }
+
             marked += InTransaction((connection, transaction) =>
             {
                 using var command = Command(connection, transaction,
@@ -239,6 +249,24 @@ public sealed class ParleyStore : IDisposable
         }
 
         return marked;
+    }
+
+    /// <summary>Whether a write transaction can be opened (a read-only store's file or folder may forbid it).</summary>
+    private bool CanWrite()
+    {
+        try
+        {
+            using var connection = backend.OpenForWriting();
+            using var transaction = connection.BeginTransaction();
+            using var command = Command(connection, transaction, "UPDATE runs SET status = status WHERE 0 = 1");
+            command.ExecuteNonQuery();
+            transaction.Rollback();
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
     }
 
     private void Finish(long id, RunStatus status, string? error, string? result)
@@ -365,7 +393,7 @@ public sealed class ParleyStore : IDisposable
         gate?.Wait();
         try
         {
-            using var connection = backend.Open();
+            using var connection = backend.OpenForWriting();
             using var transaction = connection.BeginTransaction();
             var result = work(connection, transaction);
             transaction.Commit();
@@ -383,6 +411,10 @@ public sealed class ParleyStore : IDisposable
         try
         {
             return work();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error) when (error.SqliteErrorCode is ReadOnlyDatabase or CantOpen && backend is SqliteBackend sqlite)
+        {
+            throw new StoreException(sqlite.WhyNotWritable(error), error);
         }
         catch (DbException error)
         {
