@@ -302,6 +302,46 @@ public sealed class StoreCommandTests : IDisposable
         Assert.DoesNotContain(":pw@", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("forecast", "--model", "nash", "--save")]
+    [InlineData("scenarios", "save")]
+    public void Save_StorePathThroughAFile_SaysItIsAFileNotAFolder(params string[] command)
+    {
+        var file = Path.Combine(folder, "afile");
+        File.WriteAllText(file, "not a folder");
+        foreach (var db in new[] { Path.Combine(file, "x.db"), Path.Combine(file, "sub", "x.db") })
+        {
+            var (exitCode, _, error) = CliRunner.Run([.. command, "--db", db]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Equal($"parley: cannot create the store {db}: {file} is a file, not a folder; give --db a path in a folder{Environment.NewLine}", error);
+            Assert.Equal("not a folder", File.ReadAllText(file));
+        }
+    }
+
+    [LinuxFact]
+    public void Save_StoreInAFolderThatTakesNoFiles_SaysSoWithoutQuotingSqlite()
+    {
+        var (exitCode, _, error) = CliRunner.Run("forecast", "--model", "nash", "--save", "--db", "/proc/parley-test.db");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"parley: cannot create the store /proc/parley-test.db: the folder /proc does not take new files (permission denied or a system folder); give --db a path in a folder you can write{Environment.NewLine}", error);
+    }
+
+    [Theory]
+    [InlineData(":memory:")]
+    [InlineData("file::memory:?cache=shared")]
+    public void Save_InMemoryDatabase_IsRefused(string db)
+    {
+        foreach (var command in new[] { new[] { "forecast", "--model", "nash", "--save" }, ["runs", "list"] })
+        {
+            var (exitCode, _, error) = CliRunner.Run([.. command, "--db", db]);
+
+            Assert.Equal(2, exitCode);
+            Assert.StartsWith($"parley: --db '{db}' is SQLite's in-memory database, which is gone when Parley ends", error, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void MonteCarlo_DbWithoutSave_ExitsTwo()
     {
