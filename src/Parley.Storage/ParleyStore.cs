@@ -186,13 +186,16 @@ public sealed class ParleyStore : IDisposable
         Finish(id, status, reason, null);
     }
 
-    /// <summary>The newest <paramref name="limit"/> runs, newest first, optionally of one scenario.</summary>
-    public IReadOnlyList<RunSummary> ListRuns(int limit = 50, string? scenario = null)
+    /// <summary>
+    /// The newest <paramref name="limit"/> runs, newest first, optionally of one scenario (and of one
+    /// <paramref name="version"/> of it: 1, 2, ...).
+    /// </summary>
+    public IReadOnlyList<RunSummary> ListRuns(int limit = 50, string? scenario = null, int? version = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return Query(
-            $"SELECT {RunColumns} FROM {RunTables} WHERE (@scenario = '' OR s.name = @scenario) ORDER BY r.id DESC LIMIT @limit",
-            [("@scenario", scenario ?? ""), ("@limit", limit)],
+            $"SELECT {RunColumns} FROM {RunTables} WHERE (@scenario = '' OR s.name = @scenario) AND (@version = 0 OR v.version = @version) ORDER BY r.id DESC LIMIT @limit",
+            [("@scenario", scenario ?? ""), ("@version", version ?? 0), ("@limit", limit)],
             ReadRunSummary);
     }
 

@@ -266,6 +266,32 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void RunsList_ScenarioFilter_NamesTheScenarioOrVersionInsteadOfAnEmptyStore()
+    {
+        var scenario = Path.Combine(folder, "summit.yaml");
+        var text = File.ReadAllText(AlaskaPath());
+        File.WriteAllText(scenario, text);
+        Assert.Equal(0, CliRunner.Run("forecast", scenario, "--model", "compromise", "--save", "--db", Db).ExitCode);
+        File.WriteAllText(scenario, text.Replace("    salience: 0.8\n", "    salience: 0.9\n", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.Run("scenarios", "save", scenario, "--db", Db).ExitCode);
+
+        var nosuch = CliRunner.Run("runs", "list", "--scenario", "nosuch", "--db", Db);
+        var first = CliRunner.Run("runs", "list", "--scenario", "alaska-2025@1", "--db", Db, "--json");
+        var all = CliRunner.Run("runs", "list", "--scenario", "alaska-2025", "--db", Db, "--json");
+        var second = CliRunner.Run("runs", "list", "--scenario", "alaska-2025@2", "--db", Db);
+        var third = CliRunner.Run("runs", "list", "--scenario", "alaska-2025@3", "--db", Db);
+
+        Assert.Equal(2, nosuch.ExitCode);
+        Assert.Equal($"parley: no scenario 'nosuch' in {Db}; 'parley scenarios list' shows the scenarios there{Environment.NewLine}", nosuch.Error);
+        Assert.Single(JsonDocument.Parse(first.Output).RootElement.EnumerateArray());
+        Assert.Single(JsonDocument.Parse(all.Output).RootElement.EnumerateArray());
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal($"No runs of scenario version alaska-2025@2 in {Db}; 'parley runs list' shows every run, 'parley scenarios list' the scenarios.{Environment.NewLine}", second.Output);
+        Assert.Equal(2, third.ExitCode);
+        Assert.Equal($"parley: alaska-2025 has no version 3; it has versions 1 to 2{Environment.NewLine}", third.Error);
+    }
+
+    [Fact]
     public void ForecastSave_IntoAnotherProgramsSqliteFile_ExitsTwoAndLeavesItByteForByte()
     {
         var path = Path.Combine(folder, "app.sqlite");

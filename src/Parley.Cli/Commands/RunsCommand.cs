@@ -27,7 +27,7 @@ internal static class RunsCommand
     {
         var store = new StoreOptions();
         var limit = new Option<int>("--limit") { Description = "Show at most this many runs, newest first (1-100000).", DefaultValueFactory = _ => 50 };
-        var scenario = new Option<string?>("--scenario") { Description = "Only the runs of this scenario id." };
+        var scenario = new Option<string?>("--scenario") { Description = "Only the runs of this scenario id (ID), or of one version of it (ID@N)." };
         var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
         var command = new Command("list", "List recorded runs, newest first.");
         store.AddTo(command, withSave: false);
@@ -45,7 +45,20 @@ internal static class RunsCommand
 
             return store.With(parse, console, opened =>
             {
-                var runs = opened.ListRuns(count, parse.GetValue(scenario));
+                var filter = parse.GetValue(scenario);
+                var (name, version) = (filter, (int?)null);
+                if (filter is not null)
+                {
+                    if (ScenariosCommand.Resolve(console, opened, filter) is not { } named)
+                    {
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    // ID alone names the scenario (every version), ID@N one version.
+                    (name, version) = (named.Name, filter.Contains('@', StringComparison.Ordinal) && filter != named.Name ? named.Version : null);
+                }
+
+                var runs = opened.ListRuns(count, name, version);
                 if (parse.GetValue(json))
                 {
                     console.Output.WriteLine(JsonSerializer.Serialize(runs.Select(RunJson), StoreOptions.Json));
@@ -54,7 +67,9 @@ internal static class RunsCommand
 
                 if (runs.Count == 0)
                 {
-                    console.Output.WriteLine($"No runs in {opened.Location.Display}; record one with 'parley forecast --save'.");
+                    console.Output.WriteLine(filter is null
+                        ? $"No runs in {opened.Location.Display}; record one with 'parley forecast --save'."
+                        : $"No runs of scenario {(version is null ? $"'{name}'" : $"version {filter}")} in {opened.Location.Display}; 'parley runs list' shows every run, 'parley scenarios list' the scenarios.");
                     return ExitCodes.Success;
                 }
 
