@@ -139,6 +139,30 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void RunsShowAndRerun_WhatIfWithAnOverlay_SayTheOverlayCannotBeReplayed()
+    {
+        // The server records a what-if's overlay text among the options, with no argument that gives it.
+        Assert.Equal(0, CliRunner.Run("forecast", "--model", "compromise", "--save", "--db", Db).ExitCode);
+        using (var store = Parley.Storage.ParleyStore.Open(Parley.Storage.StoreLocation.Sqlite(Db)))
+        {
+            var version = store.FindVersion("alaska-2025")!;
+            var snapshot = new Parley.Storage.ScenarioSnapshot(version.ToScenario(), version.Content, version.FileName, version.Format);
+            var options = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("model", "compromise").Add("overlay", "remove_actors: [uk]\n");
+            var id = store.StartRun(new Parley.Storage.RunRequest("whatif", ["--model", "compromise"], ["compromise"], options, null, snapshot) { VersionId = version.Id });
+            store.CompleteRun(id, "{}\n");
+        }
+
+        var shown = CliRunner.Run("runs", "show", "2", "--db", Db);
+        var rerun = CliRunner.Run("runs", "rerun", "2", "--db", Db);
+
+        Assert.Contains("command          parley whatif alaska-2025.yaml --model compromise (this run used an overlay; rerun cannot replay it", shown.Output, StringComparison.Ordinal);
+        Assert.Equal(2, rerun.ExitCode);
+        Assert.StartsWith("parley: run 2 cannot be rerun: this run used an overlay; rerun cannot replay it", rerun.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no edits given", rerun.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("overlay", CliRunner.Run("runs", "show", "1", "--db", Db).Output.Split('\n')[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunsShow_SaysHowToReproduceTheRun()
     {
         var scenario = Path.Combine(folder, "summit.yaml");

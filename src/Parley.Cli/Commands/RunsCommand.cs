@@ -155,7 +155,8 @@ internal static class RunsCommand
             {
                 ("run", summary.Id.ToString(CultureInfo.InvariantCulture)),
                 ("status", ParleyStore.StatusName(summary.Status) + (run.Error is null ? "" : $": {run.Error}")),
-                ("command", $"parley {summary.Command}{(builtIn ? "" : " " + scenario.FileName)} {string.Join(" ", run.Arguments.Select(Quote))}".TrimEnd()),
+                ("command", $"parley {summary.Command}{(builtIn ? "" : " " + scenario.FileName)} {string.Join(" ", run.Arguments.Select(Quote))}".TrimEnd()
+                    + (UsedOverlay(run) ? $" ({OverlayNote}; --json shows the overlay's text)" : "")),
                 ("scenario", $"{scenario.Reference} ({scenario.Format}, {(builtIn ? "the built-in scenario " : "")}{scenario.FileName}); 'parley scenarios show {scenario.Reference}' prints it"),
                 ("scenario sha256", summary.ScenarioHash),
                 ("models", string.Join(", ", summary.Models)),
@@ -290,6 +291,13 @@ internal static class RunsCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (UsedOverlay(run))
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"parley: run {run.Summary.Id} cannot be rerun: {OverlayNote}. To run its edits again, save the overlay's text ('parley runs show {run.Summary.Id} --json', options.overlay) to a file and give it to 'parley whatif --overlay FILE'"));
+                return ExitCodes.InvalidInput;
+            }
+
             var scenario = opened.FindRunScenario(run.Summary.Id)!;
             var folder = Directory.CreateTempSubdirectory("parley-rerun-");
             try
@@ -343,6 +351,13 @@ internal static class RunsCommand
         });
         return command;
     }
+
+    /// <summary>Why a what-if with an overlay (the server takes its text in the request) is not replayed.</summary>
+    private const string OverlayNote = "this run used an overlay; rerun cannot replay it, because the store keeps the overlay's text among the options, not as command-line arguments";
+
+    /// <summary>Whether the run was a what-if given an overlay's text (recorded as the option <c>overlay</c>, empty when none was given).</summary>
+    private static bool UsedOverlay(StoredRun run) =>
+        run.Options.TryGetValue("overlay", out var overlay) && overlay.Length > 0;
 
     private static StoredRun? Find(CliConsole console, ParleyStore store, long id)
     {
