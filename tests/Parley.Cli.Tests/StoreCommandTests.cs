@@ -271,6 +271,25 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(text, CliRunner.Run("scenarios", "show", "alaska-2025@1", "--db", Db).Output);
     }
 
+    [Fact]
+    public void ScenariosShow_FileWithAByteOrderMark_IsShownWithoutIt_AndIsTheSameVersionAsWithout()
+    {
+        // docs/storage.md: the store keeps text, so a byte-order mark is dropped; the same file without one adds nothing.
+        var text = File.ReadAllBytes(AlaskaPath());
+        var marked = Path.Combine(folder, "marked.yaml");
+        var plain = Path.Combine(folder, "plain.yaml");
+        File.WriteAllBytes(marked, [0xEF, 0xBB, 0xBF, .. text]);
+        File.WriteAllBytes(plain, text);
+
+        Assert.Equal(0, CliRunner.Run("scenarios", "save", marked, "--db", Db).ExitCode);
+        var shown = CliRunner.Run("scenarios", "show", "alaska-2025", "--db", Db);
+        var again = CliRunner.Run("scenarios", "save", plain, "--db", Db);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(text), shown.Output);
+        Assert.False(shown.Output.StartsWith('\uFEFF'));
+        Assert.StartsWith("Unchanged: alaska-2025@1 already holds this file", again.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "runs", "show", "7" }, "parley: run 7 does not exist in {db}; 'parley runs list' shows the runs there")]
     [InlineData(new[] { "runs", "rerun", "7" }, "parley: run 7 does not exist in {db}; 'parley runs list' shows the runs there")]
