@@ -34,6 +34,11 @@ public static class ScenarioChecker
         {
             Report("scenario", "the scenario's id is empty; give the scenario a non-empty id (in KTAB files, its name)");
         }
+        else if (UnaddressableId(scenario.Id) is { } why)
+        {
+            Report("scenario.id", $"the scenario's id '{Excerpt.Of(scenario.Id)}' {why}, so the run store and the server could save it but not name it again (ID@N, /scenarios/ID); "
+                + "an id may hold letters, digits, spaces and punctuation other than '/', '\\' and '@', and may not be '.' or '..' (in files without an id, such as CSV, the file's name gives it: rename the file)");
+        }
 
         if (string.IsNullOrWhiteSpace(scenario.Title))
         {
@@ -586,4 +591,19 @@ public static class ScenarioChecker
     }
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Why <paramref name="id"/> cannot name a scenario in the store and the API, or <c>null</c>: '@' separates the
+    /// version (<c>ID@N</c>), '/' and '\' split a URL's path, and '.' or '..' alone are path steps.
+    /// </summary>
+    private static string? UnaddressableId(string id)
+    {
+        if (id is "." or "..")
+        {
+            return "is a path step";
+        }
+
+        var found = new[] { '/', '\\', '@' }.Where(c => id.Contains(c, StringComparison.Ordinal)).Select(c => $"'{c}'").ToList();
+        return found.Count == 0 ? null : $"holds {string.Join(" and ", found)}";
+    }
 }
