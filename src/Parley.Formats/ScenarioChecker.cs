@@ -34,10 +34,12 @@ public static class ScenarioChecker
         {
             Report("scenario", "the scenario's id is empty; give the scenario a non-empty id (in KTAB files, its name)");
         }
-        else if (UnaddressableId(scenario.Id) is { } why)
+        else if (map.Contains("scenario.id") && UnaddressableId(scenario.Id) is { } why)
         {
-            Report("scenario.id", $"the scenario's id '{Excerpt.Of(scenario.Id)}' {why}, so the run store and the server could save it but not name it again (ID@N, /scenarios/ID); "
-                + "an id may hold letters, digits, spaces and punctuation other than '/', '\\' and '@', and may not be '.' or '..' (in files without an id, such as CSV, the file's name gives it: rename the file)");
+            // Only an id written as a field (native YAML/JSON). '/' is not refused: KTAB scenario names hold it ('China
+            // Policy/Competitive; scen 2') and their conversions to YAML must read back; the server's links must carry it.
+            Report("scenario.id", $"the scenario's id '{Excerpt.Of(scenario.Id)}' {why}, so the run store could save it but not name it again (ID@N names version N); "
+                + "an id may hold letters, digits, spaces and punctuation other than '@', and may not be '.' or '..'");
         }
 
         if (string.IsNullOrWhiteSpace(scenario.Title))
@@ -593,17 +595,12 @@ public static class ScenarioChecker
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Why <paramref name="id"/> cannot name a scenario in the store and the API, or <c>null</c>: '@' separates the
-    /// version (<c>ID@N</c>), '/' and '\' split a URL's path, and '.' or '..' alone are path steps.
+    /// Why <paramref name="id"/> cannot name a scenario in the store, or <c>null</c>: '@' separates the version
+    /// (<c>ID@N</c>, so <c>talks@2</c> would name version 2 of <c>talks</c>), and '.' or '..' alone are path steps
+    /// in the server's links (<c>/scenarios/ID</c>).
     /// </summary>
-    private static string? UnaddressableId(string id)
-    {
-        if (id is "." or "..")
-        {
-            return "is a path step";
-        }
-
-        var found = new[] { '/', '\\', '@' }.Where(c => id.Contains(c, StringComparison.Ordinal)).Select(c => $"'{c}'").ToList();
-        return found.Count == 0 ? null : $"holds {string.Join(" and ", found)}";
-    }
+    private static string? UnaddressableId(string id) =>
+        id is "." or ".." ? "is a path step"
+        : id.Contains('@', StringComparison.Ordinal) ? "holds '@'"
+        : null;
 }
