@@ -365,7 +365,7 @@ public static partial class ParleyApplication
         }
 
         var input = request.Inputs.IsEmpty && !request.Texts.IsEmpty
-            ? BacktestInput.LoadTexts([.. request.Texts.Select(t => (t.Name, t.Text ?? throw new ArgumentException("Backtest texts must be texts, not files.", nameof(request))))], format, capability)
+            ? BacktestInput.LoadTexts([.. request.Texts.Select(t => (DatasetName(t), t.Text ?? throw new ArgumentException("Backtest texts must be texts, not files.", nameof(request))))], format, capability)
             : BacktestInput.Load(request.Inputs, format, capability);
         if (!input.Succeeded)
         {
@@ -468,4 +468,11 @@ public static partial class ParleyApplication
 
     /// <summary>What the Monte Carlo and sensitivity checks share.</summary>
     private sealed record UncertaintyInputs(Scenario Scenario, ModelSetup Setup, DefaultSpread? Spread, int Draws);
+
+    /// <summary>
+    /// The name a backtest's text input is reported under: the built-in scenario as its file, <c>alaska-2025.yaml</c>, which is
+    /// the name a backtest of that file (a rerun of the stored run) reports, so that both documents are the same byte for byte.
+    /// </summary>
+    private static string DatasetName(ScenarioSource source) =>
+        source.Name == BuiltInScenarios.AlaskaName ? BuiltInScenarios.AlaskaFileName : source.Name;
 }

@@ -22,6 +22,12 @@ internal static class StoredForecasts
     /// </summary>
     public static (ImmutableArray<ModelScoreCard> Forecasts, string? Error) Read(string command, string document, string scenarioId)
     {
+        if (!Commands.Contains(command))
+        {
+            // Checked before the document is read: a report run's result is an HTML page, not JSON.
+            return ([], $"a {command} run holds no forecasts to score; score a run of {string.Join(", ", Commands)}");
+        }
+
         try
         {
             using var json = JsonDocument.Parse(document);

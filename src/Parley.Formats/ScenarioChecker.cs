@@ -34,6 +34,13 @@ public static class ScenarioChecker
         {
             Report("scenario", "the scenario's id is empty; give the scenario a non-empty id (in KTAB files, its name)");
         }
+        else if (map.Contains("scenario.id") && UnaddressableId(scenario.Id) is { } why)
+        {
+            // Only an id written as a field (native YAML/JSON). '/' is not refused: KTAB scenario names hold it ('China
+            // Policy/Competitive; scen 2') and their conversions to YAML must read back; the server's links must carry it.
+            Report("scenario.id", $"the scenario's id '{Excerpt.Of(scenario.Id)}' {why}, so the run store could save it but not name it again (ID@N names version N); "
+                + "an id may hold letters, digits, spaces and punctuation other than '@', and may not be '.' or '..'");
+        }
 
         if (string.IsNullOrWhiteSpace(scenario.Title))
         {
@@ -586,4 +593,14 @@ public static class ScenarioChecker
     }
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Why <paramref name="id"/> cannot name a scenario in the store, or <c>null</c>: '@' separates the version
+    /// (<c>ID@N</c>, so <c>talks@2</c> would name version 2 of <c>talks</c>), and '.' or '..' alone are path steps
+    /// in the server's links (<c>/scenarios/ID</c>).
+    /// </summary>
+    private static string? UnaddressableId(string id) =>
+        id is "." or ".." ? "is a path step"
+        : id.Contains('@', StringComparison.Ordinal) ? "holds '@'"
+        : null;
 }

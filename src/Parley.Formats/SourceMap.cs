@@ -16,6 +16,9 @@ public sealed class SourceMap
     /// <summary>Records that <paramref name="key"/> is at line <paramref name="line"/>, column <paramref name="column"/>.</summary>
     public void Set(string key, int line, int column) => Set(key, new SourceLocation(line, column));
 
+    /// <summary>Whether the file gave <paramref name="key"/> itself (a field the reader marked), not only its element.</summary>
+    public bool Contains(string key) => locations.ContainsKey(key);
+
     /// <summary>The location of <paramref name="key"/>, else of its element, else of the scenario's first line.</summary>
     public SourceLocation Get(string key)
     {

@@ -29,6 +29,9 @@ public sealed class ParleyStore : IDisposable
     private const string RunTables =
         "runs r JOIN scenario_versions v ON v.id = r.scenario_version_id JOIN scenarios s ON s.id = v.scenario_id";
 
+    /// <summary>SQLite's result codes for a file that cannot be written or opened.</summary>
+    private const int ReadOnlyDatabase = 8, CantOpen = 14;
+
     private readonly StoreBackend backend;
     private readonly TimeProvider clock;
 
@@ -69,7 +72,8 @@ public sealed class ParleyStore : IDisposable
     private static ParleyStore OpenAt(StoreLocation location, TimeProvider? clock, bool existing)
     {
         ArgumentNullException.ThrowIfNull(location);
-        StoreBackend backend = location.Kind == StoreKind.Postgres ? new PostgresBackend(location) : new SqliteBackend(location);
+        // A command that only reads opens an SQLite store read-only, so that a store the user cannot write is still read.
+        StoreBackend backend = location.Kind == StoreKind.Postgres ? new PostgresBackend(location) : new SqliteBackend(location, readOnly: existing);
         var store = new ParleyStore(backend, clock ?? TimeProvider.System);
         try
         {
@@ -182,13 +186,16 @@ public sealed class ParleyStore : IDisposable
         Finish(id, status, reason, null);
     }
 
-    /// <summary>The newest <paramref name="limit"/> runs, newest first, optionally of one scenario.</summary>
-    public IReadOnlyList<RunSummary> ListRuns(int limit = 50, string? scenario = null)
+    /// <summary>
+    /// The newest <paramref name="limit"/> runs, newest first, optionally of one scenario (and of one
+    /// <paramref name="version"/> of it: 1, 2, ...).
+    /// </summary>
+    public IReadOnlyList<RunSummary> ListRuns(int limit = 50, string? scenario = null, int? version = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return Query(
-            $"SELECT {RunColumns} FROM {RunTables} WHERE (@scenario = '' OR s.name = @scenario) ORDER BY r.id DESC LIMIT @limit",
-            [("@scenario", scenario ?? ""), ("@limit", limit)],
+            $"SELECT {RunColumns} FROM {RunTables} WHERE (@scenario = '' OR s.name = @scenario) AND (@version = 0 OR v.version = @version) ORDER BY r.id DESC LIMIT @limit",
+            [("@scenario", scenario ?? ""), ("@version", version ?? 0), ("@limit", limit)],
             ReadRunSummary);
     }
 
@@ -228,6 +235,12 @@ public sealed class ParleyStore : IDisposable
         var marked = 0;
         foreach (var run in running.Where(r => !ProcessIdentity.IsAlive(r.Pid, r.Started)))
         {
+            if (backend.IsReadOnly && !CanWrite())
+            {
+                // A store the user may only read is read as it is: its abandoned runs are marked by the next writer.
+                break;
+            }
+
             marked += InTransaction((connection, transaction) =>
             {
                 using var command = Command(connection, transaction,
@@ -239,6 +252,24 @@ public sealed class ParleyStore : IDisposable
         }
 
         return marked;
+    }
+
+    /// <summary>Whether a write transaction can be opened (a read-only store's file or folder may forbid it).</summary>
+    private bool CanWrite()
+    {
+        try
+        {
+            using var connection = backend.OpenForWriting();
+            using var transaction = connection.BeginTransaction();
+            using var command = Command(connection, transaction, "UPDATE runs SET status = status WHERE 0 = 1");
+            command.ExecuteNonQuery();
+            transaction.Rollback();
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
     }
 
     private void Finish(long id, RunStatus status, string? error, string? result)
@@ -365,7 +396,7 @@ public sealed class ParleyStore : IDisposable
         gate?.Wait();
         try
         {
-            using var connection = backend.Open();
+            using var connection = backend.OpenForWriting();
             using var transaction = connection.BeginTransaction();
             var result = work(connection, transaction);
             transaction.Commit();
@@ -383,6 +414,10 @@ public sealed class ParleyStore : IDisposable
         try
         {
             return work();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error) when (error.SqliteErrorCode is ReadOnlyDatabase or CantOpen && backend is SqliteBackend sqlite)
+        {
+            throw new StoreException(sqlite.WhyNotWritable(error), error);
         }
         catch (DbException error)
         {

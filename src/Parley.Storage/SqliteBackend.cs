@@ -13,6 +13,9 @@ namespace Parley.Storage;
 /// </summary>
 internal sealed class SqliteBackend : StoreBackend
 {
+    /// <summary>SQLite's result codes that Parley tells apart.</summary>
+    private const int SqliteError = 1, ReadOnlyDatabase = 8, CantOpen = 14;
+
     /// <summary>"Prly": the <c>application_id</c> in the header of every Parley SQLite store.</summary>
     public const int ApplicationId = 0x50726C79;
 
@@ -23,19 +26,24 @@ internal sealed class SqliteBackend : StoreBackend
     };
 
     private readonly string connectionString;
+    private readonly bool readOnly;
+    private string readConnectionString;
 
-    public SqliteBackend(StoreLocation location)
+    /// <param name="location">The SQLite file.</param>
+    /// <param name="readOnly">
+    /// Open the file read-only for reading (commands that only read a store): a store the user cannot
+    /// write (a colleague's, a read-only mount) is read as it is, and nothing is written unless a
+    /// migration is due.
+    /// </param>
+    public SqliteBackend(StoreLocation location, bool readOnly = false)
         : base(location)
     {
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = location.Target,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            ForeignKeys = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        this.readOnly = readOnly;
+        connectionString = ConnectionString(location.Target, readOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate);
+        readConnectionString = readOnly ? ConnectionString(location.Target, SqliteOpenMode.ReadOnly) : connectionString;
     }
+
+    public override bool IsReadOnly => readOnly;
 
     public override string ForUpdate => "";
 
@@ -62,21 +70,39 @@ internal sealed class SqliteBackend : StoreBackend
     {
         var path = Location.Target;
         var fresh = CheckIsParleyOrEmpty(path);
-        if (fresh)
+        if (readOnly)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
+            if (fresh)
             {
-                Directory.CreateDirectory(folder);
+                throw new StoreException(
+                    $"there is no Parley store at {Location.Display}: the file is an empty SQLite database; check the path (--db), or record a run with --save to create the store");
+            }
+
+            if (IsUpToDate())
+            {
+                // Nothing to write: the store is read as it is, even where the user cannot write.
+                return;
             }
         }
 
-        using (var connection = Open())
-        using (var command = connection.CreateCommand())
+        try
         {
-            // WAL: a transaction is in the file whole or not at all, even after kill -9 or power loss.
-            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA journal_mode = WAL; PRAGMA application_id = {ApplicationId};");
-            command.ExecuteNonQuery();
+            if (fresh)
+            {
+                CreateFolder(path);
+            }
+
+            using (var connection = OpenForWriting())
+            using (var command = connection.CreateCommand())
+            {
+                // WAL: a transaction is in the file whole or not at all, even after kill -9 or power loss.
+                command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA journal_mode = WAL; PRAGMA application_id = {ApplicationId};");
+                command.ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException error)
+        {
+            throw new StoreException(WhyNotWritable(error, readOnly ? "it was written by an earlier Parley and must be brought up to date first" : null), error);
         }
 
         Upgrade(DeployChanges.To.SqliteDatabase(connectionString)
@@ -89,9 +115,175 @@ internal sealed class SqliteBackend : StoreBackend
 
     public override DbConnection Open()
     {
+        var connection = new SqliteConnection(readConnectionString);
+        try
+        {
+            connection.Open();
+            if (readOnly)
+            {
+                // A WAL store in a folder the user cannot write: without its -shm file SQLite cannot read it
+                // (SQLITE_READONLY or SQLITE_CANTOPEN) until the file is declared immutable; no writer is at work
+                // on it, or its -shm file would be there.
+                using var probe = connection.CreateCommand();
+                probe.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+                probe.ExecuteScalar();
+            }
+
+            return connection;
+        }
+        catch (SqliteException error) when (readOnly && error.SqliteErrorCode is CantOpen or ReadOnlyDatabase && !readConnectionString.Contains("immutable=1", StringComparison.Ordinal))
+        {
+            connection.Dispose();
+            readConnectionString = ConnectionString(ImmutableUri(Location.Target), SqliteOpenMode.ReadOnly);
+            return Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public override DbConnection OpenForWriting()
+    {
+        if (!readOnly)
+        {
+            return Open();
+        }
+
         var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return connection;
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Why the store cannot be written, for a writer whose open or first write failed with <paramref name="error"/>:
+    /// a read-only file or folder, a path through a file, a folder that takes no files.
+    /// </summary>
+    internal string WhyNotWritable(SqliteException error, string? because = null)
+    {
+        var path = Path.GetFullPath(Location.Target);
+        var display = Location.Display;
+        if (BlockingFile(path) is { } file)
+        {
+            return $"cannot use the store {display}: {file} is a file, not a folder; give --db a path in a folder";
+        }
+
+        var why = because is null ? "" : $" ({because})";
+        if (File.Exists(path) && !CanWrite(() => new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose()))
+        {
+            return $"the store {display} is read-only (permission denied){why}: you may read it (runs, scenarios list/history/show/diff, score --run), but recording needs write access to the file and its folder; ask its owner, or copy it (cp {display} mine.db) and give --db mine.db";
+        }
+
+        var folder = Path.GetDirectoryName(path) ?? path;
+        if (!CanWrite(() => File.Create(Path.Combine(folder, $".parley-{Guid.NewGuid():N}.tmp"), 1, FileOptions.DeleteOnClose).Dispose()))
+        {
+            return File.Exists(path)
+                ? $"the store {display} is read-only (permission denied: its folder {folder} cannot be written, and SQLite keeps its journal beside the file){why}: you may read it (runs, scenarios list/history/show/diff, score --run); to record, ask its owner, or copy it (cp {display} mine.db) and give --db mine.db"
+                : $"cannot create the store {display}: the folder {folder} does not take new files (permission denied or a system folder); give --db a path in a folder you can write";
+        }
+
+        return $"cannot use the store {display}: SQLite cannot open it ({error.Message.TrimEnd('.')}){why}; give --db a Parley store or a new file name in a folder you can write";
+    }
+
+    private static string ConnectionString(string dataSource, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = dataSource,
+        Mode = mode,
+        Pooling = false,
+        ForeignKeys = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>SQLite's URI for <paramref name="path"/> read as an immutable file (no locks, no -shm file).</summary>
+    private static string ImmutableUri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
+
+    /// <summary>Whether every migration is already applied (read through the read-only connection).</summary>
+    private bool IsUpToDate()
+    {
+        try
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT ScriptName FROM {JournalTable}";
+            using var reader = command.ExecuteReader();
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                applied.Add(reader.GetString(0));
+            }
+
+            return Scripts("Sqlite").All(script => applied.Contains(script.Name));
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode == SqliteError)
+        {
+            return false; // no journal yet: an SMP file of an earlier Parley, adopted by the upgrade
+        }
+    }
+
+    /// <summary>Creates the folder of a new store, saying what stands in the way instead of quoting .NET.</summary>
+    private void CreateFolder(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (BlockingFile(full) is { } file)
+        {
+            throw new StoreException($"cannot create the store {Location.Display}: {file} is a file, not a folder; give --db a path in a folder");
+        }
+
+        var folder = Path.GetDirectoryName(full);
+        if (string.IsNullOrEmpty(folder) || Directory.Exists(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot create the store {Location.Display}: the folder {folder} cannot be created (permission denied or a read-only or system folder); give --db a path in a folder you can write", error);
+        }
+    }
+
+    /// <summary>The nearest existing ancestor of <paramref name="path"/> when it is a file (so no folder can be made there), else <c>null</c>.</summary>
+    private static string? BlockingFile(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder))
+            {
+                return null;
+            }
+
+            if (File.Exists(folder))
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool CanWrite(Action attempt)
+    {
+        try
+        {
+            attempt();
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -124,16 +316,18 @@ internal sealed class SqliteBackend : StoreBackend
                 }
             }
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (UnauthorizedAccessException error)
+        {
+            throw new StoreException($"cannot read the store {path}: permission denied; ask its owner for read access, or give --db another store", error);
+        }
+        catch (Exception error) when (error is IOException or ArgumentException or NotSupportedException)
         {
             throw new StoreException($"cannot open the store {path}: {error.Message.TrimEnd('.')}; give a readable file or a new file name", error);
         }
 
-        var readOnly = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         try
         {
-            using var connection = new SqliteConnection(readOnly);
-            connection.Open();
+            using var connection = OpenHeaderReader(path);
             var applicationId = Convert.ToInt64(Scalar(connection, "PRAGMA application_id"), CultureInfo.InvariantCulture);
             if (applicationId == ApplicationId)
             {
@@ -167,6 +361,30 @@ internal sealed class SqliteBackend : StoreBackend
         catch (SqliteException error)
         {
             throw new StoreException($"cannot open the store {path}: {error.Message.TrimEnd('.')}; give a Parley store or a new file name", error);
+        }
+    }
+
+    /// <summary>A read-only connection to <paramref name="path"/>, immutable when a WAL file in a folder the user cannot write needs it.</summary>
+    private static SqliteConnection OpenHeaderReader(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Scalar(connection, "SELECT COUNT(*) FROM sqlite_master");
+            return connection;
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is CantOpen or ReadOnlyDatabase)
+        {
+            connection.Dispose();
+            var immutable = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ImmutableUri(path), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            immutable.Open();
+            return immutable;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 

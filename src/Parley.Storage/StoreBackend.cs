@@ -45,8 +45,14 @@ internal abstract class StoreBackend : IDisposable
     /// <summary>What a user who mistyped <c>--db</c> should check: "the path", "the database URL".</summary>
     public abstract string WhatToCheck { get; }
 
-    /// <summary>An open connection.</summary>
+    /// <summary>An open connection for reading (read-only when <see cref="IsReadOnly"/>).</summary>
     public abstract DbConnection Open();
+
+    /// <summary>An open connection for a write transaction.</summary>
+    public virtual DbConnection OpenForWriting() => Open();
+
+    /// <summary>Whether reads go through a read-only connection (a store opened by a command that only reads it).</summary>
+    public virtual bool IsReadOnly => false;
 
     public virtual void Dispose()
     {

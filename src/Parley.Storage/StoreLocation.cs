@@ -67,6 +67,11 @@ public sealed record StoreLocation
             throw new StoreException("--db is empty; give an SQLite file path or a postgres://user:password@host:port/database URL");
         }
 
+        if (IsInMemory(value))
+        {
+            throw new StoreException($"--db '{value}' is SQLite's in-memory database, which is gone when Parley ends (and between its own connections); give a file path such as runs.db, or a postgres://user:password@host:port/database URL");
+        }
+
         var scheme = value.IndexOf("://", StringComparison.Ordinal) is var end and > 0 ? value[..end] : null;
         if (scheme is null)
         {
@@ -80,7 +85,9 @@ public sealed record StoreLocation
 
         // A URL of another kind (a typo such as postgress://, or mysql://) is not made into a local file named after
         // it, with its password in the folder names: it is refused, its password hidden.
-        if (scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') && char.IsAsciiLetter(scheme[0]))
+        // (SQLite's own file: URIs stay SQLite files.)
+        if (!scheme.Equals("file", StringComparison.OrdinalIgnoreCase)
+            && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') && char.IsAsciiLetter(scheme[0]))
         {
             throw new StoreException(
                 $"--db '{Redact(value)}' is a {scheme}:// URL, a kind of store Parley does not know; give an SQLite file path or a postgres://user:password@host:port/database URL");
@@ -138,6 +145,12 @@ public sealed record StoreLocation
         var display = string.Create(CultureInfo.InvariantCulture, $"postgres://{(builder.Username is { } user ? user + "@" : "")}{builder.Host}:{builder.Port}/{database}");
         return new StoreLocation(StoreKind.Postgres, builder.ConnectionString, display);
     }
+
+    /// <summary>Whether SQLite would read <paramref name="value"/> as an in-memory database rather than a file.</summary>
+    private static bool IsInMemory(string value) =>
+        value.Trim() == ":memory:"
+        || (value.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            && (value.Contains(":memory:", StringComparison.OrdinalIgnoreCase) || value.Contains("mode=memory", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The URL with any password replaced by <c>***</c>, for messages.</summary>
     private static string Redact(string url)

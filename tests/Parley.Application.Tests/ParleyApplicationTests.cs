@@ -21,6 +21,22 @@ public sealed class ParleyApplicationTests : IDisposable
     }
 
     [Fact]
+    public void Backtest_BuiltInScenarioAsText_NamesTheDataSetAsABacktestOfItsFileDoes()
+    {
+        // The server backtests the built-in scenario from its text; runs rerun backtests the stored file alaska-2025.yaml.
+        var file = Path.Combine(folder, BuiltInScenarios.AlaskaFileName);
+        File.WriteAllText(file, BuiltInScenarios.AlaskaText());
+        var models = new ModelRequest { Models = "compromise" };
+
+        var fromText = ParleyApplication.PlanBacktest(new BacktestRequest { Texts = [ScenarioSource.BuiltIn(null)], Models = models, CalibrationDraws = 0 }).Value!.Run(null);
+        var fromFile = ParleyApplication.PlanBacktest(new BacktestRequest { Inputs = [file], Models = models, CalibrationDraws = 0 }).Value!.Run(null);
+
+        Assert.Equal("alaska-2025.yaml", fromText.Dataset);
+        Assert.Equal(fromFile.Dataset, fromText.Dataset);
+        Assert.Equal(fromFile.Data.Select(d => (d.Name, d.Sha256)), fromText.Data.Select(d => (d.Name, d.Sha256)));
+    }
+
+    [Fact]
     public void Forecast_Staged_ReturnsStagedResultsOnly()
     {
         var run = ParleyApplication.Forecast(new ForecastRequest { Models = new ModelRequest { Models = "compromise" }, Stages = true }).Value!;

@@ -216,6 +216,27 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ScoreRun_OfAReportRun_SaysItHoldsNoForecasts()
+    {
+        // The server records report runs, whose result is the HTML page, not JSON.
+        var path = Write(After);
+        Assert.Equal(0, CliRunner.Run("forecast", path, "--model", "compromise", "--save", "--db", Db).ExitCode);
+        using (var store = Parley.Storage.ParleyStore.Open(Parley.Storage.StoreLocation.Sqlite(Db)))
+        {
+            var version = store.FindVersion("talks")!;
+            var snapshot = new Parley.Storage.ScenarioSnapshot(version.ToScenario(), version.Content, version.FileName, version.Format);
+            var id = store.StartRun(new Parley.Storage.RunRequest("report", [], ["compromise"], System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, 0, snapshot) { VersionId = version.Id });
+            store.CompleteRun(id, "<!DOCTYPE html>\n<html><body>report</body></html>\n");
+        }
+
+        var (exitCode, _, error) = CliRunner.Run("score", path, "--run", "2", "--db", Db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("run 2 cannot be scored: a report run holds no forecasts to score; score a run of score, forecast, montecarlo", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("damaged", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScoreSave_RerunsByteIdentical()
     {
         var path = Write(After);

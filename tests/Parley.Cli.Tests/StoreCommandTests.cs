@@ -139,6 +139,30 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void RunsShowAndRerun_WhatIfWithAnOverlay_SayTheOverlayCannotBeReplayed()
+    {
+        // The server records a what-if's overlay text among the options, with no argument that gives it.
+        Assert.Equal(0, CliRunner.Run("forecast", "--model", "compromise", "--save", "--db", Db).ExitCode);
+        using (var store = Parley.Storage.ParleyStore.Open(Parley.Storage.StoreLocation.Sqlite(Db)))
+        {
+            var version = store.FindVersion("alaska-2025")!;
+            var snapshot = new Parley.Storage.ScenarioSnapshot(version.ToScenario(), version.Content, version.FileName, version.Format);
+            var options = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("model", "compromise").Add("overlay", "remove_actors: [uk]\n");
+            var id = store.StartRun(new Parley.Storage.RunRequest("whatif", ["--model", "compromise"], ["compromise"], options, null, snapshot) { VersionId = version.Id });
+            store.CompleteRun(id, "{}\n");
+        }
+
+        var shown = CliRunner.Run("runs", "show", "2", "--db", Db);
+        var rerun = CliRunner.Run("runs", "rerun", "2", "--db", Db);
+
+        Assert.Contains("command          parley whatif alaska-2025.yaml --model compromise (this run used an overlay; rerun cannot replay it", shown.Output, StringComparison.Ordinal);
+        Assert.Equal(2, rerun.ExitCode);
+        Assert.StartsWith("parley: run 2 cannot be rerun: this run used an overlay; rerun cannot replay it", rerun.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no edits given", rerun.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("overlay", CliRunner.Run("runs", "show", "1", "--db", Db).Output.Split('\n')[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunsShow_SaysHowToReproduceTheRun()
     {
         var scenario = Path.Combine(folder, "summit.yaml");
@@ -247,6 +271,25 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(text, CliRunner.Run("scenarios", "show", "alaska-2025@1", "--db", Db).Output);
     }
 
+    [Fact]
+    public void ScenariosShow_FileWithAByteOrderMark_IsShownWithoutIt_AndIsTheSameVersionAsWithout()
+    {
+        // docs/storage.md: the store keeps text, so a byte-order mark is dropped; the same file without one adds nothing.
+        var text = File.ReadAllBytes(AlaskaPath());
+        var marked = Path.Combine(folder, "marked.yaml");
+        var plain = Path.Combine(folder, "plain.yaml");
+        File.WriteAllBytes(marked, [0xEF, 0xBB, 0xBF, .. text]);
+        File.WriteAllBytes(plain, text);
+
+        Assert.Equal(0, CliRunner.Run("scenarios", "save", marked, "--db", Db).ExitCode);
+        var shown = CliRunner.Run("scenarios", "show", "alaska-2025", "--db", Db);
+        var again = CliRunner.Run("scenarios", "save", plain, "--db", Db);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(text), shown.Output);
+        Assert.False(shown.Output.StartsWith('\uFEFF'));
+        Assert.StartsWith("Unchanged: alaska-2025@1 already holds this file", again.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "runs", "show", "7" }, "parley: run 7 does not exist in {db}; 'parley runs list' shows the runs there")]
     [InlineData(new[] { "runs", "rerun", "7" }, "parley: run 7 does not exist in {db}; 'parley runs list' shows the runs there")]
@@ -263,6 +306,32 @@ public sealed class StoreCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Equal(expected.Replace("{db}", Db, StringComparison.Ordinal) + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public void RunsList_ScenarioFilter_NamesTheScenarioOrVersionInsteadOfAnEmptyStore()
+    {
+        var scenario = Path.Combine(folder, "summit.yaml");
+        var text = File.ReadAllText(AlaskaPath());
+        File.WriteAllText(scenario, text);
+        Assert.Equal(0, CliRunner.Run("forecast", scenario, "--model", "compromise", "--save", "--db", Db).ExitCode);
+        File.WriteAllText(scenario, text.Replace("    salience: 0.8\n", "    salience: 0.9\n", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.Run("scenarios", "save", scenario, "--db", Db).ExitCode);
+
+        var nosuch = CliRunner.Run("runs", "list", "--scenario", "nosuch", "--db", Db);
+        var first = CliRunner.Run("runs", "list", "--scenario", "alaska-2025@1", "--db", Db, "--json");
+        var all = CliRunner.Run("runs", "list", "--scenario", "alaska-2025", "--db", Db, "--json");
+        var second = CliRunner.Run("runs", "list", "--scenario", "alaska-2025@2", "--db", Db);
+        var third = CliRunner.Run("runs", "list", "--scenario", "alaska-2025@3", "--db", Db);
+
+        Assert.Equal(2, nosuch.ExitCode);
+        Assert.Equal($"parley: no scenario 'nosuch' in {Db}; 'parley scenarios list' shows the scenarios there{Environment.NewLine}", nosuch.Error);
+        Assert.Single(JsonDocument.Parse(first.Output).RootElement.EnumerateArray());
+        Assert.Single(JsonDocument.Parse(all.Output).RootElement.EnumerateArray());
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal($"No runs of scenario version alaska-2025@2 in {Db}; 'parley runs list' shows every run, 'parley scenarios list' the scenarios.{Environment.NewLine}", second.Output);
+        Assert.Equal(2, third.ExitCode);
+        Assert.Equal($"parley: alaska-2025 has no version 3; it has versions 1 to 2{Environment.NewLine}", third.Error);
     }
 
     [Fact]
@@ -300,6 +369,46 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.DoesNotContain(":pw@", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("forecast", "--model", "nash", "--save")]
+    [InlineData("scenarios", "save")]
+    public void Save_StorePathThroughAFile_SaysItIsAFileNotAFolder(params string[] command)
+    {
+        var file = Path.Combine(folder, "afile");
+        File.WriteAllText(file, "not a folder");
+        foreach (var db in new[] { Path.Combine(file, "x.db"), Path.Combine(file, "sub", "x.db") })
+        {
+            var (exitCode, _, error) = CliRunner.Run([.. command, "--db", db]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Equal($"parley: cannot create the store {db}: {file} is a file, not a folder; give --db a path in a folder{Environment.NewLine}", error);
+            Assert.Equal("not a folder", File.ReadAllText(file));
+        }
+    }
+
+    [LinuxFact]
+    public void Save_StoreInAFolderThatTakesNoFiles_SaysSoWithoutQuotingSqlite()
+    {
+        var (exitCode, _, error) = CliRunner.Run("forecast", "--model", "nash", "--save", "--db", "/proc/parley-test.db");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"parley: cannot create the store /proc/parley-test.db: the folder /proc does not take new files (permission denied or a system folder); give --db a path in a folder you can write{Environment.NewLine}", error);
+    }
+
+    [Theory]
+    [InlineData(":memory:")]
+    [InlineData("file::memory:?cache=shared")]
+    public void Save_InMemoryDatabase_IsRefused(string db)
+    {
+        foreach (var command in new[] { new[] { "forecast", "--model", "nash", "--save" }, ["runs", "list"] })
+        {
+            var (exitCode, _, error) = CliRunner.Run([.. command, "--db", db]);
+
+            Assert.Equal(2, exitCode);
+            Assert.StartsWith($"parley: --db '{db}' is SQLite's in-memory database, which is gone when Parley ends", error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class RunsCommand
     {
         var store = new StoreOptions();
         var limit = new Option<int>("--limit") { Description = "Show at most this many runs, newest first (1-100000).", DefaultValueFactory = _ => 50 };
-        var scenario = new Option<string?>("--scenario") { Description = "Only the runs of this scenario id." };
+        var scenario = new Option<string?>("--scenario") { Description = "Only the runs of this scenario id (ID), or of one version of it (ID@N)." };
         var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
         var command = new Command("list", "List recorded runs, newest first.");
         store.AddTo(command, withSave: false);
@@ -45,7 +45,20 @@ internal static class RunsCommand
 
             return store.With(parse, console, opened =>
             {
-                var runs = opened.ListRuns(count, parse.GetValue(scenario));
+                var filter = parse.GetValue(scenario);
+                var (name, version) = (filter, (int?)null);
+                if (filter is not null)
+                {
+                    if (ScenariosCommand.Resolve(console, opened, filter) is not { } named)
+                    {
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    // ID alone names the scenario (every version), ID@N one version.
+                    (name, version) = (named.Name, filter.Contains('@', StringComparison.Ordinal) && filter != named.Name ? named.Version : null);
+                }
+
+                var runs = opened.ListRuns(count, name, version);
                 if (parse.GetValue(json))
                 {
                     console.Output.WriteLine(JsonSerializer.Serialize(runs.Select(RunJson), StoreOptions.Json));
@@ -54,7 +67,9 @@ internal static class RunsCommand
 
                 if (runs.Count == 0)
                 {
-                    console.Output.WriteLine($"No runs in {opened.Location.Display}; record one with 'parley forecast --save'.");
+                    console.Output.WriteLine(filter is null
+                        ? $"No runs in {opened.Location.Display}; record one with 'parley forecast --save'."
+                        : $"No runs of scenario {(version is null ? $"'{name}'" : $"version {filter}")} in {opened.Location.Display}; 'parley runs list' shows every run, 'parley scenarios list' the scenarios.");
                     return ExitCodes.Success;
                 }
 
@@ -140,7 +155,8 @@ internal static class RunsCommand
             {
                 ("run", summary.Id.ToString(CultureInfo.InvariantCulture)),
                 ("status", ParleyStore.StatusName(summary.Status) + (run.Error is null ? "" : $": {run.Error}")),
-                ("command", $"parley {summary.Command}{(builtIn ? "" : " " + scenario.FileName)} {string.Join(" ", run.Arguments.Select(Quote))}".TrimEnd()),
+                ("command", $"parley {summary.Command}{(builtIn ? "" : " " + scenario.FileName)} {string.Join(" ", run.Arguments.Select(Quote))}".TrimEnd()
+                    + (UsedOverlay(run) ? $" ({OverlayNote}; --json shows the overlay's text)" : "")),
                 ("scenario", $"{scenario.Reference} ({scenario.Format}, {(builtIn ? "the built-in scenario " : "")}{scenario.FileName}); 'parley scenarios show {scenario.Reference}' prints it"),
                 ("scenario sha256", summary.ScenarioHash),
                 ("models", string.Join(", ", summary.Models)),
@@ -275,6 +291,13 @@ internal static class RunsCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (UsedOverlay(run))
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"parley: run {run.Summary.Id} cannot be rerun: {OverlayNote}. To run its edits again, save the overlay's text ('parley runs show {run.Summary.Id} --json', options.overlay) to a file and give it to 'parley whatif --overlay FILE'"));
+                return ExitCodes.InvalidInput;
+            }
+
             var scenario = opened.FindRunScenario(run.Summary.Id)!;
             var folder = Directory.CreateTempSubdirectory("parley-rerun-");
             try
@@ -328,6 +351,13 @@ internal static class RunsCommand
         });
         return command;
     }
+
+    /// <summary>Why a what-if with an overlay (the server takes its text in the request) is not replayed.</summary>
+    private const string OverlayNote = "this run used an overlay; rerun cannot replay it, because the store keeps the overlay's text among the options, not as command-line arguments";
+
+    /// <summary>Whether the run was a what-if given an overlay's text (recorded as the option <c>overlay</c>, empty when none was given).</summary>
+    private static bool UsedOverlay(StoredRun run) =>
+        run.Options.TryGetValue("overlay", out var overlay) && overlay.Length > 0;
 
     private static StoredRun? Find(CliConsole console, ParleyStore store, long id)
     {

@@ -204,7 +204,7 @@ internal static class ScenariosCommand
     }
 
     /// <summary>The version <c>ID@N</c> or <c>ID</c> (latest) names, or <c>null</c> after saying what exists.</summary>
-    private static ScenarioVersion? Resolve(CliConsole console, ParleyStore store, string reference)
+    internal static ScenarioVersion? Resolve(CliConsole console, ParleyStore store, string reference)
     {
         var at = reference.LastIndexOf('@');
         var name = at < 0 ? reference : reference[..at];

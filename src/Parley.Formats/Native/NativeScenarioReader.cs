@@ -70,7 +70,7 @@ public sealed class NativeScenarioReader : IScenarioFormatReader
         }
 
         map.Set("scenario", fields.Location);
-        Mark(fields, "scenario", map, "date", "horizon");
+        Mark(fields, "scenario", map, "id", "date", "horizon");
         fields.AllowOnly(TopLevelFields);
         var (stances, draftStances) = ReadStances(fields, map, fileName, problems);
         var scenario = new Scenario
