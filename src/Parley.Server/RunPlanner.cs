@@ -69,6 +69,9 @@ internal static class RunPlanner
             return (null, modelProblem);
         }
 
+        // As the CLI's --proposal: runs rerun and the workbench's charts choose the same proposal of a DEU data set.
+        flags.Add("--proposal", source.Proposal);
+
         var (run, problem) = kind switch
         {
             "forecast" or "stages" => Forecast(kind, body, source, models, flags),

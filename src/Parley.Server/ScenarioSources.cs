@@ -40,7 +40,27 @@ internal static class ScenarioSources
         stored = version;
         return version is null
             ? (null, problem)
-            : (ScenarioSource.FromText(version.Content, version.FileName, version.Format) with { Proposal = body.Proposal }, null);
+            : (FromVersion(version, body.Proposal), null);
+    }
+
+    /// <summary>
+    /// The source of stored <paramref name="version"/>: a DEU data set saved as one of its proposals
+    /// (the version's name is the proposal's id) is that proposal unless <paramref name="proposal"/> names another,
+    /// so that a version reads as the scenario it was saved as.
+    /// </summary>
+    public static ScenarioSource FromVersion(ScenarioVersion version, string? proposal = null)
+    {
+        var source = ScenarioSource.FromText(version.Content, version.FileName, version.Format) with { Proposal = proposal };
+        if (proposal is null && version.Format == "deu")
+        {
+            var asProposal = source with { Proposal = version.Name };
+            if (ScenarioLoader.Load(asProposal).Value is not null)
+            {
+                return asProposal;
+            }
+        }
+
+        return source;
     }
 
     /// <summary>The version <c>NAME</c> (latest) or <c>NAME@VERSION</c> names, or a 400/404 problem.</summary>

@@ -76,9 +76,13 @@ internal static class WorkbenchEndpoints
         return Results.Text(NativeScenarioWriter.ToJson(Whole(found)), "application/json", Encoding.UTF8);
     }
 
-    /// <summary>A stored version read again from the text as saved, so sources, evidence and outcomes come back whole.</summary>
+    /// <summary>
+    /// A stored version read again from the text as saved, so sources, evidence and outcomes come back whole
+    /// (a DEU data set saved as one of its proposals: that proposal, as a run of the version reads it).
+    /// </summary>
     private static Scenario Whole(ScenarioVersion found) =>
-        ScenarioFiles.ReadText(found.Content, found.FileName, ScenarioFiles.ParseFormatName(found.Format)).Scenario ?? found.ToScenario();
+        (found.Format == "deu" ? ScenarioLoader.Load(ScenarioSources.FromVersion(found)).Value : null)
+        ?? ScenarioFiles.ReadText(found.Content, found.FileName, ScenarioFiles.ParseFormatName(found.Format)).Scenario ?? found.ToScenario();
 
     private static IResult Charts(long id, ParleyStore store, HttpContext context)
     {
@@ -181,7 +185,7 @@ internal static class WorkbenchEndpoints
 
         return new RunBody
         {
-            Scenario = new ScenarioBody { Ref = VersionRan(run) },
+            Scenario = new ScenarioBody { Ref = VersionRan(run), Proposal = Text("proposal") },
             Models = string.Join(",", run.Summary.Models),
             Rounds = Text("rounds") is { } rounds ? int.Parse(rounds, CultureInfo.InvariantCulture) : null,
             Tolerance = Text("tolerance") is { } tolerance ? double.Parse(tolerance, CultureInfo.InvariantCulture) : null,

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Parley.Formats.Deu;
+
+namespace Parley.Server.Tests;
+
+/// <summary>What the server records for a run, so that <c>parley runs rerun</c>, <c>runs diff</c> and the workbench's charts replay it.</summary>
+public sealed class RecordingTests : IClassFixture<ServerFactory>
+{
+    private readonly ServerFactory factory;
+    private readonly HttpClient client;
+
+    public RecordingTests(ServerFactory factory)
+    {
+        this.factory = factory;
+        client = factory.CreateClient();
+    }
+
+    private static string DeuPath => Repository.PathOf("tests/Parley.Formats.Tests/Samples/small-deu.tsv");
+
+    [Fact]
+    public async Task ForecastOfADeuProposal_RecordsTheProposal_SoItsChartsAndRerunChooseIt()
+    {
+        var text = File.ReadAllText(DeuPath);
+        var proposal = DeuReader.ReadDataset(text, "small-deu.tsv").Proposals[1].Id;
+        var response = await Api.Post(client, "/runs/forecast", new { Scenario = new { Content = text, Format = "deu", FileName = "small-deu.tsv", Proposal = proposal }, Models = "compromise" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (long)(await Api.Read(response))["id"]!;
+
+        Assert.Equal(["--model", "compromise", "--proposal", proposal], factory.Store.FindRun(id)!.Arguments.ToArray());
+        var charts = await client.GetAsync($"/runs/{id}/charts");
+        Assert.True(charts.StatusCode == HttpStatusCode.OK, await charts.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AVersionSavedAsAProposal_ReadsAsThatProposal_InRunsAndItsDocument()
+    {
+        var text = File.ReadAllText(DeuPath);
+        var proposal = DeuReader.ReadDataset(text, "small-deu.tsv").Proposals[0];
+        var saved = await client.PostAsync($"/scenarios?format=deu&file_name=small-deu.tsv&proposal={proposal.Id}", new StringContent(text, Encoding.UTF8, "text/tab-separated-values"));
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var name = (string)(await Api.Read(saved))["name"]!;
+
+        var run = await Api.Post(client, "/runs/forecast", new { Scenario = new { Ref = name }, Models = "compromise" });
+        Assert.True(run.StatusCode == HttpStatusCode.Created, await run.Content.ReadAsStringAsync());
+        var id = (long)(await Api.Read(run))["id"]!;
+        Assert.Contains("--proposal", factory.Store.FindRun(id)!.Arguments);
+
+        var document = await client.GetFromJsonAsync<JsonNode>($"/scenarios/{name}/document");
+        Assert.Equal(proposal.Scenario.Issues.Length, document!["issues"]!.AsArray().Count);
+    }
+}
