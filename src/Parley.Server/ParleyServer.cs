@@ -24,6 +24,9 @@ namespace Parley.Server;
 /// </summary>
 public static class ParleyServer
 {
+    /// <summary>The most values a multipart form may hold (parts and their headers' names).</summary>
+    internal const int FormValueLimit = 64;
+
     /// <summary>
     /// The host of a server with <paramref name="options"/> on <paramref name="store"/> (which the caller
     /// opened and disposes after the host): Kestrel on <see cref="ServerOptions.Host"/>:<see cref="ServerOptions.Port"/>.
@@ -69,7 +72,7 @@ public static class ParleyServer
         services.Configure<FormOptions>(form =>
         {
             form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;
-            form.ValueCountLimit = 64;
+            form.ValueCountLimit = FormValueLimit;
         });
         services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {

@@ -106,7 +106,8 @@ internal static class RequestBody
         return path is null ? message : $"{message} (at {path})";
     }
 
-    private static IResult TooLarge(long limit) => Results.Problem(
+    /// <summary>The 413 for a body over <paramref name="limit"/> bytes.</summary>
+    public static IResult TooLarge(long limit) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         type: "urn:parley:problem:too-large",
         title: "Request body too large",

@@ -110,11 +110,37 @@ internal static class ScenarioEndpoints
             return (null, null, tooLarge);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception error) when (FormProblem(error, options) is { } formProblem)
+        {
+            return (null, null, formProblem);
+        }
+
         return form.Files.GetFile("file") is { } file
             ? (form, file, null)
             : (form, null, ApiProblems.Invalid($"the form has no part named 'file'; send {part} as 'file'"));
     }
+
+    /// <summary>The 400/413 for a form that cannot be read (the client's input, never Parley's fault), or <c>null</c> for another error.</summary>
+    private static IResult? FormProblem(Exception error, ServerOptions options) => error switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestBody.TooLarge(options.MaxRequestBodyBytes),
+        InvalidDataException when error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) => RequestBody.TooLarge(options.MaxRequestBodyBytes),
+        InvalidDataException when error.Message.Contains("value count limit", StringComparison.OrdinalIgnoreCase) => Results.Problem(
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            type: "urn:parley:problem:too-large",
+            title: "Too many form values",
+            detail: string.Create(CultureInfo.InvariantCulture, $"the form has more than {ParleyServer.FormValueLimit} values; send the part 'file' and only the few named parts the endpoint takes (format, message, proposal)")),
+        InvalidDataException when error.Message.Contains("boundary", StringComparison.OrdinalIgnoreCase) =>
+            ApiProblems.Invalid("the multipart body has no boundary: send Content-Type: multipart/form-data; boundary=B, with the parts separated by --B lines (as curl -F or a browser's FormData do)"),
+        InvalidDataException => ApiProblems.Invalid($"the multipart form cannot be read ({error.Message.TrimEnd('.')}); send it as curl -F or a browser's FormData do"),
+        IOException => ApiProblems.Invalid("the multipart form is cut short: the body ends before its closing boundary line (--B--); send the whole form"),
+        _ => null,
+    };
 
     private static IResult Save(HttpContext context, ParleyStore store, string text, string? fileName, string? format, string? message, string? proposal)
     {

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Parley.Server.Tests;
+
+/// <summary>Multipart forms that cannot be read are the client's input: 400 or 413 saying what is wrong, never a 500.</summary>
+public sealed class FormTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public FormTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    public static TheoryData<string> Endpoints => ["/scenarios/upload", "/scenarios/alaska-2025/matrix"];
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task TooManyFormValues_Answer413_SayingTheLimit(string path)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("id: x\n"), "file", "x.yaml" } };
+        for (var i = 0; i < 70; i++)
+        {
+            form.Add(new StringContent("x"), $"v{i}");
+        }
+
+        var problem = await Api.Problem(await client.PostAsync(path, form), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("more than 64 values", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task AFormWithoutBoundary_Answers400_NamingTheBoundary(string path)
+    {
+        var problem = await Api.Problem(await client.PostAsync(path, Body("garbage", "multipart/form-data")), HttpStatusCode.BadRequest);
+        Assert.Contains("no boundary", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task ACutShortOrEmptyForm_Answers400_SayingItIsCutShort(string path)
+    {
+        var truncated = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.yaml\"\r\n\r\nid: x\n";
+        var problem = await Api.Problem(await client.PostAsync(path, Body(truncated, "multipart/form-data; boundary=XyZ")), HttpStatusCode.BadRequest);
+        Assert.Contains("cut short", (string?)problem["detail"], StringComparison.Ordinal);
+        await Api.Problem(await client.PostAsync(path, Body("garbage", "multipart/form-data; boundary=zzz")), HttpStatusCode.BadRequest);
+    }
+
+    private static ByteArrayContent Body(string text, string contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+}
