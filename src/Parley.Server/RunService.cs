@@ -45,7 +45,6 @@ internal sealed class RunService : IDisposable
     {
         var job = new Job(id, run.Kind, run.TotalSteps);
         jobs[id] = job;
-        job.Cancellation.CancelAfter(options.JobTimeout);
         job.Completion = RunJob(id, run, job);
         _ = job.Completion.ContinueWith(_ => Forget(job), TaskScheduler.Default);
         return job;
@@ -64,6 +63,9 @@ internal sealed class RunService : IDisposable
 
         try
         {
+            // The time limit counts from here: the time a job waited for its turn is not time it worked.
+            job.Cancellation.CancelAfter(options.JobTimeout);
+
             // A job computes for seconds to minutes without yielding: on a thread of its own, so that
             // many jobs at once do not hold the thread pool's threads and starve the requests (and the
             // jobs' own parallel loops) of them. A job waiting for its turn holds no thread.
@@ -115,7 +117,7 @@ internal sealed class RunService : IDisposable
     }
 
     private string Reason(Job job) => job.Cancellation.IsCancellationRequested && job.CancelReason == "cancelled"
-        ? string.Create(CultureInfo.InvariantCulture, $"the job time limit of {options.JobTimeout} passed")
+        ? string.Create(CultureInfo.InvariantCulture, $"the job time limit of {options.JobTimeout.TotalSeconds:0} s passed")
         : job.CancelReason;
 
     private RunEnd Execute(long id, PlannedRun run, IRunProgress? progress, CancellationToken cancellationToken, Func<string> cancelled)
