@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Storage;
 using System.Net;
 
 namespace Parley.Server.Tests;
@@ -23,5 +25,46 @@ public sealed class JobLimitTests
 
         var secondRun = await Api.WaitForEnd(client, (long)(await Api.Read(second))["id"]!);
         Assert.Equal("completed", (string?)secondRun["status"]);
+    }
+}
+
+/// <summary>A run that ends while the store cannot be reached is recorded once it can: a live server never leaves it running.</summary>
+public sealed class UnreachableStoreTests
+{
+    [Fact]
+    public async Task AJobEndingWhileTheStoreIsGone_IsRecordedWhenTheStoreIsBack()
+    {
+        using var factory = new ServerFactory();
+        var client = factory.CreateClient();
+        var service = factory.Services.GetRequiredService<RunService>();
+        var started = await Api.Post(client, "/runs/montecarlo", new { Draws = 1_000_000_000, Seed = 1 });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var id = (long)(await Api.Read(started))["id"]!;
+        var job = service.FindJob(id)!;
+
+        var folder = Path.GetDirectoryName(factory.Store.Location.Target)!;
+        var away = folder + "-away";
+        Directory.Move(folder, away);
+        try
+        {
+            job.Cancel("cancelled on request (test)");
+            await job.Completion;
+            Assert.Equal(1, service.UnwrittenEnds);
+        }
+        finally
+        {
+            Directory.Move(away, folder);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (factory.Store.FindRun(id)!.Summary.Status == RunStatus.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var run = factory.Store.FindRun(id)!;
+        Assert.Equal(RunStatus.Cancelled, run.Summary.Status);
+        Assert.StartsWith("cancelled on request (test)", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, service.UnwrittenEnds);
     }
 }
