@@ -82,6 +82,12 @@ internal static class RunPlanner
             _ => Report(body, source, models, flags),
         };
 
+        if (run is not null && body.Scenario is { Content: not null } inline
+            && ScenarioSources.Unnamed(run.Request.Scenario, !string.IsNullOrWhiteSpace(inline.FileName), "scenario.file_name") is { } unnamed)
+        {
+            return (null, unnamed);
+        }
+
         // A stored version is recorded as the version run, not saved again as a new one.
         return (run is null || stored is null ? run : run with { Request = run.Request with { VersionId = stored.Id } }, problem);
     }

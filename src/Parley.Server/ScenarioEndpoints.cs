@@ -68,7 +68,7 @@ internal static class ScenarioEndpoints
     {
         var name = fileName ?? DefaultName(context.Request.ContentType);
         var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, ScenarioSources.DisplayName(name), context.RequestAborted).ConfigureAwait(false);
-        return text is null ? problem! : Save(context, store, text, name, format, message, proposal);
+        return text is null ? problem! : Save(context, store, text, name, format, message, proposal, fileName is not null, "file_name");
     }
 
     private static async Task<IResult> Upload(HttpContext context, ParleyStore store, ServerOptions options)
@@ -93,7 +93,8 @@ internal static class ScenarioEndpoints
             return ApiProblems.Invalid([decodeProblem!], []);
         }
 
-        return Save(context, store, text, file.FileName, form!["format"].FirstOrDefault(), form!["message"].FirstOrDefault(), form!["proposal"].FirstOrDefault());
+        return Save(context, store, text, file.FileName, form!["format"].FirstOrDefault(), form!["message"].FirstOrDefault(), form!["proposal"].FirstOrDefault(),
+            !string.IsNullOrWhiteSpace(file.FileName), "the upload's file name");
     }
 
     /// <summary>The form and its part <c>file</c> of a multipart upload within the body limit, or the 400/413 problem.</summary>
@@ -142,7 +143,7 @@ internal static class ScenarioEndpoints
         _ => null,
     };
 
-    private static IResult Save(HttpContext context, ParleyStore store, string text, string? fileName, string? format, string? message, string? proposal)
+    private static IResult Save(HttpContext context, ParleyStore store, string text, string? fileName, string? format, string? message, string? proposal, bool fileNameGiven, string fileNameField)
     {
         var source = ScenarioSource.FromText(text, ScenarioSources.DisplayName(fileName), format) with { Proposal = proposal };
         var loaded = ScenarioLoader.Load(source);
@@ -152,7 +153,13 @@ internal static class ScenarioEndpoints
         }
 
         var file = ScenarioSources.Text(source);
-        var saved = store.SaveScenario(new ScenarioSnapshot(scenario, file.Text, file.FileName, file.Format), message);
+        var snapshot = new ScenarioSnapshot(scenario, file.Text, file.FileName, file.Format);
+        if (ScenarioSources.Unnamed(snapshot, fileNameGiven, fileNameField) is { } unnamed)
+        {
+            return unnamed;
+        }
+
+        var saved = store.SaveScenario(snapshot, message);
         var view = ScenarioVersionView.From(saved.Version, withContent: false) with { Created = saved.Created };
         context.Response.Headers.Location = view.Link;
         return Results.Json(view, ApiJson.Response, statusCode: saved.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);

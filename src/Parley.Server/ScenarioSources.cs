@@ -84,6 +84,22 @@ internal static class ScenarioSources
             : (null, ApiProblems.NotFound(number is null ? $"no scenario '{name}' in the store; GET /scenarios lists them" : $"no version {number} of scenario '{name}'; GET /scenarios/{name}/versions lists them"));
     }
 
+    /// <summary>The name a text sent without a file name is read under.</summary>
+    public const string UnnamedStem = "scenario";
+
+    /// <summary>
+    /// The 400 for a scenario sent without a file name whose format takes its name from the file name
+    /// (BDM, Decide, DEU data sets: their files hold no id): stored as <see cref="UnnamedStem"/>, unrelated
+    /// files would become versions of one another. <c>null</c> when the scenario has a name of its own.
+    /// </summary>
+    /// <param name="snapshot">The scenario as the store would keep it.</param>
+    /// <param name="fileNameGiven">Whether the request named the file.</param>
+    /// <param name="field">How the request names the file name (<c>file_name</c>, <c>scenario.file_name</c>).</param>
+    public static IResult? Unnamed(ScenarioSnapshot snapshot, bool fileNameGiven, string field) =>
+        fileNameGiven || snapshot.Format is "yaml" or "json" || snapshot.Name != UnnamedStem
+            ? null
+            : ApiProblems.Invalid($"{field}: a {snapshot.Format} file holds no name of its own, so the scenario is named after its file name; give {field} (as \"greece_2015.csv\"), else every such file sent without one would be a version of the same scenario '{UnnamedStem}'");
+
     /// <summary>The text, file name and format the store records for <paramref name="source"/>.</summary>
     public static ScenarioText Text(ScenarioSource source) => ScenarioLoader.ReadText(source);
 
@@ -92,6 +108,6 @@ internal static class ScenarioSources
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/').Split('/')[^1]).Trim();
         name = new string([.. name.Where(c => !char.IsControl(c))]);
-        return name.Length == 0 ? "scenario" : name.Length > MaxNameLength ? name[..MaxNameLength] : name;
+        return name.Length == 0 ? UnnamedStem : name.Length > MaxNameLength ? name[..MaxNameLength] : name;
     }
 }

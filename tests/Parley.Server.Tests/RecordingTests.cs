@@ -51,4 +51,30 @@ public sealed class RecordingTests : IClassFixture<ServerFactory>
         var document = await client.GetFromJsonAsync<JsonNode>($"/scenarios/{name}/document");
         Assert.Equal(proposal.Scenario.Issues.Length, document!["issues"]!.AsArray().Count);
     }
+
+    [Theory]
+    [InlineData("small-bdm.csv", "text/csv")]
+    [InlineData("small-decide.csv", "text/plain")]
+    public async Task AFileNamedByItsFileName_SentWithoutOne_Is400NamingFileName_AndNothingIsSaved(string sample, string contentType)
+    {
+        var text = File.ReadAllText(Repository.PathOf($"tests/Parley.Formats.Tests/Samples/{sample}"));
+        var problem = await Api.Problem(await client.PostAsync("/scenarios", new StringContent(text, Encoding.UTF8, contentType)), HttpStatusCode.BadRequest);
+        Assert.Contains("give file_name", (string?)problem["detail"], StringComparison.Ordinal);
+
+        var run = await Api.Post(client, "/runs/forecast", new { Scenario = new { Content = text }, Models = "compromise" });
+        Assert.Contains("give scenario.file_name", (string?)(await Api.Problem(run, HttpStatusCode.BadRequest))["detail"], StringComparison.Ordinal);
+        Assert.DoesNotContain(factory.Store.ListScenarios(), s => s.Name == "scenario");
+
+        var named = await client.PostAsync($"/scenarios?file_name={sample}", new StringContent(text, Encoding.UTF8, contentType));
+        Assert.True(named.IsSuccessStatusCode, await named.Content.ReadAsStringAsync());
+        Assert.Equal(Path.GetFileNameWithoutExtension(sample), (string?)(await Api.Read(named))["name"]);
+    }
+
+    [Fact]
+    public async Task AYamlScenarioSentWithoutFileName_KeepsItsOwnName()
+    {
+        var text = File.ReadAllText(Repository.PathOf("tests/Parley.Formats.Tests/Samples/small.yaml"));
+        var saved = await client.PostAsync("/scenarios", new StringContent(text, Encoding.UTF8, "application/yaml"));
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+    }
 }
