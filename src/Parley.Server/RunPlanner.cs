@@ -71,6 +71,11 @@ internal static class RunPlanner
 
         // As the CLI's --proposal: runs rerun and the workbench's charts choose the same proposal of a DEU data set.
         flags.Add("--proposal", source.Proposal);
+        if (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null))
+        {
+            // As the CLI records a run of the built-in scenario (no file named).
+            flags.Default("scenario", "built-in");
+        }
 
         var (run, problem) = kind switch
         {
@@ -119,6 +124,7 @@ internal static class RunPlanner
     {
         var blocs = flags.Add("--blocs", body.Blocs, "as-written");
         flags.Switch("--stages", stages);
+        flags.Default("trace", "false");
         return ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true }, Blocs = blocs, Stages = stages });
     }
 
@@ -145,6 +151,7 @@ internal static class RunPlanner
         flags.AddEach("--remove-actor", body.RemoveActors);
         flags.AddEach("--add-stage", body.AddStages);
         flags.Record("overlay", body.Overlay);
+        flags.Default("only-changed", "false");
 
         var planned = ParleyApplication.PlanWhatIf(new WhatIfRequest
         {
@@ -189,7 +196,8 @@ internal static class RunPlanner
             Stages = body.Stages == true,
         };
         flags.Switch("--no-search", body.Search == false);
-        flags.Add("--inputs", body.Inputs is null ? null : string.Join(",", body.Inputs), string.Join(",", InfluenceOptions.InputNames));
+        flags.Default("no-control", "false");
+        flags.Add("--inputs", body.Inputs is null ? null : string.Join(",", body.Inputs));
         flags.AddEach("--issue", body.Issues);
         var planned = ParleyApplication.PlanInfluence(request);
         if (planned.Value is not { } plan)
@@ -216,6 +224,11 @@ internal static class RunPlanner
             Bins = kind == "montecarlo" ? flags.Add("--bins", body.Bins, 20) : 20,
         };
         flags.Add("--spread", body.Spread);
+        if (kind == "sensitivity")
+        {
+            flags.Default("top", "8");
+        }
+
         if (kind == "montecarlo")
         {
             var planned = ParleyApplication.PlanMonteCarlo(request);

@@ -77,4 +77,27 @@ public sealed class RecordingTests : IClassFixture<ServerFactory>
         var saved = await client.PostAsync("/scenarios", new StringContent(text, Encoding.UTF8, "application/yaml"));
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The options <c>parley COMMAND ARGS --save</c> records (read from a store the CLI wrote), beside the same run's body.</summary>
+    public static TheoryData<string, string, string> SameAsTheCli => new()
+    {
+        { "forecast", "{}", """{"blocs":"as-written","model":"all","scenario":"built-in","seed":"0","stages":"false","trace":"false"}""" },
+        { "stages", "{}", """{"blocs":"as-written","model":"all","scenario":"built-in","seed":"0","stages":"true","trace":"false"}""" },
+        { "whatif", """{"set":["usa.ceasefire.position=20"]}""", """{"blocs":"as-written","model":"all","only-changed":"false","scenario":"built-in","seed":"0","set":"usa.ceasefire.position=20","stages":"false"}""" },
+        { "influence", """{"models":"compromise","issues":["ceasefire"],"search":false}""", """{"blocs":"as-written","exact-limit":"12","issue":"ceasefire","model":"compromise","no-control":"false","no-search":"true","samples":"270","scenario":"built-in","seed":"0","shift":"5","stages":"false"}""" },
+        { "montecarlo", """{"draws":100}""", """{"bins":"20","draws":"100","model":"compromise","scenario":"built-in","seed":"0","threads":"0"}""" },
+        { "sensitivity", """{"draws":10}""", """{"draws":"10","model":"compromise","scenario":"built-in","seed":"0","threads":"0","top":"8"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameAsTheCli))]
+    public async Task Options_AreRecordedAsTheCliRecordsThem_SoRunsDiffFindsNoSpuriousChange(string kind, string body, string cliOptions)
+    {
+        var response = await Api.PostRaw(client, $"/runs/{kind}?mode=wait", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (long)(await Api.Read(response))["id"]!;
+
+        var recorded = factory.Store.FindRun(id)!.Options;
+        Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, string>>(cliOptions), new SortedDictionary<string, string>(recorded));
+    }
 }
