@@ -84,7 +84,7 @@ internal static class RunPlanner
             "influence" => Influence(body, source, models, flags),
             "montecarlo" or "sensitivity" => Uncertainty(kind, body, source, models, flags),
             "backtest" => Backtest(body, source, models, flags),
-            _ => Report(body, source, models, flags),
+            _ => Report(body, source, models, flags, ReportScenario(body, source, stored)),
         };
 
         if (run is not null && body.Scenario is { Content: not null } inline
@@ -287,7 +287,24 @@ internal static class RunPlanner
         }), null);
     }
 
-    private static (PlannedRun?, IResult?) Report(RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    /// <summary>
+    /// How a report's footer names its scenario: the stored version (<c> of NAME@N</c>) and the file
+    /// argument of the command that reproduces it (<c> FILE --format F [--proposal P]</c>); both empty
+    /// for the built-in scenario, which <c>parley report</c> reports without a file.
+    /// </summary>
+    private static (string Of, string File) ReportScenario(RunBody body, ScenarioSource source, ScenarioVersion? stored)
+    {
+        if (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null))
+        {
+            return ("", "");
+        }
+
+        var text = ScenarioSources.Text(source);
+        var proposal = source.Proposal is { } id ? $" --proposal {id}" : "";
+        return (stored is null ? "" : $" of {stored.Reference}", $" {text.FileName} --format {text.Format}{proposal}");
+    }
+
+    private static (PlannedRun?, IResult?) Report(RunBody body, ScenarioSource source, ModelRequest models, Flags flags, (string Of, string File) scenario)
     {
         flags.Switch("--stages", body.Stages == true);
         var planned = ParleyApplication.PlanReport(new ReportRequest
@@ -319,7 +336,7 @@ internal static class RunPlanner
                 TrackRecord = run.TrackRecord,
                 Seed = run.Forecast.Options.Seed,
                 Command = string.Create(CultureInfo.InvariantCulture,
-                    $"POST /runs/report (parley report --model {string.Join(",", planModels.Select(m => m.Info.Id))} --analysis-model {plan.AnalysisModel} --draws {plan.MonteCarlo?.TotalSteps ?? 0} --seed {run.Forecast.Options.Seed}{(plan.Stages ? " --stages" : "")})"),
+                    $"POST /runs/report{scenario.Of} (parley report{scenario.File} --model {string.Join(",", planModels.Select(m => m.Info.Id))} --analysis-model {plan.AnalysisModel} --draws {plan.MonteCarlo?.TotalSteps ?? 0} --seed {run.Forecast.Options.Seed}{(plan.Stages ? " --stages" : "")})"),
             };
             return new RunOutput(NegotiationReport.ToHtml(input), false);
         });

@@ -100,4 +100,17 @@ public sealed class RecordingTests : IClassFixture<ServerFactory>
         var recorded = factory.Store.FindRun(id)!.Options;
         Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, string>>(cliOptions), new SortedDictionary<string, string>(recorded));
     }
+
+    [Fact]
+    public async Task AReportsFooter_NamesItsScenario_AsAStoredVersionAndTheFileOfTheCommand()
+    {
+        var text = File.ReadAllText(Repository.PathOf("tests/Parley.Formats.Tests/Samples/small.yaml"));
+        var saved = await client.PostAsync("/scenarios?file_name=small.yaml", new StringContent(text, Encoding.UTF8, "application/yaml"));
+        var reference = (string)(await Api.Read(saved))["reference"]!;
+
+        var response = await Api.Post(client, "/runs/report?mode=wait", new { Scenario = new { Ref = reference }, Models = "compromise" });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, html);
+        Assert.Contains($"POST /runs/report of {reference} (parley report small.yaml --format yaml --model compromise", html, StringComparison.Ordinal);
+    }
 }
