@@ -142,12 +142,29 @@ public static class ParleyServer
         {
             endpoints.MapOpenApi();
             WorkbenchEndpoints.Map(endpoints);
-            endpoints.MapGet("/health", (ParleyStore store) => Results.Json(new { Status = "ok", Version = ParleyStore.ParleyVersion, Store = store.Location.Display }, ApiJson.Response))
-                .WithTags("Server").WithSummary("Whether the server is up, its version and its store");
+            endpoints.MapGet("/health", Health)
+                .WithTags("Server").WithSummary("Whether the server and its store answer (503 with the store's error when the store cannot be read), its version and its store");
             MapModels(endpoints);
             ScenarioEndpoints.Map(endpoints);
             RunEndpoints.Map(endpoints);
         });
+    }
+
+    /// <summary><c>GET /health</c>: 200 when the store answers a read; 503 with its error when it does not, so a monitor can trust it.</summary>
+    private static IResult Health(ParleyStore store)
+    {
+        try
+        {
+            store.ListRuns(1);
+            return Results.Json(new { Status = "ok", Version = ParleyStore.ParleyVersion, Store = store.Location.Display }, ApiJson.Response);
+        }
+        catch (StoreException error)
+        {
+            return Results.Json(
+                new { Status = "unavailable", Version = ParleyStore.ParleyVersion, Store = store.Location.Display, Error = $"the store cannot be read: {error.Message}" },
+                ApiJson.Response,
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static void MapModels(IEndpointRouteBuilder endpoints)

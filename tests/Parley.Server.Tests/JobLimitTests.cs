@@ -68,3 +68,32 @@ public sealed class UnreachableStoreTests
         Assert.Equal(0, service.UnwrittenEnds);
     }
 }
+
+/// <summary><c>/health</c> says whether the store answers, so that a monitor can trust it.</summary>
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Health_Is503WithTheStoresError_WhileTheStoreCannotBeRead()
+    {
+        using var factory = new ServerFactory();
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        var folder = Path.GetDirectoryName(factory.Store.Location.Target)!;
+        Directory.Move(folder, folder + "-away");
+        try
+        {
+            var response = await client.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            var body = await Api.Read(response);
+            Assert.Equal("unavailable", (string?)body["status"]);
+            Assert.StartsWith("the store cannot be read: ", (string?)body["error"], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Move(folder + "-away", folder);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+}
