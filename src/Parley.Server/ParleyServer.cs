@@ -123,6 +123,9 @@ public static class ParleyServer
                 _ => StatusCodes.Status500InternalServerError,
             },
             ExceptionHandler = WriteError,
+
+            // The client's bad request and an unreachable store are not faults of Parley's: WriteError logs the store's in one line, no trace.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or StoreException,
         });
         app.UseStatusCodePages();
         if (!options.CorsOrigins.IsEmpty)
@@ -183,6 +186,19 @@ public static class ParleyServer
     private static async Task WriteError(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // A chunked body over the limit is caught by Kestrel while it is read: the same answer as a Content-Length over it.
+            await RequestBody.TooLarge(context.RequestServices.GetRequiredService<ServerOptions>().MaxRequestBodyBytes).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (error is StoreException storeError)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Server.Store")
+                .LogWarning("{Method} {Path}: the store failed: {Error}", context.Request.Method, context.Request.Path, storeError.Message);
+        }
+
         var (title, detail) = error switch
         {
             BadHttpRequestException bad => ("Bad request", bad.Message),

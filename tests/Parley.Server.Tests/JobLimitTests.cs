@@ -97,3 +97,23 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 }
+
+/// <summary>A chunked body over <c>--max-body</c> gets Parley's own 413, as a body with a Content-Length does.</summary>
+[Collection(RealServerCollection.Name)]
+public sealed class ChunkedBodyTests
+{
+    [Fact]
+    public async Task AChunkedBodyOverTheLimit_Gets413TooLarge_NamingTheLimit()
+    {
+        await using var server = await KestrelServer.StartAsync(new ServerOptions { MaxRequestBodyBytes = 1024 });
+        using var client = new HttpClient { BaseAddress = server.Address };
+        using var content = new StreamContent(new MemoryStream(new byte[5000]));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/scenarios?file_name=big.yaml") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var problem = await Api.Problem(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("urn:parley:problem:too-large", (string?)problem["type"]);
+        Assert.Contains("1,024 bytes", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+}
