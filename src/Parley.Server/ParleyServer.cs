@@ -127,7 +127,14 @@ public static class ParleyServer
             // The client's bad request and an unreachable store are not faults of Parley's: WriteError logs the store's in one line, no trace.
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or StoreException,
         });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(async status =>
+        {
+            var http = status.HttpContext;
+            var answer = http.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                ? UnsupportedMediaType(http.Request)
+                : Results.Problem(statusCode: http.Response.StatusCode);
+            await answer.ExecuteAsync(http).ConfigureAwait(false);
+        });
         if (!options.CorsOrigins.IsEmpty)
         {
             app.UseCors();
@@ -151,6 +158,21 @@ public static class ParleyServer
             ScenarioEndpoints.Map(endpoints);
             RunEndpoints.Map(endpoints);
         });
+    }
+
+    /// <summary>A 415 that says which types the endpoint takes.</summary>
+    internal static IResult UnsupportedMediaType(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        var allowed = path.StartsWith("/runs", StringComparison.Ordinal) ? "send a run's body as application/json"
+            : path.StartsWith("/scenarios/upload", StringComparison.Ordinal) || path.EndsWith("/matrix", StringComparison.Ordinal) ? "send the file as multipart/form-data with a part named 'file'"
+            : $"send the scenario as one of {string.Join(", ", ScenarioEndpoints.BodyTypes)} (the format is read from the content or ?format=)";
+        var given = string.IsNullOrWhiteSpace(request.ContentType) ? "a body without a Content-Type" : $"Content-Type '{request.ContentType}'";
+        return Results.Problem(
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            type: "urn:parley:problem:unsupported-media-type",
+            title: "Unsupported media type",
+            detail: $"{request.Method} {path} does not take {given}; {allowed}");
     }
 
     /// <summary><c>GET /health</c>: 200 when the store answers a read; 503 with its error when it does not, so a monitor can trust it.</summary>

@@ -57,6 +57,12 @@ internal static class RunEndpoints
             return ApiProblems.Invalid($"mode '{mode}' is not allowed; use wait (answer in the request) or job (answer 202 and run in the background)");
         }
 
+        if (string.IsNullOrWhiteSpace(context.Request.ContentType) && (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0))
+        {
+            // Routing refuses other types with 415 but lets a body without a type through: a run's body is JSON, said so.
+            return ParleyServer.UnsupportedMediaType(context.Request);
+        }
+
         var (body, problem) = await RequestBody.ReadJsonAsync<RunBody>(context.Request, options.MaxRequestBodyBytes, ApiJson.Request, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {

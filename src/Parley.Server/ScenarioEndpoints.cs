@@ -19,7 +19,7 @@ namespace Parley.Server;
 internal static class ScenarioEndpoints
 {
     /// <summary>The content types a scenario body may be sent as; the format is read from the content (or <c>?format=</c>), not from the type.</summary>
-    private static readonly string[] BodyTypes =
+    internal static readonly string[] BodyTypes =
     [
         "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json", "text/csv",
         "text/tab-separated-values", "application/xml", "text/xml", "text/plain", "application/octet-stream",

@@ -55,3 +55,34 @@ public sealed class FormTests : IClassFixture<ServerFactory>
         return content;
     }
 }
+
+/// <summary>A run's body is JSON: any other type, or none, is a 415 that says what to send.</summary>
+public sealed class MediaTypeTests : IClassFixture<ServerFactory>
+{
+    private readonly ServerFactory factory;
+    private readonly HttpClient client;
+
+    public MediaTypeTests(ServerFactory factory)
+    {
+        this.factory = factory;
+        client = factory.CreateClient();
+    }
+
+    [Theory]
+    [InlineData("forecast")]
+    [InlineData("montecarlo")]
+    public async Task ARunBodyWithoutContentType_Is415_AndNothingIsRecorded(string kind)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"models":"nash"}"""));
+        var problem = await Api.Problem(await client.PostAsync($"/runs/{kind}", content), HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Empty(factory.Store.ListRuns());
+    }
+
+    [Fact]
+    public async Task ARunBodyOfAnotherType_Is415_SayingWhichTypeToSend()
+    {
+        var problem = await Api.Problem(await client.PostAsync("/runs/forecast", new StringContent("{}", Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("POST /runs/forecast does not take Content-Type 'text/plain; charset=utf-8'; send a run's body as application/json", (string?)problem["detail"]);
+    }
+}
