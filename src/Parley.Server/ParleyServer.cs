@@ -67,6 +67,9 @@ public static class ParleyServer
         services.AddSingleton(store);
         services.AddSingleton<RunService>();
         services.AddRouting();
+
+        // A query value that does not parse (limit=abc) throws, so WriteError names the parameter instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.Configure<FormOptions>(form =>
@@ -130,9 +133,13 @@ public static class ParleyServer
         app.UseStatusCodePages(async status =>
         {
             var http = status.HttpContext;
-            var answer = http.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
-                ? UnsupportedMediaType(http.Request)
-                : Results.Problem(statusCode: http.Response.StatusCode);
+            var answer = http.Response.StatusCode switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(http.Request),
+                StatusCodes.Status404NotFound => ApiProblems.NotFound(
+                    $"there is nothing at {http.Request.Method} {http.Request.Path}; run ids and version numbers are whole numbers (GET /runs, GET /scenarios list them), and /docs/ lists the endpoints"),
+                _ => Results.Problem(statusCode: http.Response.StatusCode),
+            };
             await answer.ExecuteAsync(http).ConfigureAwait(false);
         });
         if (!options.CorsOrigins.IsEmpty)
@@ -158,6 +165,22 @@ public static class ParleyServer
             ScenarioEndpoints.Map(endpoints);
             RunEndpoints.Map(endpoints);
         });
+    }
+
+    /// <summary>A query value that did not bind, said as a user reads it: the parameter, the value and what is allowed.</summary>
+    private static string BindingProblem(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"(?<type>[^\"]*) (?<name>[A-Za-z_]+)\" from \"(?<value>.*)\"[.]?$");
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var type = match.Groups["type"].Value;
+        var allowed = type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase)
+            ? "a whole number (within the range the parameter allows)"
+            : $"a {type}";
+        return $"{match.Groups["name"].Value}: '{match.Groups["value"].Value}' is not allowed; give {allowed} (once)";
     }
 
     /// <summary>A 415 that says which types the endpoint takes.</summary>
@@ -223,7 +246,7 @@ public static class ParleyServer
 
         var (title, detail) = error switch
         {
-            BadHttpRequestException bad => ("Bad request", bad.Message),
+            BadHttpRequestException bad => ("Bad request", BindingProblem(bad.Message)),
             StoreException store => ("The store failed", store.Message),
             _ => ("Internal server error", "the server failed on this request; it is logged. The request's input was accepted, so this is Parley's fault: please report it"),
         };

@@ -86,3 +86,33 @@ public sealed class MediaTypeTests : IClassFixture<ServerFactory>
         Assert.Equal("POST /runs/forecast does not take Content-Type 'text/plain; charset=utf-8'; send a run's body as application/json", (string?)problem["detail"]);
     }
 }
+
+/// <summary>Path and query values that do not parse get a problem naming the parameter, never a bare 400/404.</summary>
+public sealed class ParameterTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public ParameterTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    [Theory]
+    [InlineData("/runs?limit=abc", "limit: 'abc' is not allowed")]
+    [InlineData("/scenarios/alaska-2025/diff?from=x&to=2", "from: 'x' is not allowed")]
+    [InlineData("/scenarios/alaska-2025/matrix.csv?version=abc", "version: 'abc' is not allowed")]
+    public async Task AQueryValueThatIsNotANumber_Is400NamingIt(string path, string detail)
+    {
+        var problem = await Api.Problem(await client.GetAsync(path), HttpStatusCode.BadRequest);
+        Assert.StartsWith(detail, (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/runs/abc")]
+    [InlineData("/scenarios/alaska-2025/versions/abc")]
+    public async Task APathValueThatIsNotANumber_Is404SayingIdsAreWholeNumbers(string path)
+    {
+        var problem = await Api.Problem(await client.GetAsync(path), HttpStatusCode.NotFound);
+        Assert.Contains("whole numbers", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+}
