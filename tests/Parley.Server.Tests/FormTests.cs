@@ -116,3 +116,27 @@ public sealed class ParameterTests : IClassFixture<ServerFactory>
         Assert.Contains("whole numbers", (string?)problem["detail"], StringComparison.Ordinal);
     }
 }
+
+/// <summary>JSON bodies that are wrong get messages in the request's terms: the field, what is wrong, what is allowed.</summary>
+public sealed class JsonBodyTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public JsonBodyTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    [Theory]
+    [InlineData("""{"models":"eum","rounds":3000000000}""", "$.rounds: 3000000000 is a whole number out of this field's range")]
+    [InlineData("\"x\"", "the body must be a JSON object of the run's fields")]
+    [InlineData("[1,2]", "the body must be a JSON object of the run's fields")]
+    [InlineData("""{"models":"nash","seed":1,"seed":2}""", "$.seed: the field is given twice; give each field once")]
+    public async Task AWrongBody_Is400_SayingWhatIsWrongInTheRequestsTerms(string body, string message)
+    {
+        var problem = await Api.Problem(await Api.PostRaw(client, "/runs/forecast", body), HttpStatusCode.BadRequest);
+        var diagnostic = (string?)problem["diagnostics"]![0]!["message"];
+        Assert.StartsWith(message, diagnostic, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parley.Server", diagnostic, StringComparison.Ordinal);
+    }
+}
