@@ -204,6 +204,28 @@ internal static class RunEndpoints
                 run = store.FindRun(id)!;
             }
 
+            // A run that works elsewhere (another process on the store, or a request of this server) is followed in the store until it ends.
+            var silent = TimeSpan.Zero;
+            while (run.Summary.Status == RunStatus.Running)
+            {
+                await Task.Delay(StorePollInterval, token).ConfigureAwait(false);
+                if ((silent += StorePollInterval) >= TimeSpan.FromSeconds(15))
+                {
+                    silent = TimeSpan.Zero;
+                    await response.WriteAsync(": still working\n\n", token).ConfigureAwait(false);
+                    await response.Body.FlushAsync(token).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    run = store.FindRun(id) ?? run;
+                }
+                catch (StoreException)
+                {
+                    // The store is out of reach for now: asked again at the next interval.
+                }
+            }
+
             await Send(response, ParleyStore.StatusName(run.Summary.Status), RunView.From(run, null), token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -211,6 +233,9 @@ internal static class RunEndpoints
             // The client stopped listening; the run goes on.
         }
     }
+
+    /// <summary>How often the events of a run that is not a job of this server read its status from the store.</summary>
+    private static readonly TimeSpan StorePollInterval = TimeSpan.FromSeconds(1);
 
     private static async Task Send<T>(HttpResponse response, string name, T data, CancellationToken token)
     {

@@ -140,3 +140,33 @@ public sealed class JsonBodyTests : IClassFixture<ServerFactory>
         Assert.DoesNotContain("Parley.Server", diagnostic, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The events of a run that is not a job of this server follow the store until it ends.</summary>
+public sealed class ForeignRunEventsTests : IClassFixture<ServerFactory>
+{
+    private readonly ServerFactory factory;
+    private readonly HttpClient client;
+
+    public ForeignRunEventsTests(ServerFactory factory)
+    {
+        this.factory = factory;
+        client = factory.CreateClient();
+    }
+
+    [Fact]
+    public async Task EventsOfAnotherProcesssRun_EndWithItsFinalStatus_NotRunning()
+    {
+        var text = Parley.Application.BuiltInScenarios.AlaskaText();
+        var scenario = Parley.Formats.ScenarioFiles.ReadText(text, "alaska-2025.yaml", null).Scenario!;
+        var id = factory.Store.StartRun(new Parley.Storage.RunRequest("montecarlo", [], ["compromise"], System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, 0, new Parley.Storage.ScenarioSnapshot(scenario, text, "alaska-2025.yaml", "yaml")));
+
+        var reading = client.GetStringAsync($"/runs/{id}/events");
+        await Task.Delay(1500);
+        Assert.False(reading.IsCompleted);
+        factory.Store.EndRun(id, Parley.Storage.RunStatus.Cancelled, "cancelled elsewhere");
+
+        var events = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("event: cancelled", events.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("event: running", events, StringComparison.Ordinal);
+    }
+}
