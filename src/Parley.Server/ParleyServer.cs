@@ -117,6 +117,7 @@ public static class ParleyServer
         app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => service.StopAll(TimeSpan.FromSeconds(10)));
 
         app.UseMiddleware<TokenAuthentication>();
+        app.Use(AnswerHeadAsGet);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = error => error switch
@@ -165,6 +166,32 @@ public static class ParleyServer
             ScenarioEndpoints.Map(endpoints);
             RunEndpoints.Map(endpoints);
         });
+    }
+
+    /// <summary>
+    /// HEAD wherever GET works (RFC 9110 §9.1: monitors and link checkers use it): the GET's status and
+    /// headers without its body. Not for an event stream, which would never end.
+    /// </summary>
+    private static async Task AnswerHeadAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method) || context.Request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var body = context.Response.Body;
+        context.Request.Method = HttpMethods.Get;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = body;
+            context.Request.Method = HttpMethods.Head;
+        }
     }
 
     /// <summary>A query value that did not bind, said as a user reads it: the parameter, the value and what is allowed.</summary>

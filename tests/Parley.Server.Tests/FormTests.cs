@@ -170,3 +170,26 @@ public sealed class ForeignRunEventsTests : IClassFixture<ServerFactory>
         Assert.DoesNotContain("event: running", events, StringComparison.Ordinal);
     }
 }
+
+/// <summary>HEAD works wherever GET does.</summary>
+public sealed class HeadTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public HeadTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/models")]
+    [InlineData("/")]
+    public async Task Head_AnswersAsGet_WithoutABody(string path)
+    {
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((await client.GetAsync(path)).Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+}
