@@ -193,3 +193,37 @@ public sealed class HeadTests : IClassFixture<ServerFactory>
         Assert.Equal((await client.GetAsync(path)).Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+/// <summary><c>POST /scenarios/check</c> takes what <c>POST /scenarios</c> takes, and checks the proposal that would be saved.</summary>
+public sealed class CheckTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public CheckTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    [Theory]
+    [InlineData("small-deu.tsv", "text/tab-separated-values")]
+    [InlineData("small-ktab.xml", "application/xml")]
+    public async Task Check_TakesTheTypesTheSaveTakes(string sample, string contentType)
+    {
+        var text = File.ReadAllText(Repository.PathOf($"tests/Parley.Formats.Tests/Samples/{sample}"));
+        var response = await client.PostAsync($"/scenarios/check?file_name={sample}", new StringContent(text, Encoding.UTF8, contentType));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Check_OfADeuProposal_SummarisesThatProposal_AndRefusesAnUnknownOne()
+    {
+        var text = File.ReadAllText(Repository.PathOf("tests/Parley.Formats.Tests/Samples/small-deu.tsv"));
+        var proposal = Parley.Formats.Deu.DeuReader.ReadDataset(text, "small-deu.tsv").Proposals[0];
+        var whole = await Api.Read(await client.PostAsync("/scenarios/check?file_name=small-deu.tsv&format=deu", new StringContent(text, Encoding.UTF8, "text/plain")));
+        var one = await Api.Read(await client.PostAsync($"/scenarios/check?file_name=small-deu.tsv&format=deu&proposal={proposal.Id}", new StringContent(text, Encoding.UTF8, "text/plain")));
+        Assert.Equal(Parley.Application.ValidationSummary.For("small-deu.tsv", proposal.Scenario), (string?)one["summary"]);
+        Assert.NotEqual((string?)whole["summary"], (string?)one["summary"]);
+
+        await Api.Problem(await client.PostAsync("/scenarios/check?file_name=small-deu.tsv&format=deu&proposal=nosuch", new StringContent(text, Encoding.UTF8, "text/plain")), HttpStatusCode.BadRequest);
+    }
+}
