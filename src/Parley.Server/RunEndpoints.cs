@@ -89,6 +89,11 @@ internal static class RunEndpoints
         {
             // The request timed out or the client left: the timeout middleware answers 503 (nobody hears otherwise).
             context.RequestAborted.ThrowIfCancellationRequested();
+            if (service.Stopping)
+            {
+                return ApiProblems.Unavailable(string.Create(CultureInfo.InvariantCulture,
+                    $"the server is stopping; run {id} was recorded cancelled ({RunService.StoppedReason}); start it again when the server is back"));
+            }
         }
 
         if (end.Status != RunStatus.Completed)

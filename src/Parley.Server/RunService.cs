@@ -22,6 +22,7 @@ internal sealed class RunService : IDisposable
     private readonly ConcurrentQueue<long> endedOrder = new();
     private readonly ConcurrentDictionary<long, RunEnd> unwritten = new();
     private readonly SemaphoreSlim slots;
+    private readonly CancellationTokenSource stoppingSource = new();
     private readonly Timer retry;
     private volatile bool stopping;
     private int writingUnwritten;
@@ -46,9 +47,17 @@ internal sealed class RunService : IDisposable
     public long Record(PlannedRun run) => store.StartRun(run.Request);
 
     /// <summary>Runs <paramref name="run"/> (recorded as <paramref name="id"/>) in the caller, until done or <paramref name="cancellationToken"/>.</summary>
-    public RunEnd RunNow(long id, PlannedRun run, CancellationToken cancellationToken) =>
-        Execute(id, run, null, cancellationToken, () => string.Create(CultureInfo.InvariantCulture,
-            $"the request ended before the run finished (the client went away, or the request time limit of {options.RequestTimeout.TotalSeconds:0} s passed)"));
+    public RunEnd RunNow(long id, PlannedRun run, CancellationToken cancellationToken)
+    {
+        // The server stopping cancels the runs working in requests as it cancels the jobs, so that it stops within its wait.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stoppingSource.Token);
+        return Execute(id, run, null, linked.Token, () => stoppingSource.IsCancellationRequested
+            ? StoppedReason
+            : string.Create(CultureInfo.InvariantCulture, $"the request ended before the run finished (the client went away, or the request time limit of {options.RequestTimeout.TotalSeconds:0} s passed)"));
+    }
+
+    /// <summary>Why a run the server was working on when it stopped is recorded cancelled.</summary>
+    public const string StoppedReason = "the server stopped before the run finished";
 
     /// <summary>Starts <paramref name="run"/> (recorded as <paramref name="id"/>) as a background job.</summary>
     public Job StartJob(long id, PlannedRun run)
@@ -111,10 +120,11 @@ internal sealed class RunService : IDisposable
     public void StopAll(TimeSpan wait)
     {
         stopping = true;
+        stoppingSource.Cancel();
         var running = jobs.Values.ToList();
         foreach (var job in running)
         {
-            job.Cancel("the server stopped before the run finished");
+            job.Cancel(StoppedReason);
         }
 
         Task.WaitAll([.. running.Select(j => (Task)j.Completion)], wait);
@@ -126,6 +136,7 @@ internal sealed class RunService : IDisposable
         StopAll(TimeSpan.FromSeconds(10));
         retry.Dispose();
         slots.Dispose();
+        stoppingSource.Dispose();
     }
 
     private string Reason(Job job) => job.Cancellation.IsCancellationRequested && job.CancelReason == "cancelled"

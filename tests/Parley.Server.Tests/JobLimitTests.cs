@@ -117,3 +117,30 @@ public sealed class ChunkedBodyTests
         Assert.Contains("1,024 bytes", (string?)problem["detail"], StringComparison.Ordinal);
     }
 }
+
+/// <summary>Stopping the server cancels the runs working in requests, as it cancels the jobs.</summary>
+public sealed class StoppingTests
+{
+    [Fact]
+    public async Task ARunInARequest_IsCancelledWhenTheServerStops_AndTheClientGets503()
+    {
+        using var factory = new ServerFactory();
+        var client = factory.CreateClient();
+        var service = factory.Services.GetRequiredService<RunService>();
+
+        var answer = Api.Post(client, "/runs/montecarlo?mode=wait", new { Draws = 1_000_000_000, Seed = 1 });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (factory.Store.ListRuns(1).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        service.StopAll(TimeSpan.FromSeconds(10));
+        var problem = await Api.Problem(await answer.WaitAsync(TimeSpan.FromSeconds(20)), HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("the server is stopping", (string?)problem["detail"], StringComparison.Ordinal);
+
+        var run = factory.Store.FindRun(factory.Store.ListRuns(1)[0].Id)!;
+        Assert.Equal(RunStatus.Cancelled, run.Summary.Status);
+        Assert.StartsWith(RunService.StoppedReason, run.Error, StringComparison.Ordinal);
+    }
+}
