@@ -71,7 +71,13 @@ public static class ParleyServer
         // A query value that does not parse (limit=abc) throws, so WriteError names the parameter instead of a bare 400.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            ApiJson.Configure(json.SerializerOptions);
+
+            // As the bodies are read (ApiJson.Request): numbers as numbers, which the OpenAPI schema then says too.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.Configure<FormOptions>(form =>
         {
             form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;

@@ -227,3 +227,27 @@ public sealed class CheckTests : IClassFixture<ServerFactory>
         await Api.Problem(await client.PostAsync("/scenarios/check?file_name=small-deu.tsv&format=deu&proposal=nosuch", new StringContent(text, Encoding.UTF8, "text/plain")), HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>The OpenAPI document describes the bodies as the server reads them.</summary>
+public sealed class OpenApiNumberTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public OpenApiNumberTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    [Theory]
+    [InlineData("rounds")]
+    [InlineData("seed")]
+    [InlineData("draws")]
+    [InlineData("tolerance")]
+    public async Task RunBodyNumbers_AreNumbersOnly_AsTheServerReadsThem(string field)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var schema = document["components"]!["schemas"]!["RunBody"]!["properties"]![field]!;
+        Assert.DoesNotContain("string", schema.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(schema["pattern"]);
+    }
+}
