@@ -93,6 +93,17 @@ internal static class RunPlanner
             return (null, unnamed);
         }
 
+        if (run is not null && stored is null && (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null)))
+        {
+            // The built-in text, when the scenario's latest version is another (a team's edit) but an earlier one
+            // holds it: recorded as that version, so a run of the built-in never makes it the latest again.
+            var history = store.History(run.Request.Scenario.Name);
+            if (history.Count > 0 && history[^1].Content != run.Request.Scenario.Content)
+            {
+                stored = history.LastOrDefault(v => v.Content == run.Request.Scenario.Content);
+            }
+        }
+
         // A stored version is recorded as the version run, not saved again as a new one.
         return (run is null || stored is null ? run : run with { Request = run.Request with { VersionId = stored.Id } }, problem);
     }

@@ -113,4 +113,20 @@ public sealed class RecordingTests : IClassFixture<ServerFactory>
         Assert.True(response.StatusCode == HttpStatusCode.Created, html);
         Assert.Contains($"POST /runs/report of {reference} (parley report small.yaml --format yaml --model compromise", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARunOfTheBuiltInScenario_DoesNotMakeItTheLatestAgain_OverATeamsEdit()
+    {
+        using var isolated = new ServerFactory();
+        var http = isolated.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await Api.Post(http, "/runs/forecast", new { Models = "compromise" })).StatusCode);
+        var edited = Parley.Application.BuiltInScenarios.AlaskaText().Replace("position: 80", "position: 70", StringComparison.Ordinal);
+        var saved = await http.PostAsync("/scenarios?file_name=alaska-2025.yaml&message=softer", new StringContent(edited, Encoding.UTF8, "application/yaml"));
+        Assert.Equal("alaska-2025@2", (string?)(await Api.Read(saved))["reference"]);
+
+        var run = await Api.Read(await Api.Post(http, "/runs/forecast", new { Models = "compromise" }));
+
+        Assert.Equal("alaska-2025@1", (string?)run["scenario"]);
+        Assert.Equal("alaska-2025@2", (string?)(await http.GetFromJsonAsync<JsonNode>("/scenarios/alaska-2025"))!["reference"]);
+    }
 }
