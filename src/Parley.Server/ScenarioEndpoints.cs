@@ -86,6 +86,19 @@ internal static class ScenarioEndpoints
             bytes = buffer.ToArray();
         }
 
+        var uploadName = ScenarioSources.DisplayName(file.FileName);
+        if (SpreadsheetFiles.IsWorkbook(bytes, uploadName))
+        {
+            // A store keeps text: a whole-scenario workbook is kept as the native YAML of the scenario it holds, as the CLI keeps it.
+            var workbook = SpreadsheetFiles.ReadWorkbook(bytes, uploadName);
+            if (workbook.Scenario is not { } fromWorkbook)
+            {
+                return ApiProblems.Invalid(workbook.Diagnostics, []);
+            }
+
+            return Save(context, store, NativeScenarioWriter.ToYaml(fromWorkbook), Path.ChangeExtension(uploadName, ".yaml"), "yaml", form!["message"].FirstOrDefault(), null, true, "the upload's file name");
+        }
+
         // Decoded as a file is: a file that is not UTF-8 is refused where it stops being UTF-8, not stored with U+FFFD in its place.
         var (text, decodeProblem) = InputText.Decode(bytes, ScenarioSources.DisplayName(file.FileName));
         if (text is null)

@@ -251,3 +251,29 @@ public sealed class OpenApiNumberTests : IClassFixture<ServerFactory>
         Assert.Null(schema["pattern"]);
     }
 }
+
+/// <summary>A whole-scenario .xlsx workbook can be uploaded as a scenario, as the CLI reads one.</summary>
+public sealed class WorkbookUploadTests : IClassFixture<ServerFactory>
+{
+    private readonly HttpClient client;
+
+    public WorkbookUploadTests(ServerFactory factory)
+    {
+        client = factory.CreateClient();
+    }
+
+    [Fact]
+    public async Task AnXlsxUpload_IsSavedAsTheScenarioItHolds()
+    {
+        var text = File.ReadAllText(Repository.PathOf("tests/Parley.Formats.Tests/Samples/small.yaml"));
+        var scenario = Parley.Formats.ScenarioFiles.ReadText(text, "small.yaml", null).Scenario!;
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Parley.Formats.Sheets.SpreadsheetFiles.ToXlsx(scenario)), "file", "small.xlsx" } };
+
+        var response = await client.PostAsync("/scenarios/upload", form);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var saved = await Api.Read(response);
+        Assert.Equal(scenario.Id, (string?)saved["name"]);
+        Assert.Equal("yaml", (string?)saved["format"]);
+    }
+}
