@@ -13,6 +13,7 @@ internal static class ApiJson
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         MaxDepth = 16,
+        AllowDuplicateProperties = false,
     });
 
     /// <summary>Applies the naming conventions to <paramref name="options"/> (also the server's response options).</summary>

@@ -6,7 +6,8 @@ namespace Parley.Server;
 /// <summary>
 /// A run's options as the command line spells them: the arguments <c>parley runs rerun</c> replays
 /// (only the options the request set) and every option's value by name, defaults included, as
-/// the CLI records them.
+/// the CLI records them: an option without a default is left out when not given, so that the same
+/// analysis recorded by the CLI and by the server diffs as the same.
 /// </summary>
 internal sealed class Flags
 {
@@ -42,7 +43,11 @@ internal sealed class Flags
             arguments.Add(given.ToString(null, CultureInfo.InvariantCulture));
         }
 
-        options[flag.TrimStart('-')] = value?.ToString(null, CultureInfo.InvariantCulture) ?? "";
+        if (value is { } set)
+        {
+            options[flag.TrimStart('-')] = set.ToString(null, CultureInfo.InvariantCulture);
+        }
+
         return value;
     }
 
@@ -54,16 +59,16 @@ internal sealed class Flags
         return value ?? fallback;
     }
 
-    /// <summary>Records an optional text option.</summary>
+    /// <summary>Records an optional text option (left out when not given, as the CLI leaves out an option without a default).</summary>
     public string? Add(string flag, string? value)
     {
         if (value is not null)
         {
             arguments.Add(flag);
             arguments.Add(value);
+            options[flag.TrimStart('-')] = value;
         }
 
-        options[flag.TrimStart('-')] = value ?? "";
         return value;
     }
 
@@ -82,6 +87,11 @@ internal sealed class Flags
     public void AddEach(string flag, IEnumerable<string>? values)
     {
         var given = values?.ToList() ?? [];
+        if (given.Count == 0)
+        {
+            return;
+        }
+
         foreach (var value in given)
         {
             arguments.Add(flag);
@@ -93,6 +103,9 @@ internal sealed class Flags
             ? string.Join(" ", [before, .. given])
             : string.Join(" ", given);
     }
+
+    /// <summary>Records an option's value without an argument to replay (a CLI option the API has no field for, at its default).</summary>
+    public void Default(string name, string value) => options[name] = value;
 
     /// <summary>Records an input that has no command-line argument (a what-if overlay's text).</summary>
     public void Record(string name, string? value)

@@ -68,18 +68,35 @@ internal static class RequestBody
         {
             var line = (int)(error.LineNumber ?? 0) + 1;
             var column = (int)(error.BytePositionInLine ?? 0) + 1;
-            var message = Describe(error);
+            var message = Describe(error, text);
 
             return (null, ApiProblems.Invalid([new Diagnostic(Name, line, column, $"{message}; send a JSON object as docs/server.md describes")], []));
         }
     }
 
     /// <summary>A JSON error in the request's terms: the field (as a JSON path) and what it must be.</summary>
-    private static string Describe(JsonException error)
+    private static string Describe(JsonException error, string text)
     {
         var message = error.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
         var path = error.Path is { Length: > 1 } given ? given : null;
+        if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            // A repeated field is refused as an unknown one is: which of the two was meant is not for the server to guess.
+            var name = message.Split('\'') is { Length: >= 3 } parts ? parts[1] : path ?? "a field";
+            return $"$.{name}: the field is given twice; give each field once";
+        }
+
         var converted = message.IndexOf("could not be converted to ", StringComparison.Ordinal);
+        if (converted >= 0 && path is null)
+        {
+            return "the body must be a JSON object of the run's fields (as {\"models\": \"compromise\"})";
+        }
+
+        if (converted >= 0 && path is not null && WholeNumberOutOfRange(text, path) is { } number)
+        {
+            return $"{path}: {number} is a whole number out of this field's range; give one in the range docs/server.md and the OpenAPI document give for it";
+        }
+
         if (converted >= 0 && path is not null)
         {
             var type = message[(converted + "could not be converted to ".Length)..];
@@ -106,7 +123,28 @@ internal static class RequestBody
         return path is null ? message : $"{message} (at {path})";
     }
 
-    private static IResult TooLarge(long limit) => Results.Problem(
+    /// <summary>The whole number at top-level field <paramref name="path"/> (<c>$.rounds</c>) when it is one too large for its type; <c>null</c> otherwise.</summary>
+    private static string? WholeNumberOutOfRange(string text, string path)
+    {
+        try
+        {
+            var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return name is not null && document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+                && System.Numerics.BigInteger.TryParse(value.GetRawText(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole)
+                && (whole > int.MaxValue || whole < int.MinValue)
+                ? value.GetRawText()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The 413 for a body over <paramref name="limit"/> bytes.</summary>
+    public static IResult TooLarge(long limit) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         type: "urn:parley:problem:too-large",
         title: "Request body too large",

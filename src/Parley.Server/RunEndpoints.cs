@@ -57,6 +57,12 @@ internal static class RunEndpoints
             return ApiProblems.Invalid($"mode '{mode}' is not allowed; use wait (answer in the request) or job (answer 202 and run in the background)");
         }
 
+        if (string.IsNullOrWhiteSpace(context.Request.ContentType) && (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0))
+        {
+            // Routing refuses other types with 415 but lets a body without a type through: a run's body is JSON, said so.
+            return ParleyServer.UnsupportedMediaType(context.Request);
+        }
+
         var (body, problem) = await RequestBody.ReadJsonAsync<RunBody>(context.Request, options.MaxRequestBodyBytes, ApiJson.Request, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
@@ -83,6 +89,11 @@ internal static class RunEndpoints
         {
             // The request timed out or the client left: the timeout middleware answers 503 (nobody hears otherwise).
             context.RequestAborted.ThrowIfCancellationRequested();
+            if (service.Stopping)
+            {
+                return ApiProblems.Unavailable(string.Create(CultureInfo.InvariantCulture,
+                    $"the server is stopping; run {id} was recorded cancelled ({RunService.StoppedReason}); start it again when the server is back"));
+            }
         }
 
         if (end.Status != RunStatus.Completed)
@@ -198,6 +209,28 @@ internal static class RunEndpoints
                 run = store.FindRun(id)!;
             }
 
+            // A run that works elsewhere (another process on the store, or a request of this server) is followed in the store until it ends.
+            var silent = TimeSpan.Zero;
+            while (run.Summary.Status == RunStatus.Running)
+            {
+                await Task.Delay(StorePollInterval, token).ConfigureAwait(false);
+                if ((silent += StorePollInterval) >= TimeSpan.FromSeconds(15))
+                {
+                    silent = TimeSpan.Zero;
+                    await response.WriteAsync(": still working\n\n", token).ConfigureAwait(false);
+                    await response.Body.FlushAsync(token).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    run = store.FindRun(id) ?? run;
+                }
+                catch (StoreException)
+                {
+                    // The store is out of reach for now: asked again at the next interval.
+                }
+            }
+
             await Send(response, ParleyStore.StatusName(run.Summary.Status), RunView.From(run, null), token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -205,6 +238,9 @@ internal static class RunEndpoints
             // The client stopped listening; the run goes on.
         }
     }
+
+    /// <summary>How often the events of a run that is not a job of this server read its status from the store.</summary>
+    private static readonly TimeSpan StorePollInterval = TimeSpan.FromSeconds(1);
 
     private static async Task Send<T>(HttpResponse response, string name, T data, CancellationToken token)
     {

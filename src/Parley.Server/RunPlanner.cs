@@ -69,6 +69,14 @@ internal static class RunPlanner
             return (null, modelProblem);
         }
 
+        // As the CLI's --proposal: runs rerun and the workbench's charts choose the same proposal of a DEU data set.
+        flags.Add("--proposal", source.Proposal);
+        if (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null))
+        {
+            // As the CLI records a run of the built-in scenario (no file named).
+            flags.Default("scenario", "built-in");
+        }
+
         var (run, problem) = kind switch
         {
             "forecast" or "stages" => Forecast(kind, body, source, models, flags),
@@ -76,8 +84,25 @@ internal static class RunPlanner
             "influence" => Influence(body, source, models, flags),
             "montecarlo" or "sensitivity" => Uncertainty(kind, body, source, models, flags),
             "backtest" => Backtest(body, source, models, flags),
-            _ => Report(body, source, models, flags),
+            _ => Report(body, source, models, flags, ReportScenario(body, source, stored)),
         };
+
+        if (run is not null && body.Scenario is { Content: not null } inline
+            && ScenarioSources.Unnamed(run.Request.Scenario, !string.IsNullOrWhiteSpace(inline.FileName), "scenario.file_name") is { } unnamed)
+        {
+            return (null, unnamed);
+        }
+
+        if (run is not null && stored is null && (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null)))
+        {
+            // The built-in text, when the scenario's latest version is another (a team's edit) but an earlier one
+            // holds it: recorded as that version, so a run of the built-in never makes it the latest again.
+            var history = store.History(run.Request.Scenario.Name);
+            if (history.Count > 0 && history[^1].Content != run.Request.Scenario.Content)
+            {
+                stored = history.LastOrDefault(v => v.Content == run.Request.Scenario.Content);
+            }
+        }
 
         // A stored version is recorded as the version run, not saved again as a new one.
         return (run is null || stored is null ? run : run with { Request = run.Request with { VersionId = stored.Id } }, problem);
@@ -110,6 +135,7 @@ internal static class RunPlanner
     {
         var blocs = flags.Add("--blocs", body.Blocs, "as-written");
         flags.Switch("--stages", stages);
+        flags.Default("trace", "false");
         return ParleyApplication.PlanForecast(new ForecastRequest { Scenario = source, Models = models with { Trace = true }, Blocs = blocs, Stages = stages });
     }
 
@@ -136,6 +162,7 @@ internal static class RunPlanner
         flags.AddEach("--remove-actor", body.RemoveActors);
         flags.AddEach("--add-stage", body.AddStages);
         flags.Record("overlay", body.Overlay);
+        flags.Default("only-changed", "false");
 
         var planned = ParleyApplication.PlanWhatIf(new WhatIfRequest
         {
@@ -180,7 +207,8 @@ internal static class RunPlanner
             Stages = body.Stages == true,
         };
         flags.Switch("--no-search", body.Search == false);
-        flags.Add("--inputs", body.Inputs is null ? null : string.Join(",", body.Inputs), string.Join(",", InfluenceOptions.InputNames));
+        flags.Default("no-control", "false");
+        flags.Add("--inputs", body.Inputs is null ? null : string.Join(",", body.Inputs));
         flags.AddEach("--issue", body.Issues);
         var planned = ParleyApplication.PlanInfluence(request);
         if (planned.Value is not { } plan)
@@ -207,6 +235,11 @@ internal static class RunPlanner
             Bins = kind == "montecarlo" ? flags.Add("--bins", body.Bins, 20) : 20,
         };
         flags.Add("--spread", body.Spread);
+        if (kind == "sensitivity")
+        {
+            flags.Default("top", "8");
+        }
+
         if (kind == "montecarlo")
         {
             var planned = ParleyApplication.PlanMonteCarlo(request);
@@ -265,7 +298,24 @@ internal static class RunPlanner
         }), null);
     }
 
-    private static (PlannedRun?, IResult?) Report(RunBody body, ScenarioSource source, ModelRequest models, Flags flags)
+    /// <summary>
+    /// How a report's footer names its scenario: the stored version (<c> of NAME@N</c>) and the file
+    /// argument of the command that reproduces it (<c> FILE --format F [--proposal P]</c>); both empty
+    /// for the built-in scenario, which <c>parley report</c> reports without a file.
+    /// </summary>
+    private static (string Of, string File) ReportScenario(RunBody body, ScenarioSource source, ScenarioVersion? stored)
+    {
+        if (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null))
+        {
+            return ("", "");
+        }
+
+        var text = ScenarioSources.Text(source);
+        var proposal = source.Proposal is { } id ? $" --proposal {id}" : "";
+        return (stored is null ? "" : $" of {stored.Reference}", $" {text.FileName} --format {text.Format}{proposal}");
+    }
+
+    private static (PlannedRun?, IResult?) Report(RunBody body, ScenarioSource source, ModelRequest models, Flags flags, (string Of, string File) scenario)
     {
         flags.Switch("--stages", body.Stages == true);
         var planned = ParleyApplication.PlanReport(new ReportRequest
@@ -297,7 +347,7 @@ internal static class RunPlanner
                 TrackRecord = run.TrackRecord,
                 Seed = run.Forecast.Options.Seed,
                 Command = string.Create(CultureInfo.InvariantCulture,
-                    $"POST /runs/report (parley report --model {string.Join(",", planModels.Select(m => m.Info.Id))} --analysis-model {plan.AnalysisModel} --draws {plan.MonteCarlo?.TotalSteps ?? 0} --seed {run.Forecast.Options.Seed}{(plan.Stages ? " --stages" : "")})"),
+                    $"POST /runs/report{scenario.Of} (parley report{scenario.File} --model {string.Join(",", planModels.Select(m => m.Info.Id))} --analysis-model {plan.AnalysisModel} --draws {plan.MonteCarlo?.TotalSteps ?? 0} --seed {run.Forecast.Options.Seed}{(plan.Stages ? " --stages" : "")})"),
             };
             return new RunOutput(NegotiationReport.ToHtml(input), false);
         });

@@ -20,8 +20,12 @@ internal sealed class RunService : IDisposable
     private readonly ConcurrentDictionary<long, Job> jobs = new();
     private readonly ConcurrentDictionary<long, RunProgress> ended = new();
     private readonly ConcurrentQueue<long> endedOrder = new();
+    private readonly ConcurrentDictionary<long, RunEnd> unwritten = new();
     private readonly SemaphoreSlim slots;
+    private readonly CancellationTokenSource stoppingSource = new();
+    private readonly Timer retry;
     private volatile bool stopping;
+    private int writingUnwritten;
 
     public RunService(ParleyStore store, ServerOptions options, ILogger<RunService> logger)
     {
@@ -29,23 +33,37 @@ internal sealed class RunService : IDisposable
         this.options = options;
         this.logger = logger;
         slots = new SemaphoreSlim(options.MaxConcurrentJobs);
+        retry = new Timer(_ => WriteUnwritten(), null, RetryInterval, RetryInterval);
     }
+
+    /// <summary>How often the ends of runs the store could not take are written again.</summary>
+    public static TimeSpan RetryInterval { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many runs have ended while the store could not record it (their ends are written once it can).</summary>
+    public int UnwrittenEnds => unwritten.Count;
 
     /// <summary>Records <paramref name="run"/> as running and returns its id.</summary>
     /// <exception cref="StoreException">The store refused it.</exception>
     public long Record(PlannedRun run) => store.StartRun(run.Request);
 
     /// <summary>Runs <paramref name="run"/> (recorded as <paramref name="id"/>) in the caller, until done or <paramref name="cancellationToken"/>.</summary>
-    public RunEnd RunNow(long id, PlannedRun run, CancellationToken cancellationToken) =>
-        Execute(id, run, null, cancellationToken, () => string.Create(CultureInfo.InvariantCulture,
-            $"the request ended before the run finished (the client went away, or the request time limit of {options.RequestTimeout.TotalSeconds:0} s passed)"));
+    public RunEnd RunNow(long id, PlannedRun run, CancellationToken cancellationToken)
+    {
+        // The server stopping cancels the runs working in requests as it cancels the jobs, so that it stops within its wait.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stoppingSource.Token);
+        return Execute(id, run, null, linked.Token, () => stoppingSource.IsCancellationRequested
+            ? StoppedReason
+            : string.Create(CultureInfo.InvariantCulture, $"the request ended before the run finished (the client went away, or the request time limit of {options.RequestTimeout.TotalSeconds:0} s passed)"));
+    }
+
+    /// <summary>Why a run the server was working on when it stopped is recorded cancelled.</summary>
+    public const string StoppedReason = "the server stopped before the run finished";
 
     /// <summary>Starts <paramref name="run"/> (recorded as <paramref name="id"/>) as a background job.</summary>
     public Job StartJob(long id, PlannedRun run)
     {
         var job = new Job(id, run.Kind, run.TotalSteps);
         jobs[id] = job;
-        job.Cancellation.CancelAfter(options.JobTimeout);
         job.Completion = RunJob(id, run, job);
         _ = job.Completion.ContinueWith(_ => Forget(job), TaskScheduler.Default);
         return job;
@@ -64,6 +82,9 @@ internal sealed class RunService : IDisposable
 
         try
         {
+            // The time limit counts from here: the time a job waited for its turn is not time it worked.
+            job.Cancellation.CancelAfter(options.JobTimeout);
+
             // A job computes for seconds to minutes without yielding: on a thread of its own, so that
             // many jobs at once do not hold the thread pool's threads and starve the requests (and the
             // jobs' own parallel loops) of them. A job waiting for its turn holds no thread.
@@ -99,23 +120,27 @@ internal sealed class RunService : IDisposable
     public void StopAll(TimeSpan wait)
     {
         stopping = true;
+        stoppingSource.Cancel();
         var running = jobs.Values.ToList();
         foreach (var job in running)
         {
-            job.Cancel("the server stopped before the run finished");
+            job.Cancel(StoppedReason);
         }
 
         Task.WaitAll([.. running.Select(j => (Task)j.Completion)], wait);
+        WriteUnwritten();
     }
 
     public void Dispose()
     {
         StopAll(TimeSpan.FromSeconds(10));
+        retry.Dispose();
         slots.Dispose();
+        stoppingSource.Dispose();
     }
 
     private string Reason(Job job) => job.Cancellation.IsCancellationRequested && job.CancelReason == "cancelled"
-        ? string.Create(CultureInfo.InvariantCulture, $"the job time limit of {options.JobTimeout} passed")
+        ? string.Create(CultureInfo.InvariantCulture, $"the job time limit of {options.JobTimeout.TotalSeconds:0} s passed")
         : job.CancelReason;
 
     private RunEnd Execute(long id, PlannedRun run, IRunProgress? progress, CancellationToken cancellationToken, Func<string> cancelled)
@@ -128,8 +153,9 @@ internal sealed class RunService : IDisposable
                 return End(id, RunStatus.Cancelled, cancelled() + "; the partial result was not kept", null);
             }
 
-            store.CompleteRun(id, output.Document);
-            return new RunEnd(RunStatus.Completed, output.Document, null);
+            var completed = new RunEnd(RunStatus.Completed, output.Document, null);
+            Write(id, completed);
+            return completed;
         }
         catch (OperationCanceledException)
         {
@@ -141,7 +167,7 @@ internal sealed class RunService : IDisposable
         }
         catch (StoreException error)
         {
-            logger.LogError(error, "Run {Id}: the store failed", id);
+            logger.LogError("Run {Id}: the store failed: {Error}", id, error.Message);
             return End(id, RunStatus.Failed, $"the store failed: {error.Message}", null);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
@@ -153,16 +179,90 @@ internal sealed class RunService : IDisposable
 
     private RunEnd End(long id, RunStatus status, string reason, string? document)
     {
+        var end = new RunEnd(status, document, reason);
+        Write(id, end);
+        return end;
+    }
+
+    /// <summary>
+    /// Records <paramref name="end"/>; when the store cannot take it (PostgreSQL down, the file gone),
+    /// keeps it and writes it again every <see cref="RetryInterval"/>, so a live server never leaves a
+    /// run it has finished recorded as running.
+    /// </summary>
+    private void Write(long id, RunEnd end)
+    {
         try
         {
-            store.EndRun(id, status, reason);
+            WriteToStore(id, end);
         }
         catch (StoreException error)
         {
-            logger.LogError(error, "Run {Id}: cannot mark it {Status}", id, status);
+            unwritten[id] = end;
+            logger.LogWarning("Run {Id} ended {Status} but the store cannot record it ({Error}); it is written when the store is back", id, ParleyStore.StatusName(end.Status), error.Message);
+        }
+    }
+
+    private void WriteToStore(long id, RunEnd end)
+    {
+        if (end.Status == RunStatus.Completed)
+        {
+            store.CompleteRun(id, end.Document!);
+        }
+        else
+        {
+            store.EndRun(id, end.Status, end.Error!);
+        }
+    }
+
+    /// <summary>Writes the ends the store could not take; one that the store refuses once it answers is recorded failed, saying why.</summary>
+    private void WriteUnwritten()
+    {
+        // One writer at a time: a tick that waits on a slow store is not overtaken by the next.
+        if (unwritten.IsEmpty || Interlocked.Exchange(ref writingUnwritten, 1) == 1)
+        {
+            return;
         }
 
-        return new RunEnd(status, document, reason);
+        try
+        {
+            WriteEach();
+        }
+        finally
+        {
+            Volatile.Write(ref writingUnwritten, 0);
+        }
+    }
+
+    private void WriteEach()
+    {
+        foreach (var (id, end) in unwritten)
+        {
+            try
+            {
+                if (store.FindRun(id) is not { Summary.Status: RunStatus.Running })
+                {
+                    unwritten.TryRemove(id, out _);
+                    continue;
+                }
+
+                try
+                {
+                    WriteToStore(id, end);
+                }
+                catch (StoreException refused)
+                {
+                    // The store answers but refuses this end: at least the run is no longer shown running.
+                    store.EndRun(id, RunStatus.Failed, $"the run ended {ParleyStore.StatusName(end.Status)} but the store refused to record it: {refused.Message}");
+                }
+
+                unwritten.TryRemove(id, out _);
+                logger.LogInformation("Run {Id}: the store is back; its end is recorded", id);
+            }
+            catch (StoreException)
+            {
+                // Still unreachable: tried again at the next tick.
+            }
+        }
     }
 
     private void Forget(Job job)

@@ -19,7 +19,7 @@ namespace Parley.Server;
 internal static class ScenarioEndpoints
 {
     /// <summary>The content types a scenario body may be sent as; the format is read from the content (or <c>?format=</c>), not from the type.</summary>
-    private static readonly string[] BodyTypes =
+    internal static readonly string[] BodyTypes =
     [
         "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json", "text/csv",
         "text/tab-separated-values", "application/xml", "text/xml", "text/plain", "application/octet-stream",
@@ -68,7 +68,7 @@ internal static class ScenarioEndpoints
     {
         var name = fileName ?? DefaultName(context.Request.ContentType);
         var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, ScenarioSources.DisplayName(name), context.RequestAborted).ConfigureAwait(false);
-        return text is null ? problem! : Save(context, store, text, name, format, message, proposal);
+        return text is null ? problem! : Save(context, store, text, name, format, message, proposal, fileName is not null, "file_name");
     }
 
     private static async Task<IResult> Upload(HttpContext context, ParleyStore store, ServerOptions options)
@@ -86,6 +86,19 @@ internal static class ScenarioEndpoints
             bytes = buffer.ToArray();
         }
 
+        var uploadName = ScenarioSources.DisplayName(file.FileName);
+        if (SpreadsheetFiles.IsWorkbook(bytes, uploadName))
+        {
+            // A store keeps text: a whole-scenario workbook is kept as the native YAML of the scenario it holds, as the CLI keeps it.
+            var workbook = SpreadsheetFiles.ReadWorkbook(bytes, uploadName);
+            if (workbook.Scenario is not { } fromWorkbook)
+            {
+                return ApiProblems.Invalid(workbook.Diagnostics, []);
+            }
+
+            return Save(context, store, NativeScenarioWriter.ToYaml(fromWorkbook), Path.ChangeExtension(uploadName, ".yaml"), "yaml", form!["message"].FirstOrDefault(), null, true, "the upload's file name");
+        }
+
         // Decoded as a file is: a file that is not UTF-8 is refused where it stops being UTF-8, not stored with U+FFFD in its place.
         var (text, decodeProblem) = InputText.Decode(bytes, ScenarioSources.DisplayName(file.FileName));
         if (text is null)
@@ -93,7 +106,8 @@ internal static class ScenarioEndpoints
             return ApiProblems.Invalid([decodeProblem!], []);
         }
 
-        return Save(context, store, text, file.FileName, form!["format"].FirstOrDefault(), form!["message"].FirstOrDefault(), form!["proposal"].FirstOrDefault());
+        return Save(context, store, text, file.FileName, form!["format"].FirstOrDefault(), form!["message"].FirstOrDefault(), form!["proposal"].FirstOrDefault(),
+            !string.IsNullOrWhiteSpace(file.FileName), "the upload's file name");
     }
 
     /// <summary>The form and its part <c>file</c> of a multipart upload within the body limit, or the 400/413 problem.</summary>
@@ -110,13 +124,39 @@ internal static class ScenarioEndpoints
             return (null, null, tooLarge);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception error) when (FormProblem(error, options) is { } formProblem)
+        {
+            return (null, null, formProblem);
+        }
+
         return form.Files.GetFile("file") is { } file
             ? (form, file, null)
             : (form, null, ApiProblems.Invalid($"the form has no part named 'file'; send {part} as 'file'"));
     }
 
-    private static IResult Save(HttpContext context, ParleyStore store, string text, string? fileName, string? format, string? message, string? proposal)
+    /// <summary>The 400/413 for a form that cannot be read (the client's input, never Parley's fault), or <c>null</c> for another error.</summary>
+    private static IResult? FormProblem(Exception error, ServerOptions options) => error switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestBody.TooLarge(options.MaxRequestBodyBytes),
+        InvalidDataException when error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) => RequestBody.TooLarge(options.MaxRequestBodyBytes),
+        InvalidDataException when error.Message.Contains("value count limit", StringComparison.OrdinalIgnoreCase) => Results.Problem(
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            type: "urn:parley:problem:too-large",
+            title: "Too many form values",
+            detail: string.Create(CultureInfo.InvariantCulture, $"the form has more than {ParleyServer.FormValueLimit} values; send the part 'file' and only the few named parts the endpoint takes (format, message, proposal)")),
+        InvalidDataException when error.Message.Contains("boundary", StringComparison.OrdinalIgnoreCase) =>
+            ApiProblems.Invalid("the multipart body has no boundary: send Content-Type: multipart/form-data; boundary=B, with the parts separated by --B lines (as curl -F or a browser's FormData do)"),
+        InvalidDataException => ApiProblems.Invalid($"the multipart form cannot be read ({error.Message.TrimEnd('.')}); send it as curl -F or a browser's FormData do"),
+        IOException => ApiProblems.Invalid("the multipart form is cut short: the body ends before its closing boundary line (--B--); send the whole form"),
+        _ => null,
+    };
+
+    private static IResult Save(HttpContext context, ParleyStore store, string text, string? fileName, string? format, string? message, string? proposal, bool fileNameGiven, string fileNameField)
     {
         var source = ScenarioSource.FromText(text, ScenarioSources.DisplayName(fileName), format) with { Proposal = proposal };
         var loaded = ScenarioLoader.Load(source);
@@ -126,7 +166,13 @@ internal static class ScenarioEndpoints
         }
 
         var file = ScenarioSources.Text(source);
-        var saved = store.SaveScenario(new ScenarioSnapshot(scenario, file.Text, file.FileName, file.Format), message);
+        var snapshot = new ScenarioSnapshot(scenario, file.Text, file.FileName, file.Format);
+        if (ScenarioSources.Unnamed(snapshot, fileNameGiven, fileNameField) is { } unnamed)
+        {
+            return unnamed;
+        }
+
+        var saved = store.SaveScenario(snapshot, message);
         var view = ScenarioVersionView.From(saved.Version, withContent: false) with { Created = saved.Created };
         context.Response.Headers.Location = view.Link;
         return Results.Json(view, ApiJson.Response, statusCode: saved.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);

@@ -40,7 +40,27 @@ internal static class ScenarioSources
         stored = version;
         return version is null
             ? (null, problem)
-            : (ScenarioSource.FromText(version.Content, version.FileName, version.Format) with { Proposal = body.Proposal }, null);
+            : (FromVersion(version, body.Proposal), null);
+    }
+
+    /// <summary>
+    /// The source of stored <paramref name="version"/>: a DEU data set saved as one of its proposals
+    /// (the version's name is the proposal's id) is that proposal unless <paramref name="proposal"/> names another,
+    /// so that a version reads as the scenario it was saved as.
+    /// </summary>
+    public static ScenarioSource FromVersion(ScenarioVersion version, string? proposal = null)
+    {
+        var source = ScenarioSource.FromText(version.Content, version.FileName, version.Format) with { Proposal = proposal };
+        if (proposal is null && version.Format == "deu")
+        {
+            var asProposal = source with { Proposal = version.Name };
+            if (ScenarioLoader.Load(asProposal).Value is not null)
+            {
+                return asProposal;
+            }
+        }
+
+        return source;
     }
 
     /// <summary>The version <c>NAME</c> (latest) or <c>NAME@VERSION</c> names, or a 400/404 problem.</summary>
@@ -64,6 +84,22 @@ internal static class ScenarioSources
             : (null, ApiProblems.NotFound(number is null ? $"no scenario '{name}' in the store; GET /scenarios lists them" : $"no version {number} of scenario '{name}'; GET /scenarios/{name}/versions lists them"));
     }
 
+    /// <summary>The name a text sent without a file name is read under.</summary>
+    public const string UnnamedStem = "scenario";
+
+    /// <summary>
+    /// The 400 for a scenario sent without a file name whose format takes its name from the file name
+    /// (BDM, Decide, DEU data sets: their files hold no id): stored as <see cref="UnnamedStem"/>, unrelated
+    /// files would become versions of one another. <c>null</c> when the scenario has a name of its own.
+    /// </summary>
+    /// <param name="snapshot">The scenario as the store would keep it.</param>
+    /// <param name="fileNameGiven">Whether the request named the file.</param>
+    /// <param name="field">How the request names the file name (<c>file_name</c>, <c>scenario.file_name</c>).</param>
+    public static IResult? Unnamed(ScenarioSnapshot snapshot, bool fileNameGiven, string field) =>
+        fileNameGiven || snapshot.Format is "yaml" or "json" || snapshot.Name != UnnamedStem
+            ? null
+            : ApiProblems.Invalid($"{field}: a {snapshot.Format} file holds no name of its own, so the scenario is named after its file name; give {field} (as \"greece_2015.csv\"), else every such file sent without one would be a version of the same scenario '{UnnamedStem}'");
+
     /// <summary>The text, file name and format the store records for <paramref name="source"/>.</summary>
     public static ScenarioText Text(ScenarioSource source) => ScenarioLoader.ReadText(source);
 
@@ -72,6 +108,6 @@ internal static class ScenarioSources
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/').Split('/')[^1]).Trim();
         name = new string([.. name.Where(c => !char.IsControl(c))]);
-        return name.Length == 0 ? "scenario" : name.Length > MaxNameLength ? name[..MaxNameLength] : name;
+        return name.Length == 0 ? UnnamedStem : name.Length > MaxNameLength ? name[..MaxNameLength] : name;
     }
 }

@@ -57,6 +57,24 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains("byte-identical", rerun, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Rerun_OfAServerReportRun_SaysItCannot_InsteadOfAnOptionError()
+    {
+        using (var store = Parley.Storage.ParleyStore.Open(Parley.Storage.StoreLocation.Sqlite(Db)))
+        {
+            var text = Parley.Application.BuiltInScenarios.AlaskaText();
+            var scenario = Parley.Formats.ScenarioFiles.ReadText(text, "alaska-2025.yaml", null).Scenario!;
+            var request = new Parley.Storage.RunRequest("report", ["--model", "compromise"], ["compromise"], System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, 0, new Parley.Storage.ScenarioSnapshot(scenario, text, "alaska-2025.yaml", "yaml"));
+            store.CompleteRun(store.StartRun(request), "<!doctype html>");
+        }
+
+        var (exitCode, _, error) = CliRunner.Run("runs", "rerun", "1", "--db", Db);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("parley: run 1 is a report run, which 'runs rerun' cannot replay", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--json", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("runs", "list")]
     [InlineData("runs", "show", "1")]

@@ -298,6 +298,14 @@ internal static class RunsCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (run.Summary.Command == "report")
+            {
+                // The server records report runs; their HTML is not a JSON result to compare, and 'parley report' has no --json.
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"parley: run {run.Summary.Id} is a report run, which 'runs rerun' cannot replay (it replays analyses whose result is a JSON document); make the report again with 'parley report' and the options 'parley runs show {run.Summary.Id}' lists, or POST /runs/report with the same body"));
+                return ExitCodes.InvalidInput;
+            }
+
             var scenario = opened.FindRunScenario(run.Summary.Id)!;
             var folder = Directory.CreateTempSubdirectory("parley-rerun-");
             try

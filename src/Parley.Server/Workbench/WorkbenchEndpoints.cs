@@ -35,7 +35,7 @@ internal static class WorkbenchEndpoints
         var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
         scenarios.MapPost("/check", Check)
             .WithSummary("Check a scenario text as 'parley validate' does, without saving it: every problem located (line, column), or the counts")
-            .Accepts<string>("application/json", "application/yaml", "text/yaml", "text/csv", "text/plain")
+            .Accepts<string>(ScenarioEndpoints.BodyTypes[0], ScenarioEndpoints.BodyTypes[1..])
             .Produces<CheckView>().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         scenarios.MapGet("/{name}/document", Document)
             .WithSummary("A stored version (?version=N, default the latest) as Parley's native JSON, whatever format it was saved in")
@@ -46,7 +46,7 @@ internal static class WorkbenchEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> Check(HttpContext context, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName)
+    private static async Task<IResult> Check(HttpContext context, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName, string? proposal)
     {
         var name = ScenarioSources.DisplayName(fileName);
         var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.MaxRequestBodyBytes, name, context.RequestAborted).ConfigureAwait(false);
@@ -61,6 +61,18 @@ internal static class WorkbenchEndpoints
         }
 
         var result = ScenarioFiles.ReadText(text, name, chosen);
+        if (proposal is not null && result.Scenario is not null)
+        {
+            // As POST /scenarios would save it: the proposal of a DEU data set, or the refusal of an unknown one.
+            var loaded = ScenarioLoader.Load(ScenarioSource.FromText(text, name, format) with { Proposal = proposal });
+            if (loaded.Value is not { } chosenProposal)
+            {
+                return ApiProblems.Invalid(loaded);
+            }
+
+            return Results.Json(CheckView.From(name, result) with { Summary = ValidationSummary.For(name, chosenProposal) }, ApiJson.Response);
+        }
+
         return Results.Json(CheckView.From(name, result), ApiJson.Response);
     }
 
@@ -76,9 +88,13 @@ internal static class WorkbenchEndpoints
         return Results.Text(NativeScenarioWriter.ToJson(Whole(found)), "application/json", Encoding.UTF8);
     }
 
-    /// <summary>A stored version read again from the text as saved, so sources, evidence and outcomes come back whole.</summary>
+    /// <summary>
+    /// A stored version read again from the text as saved, so sources, evidence and outcomes come back whole
+    /// (a DEU data set saved as one of its proposals: that proposal, as a run of the version reads it).
+    /// </summary>
     private static Scenario Whole(ScenarioVersion found) =>
-        ScenarioFiles.ReadText(found.Content, found.FileName, ScenarioFiles.ParseFormatName(found.Format)).Scenario ?? found.ToScenario();
+        (found.Format == "deu" ? ScenarioLoader.Load(ScenarioSources.FromVersion(found)).Value : null)
+        ?? ScenarioFiles.ReadText(found.Content, found.FileName, ScenarioFiles.ParseFormatName(found.Format)).Scenario ?? found.ToScenario();
 
     private static IResult Charts(long id, ParleyStore store, HttpContext context)
     {
@@ -181,7 +197,7 @@ internal static class WorkbenchEndpoints
 
         return new RunBody
         {
-            Scenario = new ScenarioBody { Ref = VersionRan(run) },
+            Scenario = new ScenarioBody { Ref = VersionRan(run), Proposal = Text("proposal") },
             Models = string.Join(",", run.Summary.Models),
             Rounds = Text("rounds") is { } rounds ? int.Parse(rounds, CultureInfo.InvariantCulture) : null,
             Tolerance = Text("tolerance") is { } tolerance ? double.Parse(tolerance, CultureInfo.InvariantCulture) : null,
