@@ -135,6 +135,40 @@ internal sealed class ReadOnlyStoreFactAttribute : FactAttribute
         {
             Skip = $"the tests run as root, who may write any file, and {Setpriv} is missing, so parley cannot be run as the unprivileged user nobody";
         }
+        else if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() && PrivateOnTheWay() is { } hidden)
+        {
+            Skip = $"the tests run as root, and nobody, the user parley would run as, cannot reach {hidden} (a private folder on its path, such as a mktemp folder); run the tests from a clone others may read to test this";
+        }
+    }
+
+    /// <summary>The first of the test build and the dotnet host that other users cannot reach (a folder on its way they may not enter, or the file they may not read), or <c>null</c>.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string? PrivateOnTheWay()
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : null;
+        foreach (var file in new[] { typeof(ParleyApp).Assembly.Location, host })
+        {
+            if (file is null || !File.Exists(file))
+            {
+                continue;
+            }
+
+            var target = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(file);
+            if ((File.GetUnixFileMode(target) & UnixFileMode.OtherRead) == 0)
+            {
+                return target;
+            }
+
+            for (var dir = Path.GetDirectoryName(target); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+            {
+                if ((File.GetUnixFileMode(dir) & UnixFileMode.OtherExecute) == 0)
+                {
+                    return dir;
+                }
+            }
+        }
+
+        return null;
     }
 }
 
