@@ -27,7 +27,7 @@ internal static class ScenarioEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
+        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios").AddEndpointFilterFactory(DecodeSlashInName);
         scenarios.MapPost("/", Create)
             .WithSummary("Save a scenario sent as the body (YAML, JSON, KTAB CSV/XML, Decide, BDM, DEU): a new version when it changed")
             .Accepts<string>(BodyTypes[0], BodyTypes[1..])
@@ -62,6 +62,25 @@ internal static class ScenarioEndpoints
         scenarios.MapGet("/{name}/diff", Diff)
             .WithSummary("What changed between two versions (?from=N&to=M): actors, issues, stances, evidence, stages")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>
+    /// A scenario's name may hold a '/' (a KTAB title such as "China Policy/Competitive" names its scenario), which the
+    /// links this API returns escape as %2F; the server leaves %2F undecoded in a path so that it is not taken for a
+    /// separator, so the handlers' <c>name</c> is decoded here, or the link the API gave would answer 404.
+    /// </summary>
+    private static EndpointFilterDelegate DecodeSlashInName(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        var at = Array.FindIndex(factory.MethodInfo.GetParameters(), p => p.Name == "name" && p.ParameterType == typeof(string));
+        return at < 0 ? next : invocation =>
+        {
+            if (invocation.Arguments[at] is string name && name.Contains('%', StringComparison.Ordinal))
+            {
+                invocation.Arguments[at] = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+            }
+
+            return next(invocation);
+        };
     }
 
     private static async Task<IResult> Create(HttpContext context, ParleyStore store, ServerOptions options, string? format, [FromQuery(Name = "file_name")] string? fileName, string? message, string? proposal)

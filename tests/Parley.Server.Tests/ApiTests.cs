@@ -303,6 +303,23 @@ public sealed class ApiTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task AScenarioNamedWithASlash_IsReachedThroughTheLinksTheApiGives()
+    {
+        // A KTAB title such as "China Policy/Competitive" names its scenario; the links escape the '/' as %2F.
+        var response = await client.PostAsync("/scenarios?file_name=policy.yaml", new StringContent(Alaska.Replace("id: alaska-2025", "id: policy/competitive", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/yaml"));
+        var version = await Api.Read(response);
+        var link = (string)version["link"]!;
+
+        Assert.Equal("/scenarios/policy%2Fcompetitive/versions/1", link);
+        Assert.Equal("policy/competitive", (string?)(await client.GetFromJsonAsync<JsonNode>(link))!["name"]);
+        foreach (var path in new[] { "/scenarios/policy%2Fcompetitive", "/scenarios/policy%2Fcompetitive/versions", "/scenarios/policy%2fcompetitive/matrix.csv" })
+        {
+            var answer = await client.GetAsync(path);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{path}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
     public async Task Upload_NeverUsesTheFileNameAsAPath()
     {
         using var form = new MultipartFormDataContent { { new StringContent(Alaska.Replace("id: alaska-2025", "id: path-test", StringComparison.Ordinal)), "file", "../../etc/passwd.yaml" } };
