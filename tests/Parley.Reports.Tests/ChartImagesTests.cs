@@ -94,6 +94,22 @@ public sealed class ChartImagesTests
         }
     }
 
+    [Fact]
+    public void RoundAxes_TickAtWholeRoundsOnly_EvenForOneRound()
+    {
+        // The corners scenario's expected utility run ends after one round: its bargaining chart read 0, 0.05, 0.1, ...
+        var rounds = EveryKindOfChart().Where(c => c.X.Integer).ToList();
+        Assert.NotEmpty(rounds);
+        Assert.Contains(rounds, c => c.X.Max == 1);
+
+        foreach (var chart in rounds)
+        {
+            var ticks = ChartImages.Render(chart).XTicks;
+            Assert.NotEmpty(ticks);
+            Assert.All(ticks, label => Assert.True(int.TryParse(label, System.Globalization.CultureInfo.InvariantCulture, out _), $"{chart.Id}: tick '{label}' is not a whole round"));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(ChartIds))]
     public void EveryEmphasisedMarker_ShowsItsColourInTheImage(string id)

@@ -43,7 +43,8 @@ public static class ChartImages
             var points = chart.Series
                 .SelectMany(series => series.Points.Select(point => (series, point, plot.GetPixel(new Coordinates(point.X, categoriesY > 0 ? categoriesY - 1 - point.Y : point.Y)))))
                 .ToImmutableArray();
-            return new RenderedChart(png, plot.RenderManager.LastRender.DataRect, legend?.LastRect ?? PixelRect.NaN, points);
+            var xTicks = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToImmutableArray();
+            return new RenderedChart(png, plot.RenderManager.LastRender.DataRect, legend?.LastRect ?? PixelRect.NaN, points, xTicks);
         }
     }
 
@@ -153,6 +154,18 @@ public static class ChartImages
         if (!chart.Y.IsCategory && chart.Y.Min is { } yMin && chart.Y.Max is { } yMax)
         {
             plot.Axes.SetLimitsY(yMin, yMax);
+        }
+
+        // Counts such as rounds tick at whole numbers only, as the HTML chart does (minInterval 1): a one-round
+        // chart otherwise read 0, 0.05, 0.1, ...
+        if (chart.X.Integer && !chart.X.IsCategory)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        }
+
+        if (chart.Y.Integer && !chart.Y.IsCategory)
+        {
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         }
 
         // ScottPlot's own legend sits inside the data area, over the data; a legend is drawn in a band

@@ -8,4 +8,5 @@ namespace Parley.Reports.Charts;
 /// <param name="DataArea">The data area: the rectangle inside the axes.</param>
 /// <param name="Legend">The legend's rectangle; <see cref="PixelRect.NaN"/> without a legend.</param>
 /// <param name="Points">Every data point of every series with its pixel.</param>
-internal sealed record RenderedChart(byte[] Png, PixelRect DataArea, PixelRect Legend, ImmutableArray<(ChartSeries Series, ChartPoint Point, Pixel Pixel)> Points);
+/// <param name="XTicks">The labels of the X axis's major ticks, as drawn.</param>
+internal sealed record RenderedChart(byte[] Png, PixelRect DataArea, PixelRect Legend, ImmutableArray<(ChartSeries Series, ChartPoint Point, Pixel Pixel)> Points, ImmutableArray<string> XTicks);
