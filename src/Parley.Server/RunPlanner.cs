@@ -318,6 +318,11 @@ internal static class RunPlanner
     private static (PlannedRun?, IResult?) Report(RunBody body, ScenarioSource source, ModelRequest models, Flags flags, (string Of, string File) scenario)
     {
         flags.Switch("--stages", body.Stages == true);
+        if (ScenarioLoader.LoadForReview(source).Value is { Scenario.IsDraft: true } draft)
+        {
+            return DraftReport(source, models, flags, scenario, draft);
+        }
+
         var planned = ParleyApplication.PlanReport(new ReportRequest
         {
             Scenario = source,
@@ -354,11 +359,34 @@ internal static class RunPlanner
         return (report is null ? null : report with { MediaType = "text/html; charset=utf-8" }, problem);
     }
 
-    /// <summary>A planned run of a scenario loaded from <paramref name="source"/>, recorded under <paramref name="command"/>.</summary>
-    private static (PlannedRun?, IResult?) Planned(string command, string kind, ScenarioSource source, ImmutableArray<string> models, ulong seed, Flags flags, long steps, Func<IRunProgress?, CancellationToken, RunOutput> execute)
+    /// <summary>
+    /// The report of a draft, as <c>parley report draft.yaml</c> makes it: no model runs on a draft, so the report shows
+    /// the scenario, its evidence and the judgements still open. The passages are shown as the evidence quotes them,
+    /// without the surrounding text of their source files, which the server never reads for a request.
+    /// </summary>
+    private static (PlannedRun?, IResult?) DraftReport(ScenarioSource source, ModelRequest models, Flags flags, (string Of, string File) scenario, ReviewedScenario draft)
+    {
+        var (report, problem) = Planned("report", "report", source, [], models.Seed, flags, 1, (_, _) => new RunOutput(
+            NegotiationReport.ToHtml(new NegotiationReportInput
+            {
+                Scenario = draft.Scenario,
+                Results = [],
+                OpenJudgements = draft.OpenJudgements,
+                Command = $"POST /runs/report{scenario.Of} (parley report{scenario.File})",
+            }),
+            false), draft.Scenario);
+        return (report is null ? null : report with { MediaType = "text/html; charset=utf-8" }, problem);
+    }
+
+    /// <summary>
+    /// A planned run of a scenario loaded from <paramref name="source"/> (or, for a draft, which models refuse,
+    /// <paramref name="draft"/> as reviewed), recorded under <paramref name="command"/>.
+    /// </summary>
+    private static (PlannedRun?, IResult?) Planned(
+        string command, string kind, ScenarioSource source, ImmutableArray<string> models, ulong seed, Flags flags, long steps, Func<IRunProgress?, CancellationToken, RunOutput> execute, Scenario? draft = null)
     {
         // The store keeps the scenario as written (before blocs, edits or a proposal's choice).
-        var scenario = ScenarioLoader.Load(source).Value!;
+        var scenario = draft ?? ScenarioLoader.Load(source).Value!;
         var text = ScenarioSources.Text(source);
         var snapshot = new ScenarioSnapshot(scenario, text.Text, text.FileName, text.Format);
         return (new PlannedRun(kind, Request(command, models, seed, flags, snapshot), Math.Max(1, steps), "application/json", execute), null);

@@ -115,6 +115,24 @@ public sealed class RecordingTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task AReportOfADraft_IsMade_AsParleyReportMakesIt_ListingWhatIsStillOpen()
+    {
+        // One judgement left open: the usa's ceasefire position. parley report reports such a draft; the API refused it.
+        var text = Parley.Application.BuiltInScenarios.AlaskaText();
+        var at = text.IndexOf("position: 80", StringComparison.Ordinal);
+        var draft = string.Concat(text.AsSpan(0, at), "position: null", text.AsSpan(at + "position: 80".Length));
+
+        var response = await Api.Post(client, "/runs/report?mode=wait", new { Scenario = new { Content = draft, FileName = "draft.yaml" }, Models = "compromise" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, html);
+        Assert.Contains("This scenario is a draft: 1 judgement is still open", html, StringComparison.Ordinal);
+        Assert.Contains("POST /runs/report (parley report draft.yaml --format yaml)", html, StringComparison.Ordinal);
+        var run = Assert.Single(factory.Store.ListRuns(), r => r.Command == "report");
+        Assert.Equal(Parley.Storage.RunStatus.Completed, run.Status);
+    }
+
+    [Fact]
     public async Task ARunOfTheBuiltInScenario_DoesNotMakeItTheLatestAgain_OverATeamsEdit()
     {
         using var isolated = new ServerFactory();
