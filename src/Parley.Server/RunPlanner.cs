@@ -71,7 +71,8 @@ internal static class RunPlanner
 
         // As the CLI's --proposal: runs rerun and the workbench's charts choose the same proposal of a DEU data set.
         flags.Add("--proposal", source.Proposal);
-        if (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null))
+        var builtIn = IsBuiltIn(body);
+        if (builtIn)
         {
             // As the CLI records a run of the built-in scenario (no file named).
             flags.Default("scenario", "built-in");
@@ -93,7 +94,7 @@ internal static class RunPlanner
             return (null, unnamed);
         }
 
-        if (run is not null && stored is null && (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null)))
+        if (run is not null && stored is null && builtIn)
         {
             // The built-in text, when the scenario's latest version is another (a team's edit) but an earlier one
             // holds it: recorded as that version, so a run of the built-in never makes it the latest again.
@@ -298,6 +299,9 @@ internal static class RunPlanner
         }), null);
     }
 
+    /// <summary>Whether <paramref name="body"/> names no scenario, so that the built-in one runs.</summary>
+    private static bool IsBuiltIn(RunBody body) => body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null);
+
     /// <summary>
     /// How a report's footer names its scenario: the stored version (<c> of NAME@N</c>) and the file
     /// argument of the command that reproduces it (<c> FILE --format F [--proposal P]</c>); both empty
@@ -305,7 +309,7 @@ internal static class RunPlanner
     /// </summary>
     private static (string Of, string File) ReportScenario(RunBody body, ScenarioSource source, ScenarioVersion? stored)
     {
-        if (body.Scenario is null || (body.Scenario.Ref is null && body.Scenario.Content is null))
+        if (IsBuiltIn(body))
         {
             return ("", "");
         }
@@ -318,11 +322,6 @@ internal static class RunPlanner
     private static (PlannedRun?, IResult?) Report(RunBody body, ScenarioSource source, ModelRequest models, Flags flags, (string Of, string File) scenario)
     {
         flags.Switch("--stages", body.Stages == true);
-        if (ScenarioLoader.LoadForReview(source).Value is { Scenario.IsDraft: true } draft)
-        {
-            return DraftReport(source, models, flags, scenario, draft);
-        }
-
         var planned = ParleyApplication.PlanReport(new ReportRequest
         {
             Scenario = source,
@@ -334,7 +333,10 @@ internal static class RunPlanner
         });
         if (planned.Value is not { } plan)
         {
-            return (null, ApiProblems.Invalid(planned));
+            // Models refuse a draft; its report is made without them, as parley report makes it.
+            return ScenarioLoader.LoadForReview(source).Value is { Scenario.IsDraft: true } draft
+                ? DraftReport(source, models, flags, scenario, draft)
+                : (null, ApiProblems.Invalid(planned));
         }
 
         var planModels = plan.Forecast.Setup.Models;
@@ -356,7 +358,7 @@ internal static class RunPlanner
             };
             return new RunOutput(NegotiationReport.ToHtml(input), false);
         });
-        return (report is null ? null : report with { MediaType = "text/html; charset=utf-8" }, problem);
+        return (AsHtml(report), problem);
     }
 
     /// <summary>
@@ -375,8 +377,11 @@ internal static class RunPlanner
                 Command = $"POST /runs/report{scenario.Of} (parley report{scenario.File})",
             }),
             false), draft.Scenario);
-        return (report is null ? null : report with { MediaType = "text/html; charset=utf-8" }, problem);
+        return (AsHtml(report), problem);
     }
+
+    /// <summary>A report run, whose result is its HTML page.</summary>
+    private static PlannedRun? AsHtml(PlannedRun? report) => report is null ? null : report with { MediaType = "text/html; charset=utf-8" };
 
     /// <summary>
     /// A planned run of a scenario loaded from <paramref name="source"/> (or, for a draft, which models refuse,

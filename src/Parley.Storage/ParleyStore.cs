@@ -29,9 +29,6 @@ public sealed class ParleyStore : IDisposable
     private const string RunTables =
         "runs r JOIN scenario_versions v ON v.id = r.scenario_version_id JOIN scenarios s ON s.id = v.scenario_id";
 
-    /// <summary>SQLite's result codes for a file that cannot be written or opened.</summary>
-    private const int ReadOnlyDatabase = 8, CantOpen = 14;
-
     private readonly StoreBackend backend;
     private readonly TimeProvider clock;
 
@@ -415,9 +412,9 @@ public sealed class ParleyStore : IDisposable
         {
             return work();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException error) when (error.SqliteErrorCode is ReadOnlyDatabase or CantOpen && backend is SqliteBackend sqlite)
+        catch (DbException error) when (backend.Explain(error) is { } explained)
         {
-            throw new StoreException(sqlite.WhyNotWritable(error), error);
+            throw new StoreException(explained, error);
         }
         catch (DbException error)
         {

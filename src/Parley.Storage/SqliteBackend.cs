@@ -27,7 +27,9 @@ internal sealed class SqliteBackend : StoreBackend
 
     private readonly string connectionString;
     private readonly bool readOnly;
-    private string readConnectionString;
+
+    /// <summary>Whether reads open the file as immutable: a WAL store in a folder the user cannot write (see <see cref="OpenReadOnly"/>).</summary>
+    private bool immutable;
 
     /// <param name="location">The SQLite file.</param>
     /// <param name="readOnly">
@@ -40,7 +42,6 @@ internal sealed class SqliteBackend : StoreBackend
     {
         this.readOnly = readOnly;
         connectionString = ConnectionString(location.Target, readOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate);
-        readConnectionString = readOnly ? ConnectionString(location.Target, SqliteOpenMode.ReadOnly) : connectionString;
     }
 
     public override bool IsReadOnly => readOnly;
@@ -115,27 +116,16 @@ internal sealed class SqliteBackend : StoreBackend
 
     public override DbConnection Open()
     {
-        var connection = new SqliteConnection(readConnectionString);
+        if (readOnly)
+        {
+            return OpenReadOnly();
+        }
+
+        var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
-            if (readOnly)
-            {
-                // A WAL store in a folder the user cannot write: without its -shm file SQLite cannot read it
-                // (SQLITE_READONLY or SQLITE_CANTOPEN) until the file is declared immutable; no writer is at work
-                // on it, or its -shm file would be there.
-                using var probe = connection.CreateCommand();
-                probe.CommandText = "SELECT COUNT(*) FROM sqlite_master";
-                probe.ExecuteScalar();
-            }
-
             return connection;
-        }
-        catch (SqliteException error) when (readOnly && error.SqliteErrorCode is CantOpen or ReadOnlyDatabase && !readConnectionString.Contains("immutable=1", StringComparison.Ordinal))
-        {
-            connection.Dispose();
-            readConnectionString = ConnectionString(ImmutableUri(Location.Target), SqliteOpenMode.ReadOnly);
-            return Open();
         }
         catch
         {
@@ -164,11 +154,14 @@ internal sealed class SqliteBackend : StoreBackend
         }
     }
 
+    public override string? Explain(DbException error) =>
+        error is SqliteException { SqliteErrorCode: ReadOnlyDatabase or CantOpen } sqlite ? WhyNotWritable(sqlite) : null;
+
     /// <summary>
     /// Why the store cannot be written, for a writer whose open or first write failed with <paramref name="error"/>:
     /// a read-only file or folder, a path through a file, a folder that takes no files.
     /// </summary>
-    internal string WhyNotWritable(SqliteException error, string? because = null)
+    private string WhyNotWritable(SqliteException error, string? because = null)
     {
         var path = Path.GetFullPath(Location.Target);
         var display = Location.Display;
@@ -327,7 +320,7 @@ internal sealed class SqliteBackend : StoreBackend
 
         try
         {
-            using var connection = OpenHeaderReader(path);
+            using var connection = OpenReadOnly();
             var applicationId = Convert.ToInt64(Scalar(connection, "PRAGMA application_id"), CultureInfo.InvariantCulture);
             if (applicationId == ApplicationId)
             {
@@ -364,22 +357,25 @@ internal sealed class SqliteBackend : StoreBackend
         }
     }
 
-    /// <summary>A read-only connection to <paramref name="path"/>, immutable when a WAL file in a folder the user cannot write needs it.</summary>
-    private static SqliteConnection OpenHeaderReader(string path)
+    /// <summary>
+    /// A read-only connection to the store, immutable when it needs to be: a WAL store in a folder the user cannot
+    /// write cannot be read without its -shm file (SQLITE_READONLY or SQLITE_CANTOPEN) until the file is declared
+    /// immutable; no writer is at work on it, or its -shm file would be there. Once needed, it stays so.
+    /// </summary>
+    private SqliteConnection OpenReadOnly()
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        var connection = new SqliteConnection(ConnectionString(immutable ? ImmutableUri(Location.Target) : Location.Target, SqliteOpenMode.ReadOnly));
         try
         {
             connection.Open();
             Scalar(connection, "SELECT COUNT(*) FROM sqlite_master");
             return connection;
         }
-        catch (SqliteException error) when (error.SqliteErrorCode is CantOpen or ReadOnlyDatabase)
+        catch (SqliteException error) when (!immutable && error.SqliteErrorCode is CantOpen or ReadOnlyDatabase)
         {
             connection.Dispose();
-            var immutable = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ImmutableUri(path), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            immutable.Open();
-            return immutable;
+            immutable = true;
+            return OpenReadOnly();
         }
         catch
         {

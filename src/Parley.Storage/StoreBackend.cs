@@ -42,6 +42,9 @@ internal abstract class StoreBackend : IDisposable
     /// </summary>
     public abstract string? Absence();
 
+    /// <summary>The database's own words for <paramref name="error"/> when it has better ones than its message (a file the user may not write), else <c>null</c>.</summary>
+    public virtual string? Explain(DbException error) => null;
+
     /// <summary>What a user who mistyped <c>--db</c> should check: "the path", "the database URL".</summary>
     public abstract string WhatToCheck { get; }
 

@@ -787,7 +787,7 @@ async function runPanel(name, doc, page, reference, discard) {
     const invalid = [];
     const read = (control, type) => {
       const { value, error } = readNumber(control.value, type);
-      if (error) invalid.push({ control, label: section.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent || control.id, message: error });
+      if (error) invalid.push({ control, label: labelOf(control) || control.id, message: error });
       return value;
     };
     const ids = chosen();
@@ -835,6 +835,9 @@ async function runPanel(name, doc, page, reference, discard) {
     }
   }
 
+  /** The text of the form's label for `control`, or undefined. */
+  function labelOf(control) { return section.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent; }
+
   /**
    * The server's refusal in this form's terms: a message that names a command-line flag ("--draws -5 is not allowed")
    * names the field instead ("'Draws' -5 is not allowed") and is also shown at that field. Messages about no field
@@ -849,7 +852,7 @@ async function runPanel(name, doc, page, reference, discard) {
         : key === 'seed' ? seed
         : Object.values(optionControls).find(c => c.isConnected && c.dataset.option === key);
       if (!control) return text;
-      const label = section.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent || key;
+      const label = labelOf(control) || key;
       const said = text.replace(flag[0], `'${label}'`);
       markInvalid(control, said);
       return said;
@@ -1236,11 +1239,14 @@ async function compare(a, b, page) {
   if (diff.body.scenario.length) parts.push(h('h2', {}, 'Scenario changes'), table(['Change', 'Part', 'Subject', 'Field', `Run ${a}`, `Run ${b}`], diff.body.scenario.map(c => h('tr', { class: 'changed' }, h('td', {}, c.kind), h('td', {}, c.part), h('td', {}, c.subject), h('td', {}, c.field ?? ''), h('td', {}, show(c.before)), h('td', {}, show(c.after))))));
   const x = resultA.body, y = resultB.body;
   const kindA = runA.body.command, kindB = runB.body.command;
+  /** The result documents' differing values, path by path (rows of class `rowClass`). */
+  const resultChanges = rowClass => table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c =>
+    h('tr', { class: rowClass }, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta)))));
   if (kindA !== kindB) {
     // Two analyses' results hold different things: their values are not set side by side; the raw list stays folded.
     parts.push(h('h2', {}, 'Results'), h('p', { id: 'compare-kinds' }, `Run ${a} is ${analysisName(kindA)} and run ${b} ${analysisName(kindB)}: their results hold different things, so they are not compared value by value. The runs' scenario versions and options are compared above. To compare results, choose two runs of the same analysis.`),
       h('details', {}, h('summary', {}, `The raw differences of the two result documents (${diff.body.result_changes} values)`),
-        table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c => h('tr', {}, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta)))))));
+        resultChanges('')));
   } else if (Array.isArray(x.forecasts) && Array.isArray(y.forecasts)) {
     const modelIds = [...new Set([...x.forecasts.map(f => f.model), ...y.forecasts.map(f => f.model)])];
     const issues = [...new Map([...x.forecasts, ...y.forecasts].flatMap(f => f.issues).map(i => [i.id, i])).values()];
@@ -1260,7 +1266,7 @@ async function compare(a, b, page) {
       table(['Issue', 'Model', { text: `Run ${a}`, num: true }, { text: `Run ${b}`, num: true }, { text: 'Difference', num: true }], rows, { scroll: true, id: 'compare-table', caption: 'Each model\'s forecast per issue in both runs' }));
   } else {
     parts.push(h('h2', {}, 'Result values that differ'), h('p', { id: 'compare-summary' }, `${diff.body.result_changes} values differ.`),
-      table(['Path', `Run ${a}`, `Run ${b}`, 'Difference'], diff.body.result.map(c => h('tr', { class: 'changed' }, h('td', {}, c.path), h('td', {}, show(c.before)), h('td', {}, show(c.after)), h('td', { class: 'num' }, number(c.delta))))));
+      resultChanges('changed'));
   }
   if (!page.show(...parts)) return;
   page.ready('compare');
